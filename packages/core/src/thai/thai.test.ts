@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { fiscalYearOf, fiscalYearRange, formatThaiDate } from './date.js';
+import { fromThaiDigits, toThaiDigits } from './digits.js';
+
+describe('Thai digits', () => {
+  it('converts both ways', () => {
+    expect(toThaiDigits('พ.ศ. 2568 คะแนน 94.87')).toBe('พ.ศ. ๒๕๖๘ คะแนน ๙๔.๘๗');
+    expect(fromThaiDigits('๙๔.๘๗')).toBe('94.87');
+  });
+});
+
+describe('Buddhist-Era dates and fiscal years', () => {
+  it('formats a date in พ.ศ.', () => {
+    expect(formatThaiDate({ year: 2025, month: 1, day: 30 })).toBe('30 มกราคม 2568');
+  });
+
+  it.each([
+    [{ year: 2024, month: 9 }, 2567],
+    [{ year: 2024, month: 10 }, 2568],
+    [{ year: 2025, month: 9 }, 2568],
+  ])('%j is in fiscal year %s', (date, fy) => {
+    expect(fiscalYearOf(date)).toBe(fy);
+  });
+
+  it('gives the range of a fiscal year', () => {
+    expect(fiscalYearRange(2568)).toEqual({ start: { year: 2024, month: 10, day: 1 }, end: { year: 2025, month: 9, day: 30 } });
+  });
+});
