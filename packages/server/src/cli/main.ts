@@ -1,0 +1,36 @@
+import type { CliIo } from './io.js';
+import { USER_ERROR } from './io.js';
+import { runScore } from './score.js';
+
+const commands: Record<string, { summary: string; run: (args: string[], io: CliIo) => Promise<number> }> = {
+  score: { summary: 'compute ITA scores and the level from result files', run: runScore },
+};
+
+const usage = `Usage: prongsai <command> [options]
+
+Commands:
+${Object.entries(commands)
+  .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
+  .join('\n')}
+
+Run "prongsai <command> --help" for a command's options.`;
+
+/** Runs the CLI; returns the exit code. Unexpected failures are logged with their stack. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    io.stdout.write(`${usage}\n`);
+    return name ? 0 : USER_ERROR;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr.write(`unknown command "${name}"\n${usage}\n`);
+    return USER_ERROR;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    io.stderr.write(`prongsai ${name}: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}
