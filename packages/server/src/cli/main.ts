@@ -1,8 +1,15 @@
 import type { CliIo } from './io.js';
 import { USER_ERROR } from './io.js';
+import { runBackup, runDemo, runInit, runRestore, runServe, runUser } from './platform.js';
 import { runScore } from './score.js';
 
 const commands: Record<string, { summary: string; run: (args: string[], io: CliIo) => Promise<number> }> = {
+  serve: { summary: 'start the web app and API (--demo loads demo data first)', run: runServe },
+  init: { summary: 'create the database and the first central admin', run: runInit },
+  user: { summary: 'add, list or reset-password accounts', run: runUser },
+  backup: { summary: 'write a consistent snapshot of the database to a file', run: runBackup },
+  restore: { summary: 'replace the database with a backup (SQLite or PostgreSQL)', run: runRestore },
+  demo: { summary: 'load the demo districts and accounts', run: runDemo },
   score: { summary: 'compute ITA scores and the level from result files', run: runScore },
 };
 

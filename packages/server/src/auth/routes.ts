@@ -1,0 +1,216 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { findAgency } from '../agencies/repository.js';
+import { recordAudit } from '../audit/repository.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/database.js';
+import { HttpError, notFound } from '../http/errors.js';
+import { actorOf, requireActor } from '../http/context.js';
+import { findUserByEmail, presentUser, updateUser } from '../users/repository.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import { abilities } from './policy.js';
+import { createSession, listUserSessions, revokeSession, SESSION_COOKIE, SESSION_MAX_MS } from './sessions.js';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MS = 15 * 60 * 1000;
+
+const userSchema = z.object({
+  id: z.number(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.enum(['central_admin', 'agency_admin', 'division_editor', 'executive']),
+  agencyId: z.number().nullable(),
+  divisionId: z.number().nullable(),
+  disabled: z.boolean(),
+  locked: z.boolean(),
+  createdAt: z.string(),
+});
+export const meSchema = z.object({
+  user: userSchema,
+  csrfToken: z.string(),
+  abilities: z.record(z.string(), z.boolean()),
+  agency: z.object({ id: z.number(), code: z.string(), slug: z.string(), nameTh: z.string(), nameEn: z.string() }).nullable(),
+});
+
+const invalidLogin = () => new HttpError(401, 'invalid-login', 'wrong email or password', 'อีเมลหรือรหัสผ่านไม่ถูกต้อง');
+
+export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  // Verified when the email is unknown, so both cases take as long.
+  const decoyHash = await hashPassword('decoy-password-never-used');
+
+  const describe = async (userId: number, csrfToken: string) => {
+    const user = await db.kysely.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+    const agency = user.agency_id === null ? undefined : await findAgency(db.kysely, user.agency_id);
+    return {
+      user: presentUser(user),
+      csrfToken,
+      abilities: abilities(actorOf(user)),
+      agency: agency
+        ? { id: agency.id, code: agency.code, slug: agency.slug, nameTh: agency.name_th, nameEn: agency.name_en }
+        : null,
+    };
+  };
+
+  api.post(
+    '/api/auth/login',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with email and password; sets the session cookie',
+        body: z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(1024) }),
+        response: { 200: meSchema },
+      },
+    },
+    async (request, reply) => {
+      const { email, password } = request.body;
+      const user = await findUserByEmail(db.kysely, email);
+      if (!user) {
+        await verifyPassword(decoyHash, password);
+        throw invalidLogin();
+      }
+      const time = new Date();
+      if (user.locked_until && user.locked_until > time.toISOString()) {
+        throw new HttpError(
+          423,
+          'locked',
+          `account locked until ${user.locked_until}`,
+          'บัญชีถูกระงับชั่วคราวเนื่องจากใส่รหัสผ่านผิดหลายครั้ง กรุณาลองใหม่ภายหลังหรือติดต่อผู้ดูแลระบบ',
+          {
+            lockedUntil: user.locked_until,
+          },
+        );
+      }
+      if (user.disabled === 1 || !(await verifyPassword(user.password_hash, password))) {
+        const failed = user.failed_logins + 1;
+        const lock = failed >= MAX_FAILED_LOGINS;
+        await db.kysely.transaction().execute(async (trx) => {
+          await updateUser(trx, user.id, {
+            failed_logins: lock ? 0 : failed,
+            locked_until: lock ? new Date(time.getTime() + LOCKOUT_MS).toISOString() : user.locked_until,
+          });
+          await recordAudit(trx, {
+            actorId: null,
+            action: lock ? 'lock-out' : 'login-failed',
+            entity: 'user',
+            entityId: user.id,
+            agencyId: user.agency_id,
+          });
+        });
+        request.log.warn({ userId: user.id, failed, locked: lock }, 'failed login');
+        throw invalidLogin();
+      }
+      const session = await db.kysely.transaction().execute(async (trx) => {
+        await updateUser(trx, user.id, { failed_logins: 0, locked_until: null });
+        const created = await createSession(trx, user.id, request.headers['user-agent']);
+        await recordAudit(trx, {
+          actorId: user.id,
+          action: 'login',
+          entity: 'session',
+          entityId: null,
+          agencyId: user.agency_id,
+        });
+        return created;
+      });
+      reply.setCookie(SESSION_COOKIE, session.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.secureCookies,
+        maxAge: SESSION_MAX_MS / 1000,
+      });
+      return describe(user.id, session.csrfToken);
+    },
+  );
+
+  api.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: 'Sign out: ends this session', response: { 204: z.null() } } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      if (request.session) {
+        await revokeSession(db.kysely, request.session.id);
+        await recordAudit(db.kysely, {
+          actorId: actor.id,
+          action: 'logout',
+          entity: 'session',
+          entityId: null,
+          agencyId: actor.agencyId,
+        });
+      }
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  api.get(
+    '/api/me',
+    { schema: { tags: ['auth'], summary: 'The signed-in user, their abilities and CSRF token', response: { 200: meSchema } } },
+    async (request) => {
+      const actor = requireActor(request);
+      return describe(actor.id, request.session?.csrf_token ?? '');
+    },
+  );
+
+  api.get(
+    '/api/auth/sessions',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: "The signed-in user's live sessions",
+        response: {
+          200: z.array(
+            z.object({
+              id: z.string(),
+              createdAt: z.string(),
+              lastSeenAt: z.string(),
+              userAgent: z.string().nullable(),
+              current: z.boolean(),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const sessions = await listUserSessions(db.kysely, actor.id);
+      return sessions.map((s) => ({
+        id: s.id,
+        createdAt: s.created_at,
+        lastSeenAt: s.last_seen_at,
+        userAgent: s.user_agent,
+        current: s.id === request.session?.id,
+      }));
+    },
+  );
+
+  api.delete(
+    '/api/auth/sessions/:id',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'End one of your sessions',
+        params: z.object({ id: z.string().max(64) }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const own = (await listUserSessions(db.kysely, actor.id)).find((s) => s.id === request.params.id);
+      if (!own) throw notFound('session');
+      await db.kysely.transaction().execute(async (trx) => {
+        await revokeSession(trx, own.id);
+        await recordAudit(trx, {
+          actorId: actor.id,
+          action: 'revoke',
+          entity: 'session',
+          entityId: null,
+          agencyId: actor.agencyId,
+        });
+      });
+      return reply.code(204).send(null);
+    },
+  );
+}

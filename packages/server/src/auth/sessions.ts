@@ -1,0 +1,80 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { now } from '../db/database.js';
+import type { Database, Session, User } from '../db/schema.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export const SESSION_COOKIE = 'prongsai_session';
+/** Idle sessions end after 8 hours (a working day); any session after 7 days. */
+export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
+export const SESSION_MAX_MS = 7 * 24 * 60 * 60 * 1000;
+
+const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(db: Executor, userId: number, userAgent: string | undefined) {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const at = now();
+  const id = digest(token);
+  await db
+    .insertInto('sessions')
+    .values({
+      id,
+      user_id: userId,
+      csrf_token: csrfToken,
+      created_at: at,
+      last_seen_at: at,
+      expires_at: new Date(Date.now() + SESSION_MAX_MS).toISOString(),
+      revoked_at: null,
+      user_agent: userAgent?.slice(0, 400) ?? null,
+    })
+    .execute();
+  return { token, csrfToken, id };
+}
+
+/** The live session behind a cookie token, with its user; ends idle and expired sessions. */
+export async function findLiveSession(db: Executor, token: string): Promise<{ session: Session; user: User } | undefined> {
+  const session = await db.selectFrom('sessions').selectAll().where('id', '=', digest(token)).executeTakeFirst();
+  if (!session || session.revoked_at !== null) return undefined;
+  const time = Date.now();
+  if (session.expires_at < new Date(time).toISOString() || Date.parse(session.last_seen_at) + SESSION_IDLE_MS < time) {
+    return undefined;
+  }
+  const user = await db.selectFrom('users').selectAll().where('id', '=', session.user_id).executeTakeFirst();
+  if (!user || user.disabled === 1) return undefined;
+  // Refresh at most once a minute to keep reads cheap.
+  if (Date.parse(session.last_seen_at) + 60_000 < time) {
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(time).toISOString() })
+      .where('id', '=', session.id)
+      .execute();
+  }
+  return { session, user };
+}
+
+export async function revokeSession(db: Executor, id: string): Promise<void> {
+  await db.updateTable('sessions').set({ revoked_at: now() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+}
+
+export async function revokeUserSessions(db: Executor, userId: number): Promise<number> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ revoked_at: now() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export function listUserSessions(db: Executor, userId: number) {
+  return db
+    .selectFrom('sessions')
+    .select(['id', 'created_at', 'last_seen_at', 'expires_at', 'user_agent'])
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now())
+    .orderBy('created_at', 'desc')
+    .execute();
+}

@@ -1,0 +1,88 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from './main.js';
+
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+  });
+  return { code, stdout, stderr };
+}
+
+describe('prongsai init, user, demo, backup and restore', () => {
+  let dir: string;
+  const saved = { ...process.env };
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'prongsai-cli-'));
+    process.env.PRONGSAI_DATABASE_URL = `sqlite:${join(dir, 'p.db')}`;
+    delete process.env.PRONGSAI_ADMIN_EMAIL;
+    delete process.env.PRONGSAI_ADMIN_PASSWORD;
+  });
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  it('init creates the database and a first central admin with a password shown once', async () => {
+    const first = await run('init');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('50 district offices added');
+    expect(first.stdout).toMatch(/central admin admin@localhost created; password \(shown only now\): \S{16}/);
+    const again = await run('init');
+    expect(again.stdout).toContain('a central admin exists already (admin@localhost)');
+  });
+
+  it('init takes the admin from the environment', async () => {
+    process.env.PRONGSAI_ADMIN_EMAIL = 'ita@bangkok.go.th';
+    process.env.PRONGSAI_ADMIN_PASSWORD = 'a-strong-password';
+    expect((await run('init')).stdout).toContain(
+      'central admin ita@bangkok.go.th created with the password from PRONGSAI_ADMIN_PASSWORD',
+    );
+  });
+
+  it('user add, list and reset-password', async () => {
+    await run('init');
+    const added = await run(
+      'user',
+      'add',
+      '--email',
+      'somchai@bang-khae.go.th',
+      '--name',
+      'สมชาย',
+      '--role',
+      'division_editor',
+      '--agency',
+      '1040',
+      '--division',
+      'ฝ่ายการคลัง',
+    );
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain('account somchai@bang-khae.go.th (division_editor) created; password');
+    const listed = await run('user', 'list', '--agency', 'bang-khae');
+    expect(listed.stdout).toContain('somchai@bang-khae.go.th\tdivision_editor');
+    const reset = await run('user', 'reset-password', '--email', 'somchai@bang-khae.go.th');
+    expect(reset.stdout).toContain('its sessions were ended');
+    const bad = await run('user', 'add', '--email', 'x@y.th', '--name', 'x', '--role', 'division_editor', '--agency', '1040');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('division editor needs a division');
+  });
+
+  it('backup and restore through the CLI; restore asks for --force over existing data', async () => {
+    await run('demo');
+    const file = join(dir, 'backup.json.gz');
+    expect((await run('backup', file)).code).toBe(0);
+    process.env.PRONGSAI_DATABASE_URL = `sqlite:${join(dir, 'other.db')}`;
+    const restored = await run('restore', file);
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toContain('agencies 50');
+    const again = await run('restore', file);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('--force');
+    expect((await run('restore', '--force', file)).code).toBe(0);
+    expect((await run('restore', join(dir, 'p.db'))).stderr).toContain('not a Prongsai backup');
+  });
+});

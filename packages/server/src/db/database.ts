@@ -1,0 +1,74 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Engine } from './migrations/helpers.js';
+import { BundledMigrations } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+export type { Engine };
+
+export interface Db {
+  kysely: Kysely<Database>;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL only: use (and create) this schema instead of `public`; tests isolate themselves this way. */
+  schema?: string;
+}
+
+/**
+ * Opens `sqlite:<path>` (or `sqlite::memory:`) or `postgres://…` and applies pending migrations,
+ * each in its own transaction. Migration failures throw with the migration's name.
+ */
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Db> {
+  let kysely: Kysely<Database>;
+  let engine: Engine;
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length);
+    if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+    const sqlite = new SqliteDatabase(path === ':memory:' ? ':memory:' : resolve(path));
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    engine = 'sqlite';
+  } else if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    if (options.schema) {
+      const setup = new pg.Client({ connectionString: url });
+      await setup.connect();
+      await setup.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema.replace(/"/g, '')}"`);
+      await setup.end();
+    }
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 10,
+      ...(options.schema ? { options: `-c search_path="${options.schema.replace(/"/g, '')}"` } : {}),
+    });
+    kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    engine = 'postgres';
+  } else {
+    throw new Error(`PRONGSAI_DATABASE_URL must start with sqlite: or postgres://, not "${url}"`);
+  }
+  const migrator = new Migrator({
+    db: kysely,
+    provider: new BundledMigrations(engine),
+    // Kysely looks for its own tables by schema; name it so parallel schemas do not see each other's.
+    ...(options.schema && engine === 'postgres' ? { migrationTableSchema: options.schema } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    await kysely.destroy();
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new Error(`database migration ${failed ?? ''} failed: ${(error as Error).message ?? String(error)}`);
+  }
+  return { kysely, engine, close: () => kysely.destroy() };
+}
+
+/** The current time as stored: ISO-8601 UTC. */
+export function now(): string {
+  return new Date().toISOString();
+}

@@ -1,0 +1,19 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { Engine } from './helpers.js';
+import * as m0001 from './0001-organisation-and-accounts.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see 0001
+type Step = { up: (db: Kysely<any>, engine: Engine) => Promise<void> };
+
+/** Forward-only migrations, in order. Add new ones at the end; never edit a released one. */
+const steps: Record<string, Step> = {
+  '0001-organisation-and-accounts': m0001,
+};
+
+export class BundledMigrations implements MigrationProvider {
+  constructor(private readonly engine: Engine) {}
+
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return Object.fromEntries(Object.entries(steps).map(([name, step]) => [name, { up: (db) => step.up(db, this.engine) }]));
+  }
+}

@@ -1,0 +1,66 @@
+import type { Kysely } from 'kysely';
+import { findAgency, findDivisionByName } from '../agencies/repository.js';
+import { ensureReferenceAgencies } from '../agencies/service.js';
+import type { Database, Role } from '../db/schema.js';
+import { findUserByEmail } from '../users/repository.js';
+import { createUser } from '../users/service.js';
+
+/** Every demo account has this password; it is printed in the README. */
+export const DEMO_PASSWORD = 'prongsai-demo';
+
+/** The five districts whose ITA documents the product reproduces. */
+export const SEED_DISTRICTS = ['bang-khae', 'bang-sue', 'din-daeng', 'phasi-charoen', 'lak-si'] as const;
+
+interface DemoAccount {
+  email: string;
+  displayName: string;
+  role: Role;
+  agency?: string;
+  division?: string;
+}
+
+export function demoAccounts(): DemoAccount[] {
+  const accounts: DemoAccount[] = [{ email: 'admin@prongsai.demo', displayName: 'ผู้ดูแลระบบส่วนกลาง', role: 'central_admin' }];
+  for (const slug of SEED_DISTRICTS) {
+    accounts.push(
+      { email: `admin@${slug}.demo`, displayName: `เลขานุการ ITA (${slug})`, role: 'agency_admin', agency: slug },
+      { email: `director@${slug}.demo`, displayName: `ผู้อำนวยการเขต (${slug})`, role: 'executive', agency: slug },
+      {
+        email: `finance@${slug}.demo`,
+        displayName: `ฝ่ายการคลัง (${slug})`,
+        role: 'division_editor',
+        agency: slug,
+        division: 'ฝ่ายการคลัง',
+      },
+      {
+        email: `works@${slug}.demo`,
+        displayName: `ฝ่ายโยธา (${slug})`,
+        role: 'division_editor',
+        agency: slug,
+        division: 'ฝ่ายโยธา',
+      },
+    );
+  }
+  return accounts;
+}
+
+/** Loads the demo data: all 50 districts and demo accounts for each role. Safe to run again. */
+export async function loadDemo(db: Kysely<Database>): Promise<{ agenciesAdded: number; accountsAdded: number }> {
+  const agenciesAdded = await ensureReferenceAgencies(db);
+  let accountsAdded = 0;
+  for (const account of demoAccounts()) {
+    if (await findUserByEmail(db, account.email)) continue;
+    const agency = account.agency ? await findAgency(db, account.agency) : undefined;
+    const division = agency && account.division ? await findDivisionByName(db, agency.id, account.division) : undefined;
+    await createUser(db, null, {
+      email: account.email,
+      displayName: account.displayName,
+      role: account.role,
+      agencyId: agency?.id ?? null,
+      divisionId: division?.id ?? null,
+      password: DEMO_PASSWORD,
+    });
+    accountsAdded++;
+  }
+  return { agenciesAdded, accountsAdded };
+}

@@ -1,0 +1,41 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, User, UserUpdate } from '../db/schema.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export function findUserByEmail(db: Executor, email: string): Promise<User | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+}
+
+export function findUser(db: Executor, id: number): Promise<User | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listUsers(db: Executor, agencyId?: number): Promise<User[]> {
+  let query = db.selectFrom('users').selectAll();
+  if (agencyId !== undefined) query = query.where('agency_id', '=', agencyId);
+  return query.orderBy('email').execute();
+}
+
+export function insertUser(db: Executor, user: Omit<User, 'id'>): Promise<User> {
+  return db.insertInto('users').values(user).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateUser(db: Executor, id: number, changes: UserUpdate): Promise<User> {
+  return db.updateTable('users').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+/** What may leave the server about a user: never the password hash. */
+export function presentUser(user: User) {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.display_name,
+    role: user.role,
+    agencyId: user.agency_id,
+    divisionId: user.division_id,
+    disabled: user.disabled === 1,
+    locked: user.locked_until !== null && user.locked_until > new Date().toISOString(),
+    createdAt: user.created_at,
+  };
+}

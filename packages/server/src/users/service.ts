@@ -1,0 +1,140 @@
+import type { Kysely } from 'kysely';
+import { findAgency, findDivision } from '../agencies/repository.js';
+import { recordAudit } from '../audit/repository.js';
+import { hashPassword, MIN_PASSWORD_LENGTH, randomPassword } from '../auth/passwords.js';
+import { revokeUserSessions } from '../auth/sessions.js';
+import { now } from '../db/database.js';
+import type { Database, Role, User } from '../db/schema.js';
+import { badRequest, conflict } from '../http/errors.js';
+import { findUserByEmail, insertUser, presentUser, updateUser } from './repository.js';
+
+export const ROLES: readonly Role[] = ['central_admin', 'agency_admin', 'division_editor', 'executive'];
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  role: Role;
+  agencyId: number | null;
+  divisionId: number | null;
+  password?: string | undefined;
+}
+
+/** Checks that the role, agency and division of an account fit together. */
+async function checkPlacement(db: Kysely<Database>, user: Pick<NewUser, 'role' | 'agencyId' | 'divisionId'>) {
+  if (user.role === 'central_admin') {
+    if (user.agencyId !== null || user.divisionId !== null) {
+      throw badRequest('a central admin belongs to no agency or division', 'ผู้ดูแลระบบส่วนกลางต้องไม่สังกัดหน่วยงานหรือฝ่าย');
+    }
+    return;
+  }
+  if (user.agencyId === null || !(await findAgency(db, user.agencyId))) {
+    throw badRequest('this role needs an existing agency', 'บทบาทนี้ต้องระบุหน่วยงานที่มีอยู่ในระบบ');
+  }
+  if (user.role === 'division_editor') {
+    const division = user.divisionId === null ? undefined : await findDivision(db, user.divisionId);
+    if (!division || division.agency_id !== user.agencyId) {
+      throw badRequest('a division editor needs a division of their agency', 'ผู้แก้ไขระดับฝ่ายต้องระบุฝ่ายในหน่วยงานของตน');
+    }
+  } else if (user.divisionId !== null) {
+    throw badRequest('only division editors belong to a division', 'เฉพาะผู้แก้ไขระดับฝ่ายเท่านั้นที่ระบุฝ่าย');
+  }
+}
+
+export function checkPassword(password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw badRequest(
+      `the password must have at least ${MIN_PASSWORD_LENGTH} characters`,
+      `รหัสผ่านต้องมีอย่างน้อย ${MIN_PASSWORD_LENGTH} ตัวอักษร`,
+    );
+  }
+}
+
+/** Creates an account; returns it with the password (generated when none was given) to show once. */
+export async function createUser(
+  db: Kysely<Database>,
+  actorId: number | null,
+  input: NewUser,
+): Promise<{ user: User; password: string }> {
+  const email = input.email.trim().toLowerCase();
+  await checkPlacement(db, input);
+  const password = input.password ?? randomPassword();
+  checkPassword(password);
+  if (await findUserByEmail(db, email)) throw conflict(`${email} already has an account`, `อีเมล ${email} มีบัญชีอยู่แล้ว`);
+  const passwordHash = await hashPassword(password);
+  const user = await db.transaction().execute(async (trx) => {
+    const created = await insertUser(trx, {
+      email,
+      display_name: input.displayName.trim(),
+      password_hash: passwordHash,
+      role: input.role,
+      agency_id: input.agencyId,
+      division_id: input.divisionId,
+      failed_logins: 0,
+      locked_until: null,
+      disabled: 0,
+      created_at: now(),
+    });
+    await recordAudit(trx, {
+      actorId,
+      action: 'create',
+      entity: 'user',
+      entityId: created.id,
+      agencyId: created.agency_id,
+      after: presentUser(created),
+    });
+    return created;
+  });
+  return { user, password };
+}
+
+export async function changeUser(
+  db: Kysely<Database>,
+  actorId: number | null,
+  before: User,
+  changes: Partial<Pick<NewUser, 'displayName' | 'role' | 'agencyId' | 'divisionId'>> & { disabled?: boolean | undefined },
+): Promise<User> {
+  const next = {
+    role: changes.role ?? before.role,
+    agencyId: changes.agencyId === undefined ? before.agency_id : changes.agencyId,
+    divisionId: changes.divisionId === undefined ? before.division_id : changes.divisionId,
+  };
+  await checkPlacement(db, next);
+  return db.transaction().execute(async (trx) => {
+    const after = await updateUser(trx, before.id, {
+      ...(changes.displayName === undefined ? {} : { display_name: changes.displayName.trim() }),
+      role: next.role,
+      agency_id: next.agencyId,
+      division_id: next.divisionId,
+      ...(changes.disabled === undefined ? {} : { disabled: changes.disabled ? 1 : 0 }),
+    });
+    if (changes.disabled) await revokeUserSessions(trx, before.id);
+    await recordAudit(trx, {
+      actorId,
+      action: 'update',
+      entity: 'user',
+      entityId: before.id,
+      agencyId: after.agency_id,
+      before: presentUser(before),
+      after: presentUser(after),
+    });
+    return after;
+  });
+}
+
+/** Sets a new password (random when none is given), unlocks the account and ends its sessions. */
+export async function resetPassword(
+  db: Kysely<Database>,
+  actorId: number | null,
+  user: User,
+  password?: string,
+): Promise<string> {
+  const next = password ?? randomPassword();
+  checkPassword(next);
+  const passwordHash = await hashPassword(next);
+  await db.transaction().execute(async (trx) => {
+    await updateUser(trx, user.id, { password_hash: passwordHash, failed_logins: 0, locked_until: null });
+    await revokeUserSessions(trx, user.id);
+    await recordAudit(trx, { actorId, action: 'reset-password', entity: 'user', entityId: user.id, agencyId: user.agency_id });
+  });
+  return next;
+}
