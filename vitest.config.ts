@@ -8,7 +8,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'packages/*/e2e/**/*.test.ts'],
     env: { TZ: 'Asia/Bangkok' },
     testTimeout: 30_000,
   },

@@ -1,0 +1,75 @@
+import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
+import { LanguageToggle } from '../layout/LanguageToggle';
+import { useSession } from './session';
+
+export function LoginPage() {
+  const { t, i18n } = useTranslation();
+  const { signIn } = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(email, password);
+    } catch (e) {
+      setError(e instanceof ApiError ? (i18n.language === 'th' ? e.messageTh : e.message) : t('errors.generic'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Center mih="100vh" p="md" bg="gray.0">
+      <Paper component="form" onSubmit={submit} withBorder shadow="sm" p="xl" radius="md" w="100%" maw={420}>
+        <Stack>
+          <div>
+            <Title order={1} c="teal.8">
+              {t('app.name')}
+            </Title>
+            <Text c="dimmed" size="sm">
+              {t('app.tagline')}
+            </Text>
+          </div>
+          <Title order={2} size="h3">
+            {t('login.title')}
+          </Title>
+          {error && (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          )}
+          <TextInput
+            label={t('login.email')}
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+          />
+          <PasswordInput
+            label={t('login.password')}
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+          />
+          <Button type="submit" loading={busy} color="teal">
+            {t('login.submit')}
+          </Button>
+          <Text size="xs" c="dimmed">
+            {t('login.demoHint')}
+          </Text>
+          <LanguageToggle />
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}

@@ -1,0 +1,105 @@
+import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Select, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { NavLink as RouterLink, Outlet, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { api, type Agency } from '../api/client';
+import { useMe, useSession } from '../auth/session';
+import { fiscalYearOf, formatDate, todayInBangkok } from '../i18n/dates';
+import { LanguageToggle } from './LanguageToggle';
+
+const AGENCY_SECTIONS = ['overview', 'results', 'measures', 'progress', 'documents', 'disclosure'] as const;
+
+export function AppLayout() {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const { signOut } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { agency: agencySlug } = useParams();
+  const [opened, { toggle, close }] = useDisclosure();
+  const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => api<Agency[]>('GET', '/api/agencies') });
+  const slug = agencySlug ?? me.agency?.slug ?? agencies.data?.[0]?.slug;
+  const today = todayInBangkok();
+  const name = (a: Agency) => (i18n.language === 'th' ? a.nameTh : a.nameEn);
+
+  const switchAgency = (next: string | null) => {
+    if (!next) return;
+    const section = location.pathname.split('/')[3] ?? '';
+    navigate(`/a/${next}/${section}`);
+    close();
+  };
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="menu" />
+            <Text fw={700} c="teal.8" size="lg">
+              {t('app.name')}
+            </Text>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              {t('header.today', { date: formatDate(today, i18n.language) })} ·{' '}
+              {t('header.fiscalYear', { year: fiscalYearOf(today) })}
+            </Text>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <LanguageToggle />
+            <Button variant="subtle" size="xs" onClick={() => void signOut()}>
+              {t('header.logout')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm">
+        <AppShell.Section>
+          <Stack gap={4} mb="sm">
+            <Text size="sm" fw={600}>
+              {me.user.displayName}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t(`roles.${me.user.role}`)}
+            </Text>
+          </Stack>
+          {me.abilities.switchAgency ? (
+            <Select
+              label={t('header.switchAgency')}
+              searchable
+              value={slug ?? null}
+              onChange={switchAgency}
+              data={(agencies.data ?? []).map((a) => ({ value: a.slug, label: name(a) }))}
+              mb="sm"
+              data-testid="agency-switcher"
+            />
+          ) : null}
+        </AppShell.Section>
+        <AppShell.Section grow component={ScrollArea}>
+          {slug &&
+            AGENCY_SECTIONS.map((section) => (
+              <NavLink
+                key={section}
+                component={RouterLink}
+                to={`/a/${slug}/${section === 'overview' ? '' : section}`}
+                end={section === 'overview'}
+                label={t(`nav.${section}`)}
+                onClick={close}
+              />
+            ))}
+          {(me.abilities.manageUsers || me.abilities.readAudit) && (
+            <Text size="xs" c="dimmed" mt="md" mb={4} px="sm">
+              {t('nav.admin')}
+            </Text>
+          )}
+          {me.abilities.manageUsers && (
+            <NavLink component={RouterLink} to="/admin/users" label={t('nav.users')} onClick={close} />
+          )}
+          {me.abilities.readAudit && <NavLink component={RouterLink} to="/admin/audit" label={t('nav.audit')} onClick={close} />}
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
