@@ -21,6 +21,7 @@ import { authPlugin } from './auth/plugin.js';
 import { authRoutes } from './auth/routes.js';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
+import { fiscalYearRoutes } from './fiscal-years/routes.js';
 import { HttpError } from './http/errors.js';
 import { userRoutes } from './users/routes.js';
 
@@ -128,6 +129,7 @@ export async function buildApp({ db, config, logger = true, webDist = WEB_DIST }
   await app.register(agencyRoutes, { db });
   await app.register(userRoutes, { db });
   await app.register(auditRoutes, { db });
+  await app.register(fiscalYearRoutes);
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { findAgency, findDivisionByName } from '../agencies/repository.js';
 import { ensureReferenceAgencies } from '../agencies/service.js';
@@ -38,13 +38,15 @@ async function guarded(io: CliIo, fn: () => Promise<number>): Promise<number> {
 export async function runServe(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false } } });
   const config = loadConfig();
+  await mkdir(config.dataDir, { recursive: true });
   const db = await openDatabase(config.databaseUrl);
-  await ensureReferenceAgencies(db.kysely);
   if (values.demo) {
     const loaded = await loadDemo(db.kysely);
     io.stdout.write(
-      `demo data: ${loaded.agenciesAdded} agencies and ${loaded.accountsAdded} accounts added (password for every demo account: ${DEMO_PASSWORD})\n`,
+      `demo data loaded (${loaded.agenciesAdded} agencies and ${loaded.accountsAdded} accounts new); password for every demo account: ${DEMO_PASSWORD}\n`,
     );
+  } else {
+    await ensureReferenceAgencies(db.kysely);
   }
   const app = await buildApp({ db, config });
   const stop = async (signal: string) => {

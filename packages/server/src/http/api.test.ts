@@ -33,6 +33,19 @@ describe.each(TEST_DATABASES)('platform API on $engine', (database) => {
     expect(response.json()).toEqual({ status: 'ok', database: database.engine });
   });
 
+  it('gives the Buddhist-Era fiscal years, October to September', async () => {
+    const body = (await get('/api/fiscal-years')).json() as {
+      current: number;
+      years: { year: number; start: object; end: object }[];
+    };
+    expect(body.years).toHaveLength(5);
+    expect(body.current).toBeGreaterThanOrEqual(2570);
+    for (const { year, start, end } of body.years) {
+      expect(start).toEqual({ year: year - 544, month: 10, day: 1 });
+      expect(end).toEqual({ year: year - 543, month: 9, day: 30 });
+    }
+  });
+
   it('serves an OpenAPI document and its reading page', async () => {
     const doc = (await get('/api/openapi.json')).json() as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toEqual(
