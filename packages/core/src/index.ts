@@ -12,3 +12,7 @@ export * from './inputs/raw-tally.js';
 export * from './inputs/table.js';
 export * from './thai/digits.js';
 export * from './thai/date.js';
+export * from './inputs/pasted.js';
+export * from './analysis/weak-points.js';
+export * from './analysis/what-if.js';
+export * from './analysis/compare.js';

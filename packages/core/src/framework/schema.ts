@@ -101,6 +101,8 @@ const questionSchema = z
     topics: z.array(localized).optional(),
     /** `null`: the items of this question are not known. */
     items: z.array(itemSchema).min(1).nullable(),
+    /** Codes of the earlier framework's question(s) this one continues, where that is published. */
+    previousCodes: z.array(z.string()).optional(),
   })
   .strict();
 

@@ -92,6 +92,7 @@ export function scoreAssessment(framework: CompiledFramework, input: ScoreInput)
   const indicators: Record<string, AggregateScore> = {};
   const tools: Record<string, ToolScore> = {};
 
+  const flaggedItems = new Set<string>();
   const given = (value: GivenScore | undefined, subject: string): number | undefined => {
     if (!value) return undefined;
     if (!inRange(value.score)) {
@@ -134,6 +135,7 @@ export function scoreAssessment(framework: CompiledFramework, input: ScoreInput)
         const sum = observation.shares.reduce((a, b) => a + b, 0);
         const sharesOk = Math.abs(sum - 100) <= SHARES_TOLERANCE + 1e-9;
         if (!sharesOk) {
+          flaggedItems.add(item.key);
           warn({ code: 'shares-sum', subject: item.key, params: { sum: round2(sum).toFixed(2) } }, observation.source);
         } else if (observation.published !== undefined && Math.abs(score - observation.published) > PUBLISHED_TOLERANCE + 1e-9) {
           warn(
@@ -181,7 +183,9 @@ export function scoreAssessment(framework: CompiledFramework, input: ScoreInput)
         if (missing.length > 0) warn({ code: 'missing-items', subject: unit.code, params: { items: missing.join(', ') } });
         const score = mean(scores);
         units[unit.code] = { score, from: 'items', ...(published === undefined ? {} : { published }) };
-        if (published !== undefined && Math.abs(score - published) > PUBLISHED_TOLERANCE + 1e-9) {
+        // A difference already explained by an item whose shares do not add up is not repeated.
+        const explained = unit.items.some((item) => flaggedItems.has(item.key));
+        if (published !== undefined && !explained && Math.abs(score - published) > PUBLISHED_TOLERANCE + 1e-9) {
           warn(
             {
               code: 'published-differs',
