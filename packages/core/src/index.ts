@@ -16,3 +16,4 @@ export * from './inputs/pasted.js';
 export * from './analysis/weak-points.js';
 export * from './analysis/what-if.js';
 export * from './analysis/compare.js';
+export * from './inputs/import-content.js';

@@ -22,6 +22,8 @@ import { authRoutes } from './auth/routes.js';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { fiscalYearRoutes } from './fiscal-years/routes.js';
+import { frameworkRoutes } from './frameworks/routes.js';
+import { resultRoutes } from './results/routes.js';
 import { HttpError } from './http/errors.js';
 import { userRoutes } from './users/routes.js';
 
@@ -130,6 +132,8 @@ export async function buildApp({ db, config, logger = true, webDist = WEB_DIST }
   await app.register(userRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(fiscalYearRoutes);
+  await app.register(frameworkRoutes);
+  await app.register(resultRoutes, { db });
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

@@ -17,6 +17,8 @@ export interface Table {
 export type TableFormat = 'raw-responses' | 'distributions' | 'scores' | 'indicator-scores';
 
 const DISTRIBUTION_COLUMNS = ['code', 'item', 'p1', 'p2', 'p3', 'p4', 'yes', 'no', 'score'] as const;
+/** Columns a person reads or OIT details; scoring passes them over. */
+const OPTIONAL_COLUMNS = ['text', 'name', 'urls', 'suggestion', 'explanation'];
 
 /**
  * Recognises an input format by its header:
@@ -31,7 +33,9 @@ export function detectFormat(header: readonly string[]): TableFormat | null {
   const set = new Set(names);
   if (set.has('indicator') && set.has('score')) return 'indicator-scores';
   if (!set.has('code')) return null;
-  if (names.some((n) => !(DISTRIBUTION_COLUMNS as readonly string[]).includes(n) && n !== '')) return null;
+  if (names.some((n) => !(DISTRIBUTION_COLUMNS as readonly string[]).includes(n) && !OPTIONAL_COLUMNS.includes(n) && n !== '')) {
+    return null;
+  }
   if (['item', 'p1', 'p2', 'p3', 'p4', 'yes', 'no'].some((c) => set.has(c))) return 'distributions';
   return set.has('score') ? 'scores' : null;
 }

@@ -44,14 +44,16 @@ export function emptyScoreInput(): ScoreInput {
 }
 
 /**
- * Combines inputs read from several files. A code given twice is a warning and the later
- * value is used; respondent counts of the same tool from two raw files add up.
+ * Combines inputs read from several files. A code given twice is a warning (unless
+ * `warnDuplicates` is false, for a later import correcting an earlier one) and the later value
+ * is used; respondent counts of the same tool from two raw files add up.
  */
-export function mergeScoreInputs(inputs: readonly ScoreInput[]): ScoreInput {
+export function mergeScoreInputs(inputs: readonly ScoreInput[], options: { warnDuplicates?: boolean } = {}): ScoreInput {
   const merged = emptyScoreInput();
+  const warnDuplicates = options.warnDuplicates ?? true;
   const take = <K, V extends { source?: SourceRef }>(target: Map<K, V>, from: Map<K, V>, label: (key: K) => string) => {
     for (const [key, value] of from) {
-      if (target.has(key)) {
+      if (warnDuplicates && target.has(key)) {
         merged.warnings.push({ code: 'duplicate', subject: label(key), ...(value.source ? { source: value.source } : {}) });
       }
       target.set(key, value);

@@ -19,7 +19,7 @@ import {
   updateAgency,
   updateDivision,
 } from './repository.js';
-import { createAgency } from './service.js';
+import { createAgency, readableAgency as loadReadableAgency } from './service.js';
 import { slugify } from './reference-data.js';
 
 const agencySchema = z.object({
@@ -61,12 +61,7 @@ export async function agencyRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['agencies'];
 
-  const readableAgency = async (actor: ReturnType<typeof requireActor>, ref: string) => {
-    const agency = await findAgency(db.kysely, ref);
-    if (!agency) throw notFound('agency');
-    authorize(actor, 'agency', 'read', { id: agency.id });
-    return agency;
-  };
+  const readableAgency = (actor: ReturnType<typeof requireActor>, ref: string) => loadReadableAgency(db.kysely, actor, ref);
 
   api.get(
     '/api/agencies',

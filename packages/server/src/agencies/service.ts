@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import { now } from '../db/database.js';
 import type { Agency, Database } from '../db/schema.js';
 import { recordAudit } from '../audit/repository.js';
+import { authorize, type Actor } from '../auth/policy.js';
+import { notFound } from '../http/errors.js';
 import { findAgency, insertAgency, insertDivision, listDivisions } from './repository.js';
 import { BANGKOK_DISTRICTS, slugify, STANDARD_DIVISIONS } from './reference-data.js';
 
@@ -67,3 +69,11 @@ export async function ensureReferenceAgencies(db: Kysely<Database>): Promise<num
 }
 
 export { listDivisions };
+
+/** The agency named by code, slug or id, if the actor may see it; otherwise 404. */
+export async function readableAgency(db: Kysely<Database>, actor: Actor, ref: string): Promise<Agency> {
+  const agency = await findAgency(db, ref);
+  if (!agency) throw notFound('agency');
+  authorize(actor, 'agency', 'read', { id: agency.id });
+  return agency;
+}

@@ -63,6 +63,13 @@ export const policies = {
   audit: {
     read: (actor: Actor) => isCentral(actor),
   },
+  assessment: {
+    read: (actor: Actor, assessment: { agencyId: number }) => isCentral(actor) || inAgency(actor, assessment.agencyId),
+    import: (actor: Actor, assessment: { agencyId: number }) => adminOf(actor, assessment.agencyId),
+  },
+  cityResults: {
+    read: (actor: Actor) => isCentral(actor),
+  },
 } as const;
 
 type Policies = typeof policies;
@@ -77,6 +84,8 @@ export function abilities(actor: Actor) {
     manageDivisions: own ? policies.division.create(actor, { agencyId: own.id }) : isCentral(actor),
     manageUsers: isCentral(actor) || actor.role === 'agency_admin',
     readAudit: policies.audit.read(actor),
+    importResults: own ? policies.assessment.import(actor, { agencyId: own.id }) : isCentral(actor),
+    readCityResults: policies.cityResults.read(actor),
     switchAgency: isCentral(actor),
   };
 }

@@ -1,6 +1,7 @@
 import type { CliIo } from './io.js';
 import { USER_ERROR } from './io.js';
 import { runBackup, runDemo, runInit, runRestore, runServe, runUser } from './platform.js';
+import { runImport } from './import.js';
 import { runScore } from './score.js';
 
 const commands: Record<string, { summary: string; run: (args: string[], io: CliIo) => Promise<number> }> = {
@@ -10,6 +11,7 @@ const commands: Record<string, { summary: string; run: (args: string[], io: CliI
   backup: { summary: 'write a consistent snapshot of the database to a file', run: runBackup },
   restore: { summary: 'replace the database with a backup (SQLite or PostgreSQL)', run: runRestore },
   demo: { summary: 'load the demo districts and accounts', run: runDemo },
+  import: { summary: "import an agency's results for a fiscal year from a file", run: runImport },
   score: { summary: 'compute ITA scores and the level from result files', run: runScore },
 };
 

@@ -1,6 +1,7 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from './main.js';
 
@@ -69,6 +70,22 @@ describe('prongsai init, user, demo, backup and restore', () => {
     const bad = await run('user', 'add', '--email', 'x@y.th', '--name', 'x', '--role', 'division_editor', '--agency', '1040');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('division editor needs a division');
+  });
+
+  it('import previews with --dry-run, then imports; bad files exit 2', async () => {
+    await run('init');
+    const file = fileURLToPath(new URL('../../../../examples/bang-khae-2566-pasted.txt', import.meta.url));
+    const dry = await run('import', '--agency', '1040', '--year', '2566', '--dry-run', file);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('ITA 94.87 ผ่านดี · IIT 88.04 · EIT 94.86 · OIT 100.00');
+    expect(dry.stdout).toContain('ทดลองอ่านเท่านั้น');
+    const done = await run('import', '--agency', 'bang-khae', '--year', '2566', '--lang', 'en', file);
+    expect(done.stdout).toContain('imported');
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'code,item,p1,p2,p3,p4\nI1,1,x,1,1,97\n');
+    const failed = await run('import', '--agency', '1040', '--year', '2566', bad);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toContain('แถว 2, คอลัมน์ p1: "x" ไม่ใช่ตัวเลข');
   });
 
   it('backup and restore through the CLI; restore asks for --force over existing data', async () => {

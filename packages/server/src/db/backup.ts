@@ -4,8 +4,16 @@ import type { Db } from './database.js';
 import type { Database } from './schema.js';
 
 /** Tables in foreign-key order: parents first. */
-export const TABLES = ['agencies', 'divisions', 'users', 'sessions', 'audit_log'] as const satisfies readonly (keyof Database)[];
-const WITH_IDENTITY = new Set<string>(['agencies', 'divisions', 'users', 'audit_log']);
+export const TABLES = [
+  'agencies',
+  'divisions',
+  'users',
+  'sessions',
+  'audit_log',
+  'assessments',
+  'assessment_imports',
+] as const satisfies readonly (keyof Database)[];
+const WITH_IDENTITY = new Set<string>(['agencies', 'divisions', 'users', 'audit_log', 'assessments', 'assessment_imports']);
 
 export interface Backup {
   format: 'prongsai-backup';

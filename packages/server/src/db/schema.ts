@@ -64,12 +64,49 @@ export interface AuditTable {
   after: string | null;
 }
 
+export interface AssessmentTable {
+  id: Generated<number>;
+  agency_id: number;
+  fiscal_year: number;
+  framework_id: string;
+  /** `imported`, or `demo-generated` for generated demo data. */
+  source: string;
+  ita: number | null;
+  level_id: string | null;
+  iit: number | null;
+  eit: number | null;
+  oit: number | null;
+  /** JSON: indicator number → score (full precision). */
+  indicators: string;
+  /** JSON: the full score result. */
+  result: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AssessmentImportTable {
+  id: Generated<number>;
+  assessment_id: number;
+  kind: string;
+  file_name: string;
+  /** Comma-separated parts the import provides (IIT, EIT, OIT, stats:IIT…); a later import with an overlapping scope supersedes it. */
+  scope: string;
+  /** JSON: the import's content (aggregated; never respondent-level rows). */
+  content: string;
+  warnings: string;
+  created_by: number | null;
+  created_at: Timestamp;
+  superseded_at: Timestamp | null;
+}
+
 export interface Database {
   agencies: AgencyTable;
   divisions: DivisionTable;
   users: UserTable;
   sessions: SessionTable;
   audit_log: AuditTable;
+  assessments: AssessmentTable;
+  assessment_imports: AssessmentImportTable;
 }
 
 export type Agency = Selectable<AgencyTable>;
@@ -79,3 +116,5 @@ export type User = Selectable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type Session = Selectable<SessionTable>;
 export type AuditEntry = Selectable<AuditTable>;
+export type Assessment = Selectable<AssessmentTable>;
+export type AssessmentImport = Selectable<AssessmentImportTable>;

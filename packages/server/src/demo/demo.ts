@@ -4,6 +4,7 @@ import { ensureReferenceAgencies } from '../agencies/service.js';
 import type { Database, Role } from '../db/schema.js';
 import { findUserByEmail } from '../users/repository.js';
 import { createUser } from '../users/service.js';
+import { loadDemoResults } from './results.js';
 
 /** Every demo account has this password; it is printed in the README. */
 export const DEMO_PASSWORD = 'prongsai-demo';
@@ -44,8 +45,11 @@ export function demoAccounts(): DemoAccount[] {
   return accounts;
 }
 
-/** Loads the demo data: all 50 districts and demo accounts for each role. Safe to run again. */
-export async function loadDemo(db: Kysely<Database>): Promise<{ agenciesAdded: number; accountsAdded: number }> {
+/** Loads the demo data: all 50 districts, demo accounts for each role, and results. Safe to run again. */
+export async function loadDemo(
+  db: Kysely<Database>,
+  options: { results?: boolean } = {},
+): Promise<{ agenciesAdded: number; accountsAdded: number; assessmentsAdded: number }> {
   const agenciesAdded = await ensureReferenceAgencies(db);
   let accountsAdded = 0;
   for (const account of demoAccounts()) {
@@ -62,5 +66,6 @@ export async function loadDemo(db: Kysely<Database>): Promise<{ agenciesAdded: n
     });
     accountsAdded++;
   }
-  return { agenciesAdded, accountsAdded };
+  const assessmentsAdded = options.results === false ? 0 : await loadDemoResults(db);
+  return { agenciesAdded, accountsAdded, assessmentsAdded };
 }

@@ -33,20 +33,23 @@ function cellValue(value: ExcelJS.CellValue): Cell {
 }
 
 /** Reads the first worksheet of an XLSX workbook as a table; the first row is the header. */
-export async function readXlsxTable(bytes: Uint8Array, file: string): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new InputError([
-      {
-        file,
-        message: `cannot read the XLSX workbook (damaged or not XLSX): ${(error as Error).message}`,
-        th: 'อ่านไฟล์ XLSX ไม่ได้ (ไฟล์เสียหรือไม่ใช่ไฟล์ XLSX)',
-      },
-    ]);
+export async function readXlsxTable(bytes: Uint8Array, file: string, worksheet?: ExcelJS.Worksheet): Promise<Table> {
+  let sheet = worksheet;
+  if (!sheet) {
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    } catch (error) {
+      throw new InputError([
+        {
+          file,
+          message: `cannot read the XLSX workbook (damaged or not XLSX): ${(error as Error).message}`,
+          th: 'อ่านไฟล์ XLSX ไม่ได้ (ไฟล์เสียหรือไม่ใช่ไฟล์ XLSX)',
+        },
+      ]);
+    }
+    sheet = workbook.worksheets[0];
   }
-  const sheet = workbook.worksheets[0];
   if (!sheet) throw new InputError([{ file, message: 'the workbook has no worksheet', th: 'ไฟล์ไม่มีแผ่นงาน' }]);
   const rows: Table['rows'] = [];
   let header: string[] | null = null;

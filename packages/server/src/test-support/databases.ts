@@ -66,9 +66,12 @@ export const TEST_DATABASES: TestDatabase[] = [
 ];
 
 /** An app over a fresh database with the demo districts and accounts. */
-export async function demoApp(database: TestDatabase): Promise<{ app: FastifyInstance; db: Db; close(): Promise<void> }> {
+export async function demoApp(
+  database: TestDatabase,
+  options: { results?: boolean } = {},
+): Promise<{ app: FastifyInstance; db: Db; close(): Promise<void> }> {
   const db = await database.open();
-  await loadDemo(db.kysely);
+  await loadDemo(db.kysely, options);
   const app = await buildApp({ db, config: { ...loadConfig({}), secureCookies: false }, logger: false, webDist: '/nonexistent' });
   return {
     app,

@@ -1,6 +1,7 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { Engine } from './helpers.js';
 import * as m0001 from './0001-organisation-and-accounts.js';
+import * as m0002 from './0002-assessments.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see 0001
 type Step = { up: (db: Kysely<any>, engine: Engine) => Promise<void> };
@@ -8,6 +9,7 @@ type Step = { up: (db: Kysely<any>, engine: Engine) => Promise<void> };
 /** Forward-only migrations, in order. Add new ones at the end; never edit a released one. */
 const steps: Record<string, Step> = {
   '0001-organisation-and-accounts': m0001,
+  '0002-assessments': m0002,
 };
 
 export class BundledMigrations implements MigrationProvider {

@@ -1,0 +1,79 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../http/context.js';
+import { notFound } from '../http/errors.js';
+import { availableFrameworks, FrameworkError, loadFramework } from './registry.js';
+import { frameworkTemplate } from './template.js';
+
+const localized = z.object({ th: z.string(), en: z.string().nullish() });
+
+export async function frameworkRoutes(app: FastifyInstance) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['frameworks'];
+  const load = (id: string) => {
+    try {
+      return loadFramework(id.replace(/[^a-z0-9-]/g, ''));
+    } catch (error) {
+      if (error instanceof FrameworkError) throw notFound('framework');
+      throw error;
+    }
+  };
+
+  api.get(
+    '/api/frameworks',
+    { schema: { tags, summary: 'The ITA question sets', response: { 200: z.array(z.object({ id: z.string(), name: localized, fiscalYears: z.array(z.number()) })) } } },
+    async (request) => {
+      requireActor(request);
+      return availableFrameworks().map((id) => {
+        const f = loadFramework(id);
+        return { id, name: f.data.name, fiscalYears: f.data.fiscalYears };
+      });
+    },
+  );
+
+  api.get(
+    '/api/frameworks/:id',
+    { schema: { tags, summary: 'A question set: tools, indicators, questions, items, OIT items, levels', params: z.object({ id: z.string().max(64) }) } },
+    async (request) => {
+      requireActor(request);
+      const f = load(request.params.id);
+      return {
+        id: f.id,
+        name: f.data.name,
+        fiscalYears: f.data.fiscalYears,
+        analysisThreshold: f.data.analysisThreshold,
+        levels: f.data.levels.levels,
+        unknowns: f.data.unknowns ?? [],
+        tools: f.tools.map((t) => ({
+          code: t.code,
+          name: t.data.name,
+          weight: t.data.weight,
+          indicators: t.indicators.map((i) => ({
+            number: i.number,
+            name: i.data.name,
+            units: i.units.map((u) =>
+              u.kind === 'question'
+                ? { code: u.code, kind: u.kind, text: u.data.text.th, items: (u.items ?? []).map((it) => ({ no: it.no, text: it.text.th, scale: it.scaleId, polarity: it.polarity })) }
+                : { code: u.code, kind: u.kind, text: u.data.name?.th ?? null, subIndicator: u.subIndicator ?? null, items: [] },
+            ),
+          })),
+        })),
+      };
+    },
+  );
+
+  api.get(
+    '/api/frameworks/:id/template.xlsx',
+    { schema: { tags, summary: 'An XLSX template to fill with results and import', params: z.object({ id: z.string().max(64) }) } },
+    async (request, reply) => {
+      requireActor(request);
+      const framework = load(request.params.id);
+      const bytes = await frameworkTemplate(framework);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="prongsai-${framework.id}-template.xlsx"`)
+        .send(bytes);
+    },
+  );
+}

@@ -1,0 +1,270 @@
+import {
+  compareResults,
+  findWeakPoints,
+  formatWarning,
+  importScope,
+  loadContent,
+  mergeImportContents,
+  presentResult,
+  round2,
+  scoreAssessment,
+  storeContent,
+  type CompiledFramework,
+  type ImportContent,
+  type ScoreResult,
+  type StoredContent,
+  type UnreadLine,
+} from '@prongsai/core';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit/repository.js';
+import { now } from '../db/database.js';
+import type { Agency, Assessment, AssessmentImport, Database } from '../db/schema.js';
+import { availableFrameworks, loadFramework } from '../frameworks/registry.js';
+import { badRequest } from '../http/errors.js';
+import { readUpload, type Upload } from '../inputs/read-upload.js';
+import {
+  activeImports,
+  findAssessment,
+  insertAssessment,
+  insertImport,
+  supersedeImports,
+  updateAssessment,
+} from './repository.js';
+
+/** The framework for a fiscal year: the one asked for, or the one whose years include it. */
+export function frameworkFor(fiscalYear: number, requested?: string): CompiledFramework {
+  if (requested) return loadFramework(requested);
+  for (const id of availableFrameworks()) {
+    const framework = loadFramework(id);
+    if (framework.data.fiscalYears.includes(fiscalYear)) return framework;
+  }
+  throw badRequest(
+    `no framework applies to fiscal year ${fiscalYear}; choose one`,
+    `ไม่มีชุดคำถามสำหรับปีงบประมาณ ${fiscalYear} กรุณาเลือกชุดคำถาม`,
+  );
+}
+
+/** Differences over 0.01 between scores the imports gave and the scores computed from finer data. */
+export function publishedDifferences(result: ScoreResult) {
+  const differences: {
+    level: 'question' | 'indicator' | 'tool';
+    code: string;
+    published: number;
+    computed: number;
+    difference: number;
+  }[] = [];
+  const check = (level: 'question' | 'indicator' | 'tool', code: string, score: number, published: number | undefined) => {
+    if (published === undefined) return;
+    const difference = round2(round2(score) - published);
+    if (Math.abs(difference) > 0.01 + 1e-9) differences.push({ level, code, published, computed: round2(score), difference });
+  };
+  for (const [code, unit] of Object.entries(result.units)) check('question', code, unit.score, unit.published);
+  for (const [code, indicator] of Object.entries(result.indicators)) {
+    check('indicator', code, indicator.score, indicator.published);
+  }
+  for (const [code, tool] of Object.entries(result.tools)) check('tool', code, tool.score, tool.published);
+  return differences;
+}
+
+/** Respondent statistics with any group under 5 people shown as suppressed, never as a number. */
+export function presentStats(content: ImportContent) {
+  return content.stats.map((s) =>
+    s.count !== null && s.count > 0 && s.count < 5
+      ? { ...s, count: null, percent: null, suppressed: true }
+      : { ...s, suppressed: false },
+  );
+}
+
+export interface AssessmentState {
+  framework: CompiledFramework;
+  content: ImportContent;
+  result: ScoreResult;
+}
+
+export function stateFromImports(
+  framework: CompiledFramework,
+  imports: readonly Pick<AssessmentImport, 'content' | 'file_name'>[],
+): AssessmentState {
+  const content = mergeImportContents(
+    imports.map((i) => loadContent(JSON.parse(i.content) as StoredContent, i.file_name)),
+    { warnDuplicates: false },
+  );
+  return { framework, content, result: scoreAssessment(framework, content.input) };
+}
+
+export async function loadState(db: Kysely<Database>, assessment: Assessment): Promise<AssessmentState> {
+  return stateFromImports(loadFramework(assessment.framework_id), await activeImports(db, assessment.id));
+}
+
+export interface PreviewResult {
+  framework: string;
+  format: string;
+  fileName: string;
+  scope: string[];
+  unread: UnreadLine[];
+  /** Warnings of this file, then of the assessment as it would be. */
+  warnings: { code: string; subject: string; message: string; messageTh: string }[];
+  replaces: { id: number; fileName: string; scope: string }[];
+  result: ReturnType<typeof presentResult>;
+  prepared: { framework: CompiledFramework; content: ImportContent; merged: AssessmentState; replaced: AssessmentImport[] };
+}
+
+/**
+ * Reads an upload and scores the assessment as it would be after importing it, writing nothing.
+ * An earlier import whose scope overlaps this one's is replaced (kept in the history).
+ */
+export async function previewImport(
+  db: Kysely<Database>,
+  agency: Agency,
+  fiscalYear: number,
+  frameworkId: string | undefined,
+  upload: Upload,
+): Promise<PreviewResult> {
+  const existing = await findAssessment(db, agency.id, fiscalYear);
+  if (existing && frameworkId && existing.framework_id !== frameworkId) {
+    throw badRequest(
+      `the FY${fiscalYear} assessment uses framework ${existing.framework_id}, not ${frameworkId}`,
+      `ผลการประเมินปีงบประมาณ ${fiscalYear} ใช้ชุดคำถาม ${existing.framework_id} ไม่ใช่ ${frameworkId}`,
+    );
+  }
+  const framework = existing ? loadFramework(existing.framework_id) : frameworkFor(fiscalYear, frameworkId);
+  return prepareImport(db, agency, fiscalYear, framework, await readUpload(framework, upload));
+}
+
+/** Scores the assessment as it would be with `read` imported; writes nothing. */
+export async function prepareImport(
+  db: Kysely<Database>,
+  agency: Agency,
+  fiscalYear: number,
+  framework: CompiledFramework,
+  read: { content: ImportContent; format: string; fileName: string; unread: UnreadLine[] },
+): Promise<PreviewResult> {
+  const existing = await findAssessment(db, agency.id, fiscalYear);
+  const scope = importScope(framework, read.content);
+  if (scope.length === 0) throw badRequest('the file holds no results for this framework', 'ไฟล์ไม่มีผลการประเมินของชุดคำถามนี้');
+  const current = existing ? await activeImports(db, existing.id) : [];
+  // An earlier import is replaced when this one covers everything it provided; otherwise both
+  // stay and this one's values win where they overlap.
+  const replaced = current.filter((i) => i.scope.split(',').every((part) => scope.includes(part)));
+  const kept = current.filter((i) => !replaced.includes(i));
+  const merged = stateFromImports(framework, [
+    ...kept,
+    { content: JSON.stringify(storeContent(read.content)), file_name: read.fileName },
+  ]);
+  const fileWarnings = scoreAssessment(framework, read.content.input).warnings;
+  const warnings = [
+    ...fileWarnings,
+    ...merged.result.warnings.filter((w) => !fileWarnings.some((f) => f.code === w.code && f.subject === w.subject)),
+  ];
+  return {
+    framework: framework.id,
+    format: read.format,
+    fileName: read.fileName,
+    scope,
+    unread: read.unread,
+    warnings: warnings.map((w) => ({
+      code: w.code,
+      subject: w.subject,
+      message: formatWarning(w, 'en'),
+      messageTh: formatWarning(w, 'th'),
+    })),
+    replaces: replaced.map((i) => ({ id: i.id, fileName: i.file_name, scope: i.scope })),
+    result: presentResult(merged.result),
+    prepared: { framework, content: read.content, merged, replaced },
+  };
+}
+
+function summaryColumns(result: ScoreResult) {
+  return {
+    ita: result.ita,
+    level_id: result.level?.id ?? null,
+    iit: result.tools.IIT?.score ?? null,
+    eit: result.tools.EIT?.score ?? null,
+    oit: result.tools.OIT?.score ?? null,
+    indicators: JSON.stringify(Object.fromEntries(Object.entries(result.indicators).map(([n, s]) => [n, s.score]))),
+    result: JSON.stringify(presentResult(result)),
+  };
+}
+
+/** Imports for real: replaces overlapping imports, stores the new one and the scores, audits; all in one transaction. */
+export async function commitImport(
+  db: Kysely<Database>,
+  actorId: number | null,
+  agency: Agency,
+  fiscalYear: number,
+  preview: PreviewResult,
+  source = 'imported',
+): Promise<Assessment> {
+  const { framework, content, merged, replaced } = preview.prepared;
+  return db.transaction().execute(async (trx) => {
+    const at = now();
+    let assessment = await findAssessment(trx, agency.id, fiscalYear);
+    const before = assessment
+      ? { ita: assessment.ita, level: assessment.level_id, framework: assessment.framework_id }
+      : undefined;
+    if (!assessment) {
+      assessment = await insertAssessment(trx, {
+        agency_id: agency.id,
+        fiscal_year: fiscalYear,
+        framework_id: framework.id,
+        source,
+        ...summaryColumns(merged.result),
+        created_at: at,
+        updated_at: at,
+      });
+    } else {
+      assessment = await updateAssessment(trx, assessment.id, { ...summaryColumns(merged.result), source, updated_at: at });
+    }
+    await supersedeImports(
+      trx,
+      replaced.map((r) => r.id),
+      at,
+    );
+    const row = await insertImport(trx, {
+      assessment_id: assessment.id,
+      kind: preview.format,
+      file_name: preview.fileName.slice(0, 255),
+      scope: preview.scope.join(','),
+      content: JSON.stringify(storeContent(content)),
+      warnings: JSON.stringify(preview.warnings),
+      created_by: actorId,
+      created_at: at,
+      superseded_at: null,
+    });
+    await recordAudit(trx, {
+      actorId,
+      action: 'import',
+      entity: 'assessment',
+      entityId: assessment.id,
+      agencyId: agency.id,
+      before,
+      after: {
+        ita: assessment.ita,
+        level: assessment.level_id,
+        framework: framework.id,
+        import: row.id,
+        file: row.file_name,
+        replaced: replaced.map((r) => r.id),
+      },
+    });
+    return assessment;
+  });
+}
+
+/** The assessment of the fiscal year before, for year-over-year comparison. */
+export async function previousComparison(db: Kysely<Database>, assessment: Assessment, state: AssessmentState) {
+  const earlier = await db
+    .selectFrom('assessments')
+    .selectAll()
+    .where('agency_id', '=', assessment.agency_id)
+    .where('fiscal_year', '<', assessment.fiscal_year)
+    .orderBy('fiscal_year', 'desc')
+    .executeTakeFirst();
+  if (!earlier) return null;
+  const before = await loadState(db, earlier);
+  return { fiscalYear: earlier.fiscal_year, ...compareResults(before, state) };
+}
+
+export function weakPoints(state: AssessmentState, threshold?: number) {
+  return findWeakPoints(state.framework, state.result, threshold);
+}
