@@ -3,6 +3,8 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { AuditPage } from './admin/AuditPage';
 import { UsersPage } from './admin/UsersPage';
 import { OverviewPage } from './agency/OverviewPage';
+import { CityPage } from './city/CityPage';
+import { ResultsPage } from './results/ResultsPage';
 import { LoginPage } from './auth/LoginPage';
 import { useSession } from './auth/session';
 import { ComingSoon } from './features/ComingSoon';
@@ -30,12 +32,13 @@ export function App() {
         <Route index element={<Home />} />
         <Route path="a/:agency">
           <Route index element={<OverviewPage />} />
-          <Route path="results" element={<ComingSoon feature="results" />} />
+          <Route path="results" element={<ResultsPage />} />
           <Route path="measures" element={<ComingSoon feature="measures" />} />
           <Route path="progress" element={<ComingSoon feature="progress" />} />
           <Route path="documents" element={<ComingSoon feature="documents" />} />
           <Route path="disclosure" element={<ComingSoon feature="disclosure" />} />
         </Route>
+        <Route path="city" element={<CityPage />} />
         <Route path="admin/users" element={<UsersPage />} />
         <Route path="admin/audit" element={<AuditPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />

@@ -24,18 +24,18 @@ export function demoAccounts(): DemoAccount[] {
   const accounts: DemoAccount[] = [{ email: 'admin@prongsai.demo', displayName: 'ผู้ดูแลระบบส่วนกลาง', role: 'central_admin' }];
   for (const slug of SEED_DISTRICTS) {
     accounts.push(
-      { email: `admin@${slug}.demo`, displayName: `เลขานุการ ITA (${slug})`, role: 'agency_admin', agency: slug },
-      { email: `director@${slug}.demo`, displayName: `ผู้อำนวยการเขต (${slug})`, role: 'executive', agency: slug },
+      { email: `admin@${slug}.demo`, displayName: 'เลขานุการคณะทำงาน ITA', role: 'agency_admin', agency: slug },
+      { email: `director@${slug}.demo`, displayName: 'ผู้อำนวยการเขต', role: 'executive', agency: slug },
       {
         email: `finance@${slug}.demo`,
-        displayName: `ฝ่ายการคลัง (${slug})`,
+        displayName: 'เจ้าหน้าที่ฝ่ายการคลัง',
         role: 'division_editor',
         agency: slug,
         division: 'ฝ่ายการคลัง',
       },
       {
         email: `works@${slug}.demo`,
-        displayName: `ฝ่ายโยธา (${slug})`,
+        displayName: 'เจ้าหน้าที่ฝ่ายโยธา',
         role: 'division_editor',
         agency: slug,
         division: 'ฝ่ายโยธา',

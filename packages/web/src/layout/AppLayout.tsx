@@ -86,6 +86,9 @@ export function AppLayout() {
                 onClick={close}
               />
             ))}
+          {me.abilities.readCityResults && (
+            <NavLink component={RouterLink} to="/city" label={t('nav.city')} onClick={close} mt="sm" />
+          )}
           {(me.abilities.manageUsers || me.abilities.readAudit) && (
             <Text size="xs" c="dimmed" mt="md" mb={4} px="sm">
               {t('nav.admin')}

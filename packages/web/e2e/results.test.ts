@@ -1,0 +1,83 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, newPage, screenshot, signIn, startHarness, type Harness } from './harness.js';
+
+const example = (name: string) => fileURLToPath(new URL(`../../../examples/${name}`, import.meta.url));
+
+describe.runIf(browserAvailable)('results in Chromium', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness();
+  }, 60_000);
+  afterAll(async () => harness?.close());
+
+  it('shows the Bang Khae FY2566 dashboard: scores, level, charts and the weak questions', async () => {
+    const { context, page } = await newPage(harness, { width: 1280, height: 900 });
+    await signIn(page, harness, 'director@bang-khae.demo');
+    await page.getByRole('heading', { name: 'สำนักงานเขตบางแค' }).waitFor();
+    await page.getByRole('link', { name: 'ผลการประเมิน' }).click();
+    await page.getByTestId('ita-card').waitFor();
+    await page.getByTestId('year-select').click();
+    await page.getByRole('option', { name: 'พ.ศ. 2566' }).click();
+    await expect.poll(() => page.getByTestId('ita-card').textContent()).toContain('94.87');
+    expect(await page.getByTestId('ita-card').textContent()).toContain('ผ่านดี');
+    const weak = await page.locator('[data-testid=weak-points] tbody tr td:first-child').allTextContents();
+    expect(weak).toEqual(['I8', 'I9', 'I11', 'I13', 'I16', 'I17', 'I20', 'I22', 'E12']);
+    expect(await page.getByRole('img', { name: 'กราฟใยแมงมุมคะแนน 10 ตัวชี้วัด' }).locator('svg').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'นำเข้าผลการประเมิน' }).count()).toBe(0);
+    await screenshot(page, '11-results-dashboard-bang-khae');
+
+    await page.getByLabel('คะแนนเป้าหมาย I22').fill('100');
+    await page.getByTestId('whatif-calculate').click();
+    await page.getByTestId('whatif-result').waitFor();
+    expect(await page.getByTestId('whatif-result').textContent()).toMatch(/ITA 95\.\d\d/);
+    await page.getByTestId('plan-run').click();
+    await page.getByTestId('plan-result').waitFor();
+    expect(await page.getByTestId('plan-result').textContent()).toContain('ผ่านดีเยี่ยม');
+    await screenshot(page, '12-results-what-if');
+    await context.close();
+  });
+
+  it('imports a file through the wizard: preview with warnings, then commit', async () => {
+    const { context, page } = await newPage(harness);
+    await signIn(page, harness, 'admin@din-daeng.demo');
+    await page.getByRole('heading', { name: 'สำนักงานเขตดินแดง' }).waitFor();
+    await page.getByRole('link', { name: 'ผลการประเมิน' }).click();
+    await page.getByTestId('open-import').click();
+    await page.getByTestId('import-year').fill('2568');
+    // FY2568 has no framework yet: the server says so, in Thai.
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('import-file').click()]);
+    await chooser.setFiles(example('bang-khae-2566-distributions.csv'));
+    await page.getByTestId('import-preview').click();
+    await page.getByTestId('import-error').waitFor();
+    expect(await page.getByTestId('import-error').textContent()).toContain('ไม่มีชุดคำถามสำหรับปีงบประมาณ 2568');
+    await page.getByTestId('import-year').fill('2566');
+    await page.getByTestId('import-preview').click();
+    await page.getByTestId('import-preview-result').waitFor();
+    expect(await page.getByTestId('import-warnings').textContent()).toContain('I11.1: ร้อยละของคำตอบรวมกันได้ 99.85');
+    await screenshot(page, '13-import-preview');
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-done').waitFor();
+    await page.getByRole('button', { name: 'ปิด' }).click();
+    await page.getByTestId('imports').waitFor();
+    expect(await page.getByTestId('imports').textContent()).toContain('bang-khae-2566-distributions.csv');
+    await screenshot(page, '14-results-after-import');
+    await context.close();
+  });
+
+  it('shows the city-wide view to central users', async () => {
+    const { context, page } = await newPage(harness, { width: 1400, height: 900 });
+    await signIn(page, harness, 'admin@prongsai.demo');
+    await page.getByRole('heading', { name: 'สำนักงานเขตบางแค' }).waitFor();
+    await page.getByRole('link', { name: 'ภาพรวมทั้งกรุงเทพฯ' }).click();
+    await page.getByTestId('city-table').waitFor();
+    await page.getByTestId('city-year').click();
+    await page.getByRole('option', { name: 'พ.ศ. 2566' }).click();
+    await expect.poll(() => page.locator('[data-testid=city-table] tbody tr').count()).toBe(50);
+    await screenshot(page, '15-city-wide-2566');
+    await page.getByRole('button', { name: /^ITA/ }).click();
+    const first = await page.locator('[data-testid=city-table] tbody tr').first().textContent();
+    expect(first).toBeTruthy();
+    await context.close();
+  });
+});

@@ -1,0 +1,239 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Fragment, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { api } from '../api/client';
+import { fmt, LEVEL_COLORS, type CityRow } from '../api/results';
+import { EChart, type ChartOption } from '../charts/EChart';
+
+type SortKey = 'rank' | 'agency' | 'ita' | 'iit' | 'eit' | 'oit' | `i${number}`;
+const LEVEL_ORDER = ['excellent', 'good', 'pass', 'improve', 'urgent'];
+
+function value(row: CityRow, key: SortKey, lang: string): number | string {
+  if (key === 'agency') return lang === 'th' ? row.agency.nameTh : row.agency.nameEn;
+  if (key === 'rank') return row.rank;
+  if (key.startsWith('i') && key !== 'ita' && key !== 'iit') return row.indicators[key.slice(1)] ?? -1;
+  return (row[key as 'ita' | 'iit' | 'eit' | 'oit'] as number | null) ?? -1;
+}
+
+/** Central oversight: every district of a fiscal year side by side. */
+export function CityPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const years = useQuery({ queryKey: ['result-years'], queryFn: () => api<number[]>('GET', '/api/results/years') });
+  const [chosen, setChosen] = useState<number | null>(null);
+  const year = chosen ?? years.data?.[0] ?? null;
+  const rows = useQuery({
+    queryKey: ['city', year],
+    queryFn: () => api<CityRow[]>('GET', `/api/results/city?year=${year}`),
+    enabled: year !== null,
+  });
+  const trends = useQuery({
+    queryKey: ['trends'],
+    queryFn: () =>
+      api<{ agencyId: number; fiscalYear: number; ita: number | null; levelId: string | null }[]>('GET', '/api/results/trends'),
+  });
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'rank', descending: false });
+
+  const sorted = useMemo(() => {
+    const list = [...(rows.data ?? [])];
+    list.sort((a, b) => {
+      const x = value(a, sort.key, lang);
+      const y = value(b, sort.key, lang);
+      const order = typeof x === 'string' ? x.localeCompare(String(y), lang) : x - (y as number);
+      return sort.descending ? -order : order;
+    });
+    return list;
+  }, [rows.data, sort, lang]);
+
+  if (years.isLoading || rows.isLoading) return <Loader />;
+  const data = rows.data ?? [];
+  const shortName = (row: CityRow) =>
+    lang === 'th' ? row.agency.nameTh.replace('สำนักงานเขต', '') : row.agency.nameEn.replace(' District Office', '');
+  const header = (key: SortKey, label: string) => (
+    <Table.Th>
+      <UnstyledButton
+        onClick={() => setSort({ key, descending: sort.key === key ? !sort.descending : key !== 'rank' && key !== 'agency' })}
+        fw={600}
+        fz="sm"
+      >
+        {label}
+        {sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''}
+      </UnstyledButton>
+    </Table.Th>
+  );
+  const heatmapRows = [...data].sort((a, b) => (a.ita ?? 0) - (b.ita ?? 0));
+  const heatmap: ChartOption = {
+    tooltip: { position: 'top' },
+    grid: { left: 8, right: 8, top: 8, bottom: 60, containLabel: true },
+    xAxis: { type: 'category', data: Array.from({ length: 10 }, (_, i) => String(i + 1)), name: t('results.indicator') },
+    yAxis: { type: 'category', data: heatmapRows.map(shortName), axisLabel: { fontSize: 11 } },
+    visualMap: {
+      min: 60,
+      max: 100,
+      calculable: true,
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 0,
+      inRange: { color: ['#e03131', '#fab005', '#40c057'] },
+    },
+    series: [
+      {
+        type: 'heatmap',
+        data: heatmapRows.flatMap((row, y) =>
+          Array.from({ length: 10 }, (_, x) => [x, y, row.indicators[String(x + 1)] ?? null]),
+        ),
+        label: { show: false },
+      },
+    ],
+  };
+  const counts = LEVEL_ORDER.map((id) => data.filter((r) => r.levelId === id).length);
+  const levelNames = LEVEL_ORDER.map((id) => t(`levels.${id}`));
+  const distribution: ChartOption = {
+    tooltip: {},
+    grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: levelNames, axisLabel: { interval: 0, fontSize: 11 } },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [
+      {
+        type: 'bar',
+        data: counts,
+        itemStyle: { color: '#0ca678' },
+        label: { show: true, position: 'top', textBorderColor: 'transparent' },
+      },
+    ],
+  };
+  const byYear = new Map<number, number[]>();
+  for (const row of trends.data ?? []) {
+    if (row.ita !== null) byYear.set(row.fiscalYear, [...(byYear.get(row.fiscalYear) ?? []), row.ita]);
+  }
+  const trendYears = [...byYear.keys()].sort();
+  const trend: ChartOption = {
+    tooltip: { trigger: 'axis' },
+    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: trendYears.map((y) => `พ.ศ. ${y}`) },
+    yAxis: { type: 'value', min: 70, max: 100 },
+    series: [
+      {
+        type: 'line',
+        name: t('city.average'),
+        data: trendYears.map((y) => {
+          const values = byYear.get(y) ?? [];
+          return Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100;
+        }),
+        label: { show: true, textBorderColor: 'transparent' },
+      },
+    ],
+  };
+  const generated = data.filter((r) => r.source === 'demo-generated').length;
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <Title order={2}>{t('city.title')}</Title>
+        <Group align="flex-end">
+          <Select
+            label={t('city.year')}
+            value={year === null ? null : String(year)}
+            onChange={(v) => setChosen(v ? Number(v) : null)}
+            data={(years.data ?? []).map((y) => ({ value: String(y), label: `พ.ศ. ${y}` }))}
+            w={140}
+            data-testid="city-year"
+          />
+          <Button component="a" href={`/api/results/city?year=${year}&format=csv`} variant="light">
+            {t('city.exportCsv')}
+          </Button>
+          <Button component="a" href={`/api/results/city?year=${year}&format=xlsx`} variant="light">
+            {t('city.exportXlsx')}
+          </Button>
+        </Group>
+      </Group>
+      {generated > 0 && <Alert color="yellow">{t('city.demo', { count: generated })}</Alert>}
+      <Card withBorder>
+        <Table.ScrollContainer minWidth={1100}>
+          <Table striped highlightOnHover data-testid="city-table" fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                {header('rank', t('city.rank'))}
+                {header('agency', t('city.agency'))}
+                {header('ita', 'ITA')}
+                <Table.Th>{t('results.level')}</Table.Th>
+                {header('iit', 'IIT')}
+                {header('eit', 'EIT')}
+                {header('oit', 'OIT')}
+                {Array.from({ length: 10 }, (_, i) => (
+                  <Fragment key={i}>{header(`i${i + 1}`, String(i + 1))}</Fragment>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {sorted.map((row) => (
+                <Table.Tr key={row.agency.id}>
+                  <Table.Td>{row.rank}</Table.Td>
+                  <Table.Td>
+                    <Link to={`/a/${row.agency.slug}/results`}>{shortName(row)}</Link>
+                    {row.source === 'demo-generated' && (
+                      <Text span size="xs" c="dimmed">
+                        {' '}
+                        (demo)
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td fw={600}>{fmt(row.ita)}</Table.Td>
+                  <Table.Td>
+                    {row.levelId && (
+                      <Badge color={LEVEL_COLORS[row.levelId] ?? 'gray'} variant="light" size="sm">
+                        {t(`levels.${row.levelId}`, row.level ?? '')}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{fmt(row.iit)}</Table.Td>
+                  <Table.Td>{fmt(row.eit)}</Table.Td>
+                  <Table.Td>{fmt(row.oit)}</Table.Td>
+                  {Array.from({ length: 10 }, (_, i) => (
+                    <Table.Td key={i} c={(row.indicators[String(i + 1)] ?? 100) < 85 ? 'orange.8' : undefined}>
+                      {fmt(row.indicators[String(i + 1)])}
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Card>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Card withBorder>
+          <Title order={3} size="h5">
+            {t('city.distribution')}
+          </Title>
+          <EChart label={t('city.distribution')} option={distribution} height={260} />
+          <Title order={3} size="h5" mt="md">
+            {t('city.trends')}
+          </Title>
+          <EChart label={t('city.trends')} option={trend} height={240} />
+        </Card>
+        <Card withBorder>
+          <Title order={3} size="h5">
+            {t('city.heatmap')}
+          </Title>
+          <EChart label={t('city.heatmap')} option={heatmap} height={Math.max(400, heatmapRows.length * 18 + 80)} />
+        </Card>
+      </SimpleGrid>
+    </Stack>
+  );
+}

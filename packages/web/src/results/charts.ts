@@ -1,0 +1,86 @@
+import type { ChartOption } from '../charts/EChart';
+
+const words = new Intl.Segmenter('th', { granularity: 'word' });
+
+/** Breaks a label into lines of about `width` characters at Thai word boundaries. */
+export function wrapLabel(text: string, width = 14): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const { segment } of words.segment(text)) {
+    if (line.length > 0 && line.length + segment.length > width) {
+      lines.push(line.trim());
+      line = '';
+    }
+    line += segment;
+  }
+  if (line.trim()) lines.push(line.trim());
+  return lines.join('\n');
+}
+
+/** The seeds' กราฟใยแมงมุม: the ten indicators on a 0–100 radar. */
+export function radarOption(names: string[], values: number[], previous?: { label: string; values: number[] }): ChartOption {
+  return {
+    tooltip: {},
+    legend: previous ? { bottom: 0 } : undefined,
+    radar: {
+      radius: '58%',
+      indicator: names.map((name) => ({ name: wrapLabel(name), max: 100, min: 0 })),
+      axisName: { color: '#333', fontSize: 12 },
+    },
+    series: [
+      {
+        type: 'radar',
+        data: [
+          ...(previous
+            ? [{ value: previous.values, name: previous.label, lineStyle: { type: 'dashed' }, itemStyle: { color: '#999' } }]
+            : []),
+          { value: values, name: 'ITA', areaStyle: { opacity: 0.2 }, itemStyle: { color: '#0ca678' } },
+        ],
+      },
+    ],
+  };
+}
+
+export function barOption(labels: string[], values: number[], threshold: number): ChartOption {
+  return {
+    tooltip: {},
+    grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', min: 0, max: 100 },
+    yAxis: { type: 'category', data: labels, axisLabel: { fontSize: 12, width: 180, overflow: 'truncate' } },
+    series: [
+      {
+        type: 'bar',
+        data: values.map((v) => ({ value: v, itemStyle: { color: v < threshold ? '#f08c00' : '#0ca678' } })),
+        label: {
+          show: true,
+          position: 'right',
+          formatter: (p: { value: number }) => p.value.toFixed(2),
+          textBorderColor: 'transparent',
+        },
+        markLine: {
+          symbol: 'none',
+          data: [{ xAxis: threshold }],
+          lineStyle: { color: '#e03131', type: 'dashed' },
+          label: { formatter: String(threshold) },
+        },
+      },
+    ],
+  };
+}
+
+export function statsOption(labels: string[], counts: (number | null)[]): ChartOption {
+  return {
+    tooltip: {},
+    grid: { left: 8, right: 30, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', data: labels, axisLabel: { fontSize: 12 } },
+    series: [
+      {
+        type: 'bar',
+        data: counts.map((c) => c ?? 0),
+        itemStyle: { color: '#1c7ed6' },
+        label: { show: true, position: 'right', textBorderColor: 'transparent' },
+      },
+    ],
+  };
+}
