@@ -1,0 +1,221 @@
+// Results benchmarks: the city-wide table served over HTTP from SQLite and PostgreSQL, under load
+// from a generator on loopback, against GET /api/health through the same stack as the baseline;
+// and importing one agency's raw responses.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { RawCsvParser, scoreAssessment } from '@prongsai/core';
+import { findAgency } from '../agencies/repository.js';
+import { openDatabase } from '../db/database.js';
+import { loadDemo } from '../demo/demo.js';
+import { loadFramework } from '../frameworks/registry.js';
+import { commitImport, previewImport } from '../results/service.js';
+import { iitItems, SyntheticAnswers, writeRawCsv } from './synthetic.js';
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
+const CONCURRENCY = 10;
+const POSTGRES_URL = process.env.PRONGSAI_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const dir = mkdtempSync(join(tmpdir(), 'prongsai-bench-'));
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function startServer(env: Record<string, string>): Promise<{ port: number; child: ChildProcess }> {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./city-server.js', import.meta.url))], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const [line] = (await once(lines, 'line')) as [string];
+  return { port: (JSON.parse(line) as { port: number }).port, child };
+}
+
+function request(agent: http.Agent, port: number, path: string, headers: Record<string, string> = {}, body?: string) {
+  return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        agent,
+        method: body ? 'POST' : 'GET',
+        headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) },
+      },
+      (res) => {
+        let data = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (data += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data, headers: res.headers }));
+      },
+    );
+    req.on('error', reject);
+    if (body) req.write(body);
+    req.end();
+  });
+}
+
+/** Sends `count` requests, `CONCURRENCY` at a time, over keep-alive connections; latencies in ms. */
+async function load(port: number, path: string, headers: Record<string, string>, count: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const latencies: number[] = [];
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < count) {
+        next++;
+        const t = process.hrtime.bigint();
+        const response = await request(agent, port, path, headers);
+        if (response.status !== 200) throw new Error(`${path}: ${response.status} ${response.body.slice(0, 200)}`);
+        latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), rps: count / seconds };
+}
+
+async function postgresAnswers(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+const engines: { name: string; env: Record<string, string>; cleanup?: () => Promise<void> }[] = [
+  { name: 'SQLite', env: { PRONGSAI_DATABASE_URL: `sqlite:${join(dir, 'bench.db')}` } },
+];
+if (await postgresAnswers()) {
+  const schema = `bench_${process.pid}`;
+  engines.push({
+    name: 'PostgreSQL',
+    env: { PRONGSAI_DATABASE_URL: POSTGRES_URL, BENCH_PG_SCHEMA: schema },
+    cleanup: async () => {
+      const client = new pg.Client({ connectionString: POSTGRES_URL });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await client.end();
+    },
+  });
+} else {
+  console.log(`PostgreSQL does not answer at ${POSTGRES_URL}: SQLite only`);
+}
+
+console.log(
+  `\nResults benchmark — city-wide table, 50 districts × 3 fiscal years; ${REQUESTS} requests per run, ${CONCURRENCY} at a time, loopback`,
+);
+const rows: string[][] = [['engine', 'endpoint', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'p95 vs health']];
+const report: Record<string, unknown> = {};
+for (const engine of engines) {
+  const { port, child } = await startServer(engine.env);
+  try {
+    const agent = new http.Agent({ keepAlive: false });
+    const login = await request(
+      agent,
+      port,
+      '/api/auth/login',
+      {},
+      JSON.stringify({ email: 'admin@prongsai.demo', password: 'prongsai-demo' }),
+    );
+    const cookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+    const check = JSON.parse((await request(agent, port, '/api/results/city?year=2566', { cookie })).body) as unknown[];
+    if (check.length !== 50) throw new Error(`expected 50 rows, got ${check.length}`);
+    await load(port, '/api/health', {}, 200); // warm-up
+    await load(port, '/api/results/city?year=2566', { cookie }, 200);
+    const health = await load(port, '/api/health', {}, REQUESTS);
+    const city = await load(port, '/api/results/city?year=2566', { cookie }, REQUESTS);
+    rows.push([
+      engine.name,
+      'GET /api/health (baseline)',
+      ...[health.p50, health.p95, health.p99].map((v) => v.toFixed(2)),
+      health.rps.toFixed(0),
+      '1.0×',
+    ]);
+    rows.push([
+      engine.name,
+      'GET /api/results/city',
+      ...[city.p50, city.p95, city.p99].map((v) => v.toFixed(2)),
+      city.rps.toFixed(0),
+      `${(city.p95 / health.p95).toFixed(1)}×`,
+    ]);
+    report[engine.name] = { health, city };
+  } finally {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+    await engine.cleanup?.();
+  }
+}
+const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+for (const row of rows)
+  console.log(row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
+
+// Importing one agency's raw IIT responses (1,500 respondents) through the import service,
+// against scoring the same file alone as the baseline.
+const framework = loadFramework('bma-district-2566');
+const items = iitItems(framework);
+const generator = new SyntheticAnswers(items, 1500);
+const block = new Uint8Array(1500 * items.length);
+generator.fill(block, 1500);
+const csvPath = join(dir, 'iit-1500.csv');
+await writeRawCsv(csvPath, items, 1500, 1500, () => block);
+const { readFileSync } = await import('node:fs');
+const data = readFileSync(csvPath);
+console.log(
+  `\nImport of one agency's raw IIT responses: 1,500 respondents × ${items.length} items (${(data.length / 1024).toFixed(0)} KiB)`,
+);
+const importRows: string[][] = [['engine', 'scoring only (baseline) ms', 'preview + import ms', 'ratio']];
+for (const engine of engines) {
+  const url = engine.env.PRONGSAI_DATABASE_URL!.startsWith('sqlite:') ? `sqlite:${join(dir, 'import.db')}` : POSTGRES_URL;
+  const db = await openDatabase(url, url.startsWith('postgres') ? { schema: `bench_import_${process.pid}` } : {});
+  try {
+    await loadDemo(db.kysely, { results: false });
+    const agency = (await findAgency(db.kysely, '1040'))!;
+    const baselines: number[] = [];
+    const imports: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      let t = process.hrtime.bigint();
+      const parser = new RawCsvParser(framework, 'iit.csv');
+      parser.push(data);
+      scoreAssessment(framework, parser.finish().toScoreInput());
+      baselines.push(Number(process.hrtime.bigint() - t) / 1e6);
+      t = process.hrtime.bigint();
+      const preview = await previewImport(db.kysely, agency, 2566, undefined, { kind: 'file', fileName: 'iit.csv', data });
+      await commitImport(db.kysely, null, agency, 2566, preview);
+      imports.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+    importRows.push([
+      engine.name,
+      median(baselines).toFixed(1),
+      median(imports).toFixed(1),
+      `${(median(imports) / median(baselines)).toFixed(1)}×`,
+    ]);
+    report[`${engine.name} import`] = { baselineMs: median(baselines), importMs: median(imports) };
+  } finally {
+    await db.close();
+    if (url.startsWith('postgres')) {
+      const client = new pg.Client({ connectionString: POSTGRES_URL });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "bench_import_${process.pid}" CASCADE`);
+      await client.end();
+    }
+  }
+}
+const importWidths = importRows[0]!.map((_, i) => Math.max(...importRows.map((r) => r[i]!.length)));
+for (const row of importRows)
+  console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(importWidths[i]!) : cell.padStart(importWidths[i]!))).join('  '));
+writeFileSync(fileURLToPath(new URL('../../../../bench-output/results.json', import.meta.url)), JSON.stringify(report, null, 2));
