@@ -160,8 +160,9 @@ for (const engine of engines) {
   }
 }
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-for (const row of rows)
+for (const row of rows) {
   console.log(row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
+}
 
 // Importing one agency's raw IIT responses (1,500 respondents) through the import service,
 // against scoring the same file alone as the baseline.
@@ -216,6 +217,7 @@ for (const engine of engines) {
   }
 }
 const importWidths = importRows[0]!.map((_, i) => Math.max(...importRows.map((r) => r[i]!.length)));
-for (const row of importRows)
+for (const row of importRows) {
   console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(importWidths[i]!) : cell.padStart(importWidths[i]!))).join('  '));
+}
 writeFileSync(fileURLToPath(new URL('../../../../bench-output/results.json', import.meta.url)), JSON.stringify(report, null, 2));
