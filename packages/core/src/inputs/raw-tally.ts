@@ -243,10 +243,10 @@ export class RawCsvParser {
     if (!this.tally) {
       const newline = chunk.indexOf(LF);
       if (newline < 0) {
-        this.headerBytes.push(chunk);
+        this.headerBytes.push(chunk.slice());
         return;
       }
-      this.headerBytes.push(chunk.subarray(0, newline));
+      this.headerBytes.push(chunk.slice(0, newline));
       this.readHeader();
       start = newline + 1;
     }

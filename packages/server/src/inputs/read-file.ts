@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -75,10 +74,23 @@ async function firstLine(path: string): Promise<string> {
   }
 }
 
-/** Streams a raw-responses CSV through the byte-level tally: memory does not grow with rows. */
+/**
+ * Streams a raw-responses CSV through the byte-level tally, reading into one reused buffer, so
+ * memory does not grow with the number of respondents.
+ */
 export async function streamRawCsv(framework: CompiledFramework, path: string, file = path): Promise<ScoreInput> {
   const parser = new RawCsvParser(framework, file);
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) parser.push(chunk as Buffer);
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      parser.push(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
   return parser.finish().toScoreInput();
 }
 
