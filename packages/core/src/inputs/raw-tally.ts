@@ -215,7 +215,7 @@ const QUOTED_END = 4;
 /**
  * Streams a raw-responses CSV (UTF-8, comma-separated, one respondent per row) into a
  * `RawResponseTally`, byte by byte, without building a string or an object per row.
- * Feed it chunks with `push` and call `finish`; structural problems (a row with the wrong
+ * Feed it chunks with `push` (the caller may reuse a chunk once `push` returns) and call `finish`; structural problems (a row with the wrong
  * number of fields) are collected and thrown by `finish` as one `InputError`.
  */
 export class RawCsvParser {
