@@ -17,3 +17,4 @@ export * from './analysis/weak-points.js';
 export * from './analysis/what-if.js';
 export * from './analysis/compare.js';
 export * from './inputs/import-content.js';
+export * from './measures/plan.js';

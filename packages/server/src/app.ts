@@ -24,6 +24,8 @@ import type { Db } from './db/database.js';
 import { fiscalYearRoutes } from './fiscal-years/routes.js';
 import { frameworkRoutes } from './frameworks/routes.js';
 import { resultRoutes } from './results/routes.js';
+import { measureRoutes } from './measures/routes.js';
+import { progressRoutes } from './progress/routes.js';
 import { HttpError } from './http/errors.js';
 import { userRoutes } from './users/routes.js';
 
@@ -134,6 +136,8 @@ export async function buildApp({ db, config, logger = true, webDist = WEB_DIST }
   await app.register(fiscalYearRoutes);
   await app.register(frameworkRoutes);
   await app.register(resultRoutes, { db });
+  await app.register(measureRoutes, { db });
+  await app.register(progressRoutes, { db, config });
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

@@ -1,5 +1,7 @@
 // Browser tests: the real server on a loopback port, driven by Debian's Chromium.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -30,7 +32,13 @@ export interface Harness {
 export async function startHarness(): Promise<Harness> {
   const db = await openDatabase('sqlite::memory:');
   await loadDemo(db.kysely);
-  const app = await buildApp({ db, config: { ...loadConfig({}), secureCookies: false }, logger: false, webDist: WEB_DIST });
+  const dataDir = mkdtempSync(join(tmpdir(), 'prongsai-e2e-'));
+  const app = await buildApp({
+    db,
+    config: { ...loadConfig({}), dataDir, secureCookies: false },
+    logger: false,
+    webDist: WEB_DIST,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

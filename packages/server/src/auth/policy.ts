@@ -70,6 +70,35 @@ export const policies = {
   cityResults: {
     read: (actor: Actor) => isCentral(actor),
   },
+  plan: {
+    read: (actor: Actor, plan: { agencyId: number }) => isCentral(actor) || inAgency(actor, plan.agencyId),
+    manage: (actor: Actor, plan: { agencyId: number }) => adminOf(actor, plan.agencyId),
+  },
+  /** A progress report of one measure in one round; `divisions` are the entry's responsible divisions. */
+  report: {
+    read: (actor: Actor, report: { agencyId: number; divisions: (number | 'all')[] }) =>
+      isCentral(actor) ||
+      (inAgency(actor, report.agencyId) &&
+        (actor.role !== 'division_editor' ||
+          report.divisions.includes('all') ||
+          report.divisions.includes(actor.divisionId ?? -1))),
+    edit: (actor: Actor, report: { agencyId: number; divisions: (number | 'all')[] }) =>
+      adminOf(actor, report.agencyId) ||
+      (actor.role === 'division_editor' &&
+        inAgency(actor, report.agencyId) &&
+        (report.divisions.includes('all') || report.divisions.includes(actor.divisionId ?? -1))),
+    review: (actor: Actor, report: { agencyId: number }) => adminOf(actor, report.agencyId),
+  },
+  round: {
+    approve: (actor: Actor, round: { agencyId: number }) =>
+      isCentral(actor) || (actor.role === 'executive' && inAgency(actor, round.agencyId)),
+    reopen: (actor: Actor, round: { agencyId: number }) => adminOf(actor, round.agencyId),
+  },
+  library: {
+    create: (actor: Actor) => isCentral(actor) || actor.role === 'agency_admin',
+    offer: (actor: Actor, entry: { agencyId: number | null }) => entry.agencyId !== null && adminOf(actor, entry.agencyId),
+    approveShare: (actor: Actor) => isCentral(actor),
+  },
 } as const;
 
 type Policies = typeof policies;
@@ -86,6 +115,8 @@ export function abilities(actor: Actor) {
     readAudit: policies.audit.read(actor),
     importResults: own ? policies.assessment.import(actor, { agencyId: own.id }) : isCentral(actor),
     readCityResults: policies.cityResults.read(actor),
+    managePlans: own ? policies.plan.manage(actor, { agencyId: own.id }) : isCentral(actor),
+    approveRounds: own ? policies.round.approve(actor, { agencyId: own.id }) : isCentral(actor),
     switchAgency: isCentral(actor),
   };
 }
@@ -105,6 +136,6 @@ export function authorize<R extends Resource, A extends keyof Policies[R]>(
   // Creating names no existing record, and some actions have none: nothing to hide.
   if (action === 'create' || record === undefined) throw forbidden();
   const read = (policies[resource] as Record<string, unknown>).read as ((actor: Actor, record: unknown) => boolean) | undefined;
-  if (action !== 'read' && read?.(actor, record)) throw forbidden();
+  if (action !== 'read' && (!read || read(actor, record))) throw forbidden();
   throw notFound(resource);
 }

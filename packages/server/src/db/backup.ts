@@ -12,8 +12,15 @@ export const TABLES = [
   'audit_log',
   'assessments',
   'assessment_imports',
+  'measure_plans',
+  'measure_entries',
+  'library_entries',
+  'progress_rounds',
+  'progress_reports',
+  'progress_revisions',
+  'evidence_files',
 ] as const satisfies readonly (keyof Database)[];
-const WITH_IDENTITY = new Set<string>(['agencies', 'divisions', 'users', 'audit_log', 'assessments', 'assessment_imports']);
+const WITH_IDENTITY = new Set<string>(TABLES.filter((t) => t !== 'sessions'));
 
 export interface Backup {
   format: 'prongsai-backup';

@@ -99,6 +99,113 @@ export interface AssessmentImportTable {
   superseded_at: Timestamp | null;
 }
 
+export interface MeasurePlanTable {
+  id: Generated<number>;
+  agency_id: number;
+  fiscal_year: number;
+  /** The fiscal year of the results the plan answers (usually the year before). */
+  based_on_year: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MeasureEntryTable {
+  id: Generated<number>;
+  plan_id: number;
+  /** `question` (a question below the threshold), `indicator` (per-indicator plans) or `extra`. */
+  section: string;
+  position: number;
+  question_code: string | null;
+  indicator_number: number | null;
+  /** Text and score of the assessment point as they were when planned. */
+  question_text: string | null;
+  score: number | null;
+  /** Heading of an extra entry (e.g. BMA OSS). */
+  title: string | null;
+  issue: string;
+  /** JSON array of the measures/activities, in order. */
+  measures: string;
+  /** JSON array of responsible division ids, or ["all"] for ทุกฝ่าย. */
+  divisions: string;
+  cadence: string;
+  cadence_text: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  target_score: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface LibraryEntryTable {
+  id: Generated<number>;
+  /** null for entries seeded from the published documents. */
+  agency_id: number | null;
+  /** `private` (the agency's own), `pending` (offered to all, awaiting central approval) or `shared`. */
+  status: string;
+  question_code: string | null;
+  indicator_number: number | null;
+  issue: string;
+  measures: string;
+  source: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface ProgressRoundTable {
+  id: Generated<number>;
+  plan_id: number;
+  /** 6 or 12 (months). */
+  round: number;
+  due_date: string;
+  /** `open` or `approved` (locked). */
+  status: string;
+  revision: number;
+  approved_by: number | null;
+  approved_at: Timestamp | null;
+}
+
+export interface ProgressReportTable {
+  id: Generated<number>;
+  round_id: number;
+  entry_id: number;
+  /** `not-started`, `in-progress`, `done` or `not-done`. */
+  status: string;
+  reason: string | null;
+  narrative: string;
+  /** `draft`, `submitted`, `returned` or `accepted`. */
+  review: string;
+  review_comment: string | null;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface ProgressRevisionTable {
+  id: Generated<number>;
+  round_id: number;
+  revision: number;
+  snapshot: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface EvidenceFileTable {
+  id: Generated<number>;
+  report_id: number;
+  agency_id: number;
+  position: number;
+  kind: string;
+  caption: string;
+  link: string | null;
+  stored_name: string;
+  thumb_name: string | null;
+  mime: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   agencies: AgencyTable;
   divisions: DivisionTable;
@@ -107,6 +214,13 @@ export interface Database {
   audit_log: AuditTable;
   assessments: AssessmentTable;
   assessment_imports: AssessmentImportTable;
+  measure_plans: MeasurePlanTable;
+  measure_entries: MeasureEntryTable;
+  library_entries: LibraryEntryTable;
+  progress_rounds: ProgressRoundTable;
+  progress_reports: ProgressReportTable;
+  progress_revisions: ProgressRevisionTable;
+  evidence_files: EvidenceFileTable;
 }
 
 export type Agency = Selectable<AgencyTable>;
@@ -118,3 +232,9 @@ export type Session = Selectable<SessionTable>;
 export type AuditEntry = Selectable<AuditTable>;
 export type Assessment = Selectable<AssessmentTable>;
 export type AssessmentImport = Selectable<AssessmentImportTable>;
+export type MeasurePlan = Selectable<MeasurePlanTable>;
+export type MeasureEntry = Selectable<MeasureEntryTable>;
+export type LibraryEntry = Selectable<LibraryEntryTable>;
+export type ProgressRound = Selectable<ProgressRoundTable>;
+export type ProgressReport = Selectable<ProgressReportTable>;
+export type EvidenceFile = Selectable<EvidenceFileTable>;

@@ -1,5 +1,8 @@
 // Test helpers: every API test runs on SQLite and, where it answers, on a real PostgreSQL.
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.js';
@@ -72,13 +75,20 @@ export async function demoApp(
 ): Promise<{ app: FastifyInstance; db: Db; close(): Promise<void> }> {
   const db = await database.open();
   await loadDemo(db.kysely, options);
-  const app = await buildApp({ db, config: { ...loadConfig({}), secureCookies: false }, logger: false, webDist: '/nonexistent' });
+  const dataDir = mkdtempSync(join(tmpdir(), 'prongsai-data-'));
+  const app = await buildApp({
+    db,
+    config: { ...loadConfig({}), dataDir, secureCookies: false },
+    logger: false,
+    webDist: '/nonexistent',
+  });
   return {
     app,
     db,
     close: async () => {
       await app.close();
       await db.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { Engine } from './helpers.js';
 import * as m0001 from './0001-organisation-and-accounts.js';
 import * as m0002 from './0002-assessments.js';
+import * as m0003 from './0003-measures-and-progress.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see 0001
 type Step = { up: (db: Kysely<any>, engine: Engine) => Promise<void> };
@@ -10,6 +11,7 @@ type Step = { up: (db: Kysely<any>, engine: Engine) => Promise<void> };
 const steps: Record<string, Step> = {
   '0001-organisation-and-accounts': m0001,
   '0002-assessments': m0002,
+  '0003-measures-and-progress': m0003,
 };
 
 export class BundledMigrations implements MigrationProvider {

@@ -1,0 +1,58 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, MeasureEntry, MeasurePlan } from '../db/schema.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export function findPlan(db: Executor, agencyId: number, fiscalYear: number): Promise<MeasurePlan | undefined> {
+  return db
+    .selectFrom('measure_plans')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('fiscal_year', '=', fiscalYear)
+    .executeTakeFirst();
+}
+
+export function findPlanById(db: Executor, id: number): Promise<MeasurePlan | undefined> {
+  return db.selectFrom('measure_plans').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listPlans(db: Executor, agencyId: number): Promise<MeasurePlan[]> {
+  return db.selectFrom('measure_plans').selectAll().where('agency_id', '=', agencyId).orderBy('fiscal_year', 'desc').execute();
+}
+
+export function insertPlan(db: Executor, plan: Omit<MeasurePlan, 'id'>): Promise<MeasurePlan> {
+  return db.insertInto('measure_plans').values(plan).returningAll().executeTakeFirstOrThrow();
+}
+
+export function listEntries(db: Executor, planId: number): Promise<MeasureEntry[]> {
+  return db.selectFrom('measure_entries').selectAll().where('plan_id', '=', planId).orderBy('position').orderBy('id').execute();
+}
+
+export function findEntry(db: Executor, id: number): Promise<MeasureEntry | undefined> {
+  return db.selectFrom('measure_entries').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function insertEntry(db: Executor, entry: Omit<MeasureEntry, 'id'>): Promise<MeasureEntry> {
+  return db.insertInto('measure_entries').values(entry).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateEntry(
+  db: Executor,
+  id: number,
+  changes: Partial<Omit<MeasureEntry, 'id' | 'plan_id'>>,
+): Promise<MeasureEntry> {
+  return db.updateTable('measure_entries').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function deleteEntry(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom('measure_entries').where('id', '=', id).execute();
+}
+
+export async function nextPosition(db: Executor, planId: number): Promise<number> {
+  const row = await db
+    .selectFrom('measure_entries')
+    .select((eb) => eb.fn.max('position').as('max'))
+    .where('plan_id', '=', planId)
+    .executeTakeFirst();
+  return Number(row?.max ?? 0) + 1;
+}

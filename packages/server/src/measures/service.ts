@@ -1,0 +1,227 @@
+import type { CADENCES } from '@prongsai/core';
+import { datesInFiscalYear, defaultDueDate, entriesFromWeakPoints, entriesPerIndicator, type DraftEntry } from '@prongsai/core';
+import type { Kysely } from 'kysely';
+import { listDivisions } from '../agencies/repository.js';
+import { recordAudit } from '../audit/repository.js';
+import { now } from '../db/database.js';
+import type { Agency, Database, MeasureEntry, MeasurePlan } from '../db/schema.js';
+import { badRequest, conflict } from '../http/errors.js';
+import { loadState } from '../results/service.js';
+import { findPlan, insertEntry, insertPlan, listEntries, nextPosition } from './repository.js';
+
+export type Divisions = (number | 'all')[];
+
+export interface EntryInput {
+  section: 'question' | 'indicator' | 'extra';
+  questionCode?: string | null | undefined;
+  indicatorNumber?: number | null | undefined;
+  questionText?: string | null | undefined;
+  score?: number | null | undefined;
+  title?: string | null | undefined;
+  issue: string;
+  measures: string[];
+  divisions: Divisions;
+  cadence: (typeof CADENCES)[number];
+  cadenceText?: string | null | undefined;
+  startDate?: string | null | undefined;
+  endDate?: string | null | undefined;
+  targetScore?: number | null | undefined;
+}
+
+export function presentEntry(entry: MeasureEntry) {
+  return {
+    id: entry.id,
+    section: entry.section as EntryInput['section'],
+    position: entry.position,
+    questionCode: entry.question_code,
+    indicatorNumber: entry.indicator_number,
+    questionText: entry.question_text,
+    score: entry.score,
+    title: entry.title,
+    issue: entry.issue,
+    measures: JSON.parse(entry.measures) as string[],
+    divisions: JSON.parse(entry.divisions) as Divisions,
+    cadence: entry.cadence,
+    cadenceText: entry.cadence_text,
+    startDate: entry.start_date,
+    endDate: entry.end_date,
+    targetScore: entry.target_score,
+  };
+}
+
+/** Checks an entry against its plan: dates inside the fiscal year, divisions of the agency, a custom cadence described. */
+export async function checkEntry(db: Kysely<Database>, plan: MeasurePlan, input: Partial<EntryInput>): Promise<void> {
+  if (!datesInFiscalYear(plan.fiscal_year, input.startDate ?? null, input.endDate ?? null)) {
+    throw badRequest(
+      `start and end dates must lie in fiscal year ${plan.fiscal_year} (1 October – 30 September), start before end`,
+      `วันเริ่มต้นและวันสิ้นสุดต้องอยู่ในปีงบประมาณ พ.ศ. ${plan.fiscal_year} (1 ตุลาคม – 30 กันยายน) และวันเริ่มต้องไม่หลังวันสิ้นสุด`,
+    );
+  }
+  if (input.divisions) {
+    const known = new Set((await listDivisions(db, plan.agency_id)).map((d) => d.id));
+    const unknown = input.divisions.filter((d) => d !== 'all' && !known.has(d));
+    if (unknown.length > 0) {
+      throw badRequest(`divisions ${unknown.join(', ')} are not divisions of this agency`, 'ฝ่ายที่ระบุไม่ใช่ฝ่ายของหน่วยงานนี้');
+    }
+  }
+  if (input.cadence === 'custom' && !input.cadenceText?.trim()) {
+    throw badRequest('a custom cadence needs a description', 'กรุณาระบุรอบการกำกับติดตาม');
+  }
+}
+
+export function entryRow(planId: number, position: number, input: EntryInput): Omit<MeasureEntry, 'id'> {
+  const at = now();
+  return {
+    plan_id: planId,
+    section: input.section,
+    position,
+    question_code: input.questionCode ?? null,
+    indicator_number: input.indicatorNumber ?? null,
+    question_text: input.questionText ?? null,
+    score: input.score ?? null,
+    title: input.title ?? null,
+    issue: input.issue,
+    measures: JSON.stringify(input.measures),
+    divisions: JSON.stringify(input.divisions),
+    cadence: input.cadence,
+    cadence_text: input.cadenceText ?? null,
+    start_date: input.startDate ?? null,
+    end_date: input.endDate ?? null,
+    target_score: input.targetScore ?? null,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
+/** The most recent assessment before a fiscal year: the results a plan for that year answers. */
+async function latestAssessmentBefore(db: Kysely<Database>, agencyId: number, fiscalYear: number) {
+  return db
+    .selectFrom('assessments')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('fiscal_year', '<', fiscalYear)
+    .orderBy('fiscal_year', 'desc')
+    .executeTakeFirst();
+}
+
+/**
+ * Creates the plan of a fiscal year with its two progress rounds, and its first entries: one per
+ * question below the threshold in the latest results before that year (`weak-points`), one per
+ * indicator (`indicators`), or none (`empty`).
+ */
+export async function createPlan(
+  db: Kysely<Database>,
+  actorId: number,
+  agency: Agency,
+  fiscalYear: number,
+  options: { mode: 'weak-points' | 'indicators' | 'empty'; threshold?: number | undefined },
+): Promise<MeasurePlan> {
+  if (await findPlan(db, agency.id, fiscalYear)) {
+    throw conflict(`the FY${fiscalYear} plan exists already`, `มีแผนมาตรการปีงบประมาณ พ.ศ. ${fiscalYear} อยู่แล้ว`);
+  }
+  const assessment = await latestAssessmentBefore(db, agency.id, fiscalYear);
+  let drafts: DraftEntry[] = [];
+  if (options.mode !== 'empty') {
+    if (!assessment) {
+      throw badRequest(
+        `no results before FY${fiscalYear} to plan from`,
+        `ยังไม่มีผลการประเมินก่อนปีงบประมาณ พ.ศ. ${fiscalYear} ที่จะใช้วางแผน`,
+      );
+    }
+    const state = await loadState(db, assessment);
+    drafts =
+      options.mode === 'weak-points'
+        ? entriesFromWeakPoints(state.framework, state.result, options.threshold)
+        : entriesPerIndicator(state.framework, state.result);
+  }
+  return db.transaction().execute(async (trx) => {
+    const at = now();
+    const plan = await insertPlan(trx, {
+      agency_id: agency.id,
+      fiscal_year: fiscalYear,
+      based_on_year: assessment?.fiscal_year ?? null,
+      created_at: at,
+      updated_at: at,
+    });
+    for (const [i, draft] of drafts.entries()) {
+      await insertEntry(trx, entryRow(plan.id, i + 1, { ...draft, divisions: ['all'], cadence: 'semiannual' }));
+    }
+    for (const round of [6, 12] as const) {
+      await trx
+        .insertInto('progress_rounds')
+        .values({
+          plan_id: plan.id,
+          round,
+          due_date: defaultDueDate(fiscalYear, round),
+          status: 'open',
+          revision: 1,
+          approved_by: null,
+          approved_at: null,
+        })
+        .execute();
+    }
+    await recordAudit(trx, {
+      actorId,
+      action: 'create',
+      entity: 'measure-plan',
+      entityId: plan.id,
+      agencyId: agency.id,
+      after: { fiscalYear, mode: options.mode, entries: drafts.length },
+    });
+    return plan;
+  });
+}
+
+/**
+ * Starts next year's plan from this year's: only the chosen entries are copied, with their
+ * issues, measures, divisions and cadence; dates are cleared and no status, result or evidence
+ * is carried over.
+ */
+export async function carryOver(
+  db: Kysely<Database>,
+  actorId: number,
+  agency: Agency,
+  from: MeasurePlan,
+  toYear: number,
+  entryIds: number[],
+): Promise<MeasurePlan> {
+  const source = (await listEntries(db, from.id)).filter((e) => entryIds.includes(e.id));
+  if (source.length !== entryIds.length) throw badRequest('some entries are not in that plan', 'บางรายการไม่อยู่ในแผนที่เลือก');
+  let plan = await findPlan(db, agency.id, toYear);
+  if (!plan) plan = await createPlan(db, actorId, agency, toYear, { mode: 'empty' });
+  const target = plan;
+  await db.transaction().execute(async (trx) => {
+    let position = await nextPosition(trx, target.id);
+    for (const entry of source) {
+      const {
+        id: _id,
+        plan_id: _plan,
+        position: _position,
+        created_at: _c,
+        updated_at: _u,
+        start_date: _s,
+        end_date: _e,
+        ...kept
+      } = entry;
+      const at = now();
+      await insertEntry(trx, {
+        ...kept,
+        plan_id: target.id,
+        position: position++,
+        start_date: null,
+        end_date: null,
+        created_at: at,
+        updated_at: at,
+      });
+    }
+    await recordAudit(trx, {
+      actorId,
+      action: 'carry-over',
+      entity: 'measure-plan',
+      entityId: target.id,
+      agencyId: agency.id,
+      after: { fromYear: from.fiscal_year, entries: entryIds },
+    });
+  });
+  return target;
+}
