@@ -31,8 +31,8 @@ export interface Harness {
 
 export async function startHarness(): Promise<Harness> {
   const db = await openDatabase('sqlite::memory:');
-  await loadDemo(db.kysely);
   const dataDir = mkdtempSync(join(tmpdir(), 'prongsai-e2e-'));
+  await loadDemo(db.kysely, { dataDir });
   const app = await buildApp({
     db,
     config: { ...loadConfig({}), dataDir, secureCookies: false },

@@ -13,6 +13,7 @@ describe('prongsai init, user, demo, backup and restore', () => {
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'prongsai-cli-'));
     process.env.PRONGSAI_DATABASE_URL = `sqlite:${join(dir, 'p.db')}`;
+    process.env.PRONGSAI_DATA_DIR = join(dir, 'data');
     delete process.env.PRONGSAI_ADMIN_EMAIL;
     delete process.env.PRONGSAI_ADMIN_PASSWORD;
   });

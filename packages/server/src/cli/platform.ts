@@ -41,7 +41,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   await mkdir(config.dataDir, { recursive: true });
   const db = await openDatabase(config.databaseUrl);
   if (values.demo) {
-    const loaded = await loadDemo(db.kysely);
+    const loaded = await loadDemo(db.kysely, { dataDir: config.dataDir });
     io.stdout.write(
       `demo data loaded (${loaded.agenciesAdded} agencies and ${loaded.accountsAdded} accounts new); password for every demo account: ${DEMO_PASSWORD}\n`,
     );
@@ -92,7 +92,7 @@ export async function runInit(_args: string[], io: CliIo): Promise<number> {
 
 export async function runDemo(_args: string[], io: CliIo): Promise<number> {
   return withDatabase(async (db) => {
-    const loaded = await loadDemo(db.kysely);
+    const loaded = await loadDemo(db.kysely, { dataDir: loadConfig().dataDir });
     io.stdout.write(
       `demo data: ${loaded.agenciesAdded} agencies and ${loaded.accountsAdded} accounts added; password for every demo account: ${DEMO_PASSWORD}\n`,
     );

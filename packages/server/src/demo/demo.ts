@@ -4,6 +4,7 @@ import { ensureReferenceAgencies } from '../agencies/service.js';
 import type { Database, Role } from '../db/schema.js';
 import { findUserByEmail } from '../users/repository.js';
 import { createUser } from '../users/service.js';
+import { loadDemoPlans } from './plans.js';
 import { loadDemoResults } from './results.js';
 
 /** Every demo account has this password; it is printed in the README. */
@@ -48,8 +49,8 @@ export function demoAccounts(): DemoAccount[] {
 /** Loads the demo data: all 50 districts, demo accounts for each role, and results. Safe to run again. */
 export async function loadDemo(
   db: Kysely<Database>,
-  options: { results?: boolean } = {},
-): Promise<{ agenciesAdded: number; accountsAdded: number; assessmentsAdded: number }> {
+  options: { results?: boolean; plans?: boolean; dataDir?: string } = {},
+): Promise<{ agenciesAdded: number; accountsAdded: number; assessmentsAdded: number; plansAdded: number }> {
   const agenciesAdded = await ensureReferenceAgencies(db);
   let accountsAdded = 0;
   for (const account of demoAccounts()) {
@@ -67,5 +68,6 @@ export async function loadDemo(
     accountsAdded++;
   }
   const assessmentsAdded = options.results === false ? 0 : await loadDemoResults(db);
-  return { agenciesAdded, accountsAdded, assessmentsAdded };
+  const plansAdded = options.plans === false || options.dataDir === undefined ? 0 : await loadDemoPlans(db, options.dataDir);
+  return { agenciesAdded, accountsAdded, assessmentsAdded, plansAdded };
 }

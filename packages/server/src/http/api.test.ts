@@ -19,7 +19,7 @@ describe.each(TEST_DATABASES)('platform API on $engine', (database) => {
   const auditCount = async () => ((await get('/api/audit?limit=500', central)).json() as unknown[]).length;
 
   beforeAll(async () => {
-    ({ app, close } = await demoApp(database));
+    ({ app, close } = await demoApp(database, { results: false, plans: false }));
     central = await login(app, 'admin@prongsai.demo');
     khaeAdmin = await login(app, 'admin@bang-khae.demo');
     khaeFinance = await login(app, 'finance@bang-khae.demo');

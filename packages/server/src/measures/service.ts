@@ -111,7 +111,7 @@ async function latestAssessmentBefore(db: Kysely<Database>, agencyId: number, fi
  */
 export async function createPlan(
   db: Kysely<Database>,
-  actorId: number,
+  actorId: number | null,
   agency: Agency,
   fiscalYear: number,
   options: { mode: 'weak-points' | 'indicators' | 'empty'; threshold?: number | undefined },

@@ -30,7 +30,7 @@ describe.each(TEST_DATABASES)('results API on $engine', (database) => {
   };
 
   beforeAll(async () => {
-    ({ app, close } = await demoApp(database, { results: false }));
+    ({ app, close } = await demoApp(database, { results: false, plans: false }));
     central = await login(app, 'admin@prongsai.demo');
     khaeAdmin = await login(app, 'admin@bang-khae.demo');
     khaeDirector = await login(app, 'director@bang-khae.demo');

@@ -74,8 +74,8 @@ export async function demoApp(
   options: { results?: boolean } = {},
 ): Promise<{ app: FastifyInstance; db: Db; close(): Promise<void> }> {
   const db = await database.open();
-  await loadDemo(db.kysely, options);
   const dataDir = mkdtempSync(join(tmpdir(), 'prongsai-data-'));
+  await loadDemo(db.kysely, { ...options, dataDir });
   const app = await buildApp({
     db,
     config: { ...loadConfig({}), dataDir, secureCookies: false },
