@@ -85,7 +85,7 @@ describe.runIf(browserAvailable)('web shell in Chromium', () => {
     await page.getByRole('link', { name: 'มาตรการ' }).click();
     await page.getByRole('heading', { name: 'มาตรการ' }).waitFor();
     expect(await page.getByRole('link', { name: 'บัญชีผู้ใช้' }).count()).toBe(0);
-    await screenshot(page, '09-phone-measures-placeholder');
+    await screenshot(page, '09-phone-measures');
     await context.close();
   });
 

@@ -4,6 +4,8 @@ import { AuditPage } from './admin/AuditPage';
 import { UsersPage } from './admin/UsersPage';
 import { OverviewPage } from './agency/OverviewPage';
 import { CityPage } from './city/CityPage';
+import { MeasuresPage } from './measures/MeasuresPage';
+import { ProgressPage } from './progress/ProgressPage';
 import { ResultsPage } from './results/ResultsPage';
 import { LoginPage } from './auth/LoginPage';
 import { useSession } from './auth/session';
@@ -33,8 +35,8 @@ export function App() {
         <Route path="a/:agency">
           <Route index element={<OverviewPage />} />
           <Route path="results" element={<ResultsPage />} />
-          <Route path="measures" element={<ComingSoon feature="measures" />} />
-          <Route path="progress" element={<ComingSoon feature="progress" />} />
+          <Route path="measures" element={<MeasuresPage />} />
+          <Route path="progress" element={<ProgressPage />} />
           <Route path="documents" element={<ComingSoon feature="documents" />} />
           <Route path="disclosure" element={<ComingSoon feature="disclosure" />} />
         </Route>

@@ -1,0 +1,88 @@
+import sharp from 'sharp';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, newPage, screenshot, signIn, startHarness, type Harness } from './harness.js';
+
+describe.runIf(browserAvailable)('measures and progress in Chromium', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness();
+  }, 60_000);
+  afterAll(async () => harness?.close());
+
+  it("shows Bang Khae's FY2567 plan and lets the secretariat edit an entry with a library suggestion", async () => {
+    const { context, page } = await newPage(harness, { width: 1366, height: 900 });
+    await signIn(page, harness, 'admin@bang-khae.demo');
+    await page.getByRole('heading', { name: 'สำนักงานเขตบางแค' }).waitFor();
+    await page.getByRole('link', { name: 'มาตรการ' }).click();
+    await page.getByTestId('plan-question').waitFor();
+    const codes = await page.locator('[data-testid=plan-question] tbody tr td:nth-child(2)').allTextContents();
+    expect(codes.map((c) => c.match(/^[IE]\d+?(?=\d{2}\.\d{2})/)?.[0])).toEqual([
+      'I8',
+      'I9',
+      'I11',
+      'I13',
+      'I16',
+      'I17',
+      'I20',
+      'I22',
+      'E12',
+    ]);
+    await screenshot(page, '16-measures-plan-bang-khae');
+    await page.getByTestId('edit-I8').click();
+    await page.getByTestId('library-hits').locator('button').first().waitFor();
+    await screenshot(page, '17-measures-entry-editor');
+    await page.getByTestId('library-hits').getByRole('button', { name: 'ใช้ข้อความนี้' }).first().click();
+    expect(await page.getByTestId('entry-measures').inputValue()).not.toBe('');
+    await page.getByTestId('entry-save').click();
+    await page.getByTestId('entry-save').waitFor({ state: 'detached' });
+    await context.close();
+  });
+
+  it('lets a division editor report progress and upload a photo from a phone', async () => {
+    const photo = join(tmpdir(), 'prongsai-activity.jpg');
+    writeFileSync(
+      photo,
+      await sharp({ create: { width: 1600, height: 1200, channels: 3, background: { r: 40, g: 120, b: 200 } } })
+        .jpeg()
+        .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '13/1 43/1 0/1' } })
+        .toBuffer(),
+    );
+    const { context, page } = await newPage(harness, { width: 390, height: 844 });
+    await signIn(page, harness, 'finance@bang-khae.demo');
+    await page.getByRole('heading', { name: 'สำนักงานเขตบางแค' }).waitFor();
+    await page.getByRole('button', { name: 'menu' }).click();
+    await page.getByRole('link', { name: 'รายงานความก้าวหน้า' }).click();
+    const card = page.getByTestId('report-I8');
+    await card.waitFor();
+    await card.getByTestId('report-narrative').fill('จัดประชุมชี้แจงงบประมาณให้เจ้าหน้าที่ทุกฝ่ายแล้ว เมื่อ 15 มกราคม 2567');
+    await card.getByTestId('report-status').click();
+    await page.getByRole('option', { name: 'ดำเนินการแล้ว' }).click();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), card.getByTestId('evidence-file').click()]);
+    await chooser.setFiles(photo);
+    await card.getByTestId('evidence-caption').fill('ประชุมชี้แจงงบประมาณ ณ ห้องประชุมสำนักงานเขต');
+    await card.getByTestId('evidence-upload').click();
+    await card.getByTestId('evidence').locator('img').first().waitFor();
+    await card.getByTestId('report-submit').click();
+    await expect.poll(() => card.getByTestId('review-badge').textContent()).toBe('ส่งแล้ว รอตรวจ');
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, '18-phone-progress-upload');
+    // A division editor sees no completeness table of other divisions.
+    expect(await page.getByText('ฝ่ายโยธา').count()).toBe(0);
+    await context.close();
+  });
+
+  it("shows Din Daeng's six-month report with its photos, and lets the executive approve the round", async () => {
+    const { context, page } = await newPage(harness, { width: 1280, height: 900 });
+    await signIn(page, harness, 'director@din-daeng.demo');
+    await page.getByRole('heading', { name: 'สำนักงานเขตดินแดง' }).waitFor();
+    await page.getByRole('link', { name: 'รายงานความก้าวหน้า' }).click();
+    await page.locator('[data-testid=evidence] img').first().waitFor();
+    await screenshot(page, '19-progress-din-daeng');
+    await page.getByTestId('round-approve').click();
+    await expect.poll(() => page.getByTestId('round-status').textContent()).toContain('อนุมัติแล้ว');
+    await context.close();
+  });
+});

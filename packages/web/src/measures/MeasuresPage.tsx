@@ -1,0 +1,213 @@
+import { Alert, Badge, Button, Card, Checkbox, Group, List, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { api, ApiError, type Division } from '../api/client';
+import type { Divisions, Entry, Plan } from '../api/measures';
+import { useMe } from '../auth/session';
+import { fiscalYearOf, todayInBangkok } from '../i18n/dates';
+import { EntryEditor } from './EntryEditor';
+
+export function divisionNames(divisions: Divisions, all: Division[], lang: string, everyone: string) {
+  return divisions
+    .map((d) => (d === 'all' ? everyone : (all.find((x) => x.id === d)?.[lang === 'th' ? 'nameTh' : 'nameEn'] ?? String(d))))
+    .join(', ');
+}
+
+export function MeasuresPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const me = useMe();
+  const client = useQueryClient();
+  const { agency: slug = '' } = useParams();
+  const plans = useQuery({
+    queryKey: ['plans', slug],
+    queryFn: () => api<{ fiscalYear: number }[]>('GET', `/api/agencies/${slug}/plans`),
+  });
+  const divisions = useQuery({
+    queryKey: ['divisions', slug],
+    queryFn: () => api<Division[]>('GET', `/api/agencies/${slug}/divisions`),
+  });
+  const [chosen, setChosen] = useState<number | null>(null);
+  const year = chosen ?? plans.data?.[0]?.fiscalYear ?? null;
+  const plan = useQuery({
+    queryKey: ['plan', slug, year],
+    queryFn: () => api<Plan>('GET', `/api/agencies/${slug}/plans/${year}`),
+    enabled: year !== null,
+  });
+  const [editing, setEditing] = useState<Entry | null | 'new'>(null);
+  const [selected, setSelected] = useState<number[]>([]);
+  const canManage = me.abilities.switchAgency || (me.abilities.managePlans && me.agency?.slug === slug);
+  const newYear = fiscalYearOf(todayInBangkok());
+  const refresh = () => {
+    void client.invalidateQueries({ queryKey: ['plans', slug] });
+    void client.invalidateQueries({ queryKey: ['plan', slug] });
+  };
+  const create = useMutation({
+    mutationFn: (mode: string) => api<Plan>('POST', `/api/agencies/${slug}/plans/${newYear}`, { mode }),
+    onSuccess: (p) => {
+      setChosen(p.fiscalYear);
+      refresh();
+    },
+  });
+  const carry = useMutation({
+    mutationFn: () =>
+      api<Plan>('POST', `/api/agencies/${slug}/plans/${year}/carry-over`, { toYear: (year ?? 0) + 1, entryIds: selected }),
+    onSuccess: () => {
+      setSelected([]);
+      refresh();
+    },
+  });
+  const error = create.error ?? carry.error;
+
+  if (plans.isLoading || divisions.isLoading) return <Loader />;
+  const entries = plan.data?.entries ?? [];
+  const sections = (['question', 'indicator', 'extra'] as const).filter((s) => entries.some((e) => e.section === s));
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <Title order={2}>{t('measures.title')}</Title>
+        <Group align="flex-end">
+          {(plans.data?.length ?? 0) > 0 && (
+            <Select
+              label={t('measures.year')}
+              value={year === null ? null : String(year)}
+              onChange={(v) => setChosen(v ? Number(v) : null)}
+              data={(plans.data ?? []).map((p) => ({ value: String(p.fiscalYear), label: `พ.ศ. ${p.fiscalYear}` }))}
+              w={140}
+              data-testid="plan-year"
+            />
+          )}
+        </Group>
+      </Group>
+      {error instanceof ApiError && <Alert color="red">{lang === 'th' ? error.messageTh : error.message}</Alert>}
+      {canManage && !plans.data?.some((p) => p.fiscalYear === newYear) && (
+        <Card withBorder>
+          <Text fw={600} mb="xs">
+            {t('measures.create', { year: newYear })}
+          </Text>
+          <Group>
+            <Button onClick={() => create.mutate('weak-points')} loading={create.isPending} data-testid="plan-create-weak">
+              {t('measures.modeWeak')}
+            </Button>
+            <Button variant="light" onClick={() => create.mutate('indicators')}>
+              {t('measures.modeIndicators')}
+            </Button>
+            <Button variant="default" onClick={() => create.mutate('empty')}>
+              {t('measures.modeEmpty')}
+            </Button>
+          </Group>
+        </Card>
+      )}
+      {!year && <Alert color="blue">{t('measures.none')}</Alert>}
+      {plan.data?.basedOnYear && <Text c="dimmed">{t('measures.basedOn', { year: plan.data.basedOnYear })}</Text>}
+      {sections.map((section) => (
+        <Card withBorder key={section}>
+          <Title order={3} size="h5" mb="sm">
+            {t(`measures.sections.${section}`)}
+          </Title>
+          <Table.ScrollContainer minWidth={900}>
+            <Table striped verticalSpacing="sm" data-testid={`plan-${section}`}>
+              <Table.Thead>
+                <Table.Tr>
+                  {canManage && <Table.Th />}
+                  <Table.Th w={220}>{t('measures.point')}</Table.Th>
+                  <Table.Th>{t('measures.issue')}</Table.Th>
+                  <Table.Th>{t('measures.activities')}</Table.Th>
+                  <Table.Th w={140}>{t('measures.divisions')}</Table.Th>
+                  <Table.Th w={110}>{t('measures.cadence')}</Table.Th>
+                  {canManage && <Table.Th />}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {entries
+                  .filter((e) => e.section === section)
+                  .map((e) => (
+                    <Table.Tr key={e.id}>
+                      {canManage && (
+                        <Table.Td>
+                          <Checkbox
+                            aria-label={`select ${e.id}`}
+                            checked={selected.includes(e.id)}
+                            onChange={(ev) =>
+                              setSelected(ev.currentTarget.checked ? [...selected, e.id] : selected.filter((x) => x !== e.id))
+                            }
+                          />
+                        </Table.Td>
+                      )}
+                      <Table.Td>
+                        <Text size="sm" fw={600}>
+                          {e.questionCode ?? (e.indicatorNumber ? `${t('results.indicator')} ${e.indicatorNumber}` : e.title)}
+                          {e.score !== null && (
+                            <Badge ml={6} variant="light" color={e.score < 85 ? 'orange' : 'teal'}>
+                              {e.score.toFixed(2)}
+                            </Badge>
+                          )}
+                        </Text>
+                        <Text size="xs" c="dimmed" lineClamp={3}>
+                          {e.questionText}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{e.issue}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <List size="sm" type="ordered">
+                          {e.measures.map((m, i) => (
+                            <List.Item key={i}>{m}</List.Item>
+                          ))}
+                        </List>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{divisionNames(e.divisions, divisions.data ?? [], lang, t('measures.all'))}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{e.cadence === 'custom' ? e.cadenceText : t(`measures.cadences.${e.cadence}`)}</Text>
+                      </Table.Td>
+                      {canManage && (
+                        <Table.Td>
+                          <Button
+                            size="xs"
+                            variant="light"
+                            onClick={() => setEditing(e)}
+                            data-testid={`edit-${e.questionCode ?? e.id}`}
+                          >
+                            {t('measures.edit')}
+                          </Button>
+                        </Table.Td>
+                      )}
+                    </Table.Tr>
+                  ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
+      ))}
+      {canManage && year !== null && (
+        <Group>
+          <Button variant="light" onClick={() => setEditing('new')}>
+            {t('measures.add')}
+          </Button>
+          <Button variant="default" disabled={selected.length === 0} onClick={() => carry.mutate()} loading={carry.isPending}>
+            {t('measures.carry', { year: year + 1 })}
+          </Button>
+          {carry.data && <Text size="sm">{t('measures.carried', { count: selected.length || carry.data.entries.length })}</Text>}
+        </Group>
+      )}
+      {editing !== null && year !== null && (
+        <EntryEditor
+          agencySlug={slug}
+          year={year}
+          entry={editing === 'new' ? null : editing}
+          divisions={divisions.data ?? []}
+          onClose={(saved) => {
+            setEditing(null);
+            if (saved) refresh();
+          }}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,379 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  FileInput,
+  Group,
+  Image,
+  Loader,
+  Progress,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { api, ApiError, type Division } from '../api/client';
+import type { RoundView } from '../api/measures';
+import { useMe } from '../auth/session';
+import { formatDate } from '../i18n/dates';
+import { divisionNames } from '../measures/MeasuresPage';
+
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+const REVIEW_COLOURS: Record<string, string> = { draft: 'gray', submitted: 'blue', returned: 'orange', accepted: 'teal' };
+
+function ReportCard({
+  item,
+  slug,
+  year,
+  round,
+  divisions,
+  canReview,
+}: {
+  item: RoundView['entries'][number];
+  slug: string;
+  year: number;
+  round: number;
+  divisions: Division[];
+  canReview: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const client = useQueryClient();
+  const { entry, report, evidence, canEdit } = item;
+  const [form, setForm] = useState({ status: report.status, reason: report.reason ?? '', narrative: report.narrative });
+  const [file, setFile] = useState<File | null>(null);
+  const [caption, setCaption] = useState('');
+  const [link, setLink] = useState('');
+  const [comment, setComment] = useState('');
+  const refresh = () => client.invalidateQueries({ queryKey: ['round', slug, year, round] });
+  const base = `/api/entries/${entry.id}/reports/${round}`;
+  const save = useMutation({
+    mutationFn: () =>
+      api('PUT', base, {
+        status: form.status,
+        reason: form.status === 'not-done' ? form.reason : null,
+        narrative: form.narrative,
+      }),
+    onSuccess: refresh,
+  });
+  const submit = useMutation({
+    mutationFn: async () => (
+      await api('PUT', base, {
+        status: form.status,
+        reason: form.status === 'not-done' ? form.reason : null,
+        narrative: form.narrative,
+      }),
+      api('POST', `${base}/submit`)
+    ),
+    onSuccess: refresh,
+  });
+  const upload = useMutation({
+    mutationFn: async () =>
+      api('POST', `${base}/evidence`, {
+        fileName: file!.name,
+        contentBase64: await toBase64(file!),
+        caption,
+        ...(link ? { link } : {}),
+      }),
+    onSuccess: () => {
+      setFile(null);
+      setCaption('');
+      setLink('');
+      void refresh();
+    },
+  });
+  const review = useMutation({
+    mutationFn: (action: string) => api('POST', `${base}/review`, { action, ...(comment ? { comment } : {}) }),
+    onSuccess: refresh,
+  });
+  const error = save.error ?? submit.error ?? upload.error ?? review.error;
+
+  return (
+    <Card withBorder data-testid={`report-${entry.questionCode ?? entry.id}`}>
+      <Group justify="space-between" align="flex-start" mb="xs">
+        <div style={{ flex: 1 }}>
+          <Text fw={600}>
+            {entry.questionCode ?? (entry.indicatorNumber ? `${t('results.indicator')} ${entry.indicatorNumber}` : entry.title)}{' '}
+            {entry.score !== null ? `(${entry.score.toFixed(2)})` : ''}
+          </Text>
+          <Text size="sm">{entry.issue}</Text>
+          <Text size="xs" c="dimmed">
+            {divisionNames(entry.divisions, divisions, lang, t('measures.all'))}
+          </Text>
+        </div>
+        <Badge color={REVIEW_COLOURS[report.review] ?? 'gray'} data-testid="review-badge">
+          {t(`progress.reviews.${report.review}`)}
+        </Badge>
+      </Group>
+      {entry.measures.length > 0 && (
+        <Stack gap={2} mb="xs">
+          {entry.measures.map((m, i) => (
+            <Text size="xs" key={i}>
+              {i + 1}. {m}
+            </Text>
+          ))}
+        </Stack>
+      )}
+      {report.reviewComment && (
+        <Alert color="orange" mb="xs" p="xs">
+          {t('progress.comment')}: {report.reviewComment}
+        </Alert>
+      )}
+      {error instanceof ApiError && (
+        <Alert color="red" mb="xs" role="alert">
+          {lang === 'th' ? error.messageTh : error.message}
+        </Alert>
+      )}
+      {canEdit ? (
+        <Stack gap="xs">
+          <Select
+            label={t('progress.status')}
+            value={form.status}
+            onChange={(v) => setForm({ ...form, status: (v as typeof form.status) ?? 'not-started' })}
+            data={['not-started', 'in-progress', 'done', 'not-done'].map((s) => ({
+              value: s,
+              label: t(`progress.statuses.${s}`),
+            }))}
+            data-testid="report-status"
+          />
+          {form.status === 'not-done' && (
+            <TextInput
+              label={t('progress.reason')}
+              value={form.reason}
+              onChange={(e) => setForm({ ...form, reason: e.currentTarget.value })}
+            />
+          )}
+          <Textarea
+            label={t('progress.narrative')}
+            autosize
+            minRows={3}
+            value={form.narrative}
+            onChange={(e) => setForm({ ...form, narrative: e.currentTarget.value })}
+            data-testid="report-narrative"
+          />
+          <Group>
+            <Button size="xs" variant="light" onClick={() => save.mutate()} loading={save.isPending} data-testid="report-save">
+              {t('progress.save')}
+            </Button>
+            <Button size="xs" onClick={() => submit.mutate()} loading={submit.isPending} data-testid="report-submit">
+              {t('progress.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+          <b>{t(`progress.statuses.${report.status}`)}</b> {report.narrative}
+        </Text>
+      )}
+      <Text fw={600} size="sm" mt="sm">
+        {t('progress.evidence')}
+      </Text>
+      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs" mt={4} data-testid="evidence">
+        {evidence.map((e, i) => (
+          <div key={e.id}>
+            {e.thumbUrl ? <Image src={e.thumbUrl} alt={e.caption} radius="sm" /> : <Anchor href={e.url}>PDF</Anchor>}
+            <Text size="xs">
+              {i + 1}. {e.caption}
+            </Text>
+            {e.link && (
+              <Anchor href={e.link} target="_blank" rel="noopener noreferrer" size="xs">
+                {e.link.slice(0, 40)}
+              </Anchor>
+            )}
+          </div>
+        ))}
+      </SimpleGrid>
+      {canEdit && (
+        <Stack gap="xs" mt="xs">
+          <FileInput
+            label={t('progress.upload')}
+            accept="image/jpeg,image/png,image/webp,image/heic,application/pdf"
+            capture="environment"
+            value={file}
+            onChange={setFile}
+            clearable
+            data-testid="evidence-file"
+          />
+          <TextInput
+            label={t('progress.caption')}
+            value={caption}
+            onChange={(e) => setCaption(e.currentTarget.value)}
+            data-testid="evidence-caption"
+          />
+          <TextInput label={t('progress.link')} value={link} onChange={(e) => setLink(e.currentTarget.value)} />
+          <Button
+            size="xs"
+            disabled={!file}
+            onClick={() => upload.mutate()}
+            loading={upload.isPending}
+            data-testid="evidence-upload"
+          >
+            {t('progress.uploadButton')}
+          </Button>
+        </Stack>
+      )}
+      {canReview && report.id !== null && report.review !== 'accepted' && (
+        <Group mt="sm" align="flex-end">
+          <TextInput
+            size="xs"
+            label={t('progress.comment')}
+            value={comment}
+            onChange={(e) => setComment(e.currentTarget.value)}
+            style={{ flex: 1 }}
+          />
+          <Button size="xs" color="teal" onClick={() => review.mutate('accept')}>
+            {t('progress.accept')}
+          </Button>
+          <Button size="xs" color="orange" disabled={!comment} onClick={() => review.mutate('return')}>
+            {t('progress.return')}
+          </Button>
+        </Group>
+      )}
+    </Card>
+  );
+}
+
+export function ProgressPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const me = useMe();
+  const client = useQueryClient();
+  const { agency: slug = '' } = useParams();
+  const plans = useQuery({
+    queryKey: ['plans', slug],
+    queryFn: () => api<{ fiscalYear: number }[]>('GET', `/api/agencies/${slug}/plans`),
+  });
+  const divisions = useQuery({
+    queryKey: ['divisions', slug],
+    queryFn: () => api<Division[]>('GET', `/api/agencies/${slug}/divisions`),
+  });
+  const [chosenYear, setChosenYear] = useState<number | null>(null);
+  const [round, setRound] = useState(6);
+  const year = chosenYear ?? plans.data?.[0]?.fiscalYear ?? null;
+  const view = useQuery({
+    queryKey: ['round', slug, year, round],
+    queryFn: () => api<RoundView>('GET', `/api/agencies/${slug}/plans/${year}/rounds/${round}`),
+    enabled: year !== null,
+  });
+  const ownAgency = me.abilities.switchAgency || me.agency?.slug === slug;
+  const canReview = me.abilities.switchAgency || (me.user.role === 'agency_admin' && ownAgency);
+  const approve = useMutation({
+    mutationFn: () => api('POST', `/api/agencies/${slug}/plans/${year}/rounds/${round}/approve`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['round', slug] }),
+  });
+  const reopen = useMutation({
+    mutationFn: () => api('POST', `/api/agencies/${slug}/plans/${year}/rounds/${round}/reopen`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['round', slug] }),
+  });
+
+  if (plans.isLoading || divisions.isLoading) return <Loader />;
+  if (!year) return <Alert color="blue">{t('progress.noPlan')}</Alert>;
+  const v = view.data;
+  const [dy, dm, dd] = (v?.dueDate ?? '2000-01-01').split('-').map(Number);
+  const missing = v?.entries.filter((e) => e.missing).length ?? 0;
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <Title order={2}>{t('progress.title')}</Title>
+        <Group align="flex-end">
+          <Select
+            label={t('measures.year')}
+            value={String(year)}
+            onChange={(x) => setChosenYear(x ? Number(x) : null)}
+            data={(plans.data ?? []).map((p) => ({ value: String(p.fiscalYear), label: `พ.ศ. ${p.fiscalYear}` }))}
+            w={130}
+          />
+          <Select
+            label={t('progress.round')}
+            value={String(round)}
+            onChange={(x) => setRound(Number(x ?? 6))}
+            data={['6', '12'].map((r) => ({ value: r, label: t(`progress.rounds.${r}`) }))}
+            w={260}
+          />
+        </Group>
+      </Group>
+      {!v ? (
+        <Loader />
+      ) : (
+        <>
+          <Card withBorder>
+            <Group justify="space-between">
+              <Group>
+                <Badge color={v.status === 'approved' ? 'teal' : 'blue'} size="lg" data-testid="round-status">
+                  {v.status === 'approved'
+                    ? t('progress.approved', { revision: v.revision })
+                    : t('progress.open', { revision: v.revision })}
+                </Badge>
+                <Text size="sm">{t('progress.due', { date: formatDate({ year: dy!, month: dm!, day: dd! }, lang) })}</Text>
+                {v.overdue && <Badge color="red">{t('progress.overdue')}</Badge>}
+                <Text size="sm" c={missing ? 'orange.8' : 'teal'}>
+                  {t('progress.missing', { count: missing })}
+                </Text>
+              </Group>
+              <Group>
+                {v.status === 'open' && me.abilities.approveRounds && ownAgency && (
+                  <Button onClick={() => approve.mutate()} loading={approve.isPending} data-testid="round-approve">
+                    {t('progress.approve')}
+                  </Button>
+                )}
+                {v.status === 'approved' && canReview && (
+                  <Button variant="light" onClick={() => reopen.mutate()}>
+                    {t('progress.reopen')}
+                  </Button>
+                )}
+              </Group>
+            </Group>
+            {me.user.role !== 'division_editor' && (
+              <Table mt="sm" fz="sm">
+                <Table.Tbody>
+                  {v.completeness
+                    .filter((c) => c.assigned > 0)
+                    .map((c) => (
+                      <Table.Tr key={c.divisionId}>
+                        <Table.Td w={260}>{lang === 'th' ? c.nameTh : c.nameEn}</Table.Td>
+                        <Table.Td>
+                          <Progress value={(100 * c.reported) / c.assigned} />
+                        </Table.Td>
+                        <Table.Td w={80} ta="right">
+                          {c.reported}/{c.assigned}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </Card>
+          {v.entries.length === 0 && <Alert color="blue">{t('progress.noEntries')}</Alert>}
+          {v.entries.map((item) => (
+            <ReportCard
+              key={item.entry.id}
+              item={item}
+              slug={slug}
+              year={year}
+              round={round}
+              divisions={divisions.data ?? []}
+              canReview={canReview && v.status === 'open'}
+            />
+          ))}
+        </>
+      )}
+    </Stack>
+  );
+}
