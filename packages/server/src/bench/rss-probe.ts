@@ -11,4 +11,6 @@ const framework = loadFramework('bma-district-2566');
 const result = scoreAssessment(framework, await streamRawCsv(framework, path));
 // VmHWM is this program's own peak; getrusage's maxRSS can carry the parent's over exec.
 const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-process.stdout.write(JSON.stringify({ respondents: result.respondents.IIT, maxRssKiB: hwm ? Number(hwm) : process.resourceUsage().maxRSS }) + '\n');
+process.stdout.write(
+  JSON.stringify({ respondents: result.respondents.IIT, maxRssKiB: hwm ? Number(hwm) : process.resourceUsage().maxRSS }) + '\n',
+);
