@@ -26,6 +26,8 @@ import { frameworkRoutes } from './frameworks/routes.js';
 import { resultRoutes } from './results/routes.js';
 import { measureRoutes } from './measures/routes.js';
 import { progressRoutes } from './progress/routes.js';
+import { committeeRoutes } from './committees/routes.js';
+import { documentRoutes } from './documents/routes.js';
 import { HttpError } from './http/errors.js';
 import { userRoutes } from './users/routes.js';
 
@@ -138,6 +140,8 @@ export async function buildApp({ db, config, logger = true, webDist = WEB_DIST }
   await app.register(resultRoutes, { db });
   await app.register(measureRoutes, { db });
   await app.register(progressRoutes, { db, config });
+  await app.register(committeeRoutes, { db });
+  await app.register(documentRoutes, { db, config });
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

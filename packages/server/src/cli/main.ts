@@ -2,6 +2,7 @@ import type { CliIo } from './io.js';
 import { USER_ERROR } from './io.js';
 import { runBackup, runDemo, runInit, runRestore, runServe, runUser } from './platform.js';
 import { runImport } from './import.js';
+import { runReport } from './report.js';
 import { runScore } from './score.js';
 
 const commands: Record<string, { summary: string; run: (args: string[], io: CliIo) => Promise<number> }> = {
@@ -12,6 +13,7 @@ const commands: Record<string, { summary: string; run: (args: string[], io: CliI
   restore: { summary: 'replace the database with a backup (SQLite or PostgreSQL)', run: runRestore },
   demo: { summary: 'load the demo districts and accounts', run: runDemo },
   import: { summary: "import an agency's results for a fiscal year from a file", run: runImport },
+  report: { summary: 'make the measures document, a progress report or the committee order (PDF, DOCX, XLSX)', run: runReport },
   score: { summary: 'compute ITA scores and the level from result files', run: runScore },
 };
 

@@ -19,6 +19,7 @@ export const TABLES = [
   'progress_reports',
   'progress_revisions',
   'evidence_files',
+  'committees',
 ] as const satisfies readonly (keyof Database)[];
 const WITH_IDENTITY = new Set<string>(TABLES.filter((t) => t !== 'sessions'));
 

@@ -206,6 +206,15 @@ export interface EvidenceFileTable {
   created_at: Timestamp;
 }
 
+export interface CommitteeTable {
+  id: Generated<number>;
+  agency_id: number;
+  fiscal_year: number;
+  /** JSON: the appointment order (number, subject, preamble, members, duties, date, signatory). */
+  data: string;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   agencies: AgencyTable;
   divisions: DivisionTable;
@@ -221,6 +230,7 @@ export interface Database {
   progress_reports: ProgressReportTable;
   progress_revisions: ProgressRevisionTable;
   evidence_files: EvidenceFileTable;
+  committees: CommitteeTable;
 }
 
 export type Agency = Selectable<AgencyTable>;

@@ -151,5 +151,30 @@ export async function loadDemoPlans(db: Kysely<Database>, dataDir: string): Prom
     }
     added++;
   }
+  await loadDemoCommittee(db);
   return added;
+}
+
+/** Bang Sue's FY2568 committee appointment order (seed 002). */
+async function loadDemoCommittee(db: Kysely<Database>): Promise<void> {
+  const file = fileURLToPath(new URL('../../../../examples/bang-sue-2568-committee.json', import.meta.url));
+  const {
+    agency: slug,
+    fiscalYear,
+    ...committee
+  } = JSON.parse(await readFile(file, 'utf8')) as { agency: string; fiscalYear: number };
+  const agency = await findAgency(db, slug);
+  if (!agency) return;
+  const existing = await db
+    .selectFrom('committees')
+    .select('id')
+    .where('agency_id', '=', agency.id)
+    .where('fiscal_year', '=', fiscalYear)
+    .executeTakeFirst();
+  if (!existing) {
+    await db
+      .insertInto('committees')
+      .values({ agency_id: agency.id, fiscal_year: fiscalYear, data: JSON.stringify(committee), updated_at: now() })
+      .execute();
+  }
 }

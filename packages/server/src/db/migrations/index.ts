@@ -3,6 +3,7 @@ import type { Engine } from './helpers.js';
 import * as m0001 from './0001-organisation-and-accounts.js';
 import * as m0002 from './0002-assessments.js';
 import * as m0003 from './0003-measures-and-progress.js';
+import * as m0004 from './0004-committees-and-documents.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see 0001
 type Step = { up: (db: Kysely<any>, engine: Engine) => Promise<void> };
@@ -12,6 +13,7 @@ const steps: Record<string, Step> = {
   '0001-organisation-and-accounts': m0001,
   '0002-assessments': m0002,
   '0003-measures-and-progress': m0003,
+  '0004-committees-and-documents': m0004,
 };
 
 export class BundledMigrations implements MigrationProvider {

@@ -1,0 +1,167 @@
+import { createRequire } from 'node:module';
+import { Resvg } from '@resvg/resvg-js';
+import * as echarts from 'echarts';
+import { SARABUN } from './fonts.js';
+
+const require = createRequire(import.meta.url);
+interface Glyph {
+  path: { toSVG(): string };
+}
+interface Font {
+  unitsPerEm: number;
+  ascent: number;
+  descent: number;
+  layout(text: string): {
+    advanceWidth: number;
+    glyphs: Glyph[];
+    positions: { xAdvance: number; xOffset: number; yOffset: number }[];
+  };
+}
+const fontkit = require('fontkit') as { openSync(path: string): Font };
+const font = fontkit.openSync(SARABUN.regular);
+const boldFont = fontkit.openSync(SARABUN.bold);
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/**
+ * Replaces every <text> of an SVG with outlines shaped by fontkit, which places Thai marks the
+ * way the font says; resvg's own text layout misplaces them above ำ and stacked marks.
+ */
+export function outlineText(svg: string): string {
+  return svg.replace(/<text ([^>]*)>([^<]*)<\/text>/g, (_all, attributes: string, raw: string) => {
+    const text = raw.replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e);
+    if (text.trim() === '') return '';
+    const attr = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(attributes)?.[1];
+    const style = attr('style') ?? '';
+    const size = Number(/font-size:\s*([\d.]+)px/.exec(style)?.[1] ?? 12);
+    const face = /font-weight:\s*(bold|[6-9]00)/.test(style) ? boldFont : font;
+    const scale = size / face.unitsPerEm;
+    const run = face.layout(text);
+    const width = run.advanceWidth * scale;
+    const anchor = attr('text-anchor') ?? 'start';
+    const x0 = anchor === 'middle' ? -width / 2 : anchor === 'end' ? -width : 0;
+    const baseline = attr('dominant-baseline') ?? 'alphabetic';
+    const y0 =
+      baseline === 'central' || baseline === 'middle'
+        ? ((face.ascent + face.descent) / 2) * scale
+        : baseline === 'hanging' || baseline === 'text-before-edge'
+          ? face.ascent * scale
+          : baseline === 'ideographic' || baseline === 'text-after-edge'
+            ? face.descent * scale
+            : 0;
+    let pen = 0;
+    const paths = run.glyphs.map((glyph, i) => {
+      const position = run.positions[i]!;
+      const x = x0 + (pen + position.xOffset) * scale;
+      const y = y0 - position.yOffset * scale;
+      pen += position.xAdvance;
+      return `<path d="${glyph.path.toSVG()}" transform="translate(${x.toFixed(2)} ${y.toFixed(2)}) scale(${scale} ${-scale})"/>`;
+    });
+    const transform = attr('transform');
+    const x = attr('x');
+    const y = attr('y');
+    const place = [transform, x !== undefined || y !== undefined ? `translate(${x ?? 0} ${y ?? 0})` : undefined]
+      .filter(Boolean)
+      .join(' ');
+    return `<g${place ? ` transform="${place}"` : ''} fill="${attr('fill') ?? '#000'}"${attr('fill-opacity') ? ` fill-opacity="${attr('fill-opacity')}"` : ''}>${paths.join('')}</g>`;
+  });
+}
+
+// Without a browser ECharts guesses text widths; measure them with the real font instead.
+echarts.setPlatformAPI({
+  measureText(text: string, fontSpec?: string) {
+    const size = Number(/(\d+(?:\.\d+)?)px/.exec(fontSpec ?? '')?.[1] ?? 12);
+    return { width: (font.layout(text).advanceWidth / font.unitsPerEm) * size };
+  },
+});
+
+const words = new Intl.Segmenter('th', { granularity: 'word' });
+
+/** Breaks a label into lines of about `width` characters at Thai word boundaries. */
+export function wrapLabel(text: string, width = 16): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const { segment } of words.segment(text)) {
+    if (line.length > 0 && line.length + segment.length > width) {
+      lines.push(line.trim());
+      line = '';
+    }
+    line += segment;
+  }
+  if (line.trim()) lines.push(line.trim());
+  return lines.join('\n');
+}
+
+/** Renders an ECharts option to PNG at 2× for print, with Sarabun as the only font. */
+export function chartPng(option: echarts.EChartsCoreOption, width: number, height: number): Buffer {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  chart.setOption({ animation: false, textStyle: { fontFamily: 'Sarabun', fontSize: 13, color: '#222' }, ...option });
+  const svg = outlineText(chart.renderToSVGString());
+  chart.dispose();
+  const png = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: 2 },
+    font: { fontFiles: [SARABUN.regular, SARABUN.bold], loadSystemFonts: false, defaultFontFamily: 'Sarabun' },
+    background: 'white',
+  })
+    .render()
+    .asPng();
+  return Buffer.from(png);
+}
+
+export function radarChart(labels: string[], values: number[]): Buffer {
+  return chartPng(
+    {
+      radar: {
+        radius: '58%',
+        center: ['50%', '54%'],
+        indicator: labels.map((name) => ({ name: wrapLabel(name), min: 0, max: 100 })),
+        axisName: { color: '#222', fontSize: 13, lineHeight: 19 },
+        splitNumber: 4,
+      },
+      series: [
+        {
+          type: 'radar',
+          data: [
+            {
+              value: values,
+              areaStyle: { opacity: 0.25 },
+              itemStyle: { color: '#0b7a5a' },
+              label: {
+                show: true,
+                formatter: (p: { value: number }) => p.value.toFixed(2),
+                fontSize: 11,
+                textBorderColor: 'transparent',
+              },
+            },
+          ],
+        },
+      ],
+    },
+    640,
+    520,
+  );
+}
+
+export function barChart(labels: string[], values: number[], threshold: number): Buffer {
+  return chartPng(
+    {
+      grid: { left: 10, right: 50, top: 10, bottom: 10, containLabel: true },
+      xAxis: { type: 'value', min: 0, max: 100 },
+      yAxis: { type: 'category', data: labels, axisLabel: { fontSize: 13 } },
+      series: [
+        {
+          type: 'bar',
+          data: values.map((v) => ({ value: v, itemStyle: { color: v < threshold ? '#e8590c' : '#0b7a5a' } })),
+          label: {
+            show: true,
+            position: 'right',
+            formatter: (p: { value: number }) => p.value.toFixed(2),
+            textBorderColor: 'transparent',
+          },
+        },
+      ],
+    },
+    640,
+    Math.max(200, labels.length * 34 + 40),
+  );
+}

@@ -1,0 +1,57 @@
+import { formatThaiDate, ROUNDS, toThaiDigits, type CompiledFramework, type ScoreResult } from '@prongsai/core';
+
+export const fmt = (n: number | null | undefined) =>
+  n === null || n === undefined ? '—' : (Math.round(Number((n * 100).toPrecision(12))) / 100).toFixed(2);
+
+export const thaiYear = (year: number) => toThaiDigits(String(year));
+
+export function officialDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return toThaiDigits(formatThaiDate({ year: year!, month: month!, day: day! }));
+}
+
+export const roundTitle = (round: 6 | 12) => ROUNDS[round].th;
+
+/** What a document prints for a score: the published value where the results carry one, else the computed one. */
+export const shown = (scored: { score: number; published?: number } | undefined) =>
+  scored ? (scored.published ?? scored.score) : undefined;
+
+/** Rows of table 1: each indicator with its tool's weight, score and weighted score on the tool's first row. */
+export function summaryRows(framework: CompiledFramework, result: ScoreResult) {
+  return framework.tools.flatMap((tool) =>
+    tool.indicators.map((indicator, i) => ({
+      first: i === 0,
+      span: tool.indicators.length,
+      tool: tool.code,
+      label: `ตัวชี้วัดที่ ${indicator.number}. ${indicator.data.name.th}`,
+      weight: tool.data.weight.toFixed(2),
+      indicator: fmt(shown(result.indicators[String(indicator.number)])),
+      toolScore: fmt(shown(result.tools[tool.code])),
+      weighted: fmt(result.tools[tool.code]?.weighted),
+    })),
+  );
+}
+
+export const STATUS_TH: Record<string, string> = {
+  'not-started': 'ยังไม่เริ่มดำเนินการ',
+  'in-progress': 'อยู่ระหว่างดำเนินการ',
+  done: 'ดำเนินการแล้ว',
+  'not-done': 'ไม่ได้ดำเนินการ',
+};
+
+export const CADENCE_TH: Record<string, string> = {
+  bimonthly: 'ทุก 2 เดือน',
+  quarterly: 'ทุกไตรมาส',
+  semiannual: 'ทุก 6 เดือน',
+  'twice-yearly': 'ปีละ 2 ครั้ง',
+};
+
+export const DIMENSION_TH: Record<string, string> = {
+  gender: 'เพศ',
+  age: 'อายุ',
+  positionLevel: 'ระดับตำแหน่งงาน',
+  yearsOfService: 'จำนวนปีที่ปฏิบัติงาน',
+  occupation: 'อาชีพ',
+  contactKind: 'ลักษณะการติดต่อ',
+  division: 'ฝ่ายที่ติดต่อ',
+};

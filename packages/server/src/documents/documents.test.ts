@@ -1,0 +1,188 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoApp, login, TEST_DATABASES, type Session } from '../test-support/databases.js';
+import { renderPdf } from './thai-pdf.js';
+import { breakable } from './thai-text.js';
+
+const OUTPUT = fileURLToPath(new URL('../../../../test-output/documents/', import.meta.url));
+const poppler = existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdftoppm');
+if (!poppler) {
+  if (process.env.CI) throw new Error('the document tests need poppler-utils (pdftotext, pdftoppm)');
+  console.warn('poppler-utils missing: PDF text and page checks are skipped');
+}
+mkdirSync(OUTPUT, { recursive: true });
+
+/** The PDF's text as a reader copies it, NFKC (ำ extracts as ํ + า), without line breaks. */
+function pdfText(pdf: Buffer, name: string): string {
+  const path = `${OUTPUT}${name}.pdf`;
+  writeFileSync(path, pdf);
+  // Pages kept as PNG to look at (test-output/documents/<name>-<page>.png).
+  execFileSync('pdftoppm', ['-r', '60', '-png', '-l', '4', path, `${OUTPUT}${name}`]);
+  // -raw keeps the drawing order; the default layout mode splits lines at raised marks.
+  return execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' }).normalize('NFKC').replace(/\s+/g, '');
+}
+const plain = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
+
+describe.runIf(poppler)('Thai text in PDFs', () => {
+  it('wraps at word boundaries and extracts exactly, ำ and า included', async () => {
+    const text = 'สำนักงานเขตบางแคมีการดำเนินการทางวินัย ผลการประเมินผ่านดี คะแนน 94.87 ปฏิบัติหน้าที่ ญาติ ฐาน กฎ น้ำ';
+    const pdf = await renderPdf({ content: [{ table: { widths: [90], body: [[{ text: breakable(text) }]] } }] });
+    expect(pdfText(pdf, 'thai-wrapping')).toBe(plain(text));
+    const lines = execFileSync('pdftotext', ['-raw', `${OUTPUT}thai-wrapping.pdf`, '-'], { encoding: 'utf8' })
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    // Every line ends at a word boundary of the text.
+    const words = [...new Intl.Segmenter('th', { granularity: 'word' }).segment(text)].map((s) => s.segment.normalize('NFKC'));
+    let joined = '';
+    const ends = new Set<number>();
+    for (const w of words) ends.add((joined += w.replace(/\s+/g, '')).length);
+    let seen = '';
+    for (const line of lines) {
+      seen += plain(line);
+      expect(ends.has(seen.length), `line "${line}" ends inside a word`).toBe(true);
+    }
+  });
+});
+
+describe.each(TEST_DATABASES)('documents on $engine', (database) => {
+  let app: FastifyInstance;
+  let close: () => Promise<void>;
+  let khaeAdmin: Session;
+  let sueAdmin: Session;
+  let ddAdmin: Session;
+
+  beforeAll(async () => {
+    ({ app, close } = await demoApp(database));
+    khaeAdmin = await login(app, 'admin@bang-khae.demo');
+    sueAdmin = await login(app, 'admin@bang-sue.demo');
+    ddAdmin = await login(app, 'admin@din-daeng.demo');
+  }, 60_000);
+  afterAll(async () => close());
+
+  async function make(session: Session, agency: string, body: object): Promise<Buffer> {
+    const started = await app.inject({
+      method: 'POST',
+      url: `/api/agencies/${agency}/documents`,
+      headers: session.headers,
+      payload: body,
+    });
+    expect(started.statusCode, started.body).toBe(202);
+    const { id } = started.json() as { id: string };
+    for (let i = 0; i < 300; i++) {
+      const job = (await app.inject({ method: 'GET', url: `/api/jobs/${id}`, headers: session.headers })).json() as {
+        status: string;
+        progress: number;
+        url: string | null;
+        error: unknown;
+      };
+      if (job.status === 'failed') throw new Error(JSON.stringify(job.error));
+      if (job.status === 'done') {
+        expect(job.progress).toBe(100);
+        return (await app.inject({ method: 'GET', url: job.url!, headers: session.headers })).rawPayload;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the job did not finish');
+  }
+
+  it.runIf(poppler)("makes Bang Khae's FY2567 measures document with its FY2566 results", async () => {
+    const text = pdfText(
+      await make(khaeAdmin, 'bang-khae', { kind: 'measures', format: 'pdf', year: 2567 }),
+      `measures-bang-khae-2567-${database.engine}`,
+    );
+    for (const expected of [
+      'มาตรการยกระดับคุณธรรมและความโปร่งใสของสำนักงานเขตบางแค',
+      'ประจำปีงบประมาณพ.ศ.๒๕๖๗',
+      'ความสำคัญของITA',
+      '94.87',
+      'ผ่านดี',
+      '88.04',
+      '94.86',
+      '26.41',
+      '84.18',
+      'I17.สำนักงานเขตที่ท่านปฏิบัติงาน',
+      '84.56',
+      'ตารางที่2',
+      'O30',
+      'ประเด็นที่ต้องปรับปรุง/ยกระดับการพัฒนา',
+      'ทุกฝ่าย',
+      'ทุก6เดือน',
+    ]) {
+      expect(text, expected).toContain(plain(expected));
+    }
+  });
+
+  it.runIf(poppler)("makes Din Daeng's six-month progress report with its photos, and Bang Sue's committee order", async () => {
+    const progress = pdfText(
+      await make(ddAdmin, 'din-daeng', { kind: 'progress', format: 'pdf', year: 2567, round: 6 }),
+      `progress-din-daeng-2567-${database.engine}`,
+    );
+    for (const expected of [
+      'การรายงานผลการดำเนินการตามมาตรการยกระดับคุณธรรมและความโปร่งใส',
+      'รอบ6เดือนแรก',
+      'ผลการดำเนินการ',
+      'ภาพกิจกรรม',
+      'ภาพที่1',
+    ]) {
+      expect(progress, expected).toContain(plain(expected));
+    }
+    const order = pdfText(
+      await make(sueAdmin, 'bang-sue', { kind: 'order', format: 'pdf', year: 2568 }),
+      `order-bang-sue-2568-${database.engine}`,
+    );
+    for (const expected of [
+      'คำสั่งสำนักงานเขตบางซื่อ',
+      'ที่๒๘/๒๕๖๘',
+      'ประธานคณะกรรมการ',
+      'สั่งณวันที่๓๐มกราคมพ.ศ.๒๕๖๘',
+      '(นายเจษฎาประภาสวัต)',
+    ]) {
+      expect(order, expected).toContain(plain(expected));
+    }
+  });
+
+  it('makes DOCX with Thai set in the complex-script font at 16 pt', async () => {
+    const docx = await make(khaeAdmin, 'bang-khae', { kind: 'measures', format: 'docx', year: 2567 });
+    writeFileSync(`${OUTPUT}measures-bang-khae-2567-${database.engine}.docx`, docx);
+    const zip = await JSZip.loadAsync(docx);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    expect(xml).toContain('w:cs="TH Sarabun New"');
+    expect(xml).toContain('<w:szCs w:val="32"/>');
+    expect(styles).toContain('w:cs="TH Sarabun New"');
+    expect(styles).toContain('w:bidi="th-TH"');
+    expect(xml).toContain('94.87');
+    expect(xml).toContain('<w:tblHeader/>');
+    expect(xml).not.toContain('\u200B');
+    expect(Object.keys(zip.files).some((f) => f.startsWith('word/media/'))).toBe(true);
+  });
+
+  it('keeps documents to their agency and says what is missing', async () => {
+    const other = await app.inject({
+      method: 'POST',
+      url: '/api/agencies/bang-khae/documents',
+      headers: sueAdmin.headers,
+      payload: { kind: 'measures', format: 'pdf', year: 2567 },
+    });
+    expect(other.statusCode).toBe(404);
+    const started = await app.inject({
+      method: 'POST',
+      url: '/api/agencies/bang-sue/documents',
+      headers: sueAdmin.headers,
+      payload: { kind: 'order', format: 'pdf', year: 2570 },
+    });
+    const { id } = started.json() as { id: string };
+    let job: { status: string; error: { messageTh: string } | null } = { status: 'queued', error: null };
+    for (let i = 0; i < 100 && job.status !== 'failed'; i++) {
+      job = (await app.inject({ method: 'GET', url: `/api/jobs/${id}`, headers: sueAdmin.headers })).json();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(job.error?.messageTh).toContain('ยังไม่มีข้อมูลคณะกรรมการ');
+    expect((await app.inject({ method: 'GET', url: `/api/jobs/${id}`, headers: khaeAdmin.headers })).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,414 @@
+import { toThaiDigits } from '@prongsai/core';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  ImageRun,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ISectionOptions,
+} from 'docx';
+import { barChart, radarChart } from './charts.js';
+import { CADENCE_TH, DIMENSION_TH, fmt, officialDate, roundTitle, shown, STATUS_TH, summaryRows, thaiYear } from './common.js';
+import { DOCX_FONT } from './fonts.js';
+import { divisionText, type MeasuresModel, type OrderModel, type ProgressModel } from './model.js';
+
+// Word and LibreOffice set Thai in the complex-script font: name it, and its size, everywhere.
+const FONT = { ascii: DOCX_FONT, hAnsi: DOCX_FONT, cs: DOCX_FONT, eastAsia: DOCX_FONT };
+const SIZE = 32; // half-points: 16 pt
+const STYLES = {
+  default: {
+    document: {
+      run: { font: FONT, size: SIZE, sizeComplexScript: SIZE, language: { value: 'th-TH', bidirectional: 'th-TH' } },
+      paragraph: { spacing: { after: 60 } },
+    },
+  },
+};
+
+const run = (text: string, options: { bold?: boolean; size?: number } = {}) =>
+  new TextRun({
+    text,
+    font: FONT,
+    size: options.size ?? SIZE,
+    sizeComplexScript: options.size ?? SIZE,
+    bold: options.bold ?? false,
+    boldComplexScript: options.bold ?? false,
+  });
+
+function lines(text: string, options: { bold?: boolean; size?: number } = {}): TextRun[] {
+  return text.split('\n').map((line, i) =>
+    i === 0
+      ? run(line, options)
+      : new TextRun({
+          text: line,
+          break: 1,
+          font: FONT,
+          size: options.size ?? SIZE,
+          sizeComplexScript: options.size ?? SIZE,
+          bold: options.bold ?? false,
+          boldComplexScript: options.bold ?? false,
+        }),
+  );
+}
+
+const para = (
+  text: string,
+  options: { bold?: boolean; size?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: boolean } = {},
+) =>
+  new Paragraph({
+    children: lines(text, options),
+    alignment: options.align ?? AlignmentType.LEFT,
+    ...(options.indent ? { indent: { firstLine: 720 } } : {}),
+  });
+
+const title = (text: string) => para(text, { bold: true, size: 36, align: AlignmentType.CENTER });
+const heading = (text: string) =>
+  new Paragraph({ children: [run(text, { bold: true, size: 34 })], spacing: { before: 240, after: 120 } });
+
+function cell(
+  text: string,
+  options: {
+    bold?: boolean;
+    header?: boolean;
+    align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+    span?: number;
+    rowSpan?: number;
+    size?: number;
+  } = {},
+) {
+  return new TableCell({
+    children: [
+      new Paragraph({
+        children: lines(text, { bold: options.bold ?? options.header ?? false, size: options.size ?? 28 }),
+        alignment: options.align ?? (options.header ? AlignmentType.CENTER : AlignmentType.LEFT),
+      }),
+    ],
+    ...(options.header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E6F2EE' } } : {}),
+    ...(options.span ? { columnSpan: options.span } : {}),
+    ...(options.rowSpan ? { rowSpan: options.rowSpan } : {}),
+  });
+}
+
+/** A table whose header row repeats on every page. */
+function table(header: string[], rows: TableCell[][], widths: number[]) {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: widths,
+    rows: [
+      new TableRow({ tableHeader: true, children: header.map((h) => cell(h, { header: true })) }),
+      ...rows.map((children) => new TableRow({ children, cantSplit: false })),
+    ],
+  });
+}
+
+const image = (data: Buffer, width: number, height: number) =>
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [new ImageRun({ type: 'png', data, transformation: { width, height } })],
+  });
+
+const footer = new Footer({
+  children: [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [
+        run('- '),
+        new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 28, sizeComplexScript: 28 }),
+        run(' -'),
+      ],
+    }),
+  ],
+});
+
+function document(sections: ISectionOptions[], titleText: string) {
+  return Packer.toBuffer(new Document({ styles: STYLES, title: titleText, creator: 'Prongsai', sections }));
+}
+
+const PORTRAIT = { page: { margin: { top: 1000, bottom: 1000, left: 1400, right: 1000 } } };
+const LANDSCAPE = {
+  page: { size: { orientation: PageOrientation.LANDSCAPE }, margin: { top: 900, bottom: 900, left: 900, right: 900 } },
+};
+const numbered = (items: string[]) => items.map((m, i) => `${i + 1}. ${m}`).join('\n');
+const point = (e: MeasuresModel['entries'][number]) =>
+  [
+    e.questionCode ?? (e.indicatorNumber ? `ตัวชี้วัดที่ ${e.indicatorNumber}` : (e.title ?? '')),
+    e.questionText ?? '',
+    e.score === null ? '' : `(${fmt(e.score)} คะแนน)`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
+  const f = m.framework;
+  const r = m.result;
+  const numbers = [...f.indicators.keys()].sort((a, b) => a - b);
+  const labels = numbers.map((n) => `${n}. ${f.indicators.get(n)!.data.name.th}`);
+  const values = numbers.map((n) => r.indicators[String(n)]?.score ?? 0);
+  const sorted = numbers.map((n, i) => ({ label: labels[i]!, value: values[i]! })).sort((a, b) => a.value - b.value);
+  const summary = summaryRows(f, r);
+  const questionRows: TableCell[][] = [];
+  for (const tool of f.tools.filter((x) => x.data.kind === 'survey')) {
+    for (const indicator of tool.indicators) {
+      questionRows.push([
+        cell(`ตัวชี้วัดที่ ${indicator.number} ${indicator.data.name.th}`, { bold: true, span: 5 }),
+        cell(fmt(shown(r.indicators[String(indicator.number)])), { bold: true, align: AlignmentType.CENTER }),
+      ]);
+      for (const unit of indicator.units) {
+        if (unit.kind !== 'question') continue;
+        questionRows.push([
+          cell(`${unit.code}. ${unit.data.text.th}`, { bold: true, span: 5 }),
+          cell(fmt(shown(r.units[unit.code])), { bold: true, align: AlignmentType.CENTER }),
+        ]);
+        for (const item of unit.items ?? []) {
+          const shares = m.shares.get(item.key);
+          const values = shares
+            ? item.scaleId === 'yesno'
+              ? ['', '', ...shares.map((s) => s.toFixed(2))]
+              : shares.map((s) => s.toFixed(2))
+            : ['', '', '', ''];
+          questionRows.push([
+            cell(`${item.no}. ${item.text.th}`),
+            ...values.map((v) => cell(v, { align: AlignmentType.CENTER })),
+            cell(fmt(shown(r.items[item.key])), { align: AlignmentType.CENTER }),
+          ]);
+        }
+      }
+    }
+  }
+  const planned = m.entries.filter((e) => e.section !== 'extra');
+  const extra = m.entries.filter((e) => e.section === 'extra');
+  return document(
+    [
+      {
+        properties: PORTRAIT,
+        footers: { default: footer },
+        children: [
+          title(`มาตรการยกระดับคุณธรรมและความโปร่งใสของ${m.agency.name_th} กรุงเทพมหานคร`),
+          title(`ประจำปีงบประมาณ พ.ศ. ${thaiYear(m.fiscalYear)}`),
+          heading('๑. ความสำคัญของ ITA'),
+          ...m.intro.importance.map((p) => para(p, { indent: true, align: AlignmentType.THAI_DISTRIBUTE })),
+          ...m.intro.tools.map((p) => para(p, { indent: true })),
+          heading(`๒. ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของ${m.agency.name_th} ประจำปีงบประมาณ พ.ศ. ${m.resultsYear}`),
+          para('ตารางที่ 1: ค่าคะแนนการประเมินจำแนกตามตัวชี้วัด', { bold: true }),
+          table(
+            ['ตัวชี้วัด', 'น้ำหนัก (ร้อยละ)', 'คะแนนเฉลี่ยตัวชี้วัด', 'คะแนนที่ได้ (100)', 'คะแนนถ่วงน้ำหนัก'],
+            [
+              ...summary.map((row) => [
+                cell(row.label),
+                ...(row.first ? [cell(row.weight, { rowSpan: row.span, align: AlignmentType.CENTER })] : []),
+                cell(row.indicator, { align: AlignmentType.CENTER }),
+                ...(row.first
+                  ? [
+                      cell(row.toolScore, { rowSpan: row.span, align: AlignmentType.CENTER }),
+                      cell(row.weighted, { rowSpan: row.span, align: AlignmentType.CENTER }),
+                    ]
+                  : []),
+              ]),
+              [
+                cell('คะแนนรวม ITA', { bold: true, span: 3, align: AlignmentType.RIGHT }),
+                cell(fmt(r.ita), { bold: true, align: AlignmentType.CENTER }),
+                cell(r.level?.name.th ?? '—', { bold: true, align: AlignmentType.CENTER }),
+              ],
+            ],
+            [3600, 1100, 1300, 1100, 1300],
+          ),
+          para('แผนภาพที่ 1: กราฟใยแมงมุมแสดงค่าคะแนนรายตัวชี้วัด', { bold: true }),
+          image(radarChart(labels, values), 480, 390),
+          para('แผนภาพที่ 2: คะแนนรายตัวชี้วัด เรียงจากน้อยไปมาก', { bold: true }),
+          image(
+            barChart(
+              sorted.map((s) => s.label),
+              sorted.map((s) => s.value),
+              m.threshold,
+            ),
+            480,
+            Math.round(Math.max(200, sorted.length * 34 + 40) * 0.75),
+          ),
+          para('ตารางที่ 2: ค่าคะแนนจำแนกตามตัวชี้วัดและข้อคำถาม', { bold: true }),
+          table(
+            ['ข้อคำถาม / หัวข้อการประเมิน', 'น้อยที่สุด', 'น้อย', 'มาก', 'มากที่สุด', 'คะแนน'],
+            questionRows,
+            [4200, 900, 800, 800, 900, 900],
+          ),
+          para('ตารางที่ 3: รายละเอียดผลการประเมินการเปิดเผยข้อมูลสาธารณะ (OIT)', { bold: true }),
+          table(
+            ['ข้อ', 'หัวข้อ / URL ที่ส่ง / ข้อเสนอแนะ', 'คะแนน'],
+            [...f.units.values()]
+              .filter((u) => u.kind === 'oit')
+              .map((u) => {
+                const detail = m.oit.find((o) => o.code === u.code);
+                const text = [
+                  u.kind === 'oit' ? (u.data.name?.th ?? '') : '',
+                  ...(detail?.urls ?? []).map((url) => decodeURI(url)),
+                  detail?.suggestion ? `ข้อเสนอแนะ: ${detail.suggestion}` : '',
+                  detail?.explanation ? `คำชี้แจง: ${detail.explanation}` : '',
+                ]
+                  .filter(Boolean)
+                  .join('\n');
+                return [
+                  cell(u.code, { align: AlignmentType.CENTER }),
+                  cell(text, { size: 24 }),
+                  cell(fmt(shown(r.units[u.code])), { align: AlignmentType.CENTER }),
+                ];
+              }),
+            [700, 7000, 1000],
+          ),
+          ...[...new Set(m.stats.map((s) => `${s.tool}|${s.dimension}`))].flatMap((key) => {
+            const [tool, dimension] = key.split('|') as [string, string];
+            return [
+              para(`${tool} จำแนกตาม${DIMENSION_TH[dimension] ?? dimension}`, { bold: true }),
+              table(
+                [DIMENSION_TH[dimension] ?? dimension, 'ร้อยละ', 'จำนวนคน'],
+                m.stats
+                  .filter((s) => s.tool === tool && s.dimension === dimension)
+                  .map((s) => [
+                    cell(s.label),
+                    cell(s.suppressed ? '—' : fmt(s.percent), { align: AlignmentType.CENTER }),
+                    cell(s.suppressed ? 'น้อยกว่า 5' : String(s.count ?? '—'), { align: AlignmentType.CENTER }),
+                  ]),
+                [5000, 1800, 1800],
+              ),
+            ];
+          }),
+        ],
+      },
+      {
+        properties: LANDSCAPE,
+        footers: { default: footer },
+        children: [
+          heading(
+            `๓. การวิเคราะห์ผลการประเมินและมาตรการยกระดับ ประจำปีงบประมาณ พ.ศ. ${thaiYear(m.fiscalYear)} (ประเด็นที่มีผลการประเมินต่ำกว่า ${m.threshold})`,
+          ),
+          table(
+            ['ประเด็นการประเมิน', 'ประเด็นที่ต้องปรับปรุง/ยกระดับการพัฒนา', 'มาตรการ/กิจกรรม', 'หน่วยงานรับผิดชอบ', 'การกำกับติดตาม'],
+            planned.map((e) => [
+              cell(point(e)),
+              cell(e.issue),
+              cell(numbered(e.measures)),
+              cell(divisionText(e, m.divisions), { align: AlignmentType.CENTER }),
+              cell(e.cadence === 'custom' ? (e.cadenceText ?? '') : (CADENCE_TH[e.cadence] ?? ''), {
+                align: AlignmentType.CENTER,
+              }),
+            ]),
+            [2800, 2800, 4600, 1600, 1400],
+          ),
+          ...extra.flatMap((e) => [
+            para(e.title ?? e.issue, { bold: true }),
+            table(
+              ['มาตรการ/กิจกรรม', 'หน่วยงานรับผิดชอบ', 'การกำกับติดตาม'],
+              [
+                [
+                  cell(numbered(e.measures)),
+                  cell(divisionText(e, m.divisions), { align: AlignmentType.CENTER }),
+                  cell(CADENCE_TH[e.cadence] ?? e.cadenceText ?? '', { align: AlignmentType.CENTER }),
+                ],
+              ],
+              [8000, 2600, 2200],
+            ),
+          ]),
+        ],
+      },
+    ],
+    `มาตรการยกระดับคุณธรรมและความโปร่งใส ${m.agency.name_th} ${m.fiscalYear}`,
+  );
+}
+
+export async function progressDocx(p: ProgressModel): Promise<Buffer> {
+  let photo = 0;
+  const rows = p.rows.map((row) => {
+    const pictures = row.evidence.flatMap((e) => {
+      photo++;
+      const parts: Paragraph[] = [];
+      if (e.image) {
+        parts.push(
+          new Paragraph({
+            children: [new ImageRun({ type: 'jpg', data: e.image, transformation: { width: 150, height: 112 } })],
+          }),
+        );
+      }
+      parts.push(new Paragraph({ children: lines(`ภาพที่ ${photo} ${e.caption}`, { size: 24 }) }));
+      if (e.link) parts.push(new Paragraph({ children: [run(e.link, { size: 22 })] }));
+      return parts;
+    });
+    return [
+      cell(point(row.entry)),
+      cell(row.entry.issue),
+      cell(numbered(row.entry.measures)),
+      cell(`${STATUS_TH[row.status] ?? ''}\n${row.narrative}`.trim()),
+      new TableCell({ children: pictures.length ? pictures : [new Paragraph('')] }),
+    ];
+  });
+  return document(
+    [
+      {
+        properties: LANDSCAPE,
+        footers: { default: footer },
+        children: [
+          title(`การรายงานผลการดำเนินการตามมาตรการยกระดับคุณธรรมและความโปร่งใสภายในหน่วยงาน ของ${p.agency.name_th}`),
+          title(`ประจำปีงบประมาณ พ.ศ. ${thaiYear(p.fiscalYear)} ${roundTitle(p.round)}`),
+          table(
+            ['ประเด็นการประเมิน', 'ประเด็นที่ต้องปรับปรุง', 'มาตรการ/กิจกรรม', 'ผลการดำเนินการ', 'ภาพกิจกรรม'],
+            rows,
+            [2200, 2200, 2800, 3400, 2800],
+          ),
+        ],
+      },
+    ],
+    `รายงานผลการดำเนินการ ${p.agency.name_th} ${p.fiscalYear}`,
+  );
+}
+
+export async function orderDocx(o: OrderModel): Promise<Buffer> {
+  const c = o.committee;
+  const th = toThaiDigits;
+  const noBorders = {
+    top: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+    bottom: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+    left: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+    right: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+  };
+  return document(
+    [
+      {
+        properties: { page: { margin: { top: 1100, bottom: 1100, left: 1700, right: 1100 } } },
+        footers: { default: footer },
+        children: [
+          para(th(`คำสั่ง${o.agency.name_th}`), { bold: true, align: AlignmentType.CENTER, size: 34 }),
+          para(th(`ที่ ${c.orderNumber}`), { align: AlignmentType.CENTER }),
+          para(th(`เรื่อง ${c.subject}`), { align: AlignmentType.CENTER }),
+          para('-------------------------------', { align: AlignmentType.CENTER }),
+          ...c.preamble.map((p) => para(th(p), { indent: true, align: AlignmentType.THAI_DISTRIBUTE })),
+          new Table({
+            width: { size: 100, type: WidthType.PERCENTAGE },
+            columnWidths: [5200, 3400],
+            borders: { ...noBorders, insideHorizontal: noBorders.top, insideVertical: noBorders.top },
+            rows: c.members.map(
+              (member, i) =>
+                new TableRow({
+                  children: [cell(th(`${i + 1}. ${member.name}`), { size: SIZE }), cell(th(member.role), { size: SIZE })],
+                }),
+            ),
+          }),
+          para(th('ให้คณะกรรมการฯ มีอำนาจหน้าที่ดังนี้'), { indent: true }),
+          ...c.duties.map((duty, i) => para(th(`${i + 1}. ${duty}`), { indent: true, align: AlignmentType.THAI_DISTRIBUTE })),
+          para(th(c.closing), { indent: true }),
+          para(th(`สั่ง ณ วันที่ ${officialDate(c.signedDate).replace(/(\S+) (\S+)$/, '$1 พ.ศ. $2')}`), { indent: true }),
+          para(''),
+          para(''),
+          para(th(`(${c.signatoryName})`), { align: AlignmentType.CENTER }),
+          para(th(c.signatoryTitle), { align: AlignmentType.CENTER }),
+        ],
+      },
+    ],
+    `คำสั่ง${o.agency.name_th} ที่ ${c.orderNumber}`,
+  );
+}

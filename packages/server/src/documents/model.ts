@@ -1,0 +1,168 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  findWeakPoints,
+  presentResult,
+  type CompiledFramework,
+  type OitDetail,
+  type ScoreResult,
+  type WeakPoint,
+} from '@prongsai/core';
+import type { Kysely } from 'kysely';
+import { listDivisions } from '../agencies/repository.js';
+import type { Agency, Database, Division } from '../db/schema.js';
+import type { Committee } from '../committees/schema.js';
+import { frameworksDir } from '../frameworks/registry.js';
+import { badRequest } from '../http/errors.js';
+import { findPlan, listEntries } from '../measures/repository.js';
+import { presentEntry } from '../measures/service.js';
+import { findAssessment } from '../results/repository.js';
+import { loadState, presentStats } from '../results/service.js';
+
+export type Entry = ReturnType<typeof presentEntry>;
+
+export interface MeasuresModel {
+  agency: Agency;
+  fiscalYear: number;
+  resultsYear: number;
+  framework: CompiledFramework;
+  result: ScoreResult;
+  weak: WeakPoint[];
+  threshold: number;
+  entries: Entry[];
+  divisions: Division[];
+  oit: OitDetail[];
+  /** Percent answering each option, per item, where the results have them. */
+  shares: Map<string, number[]>;
+  stats: ReturnType<typeof presentStats>;
+  intro: { importance: string[]; tools: string[] };
+}
+
+export interface ProgressModel {
+  agency: Agency;
+  fiscalYear: number;
+  round: 6 | 12;
+  divisions: Division[];
+  rows: {
+    entry: Entry;
+    status: string;
+    narrative: string;
+    evidence: { caption: string; link: string | null; image: Buffer | null }[];
+  }[];
+}
+
+export interface OrderModel {
+  agency: Agency;
+  fiscalYear: number;
+  committee: Committee;
+}
+
+/** Names of responsible divisions as the documents print them. */
+export function divisionText(entry: Entry, divisions: Division[]): string {
+  return entry.divisions.map((d) => (d === 'all' ? 'ทุกฝ่าย' : (divisions.find((x) => x.id === d)?.name_th ?? ''))).join(', ');
+}
+
+/**
+ * The measures document of a plan year: the results of the year before (or the plan's base
+ * year), the analysis and the plan's entries.
+ */
+export async function measuresModel(db: Kysely<Database>, agency: Agency, fiscalYear: number): Promise<MeasuresModel> {
+  const plan = await findPlan(db, agency.id, fiscalYear);
+  const resultsYear = plan?.based_on_year ?? fiscalYear - 1;
+  const assessment = await findAssessment(db, agency.id, resultsYear);
+  if (!assessment) {
+    throw badRequest(
+      `no FY${resultsYear} results for the FY${fiscalYear} measures document`,
+      `ยังไม่มีผลการประเมินปีงบประมาณ พ.ศ. ${resultsYear} สำหรับจัดทำเอกสารมาตรการปี ${fiscalYear}`,
+    );
+  }
+  const state = await loadState(db, assessment);
+  const threshold = state.framework.data.analysisThreshold;
+  const intro = JSON.parse(await readFile(join(frameworksDir(), 'documents', 'intro-th.json'), 'utf8')) as MeasuresModel['intro'];
+  return {
+    agency,
+    fiscalYear,
+    resultsYear,
+    framework: state.framework,
+    result: state.result,
+    weak: findWeakPoints(state.framework, state.result, threshold).flat,
+    threshold,
+    entries: plan ? (await listEntries(db, plan.id)).map(presentEntry) : [],
+    divisions: await listDivisions(db, agency.id),
+    oit: state.content.oit,
+    shares: new Map(
+      [...state.content.input.items].flatMap(([key, observation]): [string, number[]][] => {
+        if (observation.kind === 'shares') return [[key, [...observation.shares]]];
+        if (observation.kind !== 'counts') return [];
+        const total = observation.counts.reduce((a, b) => a + b, 0);
+        return total > 0 ? [[key, observation.counts.map((n) => (100 * n) / total)]] : [];
+      }),
+    ),
+    stats: presentStats(state.content),
+    intro,
+  };
+}
+
+export async function progressModel(
+  db: Kysely<Database>,
+  agency: Agency,
+  fiscalYear: number,
+  round: 6 | 12,
+  dataDir: string,
+): Promise<ProgressModel> {
+  const plan = await findPlan(db, agency.id, fiscalYear);
+  if (!plan) throw badRequest(`no FY${fiscalYear} plan`, `ยังไม่มีแผนมาตรการปีงบประมาณ พ.ศ. ${fiscalYear}`);
+  const roundRow = await db
+    .selectFrom('progress_rounds')
+    .selectAll()
+    .where('plan_id', '=', plan.id)
+    .where('round', '=', round)
+    .executeTakeFirstOrThrow();
+  const entries = await listEntries(db, plan.id);
+  const reports = await db.selectFrom('progress_reports').selectAll().where('round_id', '=', roundRow.id).execute();
+  const files = reports.length
+    ? await db
+        .selectFrom('evidence_files')
+        .selectAll()
+        .where(
+          'report_id',
+          'in',
+          reports.map((r) => r.id),
+        )
+        .orderBy('position')
+        .orderBy('id')
+        .execute()
+    : [];
+  const rows: ProgressModel['rows'] = [];
+  for (const entry of entries) {
+    const report = reports.find((r) => r.entry_id === entry.id);
+    const evidence = [];
+    for (const file of files.filter((f) => f.report_id === report?.id)) {
+      const image =
+        file.kind === 'image'
+          ? await readFile(join(dataDir, 'evidence', String(file.agency_id), file.stored_name)).catch(() => null)
+          : null;
+      evidence.push({ caption: file.caption, link: file.link, image });
+    }
+    rows.push({
+      entry: presentEntry(entry),
+      status: report?.status ?? 'not-started',
+      narrative: report?.narrative ?? '',
+      evidence,
+    });
+  }
+  return { agency, fiscalYear, round, divisions: await listDivisions(db, agency.id), rows };
+}
+
+export async function orderModel(db: Kysely<Database>, agency: Agency, fiscalYear: number): Promise<OrderModel> {
+  const row = await db
+    .selectFrom('committees')
+    .selectAll()
+    .where('agency_id', '=', agency.id)
+    .where('fiscal_year', '=', fiscalYear)
+    .executeTakeFirst();
+  if (!row) throw badRequest(`no FY${fiscalYear} committee`, `ยังไม่มีข้อมูลคณะกรรมการปีงบประมาณ พ.ศ. ${fiscalYear}`);
+  return { agency, fiscalYear, committee: JSON.parse(row.data) as Committee };
+}
+
+export { presentResult };

@@ -1,0 +1,364 @@
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { toThaiDigits } from '@prongsai/core';
+import { barChart, radarChart } from './charts.js';
+import { CADENCE_TH, DIMENSION_TH, fmt, officialDate, roundTitle, shown, STATUS_TH, summaryRows, thaiYear } from './common.js';
+import { divisionText, type MeasuresModel, type OrderModel, type ProgressModel } from './model.js';
+import { renderPdf, thaiPageFooter } from './thai-pdf.js';
+import { breakable } from './thai-text.js';
+
+const t = (text: string, extra: Record<string, unknown> = {}): Content => ({ text: breakable(text), ...extra }) as Content;
+const cell = (text: string, extra: Record<string, unknown> = {}): TableCell => ({ text: breakable(text), ...extra }) as TableCell;
+const head = (text: string): TableCell =>
+  ({ text: breakable(text), bold: true, fillColor: '#e6f2ee', alignment: 'center' }) as TableCell;
+const heading = (text: string): Content =>
+  ({ text: breakable(text), bold: true, fontSize: 16, margin: [0, 12, 0, 6] }) as Content;
+const paragraph = (text: string): Content =>
+  ({ text: breakable(text), margin: [0, 0, 0, 6], leadingIndent: 36, alignment: 'justify' }) as Content;
+const entryPoint = (e: MeasuresModel['entries'][number]) =>
+  [
+    e.questionCode ?? (e.indicatorNumber ? `ตัวชี้วัดที่ ${e.indicatorNumber}` : (e.title ?? '')),
+    e.questionText ?? '',
+    e.score === null ? '' : `(${fmt(e.score)} คะแนน)`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+const numbered = (items: string[]) => items.map((m, i) => `${i + 1}. ${m}`).join('\n');
+
+function measuresContent(m: MeasuresModel): Content[] {
+  const name = m.agency.name_th;
+  const framework = m.framework;
+  const result = m.result;
+  const content: Content[] = [
+    t(`มาตรการยกระดับคุณธรรมและความโปร่งใสของ${name} กรุงเทพมหานคร`, { style: 'title' }),
+    t(`ประจำปีงบประมาณ พ.ศ. ${thaiYear(m.fiscalYear)}`, { style: 'title', margin: [0, 0, 0, 12] }),
+    heading('๑. ความสำคัญของ ITA'),
+    ...m.intro.importance.map(paragraph),
+    ...m.intro.tools.map(paragraph),
+    t('ระดับผลการประเมิน', { bold: true, margin: [0, 6, 0, 4] }),
+    {
+      table: {
+        headerRows: 1,
+        widths: [110, 110, '*'],
+        body: [
+          [head('ระดับ'), head('คะแนน ITA'), head('เงื่อนไขคะแนนรายเครื่องมือ')],
+          ...framework.data.levels.levels.map((level, i, all) => [
+            cell(level.name.th),
+            cell(`${level.min.toFixed(2)} – ${i === 0 ? '100.00' : ((all[i - 1]?.min ?? 100) - 0.01).toFixed(2)}`, {
+              alignment: 'center',
+            }),
+            cell(
+              level.allToolsMin === undefined ? 'ไม่มีเงื่อนไข' : `IIT, EIT และ OIT ทุกเครื่องมือได้ไม่น้อยกว่า ${level.allToolsMin} คะแนน`,
+            ),
+          ]),
+        ],
+      },
+    },
+    heading(`๒. ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของ${name} ประจำปีงบประมาณ พ.ศ. ${m.resultsYear}`),
+    t(`ตารางที่ 1: ค่าคะแนนการประเมินจำแนกตามตัวชี้วัด`, { bold: true, margin: [0, 0, 0, 4] }),
+  ];
+  const rows = summaryRows(framework, result);
+  content.push({
+    unbreakable: true,
+    table: {
+      headerRows: 1,
+      widths: ['*', 60, 70, 60, 70],
+      body: [
+        [head('ตัวชี้วัด'), head('น้ำหนัก (ร้อยละ)'), head('คะแนนเฉลี่ยตัวชี้วัด'), head('คะแนนที่ได้ (100)'), head('คะแนนถ่วงน้ำหนัก')],
+        ...rows.map((r) => [
+          cell(r.label),
+          r.first ? cell(r.weight, { rowSpan: r.span, alignment: 'center' }) : {},
+          cell(r.indicator, { alignment: 'center' }),
+          r.first ? cell(r.toolScore, { rowSpan: r.span, alignment: 'center' }) : {},
+          r.first ? cell(r.weighted, { rowSpan: r.span, alignment: 'center' }) : {},
+        ]),
+        [
+          cell('คะแนนรวม ITA', { colSpan: 3, bold: true, alignment: 'right' }),
+          {},
+          {},
+          cell(fmt(result.ita), { bold: true, alignment: 'center' }),
+          cell(result.level?.name.th ?? '—', { bold: true, alignment: 'center' }),
+        ],
+      ] as TableCell[][],
+    },
+  });
+  const numbers = [...framework.indicators.keys()].sort((a, b) => a - b);
+  const labels = numbers.map((n) => `${n}. ${framework.indicators.get(n)!.data.name.th}`);
+  const values = numbers.map((n) => result.indicators[String(n)]?.score ?? 0);
+  content.push(t('แผนภาพที่ 1: กราฟใยแมงมุมแสดงค่าคะแนนรายตัวชี้วัด', { bold: true, margin: [0, 12, 0, 4], pageBreak: 'before' }));
+  content.push({
+    image: `data:image/png;base64,${radarChart(labels, values).toString('base64')}`,
+    width: 420,
+    alignment: 'center',
+  });
+  const order = numbers.map((n, i) => ({ label: labels[i]!, value: values[i]! })).sort((a, b) => a.value - b.value);
+  content.push(t('แผนภาพที่ 2: คะแนนรายตัวชี้วัด เรียงจากน้อยไปมาก', { bold: true, margin: [0, 12, 0, 4] }));
+  content.push({
+    image: `data:image/png;base64,${barChart(
+      order.map((o) => o.label),
+      order.map((o) => o.value),
+      m.threshold,
+    ).toString('base64')}`,
+    width: 420,
+    alignment: 'center',
+  });
+
+  content.push(t('ตารางที่ 2: ค่าคะแนนจำแนกตามตัวชี้วัดและข้อคำถาม', { bold: true, margin: [0, 12, 0, 4], pageBreak: 'before' }));
+  const body: TableCell[][] = [
+    [head('ข้อคำถาม / หัวข้อการประเมิน'), head('น้อยที่สุด'), head('น้อย'), head('มาก'), head('มากที่สุด'), head('คะแนน')],
+  ];
+  for (const tool of framework.tools.filter((x) => x.data.kind === 'survey')) {
+    for (const indicator of tool.indicators) {
+      body.push([
+        cell(`ตัวชี้วัดที่ ${indicator.number} ${indicator.data.name.th}`, { colSpan: 5, bold: true, fillColor: '#f3f3f3' }),
+        {},
+        {},
+        {},
+        {},
+        cell(fmt(shown(result.indicators[String(indicator.number)])), { bold: true, alignment: 'center', fillColor: '#f3f3f3' }),
+      ]);
+      for (const unit of indicator.units) {
+        if (unit.kind !== 'question') continue;
+        body.push([
+          cell(`${unit.code}. ${unit.data.text.th}`, { colSpan: 5, bold: true }),
+          {},
+          {},
+          {},
+          {},
+          cell(fmt(shown(result.units[unit.code])), { alignment: 'center', bold: true }),
+        ]);
+        for (const item of unit.items ?? []) {
+          const scored = result.items[item.key];
+          const shares = m.shares.get(item.key);
+          const values = shares
+            ? item.scaleId === 'yesno'
+              ? ['', '', ...shares.map((s) => s.toFixed(2))]
+              : shares.map((s) => s.toFixed(2))
+            : ['', '', '', ''];
+          body.push([
+            cell(`${item.no}. ${item.text.th}`),
+            ...values.map((v) => cell(v, { alignment: 'center' })),
+            cell(fmt(shown(scored)), { alignment: 'center' }),
+          ]);
+        }
+      }
+    }
+  }
+  content.push({ table: { headerRows: 1, dontBreakRows: false, widths: ['*', 42, 36, 36, 48, 44], body }, fontSize: 12 });
+  content.push(
+    t('สำหรับหัวข้อแบบ มี/ไม่มี ช่อง "มาก" คือ มี และช่อง "มากที่สุด" คือ ไม่มี', { fontSize: 11, italics: true, margin: [0, 2, 0, 0] }),
+  );
+
+  const oitUnits = [...framework.units.values()].filter((u) => u.kind === 'oit');
+  content.push(
+    t('ตารางที่ 3: รายละเอียดผลการประเมินการเปิดเผยข้อมูลสาธารณะ (OIT)', { bold: true, margin: [0, 12, 0, 4], pageBreak: 'before' }),
+  );
+  content.push({
+    table: {
+      headerRows: 1,
+      widths: [30, '*', 44],
+      body: [
+        [head('ข้อ'), head('หัวข้อ / URL ที่ส่ง / ข้อเสนอแนะ'), head('คะแนน')],
+        ...oitUnits.map((u) => {
+          const detail = m.oit.find((o) => o.code === u.code);
+          const stack: Content[] = [t(u.kind === 'oit' ? (u.data.name?.th ?? '') : '')];
+          for (const url of detail?.urls ?? []) stack.push({ text: decodeURI(url), fontSize: 10, color: '#1c4e9c', link: url });
+          if (detail?.suggestion) stack.push(t(`ข้อเสนอแนะ: ${detail.suggestion}`, { fontSize: 11 }));
+          if (detail?.explanation) stack.push(t(`คำชี้แจง: ${detail.explanation}`, { fontSize: 11 }));
+          return [
+            cell(u.code, { alignment: 'center' }),
+            { stack } as TableCell,
+            cell(fmt(result.units[u.code]?.score), { alignment: 'center' }),
+          ];
+        }),
+      ] as TableCell[][],
+    },
+    fontSize: 12,
+  });
+
+  const dimensions = [...new Set(m.stats.map((s) => `${s.tool}|${s.dimension}`))];
+  if (dimensions.length > 0) content.push(t('สถิติผู้ตอบแบบสอบถาม', { bold: true, margin: [0, 12, 0, 4], pageBreak: 'before' }));
+  for (const key of dimensions) {
+    const [tool, dimension] = key.split('|') as [string, string];
+    const rows = m.stats.filter((s) => s.tool === tool && s.dimension === dimension);
+    content.push({
+      unbreakable: true,
+      stack: [
+        t(
+          `${tool === 'IIT' ? 'ผู้มีส่วนได้ส่วนเสียภายใน (IIT)' : 'ผู้มีส่วนได้ส่วนเสียภายนอก (EIT)'} จำแนกตาม${DIMENSION_TH[dimension] ?? dimension}`,
+          { bold: true, margin: [0, 6, 0, 2] },
+        ),
+        {
+          table: {
+            headerRows: 1,
+            widths: ['*', 70, 70],
+            body: [
+              [head(DIMENSION_TH[dimension] ?? dimension), head('ร้อยละ'), head('จำนวนคน')],
+              ...rows.map((s) => [
+                cell(s.label),
+                cell(s.suppressed ? '—' : fmt(s.percent), { alignment: 'center' }),
+                cell(s.suppressed ? 'น้อยกว่า 5' : String(s.count ?? '—'), { alignment: 'center' }),
+              ]),
+            ],
+          },
+          fontSize: 12,
+        },
+      ],
+    } as Content);
+  }
+
+  const planned = m.entries.filter((e) => e.section !== 'extra');
+  content.push({
+    text: breakable(
+      `๓. การวิเคราะห์ผลการประเมินและมาตรการยกระดับ ประจำปีงบประมาณ พ.ศ. ${thaiYear(m.fiscalYear)} (ประเด็นที่มีผลการประเมินต่ำกว่า ${m.threshold})`,
+    ),
+    bold: true,
+    fontSize: 16,
+    margin: [0, 0, 0, 6],
+    pageBreak: 'before',
+    pageOrientation: 'landscape',
+  } as Content);
+  const analysisRows: TableCell[][] = planned.length
+    ? planned.map((e) => [
+        cell(entryPoint(e)),
+        cell(e.issue),
+        cell(numbered(e.measures)),
+        cell(divisionText(e, m.divisions), { alignment: 'center' }),
+        cell(e.cadence === 'custom' ? (e.cadenceText ?? '') : (CADENCE_TH[e.cadence] ?? ''), { alignment: 'center' }),
+      ])
+    : m.weak.map((p) => [cell(`${p.code} (${fmt(p.score)} คะแนน)`), cell(''), cell(''), cell(''), cell('')]);
+  content.push({
+    table: {
+      headerRows: 1,
+      widths: [150, 150, '*', 80, 70],
+      body: [
+        [
+          head('ประเด็นการประเมิน'),
+          head('ประเด็นที่ต้องปรับปรุง/ยกระดับการพัฒนา'),
+          head('มาตรการ/กิจกรรม'),
+          head('หน่วยงานรับผิดชอบ'),
+          head('การกำกับติดตาม'),
+        ],
+        ...analysisRows,
+      ],
+    },
+    fontSize: 13,
+  });
+  const extra = m.entries.filter((e) => e.section === 'extra');
+  for (const e of extra) {
+    content.push(t(e.title ?? e.issue, { bold: true, margin: [0, 12, 0, 4] }));
+    content.push({
+      table: {
+        widths: ['*', 120, 90],
+        body: [
+          [head('มาตรการ/กิจกรรม'), head('หน่วยงานรับผิดชอบ'), head('การกำกับติดตาม')],
+          [
+            cell(numbered(e.measures)),
+            cell(divisionText(e, m.divisions), { alignment: 'center' }),
+            cell(CADENCE_TH[e.cadence] ?? e.cadenceText ?? '', { alignment: 'center' }),
+          ],
+        ],
+      },
+    });
+  }
+  return content;
+}
+
+const STYLES = {
+  title: { fontSize: 18, bold: true, alignment: 'center' as const },
+};
+
+export function measuresPdf(m: MeasuresModel): Promise<Buffer> {
+  return renderPdf({
+    pageSize: 'A4',
+    pageMargins: [56, 48, 42, 48],
+    footer: thaiPageFooter,
+    content: measuresContent(m),
+    styles: STYLES,
+    info: { title: `มาตรการยกระดับคุณธรรมและความโปร่งใส ${m.agency.name_th} ${m.fiscalYear}` },
+  } as TDocumentDefinitions);
+}
+
+export function progressPdf(p: ProgressModel): Promise<Buffer> {
+  let photo = 0;
+  const body: TableCell[][] = [
+    [head('ประเด็นการประเมิน'), head('ประเด็นที่ต้องปรับปรุง'), head('มาตรการ/กิจกรรม'), head('ผลการดำเนินการ'), head('ภาพกิจกรรม')],
+    ...p.rows.map((row) => [
+      cell(entryPoint(row.entry)),
+      cell(row.entry.issue),
+      cell(numbered(row.entry.measures)),
+      cell(`${STATUS_TH[row.status] ?? ''}\n${row.narrative}`.trim()),
+      {
+        stack: row.evidence.flatMap((e) => {
+          photo++;
+          const parts: Content[] = [];
+          if (e.image) {
+            parts.push({ image: `data:image/jpeg;base64,${e.image.toString('base64')}`, width: 140, margin: [0, 2, 0, 2] });
+          }
+          parts.push(t(`ภาพที่ ${photo} ${e.caption}`, { fontSize: 11 }));
+          if (e.link) parts.push({ text: e.link, fontSize: 10, color: '#1c4e9c', link: e.link });
+          return parts;
+        }),
+      } as TableCell,
+    ]),
+  ];
+  return renderPdf({
+    pageSize: 'A4',
+    pageOrientation: 'landscape',
+    pageMargins: [40, 40, 40, 44],
+    footer: thaiPageFooter,
+    content: [
+      t(`การรายงานผลการดำเนินการตามมาตรการยกระดับคุณธรรมและความโปร่งใสภายในหน่วยงาน ของ${p.agency.name_th}`, { style: 'title' }),
+      t(`ประจำปีงบประมาณ พ.ศ. ${thaiYear(p.fiscalYear)} ${roundTitle(p.round)}`, { style: 'title', margin: [0, 0, 0, 10] }),
+      { table: { headerRows: 1, widths: [120, 120, 150, '*', 150], body }, fontSize: 13 },
+    ],
+    styles: STYLES,
+    info: { title: `รายงานผลการดำเนินการ ${p.agency.name_th} ${p.fiscalYear} รอบ ${p.round} เดือน` },
+  } as TDocumentDefinitions);
+}
+
+export function orderPdf(o: OrderModel): Promise<Buffer> {
+  const c = o.committee;
+  const th = (text: string) => breakable(toThaiDigits(text));
+  return renderPdf({
+    pageSize: 'A4',
+    pageMargins: [72, 56, 56, 56],
+    footer: thaiPageFooter,
+    defaultStyle: { fontSize: 14 },
+    content: [
+      { text: th(`คำสั่ง${o.agency.name_th}`), bold: true, alignment: 'center', fontSize: 16 },
+      { text: th(`ที่ ${c.orderNumber}`), alignment: 'center', margin: [0, 2, 0, 2] },
+      { text: th(`เรื่อง ${c.subject}`), alignment: 'center', margin: [40, 0, 40, 6] },
+      { canvas: [{ type: 'line', x1: 160, y1: 0, x2: 307, y2: 0, lineWidth: 0.8 }], margin: [0, 0, 0, 10] },
+      ...c.preamble.map((para) => ({
+        text: th(para),
+        leadingIndent: 48,
+        alignment: 'justify' as const,
+        margin: [0, 0, 0, 8] as [number, number, number, number],
+      })),
+      {
+        table: {
+          widths: ['*', 170],
+          body: c.members.map((member, i) => [{ text: th(`${i + 1}. ${member.name}`) }, { text: th(member.role) }]),
+        },
+        layout: 'noBorders',
+        margin: [24, 0, 0, 8],
+      },
+      { text: th('ให้คณะกรรมการฯ มีอำนาจหน้าที่ดังนี้'), leadingIndent: 48, margin: [0, 0, 0, 4] },
+      ...c.duties.map((duty, i) => ({
+        text: th(`${i + 1}. ${duty}`),
+        leadingIndent: 48,
+        alignment: 'justify' as const,
+        margin: [0, 0, 0, 4] as [number, number, number, number],
+      })),
+      { text: th(c.closing), leadingIndent: 48, margin: [0, 8, 0, 8] },
+      {
+        text: th(`สั่ง ณ วันที่ ${officialDate(c.signedDate).replace(/(\S+) (\S+)$/, '$1 พ.ศ. $2')}`),
+        leadingIndent: 96,
+        margin: [0, 0, 0, 40],
+      },
+      { text: th(`(${c.signatoryName})`), alignment: 'center', margin: [180, 0, 0, 0] },
+      { text: th(c.signatoryTitle), alignment: 'center', margin: [180, 0, 0, 0] },
+    ],
+    info: { title: `คำสั่ง${o.agency.name_th} ที่ ${c.orderNumber}` },
+  } as TDocumentDefinitions);
+}

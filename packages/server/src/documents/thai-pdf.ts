@@ -1,0 +1,109 @@
+import { createRequire } from 'node:module';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { toThaiDigits } from '@prongsai/core';
+import { SARABUN } from './fonts.js';
+
+const require = createRequire(import.meta.url);
+// pdfmake and the pdfkit it drives are CommonJS; the patch must reach that same pdfkit.
+const pdfmake = require('pdfmake') as {
+  addFonts(fonts: Record<string, Record<string, string>>): void;
+  setUrlAccessPolicy(policy: (url: string) => boolean): void;
+  setLocalAccessPolicy(policy: (path: string) => boolean): void;
+  createPdf(doc: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
+};
+const PDFDocument = require('pdfkit') as new () => { font(path: string): unknown; _font: object };
+
+interface FontkitFont {
+  characterSet: number[];
+  glyphForCodePoint(cp: number): { id: number };
+}
+interface EmbeddedFontLike {
+  font: FontkitFont;
+  subset: { includeGlyph(id: number): number };
+  unicode: number[][];
+  layout(text: string, features?: unknown): { glyphs: { id: number; name?: string }[] };
+  layoutRun(text: string, features?: unknown): unknown;
+  encode(text: string, features?: unknown): unknown;
+}
+
+const isPrivateUse = (cp: number) => cp >= 0xe000 && cp <= 0xf8ff;
+const glyphCodePoints = new WeakMap<FontkitFont, Map<number, number>>();
+
+/** Each glyph's own code point, from the font's cmap (first non-private-use code point). */
+function codePointsOf(font: FontkitFont): Map<number, number> {
+  let map = glyphCodePoints.get(font);
+  if (map) return map;
+  map = new Map();
+  for (const cp of font.characterSet) {
+    if (isPrivateUse(cp)) continue;
+    const id = font.glyphForCodePoint(cp).id;
+    if (!map.has(id)) map.set(id, cp);
+  }
+  glyphCodePoints.set(font, map);
+  return map;
+}
+
+let patched = false;
+
+/**
+ * Two fixes to pdfkit's embedded fonts, both needed for Thai (version-pinned; a regression test
+ * guards them): U+200B word marks are dropped before shaping (Sarabun has no glyph for them), and
+ * each glyph's ToUnicode entry is its own code point rather than whatever text first produced
+ * it — otherwise, after the first ำ (shaped as nikhahit + sara aa), every า extracts as ำ.
+ */
+function patchPdfkit(): void {
+  if (patched) return;
+  const probe = new PDFDocument();
+  probe.font(SARABUN.regular);
+  const proto = Object.getPrototypeOf(probe._font) as EmbeddedFontLike;
+  const layoutRun = proto.layoutRun;
+  proto.layoutRun = function (this: EmbeddedFontLike, text: string, features?: unknown) {
+    return layoutRun.call(this, text.replace(/\u200B/g, ''), features);
+  };
+  const encode = proto.encode;
+  proto.encode = function (this: EmbeddedFontLike, text: string, features?: unknown) {
+    const result = encode.call(this, text, features);
+    const map = codePointsOf(this.font);
+    for (const glyph of this.layout(text, features).glyphs) {
+      const gid = this.subset.includeGlyph(glyph.id);
+      const own = map.get(glyph.id);
+      if (own !== undefined) {
+        this.unicode[gid] = [own];
+        continue;
+      }
+      // Glyphs outside the cmap are named for what they show: uni0E48.small, or the ligature
+      // uni0E4D0E49 (nikhahit with a tone mark), which reads tone mark first, as typed.
+      const named = /^uni((?:[0-9A-F]{4})+)/.exec(glyph.name ?? '')?.[1];
+      if (named) {
+        const cps = named.match(/.{4}/g)!.map((hex) => parseInt(hex, 16));
+        this.unicode[gid] = cps.sort((a, b) => Number(a === 0x0e4d) - Number(b === 0x0e4d));
+      }
+    }
+    return result;
+  };
+  pdfmake.addFonts({
+    Sarabun: { normal: SARABUN.regular, bold: SARABUN.bold, italics: SARABUN.italic, bolditalics: SARABUN.boldItalic },
+  });
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((path) => Object.values(SARABUN).includes(path));
+  patched = true;
+}
+
+/** Sarabun at 14 pt matches the visual size of TH Sarabun New at 16 pt, the official size. */
+export const PDF_FONT_SIZE = 14;
+
+/** Page numbers as official documents print them: "- ๒ -", from the second page. */
+export function thaiPageFooter(currentPage: number): Content {
+  return currentPage === 1
+    ? { text: '' }
+    : { text: `- ${toThaiDigits(String(currentPage))} -`, alignment: 'center', fontSize: 12, margin: [0, 10, 0, 0] };
+}
+
+export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
+  patchPdfkit();
+  const pdf = pdfmake.createPdf({
+    ...doc,
+    defaultStyle: { font: 'Sarabun', fontSize: PDF_FONT_SIZE, lineHeight: 1.05, ...doc.defaultStyle },
+  });
+  return Buffer.from(await pdf.getBuffer());
+}
