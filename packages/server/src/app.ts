@@ -28,6 +28,7 @@ import { measureRoutes } from './measures/routes.js';
 import { progressRoutes } from './progress/routes.js';
 import { committeeRoutes } from './committees/routes.js';
 import { documentRoutes } from './documents/routes.js';
+import { exportRoutes } from './exports/routes.js';
 import { HttpError } from './http/errors.js';
 import { userRoutes } from './users/routes.js';
 
@@ -142,6 +143,7 @@ export async function buildApp({ db, config, logger = true, webDist = WEB_DIST }
   await app.register(progressRoutes, { db, config });
   await app.register(committeeRoutes, { db });
   await app.register(documentRoutes, { db, config });
+  await app.register(exportRoutes, { db });
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

@@ -4,6 +4,7 @@ import { AuditPage } from './admin/AuditPage';
 import { UsersPage } from './admin/UsersPage';
 import { OverviewPage } from './agency/OverviewPage';
 import { CityPage } from './city/CityPage';
+import { DocumentsPage } from './documents/DocumentsPage';
 import { MeasuresPage } from './measures/MeasuresPage';
 import { ProgressPage } from './progress/ProgressPage';
 import { ResultsPage } from './results/ResultsPage';
@@ -37,7 +38,7 @@ export function App() {
           <Route path="results" element={<ResultsPage />} />
           <Route path="measures" element={<MeasuresPage />} />
           <Route path="progress" element={<ProgressPage />} />
-          <Route path="documents" element={<ComingSoon feature="documents" />} />
+          <Route path="documents" element={<DocumentsPage />} />
           <Route path="disclosure" element={<ComingSoon feature="disclosure" />} />
         </Route>
         <Route path="city" element={<CityPage />} />

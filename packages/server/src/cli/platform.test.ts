@@ -81,6 +81,24 @@ describe('prongsai init, user, demo, backup and restore', () => {
     expect(failed.stderr).toContain('แถว 2, คอลัมน์ p1: "x" ไม่ใช่ตัวเลข');
   });
 
+  it('report makes each document and the workbook; bad requests exit 2', async () => {
+    await run('demo');
+    for (const [args, file] of [
+      [['measures', '--agency', '1040', '--year', '2567', '--format', 'pdf'], 'm.pdf'],
+      [['progress', '--agency', 'din-daeng', '--year', '2567', '--round', '6', '--format', 'docx'], 'p.docx'],
+      [['order', '--agency', 'bang-sue', '--year', '2568', '--format', 'pdf'], 'o.pdf'],
+      [['measures', '--agency', 'bang-khae', '--year', '2567', '--format', 'xlsx'], 'm.xlsx'],
+    ] as const) {
+      const result = await run('report', ...args, '--out', join(dir, file));
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain(`${file}:`);
+    }
+    const missing = await run('report', 'order', '--agency', '1040', '--year', '2567', '--out', join(dir, 'x.pdf'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('ยังไม่มีข้อมูลคณะกรรมการ');
+    expect((await run('report', 'brochure', '--agency', '1040', '--year', '2567', '--out', 'x')).code).toBe(2);
+  });
+
   it('backup and restore through the CLI; restore asks for --force over existing data', async () => {
     await run('demo');
     const file = join(dir, 'backup.json.gz');

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoApp, login, TEST_DATABASES, type Session } from '../test-support/databases.js';
@@ -160,6 +161,32 @@ describe.each(TEST_DATABASES)('documents on $engine', (database) => {
     expect(xml).toContain('<w:tblHeader/>');
     expect(xml).not.toContain('\u200B');
     expect(Object.keys(zip.files).some((f) => f.startsWith('word/media/'))).toBe(true);
+  });
+
+  it('publishes open data without sign-in, with documented columns, and an XLSX workbook', async () => {
+    const csv = await app.inject({ method: 'GET', url: '/api/open-data/1040/2566/results.csv' });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe('agency_code,fiscal_year,framework,level,code,name,score,published_score,source');
+    expect(lines[1]).toBe('1040,2566,bma-district-2566,ita,ITA,ผ่านดี,94.87,,imported');
+    const analysis = (await app.inject({ method: 'GET', url: '/api/open-data/bang-khae/2566/analysis.json' })).json() as {
+      rows: { code: string }[];
+    };
+    expect(analysis.rows.map((r) => r.code)).toEqual(['I8', 'I9', 'I11', 'I13', 'I16', 'I17', 'I20', 'I22', 'E12']);
+    const measures = (await app.inject({ method: 'GET', url: '/api/open-data/bang-khae/2567/measures.json' })).json() as {
+      columns: string[];
+      rows: unknown[];
+    };
+    expect(measures.rows.length).toBeGreaterThan(8);
+    expect((await app.inject({ method: 'GET', url: '/api/open-data/bang-khae/2599/results.json' })).statusCode).toBe(404);
+    const xlsx = await app.inject({ method: 'GET', url: '/api/agencies/bang-khae/workbook/2567', headers: khaeAdmin.headers });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['ผลการประเมิน 2566', 'วิเคราะห์ (ต่ำกว่าเกณฑ์)', 'มาตรการ 2567']);
   });
 
   it('keeps documents to their agency and says what is missing', async () => {

@@ -2,7 +2,7 @@ import { Alert, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 /** The navigation reaches every feature; those not built yet say so. */
-export function ComingSoon({ feature }: { feature: 'documents' | 'disclosure' }) {
+export function ComingSoon({ feature }: { feature: 'disclosure' }) {
   const { t } = useTranslation();
   return (
     <>

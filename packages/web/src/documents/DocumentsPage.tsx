@@ -1,0 +1,145 @@
+import { Alert, Anchor, Button, Card, Group, NumberInput, Progress, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { api, ApiError } from '../api/client';
+import { fiscalYearOf, todayInBangkok } from '../i18n/dates';
+
+interface JobState {
+  id: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  progress: number;
+  url: string | null;
+  error: { message: string; messageTh: string } | null;
+}
+
+/** Starts a document job and follows its progress until the file can be downloaded. */
+function DocumentButton({ slug, body, label }: { slug: string; body: object; label: string }) {
+  const { t, i18n } = useTranslation();
+  const [job, setJob] = useState<JobState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!job || job.status === 'done' || job.status === 'failed') return;
+    const timer = setTimeout(() => {
+      api<JobState>('GET', `/api/jobs/${job.id}`)
+        .then(setJob)
+        .catch(() => setError(t('documents.failed')));
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [job, t]);
+  const start = async () => {
+    setError(null);
+    try {
+      const started = await api<{ id: string; status: JobState['status'] }>('POST', `/api/agencies/${slug}/documents`, body);
+      setJob({ id: started.id, status: started.status, progress: 0, url: null, error: null });
+    } catch (e) {
+      setError(e instanceof ApiError ? (i18n.language === 'th' ? e.messageTh : e.message) : t('documents.failed'));
+    }
+  };
+  const running = job !== null && (job.status === 'queued' || job.status === 'running');
+  return (
+    <Stack gap={4}>
+      <Group gap="xs">
+        <Button size="xs" variant="light" onClick={() => void start()} loading={running} data-testid={`make-${label}`}>
+          {t('documents.make', { format: label })}
+        </Button>
+        {job?.status === 'done' && job.url && (
+          <Anchor href={job.url} size="sm" data-testid={`download-${label}`}>
+            {t('documents.download')}
+          </Anchor>
+        )}
+      </Group>
+      {running && <Progress value={job.progress} animated size="sm" />}
+      {(error || job?.status === 'failed') && (
+        <Text size="xs" c="red">
+          {error ?? (i18n.language === 'th' ? job?.error?.messageTh : job?.error?.message)}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+export function DocumentsPage() {
+  const { t } = useTranslation();
+  const { agency: slug = '' } = useParams();
+  const current = fiscalYearOf(todayInBangkok());
+  const [year, setYear] = useState<number>(current - 3);
+  const [round, setRound] = useState<6 | 12>(6);
+  const documents = [
+    { key: 'measures', title: t('documents.measures'), hint: t('documents.measuresHint'), body: { kind: 'measures', year } },
+    {
+      key: 'progress',
+      title: t('documents.progress'),
+      hint: t(`progress.rounds.${round}`),
+      body: { kind: 'progress', year, round },
+    },
+    { key: 'order', title: t('documents.order'), hint: '', body: { kind: 'order', year } },
+  ];
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <Title order={2}>{t('documents.title')}</Title>
+        <Group align="flex-end">
+          <NumberInput
+            label={t('documents.year')}
+            value={year}
+            onChange={(v) => setYear(Number(v))}
+            min={2560}
+            max={2600}
+            w={120}
+            data-testid="documents-year"
+          />
+          <Select
+            label={t('progress.round')}
+            value={String(round)}
+            onChange={(v) => setRound(v === '12' ? 12 : 6)}
+            data={['6', '12'].map((r) => ({ value: r, label: t(`progress.rounds.${r}`) }))}
+            w={250}
+          />
+        </Group>
+      </Group>
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        {documents.map((d) => (
+          <Card withBorder key={`${d.key}-${year}-${round}`} data-testid={`document-${d.key}`}>
+            <Text fw={600}>{d.title}</Text>
+            <Text size="xs" c="dimmed" mb="sm">
+              {d.hint}
+            </Text>
+            <Stack gap="xs">
+              <DocumentButton slug={slug} body={{ ...d.body, format: 'pdf' }} label="PDF" />
+              <DocumentButton slug={slug} body={{ ...d.body, format: 'docx' }} label="DOCX" />
+            </Stack>
+          </Card>
+        ))}
+      </SimpleGrid>
+      <Card withBorder>
+        <Text fw={600}>{t('documents.openData')}</Text>
+        <Text size="xs" c="dimmed" mb="sm">
+          {t('documents.openDataHint')}
+        </Text>
+        <Stack gap={4}>
+          {(['results', 'analysis', 'measures'] as const).map((dataset) => {
+            const fy = dataset === 'measures' ? year : year - 1;
+            return (
+              <Group key={dataset} gap="sm">
+                <Text size="sm" w={160}>
+                  {t(`documents.${dataset === 'measures' ? 'measuresData' : dataset}`)} {fy}
+                </Text>
+                <Anchor href={`/api/open-data/${slug}/${fy}/${dataset}.csv`} size="sm">
+                  CSV
+                </Anchor>
+                <Anchor href={`/api/open-data/${slug}/${fy}/${dataset}.json`} size="sm">
+                  JSON
+                </Anchor>
+              </Group>
+            );
+          })}
+          <Anchor href={`/api/agencies/${slug}/workbook/${year}`} size="sm">
+            {t('documents.workbook')}
+          </Anchor>
+        </Stack>
+      </Card>
+      <Alert color="gray">{`/api/open-data/${slug}/<ปี>/results.csv`}</Alert>
+    </Stack>
+  );
+}
