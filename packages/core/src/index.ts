@@ -18,3 +18,4 @@ export * from './analysis/what-if.js';
 export * from './analysis/compare.js';
 export * from './inputs/import-content.js';
 export * from './measures/plan.js';
+export * from './thai/words.js';

@@ -1,2 +1,3 @@
 export * from './date.js';
 export * from './digits.js';
+export * from './words.js';

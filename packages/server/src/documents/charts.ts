@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
+import { wrapLabel } from '@prongsai/core';
 import { SARABUN } from './fonts.js';
 
 const require = createRequire(import.meta.url);
@@ -74,23 +75,6 @@ echarts.setPlatformAPI({
     return { width: (font.layout(text).advanceWidth / font.unitsPerEm) * size };
   },
 });
-
-const words = new Intl.Segmenter('th', { granularity: 'word' });
-
-/** Breaks a label into lines of about `width` characters at Thai word boundaries. */
-export function wrapLabel(text: string, width = 16): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const { segment } of words.segment(text)) {
-    if (line.length > 0 && line.length + segment.length > width) {
-      lines.push(line.trim());
-      line = '';
-    }
-    line += segment;
-  }
-  if (line.trim()) lines.push(line.trim());
-  return lines.join('\n');
-}
 
 /** Renders an ECharts option to PNG at 2× for print, with Sarabun as the only font. */
 export function chartPng(option: echarts.EChartsCoreOption, width: number, height: number): Buffer {

@@ -96,3 +96,11 @@ export interface AuditEntry {
   before: unknown;
   after: unknown;
 }
+
+/** A file's bytes as base64, for JSON uploads. */
+export async function fileToBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

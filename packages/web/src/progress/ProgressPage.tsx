@@ -22,18 +22,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { api, ApiError, type Division } from '../api/client';
+import { api, ApiError, fileToBase64, type Division } from '../api/client';
 import type { RoundView } from '../api/measures';
 import { useMe } from '../auth/session';
 import { formatDate } from '../i18n/dates';
 import { divisionNames } from '../measures/MeasuresPage';
-
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 const REVIEW_COLOURS: Record<string, string> = { draft: 'gray', submitted: 'blue', returned: 'orange', accepted: 'teal' };
 
@@ -87,7 +80,7 @@ function ReportCard({
     mutationFn: async () =>
       api('POST', `${base}/evidence`, {
         fileName: file!.name,
-        contentBase64: await toBase64(file!),
+        contentBase64: await fileToBase64(file!),
         caption,
         ...(link ? { link } : {}),
       }),

@@ -19,16 +19,9 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
+import { api, ApiError, fileToBase64 } from '../api/client';
 import { fmt, type Preview } from '../api/results';
 import { fiscalYearOf, todayInBangkok } from '../i18n/dates';
-
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /** Choose a file or paste text, see the preview with its warnings, then import — nothing is written before the last step. */
 export function ImportWizard({
@@ -56,7 +49,7 @@ export function ImportWizard({
 
   const body = async () => ({
     ...(framework ? { framework } : {}),
-    ...(mode === 'paste' ? { text } : { fileName: file!.name, contentBase64: await toBase64(file!) }),
+    ...(mode === 'paste' ? { text } : { fileName: file!.name, contentBase64: await fileToBase64(file!) }),
   });
   const preview = useMutation({
     mutationFn: async () => api<Preview>('POST', `/api/agencies/${agencySlug}/assessments/${year}/preview`, await body()),

@@ -1,21 +1,5 @@
+import { wrapLabel } from '@prongsai/core/thai';
 import type { ChartOption } from '../charts/EChart';
-
-const words = new Intl.Segmenter('th', { granularity: 'word' });
-
-/** Breaks a label into lines of about `width` characters at Thai word boundaries. */
-export function wrapLabel(text: string, width = 14): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const { segment } of words.segment(text)) {
-    if (line.length > 0 && line.length + segment.length > width) {
-      lines.push(line.trim());
-      line = '';
-    }
-    line += segment;
-  }
-  if (line.trim()) lines.push(line.trim());
-  return lines.join('\n');
-}
 
 /** The seeds' กราฟใยแมงมุม: the ten indicators on a 0–100 radar. */
 export function radarOption(names: string[], values: number[], previous?: { label: string; values: number[] }): ChartOption {
