@@ -8,7 +8,7 @@ import { HttpError } from '../http/errors.js';
 import { workbookFor } from '../exports/workbook.js';
 import { USER_ERROR, type CliIo } from './io.js';
 
-const usage = `Usage: prongsai report <measures|progress|order> --agency <code|slug> --year <พ.ศ.> [--round 6|12] --format <pdf|docx|xlsx> --out <file>
+const usage = `Usage: prongsai report <measures|progress|order> --agency <code|slug> --year <พ.ศ.> [--round 6|12] --format <pdf|docx|xlsx> [--thai-digits] --out <file>
 --year is the fiscal year of the plan or report (Bang Khae's FY2567 measures document shows its FY2566 results).`;
 
 export async function runReport(args: string[], io: CliIo): Promise<number> {
@@ -23,6 +23,7 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
         round: { type: 'string', default: '6' },
         format: { type: 'string', default: 'pdf' },
         out: { type: 'string' },
+        'thai-digits': { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -63,6 +64,7 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
               format: values.format as DocumentFormat,
               fiscalYear: year,
               round: round as 6 | 12,
+              thaiDigits: values['thai-digits'],
             })
           ).bytes;
     await writeFile(values.out, bytes);

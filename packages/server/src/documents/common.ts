@@ -1,4 +1,13 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { formatThaiDate, ROUNDS, toThaiDigits, type CompiledFramework, type ScoreResult } from '@prongsai/core';
+
+/** Per-document options the text helpers read while a document is being built. */
+export const documentOptions = new AsyncLocalStorage<{ thaiDigits: boolean }>();
+
+/** Text as the document shows it: with Thai digits when the document asks for them (never in links). */
+export function localise(text: string): string {
+  return documentOptions.getStore()?.thaiDigits && !/^https?:\/\//.test(text) ? toThaiDigits(text) : text;
+}
 
 export const fmt = (n: number | null | undefined) =>
   n === null || n === undefined ? '—' : (Math.round(Number((n * 100).toPrecision(12))) / 100).toFixed(2);

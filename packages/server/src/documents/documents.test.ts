@@ -147,6 +147,20 @@ describe.each(TEST_DATABASES)('documents on $engine', (database) => {
     }
   });
 
+  it.runIf(poppler)('prints Thai digits on request', async () => {
+    const text = pdfText(
+      await make(sueAdmin, 'bang-sue', { kind: 'order', format: 'pdf', year: 2568, thaiDigits: true }),
+      `order-thai-digits-${database.engine}`,
+    );
+    expect(text).toContain('ที่๒๘/๒๕๖๘');
+    const measures = pdfText(
+      await make(khaeAdmin, 'bang-khae', { kind: 'measures', format: 'pdf', year: 2567, thaiDigits: true }),
+      `measures-thai-digits-${database.engine}`,
+    );
+    expect(measures).toContain('๙๔.๘๗');
+    expect(measures).not.toContain('94.87');
+  });
+
   it('makes DOCX with Thai set in the complex-script font at 16 pt', async () => {
     const docx = await make(khaeAdmin, 'bang-khae', { kind: 'measures', format: 'docx', year: 2567 });
     writeFileSync(`${OUTPUT}measures-bang-khae-2567-${database.engine}.docx`, docx);

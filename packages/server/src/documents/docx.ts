@@ -18,7 +18,18 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { barChart, radarChart } from './charts.js';
-import { CADENCE_TH, DIMENSION_TH, fmt, officialDate, roundTitle, shown, STATUS_TH, summaryRows, thaiYear } from './common.js';
+import {
+  CADENCE_TH,
+  DIMENSION_TH,
+  fmt,
+  localise,
+  officialDate,
+  roundTitle,
+  shown,
+  STATUS_TH,
+  summaryRows,
+  thaiYear,
+} from './common.js';
 import { DOCX_FONT } from './fonts.js';
 import { divisionText, type MeasuresModel, type OrderModel, type ProgressModel } from './model.js';
 
@@ -36,7 +47,7 @@ const STYLES = {
 
 const run = (text: string, options: { bold?: boolean; size?: number } = {}) =>
   new TextRun({
-    text,
+    text: localise(text),
     font: FONT,
     size: options.size ?? SIZE,
     sizeComplexScript: options.size ?? SIZE,
@@ -49,7 +60,7 @@ function lines(text: string, options: { bold?: boolean; size?: number } = {}): T
     i === 0
       ? run(line, options)
       : new TextRun({
-          text: line,
+          text: localise(line),
           break: 1,
           font: FONT,
           size: options.size ?? SIZE,

@@ -1,19 +1,30 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { toThaiDigits } from '@prongsai/core';
 import { barChart, radarChart } from './charts.js';
-import { CADENCE_TH, DIMENSION_TH, fmt, officialDate, roundTitle, shown, STATUS_TH, summaryRows, thaiYear } from './common.js';
+import {
+  CADENCE_TH,
+  DIMENSION_TH,
+  fmt,
+  localise,
+  officialDate,
+  roundTitle,
+  shown,
+  STATUS_TH,
+  summaryRows,
+  thaiYear,
+} from './common.js';
 import { divisionText, type MeasuresModel, type OrderModel, type ProgressModel } from './model.js';
 import { renderPdf, thaiPageFooter } from './thai-pdf.js';
 import { breakable } from './thai-text.js';
 
-const t = (text: string, extra: Record<string, unknown> = {}): Content => ({ text: breakable(text), ...extra }) as Content;
-const cell = (text: string, extra: Record<string, unknown> = {}): TableCell => ({ text: breakable(text), ...extra }) as TableCell;
+const show = (text: string) => breakable(localise(text));
+const t = (text: string, extra: Record<string, unknown> = {}): Content => ({ text: show(text), ...extra }) as Content;
+const cell = (text: string, extra: Record<string, unknown> = {}): TableCell => ({ text: show(text), ...extra }) as TableCell;
 const head = (text: string): TableCell =>
-  ({ text: breakable(text), bold: true, fillColor: '#e6f2ee', alignment: 'center' }) as TableCell;
-const heading = (text: string): Content =>
-  ({ text: breakable(text), bold: true, fontSize: 16, margin: [0, 12, 0, 6] }) as Content;
+  ({ text: show(text), bold: true, fillColor: '#e6f2ee', alignment: 'center' }) as TableCell;
+const heading = (text: string): Content => ({ text: show(text), bold: true, fontSize: 16, margin: [0, 12, 0, 6] }) as Content;
 const paragraph = (text: string): Content =>
-  ({ text: breakable(text), margin: [0, 0, 0, 6], leadingIndent: 36, alignment: 'justify' }) as Content;
+  ({ text: show(text), margin: [0, 0, 0, 6], leadingIndent: 36, alignment: 'justify' }) as Content;
 const entryPoint = (e: MeasuresModel['entries'][number]) =>
   [
     e.questionCode ?? (e.indicatorNumber ? `ตัวชี้วัดที่ ${e.indicatorNumber}` : (e.title ?? '')),
@@ -208,7 +219,7 @@ function measuresContent(m: MeasuresModel): Content[] {
 
   const planned = m.entries.filter((e) => e.section !== 'extra');
   content.push({
-    text: breakable(
+    text: show(
       `๓. การวิเคราะห์ผลการประเมินและมาตรการยกระดับ ประจำปีงบประมาณ พ.ศ. ${thaiYear(m.fiscalYear)} (ประเด็นที่มีผลการประเมินต่ำกว่า ${m.threshold})`,
     ),
     bold: true,
@@ -318,7 +329,7 @@ export function progressPdf(p: ProgressModel): Promise<Buffer> {
 
 export function orderPdf(o: OrderModel): Promise<Buffer> {
   const c = o.committee;
-  const th = (text: string) => breakable(toThaiDigits(text));
+  const th = (text: string) => show(toThaiDigits(text));
   return renderPdf({
     pageSize: 'A4',
     pageMargins: [72, 56, 56, 56],

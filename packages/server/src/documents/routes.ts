@@ -17,6 +17,7 @@ const requestBody = z.object({
   format: z.enum(['pdf', 'docx']),
   year: z.number().int().min(2500).max(2700),
   round: z.union([z.literal(6), z.literal(12)]).optional(),
+  thaiDigits: z.boolean().default(false),
 });
 
 export async function documentRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
@@ -39,7 +40,13 @@ export async function documentRoutes(app: FastifyInstance, { db, config }: { db:
       const agency = await readableAgency(db.kysely, actor, request.params.agency);
       authorize(actor, 'plan', 'read', { agencyId: agency.id });
       const body = request.body;
-      const documentRequest = { kind: body.kind, format: body.format, fiscalYear: body.year, round: body.round };
+      const documentRequest = {
+        kind: body.kind,
+        format: body.format,
+        fiscalYear: body.year,
+        round: body.round,
+        thaiDigits: body.thaiDigits,
+      };
       const job = queue.enqueue(
         agency.id,
         fileName(agency, documentRequest),
@@ -66,7 +73,13 @@ export async function documentRoutes(app: FastifyInstance, { db, config }: { db:
       const jobs = [];
       for (const agency of await listAgencies(db.kysely)) {
         if (agency.kind !== 'district') continue;
-        const documentRequest = { kind: body.kind, format: body.format, fiscalYear: body.year, round: body.round };
+        const documentRequest = {
+          kind: body.kind,
+          format: body.format,
+          fiscalYear: body.year,
+          round: body.round,
+          thaiDigits: body.thaiDigits,
+        };
         const job = queue.enqueue(
           agency.id,
           fileName(agency, documentRequest),

@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Agency, Database } from '../db/schema.js';
+import { documentOptions } from './common.js';
 import { measuresDocx, orderDocx, progressDocx } from './docx.js';
 import { measuresModel, orderModel, progressModel } from './model.js';
 import { measuresPdf, orderPdf, progressPdf } from './pdf.js';
@@ -15,6 +16,8 @@ export interface DocumentRequest {
   format: DocumentFormat;
   fiscalYear: number;
   round?: 6 | 12 | undefined;
+  /** Print every number with Thai digits (๑๒๓), as some agencies' official documents do. */
+  thaiDigits?: boolean | undefined;
 }
 
 /** Bump when the layout changes, so cached documents are made again. */
@@ -63,6 +66,21 @@ export async function generateDocument(
     onProgress(1);
     return { bytes: cached, cached: true, hash };
   }
+  const bytes = await documentOptions.run({ thaiDigits: request.thaiDigits ?? false }, () => render(request, model));
+  onProgress(0.9);
+  await mkdir(folder, { recursive: true });
+  await writeFile(path, bytes);
+  onProgress(1);
+  return { bytes, cached: false, hash };
+}
+
+async function render(
+  request: DocumentRequest,
+  model:
+    | Awaited<ReturnType<typeof measuresModel>>
+    | Awaited<ReturnType<typeof progressModel>>
+    | Awaited<ReturnType<typeof orderModel>>,
+): Promise<Buffer> {
   let bytes: Buffer;
   switch (request.kind) {
     case 'measures':
@@ -84,11 +102,7 @@ export async function generateDocument(
           : await orderDocx(model as Awaited<ReturnType<typeof orderModel>>);
       break;
   }
-  onProgress(0.9);
-  await mkdir(folder, { recursive: true });
-  await writeFile(path, bytes);
-  onProgress(1);
-  return { bytes, cached: false, hash };
+  return bytes;
 }
 
 export interface Job {
