@@ -203,6 +203,41 @@ describe.each(TEST_DATABASES)('documents on $engine', (database) => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['ผลการประเมิน 2566', 'วิเคราะห์ (ต่ำกว่าเกณฑ์)', 'มาตรการ 2567']);
   });
 
+  it('runs a batch for every district for central admins only, each job with its own outcome', async () => {
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/documents/batch',
+          headers: khaeAdmin.headers,
+          payload: { kind: 'order', format: 'docx', year: 2568 },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const central = await login(app, 'admin@prongsai.demo');
+    const started = await app.inject({
+      method: 'POST',
+      url: '/api/documents/batch',
+      headers: central.headers,
+      payload: { kind: 'order', format: 'docx', year: 2568 },
+    });
+    const jobs = started.json() as { id: string; agency: string }[];
+    expect(jobs).toHaveLength(50);
+    const outcome = new Map<string, string>();
+    for (let round = 0; round < 200 && outcome.size < jobs.length; round++) {
+      for (const job of jobs) {
+        if (outcome.has(job.agency)) continue;
+        const state = (await app.inject({ method: 'GET', url: `/api/jobs/${job.id}`, headers: central.headers })).json() as {
+          status: string;
+        };
+        if (state.status === 'done' || state.status === 'failed') outcome.set(job.agency, state.status);
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(outcome.get('bang-sue')).toBe('done');
+    expect([...outcome.values()].filter((s) => s === 'failed')).toHaveLength(49);
+  });
+
   it('keeps documents to their agency and says what is missing', async () => {
     const other = await app.inject({
       method: 'POST',

@@ -20,6 +20,7 @@ import { Link } from 'react-router-dom';
 import { api } from '../api/client';
 import { fmt, LEVEL_COLORS, type CityRow } from '../api/results';
 import { EChart, type ChartOption } from '../charts/EChart';
+import { BatchDocuments } from './BatchDocuments';
 
 type SortKey = 'rank' | 'agency' | 'ita' | 'iit' | 'eit' | 'oit' | `i${number}`;
 const LEVEL_ORDER = ['excellent', 'good', 'pass', 'improve', 'urgent'];
@@ -164,6 +165,7 @@ export function CityPage() {
         </Group>
       </Group>
       {generated > 0 && <Alert color="yellow">{t('city.demo', { count: generated })}</Alert>}
+      <BatchDocuments defaultYear={(year ?? 2566) + 1} />
       <Card withBorder>
         <Table.ScrollContainer minWidth={1100}>
           <Table striped highlightOnHover data-testid="city-table" fz="sm">

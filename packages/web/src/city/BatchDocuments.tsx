@@ -1,0 +1,97 @@
+import { Anchor, Button, Card, Group, NumberInput, Progress, Select, SimpleGrid, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../api/client';
+
+interface BatchJob {
+  id: string;
+  agency: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  url: string | null;
+}
+
+/** Central users make one document for every district and follow the batch to the end. */
+export function BatchDocuments({ defaultYear }: { defaultYear: number }) {
+  const { t, i18n } = useTranslation();
+  const [kind, setKind] = useState('measures');
+  const [year, setYear] = useState(defaultYear);
+  const [jobs, setJobs] = useState<BatchJob[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const pending = jobs.filter((j) => j.status === 'queued' || j.status === 'running');
+  useEffect(() => {
+    if (pending.length === 0) return;
+    const timer = setTimeout(async () => {
+      const updates = await Promise.all(
+        pending
+          .slice(0, 10)
+          .map((j) =>
+            api<{ status: BatchJob['status']; url: string | null }>('GET', `/api/jobs/${j.id}`).then((s) => ({ ...j, ...s })),
+          ),
+      );
+      setJobs((all) => all.map((j) => updates.find((u) => u.id === j.id) ?? j));
+    }, 500);
+    return () => clearTimeout(timer);
+  }, [jobs, pending]);
+  const start = async () => {
+    setError(null);
+    try {
+      const started = await api<{ id: string; agency: string }[]>('POST', '/api/documents/batch', { kind, format: 'pdf', year });
+      setJobs(started.map((s) => ({ ...s, status: 'queued', url: null })));
+    } catch (e) {
+      setError(e instanceof ApiError ? (i18n.language === 'th' ? e.messageTh : e.message) : t('documents.failed'));
+    }
+  };
+  const finished = jobs.filter((j) => j.status === 'done' || j.status === 'failed').length;
+  return (
+    <Card withBorder>
+      <Text fw={600} mb="xs">
+        {t('city.batch')}
+      </Text>
+      <Group align="flex-end" mb="sm">
+        <Select
+          label={t('city.batchKind')}
+          value={kind}
+          onChange={(v) => setKind(v ?? 'measures')}
+          data={[
+            { value: 'measures', label: t('documents.measures') },
+            { value: 'progress', label: t('documents.progress') },
+          ]}
+          w={300}
+        />
+        <NumberInput
+          label={t('documents.year')}
+          value={year}
+          onChange={(v) => setYear(Number(v))}
+          min={2560}
+          max={2600}
+          w={110}
+        />
+        <Button onClick={() => void start()} disabled={pending.length > 0} data-testid="batch-start">
+          {t('city.batchStart')}
+        </Button>
+      </Group>
+      {error && <Text c="red">{error}</Text>}
+      {jobs.length > 0 && (
+        <>
+          <Progress value={(100 * finished) / jobs.length} mb={4} data-testid="batch-progress" />
+          <Text size="sm" mb="xs">
+            {t('city.batchDone', { done: finished, total: jobs.length })}
+          </Text>
+          <SimpleGrid cols={{ base: 2, sm: 5 }} spacing={4}>
+            {jobs.map((j) =>
+              j.status === 'done' && j.url ? (
+                <Anchor key={j.id} href={j.url} size="xs">
+                  {j.agency}
+                </Anchor>
+              ) : (
+                <Text key={j.id} size="xs" c={j.status === 'failed' ? 'red' : 'dimmed'}>
+                  {j.agency}
+                </Text>
+              ),
+            )}
+          </SimpleGrid>
+        </>
+      )}
+    </Card>
+  );
+}
