@@ -173,6 +173,7 @@ describe.each(TEST_DATABASES)('documents on $engine', (database) => {
     expect(styles).toContain('w:bidi="th-TH"');
     expect(xml).toContain('94.87');
     expect(xml).toContain('<w:tblHeader/>');
+    expect(xml).toMatch(/<w:pgNumType[^>]*w:fmt="thaiNumbers"/);
     expect(xml).not.toContain('\u200B');
     expect(Object.keys(zip.files).some((f) => f.startsWith('word/media/'))).toBe(true);
   });

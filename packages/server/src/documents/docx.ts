@@ -5,6 +5,7 @@ import {
   Document,
   Footer,
   ImageRun,
+  NumberFormat,
   Packer,
   PageNumber,
   PageOrientation,
@@ -144,9 +145,15 @@ function document(sections: ISectionOptions[], titleText: string) {
   return Packer.toBuffer(new Document({ styles: STYLES, title: titleText, creator: 'Prongsai', sections }));
 }
 
-const PORTRAIT = { page: { margin: { top: 1000, bottom: 1000, left: 1400, right: 1000 } } };
+// Page numbers in Thai digits, as official documents print them (- ๒ -).
+const THAI_PAGE_NUMBERS = { formatType: NumberFormat.THAI_NUMBERS };
+const PORTRAIT = { page: { margin: { top: 1000, bottom: 1000, left: 1400, right: 1000 }, pageNumbers: THAI_PAGE_NUMBERS } };
 const LANDSCAPE = {
-  page: { size: { orientation: PageOrientation.LANDSCAPE }, margin: { top: 900, bottom: 900, left: 900, right: 900 } },
+  page: {
+    size: { orientation: PageOrientation.LANDSCAPE },
+    margin: { top: 900, bottom: 900, left: 900, right: 900 },
+    pageNumbers: THAI_PAGE_NUMBERS,
+  },
 };
 const numbered = (items: string[]) => items.map((m, i) => `${i + 1}. ${m}`).join('\n');
 const point = (e: MeasuresModel['entries'][number]) =>
@@ -390,7 +397,7 @@ export async function orderDocx(o: OrderModel): Promise<Buffer> {
   return document(
     [
       {
-        properties: { page: { margin: { top: 1100, bottom: 1100, left: 1700, right: 1100 } } },
+        properties: { page: { margin: { top: 1100, bottom: 1100, left: 1700, right: 1100 }, pageNumbers: THAI_PAGE_NUMBERS } },
         footers: { default: footer },
         children: [
           para(th(`คำสั่ง${o.agency.name_th}`), { bold: true, align: AlignmentType.CENTER, size: 34 }),
