@@ -64,3 +64,23 @@ export const DIMENSION_TH: Record<string, string> = {
   contactKind: 'ลักษณะการติดต่อ',
   division: 'ฝ่ายที่ติดต่อ',
 };
+
+/** An entry's assessment point as the tables print it: code (or indicator, or title), text, score. */
+export function entryPoint(e: {
+  questionCode: string | null;
+  indicatorNumber: number | null;
+  title: string | null;
+  questionText: string | null;
+  score: number | null;
+}): string {
+  return [
+    e.questionCode ?? (e.indicatorNumber ? `ตัวชี้วัดที่ ${e.indicatorNumber}` : (e.title ?? '')),
+    e.questionText ?? '',
+    e.score === null ? '' : `(${fmt(e.score)} คะแนน)`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** Measures as a numbered list, one per line. */
+export const numbered = (items: string[]) => items.map((m, i) => `${i + 1}. ${m}`).join('\n');

@@ -28,6 +28,8 @@ import {
   roundTitle,
   shown,
   STATUS_TH,
+  entryPoint,
+  numbered,
   summaryRows,
   thaiYear,
 } from './common.js';
@@ -155,15 +157,6 @@ const LANDSCAPE = {
     pageNumbers: THAI_PAGE_NUMBERS,
   },
 };
-const numbered = (items: string[]) => items.map((m, i) => `${i + 1}. ${m}`).join('\n');
-const point = (e: MeasuresModel['entries'][number]) =>
-  [
-    e.questionCode ?? (e.indicatorNumber ? `ตัวชี้วัดที่ ${e.indicatorNumber}` : (e.title ?? '')),
-    e.questionText ?? '',
-    e.score === null ? '' : `(${fmt(e.score)} คะแนน)`,
-  ]
-    .filter(Boolean)
-    .join(' ');
 
 export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
   const f = m.framework;
@@ -309,7 +302,7 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
           table(
             ['ประเด็นการประเมิน', 'ประเด็นที่ต้องปรับปรุง/ยกระดับการพัฒนา', 'มาตรการ/กิจกรรม', 'หน่วยงานรับผิดชอบ', 'การกำกับติดตาม'],
             planned.map((e) => [
-              cell(point(e)),
+              cell(entryPoint(e)),
               cell(e.issue),
               cell(numbered(e.measures)),
               cell(divisionText(e, m.divisions), { align: AlignmentType.CENTER }),
@@ -358,7 +351,7 @@ export async function progressDocx(p: ProgressModel): Promise<Buffer> {
       return parts;
     });
     return [
-      cell(point(row.entry)),
+      cell(entryPoint(row.entry)),
       cell(row.entry.issue),
       cell(numbered(row.entry.measures)),
       cell(`${STATUS_TH[row.status] ?? ''}\n${row.narrative}`.trim()),

@@ -10,6 +10,8 @@ import {
   roundTitle,
   shown,
   STATUS_TH,
+  entryPoint,
+  numbered,
   summaryRows,
   thaiYear,
 } from './common.js';
@@ -25,15 +27,6 @@ const head = (text: string): TableCell =>
 const heading = (text: string): Content => ({ text: show(text), bold: true, fontSize: 16, margin: [0, 12, 0, 6] }) as Content;
 const paragraph = (text: string): Content =>
   ({ text: show(text), margin: [0, 0, 0, 6], leadingIndent: 36, alignment: 'justify' }) as Content;
-const entryPoint = (e: MeasuresModel['entries'][number]) =>
-  [
-    e.questionCode ?? (e.indicatorNumber ? `ตัวชี้วัดที่ ${e.indicatorNumber}` : (e.title ?? '')),
-    e.questionText ?? '',
-    e.score === null ? '' : `(${fmt(e.score)} คะแนน)`,
-  ]
-    .filter(Boolean)
-    .join(' ');
-const numbered = (items: string[]) => items.map((m, i) => `${i + 1}. ${m}`).join('\n');
 
 function measuresContent(m: MeasuresModel): Content[] {
   const name = m.agency.name_th;

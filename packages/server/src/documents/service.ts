@@ -74,35 +74,16 @@ export async function generateDocument(
   return { bytes, cached: false, hash };
 }
 
-async function render(
-  request: DocumentRequest,
-  model:
-    | Awaited<ReturnType<typeof measuresModel>>
-    | Awaited<ReturnType<typeof progressModel>>
-    | Awaited<ReturnType<typeof orderModel>>,
-): Promise<Buffer> {
-  let bytes: Buffer;
-  switch (request.kind) {
-    case 'measures':
-      bytes =
-        request.format === 'pdf'
-          ? await measuresPdf(model as Awaited<ReturnType<typeof measuresModel>>)
-          : await measuresDocx(model as Awaited<ReturnType<typeof measuresModel>>);
-      break;
-    case 'progress':
-      bytes =
-        request.format === 'pdf'
-          ? await progressPdf(model as Awaited<ReturnType<typeof progressModel>>)
-          : await progressDocx(model as Awaited<ReturnType<typeof progressModel>>);
-      break;
-    case 'order':
-      bytes =
-        request.format === 'pdf'
-          ? await orderPdf(model as Awaited<ReturnType<typeof orderModel>>)
-          : await orderDocx(model as Awaited<ReturnType<typeof orderModel>>);
-      break;
-  }
-  return bytes;
+const RENDERERS = {
+  measures: { pdf: measuresPdf, docx: measuresDocx },
+  progress: { pdf: progressPdf, docx: progressDocx },
+  order: { pdf: orderPdf, docx: orderDocx },
+} as const;
+
+function render(request: DocumentRequest, model: unknown): Promise<Buffer> {
+  // The model was loaded for this kind of document above.
+  const renderer = RENDERERS[request.kind][request.format] as (model: unknown) => Promise<Buffer>;
+  return renderer(model);
 }
 
 export interface Job {
