@@ -34,6 +34,31 @@ import { userRoutes } from './users/routes.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
+/** Scripts only from the app itself; Mantine sets inline styles, charts draw to canvas and blobs. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** The path of the first string holding U+0000 in a parsed body or query, or `null`. */
+export function findNul(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, child] of Object.entries(value)) {
+    const found = key.includes('\u0000') ? path : findNul(child, path ? `${path}.${key}` : key);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 export interface AppOptions {
   db: Db;
   config: Config;
@@ -48,7 +73,13 @@ export async function buildApp({ db, config, logger = true, webDist = WEB_DIST }
     logger: logger
       ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] }
       : false,
-    trustProxy: true,
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (
+            (hops: number) => (_address: string, hop: number) =>
+              hop < hops
+          )(config.trustProxy)
+        : config.trustProxy,
     bodyLimit: 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -92,10 +123,28 @@ export async function buildApp({ db, config, logger = true, webDist = WEB_DIST }
       .send({ error: { code: 'internal', message: 'internal error', messageTh: 'เกิดข้อผิดพลาดภายในระบบ กรุณาลองใหม่อีกครั้ง' } });
   });
 
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', async (request, reply) => {
+    // The API reading page brings its own policy (swagger-ui's inline scripts); evidence sets a stricter one.
+    if (!request.url.startsWith('/api/docs') && !reply.hasHeader('content-security-policy')) {
+      reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    }
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('X-Frame-Options', 'DENY');
     reply.header('Referrer-Policy', 'same-origin');
+  });
+
+  // PostgreSQL cannot store U+0000 in text and SQLite would keep it silently: refuse it on
+  // both engines, before any handler sees it.
+  app.addHook('preValidation', async (request) => {
+    const where = [request.body, request.query, request.params].map(findNul).find((path) => path !== null);
+    if (where !== undefined) {
+      throw new HttpError(
+        400,
+        'nul-character',
+        `the request holds a NUL character (U+0000) at ${where || 'the body'}`,
+        'ข้อมูลที่ส่งมามีอักขระที่ไม่อนุญาต (NUL) กรุณาลบออกแล้วลองใหม่',
+      );
+    }
   });
 
   await app.register(cookie);
@@ -112,7 +161,7 @@ export async function buildApp({ db, config, logger = true, webDist = WEB_DIST }
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(authPlugin, { db });

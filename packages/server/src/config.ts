@@ -8,6 +8,18 @@ export interface Config {
   /** Send cookies with `Secure`; browsers treat http://localhost as secure, so it stays on by default. */
   secureCookies: boolean;
   logLevel: string;
+  /**
+   * Whom to believe about the client's address (X-Forwarded-For): nobody unless configured;
+   * `true`, a hop count, or addresses/CIDRs of the proxies (PRONGSAI_TRUST_PROXY).
+   */
+  trustProxy: boolean | number | string;
+}
+
+function trustProxyOf(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }
 
 /** Reads configuration from the environment; every setting has a documented default. */
@@ -21,5 +33,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(env.PRONGSAI_DATA_DIR ?? './data'),
     secureCookies: env.PRONGSAI_COOKIE_SECURE !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: trustProxyOf(env.PRONGSAI_TRUST_PROXY),
   };
 }

@@ -1,6 +1,6 @@
 import type { CompiledFramework } from '../framework/compile.js';
 import { emptyScoreInput, mergeScoreInputs, type ItemObservation, type ScoreInput } from '../scoring/input.js';
-import { fromThaiDigits } from '../thai/digits.js';
+import { fromThaiDigits, parseDecimal } from '../thai/digits.js';
 import { InputError, type InputProblem } from './problems.js';
 import { readTable, type Cell, type Table } from './table.js';
 
@@ -66,8 +66,8 @@ function readStats(table: Table): RespondentStat[] {
     const number = (column: string) => {
       const raw = get(cells, column);
       if (blank(raw)) return null;
-      const value = Number(fromThaiDigits(String(raw).trim()));
-      if (!Number.isFinite(value) || value < 0) {
+      const value = parseDecimal(String(raw));
+      if (value === undefined || value < 0) {
         problems.push({
           file: table.file,
           row,

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { CompiledFramework } from '../framework/compile.js';
 import { emptyScoreInput, type ScoreInput } from '../scoring/input.js';
-import { fromThaiDigits } from '../thai/digits.js';
+import { fromThaiDigits, parseDecimal } from '../thai/digits.js';
 import { InputError, MAX_PROBLEMS, type InputProblem } from './problems.js';
 import { RawResponseTally } from './raw-tally.js';
 
@@ -174,9 +174,8 @@ function readScoreRows(framework: CompiledFramework, table: Table, format: Table
   const number = (cells: Cell[], column: string, row: number): number | null | undefined => {
     const raw = cell(cells, column);
     if (isBlank(raw)) return null;
-    const text = fromThaiDigits(String(raw).trim());
-    const value = Number(text);
-    if (text === '' || !Number.isFinite(value)) {
+    const value = parseDecimal(String(raw));
+    if (value === undefined) {
       problem({ row, column, message: `"${String(raw)}" is not a number`, th: `"${String(raw)}" ไม่ใช่ตัวเลข` });
       return undefined;
     }

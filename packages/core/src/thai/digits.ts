@@ -17,3 +17,17 @@ export function toThaiDigits(text: string): string {
 export function fromThaiDigits(text: string): string {
   return text.replace(/[๐-๙]/g, (d) => String.fromCharCode(48 + d.charCodeAt(0) - THAI_ZERO));
 }
+
+/**
+ * Reads a decimal number written with ASCII or Thai digits: an optional sign, digits and an
+ * optional fraction. Hexadecimal (`0x10`), exponents and `Infinity` are not numbers here,
+ * though JavaScript's `Number` would take them.
+ *
+ * @example parseDecimal('๘๔.๕๖') // 84.56
+ * @example parseDecimal('0x10') // undefined
+ */
+export function parseDecimal(text: string): number | undefined {
+  const ascii = fromThaiDigits(text.trim());
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(ascii)) return undefined;
+  return Number(ascii);
+}

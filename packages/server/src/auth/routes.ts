@@ -7,13 +7,25 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import { HttpError, notFound } from '../http/errors.js';
 import { actorOf, requireActor } from '../http/context.js';
-import { findUserByEmail, presentUser, updateUser } from '../users/repository.js';
+import type { User } from '../db/schema.js';
+import { countLoginAttempt, findUserByEmail, presentUser, updateUser } from '../users/repository.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { abilities } from './policy.js';
-import { createSession, listUserSessions, revokeSession, SESSION_COOKIE, SESSION_MAX_MS } from './sessions.js';
+import { SlidingWindow } from './sliding-window.js';
+import {
+  capUserSessions,
+  createSession,
+  MAX_SESSIONS_PER_ACCOUNT,
+  listUserSessions,
+  revokeSession,
+  SESSION_COOKIE,
+  SESSION_MAX_MS,
+} from './sessions.js';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MS = 15 * 60 * 1000;
+/** Beside 10 a minute per address: an account under attack from many addresses is slowed down as well. */
+export const ATTEMPTS_PER_ACCOUNT_PER_MINUTE = 20;
 
 const userSchema = z.object({
   id: z.number(),
@@ -33,12 +45,28 @@ export const meSchema = z.object({
   agency: z.object({ id: z.number(), code: z.string(), slug: z.string(), nameTh: z.string(), nameEn: z.string() }).nullable(),
 });
 
+const tooManyAttempts = () =>
+  new HttpError(429, 'rate-limited', 'too many requests; try again in a minute', 'มีคำขอมากเกินไป กรุณารอสักครู่แล้วลองใหม่');
+
 const invalidLogin = () => new HttpError(401, 'invalid-login', 'wrong email or password', 'อีเมลหรือรหัสผ่านไม่ถูกต้อง');
 
 export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  const accountAttempts = new SlidingWindow(ATTEMPTS_PER_ACCOUNT_PER_MINUTE, 60_000);
   // Verified when the email is unknown, so both cases take as long.
   const decoyHash = await hashPassword('decoy-password-never-used');
+
+  const lock = (user: User, time: Date) =>
+    db.kysely.transaction().execute(async (trx) => {
+      const locked = await trx
+        .updateTable('users')
+        .set({ failed_logins: 0, locked_until: new Date(time.getTime() + LOCKOUT_MS).toISOString() })
+        .where('id', '=', user.id)
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', time.toISOString())]))
+        .executeTakeFirst();
+      if (Number(locked.numUpdatedRows) === 0) return;
+      await recordAudit(trx, { actorId: null, action: 'lock-out', entity: 'user', entityId: user.id, agencyId: user.agency_id });
+    });
 
   const describe = async (userId: number, csrfToken: string) => {
     const user = await db.kysely.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
@@ -56,6 +84,8 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
   api.post(
     '/api/auth/login',
     {
+      // Per address (the proxy's client address only when PRONGSAI_TRUST_PROXY says so) and
+      // per account, so neither rotating addresses nor spreading accounts gets past the limit.
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
@@ -66,45 +96,36 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
     },
     async (request, reply) => {
       const { email, password } = request.body;
+      if (!accountAttempts.allow(email.trim().toLowerCase())) throw tooManyAttempts();
       const user = await findUserByEmail(db.kysely, email);
-      if (!user) {
+      const time = new Date();
+      // Unknown, locked and disabled accounts answer exactly as a wrong password, after the
+      // same hashing work, so a response tells nothing about which accounts exist.
+      const attempt = user ? await countLoginAttempt(db.kysely, user.id, time.toISOString()) : null;
+      if (!user || attempt === null || attempt > MAX_FAILED_LOGINS) {
         await verifyPassword(decoyHash, password);
+        if (user && attempt !== null) await lock(user, time);
         throw invalidLogin();
       }
-      const time = new Date();
-      if (user.locked_until && user.locked_until > time.toISOString()) {
-        throw new HttpError(
-          423,
-          'locked',
-          `account locked until ${user.locked_until}`,
-          'บัญชีถูกระงับชั่วคราวเนื่องจากใส่รหัสผ่านผิดหลายครั้ง กรุณาลองใหม่ภายหลังหรือติดต่อผู้ดูแลระบบ',
-          {
-            lockedUntil: user.locked_until,
-          },
-        );
-      }
       if (user.disabled === 1 || !(await verifyPassword(user.password_hash, password))) {
-        const failed = user.failed_logins + 1;
-        const lock = failed >= MAX_FAILED_LOGINS;
-        await db.kysely.transaction().execute(async (trx) => {
-          await updateUser(trx, user.id, {
-            failed_logins: lock ? 0 : failed,
-            locked_until: lock ? new Date(time.getTime() + LOCKOUT_MS).toISOString() : user.locked_until,
-          });
-          await recordAudit(trx, {
+        const locking = attempt >= MAX_FAILED_LOGINS;
+        if (locking) await lock(user, time);
+        else {
+          await recordAudit(db.kysely, {
             actorId: null,
-            action: lock ? 'lock-out' : 'login-failed',
+            action: 'login-failed',
             entity: 'user',
             entityId: user.id,
             agencyId: user.agency_id,
           });
-        });
-        request.log.warn({ userId: user.id, failed, locked: lock }, 'failed login');
+        }
+        request.log.warn({ userId: user.id, attempt, locked: locking }, 'failed login');
         throw invalidLogin();
       }
       const session = await db.kysely.transaction().execute(async (trx) => {
         await updateUser(trx, user.id, { failed_logins: 0, locked_until: null });
         const created = await createSession(trx, user.id, request.headers['user-agent']);
+        await capUserSessions(trx, user.id, MAX_SESSIONS_PER_ACCOUNT);
         await recordAudit(trx, {
           actorId: user.id,
           action: 'login',

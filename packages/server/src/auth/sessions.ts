@@ -58,6 +58,22 @@ export async function revokeSession(db: Executor, id: string): Promise<void> {
   await db.updateTable('sessions').set({ revoked_at: now() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
 }
 
+/** A person signs in from a few devices; beyond this, the oldest sessions end. */
+export const MAX_SESSIONS_PER_ACCOUNT = 10;
+
+export async function capUserSessions(db: Executor, userId: number, keep: number): Promise<void> {
+  const live = await db
+    .selectFrom('sessions')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute();
+  const ended = live.slice(keep).map((s) => s.id);
+  if (ended.length) await db.updateTable('sessions').set({ revoked_at: now() }).where('id', 'in', ended).execute();
+}
+
 export async function revokeUserSessions(db: Executor, userId: number): Promise<number> {
   const result = await db
     .updateTable('sessions')

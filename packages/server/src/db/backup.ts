@@ -87,10 +87,11 @@ export async function restoreBackup(db: Db, backup: Backup): Promise<Record<stri
     throw new Error(`the backup comes from a newer version (migrations ${unknown.join(', ')}); upgrade Prongsai first`);
   }
   const counts: Record<string, number> = {};
+  let stripped = 0;
   await db.kysely.transaction().execute(async (trx) => {
     for (const table of [...TABLES].reverse()) await trx.deleteFrom(table).execute();
     for (const table of TABLES) {
-      const rows = backup.tables[table] ?? [];
+      const rows = (backup.tables[table] ?? []).map((row) => withoutNul(row, () => stripped++));
       for (let i = 0; i < rows.length; i += 500) {
         // Rows are checked by the database's own constraints; a bad one rolls the whole restore back.
         await trx
@@ -106,5 +107,18 @@ export async function restoreBackup(db: Db, backup: Backup): Promise<Record<stri
       }
     }
   });
+  // A SQLite database may hold U+0000 that PostgreSQL cannot store; it is dropped, and said so.
+  if (stripped > 0) counts['NUL characters removed'] = stripped;
   return counts;
+}
+
+function withoutNul(row: Record<string, unknown>, onStrip: () => void): Record<string, unknown> {
+  const clean: Record<string, unknown> = {};
+  for (const [column, value] of Object.entries(row)) {
+    if (typeof value === 'string' && value.includes('\u0000')) {
+      onStrip();
+      clean[column] = value.replaceAll('\u0000', '');
+    } else clean[column] = value;
+  }
+  return clean;
 }

@@ -2,6 +2,7 @@ import {
   compareResults,
   findWeakPoints,
   formatWarning,
+  InputError,
   importScope,
   loadContent,
   mergeImportContents,
@@ -18,9 +19,10 @@ import {
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/repository.js';
 import { now } from '../db/database.js';
+import { lockRow } from '../db/locks.js';
 import type { Agency, Assessment, AssessmentImport, Database } from '../db/schema.js';
 import { availableFrameworks, loadFramework } from '../frameworks/registry.js';
-import { badRequest } from '../http/errors.js';
+import { badRequest, HttpError } from '../http/errors.js';
 import { readUpload, type Upload } from '../inputs/read-upload.js';
 import {
   activeImports,
@@ -33,7 +35,18 @@ import {
 
 /** The framework for a fiscal year: the one asked for, or the one whose years include it. */
 export function frameworkFor(fiscalYear: number, requested?: string): CompiledFramework {
-  if (requested) return loadFramework(requested);
+  if (requested) {
+    // Only ids of the registry: a request must never name a path.
+    if (!availableFrameworks().includes(requested)) {
+      throw new HttpError(
+        422,
+        'unknown-framework',
+        `no framework "${requested.slice(0, 64)}"; available: ${availableFrameworks().join(', ')}`,
+        `ไม่มีชุดคำถาม "${requested.slice(0, 64)}"`,
+      );
+    }
+    return loadFramework(requested);
+  }
   for (const id of availableFrameworks()) {
     const framework = loadFramework(id);
     if (framework.data.fiscalYears.includes(fiscalYear)) return framework;
@@ -131,6 +144,12 @@ export async function previewImport(
   return prepareImport(db, agency, fiscalYear, framework, await readUpload(framework, upload));
 }
 
+/** Whether scoring a file alone kept any value of it (every row may have been refused as out of range). */
+function holdsAnything(result: ScoreResult, content: ImportContent): boolean {
+  const scored = [result.items, result.units, result.indicators, result.tools].some((r) => Object.keys(r).length > 0);
+  return scored || content.oit.length > 0 || content.stats.length > 0 || content.input.respondents.size > 0;
+}
+
 /** Scores the assessment as it would be with `read` imported; writes nothing. */
 export async function prepareImport(
   db: Kysely<Database>,
@@ -151,7 +170,23 @@ export async function prepareImport(
     ...kept,
     { content: JSON.stringify(storeContent(read.content)), file_name: read.fileName },
   ]);
-  const fileWarnings = scoreAssessment(framework, read.content.input).warnings;
+  const alone = scoreAssessment(framework, read.content.input);
+  if (!holdsAnything(alone, read.content)) {
+    throw new InputError([
+      {
+        file: read.fileName,
+        message: `nothing in the file can be used: ${alone.warnings.length} values were refused (${alone.warnings
+          .slice(0, 5)
+          .map((w) => formatWarning(w, 'en'))
+          .join('; ')})`,
+        th: `ไม่มีข้อมูลที่ใช้ได้ในไฟล์ ค่าทั้งหมดไม่ถูกต้อง: ${alone.warnings
+          .slice(0, 5)
+          .map((w) => formatWarning(w, 'th'))
+          .join('; ')}`,
+      },
+    ]);
+  }
+  const fileWarnings = alone.warnings;
   const warnings = [
     ...fileWarnings,
     ...merged.result.warnings.filter((w) => !fileWarnings.some((f) => f.code === w.code && f.subject === w.subject)),
@@ -195,10 +230,19 @@ export async function commitImport(
   preview: PreviewResult,
   source = 'imported',
 ): Promise<Assessment> {
-  const { framework, content, merged, replaced } = preview.prepared;
+  const { framework, content } = preview.prepared;
   return db.transaction().execute(async (trx) => {
+    // Imports of one agency run one at a time, and what they replace is decided here, from
+    // the imports live now, not from those the preview saw.
+    await lockRow(trx, 'agencies', agency.id);
     const at = now();
     let assessment = await findAssessment(trx, agency.id, fiscalYear);
+    const current = assessment ? await activeImports(trx, assessment.id) : [];
+    const replaced = current.filter((i) => i.scope.split(',').every((part) => preview.scope.includes(part)));
+    const merged = stateFromImports(framework, [
+      ...current.filter((i) => !replaced.includes(i)),
+      { content: JSON.stringify(storeContent(content)), file_name: preview.fileName },
+    ]);
     const before = assessment
       ? { ita: assessment.ita, level: assessment.level_id, framework: assessment.framework_id }
       : undefined;

@@ -25,6 +25,22 @@ export function updateUser(db: Executor, id: number, changes: UserUpdate): Promi
   return db.updateTable('users').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
+/**
+ * Counts one sign-in attempt before the password is checked, atomically on both engines, so
+ * parallel guesses cannot all pass the check before the lock applies. Answers the attempt's
+ * number, or `null` while the account is locked.
+ */
+export async function countLoginAttempt(db: Executor, id: number, at: string): Promise<number | null> {
+  const row = await db
+    .updateTable('users')
+    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
+    .returning('failed_logins')
+    .executeTakeFirst();
+  return row ? row.failed_logins : null;
+}
+
 /** What may leave the server about a user: never the password hash. */
 export function presentUser(user: User) {
   return {

@@ -1,0 +1,19 @@
+import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from './schema.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** Tables whose rows serialise the writes that depend on them. */
+type LockableTable = 'agencies' | 'measure_plans' | 'measure_entries' | 'progress_rounds' | 'progress_reports';
+
+const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/**
+ * Holds a row until the transaction ends, so concurrent read-then-write transactions on the
+ * same thing run one after another. PostgreSQL takes a row lock; SQLite needs nothing more,
+ * since the one connection runs one transaction at a time.
+ */
+export async function lockRow(trx: Transaction<Database>, table: LockableTable, id: number): Promise<void> {
+  if (!isPostgres(trx)) return;
+  await sql`select id from ${sql.table(table)} where id = ${id} for update`.execute(trx);
+}
