@@ -136,7 +136,7 @@ export async function buildApp({ db, config, logger = true, webDist = WEB_DIST }
   // PostgreSQL cannot store U+0000 in text and SQLite would keep it silently: refuse it on
   // both engines, before any handler sees it.
   app.addHook('preValidation', async (request) => {
-    const where = [request.body, request.query, request.params].map(findNul).find((path) => path !== null);
+    const where = [request.body, request.query, request.params].map((part) => findNul(part)).find((path) => path !== null);
     if (where !== undefined) {
       throw new HttpError(
         400,

@@ -10,7 +10,7 @@ import { loadDemo } from '../demo/demo.js';
 import { measuresDocx } from '../documents/docx.js';
 import { measuresModel } from '../documents/model.js';
 import { measuresPdf } from '../documents/pdf.js';
-import { generateDocument } from '../documents/service.js';
+import { generateDocument, operatorOf } from '../documents/service.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'prongsai-bench-docs-'));
 const db = await openDatabase('sqlite::memory:');
@@ -35,12 +35,24 @@ const docx = await median(5, async () => measuresDocx(await measuresModel(db.kys
 const districts = (await listAgencies(db.kysely)).filter((a) => a.kind === 'district');
 const batchStart = process.hrtime.bigint();
 for (const district of districts) {
-  await generateDocument(db.kysely, dataDir, district, { kind: 'measures', format: 'pdf', fiscalYear: 2567 });
+  await generateDocument(
+    db.kysely,
+    dataDir,
+    district,
+    { kind: 'measures', format: 'pdf', fiscalYear: 2567 },
+    operatorOf(district),
+  );
 }
 const batch = Number(process.hrtime.bigint() - batchStart) / 1e6;
 const cachedStart = process.hrtime.bigint();
 for (const district of districts) {
-  await generateDocument(db.kysely, dataDir, district, { kind: 'measures', format: 'pdf', fiscalYear: 2567 });
+  await generateDocument(
+    db.kysely,
+    dataDir,
+    district,
+    { kind: 'measures', format: 'pdf', fiscalYear: 2567 },
+    operatorOf(district),
+  );
 }
 const cached = Number(process.hrtime.bigint() - cachedStart) / 1e6;
 

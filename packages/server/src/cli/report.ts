@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { findAgency } from '../agencies/repository.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
-import { generateDocument, type DocumentFormat, type DocumentKind } from '../documents/service.js';
+import { generateDocument, operatorOf, type DocumentFormat, type DocumentKind } from '../documents/service.js';
 import { HttpError } from '../http/errors.js';
 import { workbookFor } from '../exports/workbook.js';
 import { USER_ERROR, type CliIo } from './io.js';
@@ -59,13 +59,19 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
       values.format === 'xlsx'
         ? await workbookFor(db.kysely, agency, year)
         : (
-            await generateDocument(db.kysely, config.dataDir, agency, {
-              kind,
-              format: values.format as DocumentFormat,
-              fiscalYear: year,
-              round: round as 6 | 12,
-              thaiDigits: values['thai-digits'],
-            })
+            await generateDocument(
+              db.kysely,
+              config.dataDir,
+              agency,
+              {
+                kind,
+                format: values.format as DocumentFormat,
+                fiscalYear: year,
+                round: round as 6 | 12,
+                thaiDigits: values['thai-digits'],
+              },
+              operatorOf(agency),
+            )
           ).bytes;
     await writeFile(values.out, bytes);
     io.stdout.write(`${values.out}: ${bytes.length.toLocaleString('en-US')} bytes in ${Date.now() - started} ms\n`);

@@ -20,8 +20,10 @@ export const TABLES = [
   'progress_revisions',
   'evidence_files',
   'committees',
+  'document_jobs',
+  'publications',
 ] as const satisfies readonly (keyof Database)[];
-const WITH_IDENTITY = new Set<string>(TABLES.filter((t) => t !== 'sessions'));
+const WITH_IDENTITY = new Set<string>(TABLES.filter((t) => t !== 'sessions' && t !== 'document_jobs'));
 
 export interface Backup {
   format: 'prongsai-backup';
@@ -50,7 +52,7 @@ export async function createBackup(db: Db): Promise<Buffer> {
       tables[table] = (await trx
         .selectFrom(table)
         .selectAll()
-        .orderBy(table === 'sessions' ? 'created_at' : 'id')
+        .orderBy(table === 'sessions' || table === 'document_jobs' ? 'created_at' : 'id')
         .execute()) as Record<string, unknown>[];
     }
     return {

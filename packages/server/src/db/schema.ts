@@ -132,6 +132,8 @@ export interface MeasureEntryTable {
   start_date: string | null;
   end_date: string | null;
   target_score: number | null;
+  /** Raised by every change; a write that read an older version is refused. */
+  version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -215,6 +217,44 @@ export interface CommitteeTable {
   updated_at: Timestamp;
 }
 
+export interface DocumentJobTable {
+  id: string;
+  agency_id: number;
+  requested_by: number | null;
+  /** JSON: the document request (kind, format, year, round, digits). */
+  request: string;
+  file_name: string;
+  format: string;
+  /** `queued`, `running`, `done` or `failed`. */
+  status: string;
+  progress: number;
+  attempts: number;
+  hash: string | null;
+  bytes: number | null;
+  /** JSON `{ message, messageTh }` of a failed job. */
+  error: string | null;
+  /** The instance running the job, and when it last said it still is. */
+  worker: string | null;
+  heartbeat_at: Timestamp | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface PublicationTable {
+  id: Generated<number>;
+  agency_id: number;
+  /** `results`, `plan` or `round`. */
+  kind: string;
+  fiscal_year: number;
+  round: number | null;
+  /** JSON: exactly what the open data shows of it. */
+  snapshot: string;
+  published_by: number | null;
+  published_at: Timestamp;
+  withdrawn_by: number | null;
+  withdrawn_at: Timestamp | null;
+}
+
 export interface Database {
   agencies: AgencyTable;
   divisions: DivisionTable;
@@ -231,6 +271,8 @@ export interface Database {
   progress_revisions: ProgressRevisionTable;
   evidence_files: EvidenceFileTable;
   committees: CommitteeTable;
+  document_jobs: DocumentJobTable;
+  publications: PublicationTable;
 }
 
 export type Agency = Selectable<AgencyTable>;
@@ -248,3 +290,5 @@ export type LibraryEntry = Selectable<LibraryEntryTable>;
 export type ProgressRound = Selectable<ProgressRoundTable>;
 export type ProgressReport = Selectable<ProgressReportTable>;
 export type EvidenceFile = Selectable<EvidenceFileTable>;
+export type DocumentJob = Selectable<DocumentJobTable>;
+export type Publication = Selectable<PublicationTable>;

@@ -13,7 +13,9 @@ import { listDivisions } from '../agencies/repository.js';
 import type { Agency, Database, Division } from '../db/schema.js';
 import type { Committee } from '../committees/schema.js';
 import { frameworksDir } from '../frameworks/registry.js';
-import { badRequest } from '../http/errors.js';
+import { badRequest, HttpError } from '../http/errors.js';
+import type { Actor } from '../auth/policy.js';
+import { ProgressRepository } from '../progress/repository.js';
 import { findPlan, listEntries } from '../measures/repository.js';
 import { presentEntry } from '../measures/service.js';
 import { findAssessment } from '../results/repository.js';
@@ -103,45 +105,36 @@ export async function measuresModel(db: Kysely<Database>, agency: Agency, fiscal
   };
 }
 
+/**
+ * The progress report of a round, as `reader` may see it: the same entries, reports and
+ * evidence as the round's screen, through the same repository and policy.
+ */
 export async function progressModel(
   db: Kysely<Database>,
+  reader: Actor,
   agency: Agency,
   fiscalYear: number,
   round: 6 | 12,
   dataDir: string,
 ): Promise<ProgressModel> {
+  const progress = new ProgressRepository(db);
   const plan = await findPlan(db, agency.id, fiscalYear);
   if (!plan) throw badRequest(`no FY${fiscalYear} plan`, `ยังไม่มีแผนมาตรการปีงบประมาณ พ.ศ. ${fiscalYear}`);
-  const roundRow = await db
-    .selectFrom('progress_rounds')
-    .selectAll()
-    .where('plan_id', '=', plan.id)
-    .where('round', '=', round)
-    .executeTakeFirstOrThrow();
-  const entries = await listEntries(db, plan.id);
-  const reports = await db.selectFrom('progress_reports').selectAll().where('round_id', '=', roundRow.id).execute();
-  const files = reports.length
-    ? await db
-        .selectFrom('evidence_files')
-        .selectAll()
-        .where(
-          'report_id',
-          'in',
-          reports.map((r) => r.id),
-        )
-        .orderBy('position')
-        .orderBy('id')
-        .execute()
-    : [];
+  const scope = await progress.round(reader, agency.id, fiscalYear, round);
+  const entries = await progress.readableEntries(reader, scope);
+  const reports = await progress.reportsOf(scope.round, entries);
+  const files = await progress.evidenceOf([...reports.values()]);
   const rows: ProgressModel['rows'] = [];
+  const missing: string[] = [];
   for (const entry of entries) {
-    const report = reports.find((r) => r.entry_id === entry.id);
+    const report = reports.get(entry.id);
     const evidence = [];
     for (const file of files.filter((f) => f.report_id === report?.id)) {
-      const image =
-        file.kind === 'image'
-          ? await readFile(join(dataDir, 'evidence', String(file.agency_id), file.stored_name)).catch(() => null)
-          : null;
+      let image: Buffer | null = null;
+      if (file.kind === 'image') {
+        image = await readFile(join(dataDir, 'evidence', String(file.agency_id), file.stored_name)).catch(() => null);
+        if (!image) missing.push(file.caption || `#${file.id}`);
+      }
       evidence.push({ caption: file.caption, link: file.link, image });
     }
     rows.push({
@@ -150,6 +143,15 @@ export async function progressModel(
       narrative: report?.narrative ?? '',
       evidence,
     });
+  }
+  // A photo the report shows must be in it: a missing file stops the document, by name.
+  if (missing.length > 0) {
+    throw new HttpError(
+      409,
+      'evidence-file-missing',
+      `${missing.length} evidence photos are missing from storage: ${missing.slice(0, 5).join(', ')}`,
+      `ไม่พบไฟล์ภาพหลักฐาน ${missing.length} ไฟล์ในที่จัดเก็บ (${missing.slice(0, 5).join(', ')}) กรุณากู้คืนหรืออัปโหลดใหม่`,
+    );
   }
   return { agency, fiscalYear, round, divisions: await listDivisions(db, agency.id), rows };
 }

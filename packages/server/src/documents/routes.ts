@@ -1,16 +1,17 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listAgencies } from '../agencies/repository.js';
 import { readableAgency } from '../agencies/service.js';
-import { authorize } from '../auth/policy.js';
+import { authorize, type Actor } from '../auth/policy.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
-import { notFound } from '../http/errors.js';
-import { requireActor } from '../http/context.js';
-import { fileName, generateDocument, JobQueue, MIME, type DocumentFormat } from './service.js';
+import { HttpError, notFound } from '../http/errors.js';
+import { actorOf, requireActor } from '../http/context.js';
+import { findUser } from '../users/repository.js';
+import { DocumentJobs, type JobError } from './jobs.js';
+import { fileName, generateDocument, MIME, readCachedDocument, type DocumentFormat, type DocumentRequest } from './service.js';
 
 const requestBody = z.object({
   kind: z.enum(['measures', 'progress', 'order']),
@@ -20,10 +21,38 @@ const requestBody = z.object({
   thaiDigits: z.boolean().default(false),
 });
 
+type RequestBody = z.infer<typeof requestBody>;
+const documentRequestOf = (body: RequestBody): DocumentRequest => ({
+  kind: body.kind,
+  format: body.format,
+  fiscalYear: body.year,
+  round: body.round,
+  thaiDigits: body.thaiDigits,
+});
+
 export async function documentRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['documents'];
-  const queue = new JobQueue();
+  // A job is made as the person who asked for it, read through the same policy as their screens.
+  const jobs = new DocumentJobs(db.kysely, db.engine, async (job, progress) => {
+    const [agency] = await listAgencies(db.kysely, job.agency_id);
+    const user = job.requested_by === null ? undefined : await findUser(db.kysely, job.requested_by);
+    if (!agency || !user || user.disabled === 1) {
+      throw new HttpError(403, 'requester-gone', 'the account that asked for this document is gone', 'บัญชีผู้ขอเอกสารถูกปิดใช้งาน');
+    }
+    const made = await generateDocument(
+      db.kysely,
+      config.dataDir,
+      agency,
+      JSON.parse(job.request) as DocumentRequest,
+      actorOf(user),
+      progress,
+    );
+    return { hash: made.hash, bytes: made.bytes.length };
+  });
+  app.addHook('onReady', () => jobs.start());
+  app.addHook('onClose', () => jobs.stop());
+  app.decorate('documentJobs', jobs);
 
   api.post(
     '/api/agencies/:agency/documents',
@@ -39,20 +68,14 @@ export async function documentRoutes(app: FastifyInstance, { db, config }: { db:
       const actor = requireActor(request);
       const agency = await readableAgency(db.kysely, actor, request.params.agency);
       authorize(actor, 'plan', 'read', { agencyId: agency.id });
-      const body = request.body;
-      const documentRequest = {
-        kind: body.kind,
-        format: body.format,
-        fiscalYear: body.year,
-        round: body.round,
-        thaiDigits: body.thaiDigits,
-      };
-      const job = queue.enqueue(
-        agency.id,
-        fileName(agency, documentRequest),
-        body.format,
-        async (progress) => (await generateDocument(db.kysely, config.dataDir, agency, documentRequest, progress)).hash,
-      );
+      const documentRequest = documentRequestOf(request.body);
+      const job = await jobs.enqueue({
+        agencyId: agency.id,
+        requestedBy: actor.id,
+        request: documentRequest,
+        fileName: fileName(agency, documentRequest),
+        format: documentRequest.format,
+      });
       return reply.code(202).send({ id: job.id, status: job.status });
     },
   );
@@ -69,34 +92,29 @@ export async function documentRoutes(app: FastifyInstance, { db, config }: { db:
     async (request, reply) => {
       const actor = requireActor(request);
       authorize(actor, 'cityResults', 'read', undefined);
-      const body = request.body;
-      const jobs = [];
+      const documentRequest = documentRequestOf(request.body);
+      const started = [];
       for (const agency of await listAgencies(db.kysely)) {
         if (agency.kind !== 'district') continue;
-        const documentRequest = {
-          kind: body.kind,
-          format: body.format,
-          fiscalYear: body.year,
-          round: body.round,
-          thaiDigits: body.thaiDigits,
-        };
-        const job = queue.enqueue(
-          agency.id,
-          fileName(agency, documentRequest),
-          body.format,
-          async (progress) => (await generateDocument(db.kysely, config.dataDir, agency, documentRequest, progress)).hash,
-        );
-        jobs.push({ id: job.id, agency: agency.slug });
+        const job = await jobs.enqueue({
+          agencyId: agency.id,
+          requestedBy: actor.id,
+          request: documentRequest,
+          fileName: fileName(agency, documentRequest),
+          format: documentRequest.format,
+        });
+        started.push({ id: job.id, agency: agency.slug });
       }
-      return reply.code(202).send(jobs);
+      return reply.code(202).send(started);
     },
   );
 
   const jobParams = z.object({ id: z.string().uuid() });
-  const jobOf = (actor: ReturnType<typeof requireActor>, id: string) => {
-    const job = queue.get(id);
-    if (!job) throw notFound('job');
-    authorize(actor, 'plan', 'read', { agencyId: job.agencyId });
+  /** A job is seen by the person who asked for it (and central admins), never by others of the agency. */
+  const jobOf = async (actor: Actor, id: string) => {
+    const job = await jobs.get(id);
+    if (!job || (job.requested_by !== actor.id && actor.role !== 'central_admin')) throw notFound('job');
+    authorize(actor, 'plan', 'read', { agencyId: job.agency_id });
     return job;
   };
 
@@ -104,13 +122,13 @@ export async function documentRoutes(app: FastifyInstance, { db, config }: { db:
     '/api/jobs/:id',
     { schema: { tags, summary: 'A document job: status, progress (0–100), download URL when done', params: jobParams } },
     async (request) => {
-      const job = jobOf(requireActor(request), request.params.id);
+      const job = await jobOf(requireActor(request), request.params.id);
       return {
         id: job.id,
         status: job.status,
         progress: job.progress,
-        fileName: job.fileName,
-        error: job.error,
+        fileName: job.file_name,
+        error: job.error === null ? null : (JSON.parse(job.error) as JobError),
         url: job.status === 'done' ? `/api/jobs/${job.id}/file` : null,
       };
     },
@@ -120,13 +138,29 @@ export async function documentRoutes(app: FastifyInstance, { db, config }: { db:
     '/api/jobs/:id/file',
     { schema: { tags, summary: 'The finished document', params: jobParams } },
     async (request, reply) => {
-      const job = jobOf(requireActor(request), request.params.id);
+      const job = await jobOf(requireActor(request), request.params.id);
       if (job.status !== 'done' || !job.hash) throw notFound('document');
-      const bytes = await readFile(join(config.dataDir, 'documents', `${job.hash}.${job.format}`));
+      const format = job.format as DocumentFormat;
+      const bytes = await readCachedDocument(join(config.dataDir, 'documents', `${job.hash}.${format}`), format);
+      // Verified whole before it is served; a lost or damaged file is said so, to be made again.
+      if (!bytes || (job.bytes !== null && bytes.length !== job.bytes)) {
+        throw new HttpError(
+          410,
+          'document-gone',
+          'the finished document is missing or damaged in storage; make it again',
+          'ไม่พบไฟล์เอกสารหรือไฟล์เสียหาย กรุณาสั่งสร้างเอกสารใหม่',
+        );
+      }
       return reply
-        .header('content-type', MIME[job.format as DocumentFormat])
-        .header('content-disposition', `attachment; filename="${job.fileName}"`)
+        .header('content-type', MIME[format])
+        .header('content-disposition', `attachment; filename="${job.file_name}"`)
         .send(bytes);
     },
   );
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    documentJobs: DocumentJobs;
+  }
 }

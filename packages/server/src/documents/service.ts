@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
+import type { Actor } from '../auth/policy.js';
 import type { Agency, Database } from '../db/schema.js';
 import { documentOptions } from './common.js';
 import { measuresDocx, orderDocx, progressDocx } from './docx.js';
@@ -42,6 +43,7 @@ export async function generateDocument(
   dataDir: string,
   agency: Agency,
   request: DocumentRequest,
+  reader: Actor,
   onProgress: (fraction: number) => void = () => {},
 ): Promise<{ bytes: Buffer; cached: boolean; hash: string }> {
   onProgress(0.05);
@@ -49,7 +51,7 @@ export async function generateDocument(
     request.kind === 'measures'
       ? await measuresModel(db, agency, request.fiscalYear)
       : request.kind === 'progress'
-        ? await progressModel(db, agency, request.fiscalYear, request.round ?? 6, dataDir)
+        ? await progressModel(db, reader, agency, request.fiscalYear, request.round ?? 6, dataDir)
         : await orderModel(db, agency, request.fiscalYear);
   onProgress(0.3);
   const hash = createHash('sha256')
@@ -61,7 +63,7 @@ export async function generateDocument(
     .digest('hex');
   const folder = join(dataDir, 'documents');
   const path = join(folder, `${hash}.${request.format}`);
-  const cached = await readFile(path).catch(() => null);
+  const cached = await readCachedDocument(path, request.format);
   if (cached) {
     onProgress(1);
     return { bytes: cached, cached: true, hash };
@@ -69,9 +71,42 @@ export async function generateDocument(
   const bytes = await documentOptions.run({ thaiDigits: request.thaiDigits ?? false }, () => render(request, model));
   onProgress(0.9);
   await mkdir(folder, { recursive: true });
-  await writeFile(path, bytes);
+  // Written beside and renamed into place, so a crash never leaves a partial file under the name.
+  const temporary = `${path}.${randomUUID()}.tmp`;
+  await writeFile(temporary, bytes);
+  await rename(temporary, path);
   onProgress(1);
   return { bytes, cached: false, hash };
+}
+
+/** Whether bytes are a whole document of the format: a PDF to its end marker, a DOCX (ZIP) to its central directory. */
+export function isCompleteDocument(bytes: Buffer, format: DocumentFormat): boolean {
+  if (format === 'pdf') {
+    return bytes.subarray(0, 5).toString('latin1') === '%PDF-' && bytes.subarray(-1024).toString('latin1').includes('%%EOF');
+  }
+  const endOfCentralDirectory = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+  return bytes.subarray(0, 2).toString('latin1') === 'PK' && bytes.subarray(-65_557).includes(endOfCentralDirectory);
+}
+
+/** A cached document, or `null` when it is missing or not whole (then it is made again). */
+export async function readCachedDocument(path: string, format: DocumentFormat): Promise<Buffer | null> {
+  const bytes = await readFile(path).catch(() => null);
+  if (!bytes) return null;
+  if (isCompleteDocument(bytes, format)) return bytes;
+  await rm(path, { force: true });
+  return null;
+}
+
+/** The console operator, for documents made from the CLI: reads the whole agency as its secretariat does. */
+export function operatorOf(agency: Agency): Actor {
+  return {
+    id: 0,
+    email: 'operator@localhost',
+    displayName: 'operator',
+    role: 'agency_admin',
+    agencyId: agency.id,
+    divisionId: null,
+  };
 }
 
 const RENDERERS = {
@@ -84,57 +119,4 @@ function render(request: DocumentRequest, model: unknown): Promise<Buffer> {
   // The model was loaded for this kind of document above.
   const renderer = RENDERERS[request.kind][request.format] as (model: unknown) => Promise<Buffer>;
   return renderer(model);
-}
-
-export interface Job {
-  id: string;
-  agencyId: number;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  progress: number;
-  fileName: string;
-  hash: string | null;
-  format: DocumentFormat;
-  error: { message: string; messageTh: string } | null;
-}
-
-/** Document jobs, one at a time in the background; their state is kept in memory. */
-export class JobQueue {
-  private readonly jobs = new Map<string, Job>();
-  private chain: Promise<void> = Promise.resolve();
-
-  enqueue(agencyId: number, name: string, format: DocumentFormat, work: (progress: (f: number) => void) => Promise<string>): Job {
-    const job: Job = {
-      id: randomUUID(),
-      agencyId,
-      status: 'queued',
-      progress: 0,
-      fileName: name,
-      hash: null,
-      format,
-      error: null,
-    };
-    this.jobs.set(job.id, job);
-    this.chain = this.chain.then(async () => {
-      job.status = 'running';
-      try {
-        job.hash = await work((f) => (job.progress = Math.round(f * 100)));
-        job.status = 'done';
-        job.progress = 100;
-      } catch (error) {
-        job.status = 'failed';
-        const e = error as Error & { th?: string };
-        job.error = { message: e.message, messageTh: e.th ?? 'สร้างเอกสารไม่สำเร็จ' };
-      }
-    });
-    return job;
-  }
-
-  get(id: string): Job | undefined {
-    return this.jobs.get(id);
-  }
-
-  /** Waits for everything queued so far (tests, shutdown). */
-  idle(): Promise<void> {
-    return this.chain;
-  }
 }

@@ -32,16 +32,36 @@ export function findEntry(db: Executor, id: number): Promise<MeasureEntry | unde
   return db.selectFrom('measure_entries').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function insertEntry(db: Executor, entry: Omit<MeasureEntry, 'id'>): Promise<MeasureEntry> {
+export function insertEntry(db: Executor, entry: Omit<MeasureEntry, 'id' | 'version'>): Promise<MeasureEntry> {
   return db.insertInto('measure_entries').values(entry).returningAll().executeTakeFirstOrThrow();
 }
 
 export function updateEntry(
   db: Executor,
   id: number,
-  changes: Partial<Omit<MeasureEntry, 'id' | 'plan_id'>>,
+  changes: Partial<Omit<MeasureEntry, 'id' | 'plan_id' | 'version'>>,
 ): Promise<MeasureEntry> {
-  return db.updateTable('measure_entries').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  return db
+    .updateTable('measure_entries')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * The approved round that shows this entry, if any: a round approved after the entry was
+ * made. Such an entry stays as approved until the round is reopened as a new revision.
+ */
+export function approvedRoundShowing(db: Executor, entry: MeasureEntry) {
+  return db
+    .selectFrom('progress_rounds')
+    .select(['id', 'round', 'revision'])
+    .where('plan_id', '=', entry.plan_id)
+    .where('status', '=', 'approved')
+    .where('approved_at', '>=', entry.created_at)
+    .orderBy('round')
+    .executeTakeFirst();
 }
 
 export async function deleteEntry(db: Executor, id: number): Promise<void> {

@@ -6,10 +6,14 @@ import { readableAgency } from '../agencies/service.js';
 import { recordAudit } from '../audit/repository.js';
 import { authorize, type Actor } from '../auth/policy.js';
 import { now, type Db } from '../db/database.js';
-import { notFound } from '../http/errors.js';
+import { HttpError, notFound } from '../http/errors.js';
+import { lockRow } from '../db/locks.js';
+import type { Database, MeasureEntry } from '../db/schema.js';
+import type { Transaction } from 'kysely';
 import { requireActor } from '../http/context.js';
 import { ensureLibrary, presentLibraryEntry, searchLibrary } from '../library/service.js';
 import {
+  approvedRoundShowing,
   deleteEntry,
   findEntry,
   findPlan,
@@ -44,6 +48,27 @@ const entryBody = z.object({
   endDate: isoDate.nullish(),
   targetScore: z.number().min(0).max(100).nullish(),
 });
+
+const staleEntry = (current: number) =>
+  new HttpError(
+    409,
+    'stale-entry',
+    `the entry was changed by someone else (now version ${current}); reload it and apply your change again`,
+    'มีผู้อื่นแก้ไขรายการนี้ไปแล้ว กรุณาโหลดข้อมูลใหม่แล้วแก้ไขอีกครั้ง',
+    { version: current },
+  );
+
+async function refuseIfApproved(trx: Transaction<Database>, entry: MeasureEntry): Promise<void> {
+  const round = await approvedRoundShowing(trx, entry);
+  if (!round) return;
+  throw new HttpError(
+    409,
+    'entry-approved',
+    `the ${round.round}-month round that reports this entry is approved; reopen it as a new revision to change the entry`,
+    `รายการนี้อยู่ในรายงานรอบ ${round.round} เดือนที่อนุมัติแล้ว ต้องเปิดฉบับแก้ไขใหม่ของรอบนั้นก่อนจึงจะแก้ไขหรือลบได้`,
+    { round: round.round, revision: round.revision },
+  );
+}
 
 export async function measureRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -147,19 +172,29 @@ export async function measureRoutes(app: FastifyInstance, { db }: { db: Db }) {
         tags,
         summary: 'Change a plan entry',
         params: z.object({ id: z.coerce.number().int().positive() }),
-        body: entryBody.partial().extend({ position: z.number().int().min(1).optional() }),
+        body: entryBody.partial().extend({
+          position: z.number().int().min(1).optional(),
+          /** The version the change was made from; a stale one is refused with 409. */
+          version: z.number().int().positive().optional(),
+        }),
       },
     },
     async (request) => {
       const actor = requireActor(request);
-      const { entry, plan } = await entryOf(actor, request.params.id);
+      const { entry: read, plan } = await entryOf(actor, request.params.id);
       authorize(actor, 'plan', 'manage', { agencyId: plan.agency_id });
-      const before = presentEntry(entry);
-      const merged = { ...before, ...request.body } as EntryInput;
-      await checkEntry(db.kysely, plan, merged);
-      const changes = entryRow(plan.id, request.body.position ?? entry.position, merged);
+      const { version, ...body } = request.body;
       const after = await db.kysely.transaction().execute(async (trx) => {
-        const { created_at: _c, plan_id: _p, ...update } = changes;
+        // The entry as it is now, held until this change lands: parallel writes run in turn.
+        await lockRow(trx, 'measure_entries', read.id);
+        const entry = await findEntry(trx, read.id);
+        if (!entry) throw notFound('entry');
+        if (version !== undefined && version !== entry.version) throw staleEntry(entry.version);
+        await refuseIfApproved(trx, entry);
+        const before = presentEntry(entry);
+        const merged = { ...before, ...body } as EntryInput;
+        await checkEntry(trx, plan, merged);
+        const { created_at: _c, plan_id: _p, ...update } = entryRow(plan.id, body.position ?? entry.position, merged);
         const updated = await updateEntry(trx, entry.id, { ...update, updated_at: now() });
         await recordAudit(trx, {
           actorId: actor.id,
@@ -181,15 +216,19 @@ export async function measureRoutes(app: FastifyInstance, { db }: { db: Db }) {
     {
       schema: {
         tags,
-        summary: 'Remove a plan entry (with its progress reports)',
+        summary: 'Remove a plan entry (with its progress reports); refused while an approved round shows it',
         params: z.object({ id: z.coerce.number().int().positive() }),
       },
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const { entry, plan } = await entryOf(actor, request.params.id);
+      const { entry: read, plan } = await entryOf(actor, request.params.id);
       authorize(actor, 'plan', 'manage', { agencyId: plan.agency_id });
       await db.kysely.transaction().execute(async (trx) => {
+        await lockRow(trx, 'measure_entries', read.id);
+        const entry = await findEntry(trx, read.id);
+        if (!entry) throw notFound('entry');
+        await refuseIfApproved(trx, entry);
         await deleteEntry(trx, entry.id);
         await recordAudit(trx, {
           actorId: actor.id,

@@ -46,6 +46,7 @@ export function presentEntry(entry: MeasureEntry) {
     startDate: entry.start_date,
     endDate: entry.end_date,
     targetScore: entry.target_score,
+    version: entry.version,
   };
 }
 
@@ -69,7 +70,7 @@ export async function checkEntry(db: Kysely<Database>, plan: MeasurePlan, input:
   }
 }
 
-export function entryRow(planId: number, position: number, input: EntryInput): Omit<MeasureEntry, 'id'> {
+export function entryRow(planId: number, position: number, input: EntryInput): Omit<MeasureEntry, 'id' | 'version'> {
   const at = now();
   return {
     plan_id: planId,

@@ -9,12 +9,11 @@ import { recordAudit } from '../audit/repository.js';
 import { authorize, type Actor } from '../auth/policy.js';
 import type { Config } from '../config.js';
 import { now, type Db } from '../db/database.js';
-import type { MeasureEntry, ProgressRound } from '../db/schema.js';
 import { processUpload } from '../evidence/process.js';
 import { badRequest, conflict, HttpError, notFound } from '../http/errors.js';
 import { requireActor } from '../http/context.js';
-import { findEntry, findPlan, findPlanById, listEntries } from '../measures/repository.js';
-import { entryDivisions, presentEvidence, presentReport, REPORT_STATUSES, roundView } from './service.js';
+import { ProgressRepository, reportTarget, roundLocked } from './repository.js';
+import { presentEvidence, presentReport, REPORT_STATUSES, roundView } from './service.js';
 
 const roundParams = z.object({
   agency: z.string().min(1).max(64),
@@ -25,12 +24,30 @@ const reportParams = z.object({
   entry: z.coerce.number().int().positive(),
   round: z.coerce.number().pipe(z.union([z.literal(6), z.literal(12)])),
 });
-const locked = () =>
+/** A link shown and printed as a link: http(s) only, never javascript:, data:, file: or vbscript:. */
+export const webLink = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((value) => isWebUrl(value), {
+    message: 'links must be http:// or https:// addresses (ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https://)',
+  });
+
+export function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+const missingEvidenceFile = (id: number) =>
   new HttpError(
-    409,
-    'round-approved',
-    'the round is approved and locked; reopen it as a new revision to change it',
-    'รอบนี้อนุมัติแล้วจึงแก้ไขไม่ได้ ต้องเปิดฉบับแก้ไขใหม่ก่อน',
+    410,
+    'evidence-file-missing',
+    `the file of evidence ${id} is missing from storage; restore it from a backup with files or upload it again`,
+    'ไม่พบไฟล์หลักฐานในที่จัดเก็บ กรุณากู้คืนจากข้อมูลสำรองหรืออัปโหลดใหม่',
   );
 
 /** Storage for all agencies' uploads together; files at most per agency. */
@@ -41,55 +58,10 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
   const tags = ['progress'];
   const evidenceDir = join(config.dataDir, 'evidence');
 
-  const roundOf = async (planId: number, round: number) => {
-    const row = await db.kysely
-      .selectFrom('progress_rounds')
-      .selectAll()
-      .where('plan_id', '=', planId)
-      .where('round', '=', round)
-      .executeTakeFirst();
-    if (!row) throw notFound('round');
-    return row;
-  };
-  /** The entry, its plan and round, if the actor may read the entry's report. */
-  const reportContext = async (actor: Actor, entryId: number, roundKind: number) => {
-    const entry = await findEntry(db.kysely, entryId);
-    const plan = entry ? await findPlanById(db.kysely, entry.plan_id) : undefined;
-    if (!entry || !plan) throw notFound('entry');
-    const target = { agencyId: plan.agency_id, divisions: entryDivisions(entry) };
-    authorize(actor, 'report', 'read', target);
-    const round = await roundOf(plan.id, roundKind);
-    const report = await db.kysely
-      .selectFrom('progress_reports')
-      .selectAll()
-      .where('round_id', '=', round.id)
-      .where('entry_id', '=', entry.id)
-      .executeTakeFirst();
-    return { entry, plan, round, report, target };
-  };
-  const ensureReport = async (round: ProgressRound, entry: MeasureEntry, actorId: number) => {
-    const existing = await db.kysely
-      .selectFrom('progress_reports')
-      .selectAll()
-      .where('round_id', '=', round.id)
-      .where('entry_id', '=', entry.id)
-      .executeTakeFirst();
-    if (existing) return existing;
-    return db.kysely
-      .insertInto('progress_reports')
-      .values({
-        round_id: round.id,
-        entry_id: entry.id,
-        status: 'not-started',
-        reason: null,
-        narrative: '',
-        review: 'draft',
-        review_comment: null,
-        updated_by: actorId,
-        updated_at: now(),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+  const progress = new ProgressRepository(db.kysely);
+  const roundScope = async (actor: Actor, ref: string, year: number, kind: number) => {
+    const agency = await readableAgency(db.kysely, actor, ref);
+    return { agency, scope: await progress.round(actor, agency.id, year, kind) };
   };
 
   api.get(
@@ -103,12 +75,8 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
     },
     async (request) => {
       const actor = requireActor(request);
-      const agency = await readableAgency(db.kysely, actor, request.params.agency);
-      authorize(actor, 'plan', 'read', { agencyId: agency.id });
-      const plan = await findPlan(db.kysely, agency.id, request.params.year);
-      if (!plan) throw notFound('plan');
-      const round = await roundOf(plan.id, request.params.round);
-      return roundView(db.kysely, actor, agency.id, round, await listEntries(db.kysely, plan.id));
+      const { scope } = await roundScope(actor, request.params.agency, request.params.year, request.params.round);
+      return roundView(progress, db.kysely, actor, scope);
     },
   );
 
@@ -128,39 +96,31 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
     },
     async (request) => {
       const actor = requireActor(request);
-      const { entry, plan, round, target } = await reportContext(actor, request.params.entry, request.params.round);
-      authorize(actor, 'report', 'edit', target);
-      if (round.status !== 'open') throw locked();
       if (request.body.status === 'not-done' && !request.body.reason) {
         throw badRequest('say why the measure was not done', 'กรุณาระบุเหตุผลที่ไม่ได้ดำเนินการ');
       }
-      const report = await ensureReport(round, entry, actor.id);
-      const after = await db.kysely.transaction().execute(async (trx) => {
-        const updated = await trx
-          .updateTable('progress_reports')
-          .set({
-            status: request.body.status,
-            reason: request.body.reason ?? null,
-            narrative: request.body.narrative,
-            review: 'draft',
-            updated_by: actor.id,
-            updated_at: now(),
-          })
-          .where('id', '=', report.id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
+      const scope = await progress.report(actor, request.params.entry, request.params.round);
+      const after = await progress.changeReport(actor, scope, 'edit', async (trx, report) => {
+        const updated = await progress.updateReport(trx, report.id, {
+          status: request.body.status,
+          reason: request.body.reason ?? null,
+          narrative: request.body.narrative,
+          review: 'draft',
+          updated_by: actor.id,
+          updated_at: now(),
+        });
         await recordAudit(trx, {
           actorId: actor.id,
           action: 'update',
           entity: 'progress-report',
           entityId: report.id,
-          agencyId: plan.agency_id,
-          before: presentReport(report, entry.id),
-          after: presentReport(updated, entry.id),
+          agencyId: scope.agencyId,
+          before: presentReport(report, scope.entry.id),
+          after: presentReport(updated, scope.entry.id),
         });
         return updated;
       });
-      return presentReport(after, entry.id);
+      return presentReport(after, scope.entry.id);
     },
   );
 
@@ -169,24 +129,19 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
     { schema: { tags, summary: 'Send the report to the secretariat for review', params: reportParams } },
     async (request) => {
       const actor = requireActor(request);
-      const { entry, plan, round, target } = await reportContext(actor, request.params.entry, request.params.round);
-      authorize(actor, 'report', 'edit', target);
-      if (round.status !== 'open') throw locked();
-      const report = await ensureReport(round, entry, actor.id);
-      const updated = await db.kysely
-        .updateTable('progress_reports')
-        .set({ review: 'submitted', updated_by: actor.id, updated_at: now() })
-        .where('id', '=', report.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await recordAudit(db.kysely, {
-        actorId: actor.id,
-        action: 'submit',
-        entity: 'progress-report',
-        entityId: report.id,
-        agencyId: plan.agency_id,
+      const scope = await progress.report(actor, request.params.entry, request.params.round);
+      const updated = await progress.changeReport(actor, scope, 'edit', async (trx, report) => {
+        const row = await progress.updateReport(trx, report.id, { review: 'submitted', updated_by: actor.id, updated_at: now() });
+        await recordAudit(trx, {
+          actorId: actor.id,
+          action: 'submit',
+          entity: 'progress-report',
+          entityId: report.id,
+          agencyId: scope.agencyId,
+        });
+        return row;
       });
-      return presentReport(updated, entry.id);
+      return presentReport(updated, scope.entry.id);
     },
   );
 
@@ -202,73 +157,47 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
     },
     async (request) => {
       const actor = requireActor(request);
-      const { entry, plan, round, report, target } = await reportContext(actor, request.params.entry, request.params.round);
-      authorize(actor, 'report', 'review', target);
-      if (round.status !== 'open') throw locked();
-      if (!report) throw badRequest('nothing has been reported yet', 'ยังไม่มีการรายงานผล');
       if (request.body.action !== 'accept' && !request.body.comment) throw badRequest('a comment is needed', 'กรุณาระบุความเห็น');
-      const review =
-        request.body.action === 'accept' ? 'accepted' : request.body.action === 'return' ? 'returned' : report.review;
-      const updated = await db.kysely
-        .updateTable('progress_reports')
-        .set({ review, review_comment: request.body.comment ?? report.review_comment, updated_at: now() })
-        .where('id', '=', report.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await recordAudit(db.kysely, {
-        actorId: actor.id,
-        action: `review-${request.body.action}`,
-        entity: 'progress-report',
-        entityId: report.id,
-        agencyId: plan.agency_id,
-        after: { review, comment: request.body.comment },
+      const scope = await progress.report(actor, request.params.entry, request.params.round);
+      const updated = await progress.changeReport(actor, scope, 'review', async (trx, report, created) => {
+        if (created) throw badRequest('nothing has been reported yet', 'ยังไม่มีการรายงานผล');
+        const review =
+          request.body.action === 'accept' ? 'accepted' : request.body.action === 'return' ? 'returned' : report.review;
+        const row = await progress.updateReport(trx, report.id, {
+          review,
+          review_comment: request.body.comment ?? report.review_comment,
+          updated_at: now(),
+        });
+        await recordAudit(trx, {
+          actorId: actor.id,
+          action: `review-${request.body.action}`,
+          entity: 'progress-report',
+          entityId: report.id,
+          agencyId: scope.agencyId,
+          after: { review, comment: request.body.comment },
+        });
+        return row;
       });
-      return presentReport(updated, entry.id);
+      return presentReport(updated, scope.entry.id);
     },
   );
-
-  const roundAction = async (actor: Actor, ref: string, year: number, kind: number) => {
-    const agency = await readableAgency(db.kysely, actor, ref);
-    const plan = await findPlan(db.kysely, agency.id, year);
-    if (!plan) throw notFound('plan');
-    return { agency, plan, round: await roundOf(plan.id, kind) };
-  };
 
   api.post(
     '/api/agencies/:agency/plans/:year/rounds/:round/approve',
     { schema: { tags, summary: 'Approve the round (an executive); it is locked from then on', params: roundParams } },
     async (request) => {
       const actor = requireActor(request);
-      const { agency, plan, round } = await roundAction(actor, request.params.agency, request.params.year, request.params.round);
+      const { agency, scope } = await roundScope(actor, request.params.agency, request.params.year, request.params.round);
       authorize(actor, 'round', 'approve', { agencyId: agency.id });
-      if (round.status === 'approved') throw conflict('the round is approved already', 'รอบนี้อนุมัติแล้ว');
-      const view = await roundView(db.kysely, actor, agency.id, round, await listEntries(db.kysely, plan.id));
-      await db.kysely.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('progress_rounds')
-          .set({ status: 'approved', approved_by: actor.id, approved_at: now() })
-          .where('id', '=', round.id)
-          .execute();
-        await trx
-          .insertInto('progress_revisions')
-          .values({
-            round_id: round.id,
-            revision: round.revision,
-            snapshot: JSON.stringify(view),
-            created_by: actor.id,
-            created_at: now(),
-          })
-          .execute();
-        await recordAudit(trx, {
-          actorId: actor.id,
-          action: 'approve',
-          entity: 'progress-round',
-          entityId: round.id,
-          agencyId: agency.id,
-          after: { round: round.round, revision: round.revision },
-        });
+      const revision = await progress.changeRound(scope, async (trx, round) => {
+        if (round.status === 'approved') throw conflict('the round is approved already', 'รอบนี้อนุมัติแล้ว');
+        // The revision keeps the whole round, as the secretariat sees it; each reader gets their part.
+        const secretariat = { ...actor, role: 'agency_admin' as const, agencyId: agency.id, divisionId: null };
+        const snapshot = await roundView(new ProgressRepository(trx), trx, secretariat, { ...scope, round });
+        await progress.approve(trx, actor, round, snapshot, agency.id);
+        return round.revision;
       });
-      return { status: 'approved', revision: round.revision };
+      return { status: 'approved', revision };
     },
   );
 
@@ -283,23 +212,14 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
     },
     async (request) => {
       const actor = requireActor(request);
-      const { agency, round } = await roundAction(actor, request.params.agency, request.params.year, request.params.round);
+      const { agency, scope } = await roundScope(actor, request.params.agency, request.params.year, request.params.round);
       authorize(actor, 'round', 'reopen', { agencyId: agency.id });
-      if (round.status !== 'approved') throw conflict('the round is open', 'รอบนี้ยังเปิดอยู่');
-      await db.kysely
-        .updateTable('progress_rounds')
-        .set({ status: 'open', revision: round.revision + 1, approved_by: null, approved_at: null })
-        .where('id', '=', round.id)
-        .execute();
-      await recordAudit(db.kysely, {
-        actorId: actor.id,
-        action: 'reopen',
-        entity: 'progress-round',
-        entityId: round.id,
-        agencyId: agency.id,
-        after: { revision: round.revision + 1 },
+      const revision = await progress.changeRound(scope, async (trx, round) => {
+        if (round.status !== 'approved') throw conflict('the round is open', 'รอบนี้ยังเปิดอยู่');
+        await progress.reopen(trx, actor, round, agency.id);
+        return round.revision + 1;
       });
-      return { status: 'open', revision: round.revision + 1 };
+      return { status: 'open', revision };
     },
   );
 
@@ -308,15 +228,8 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
     { schema: { tags, summary: 'Approved revisions of a round', params: roundParams } },
     async (request) => {
       const actor = requireActor(request);
-      const { agency, round } = await roundAction(actor, request.params.agency, request.params.year, request.params.round);
-      authorize(actor, 'plan', 'read', { agencyId: agency.id });
-      const rows = await db.kysely
-        .selectFrom('progress_revisions')
-        .selectAll()
-        .where('round_id', '=', round.id)
-        .orderBy('revision')
-        .execute();
-      return rows.map((r) => ({ revision: r.revision, createdAt: r.created_at, snapshot: JSON.parse(r.snapshot) as unknown }));
+      const { scope } = await roundScope(actor, request.params.agency, request.params.year, request.params.round);
+      return progress.revisions(actor, scope);
     },
   );
 
@@ -332,74 +245,56 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
           fileName: z.string().max(255),
           contentBase64: z.string().max(30 * 1024 * 1024),
           caption: z.string().trim().max(1000).default(''),
-          link: z.url().max(2000).optional(),
+          link: webLink.optional(),
         }),
       },
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const { entry, plan, round, target } = await reportContext(actor, request.params.entry, request.params.round);
-      authorize(actor, 'report', 'edit', target);
-      if (round.status !== 'open') throw locked();
-      if (request.body.link && !/^https?:\/\//i.test(request.body.link)) {
-        throw badRequest('links must be http(s)', 'ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https://');
-      }
+      const scope = await progress.report(actor, request.params.entry, request.params.round);
+      authorize(actor, 'report', 'edit', reportTarget(scope.agencyId, scope.entry));
+      if (scope.round.status !== 'open') throw roundLocked();
       const processed = await processUpload(Buffer.from(request.body.contentBase64, 'base64'));
-      const used = await db.kysely
-        .selectFrom('evidence_files')
-        .select((eb) => eb.fn.sum<number>('bytes').as('total'))
-        .where('agency_id', '=', plan.agency_id)
-        .executeTakeFirst();
-      if (Number(used?.total ?? 0) + processed.file.length > AGENCY_QUOTA_BYTES) {
+      if ((await progress.usedBytes(scope.agencyId)) + processed.file.length > AGENCY_QUOTA_BYTES) {
         throw new HttpError(413, 'quota', 'the agency has used its storage for evidence', 'พื้นที่จัดเก็บหลักฐานของหน่วยงานเต็มแล้ว');
       }
-      const report = await ensureReport(round, entry, actor.id);
       const name = `${randomUUID()}.${processed.extension}`;
       const thumbName = processed.thumb ? `${randomUUID()}.jpg` : null;
-      const folder = join(evidenceDir, String(plan.agency_id));
+      const folder = join(evidenceDir, String(scope.agencyId));
       await mkdir(folder, { recursive: true });
       await writeFile(join(folder, name), processed.file);
       if (processed.thumb && thumbName) await writeFile(join(folder, thumbName), processed.thumb);
       try {
-        const file = await db.kysely.transaction().execute(async (trx) => {
-          const position = await trx
-            .selectFrom('evidence_files')
-            .select((eb) => eb.fn.max('position').as('max'))
-            .where('report_id', '=', report.id)
-            .executeTakeFirst();
-          const row = await trx
-            .insertInto('evidence_files')
-            .values({
-              report_id: report.id,
-              agency_id: plan.agency_id,
-              position: Number(position?.max ?? 0) + 1,
-              kind: processed.kind,
-              caption: request.body.caption,
-              link: request.body.link ?? null,
-              stored_name: name,
-              thumb_name: thumbName,
-              mime: processed.mime,
-              bytes: processed.file.length,
-              width: processed.width,
-              height: processed.height,
-              created_by: actor.id,
-              created_at: now(),
-            })
-            .returningAll()
-            .executeTakeFirstOrThrow();
+        const file = await progress.changeReport(actor, scope, 'edit', async (trx, report) => {
+          const row = await progress.insertEvidence(trx, {
+            report_id: report.id,
+            agency_id: scope.agencyId,
+            position: await progress.nextEvidencePosition(trx, report.id),
+            kind: processed.kind,
+            caption: request.body.caption,
+            link: request.body.link ?? null,
+            stored_name: name,
+            thumb_name: thumbName,
+            mime: processed.mime,
+            bytes: processed.file.length,
+            width: processed.width,
+            height: processed.height,
+            created_by: actor.id,
+            created_at: now(),
+          });
           await recordAudit(trx, {
             actorId: actor.id,
             action: 'upload',
             entity: 'evidence',
             entityId: row.id,
-            agencyId: plan.agency_id,
+            agencyId: scope.agencyId,
             after: presentEvidence(row),
           });
           return row;
         });
         return reply.code(201).send(presentEvidence(file));
       } catch (error) {
-        // Nothing is kept from an upload that was not recorded.
+        // Nothing is kept from an upload that was not recorded (a crash here leaves files the sweep removes).
         await rm(join(folder, name), { force: true });
         if (thumbName) await rm(join(folder, thumbName), { force: true });
         throw error;
@@ -408,35 +303,19 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
   );
 
   const evidenceParams = z.object({ id: z.coerce.number().int().positive() });
-  const evidenceContext = async (actor: Actor, id: number) => {
-    const file = await db.kysely.selectFrom('evidence_files').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!file) throw notFound('evidence');
-    const report = await db.kysely
-      .selectFrom('progress_reports')
-      .selectAll()
-      .where('id', '=', file.report_id)
-      .executeTakeFirstOrThrow();
-    const entry = await findEntry(db.kysely, report.entry_id);
-    const round = await db.kysely
-      .selectFrom('progress_rounds')
-      .selectAll()
-      .where('id', '=', report.round_id)
-      .executeTakeFirstOrThrow();
-    if (!entry) throw notFound('evidence');
-    const target = { agencyId: file.agency_id, divisions: entryDivisions(entry) };
-    authorize(actor, 'report', 'read', target);
-    return { file, round, target };
-  };
 
   for (const variant of ['file', 'thumb'] as const) {
     api.get(
       `/api/evidence/:id/${variant}`,
       { schema: { tags, summary: variant === 'file' ? 'An evidence file' : 'An image thumbnail', params: evidenceParams } },
       async (request, reply) => {
-        const { file } = await evidenceContext(requireActor(request), request.params.id);
+        const { file } = await progress.evidence(requireActor(request), request.params.id);
         const name = variant === 'file' ? file.stored_name : file.thumb_name;
         if (!name) throw notFound('thumbnail');
-        const bytes = await readFile(join(evidenceDir, String(file.agency_id), name));
+        const bytes = await readFile(join(evidenceDir, String(file.agency_id), name)).catch((error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') throw missingEvidenceFile(file.id);
+          throw error;
+        });
         // Only re-encoded images and PDFs are ever stored; still, nothing is rendered as a page.
         return reply
           .header('content-type', variant === 'thumb' ? 'image/jpeg' : file.mime)
@@ -457,34 +336,30 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
         params: evidenceParams,
         body: z.object({
           caption: z.string().trim().max(1000).optional(),
-          link: z.url().max(2000).nullish(),
+          link: webLink.nullish(),
           position: z.number().int().min(1).optional(),
         }),
       },
     },
     async (request) => {
       const actor = requireActor(request);
-      const { file, round, target } = await evidenceContext(actor, request.params.id);
-      authorize(actor, 'report', 'edit', target);
-      if (round.status !== 'open') throw locked();
-      const updated = await db.kysely
-        .updateTable('evidence_files')
-        .set({
+      const scope = await progress.evidence(actor, request.params.id);
+      const updated = await progress.changeEvidence(actor, scope, async (trx, file) => {
+        const row = await progress.updateEvidence(trx, file.id, {
           ...(request.body.caption === undefined ? {} : { caption: request.body.caption }),
           ...(request.body.link === undefined ? {} : { link: request.body.link }),
           ...(request.body.position === undefined ? {} : { position: request.body.position }),
-        })
-        .where('id', '=', file.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await recordAudit(db.kysely, {
-        actorId: actor.id,
-        action: 'update',
-        entity: 'evidence',
-        entityId: file.id,
-        agencyId: file.agency_id,
-        before: presentEvidence(file),
-        after: presentEvidence(updated),
+        });
+        await recordAudit(trx, {
+          actorId: actor.id,
+          action: 'update',
+          entity: 'evidence',
+          entityId: file.id,
+          agencyId: file.agency_id,
+          before: presentEvidence(file),
+          after: presentEvidence(row),
+        });
+        return row;
       });
       return presentEvidence(updated);
     },
@@ -495,19 +370,18 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
     { schema: { tags, summary: 'Remove an evidence file', params: evidenceParams } },
     async (request, reply) => {
       const actor = requireActor(request);
-      const { file, round, target } = await evidenceContext(actor, request.params.id);
-      authorize(actor, 'report', 'edit', target);
-      if (round.status !== 'open') throw locked();
-      await db.kysely.transaction().execute(async (trx) => {
-        await trx.deleteFrom('evidence_files').where('id', '=', file.id).execute();
+      const scope = await progress.evidence(actor, request.params.id);
+      const file = await progress.changeEvidence(actor, scope, async (trx, row) => {
+        await progress.deleteEvidence(trx, row.id);
         await recordAudit(trx, {
           actorId: actor.id,
           action: 'delete',
           entity: 'evidence',
-          entityId: file.id,
-          agencyId: file.agency_id,
-          before: presentEvidence(file),
+          entityId: row.id,
+          agencyId: row.agency_id,
+          before: presentEvidence(row),
         });
+        return row;
       });
       await rm(join(evidenceDir, String(file.agency_id), file.stored_name), { force: true });
       if (file.thumb_name) await rm(join(evidenceDir, String(file.agency_id), file.thumb_name), { force: true });

@@ -1,8 +1,9 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { listDivisions } from '../agencies/repository.js';
 import type { Actor } from '../auth/policy.js';
 import { policies } from '../auth/policy.js';
-import type { Database, EvidenceFile, MeasureEntry, ProgressReport, ProgressRound } from '../db/schema.js';
+import type { Database, EvidenceFile, MeasureEntry, ProgressReport } from '../db/schema.js';
+import type { ProgressRepository, RoundScope } from './repository.js';
 import { presentEntry, type Divisions } from '../measures/service.js';
 
 export const REPORT_STATUSES = ['not-started', 'in-progress', 'done', 'not-done'] as const;
@@ -59,28 +60,20 @@ export function todayIso(): string {
 /**
  * A round as the actor may see it: the entries they may read (a division editor: those of their
  * division or of every division), each with its report and evidence, plus each division's
- * completeness and the overdue entries.
+ * completeness (counts only) and whether the round is overdue.
  */
 export async function roundView(
-  db: Kysely<Database>,
+  repository: ProgressRepository,
+  db: Kysely<Database> | Transaction<Database>,
   actor: Actor,
-  agencyId: number,
-  round: ProgressRound,
-  entries: MeasureEntry[],
+  scope: RoundScope,
 ) {
-  const reports = await db.selectFrom('progress_reports').selectAll().where('round_id', '=', round.id).execute();
-  const byEntry = new Map(reports.map((r) => [r.entry_id, r]));
-  const reportIds = reports.map((r) => r.id);
-  const evidence = reportIds.length
-    ? await db
-        .selectFrom('evidence_files')
-        .selectAll()
-        .where('report_id', 'in', reportIds)
-        .orderBy('position')
-        .orderBy('id')
-        .execute()
-    : [];
-  const visible = entries.filter((e) => policies.report.read(actor, { agencyId, divisions: entryDivisions(e) }));
+  const { agencyId, round } = scope;
+  const entries = await repository.roundEntries(scope);
+  const visible = await repository.readableEntries(actor, scope);
+  const byEntry = await repository.reportsOf(round, entries);
+  const visibleReports = visible.map((e) => byEntry.get(e.id)).filter((r): r is ProgressReport => r !== undefined);
+  const evidence = await repository.evidenceOf(visibleReports);
   const done = (report: ProgressReport | undefined) =>
     report !== undefined && (report.review === 'submitted' || report.review === 'accepted');
   const overdue = round.status === 'open' && round.due_date < todayIso();

@@ -17,6 +17,8 @@ export interface Entry {
   startDate: string | null;
   endDate: string | null;
   targetScore: number | null;
+  /** Sent back with a change; the server refuses a change made from an older version (409). */
+  version: number;
 }
 
 export interface Plan {

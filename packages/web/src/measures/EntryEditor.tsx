@@ -75,7 +75,7 @@ export function EntryEditor({
         targetScore: form.targetScore,
       };
       return entry
-        ? api('PATCH', `/api/entries/${entry.id}`, body)
+        ? api('PATCH', `/api/entries/${entry.id}`, { ...body, version: entry.version })
         : api('POST', `/api/agencies/${agencySlug}/plans/${year}/entries`, body);
     },
     onSuccess: () => onClose(true),

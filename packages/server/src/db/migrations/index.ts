@@ -4,6 +4,7 @@ import * as m0001 from './0001-organisation-and-accounts.js';
 import * as m0002 from './0002-assessments.js';
 import * as m0003 from './0003-measures-and-progress.js';
 import * as m0004 from './0004-committees-and-documents.js';
+import * as m0005 from './0005-integrity.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see 0001
 type Step = { up: (db: Kysely<any>, engine: Engine) => Promise<void> };
@@ -14,6 +15,7 @@ const steps: Record<string, Step> = {
   '0002-assessments': m0002,
   '0003-measures-and-progress': m0003,
   '0004-committees-and-documents': m0004,
+  '0005-integrity': m0005,
 };
 
 export class BundledMigrations implements MigrationProvider {

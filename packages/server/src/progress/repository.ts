@@ -1,0 +1,326 @@
+import type { Kysely, Transaction } from 'kysely';
+import { recordAudit } from '../audit/repository.js';
+import { authorize, policies, type Actor } from '../auth/policy.js';
+import { now } from '../db/database.js';
+import { lockRow } from '../db/locks.js';
+import type { Database, EvidenceFile, MeasureEntry, MeasurePlan, ProgressReport, ProgressRound } from '../db/schema.js';
+import { HttpError, notFound } from '../http/errors.js';
+import { findEntry, findPlan, findPlanById, listEntries } from '../measures/repository.js';
+import { entryDivisions } from './service.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export const roundLocked = () =>
+  new HttpError(
+    409,
+    'round-approved',
+    'the round is approved and locked; reopen it as a new revision to change it',
+    'รอบนี้อนุมัติแล้วจึงแก้ไขไม่ได้ ต้องเปิดฉบับแก้ไขใหม่ก่อน',
+  );
+
+/** What a report's policy looks at: its agency and the entry's responsible divisions. */
+export const reportTarget = (agencyId: number, entry: MeasureEntry) => ({ agencyId, divisions: entryDivisions(entry) });
+
+export interface RoundScope {
+  agencyId: number;
+  plan: MeasurePlan;
+  round: ProgressRound;
+}
+
+export interface ReportScope extends RoundScope {
+  entry: MeasureEntry;
+  report: ProgressReport | undefined;
+}
+
+/**
+ * Every read and write of progress reports, their evidence and the round's revisions. Each
+ * method takes the actor and applies the report policy itself, on the whole set of entries it
+ * touches, so a screen, a document, an export or a revision can never show more than the
+ * policy allows. Route handlers and document models call this; none of them hold SQL.
+ */
+export class ProgressRepository {
+  /** Over the database, or over a transaction to read inside one. */
+  constructor(private readonly db: Executor) {}
+
+  /** The plan and round of an agency's fiscal year, if the actor may read the plan. */
+  async round(actor: Actor, agencyId: number, fiscalYear: number, kind: number): Promise<RoundScope> {
+    authorize(actor, 'plan', 'read', { agencyId });
+    const plan = await findPlan(this.db, agencyId, fiscalYear);
+    if (!plan) throw notFound('plan');
+    return { agencyId, plan, round: await this.roundOf(this.db, plan.id, kind) };
+  }
+
+  /**
+   * The entries of a round the actor may read (a division editor: their division's and every
+   * division's). An approved round shows the entries it was approved with, not ones added since.
+   */
+  async readableEntries(actor: Actor, scope: RoundScope): Promise<MeasureEntry[]> {
+    return (await this.roundEntries(scope)).filter((e) => policies.report.read(actor, reportTarget(scope.agencyId, e)));
+  }
+
+  /** Every entry the round shows, for counts that name no content (completeness per division). */
+  async roundEntries(scope: RoundScope): Promise<MeasureEntry[]> {
+    const entries = await listEntries(this.db, scope.plan.id);
+    const approvedAt = scope.round.status === 'approved' ? scope.round.approved_at : null;
+    return approvedAt ? entries.filter((e) => e.created_at <= approvedAt) : entries;
+  }
+
+  /** The reports of the given entries in a round, by entry id. */
+  async reportsOf(round: ProgressRound, entries: MeasureEntry[]): Promise<Map<number, ProgressReport>> {
+    if (entries.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('progress_reports')
+      .selectAll()
+      .where('round_id', '=', round.id)
+      .where(
+        'entry_id',
+        'in',
+        entries.map((e) => e.id),
+      )
+      .execute();
+    return new Map(rows.map((r) => [r.entry_id, r]));
+  }
+
+  /** Evidence of the given reports, in their order. */
+  async evidenceOf(reports: ProgressReport[]): Promise<EvidenceFile[]> {
+    if (reports.length === 0) return [];
+    return this.db
+      .selectFrom('evidence_files')
+      .selectAll()
+      .where(
+        'report_id',
+        'in',
+        reports.map((r) => r.id),
+      )
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
+  }
+
+  /** The approved revisions of a round, each cut down to the entries the actor may read. */
+  async revisions(actor: Actor, scope: RoundScope) {
+    const rows = await this.db
+      .selectFrom('progress_revisions')
+      .selectAll()
+      .where('round_id', '=', scope.round.id)
+      .orderBy('revision')
+      .execute();
+    return rows.map((row) => {
+      const snapshot = JSON.parse(row.snapshot) as { entries?: { entry: { divisions: (number | 'all')[] } }[] };
+      const entries = (snapshot.entries ?? []).filter((e) =>
+        policies.report.read(actor, { agencyId: scope.agencyId, divisions: e.entry.divisions }),
+      );
+      return { revision: row.revision, createdAt: row.created_at, createdBy: row.created_by, snapshot: { ...snapshot, entries } };
+    });
+  }
+
+  /** One entry's report in a round, if the actor may read it. */
+  async report(actor: Actor, entryId: number, kind: number): Promise<ReportScope> {
+    const entry = await findEntry(this.db, entryId);
+    const plan = entry ? await findPlanById(this.db, entry.plan_id) : undefined;
+    if (!entry || !plan) throw notFound('entry');
+    authorize(actor, 'report', 'read', reportTarget(plan.agency_id, entry));
+    const round = await this.roundOf(this.db, plan.id, kind);
+    const report = await this.db
+      .selectFrom('progress_reports')
+      .selectAll()
+      .where('round_id', '=', round.id)
+      .where('entry_id', '=', entry.id)
+      .executeTakeFirst();
+    return { agencyId: plan.agency_id, plan, round, entry, report };
+  }
+
+  /**
+   * Runs a change of one report in a transaction that holds the round, so it cannot land in a
+   * round approved meanwhile; the report row is made on first write, once, however many
+   * first writes race.
+   */
+  async changeReport<T>(
+    actor: Actor,
+    scope: ReportScope,
+    action: 'edit' | 'review',
+    change: (trx: Transaction<Database>, report: ProgressReport, created: boolean) => Promise<T>,
+  ): Promise<T> {
+    authorize(actor, 'report', action, reportTarget(scope.agencyId, scope.entry));
+    return this.db.transaction().execute(async (trx) => {
+      await lockRow(trx, 'progress_rounds', scope.round.id);
+      const round = await this.roundOf(trx, scope.plan.id, scope.round.round);
+      if (round.status !== 'open') throw roundLocked();
+      const existing = await this.findReport(trx, round.id, scope.entry.id);
+      if (existing) return change(trx, existing, false);
+      const created = await trx
+        .insertInto('progress_reports')
+        .values({
+          round_id: round.id,
+          entry_id: scope.entry.id,
+          status: 'not-started',
+          reason: null,
+          narrative: '',
+          review: 'draft',
+          review_comment: null,
+          updated_by: actor.id,
+          updated_at: now(),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return change(trx, created, true);
+    });
+  }
+
+  updateReport(trx: Transaction<Database>, id: number, changes: Partial<Omit<ProgressReport, 'id'>>) {
+    return trx.updateTable('progress_reports').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  }
+
+  /** The next evidence position of a report; call inside `changeReport`, which holds the round. */
+  async nextEvidencePosition(trx: Transaction<Database>, reportId: number): Promise<number> {
+    await lockRow(trx, 'progress_reports', reportId);
+    const row = await trx
+      .selectFrom('evidence_files')
+      .select((eb) => eb.fn.max('position').as('max'))
+      .where('report_id', '=', reportId)
+      .executeTakeFirst();
+    return Number(row?.max ?? 0) + 1;
+  }
+
+  insertEvidence(trx: Transaction<Database>, file: Omit<EvidenceFile, 'id'>) {
+    return trx.insertInto('evidence_files').values(file).returningAll().executeTakeFirstOrThrow();
+  }
+
+  updateEvidence(trx: Transaction<Database>, id: number, changes: Partial<Pick<EvidenceFile, 'caption' | 'link' | 'position'>>) {
+    return trx.updateTable('evidence_files').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  }
+
+  async deleteEvidence(trx: Transaction<Database>, id: number): Promise<void> {
+    await trx.deleteFrom('evidence_files').where('id', '=', id).execute();
+  }
+
+  async usedBytes(agencyId: number): Promise<number> {
+    const used = await this.db
+      .selectFrom('evidence_files')
+      .select((eb) => eb.fn.sum<number>('bytes').as('total'))
+      .where('agency_id', '=', agencyId)
+      .executeTakeFirst();
+    return Number(used?.total ?? 0);
+  }
+
+  /** An evidence file with its report's scope, if the actor may read that report. */
+  async evidence(actor: Actor, id: number): Promise<ReportScope & { file: EvidenceFile }> {
+    const file = await this.db.selectFrom('evidence_files').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!file) throw notFound('evidence');
+    const report = await this.db
+      .selectFrom('progress_reports')
+      .selectAll()
+      .where('id', '=', file.report_id)
+      .executeTakeFirstOrThrow();
+    const entry = await findEntry(this.db, report.entry_id);
+    const plan = entry ? await findPlanById(this.db, entry.plan_id) : undefined;
+    if (!entry || !plan) throw notFound('evidence');
+    authorize(actor, 'report', 'read', reportTarget(file.agency_id, entry));
+    const round = await this.db
+      .selectFrom('progress_rounds')
+      .selectAll()
+      .where('id', '=', report.round_id)
+      .executeTakeFirstOrThrow();
+    return { agencyId: file.agency_id, plan, round, entry, report, file };
+  }
+
+  /** Changes or removes one evidence file in a transaction that holds its open round. */
+  async changeEvidence<T>(
+    actor: Actor,
+    scope: ReportScope & { file: EvidenceFile },
+    change: (trx: Transaction<Database>, file: EvidenceFile) => Promise<T>,
+  ): Promise<T> {
+    authorize(actor, 'report', 'edit', reportTarget(scope.agencyId, scope.entry));
+    return this.db.transaction().execute(async (trx) => {
+      await lockRow(trx, 'progress_rounds', scope.round.id);
+      const round = await trx
+        .selectFrom('progress_rounds')
+        .selectAll()
+        .where('id', '=', scope.round.id)
+        .executeTakeFirstOrThrow();
+      if (round.status !== 'open') throw roundLocked();
+      const file = await trx.selectFrom('evidence_files').selectAll().where('id', '=', scope.file.id).executeTakeFirst();
+      if (!file) throw notFound('evidence');
+      return change(trx, file);
+    });
+  }
+
+  /** Approves or reopens a round: one transaction holding the round, audited. */
+  async changeRound<T>(scope: RoundScope, change: (trx: Transaction<Database>, round: ProgressRound) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(async (trx) => {
+      await lockRow(trx, 'progress_rounds', scope.round.id);
+      return change(trx, await this.roundOf(trx, scope.plan.id, scope.round.round));
+    });
+  }
+
+  async approve(trx: Transaction<Database>, actor: Actor, round: ProgressRound, snapshot: unknown, agencyId: number) {
+    const at = now();
+    await trx
+      .updateTable('progress_rounds')
+      .set({ status: 'approved', approved_by: actor.id, approved_at: at })
+      .where('id', '=', round.id)
+      .execute();
+    await trx
+      .insertInto('progress_revisions')
+      .values({
+        round_id: round.id,
+        revision: round.revision,
+        snapshot: JSON.stringify(snapshot),
+        created_by: actor.id,
+        created_at: at,
+      })
+      .execute();
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'approve',
+      entity: 'progress-round',
+      entityId: round.id,
+      agencyId,
+      after: { round: round.round, revision: round.revision },
+    });
+  }
+
+  async reopen(trx: Transaction<Database>, actor: Actor, round: ProgressRound, agencyId: number) {
+    await trx
+      .updateTable('progress_rounds')
+      .set({ status: 'open', revision: round.revision + 1, approved_by: null, approved_at: null })
+      .where('id', '=', round.id)
+      .execute();
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'reopen',
+      entity: 'progress-round',
+      entityId: round.id,
+      agencyId,
+      after: { revision: round.revision + 1 },
+    });
+  }
+
+  /** Files of evidence rows, for the sweep of orphans: every stored name still referenced. */
+  async storedNames(): Promise<Set<string>> {
+    const rows = await this.db.selectFrom('evidence_files').select(['agency_id', 'stored_name', 'thumb_name']).execute();
+    return new Set(
+      rows.flatMap((r) => [`${r.agency_id}/${r.stored_name}`, ...(r.thumb_name ? [`${r.agency_id}/${r.thumb_name}`] : [])]),
+    );
+  }
+
+  private findReport(db: Executor, roundId: number, entryId: number) {
+    return db
+      .selectFrom('progress_reports')
+      .selectAll()
+      .where('round_id', '=', roundId)
+      .where('entry_id', '=', entryId)
+      .executeTakeFirst();
+  }
+
+  private async roundOf(db: Executor, planId: number, kind: number): Promise<ProgressRound> {
+    const row = await db
+      .selectFrom('progress_rounds')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .where('round', '=', kind)
+      .executeTakeFirst();
+    if (!row) throw notFound('round');
+    return row;
+  }
+}
