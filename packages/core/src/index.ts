@@ -11,6 +11,7 @@ export * from './inputs/problems.js';
 export * from './inputs/raw-tally.js';
 export * from './inputs/table.js';
 export * from './thai/digits.js';
+export * from './thai/urls.js';
 export * from './thai/date.js';
 export * from './inputs/pasted.js';
 export * from './analysis/weak-points.js';

@@ -27,7 +27,7 @@ import { resultRoutes } from './results/routes.js';
 import { measureRoutes } from './measures/routes.js';
 import { progressRoutes } from './progress/routes.js';
 import { committeeRoutes } from './committees/routes.js';
-import { documentRoutes } from './documents/routes.js';
+import { createDocumentJobs, documentRoutes } from './documents/routes.js';
 import { exportRoutes } from './exports/routes.js';
 import { HttpError } from './http/errors.js';
 import { userRoutes } from './users/routes.js';
@@ -191,7 +191,11 @@ export async function buildApp({ db, config, logger = true, webDist = WEB_DIST }
   await app.register(measureRoutes, { db });
   await app.register(progressRoutes, { db, config });
   await app.register(committeeRoutes, { db });
-  await app.register(documentRoutes, { db, config });
+  const documentJobs = createDocumentJobs(db, config);
+  app.decorate('documentJobs', documentJobs);
+  app.addHook('onReady', () => documentJobs.start());
+  app.addHook('onClose', () => documentJobs.stop());
+  await app.register(documentRoutes, { db, config, jobs: documentJobs });
   await app.register(exportRoutes, { db });
 
   if (existsSync(webDist)) {

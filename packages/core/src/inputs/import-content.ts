@@ -1,6 +1,7 @@
 import type { CompiledFramework } from '../framework/compile.js';
 import { emptyScoreInput, mergeScoreInputs, type ItemObservation, type ScoreInput } from '../scoring/input.js';
 import { fromThaiDigits, parseDecimal } from '../thai/digits.js';
+import { isWellFormedUrl } from '../thai/urls.js';
 import { InputError, type InputProblem } from './problems.js';
 import { readTable, type Cell, type Table } from './table.js';
 
@@ -121,7 +122,14 @@ function readOitDetails(table: Table): OitDetail[] {
 /** Reads one table of any import format: scores (with OIT details) or respondent statistics. */
 export function readImportTable(framework: CompiledFramework, table: Table): ImportContent {
   if (isRespondentStatsHeader(table.header)) return { input: emptyScoreInput(), oit: [], stats: readStats(table) };
-  return { input: readTable(framework, table), oit: readOitDetails(table), stats: [] };
+  const input = readTable(framework, table);
+  const oit = readOitDetails(table);
+  for (const detail of oit) {
+    for (const url of detail.urls.filter((u) => !isWellFormedUrl(u))) {
+      input.warnings.push({ code: 'malformed-url', subject: detail.code, source: { file: table.file }, params: { url } });
+    }
+  }
+  return { input, oit, stats: [] };
 }
 
 /** Combines contents in order; a later content's values replace an earlier one's for the same code. */

@@ -18,7 +18,8 @@ export type WarningCode =
   | 'value-out-of-range'
   | 'oit-not-binary'
   | 'duplicate'
-  | 'scale-mismatch';
+  | 'scale-mismatch'
+  | 'malformed-url';
 
 /** A validation finding. Scores are still computed; the warning says what to check. */
 export interface ScoreWarning {
@@ -83,6 +84,10 @@ const messages: Record<WarningCode, Record<Lang, (s: string, p: Params) => strin
   duplicate: {
     en: (s) => `${s}: given more than once; the last one is used`,
     th: (s) => `${s}: มีข้อมูลซ้ำ ใช้ค่าสุดท้าย`,
+  },
+  'malformed-url': {
+    en: (s, p) => `${s}: "${p.url}" is not a well-formed web address; kept as text, not as a link`,
+    th: (s, p) => `${s}: "${p.url}" ไม่ใช่ที่อยู่เว็บที่ถูกต้อง เก็บไว้เป็นข้อความ ไม่ทำเป็นลิงก์`,
   },
   'scale-mismatch': {
     en: (s, p) => `${s}: this item is ${p.scale}, but the row fills ${p.columns}; row ignored`,

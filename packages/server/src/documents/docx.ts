@@ -1,4 +1,4 @@
-import { toThaiDigits } from '@prongsai/core';
+import { readableUrl, toThaiDigits } from '@prongsai/core';
 import {
   AlignmentType,
   BorderStyle,
@@ -259,7 +259,7 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
                 const detail = m.oit.find((o) => o.code === u.code);
                 const text = [
                   u.kind === 'oit' ? (u.data.name?.th ?? '') : '',
-                  ...(detail?.urls ?? []).map((url) => decodeURI(url)),
+                  ...(detail?.urls ?? []).map((url) => readableUrl(url)),
                   detail?.suggestion ? `ข้อเสนอแนะ: ${detail.suggestion}` : '',
                   detail?.explanation ? `คำชี้แจง: ${detail.explanation}` : '',
                 ]

@@ -133,7 +133,7 @@ export class DocumentJobs {
         )
         .where('id', '=', job.id)
         .where('status', '=', 'running')
-        .where('worker', 'is', job.worker)
+        .where((eb) => (job.worker === null ? eb('worker', 'is', null) : eb('worker', '=', job.worker)))
         .execute();
     }
     return dead.length;

@@ -1,5 +1,5 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { toThaiDigits } from '@prongsai/core';
+import { isWellFormedUrl, readableUrl, toThaiDigits } from '@prongsai/core';
 import { barChart, radarChart } from './charts.js';
 import {
   CADENCE_TH,
@@ -165,7 +165,14 @@ function measuresContent(m: MeasuresModel): Content[] {
         ...oitUnits.map((u) => {
           const detail = m.oit.find((o) => o.code === u.code);
           const stack: Content[] = [t(u.kind === 'oit' ? (u.data.name?.th ?? '') : '')];
-          for (const url of detail?.urls ?? []) stack.push({ text: decodeURI(url), fontSize: 10, color: '#1c4e9c', link: url });
+          for (const url of detail?.urls ?? []) {
+            stack.push({
+              text: readableUrl(url),
+              fontSize: 10,
+              color: '#1c4e9c',
+              ...(isWellFormedUrl(url) ? { link: url } : {}),
+            });
+          }
           if (detail?.suggestion) stack.push(t(`ข้อเสนอแนะ: ${detail.suggestion}`, { fontSize: 11 }));
           if (detail?.explanation) stack.push(t(`คำชี้แจง: ${detail.explanation}`, { fontSize: 11 }));
           return [

@@ -30,11 +30,9 @@ const documentRequestOf = (body: RequestBody): DocumentRequest => ({
   thaiDigits: body.thaiDigits,
 });
 
-export async function documentRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
-  const api = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['documents'];
-  // A job is made as the person who asked for it, read through the same policy as their screens.
-  const jobs = new DocumentJobs(db.kysely, db.engine, async (job, progress) => {
+/** The document jobs of this instance; a job is made as the person who asked for it, through the same policy as their screens. */
+export function createDocumentJobs(db: Db, config: Config): DocumentJobs {
+  return new DocumentJobs(db.kysely, db.engine, async (job, progress) => {
     const [agency] = await listAgencies(db.kysely, job.agency_id);
     const user = job.requested_by === null ? undefined : await findUser(db.kysely, job.requested_by);
     if (!agency || !user || user.disabled === 1) {
@@ -50,9 +48,11 @@ export async function documentRoutes(app: FastifyInstance, { db, config }: { db:
     );
     return { hash: made.hash, bytes: made.bytes.length };
   });
-  app.addHook('onReady', () => jobs.start());
-  app.addHook('onClose', () => jobs.stop());
-  app.decorate('documentJobs', jobs);
+}
+
+export async function documentRoutes(app: FastifyInstance, { db, config, jobs }: { db: Db; config: Config; jobs: DocumentJobs }) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['documents'];
 
   api.post(
     '/api/agencies/:agency/documents',

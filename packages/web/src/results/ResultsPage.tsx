@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
+import { isWellFormedUrl, readableUrl } from '@prongsai/core/thai';
 import { api, type Agency } from '../api/client';
 import { fmt, LEVEL_COLORS, type AssessmentDetail, type AssessmentSummary, type FrameworkInfo } from '../api/results';
 import { useMe } from '../auth/session';
@@ -343,11 +344,17 @@ export function ResultsPage() {
                     <Table.Td fw={600}>{o.code}</Table.Td>
                     <Table.Td>
                       <Text size="sm">{questionText.get(o.code)}</Text>
-                      {o.urls.map((url) => (
-                        <Anchor key={url} href={url} target="_blank" rel="noopener noreferrer" size="xs" display="block">
-                          {decodeURI(url)}
-                        </Anchor>
-                      ))}
+                      {o.urls.map((url) =>
+                        isWellFormedUrl(url) ? (
+                          <Anchor key={url} href={url} target="_blank" rel="noopener noreferrer" size="xs" display="block">
+                            {readableUrl(url)}
+                          </Anchor>
+                        ) : (
+                          <Text key={url} size="xs" c="dimmed">
+                            {url}
+                          </Text>
+                        ),
+                      )}
                       {o.suggestion && <Text size="xs" c="dimmed">{`${t('results.suggestion')}: ${o.suggestion}`}</Text>}
                     </Table.Td>
                     <Table.Td ta="right">{fmt(r.questions[o.code])}</Table.Td>
