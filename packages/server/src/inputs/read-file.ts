@@ -14,6 +14,7 @@ import {
   type ScoreInput,
   type Table,
 } from '@prongsai/core';
+import { checkZipLimits } from './zip-limits.js';
 
 /** Larger files are refused rather than read into memory (raw CSV is streamed and has no limit). */
 export const MAX_TABLE_BYTES = 200 * 1024 * 1024;
@@ -35,6 +36,7 @@ function cellValue(value: ExcelJS.CellValue): Cell {
 export async function readXlsxTable(bytes: Uint8Array, file: string, worksheet?: ExcelJS.Worksheet): Promise<Table> {
   let sheet = worksheet;
   if (!sheet) {
+    checkZipLimits(bytes, file);
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

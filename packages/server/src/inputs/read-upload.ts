@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import {
   decodeUtf8,
   detectFormat,
@@ -15,7 +14,7 @@ import {
   type ImportContent,
   type UnreadLine,
 } from '@prongsai/core';
-import { readXlsxTable } from './read-file.js';
+import { readWorkbookOffThread } from './workbook-off-thread.js';
 
 /** Uploads larger than this are refused before they are read. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -31,41 +30,10 @@ export interface ReadUpload {
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const LABEL_COLUMNS = new Set(['code', 'item', 'text', 'name', 'tool', 'dimension', 'label']);
 const isZip = (data: Buffer) => ZIP_MAGIC.every((b, i) => data[i] === b);
 
 function problem(file: string, message: string, th: string): InputError {
   return new InputError([{ file, message, th }]);
-}
-
-/** Every worksheet whose header is an import format; others (instructions) are passed over. */
-async function readWorkbook(framework: CompiledFramework, data: Buffer, file: string): Promise<ImportContent> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch (error) {
-    throw problem(
-      file,
-      `cannot read the XLSX workbook (damaged or not XLSX): ${(error as Error).message}`,
-      'อ่านไฟล์ XLSX ไม่ได้ (ไฟล์เสียหรือไม่ใช่ไฟล์ XLSX)',
-    );
-  }
-  const contents: ImportContent[] = [];
-  for (const sheet of workbook.worksheets) {
-    const table = await readXlsxTable(data, `${file} [${sheet.name}]`, sheet);
-    const known = detectFormat(table.header) !== null || isRespondentStatsHeader(table.header);
-    // A template sheet left empty (only its codes and labels filled) adds nothing.
-    const valueColumns = table.header.map((h, i) => (LABEL_COLUMNS.has(h.trim().toLowerCase()) ? -1 : i)).filter((i) => i >= 0);
-    const empty = table.rows.every((r) =>
-      valueColumns.every((i) => r.cells[i] === null || r.cells[i] === undefined || String(r.cells[i]).trim() === ''),
-    );
-    if (!known || empty) continue;
-    contents.push(readImportTable(framework, table));
-  }
-  if (contents.length === 0) {
-    throw problem(file, 'no worksheet holds results in a known format', 'ไม่มีแผ่นงานใดที่มีผลการประเมินในรูปแบบที่รองรับ');
-  }
-  return mergeImportContents(contents);
 }
 
 /**
@@ -104,7 +72,7 @@ export async function readUpload(framework: CompiledFramework, upload: Upload): 
         'เนื้อหาไฟล์เป็น XLSX แต่นามสกุลไม่ใช่ .xlsx',
       );
     }
-    return { content: await readWorkbook(framework, data, fileName), format: 'workbook', fileName, unread: [] };
+    return { content: await readWorkbookOffThread(framework, data, fileName), format: 'workbook', fileName, unread: [] };
   }
   if (extension === 'xlsx') throw problem(fileName, 'the file is not a valid XLSX workbook', 'ไฟล์ไม่ใช่ไฟล์ XLSX ที่ถูกต้อง');
   if (!['csv', 'json', 'txt'].includes(extension)) {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database.js';
 import { demoApp, login, TEST_DATABASES, type Session } from '../test-support/databases.js';
+import { xlsxBomb, xlsxPadded } from '../test-support/xlsx-bomb.js';
 
 const csv = (text: string) => ({ fileName: 'scores.csv', contentBase64: Buffer.from(text).toString('base64') });
 
@@ -65,5 +66,50 @@ describe.each(TEST_DATABASES)('imports that must not commit, on $engine', (datab
     );
     expect(responses.map((r) => r.statusCode)).toEqual(Array(20).fill(201));
     expect(await liveImports(2566)).toHaveLength(1);
+  });
+
+  it('refuses an XLSX that inflates to millions of cells with a Thai 422, while the server keeps answering', async () => {
+    const bomb = xlsxBomb(200_000, 26);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    let answeredMeanwhile = 0;
+    let settled = false;
+    const preview = post('/api/agencies/phasi-charoen/assessments/2567/preview', {
+      fileName: 'bomb.xlsx',
+      contentBase64: bomb.toString('base64'),
+    }).finally(() => (settled = true));
+    while (!settled) {
+      const health = await app.inject({ method: 'GET', url: '/api/health' });
+      if (health.statusCode === 200 && !settled) answeredMeanwhile++;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const response = await preview;
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error.messageTh).toContain('มีข้อมูลมากเกินกว่าจะอ่านได้');
+    expect(answeredMeanwhile).toBeGreaterThan(0);
+  });
+
+  it('refuses an XLSX whose parts inflate past the limit, whatever their headers say', async () => {
+    const response = await post('/api/agencies/phasi-charoen/assessments/2567/preview', {
+      fileName: 'padded.xlsx',
+      contentBase64: xlsxPadded(120).toString('base64'),
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error.messageTh).toContain('เกิน 96 MB');
+  });
+
+  it('still reads a real workbook through the worker', async () => {
+    const template = await app.inject({
+      method: 'GET',
+      url: '/api/frameworks/bma-district-2567/template.xlsx',
+      headers: admin.headers,
+    });
+    expect(template.statusCode).toBe(200);
+    const response = await post('/api/agencies/phasi-charoen/assessments/2567/preview', {
+      fileName: 'template.xlsx',
+      contentBase64: template.rawPayload.toString('base64'),
+    });
+    // The empty template holds no results: refused by what it says, not by the limits.
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error.messageTh).toContain('ไม่มีแผ่นงานใดที่มีผลการประเมิน');
   });
 });

@@ -1,0 +1,189 @@
+import { InputError } from '@prongsai/core';
+import { inflateRawSync } from 'node:zlib';
+
+/**
+ * What a workbook may hold before it is read. A results workbook has a few thousand rows; these
+ * leave room for raw responses while stopping a small file that inflates to millions of cells.
+ */
+export const XLSX_LIMITS = {
+  /** Bytes after inflating, all parts together: counted as they inflate, not taken from headers. */
+  inflatedBytes: 96 * 1024 * 1024,
+  entries: 2000,
+  rowsPerSheet: 200_000,
+  columnsPerSheet: 500,
+  cellsPerSheet: 1_500_000,
+};
+export type ZipLimits = typeof XLSX_LIMITS;
+
+/** A row or cell tag, with its reference when it has one (cells may leave it out: order gives it). */
+const TAG = /<(row|c)\b([^>]*)>/g;
+const REFERENCE = /\br="([A-Z]{0,3})(\d{1,7})"/;
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const c of letters) n = n * 26 + (c.charCodeAt(0) - 64);
+  return n;
+}
+
+class LimitExceeded extends Error {
+  constructor(
+    readonly en: string,
+    readonly th: string,
+  ) {
+    super(en);
+  }
+}
+
+interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  localHeader: number;
+}
+
+/**
+ * The entries of a ZIP from its central directory. Read here rather than through a ZIP library
+ * so that each part can then be inflated by Node's native zlib with a hard output cap
+ * (`maxOutputLength`): it stops at the limit instead of inflating what a header claims.
+ */
+function centralDirectory(bytes: Buffer, limits: ZipLimits): ZipEntry[] {
+  const searchFrom = Math.max(0, bytes.length - 65_557);
+  let end = -1;
+  for (let i = bytes.length - 22; i >= searchFrom; i--) {
+    if (bytes.readUInt32LE(i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) throw new Error('no ZIP directory (the file is cut short or not a ZIP)');
+  const count = bytes.readUInt16LE(end + 10);
+  let offset = bytes.readUInt32LE(end + 16);
+  if (count === 0xffff || offset === 0xffffffff) throw new Error('ZIP64 archives are not accepted');
+  if (count > limits.entries) {
+    throw new LimitExceeded(`more than ${limits.entries} parts in the ZIP`, `ไฟล์มีส่วนประกอบเกิน ${limits.entries} ส่วน`);
+  }
+  const entries: ZipEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== 0x02014b50) throw new Error('damaged ZIP directory');
+    const nameLength = bytes.readUInt16LE(offset + 28);
+    const extraLength = bytes.readUInt16LE(offset + 30);
+    const commentLength = bytes.readUInt16LE(offset + 32);
+    const entry = {
+      name: bytes.toString('utf8', offset + 46, offset + 46 + nameLength),
+      method: bytes.readUInt16LE(offset + 10),
+      compressedSize: bytes.readUInt32LE(offset + 20),
+      localHeader: bytes.readUInt32LE(offset + 42),
+    };
+    if (entry.compressedSize === 0xffffffff || entry.localHeader === 0xffffffff)
+      throw new Error('ZIP64 archives are not accepted');
+    entries.push(entry);
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+function entryData(bytes: Buffer, entry: ZipEntry): Buffer {
+  const at = entry.localHeader;
+  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== 0x04034b50) throw new Error(`damaged ZIP part ${entry.name}`);
+  const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
+  if (start + entry.compressedSize > bytes.length) throw new Error(`ZIP part ${entry.name} is cut short`);
+  return bytes.subarray(start, start + entry.compressedSize);
+}
+
+/** Counts cells, rows and columns of a worksheet's XML, refusing it past the limits. */
+function countSheet(xml: string, sheet: string, limits: ZipLimits) {
+  const counts = { cells: 0, rows: 0, columns: 0 };
+  let row = 0;
+  let column = 0;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(xml); m; m = TAG.exec(xml)) {
+    const reference = REFERENCE.exec(m[2]!);
+    if (m[1] === 'row') {
+      row = reference ? Number(reference[2]) : row + 1;
+      column = 0;
+      counts.rows = Math.max(counts.rows, row);
+      if (counts.rows > limits.rowsPerSheet) {
+        throw new LimitExceeded(
+          `${sheet} reaches row ${counts.rows.toLocaleString('en-US')} (at most ${limits.rowsPerSheet.toLocaleString('en-US')})`,
+          `แผ่นงาน ${sheet} มีแถวเกิน ${limits.rowsPerSheet.toLocaleString('th-TH')} แถว`,
+        );
+      }
+    } else {
+      counts.cells++;
+      column = reference?.[1] ? columnNumber(reference[1]) : column + 1;
+      counts.columns = Math.max(counts.columns, column);
+      if (counts.cells > limits.cellsPerSheet) {
+        throw new LimitExceeded(
+          `${sheet} has more than ${limits.cellsPerSheet.toLocaleString('en-US')} cells`,
+          `แผ่นงาน ${sheet} มีเซลล์เกิน ${limits.cellsPerSheet.toLocaleString('th-TH')} เซลล์`,
+        );
+      }
+      if (counts.columns > limits.columnsPerSheet) {
+        throw new LimitExceeded(
+          `${sheet} reaches column ${counts.columns} (at most ${limits.columnsPerSheet})`,
+          `แผ่นงาน ${sheet} มีคอลัมน์เกิน ${limits.columnsPerSheet} คอลัมน์`,
+        );
+      }
+    }
+  }
+  return counts;
+}
+
+/**
+ * Checks a ZIP (XLSX) before anything reads it: at most `entries` parts, at most
+ * `inflatedBytes` once inflated (measured while inflating, whatever the headers say), and in
+ * each worksheet at most so many cells, rows and columns. Throws an `InputError` with a Thai
+ * message; returns the counts when the file is within the limits.
+ */
+export function checkZipLimits(data: Uint8Array, file: string, limits: ZipLimits = XLSX_LIMITS) {
+  const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.length);
+  let inflated = 0;
+  const sheets = new Map<string, { cells: number; rows: number; columns: number }>();
+  try {
+    const entries = centralDirectory(bytes, limits);
+    for (const entry of entries) {
+      if (entry.name.endsWith('/')) continue;
+      const compressed = entryData(bytes, entry);
+      const budget = limits.inflatedBytes - inflated;
+      let content: Buffer;
+      if (entry.method === 0) content = compressed;
+      else if (entry.method === 8) {
+        try {
+          content = inflateRawSync(compressed, { maxOutputLength: Math.max(1, budget) });
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') content = Buffer.alloc(budget + 1);
+          else throw error;
+        }
+      } else throw new Error(`ZIP part ${entry.name} uses compression method ${entry.method}`);
+      inflated += content.length;
+      if (inflated > limits.inflatedBytes) {
+        throw new LimitExceeded(
+          `inflates to more than ${limits.inflatedBytes / 1048576} MB`,
+          `ข้อมูลในไฟล์เมื่อขยายแล้วเกิน ${limits.inflatedBytes / 1048576} MB`,
+        );
+      }
+      if (/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) {
+        const sheet = entry.name.replace(/^xl\/worksheets\//i, '');
+        sheets.set(sheet, countSheet(content.toString('latin1'), sheet, limits));
+      }
+    }
+    return { inflated, entries: entries.length, sheets };
+  } catch (error) {
+    if (error instanceof LimitExceeded) {
+      throw new InputError([
+        {
+          file,
+          message: `the workbook is too large to read: ${error.en}`,
+          th: `ไฟล์ XLSX มีข้อมูลมากเกินกว่าจะอ่านได้: ${error.th} กรุณาลบแถวหรือคอลัมน์ที่ไม่ใช้ออก หรือแบ่งเป็นหลายไฟล์`,
+        },
+      ]);
+    }
+    throw new InputError([
+      {
+        file,
+        message: `cannot read the XLSX workbook (damaged or not XLSX): ${(error as Error).message}`,
+        th: 'อ่านไฟล์ XLSX ไม่ได้ (ไฟล์เสียหรือไม่ใช่ไฟล์ XLSX)',
+      },
+    ]);
+  }
+}
