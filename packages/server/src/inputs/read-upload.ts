@@ -5,7 +5,6 @@ import {
   InputError,
   isRespondentStatsHeader,
   jsonTable,
-  mergeImportContents,
   parseCsvTable,
   parseNaccText,
   RawCsvParser,

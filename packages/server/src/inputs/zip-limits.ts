@@ -74,8 +74,9 @@ function centralDirectory(bytes: Buffer, limits: ZipLimits): ZipEntry[] {
       compressedSize: bytes.readUInt32LE(offset + 20),
       localHeader: bytes.readUInt32LE(offset + 42),
     };
-    if (entry.compressedSize === 0xffffffff || entry.localHeader === 0xffffffff)
+    if (entry.compressedSize === 0xffffffff || entry.localHeader === 0xffffffff) {
       throw new Error('ZIP64 archives are not accepted');
+    }
     entries.push(entry);
     offset += 46 + nameLength + extraLength + commentLength;
   }
