@@ -17,6 +17,7 @@ export * from './inputs/pasted.js';
 export * from './analysis/weak-points.js';
 export * from './analysis/what-if.js';
 export * from './analysis/compare.js';
+export * from './analysis/small-groups.js';
 export * from './inputs/import-content.js';
 export * from './measures/plan.js';
 export * from './thai/words.js';

@@ -94,6 +94,11 @@ export const policies = {
       isCentral(actor) || (actor.role === 'executive' && inAgency(actor, round.agencyId)),
     reopen: (actor: Actor, round: { agencyId: number }) => adminOf(actor, round.agencyId),
   },
+  /** What the public sees: published on purpose by the agency's secretariat, withdrawn the same way. */
+  publication: {
+    read: (actor: Actor, publication: { agencyId: number }) => isCentral(actor) || inAgency(actor, publication.agencyId),
+    manage: (actor: Actor, publication: { agencyId: number }) => adminOf(actor, publication.agencyId),
+  },
   library: {
     create: (actor: Actor) => isCentral(actor) || actor.role === 'agency_admin',
     offer: (actor: Actor, entry: { agencyId: number | null }) => entry.agencyId !== null && adminOf(actor, entry.agencyId),
@@ -117,6 +122,7 @@ export function abilities(actor: Actor) {
     readCityResults: policies.cityResults.read(actor),
     managePlans: own ? policies.plan.manage(actor, { agencyId: own.id }) : isCentral(actor),
     approveRounds: own ? policies.round.approve(actor, { agencyId: own.id }) : isCentral(actor),
+    publish: own ? policies.publication.manage(actor, { agencyId: own.id }) : isCentral(actor),
     switchAgency: isCentral(actor),
   };
 }

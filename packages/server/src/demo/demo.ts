@@ -4,6 +4,9 @@ import { ensureReferenceAgencies } from '../agencies/service.js';
 import type { Database, Role } from '../db/schema.js';
 import { findUserByEmail } from '../users/repository.js';
 import { createUser } from '../users/service.js';
+import { listPlans } from '../measures/repository.js';
+import { publish } from '../publications/service.js';
+import { listAssessments } from '../results/repository.js';
 import { loadDemoPlans } from './plans.js';
 import { loadDemoResults } from './results.js';
 
@@ -46,6 +49,17 @@ export function demoAccounts(): DemoAccount[] {
   return accounts;
 }
 
+/** The seed districts' results and plans, published as their secretariats would, so the open data has them. */
+async function publishDemo(db: Kysely<Database>): Promise<void> {
+  for (const slug of SEED_DISTRICTS) {
+    const agency = await findAgency(db, slug);
+    if (!agency) continue;
+    for (const { fiscal_year } of await listAssessments(db, agency.id))
+      await publish(db, null, agency, 'results', fiscal_year, null);
+    for (const { fiscal_year } of await listPlans(db, agency.id)) await publish(db, null, agency, 'plan', fiscal_year, null);
+  }
+}
+
 /** Loads the demo data: all 50 districts, demo accounts for each role, and results. Safe to run again. */
 export async function loadDemo(
   db: Kysely<Database>,
@@ -69,5 +83,6 @@ export async function loadDemo(
   }
   const assessmentsAdded = options.results === false ? 0 : await loadDemoResults(db);
   const plansAdded = options.plans === false || options.dataDir === undefined ? 0 : await loadDemoPlans(db, options.dataDir);
+  if (assessmentsAdded + plansAdded > 0) await publishDemo(db);
   return { agenciesAdded, accountsAdded, assessmentsAdded, plansAdded };
 }

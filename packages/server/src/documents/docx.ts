@@ -284,7 +284,9 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
                   .map((s) => [
                     cell(s.label),
                     cell(s.suppressed ? '—' : fmt(s.percent), { align: AlignmentType.CENTER }),
-                    cell(s.suppressed ? 'น้อยกว่า 5' : String(s.count ?? '—'), { align: AlignmentType.CENTER }),
+                    cell(s.hiddenBecause === 'small' ? 'น้อยกว่า 5' : s.suppressed ? 'ไม่แสดง' : String(s.count ?? '—'), {
+                      align: AlignmentType.CENTER,
+                    }),
                   ]),
                 [5000, 1800, 1800],
               ),

@@ -207,7 +207,9 @@ function measuresContent(m: MeasuresModel): Content[] {
               ...rows.map((s) => [
                 cell(s.label),
                 cell(s.suppressed ? '—' : fmt(s.percent), { alignment: 'center' }),
-                cell(s.suppressed ? 'น้อยกว่า 5' : String(s.count ?? '—'), { alignment: 'center' }),
+                cell(s.hiddenBecause === 'small' ? 'น้อยกว่า 5' : s.suppressed ? 'ไม่แสดง' : String(s.count ?? '—'), {
+                  alignment: 'center',
+                }),
               ]),
             ],
           },

@@ -1,13 +1,15 @@
 import { findWeakPoints, round2 } from '@prongsai/core';
 import type { Kysely } from 'kysely';
+import type { Actor } from '../auth/policy.js';
 import type { Agency, Database } from '../db/schema.js';
+import { ProgressRepository, type RoundScope } from '../progress/repository.js';
 import { notFound } from '../http/errors.js';
 import { findPlan, listEntries } from '../measures/repository.js';
 import { presentEntry } from '../measures/service.js';
 import { findAssessment } from '../results/repository.js';
 import { loadState } from '../results/service.js';
 
-export type Dataset = 'results' | 'analysis' | 'measures';
+export type Dataset = 'results' | 'analysis' | 'measures' | 'progress';
 
 /** Documented columns of each open-data file (CSV header and JSON keys alike). */
 export const OPEN_DATA_COLUMNS: Record<Dataset, readonly string[]> = {
@@ -28,11 +30,38 @@ export const OPEN_DATA_COLUMNS: Record<Dataset, readonly string[]> = {
     'end_date',
     'target_score',
   ],
+  progress: ['agency_code', 'fiscal_year', 'round', 'revision', 'approved_at', 'code', 'issue', 'status', 'narrative'],
 };
 
 type Row = Record<string, string | number | null>;
 
-export async function openDataRows(db: Kysely<Database>, agency: Agency, fiscalYear: number, dataset: Dataset): Promise<Row[]> {
+/** The rows of an approved round's progress, as `reader` may see them (publishing uses the secretariat's view). */
+export async function progressRows(db: Kysely<Database>, reader: Actor, agency: Agency, scope: RoundScope): Promise<Row[]> {
+  const progress = new ProgressRepository(db);
+  const entries = await progress.readableEntries(reader, scope);
+  const reports = await progress.reportsOf(scope.round, entries);
+  return entries.map(presentEntry).map((e) => {
+    const report = reports.get(e.id);
+    return {
+      agency_code: agency.code,
+      fiscal_year: scope.plan.fiscal_year,
+      round: scope.round.round,
+      revision: scope.round.revision,
+      approved_at: scope.round.approved_at,
+      code: e.questionCode ?? e.title,
+      issue: e.issue,
+      status: report?.status ?? 'not-started',
+      narrative: report?.narrative ?? '',
+    };
+  });
+}
+
+export async function openDataRows(
+  db: Kysely<Database>,
+  agency: Agency,
+  fiscalYear: number,
+  dataset: Exclude<Dataset, 'progress'>,
+): Promise<Row[]> {
   if (dataset === 'measures') {
     const plan = await findPlan(db, agency.id, fiscalYear);
     if (!plan) throw notFound('plan');
@@ -97,11 +126,15 @@ export async function openDataRows(db: Kysely<Database>, agency: Agency, fiscalY
   ];
 }
 
+/**
+ * CSV (UTF-8 with BOM, for Excel). A text cell that a spreadsheet would run as a formula
+ * (starting with =, +, -, @, tab or CR) is written with a leading apostrophe (OWASP CSV injection).
+ */
 export function toCsv(columns: readonly string[], rows: Row[]): string {
   const cell = (v: string | number | null | undefined) => {
     if (v === null || v === undefined) return '';
-    const text = typeof v === 'number' ? String(v) : v;
-    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    const text = typeof v === 'number' ? String(v) : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   return `\uFEFF${[columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\n')}\n`;
 }

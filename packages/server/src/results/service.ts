@@ -10,6 +10,7 @@ import {
   round2,
   scoreAssessment,
   storeContent,
+  suppressSmallGroups,
   type CompiledFramework,
   type ImportContent,
   type ScoreResult,
@@ -79,13 +80,9 @@ export function publishedDifferences(result: ScoreResult) {
   return differences;
 }
 
-/** Respondent statistics with any group under 5 people shown as suppressed, never as a number. */
+/** Respondent statistics as they may be shown: small groups hidden, and none recoverable from the total. */
 export function presentStats(content: ImportContent) {
-  return content.stats.map((s) =>
-    s.count !== null && s.count > 0 && s.count < 5
-      ? { ...s, count: null, percent: null, suppressed: true }
-      : { ...s, suppressed: false },
-  );
+  return suppressSmallGroups(content.stats);
 }
 
 export interface AssessmentState {

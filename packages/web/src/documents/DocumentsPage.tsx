@@ -3,7 +3,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { api, ApiError } from '../api/client';
+import { useMe } from '../auth/session';
 import { fiscalYearOf, todayInBangkok } from '../i18n/dates';
+import { PublishPanel } from './PublishPanel';
 
 interface JobState {
   id: string;
@@ -61,6 +63,7 @@ function DocumentButton({ slug, body, label }: { slug: string; body: object; lab
 
 export function DocumentsPage() {
   const { t } = useTranslation();
+  const me = useMe();
   const { agency: slug = '' } = useParams();
   const current = fiscalYearOf(todayInBangkok());
   const [year, setYear] = useState<number>(current - 3);
@@ -138,6 +141,17 @@ export function DocumentsPage() {
             {t('documents.workbook')}
           </Anchor>
         </Stack>
+      </Card>
+      <Card withBorder>
+        <Text fw={600}>{t('documents.publishTitle')}</Text>
+        <Text size="xs" c="dimmed" mb="sm">
+          {t('documents.publishHint')}
+        </Text>
+        <PublishPanel
+          slug={slug}
+          year={year}
+          canPublish={me.abilities.switchAgency || (me.abilities.publish === true && me.agency?.slug === slug)}
+        />
       </Card>
       <Alert color="gray">{`/api/open-data/${slug}/<ปี>/results.csv`}</Alert>
     </Stack>

@@ -1,0 +1,44 @@
+import type { RespondentStat } from '../inputs/import-content.js';
+
+/** Groups of fewer respondents than this are never shown as numbers. */
+export const MIN_GROUP_SIZE = 5;
+
+export type ShownStat = RespondentStat & {
+  suppressed: boolean;
+  /** `small`: the group has fewer than the minimum; `complement`: hidden so that a small one cannot be worked out. */
+  hiddenBecause: 'small' | 'complement' | null;
+};
+
+/**
+ * Respondent statistics as they may be shown: within each breakdown (tool × dimension) a group
+ * under `MIN_GROUP_SIZE` (0 included) shows neither count nor percent. When that leaves one
+ * hidden group, the smallest shown group of the breakdown is hidden as well, so that the hidden
+ * one cannot be recovered by subtracting the shown groups from the total.
+ */
+export function suppressSmallGroups(stats: readonly RespondentStat[], minimum = MIN_GROUP_SIZE): ShownStat[] {
+  const hidden = new Set<RespondentStat>();
+  const breakdowns = new Map<string, RespondentStat[]>();
+  for (const stat of stats) {
+    const key = `${stat.tool}\u0000${stat.dimension}`;
+    breakdowns.set(key, [...(breakdowns.get(key) ?? []), stat]);
+  }
+  for (const groups of breakdowns.values()) {
+    const small = groups.filter((g) => g.count !== null && g.count < minimum);
+    small.forEach((g) => hidden.add(g));
+    if (small.length === 1) {
+      const next = groups.filter((g) => !hidden.has(g) && g.count !== null).sort((a, b) => (a.count ?? 0) - (b.count ?? 0))[0];
+      if (next) hidden.add(next);
+    }
+  }
+  return stats.map((s) =>
+    hidden.has(s)
+      ? {
+          ...s,
+          count: null,
+          percent: null,
+          suppressed: true,
+          hiddenBecause: s.count !== null && s.count < minimum ? ('small' as const) : ('complement' as const),
+        }
+      : { ...s, suppressed: false, hiddenBecause: null },
+  );
+}

@@ -1,0 +1,91 @@
+import type { Kysely, Transaction } from 'kysely';
+import { authorize, type Actor } from '../auth/policy.js';
+import { now } from '../db/database.js';
+import type { Database, Publication } from '../db/schema.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export type PublicationKind = 'results' | 'plan' | 'round';
+
+export interface PublicationScope {
+  agencyId: number;
+  kind: PublicationKind;
+  fiscalYear: number;
+  round: number | null;
+}
+
+/**
+ * Publications of an agency: snapshots made on purpose, the only source of what the public
+ * sees. Listing and changing them take the actor and apply the publication policy here;
+ * reading the live one is public by design (it is what was published).
+ */
+export class PublicationRepository {
+  constructor(private readonly db: Executor) {}
+
+  /** The publication the public sees for a scope: the newest one not withdrawn. */
+  live(scope: PublicationScope): Promise<Publication | undefined> {
+    let query = this.db
+      .selectFrom('publications')
+      .selectAll()
+      .where('agency_id', '=', scope.agencyId)
+      .where('kind', '=', scope.kind)
+      .where('fiscal_year', '=', scope.fiscalYear)
+      .where('withdrawn_at', 'is', null);
+    query = scope.round === null ? query.where('round', 'is', null) : query.where('round', '=', scope.round);
+    return query.orderBy('published_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
+  }
+
+  list(actor: Actor, agencyId: number): Promise<Publication[]> {
+    authorize(actor, 'publication', 'read', { agencyId });
+    return this.db
+      .selectFrom('publications')
+      .selectAll()
+      .where('agency_id', '=', agencyId)
+      .orderBy('published_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+  }
+
+  async find(actor: Actor, id: number): Promise<Publication | undefined> {
+    const row = await this.db.selectFrom('publications').selectAll().where('id', '=', id).executeTakeFirst();
+    if (row) authorize(actor, 'publication', 'read', { agencyId: row.agency_id });
+    return row;
+  }
+
+  /** A new publication replaces the one before of the same scope, which is kept as withdrawn. */
+  async publish(
+    trx: Transaction<Database>,
+    actorId: number | null,
+    scope: PublicationScope,
+    snapshot: unknown,
+  ): Promise<{ publication: Publication; replaced: Publication | undefined }> {
+    const replaced = await new PublicationRepository(trx).live(scope);
+    const at = now();
+    if (replaced) await this.withdrawRow(trx, replaced.id, actorId, at);
+    const publication = await trx
+      .insertInto('publications')
+      .values({
+        agency_id: scope.agencyId,
+        kind: scope.kind,
+        fiscal_year: scope.fiscalYear,
+        round: scope.round,
+        snapshot: JSON.stringify(snapshot),
+        published_by: actorId,
+        published_at: at,
+        withdrawn_by: null,
+        withdrawn_at: null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return { publication, replaced };
+  }
+
+  async withdrawRow(trx: Transaction<Database>, id: number, actorId: number | null, at = now()): Promise<void> {
+    await trx
+      .updateTable('publications')
+      .set({ withdrawn_at: at, withdrawn_by: actorId })
+      .where('id', '=', id)
+      .where('withdrawn_at', 'is', null)
+      .execute();
+  }
+}
