@@ -54,8 +54,9 @@ async function publishDemo(db: Kysely<Database>): Promise<void> {
   for (const slug of SEED_DISTRICTS) {
     const agency = await findAgency(db, slug);
     if (!agency) continue;
-    for (const { fiscal_year } of await listAssessments(db, agency.id))
+    for (const { fiscal_year } of await listAssessments(db, agency.id)) {
       await publish(db, null, agency, 'results', fiscal_year, null);
+    }
     for (const { fiscal_year } of await listPlans(db, agency.id)) await publish(db, null, agency, 'plan', fiscal_year, null);
   }
 }
