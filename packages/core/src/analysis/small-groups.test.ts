@@ -28,6 +28,11 @@ describe('small respondent groups', () => {
     expect(100 - visible).toBe(10);
   });
 
+  it('needs no second group when the one hidden group has nobody in it', () => {
+    const shown = suppressSmallGroups([stat('ชาย', 374), stat('หญิง', 612), stat('อื่น ๆ', 0)]);
+    expect(shown.map((s) => s.suppressed)).toEqual([false, false, true]);
+  });
+
   it('decides per breakdown, and leaves breakdowns without small groups alone', () => {
     const shown = suppressSmallGroups([
       stat('a', 2, 'age'),

@@ -12,8 +12,8 @@ export type ShownStat = RespondentStat & {
 /**
  * Respondent statistics as they may be shown: within each breakdown (tool × dimension) a group
  * under `MIN_GROUP_SIZE` (0 included) shows neither count nor percent. When that leaves one
- * hidden group, the smallest shown group of the breakdown is hidden as well, so that the hidden
- * one cannot be recovered by subtracting the shown groups from the total.
+ * hidden group of 1–4 people, the smallest shown group of the breakdown is hidden as well, so
+ * that it cannot be recovered by subtracting the shown groups from the total.
  */
 export function suppressSmallGroups(stats: readonly RespondentStat[], minimum = MIN_GROUP_SIZE): ShownStat[] {
   const hidden = new Set<RespondentStat>();
@@ -25,7 +25,8 @@ export function suppressSmallGroups(stats: readonly RespondentStat[], minimum = 
   for (const groups of breakdowns.values()) {
     const small = groups.filter((g) => g.count !== null && g.count < minimum);
     small.forEach((g) => hidden.add(g));
-    if (small.length === 1) {
+    // A lone hidden group of nobody tells nothing about anybody; a lone hidden group of 1–4 would.
+    if (small.length === 1 && (small[0]!.count ?? 0) > 0) {
       const next = groups.filter((g) => !hidden.has(g) && g.count !== null).sort((a, b) => (a.count ?? 0) - (b.count ?? 0))[0];
       if (next) hidden.add(next);
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileFramework } from '../framework/compile.js';
 import type { LevelSchemeData } from '../framework/schema.js';
 import { loadFramework } from '../test-support/files.js';
-import { determineLevel } from './levels.js';
+import { determineLevel, levelTable } from './levels.js';
 
 const scheme = loadFramework('bma-district-2566').data.levels;
 const level = (total: number, tools: number[]) => determineLevel(scheme, total, tools).name.th;
@@ -60,5 +60,40 @@ describe('NACC letter grades', () => {
     [49.99, 'F'],
   ])('%s is %s', (total, grade) => {
     expect(determineLevel(grades, total, [total, total, total]).id).toBe(grade);
+  });
+});
+
+describe('the table of levels the measures document prints', () => {
+  it('reads as seed 001 does for the BMA five-level scheme', () => {
+    const fw = loadFramework('bma-district-2566');
+    const rows = levelTable(
+      fw.data.levels,
+      fw.tools.map((t) => t.code),
+    ).map((r) => [r.level.name.th, `${r.from.toFixed(2)} – ${r.to.toFixed(2)}`, r.condition]);
+    expect(rows).toEqual([
+      ['ผ่านดีเยี่ยม', '95.00 – 100.00', 'IIT, EIT และ OIT ทุกเครื่องมือได้ 95 คะแนน'],
+      ['ผ่านดี', '85.00 – 100.00', 'IIT, EIT และ OIT ทุกเครื่องมือได้ 85 คะแนน'],
+      ['ผ่าน', '85.00 – 100.00', 'IIT, EIT และ OIT บางเครื่องมือได้น้อยกว่า 85 คะแนน'],
+      ['ต้องปรับปรุง', '70.00 – 84.99', 'ไม่มีเงื่อนไข'],
+      ['ต้องปรับปรุงโดยด่วน', '0.00 – 69.99', 'ไม่มีเงื่อนไข'],
+    ]);
+  });
+
+  it('gives plain bands to a scheme without tool conditions (AA–F)', () => {
+    const scheme = {
+      id: 'aa-f',
+      name: { th: 'AA–F', en: 'AA–F' },
+      basis: 'rounded',
+      levels: [
+        { id: 'AA', name: { th: 'AA', en: 'AA' }, min: 95 },
+        { id: 'A', name: { th: 'A', en: 'A' }, min: 85 },
+        { id: 'F', name: { th: 'F', en: 'F' }, min: 0 },
+      ],
+    };
+    expect(levelTable(scheme as never, ['IIT']).map((r) => [r.from, r.to, r.condition])).toEqual([
+      [95, 100, 'ไม่มีเงื่อนไข'],
+      [85, 94.99, 'ไม่มีเงื่อนไข'],
+      [0, 84.99, 'ไม่มีเงื่อนไข'],
+    ]);
   });
 });

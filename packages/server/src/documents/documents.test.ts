@@ -113,9 +113,15 @@ describe.each(TEST_DATABASES)('documents on $engine', (database) => {
       'ประเด็นที่ต้องปรับปรุง/ยกระดับการพัฒนา',
       'ทุกฝ่าย',
       'ทุก6เดือน',
+      // The levels table as seed 001 prints it, derived from the level scheme.
+      'ผ่านดี85.00–100.00IIT,EITและOITทุกเครื่องมือได้85คะแนน',
+      'ผ่าน85.00–100.00IIT,EITและOITบางเครื่องมือได้น้อยกว่า85คะแนน',
+      'ต้องปรับปรุง70.00–84.99ไม่มีเงื่อนไข',
     ]) {
       expect(text, expected).toContain(plain(expected));
     }
+    expect(text).not.toContain(plain('85.00 – 84.99'));
+    expect(text).not.toContain(plain('85.00 – 94.99'));
   });
 
   it.runIf(poppler)("makes Din Daeng's six-month progress report with its photos, and Bang Sue's committee order", async () => {

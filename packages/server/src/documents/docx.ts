@@ -1,4 +1,4 @@
-import { readableUrl, toThaiDigits } from '@prongsai/core';
+import { levelTable, readableUrl, toThaiDigits } from '@prongsai/core';
 import {
   AlignmentType,
   BorderStyle,
@@ -208,6 +208,19 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
           heading('๑. ความสำคัญของ ITA'),
           ...m.intro.importance.map((p) => para(p, { indent: true, align: AlignmentType.THAI_DISTRIBUTE })),
           ...m.intro.tools.map((p) => para(p, { indent: true })),
+          para('ระดับผลการประเมิน', { bold: true }),
+          table(
+            ['ระดับ', 'คะแนน ITA', 'เงื่อนไขคะแนนรายเครื่องมือ'],
+            levelTable(
+              m.framework.data.levels,
+              m.framework.tools.map((tool) => tool.code),
+            ).map((row) => [
+              cell(row.level.name.th),
+              cell(`${row.from.toFixed(2)} – ${row.to.toFixed(2)}`, { align: AlignmentType.CENTER }),
+              cell(row.condition),
+            ]),
+            [2200, 2200, 4700],
+          ),
           heading(`๒. ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของ${m.agency.name_th} ประจำปีงบประมาณ พ.ศ. ${m.resultsYear}`),
           para('ตารางที่ 1: ค่าคะแนนการประเมินจำแนกตามตัวชี้วัด', { bold: true }),
           table(

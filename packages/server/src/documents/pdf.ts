@@ -1,5 +1,5 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { isWellFormedUrl, readableUrl, toThaiDigits } from '@prongsai/core';
+import { isWellFormedUrl, levelTable, readableUrl, toThaiDigits } from '@prongsai/core';
 import { barChart, radarChart } from './charts.js';
 import {
   CADENCE_TH,
@@ -45,14 +45,13 @@ function measuresContent(m: MeasuresModel): Content[] {
         widths: [110, 110, '*'],
         body: [
           [head('ระดับ'), head('คะแนน ITA'), head('เงื่อนไขคะแนนรายเครื่องมือ')],
-          ...framework.data.levels.levels.map((level, i, all) => [
-            cell(level.name.th),
-            cell(`${level.min.toFixed(2)} – ${i === 0 ? '100.00' : ((all[i - 1]?.min ?? 100) - 0.01).toFixed(2)}`, {
-              alignment: 'center',
-            }),
-            cell(
-              level.allToolsMin === undefined ? 'ไม่มีเงื่อนไข' : `IIT, EIT และ OIT ทุกเครื่องมือได้ไม่น้อยกว่า ${level.allToolsMin} คะแนน`,
-            ),
+          ...levelTable(
+            framework.data.levels,
+            framework.tools.map((tool) => tool.code),
+          ).map((row) => [
+            cell(row.level.name.th),
+            cell(`${row.from.toFixed(2)} – ${row.to.toFixed(2)}`, { alignment: 'center' }),
+            cell(row.condition),
           ]),
         ],
       },

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { toThaiDigits } from '@prongsai/core';
-import { SARABUN } from './fonts.js';
+import { withFallbackFonts } from './coverage.js';
+import { FALLBACK_FONTS, SARABUN } from './fonts.js';
 
 const require = createRequire(import.meta.url);
 // pdfmake and the pdfkit it drives are CommonJS; the patch must reach that same pdfkit.
@@ -44,6 +45,8 @@ function codePointsOf(font: FontkitFont): Map<number, number> {
 }
 
 let patched = false;
+/** Text laid out with the font's missing glyph (.notdef, drawn as a box) during the last render. */
+let missingGlyphs: string[] = [];
 
 /**
  * Two fixes to pdfkit's embedded fonts, both needed for Thai (version-pinned; a regression test
@@ -65,6 +68,7 @@ function patchPdfkit(): void {
     const result = encode.call(this, text, features);
     const map = codePointsOf(this.font);
     for (const glyph of this.layout(text, features).glyphs) {
+      if (glyph.id === 0 && text.trim() !== '') missingGlyphs.push(text);
       const gid = this.subset.includeGlyph(glyph.id);
       const own = map.get(glyph.id);
       if (own !== undefined) {
@@ -81,11 +85,19 @@ function patchPdfkit(): void {
     }
     return result;
   };
+  const fallbacks = Object.fromEntries(
+    Object.entries(FALLBACK_FONTS).map(([name, f]) => [
+      name,
+      { normal: f.normal, bold: f.bold, italics: f.normal, bolditalics: f.bold },
+    ]),
+  );
   pdfmake.addFonts({
     Sarabun: { normal: SARABUN.regular, bold: SARABUN.bold, italics: SARABUN.italic, bolditalics: SARABUN.boldItalic },
+    ...fallbacks,
   });
+  const allowed = new Set([...Object.values(SARABUN), ...Object.values(FALLBACK_FONTS).flatMap((f) => [f.normal, f.bold])]);
   pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => Object.values(SARABUN).includes(path));
+  pdfmake.setLocalAccessPolicy((path) => allowed.has(path));
   patched = true;
 }
 
@@ -99,11 +111,23 @@ export function thaiPageFooter(currentPage: number): Content {
     : { text: `- ${toThaiDigits(String(currentPage))} -`, alignment: 'center', fontSize: 12, margin: [0, 10, 0, 0] };
 }
 
+/**
+ * Renders a pdfmake document in Sarabun, with emoji and symbols Sarabun lacks set in the
+ * fallback fonts. Text that still met a missing glyph is listed by `missingGlyphsOfLastRender`.
+ */
 export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
   patchPdfkit();
+  missingGlyphs = [];
   const pdf = pdfmake.createPdf({
     ...doc,
+    content: withFallbackFonts(doc.content),
+    ...(doc.header ? { header: doc.header } : {}),
     defaultStyle: { font: 'Sarabun', fontSize: PDF_FONT_SIZE, lineHeight: 1.05, ...doc.defaultStyle },
   });
   return Buffer.from(await pdf.getBuffer());
+}
+
+/** Pieces of text of the last rendered PDF that drew a missing glyph (a box); empty when none did. */
+export function missingGlyphsOfLastRender(): string[] {
+  return [...missingGlyphs];
 }
