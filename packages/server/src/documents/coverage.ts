@@ -17,7 +17,7 @@ let fonts: Map<FontName, { hasGlyphForCodePoint(cp: number): boolean }> | null =
 const fontsByName = () => (fonts ??= new Map(ORDER.map((name) => [name, fontkit.openSync(FILES[name])])));
 
 /** Characters that draw nothing and need no glyph: spaces, line breaks, word marks, joiners, variation selectors. */
-const INVISIBLE = /[\s\u200B-\u200D\u2060\uFE00-\uFE0F]/u;
+const INVISIBLE = /^(?:\s|[\u200B-\u200D]|\u2060|[\uFE00-\uFE0F])$/u;
 
 /** The first font of Sarabun and its fallbacks that has a glyph for the code point, or `null`. */
 const chosen = new Map<number, FontName | null>();
