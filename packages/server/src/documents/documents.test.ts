@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoApp, login, TEST_DATABASES, type Session } from '../test-support/databases.js';
-import { renderPdf } from './thai-pdf.js';
+import { missingGlyphsOfLastRender, renderPdf } from './thai-pdf.js';
 import { breakable } from './thai-text.js';
 
 const OUTPUT = fileURLToPath(new URL('../../../../test-output/documents/', import.meta.url));
@@ -138,6 +138,12 @@ describe.each(TEST_DATABASES)('documents on $engine', (database) => {
     ]) {
       expect(progress, expected).toContain(plain(expected));
     }
+    // The captions' emoji (✨ 😊) come out of the emoji font, not as boxes.
+    expect(missingGlyphsOfLastRender()).toEqual([]);
+    expect(progress).toContain('✨');
+    expect(execFileSync('pdffonts', [`${OUTPUT}progress-din-daeng-2567-${database.engine}.pdf`], { encoding: 'utf8' })).toContain(
+      'NotoEmoji',
+    );
     const order = pdfText(
       await make(sueAdmin, 'bang-sue', { kind: 'order', format: 'pdf', year: 2568 }),
       `order-bang-sue-2568-${database.engine}`,
