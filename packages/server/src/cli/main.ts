@@ -1,6 +1,6 @@
 import type { CliIo } from './io.js';
 import { USER_ERROR } from './io.js';
-import { runBackup, runDemo, runInit, runRestore, runServe, runUser } from './platform.js';
+import { runBackup, runDemo, runEvidence, runInit, runRestore, runServe, runUser } from './platform.js';
 import { runImport } from './import.js';
 import { runReport } from './report.js';
 import { runScore } from './score.js';
@@ -9,8 +9,9 @@ const commands: Record<string, { summary: string; run: (args: string[], io: CliI
   serve: { summary: 'start the web app and API (--demo loads demo data first)', run: runServe },
   init: { summary: 'create the database and the first central admin', run: runInit },
   user: { summary: 'add, list or reset-password accounts', run: runUser },
-  backup: { summary: 'write a consistent snapshot of the database to a file', run: runBackup },
+  backup: { summary: 'write a consistent snapshot of the database (--with-files: and the evidence) to a file', run: runBackup },
   restore: { summary: 'replace the database with a backup (SQLite or PostgreSQL)', run: runRestore },
+  evidence: { summary: 'gc: remove evidence files no record refers to, list records whose file is missing', run: runEvidence },
   demo: { summary: 'load the demo districts and accounts', run: runDemo },
   import: { summary: "import an agency's results for a fiscal year from a file", run: runImport },
   report: { summary: 'make the measures document, a progress report or the committee order (PDF, DOCX, XLSX)', run: runReport },

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,5 +112,50 @@ describe('prongsai init, user, demo, backup and restore', () => {
     expect(again.stderr).toContain('--force');
     expect((await run('restore', '--force', file)).code).toBe(0);
     expect((await run('restore', join(dir, 'p.db'))).stderr).toContain('not a Prongsai backup');
+  });
+
+  it('backup --with-files puts the database and the evidence in one archive, and restore puts both back', async () => {
+    await run('demo');
+    const evidence = join(dir, 'data', 'evidence');
+    const before = readdirSync(evidence, { recursive: true }).filter((f) => String(f).includes('.')).length;
+    expect(before).toBeGreaterThan(0);
+    const archive = join(dir, 'all.tar.gz');
+    const made = await run('backup', '--with-files', archive);
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stdout).toContain(`${before} evidence files`);
+    rmSync(evidence, { recursive: true, force: true });
+    process.env.PRONGSAI_DATABASE_URL = `sqlite:${join(dir, 'restored.db')}`;
+    const restored = await run('restore', archive);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(restored.stdout).toContain(`evidence files ${before}`);
+    expect(readdirSync(evidence, { recursive: true }).filter((f) => String(f).includes('.')).length).toBe(before);
+    const sweep = await run('evidence', 'gc');
+    expect(sweep.code, sweep.stdout).toBe(0);
+    expect(sweep.stdout).toContain('removed 0 orphaned files');
+  });
+
+  it('evidence gc removes files no record refers to and reports records whose file is gone', async () => {
+    await run('demo');
+    const folder = join(dir, 'data', 'evidence');
+    const agency = readdirSync(folder)[0]!;
+    const orphan = join(folder, agency, 'left-by-a-crash.jpg');
+    writeFileSync(orphan, 'x');
+    const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    utimesSync(orphan, old, old);
+    const fresh = join(folder, agency, 'upload-in-progress.jpg');
+    writeFileSync(fresh, 'y');
+    const dry = await run('evidence', 'gc', '--dry-run');
+    expect(dry.stdout).toContain('would remove 1 orphaned files');
+    expect(existsSync(orphan)).toBe(true);
+    const referenced = readdirSync(join(folder, agency)).find(
+      (f) => f !== 'left-by-a-crash.jpg' && f !== 'upload-in-progress.jpg',
+    )!;
+    rmSync(join(folder, agency, referenced));
+    const swept = await run('evidence', 'gc');
+    expect(swept.stdout).toContain('removed 1 orphaned files');
+    expect(existsSync(orphan)).toBe(false);
+    expect(existsSync(fresh)).toBe(true);
+    expect(swept.stdout).toContain(`missing: ${agency}/${referenced}`);
+    expect(swept.code).toBe(3);
   });
 });

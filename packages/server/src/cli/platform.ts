@@ -1,11 +1,13 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { join } from 'node:path';
 import { findAgency, findDivisionByName } from '../agencies/repository.js';
 import { ensureReferenceAgencies } from '../agencies/service.js';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { openDatabase, type Db } from '../db/database.js';
 import { createBackup, readBackup, restoreBackup } from '../db/backup.js';
+import { isArchive, readArchive, sweepEvidence, writeArchive } from '../evidence/storage.js';
 import type { Role } from '../db/schema.js';
 import { loadDemo, DEMO_PASSWORD } from '../demo/demo.js';
 import { HttpError } from '../http/errors.js';
@@ -178,13 +180,25 @@ export async function runUser(args: string[], io: CliIo): Promise<number> {
 }
 
 export async function runBackup(args: string[], io: CliIo): Promise<number> {
-  const [file] = args;
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { 'with-files': { type: 'boolean', default: false } },
+  });
+  const [file] = positionals;
   if (!file) {
-    io.stderr.write('Usage: prongsai backup <file>\n');
+    io.stderr.write(
+      'Usage: prongsai backup [--with-files] <file>\n  --with-files  one .tar.gz archive with the evidence folder too\n',
+    );
     return USER_ERROR;
   }
   return withDatabase(async (db) => {
     const bytes = await createBackup(db);
+    if (values['with-files']) {
+      const { files } = await writeArchive(file, bytes, loadConfig().dataDir);
+      io.stdout.write(`backup of the ${db.engine} database and ${files} evidence files written to ${file}\n`);
+      return 0;
+    }
     await writeFile(file, bytes);
     io.stdout.write(`backup of the ${db.engine} database written to ${file} (${bytes.length.toLocaleString('en-US')} bytes)\n`);
     return 0;
@@ -199,27 +213,61 @@ export async function runRestore(args: string[], io: CliIo): Promise<number> {
   });
   const [file] = positionals;
   if (!file) {
-    io.stderr.write('Usage: prongsai restore [--force] <file>\n');
+    io.stderr.write('Usage: prongsai restore [--force] <file>  (a database backup, or an archive made with --with-files)\n');
     return USER_ERROR;
   }
   let backup;
+  let archive: Awaited<ReturnType<typeof readArchive>> | undefined;
   try {
-    backup = readBackup(await readFile(file));
+    const bytes = await readFile(file);
+    if (isArchive(bytes)) archive = await readArchive(file, loadConfig().dataDir);
+    backup = readBackup(archive ? archive.database : bytes);
   } catch (error) {
+    await archive?.cleanup();
     io.stderr.write(`${file}: ${(error as Error).message}\n`);
     return USER_ERROR;
   }
+  try {
+    return await withDatabase(async (db) => {
+      if (!values.force && (await listUsers(db.kysely)).length > 0) {
+        io.stderr.write('the database already holds data; restoring replaces all of it: run again with --force\n');
+        return USER_ERROR;
+      }
+      const counts = await restoreBackup(db, backup);
+      const files = archive ? await archive.placeFiles() : null;
+      io.stdout.write(
+        `restored into ${db.engine}: ${Object.entries(counts)
+          .map(([t, n]) => `${t} ${n}`)
+          .join(', ')}${files === null ? '' : `; evidence files ${files}`}\n`,
+      );
+      return 0;
+    });
+  } finally {
+    await archive?.cleanup();
+  }
+}
+
+const evidenceUsage = `Usage: prongsai evidence gc [--dry-run]
+  Removes evidence files no record refers to (older than an hour) and lists records whose file is missing.`;
+
+export async function runEvidence(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { 'dry-run': { type: 'boolean', default: false } },
+  });
+  if (positionals[0] !== 'gc') {
+    io.stderr.write(`${evidenceUsage}\n`);
+    return USER_ERROR;
+  }
   return withDatabase(async (db) => {
-    if (!values.force && (await listUsers(db.kysely)).length > 0) {
-      io.stderr.write('the database already holds data; restoring replaces all of it: run again with --force\n');
-      return USER_ERROR;
-    }
-    const counts = await restoreBackup(db, backup);
+    const dryRun = values['dry-run'];
+    const report = await sweepEvidence(db.kysely, join(loadConfig().dataDir, 'evidence'), { dryRun });
+    const bytes = report.orphans.reduce((sum, f) => sum + f.bytes, 0);
     io.stdout.write(
-      `restored into ${db.engine}: ${Object.entries(counts)
-        .map(([t, n]) => `${t} ${n}`)
-        .join(', ')}\n`,
+      `${dryRun ? 'would remove' : 'removed'} ${report.orphans.length} orphaned files (${bytes.toLocaleString('en-US')} bytes); kept ${report.kept}\n`,
     );
-    return 0;
+    for (const name of report.missing) io.stdout.write(`missing: ${name} (referenced by an evidence record, not on disk)\n`);
+    return report.missing.length > 0 ? 3 : 0;
   });
 }

@@ -2,6 +2,9 @@ import JSZip from 'jszip';
 import sharp from 'sharp';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Db } from '../db/database.js';
 import { demoApp, login, TEST_DATABASES, type Session } from '../test-support/databases.js';
 
 interface Entry {
@@ -26,6 +29,8 @@ async function docxText(bytes: Buffer): Promise<string> {
 describe.each(TEST_DATABASES)('what is approved stays locked, and each reader sees their part, on $engine', (database) => {
   let app: FastifyInstance;
   let close: () => Promise<void>;
+  let db: Db;
+  let dataDir: string;
   let admin: Session;
   let director: Session;
   let finance: Session;
@@ -47,7 +52,7 @@ describe.each(TEST_DATABASES)('what is approved stays locked, and each reader se
   };
 
   beforeAll(async () => {
-    ({ app, close } = await demoApp(database, { plans: false }));
+    ({ app, db, dataDir, close } = await demoApp(database, { plans: false }));
     admin = await login(app, 'admin@bang-khae.demo');
     director = await login(app, 'director@bang-khae.demo');
     finance = await login(app, 'finance@bang-khae.demo');
@@ -208,5 +213,21 @@ describe.each(TEST_DATABASES)('what is approved stays locked, and each reader se
 
     expect((await call('POST', '/api/agencies/bang-khae/plans/2567/rounds/6/reopen', admin)).statusCode).toBe(200);
     expect((await call('PATCH', `/api/entries/${financeEntry.id}`, admin, { issue: 'แก้ในฉบับแก้ไข' })).statusCode).toBe(200);
+  });
+
+  it('says which photo is missing from storage instead of leaving it out of a document', async () => {
+    const file = await db.kysely.selectFrom('evidence_files').selectAll().where('kind', '=', 'image').executeTakeFirstOrThrow();
+    rmSync(join(dataDir, 'evidence', String(file.agency_id), file.stored_name));
+    const started = await call('POST', '/api/agencies/bang-khae/documents', admin, {
+      kind: 'progress',
+      format: 'pdf',
+      year: 2567,
+      round: 6,
+    });
+    await app.documentJobs.idle();
+    const job = (await call('GET', `/api/jobs/${started.json().id}`, admin)).json();
+    expect(job.status).toBe('failed');
+    expect(job.error.messageTh).toContain('ไม่พบไฟล์ภาพหลักฐาน');
+    expect((await call('GET', `/api/evidence/${file.id}/file`, admin)).statusCode).toBe(410);
   });
 });

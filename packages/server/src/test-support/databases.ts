@@ -72,7 +72,7 @@ export const TEST_DATABASES: TestDatabase[] = [
 export async function demoApp(
   database: TestDatabase,
   options: { results?: boolean } = {},
-): Promise<{ app: FastifyInstance; db: Db; close(): Promise<void> }> {
+): Promise<{ app: FastifyInstance; db: Db; dataDir: string; close(): Promise<void> }> {
   const db = await database.open();
   const dataDir = mkdtempSync(join(tmpdir(), 'prongsai-data-'));
   await loadDemo(db.kysely, { ...options, dataDir });
@@ -85,6 +85,7 @@ export async function demoApp(
   return {
     app,
     db,
+    dataDir,
     close: async () => {
       await app.close();
       await db.drop();

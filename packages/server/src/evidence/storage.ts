@@ -1,0 +1,129 @@
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { constants, gunzipSync } from 'node:zlib';
+import type { Kysely } from 'kysely';
+import * as tar from 'tar';
+import type { Database } from '../db/schema.js';
+import { ProgressRepository } from '../progress/repository.js';
+
+/** Files younger than this are left alone by the sweep: an upload writes its file before its row. */
+export const SWEEP_GRACE_MS = 60 * 60 * 1000;
+
+export interface SweepReport {
+  /** `agency/file` names on disk that no evidence row refers to (removed unless a dry run). */
+  orphans: { name: string; bytes: number }[];
+  /** `agency/file` names rows refer to that are not on disk. */
+  missing: string[];
+  kept: number;
+}
+
+async function filesOnDisk(evidenceDir: string): Promise<{ name: string; bytes: number; modified: number }[]> {
+  const found = [];
+  const agencies = await readdir(evidenceDir, { withFileTypes: true }).catch(() => []);
+  for (const agency of agencies.filter((a) => a.isDirectory())) {
+    for (const file of await readdir(join(evidenceDir, agency.name))) {
+      const info = await stat(join(evidenceDir, agency.name, file));
+      if (info.isFile()) found.push({ name: `${agency.name}/${file}`, bytes: info.size, modified: info.mtimeMs });
+    }
+  }
+  return found;
+}
+
+/**
+ * Compares the evidence folder with the evidence rows: removes files no row refers to (left by
+ * a crash between writing a file and recording it, or by a delete that stopped half way) and
+ * reports rows whose file is gone.
+ */
+export async function sweepEvidence(
+  db: Kysely<Database>,
+  evidenceDir: string,
+  { dryRun = false, at = Date.now() }: { dryRun?: boolean; at?: number } = {},
+): Promise<SweepReport> {
+  const referenced = await new ProgressRepository(db).storedNames();
+  const disk = await filesOnDisk(evidenceDir);
+  const onDisk = new Set(disk.map((f) => f.name));
+  const orphans = disk.filter((f) => !referenced.has(f.name) && at - f.modified > SWEEP_GRACE_MS);
+  if (!dryRun) for (const file of orphans) await rm(join(evidenceDir, file.name), { force: true });
+  return {
+    orphans: orphans.map(({ name, bytes }) => ({ name, bytes })),
+    missing: [...referenced].filter((name) => !onDisk.has(name)).sort(),
+    kept: disk.length - orphans.length,
+  };
+}
+
+export const ARCHIVE_DATABASE = 'database.json.gz';
+
+/** One gzipped tar holding the database backup and the evidence folder (`prongsai backup --with-files`). */
+export async function writeArchive(file: string, database: Buffer, dataDir: string): Promise<{ files: number }> {
+  const staging = await mkdtemp(join(tmpdir(), 'prongsai-backup-'));
+  try {
+    await writeFile(join(staging, ARCHIVE_DATABASE), database);
+    const evidence = join(dataDir, 'evidence');
+    const entries = [ARCHIVE_DATABASE];
+    if (await stat(evidence).catch(() => null)) {
+      await symlink(evidence, join(staging, 'evidence'), 'dir');
+      entries.push('evidence');
+    }
+    let files = 0;
+    await tar.c(
+      {
+        gzip: true,
+        file,
+        cwd: staging,
+        portable: true,
+        follow: true,
+        onWriteEntry: (entry) => void (entry.type === 'File' && files++),
+      },
+      entries,
+    );
+    return { files: files - 1 };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** Whether bytes are an archive from `writeArchive` (a tar inside the gzip), not a plain database backup. */
+export function isArchive(bytes: Buffer): boolean {
+  try {
+    const head = gunzipSync(bytes.subarray(0, Math.min(bytes.length, 4096)), { finishFlush: constants.Z_SYNC_FLUSH });
+    return head.subarray(257, 262).toString('latin1') === 'ustar';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads an archive: the database backup's bytes, and a function that puts its evidence folder
+ * in place of the current one (call it after the database restore has committed).
+ */
+export async function readArchive(file: string, dataDir: string) {
+  const staging = await mkdtemp(join(tmpdir(), 'prongsai-restore-'));
+  await tar.x({
+    file,
+    cwd: staging,
+    strict: true,
+    filter: (path) => path === ARCHIVE_DATABASE || path.startsWith('evidence/') || path === 'evidence',
+  });
+  const database = await readFile(join(staging, ARCHIVE_DATABASE));
+  return {
+    database,
+    async placeFiles(): Promise<number> {
+      const incoming = join(staging, 'evidence');
+      const target = join(dataDir, 'evidence');
+      const count = (await filesOnDisk(incoming)).length;
+      await mkdir(dataDir, { recursive: true });
+      const previous = `${target}.before-restore-${Date.now()}`;
+      const had = await stat(target).catch(() => null);
+      if (had) await rename(target, previous);
+      if (await stat(incoming).catch(() => null))
+        await rename(incoming, target).catch(async () => {
+          await cp(incoming, target, { recursive: true });
+        });
+      else await mkdir(target, { recursive: true });
+      if (had) await rm(previous, { recursive: true, force: true });
+      return count;
+    },
+    cleanup: () => rm(staging, { recursive: true, force: true }),
+  };
+}
