@@ -116,11 +116,11 @@ export async function readArchive(file: string, dataDir: string) {
       const previous = `${target}.before-restore-${Date.now()}`;
       const had = await stat(target).catch(() => null);
       if (had) await rename(target, previous);
-      if (await stat(incoming).catch(() => null))
+      if (await stat(incoming).catch(() => null)) {
         await rename(incoming, target).catch(async () => {
           await cp(incoming, target, { recursive: true });
         });
-      else await mkdir(target, { recursive: true });
+      } else await mkdir(target, { recursive: true });
       if (had) await rm(previous, { recursive: true, force: true });
       return count;
     },
