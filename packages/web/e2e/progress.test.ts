@@ -83,6 +83,11 @@ describe.runIf(browserAvailable)('measures and progress in Chromium', () => {
     await screenshot(page, '19-progress-din-daeng');
     await page.getByTestId('round-approve').click();
     await expect.poll(() => page.getByTestId('round-status').textContent()).toContain('อนุมัติแล้ว');
+    // What was approved is kept, and shown, as revision 1.
+    const history = page.getByTestId('revision-history');
+    await history.getByText('ฉบับที่ 1').click();
+    await history.getByRole('table').waitFor();
+    await screenshot(page, '19b-progress-revision-history');
     await context.close();
   });
 });

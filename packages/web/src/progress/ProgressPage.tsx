@@ -19,6 +19,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { RevisionHistory } from './RevisionHistory';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -268,7 +269,10 @@ export function ProgressPage() {
   const canReview = me.abilities.switchAgency || (me.user.role === 'agency_admin' && ownAgency);
   const approve = useMutation({
     mutationFn: () => api('POST', `/api/agencies/${slug}/plans/${year}/rounds/${round}/approve`),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['round', slug] }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['round', slug] });
+      void client.invalidateQueries({ queryKey: ['revisions', slug] });
+    },
   });
   const reopen = useMutation({
     mutationFn: () => api('POST', `/api/agencies/${slug}/plans/${year}/rounds/${round}/reopen`),
@@ -365,6 +369,7 @@ export function ProgressPage() {
               canReview={canReview && v.status === 'open'}
             />
           ))}
+          <RevisionHistory slug={slug} year={year} round={round} />
         </>
       )}
     </Stack>
