@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, newPage, screenshot, signIn, startHarness, type Harness } from './harness.js';
+import { browserAvailable, newPage, screenshot, SCREENSHOTS, signIn, startHarness, type Harness } from './harness.js';
 
 describe.runIf(browserAvailable)('measures and progress in Chromium', () => {
   let harness: Harness;
@@ -87,7 +87,7 @@ describe.runIf(browserAvailable)('measures and progress in Chromium', () => {
     const history = page.getByTestId('revision-history');
     await history.getByText('ฉบับที่ 1').click();
     await history.getByRole('table').waitFor();
-    await screenshot(page, '19b-progress-revision-history');
+    await history.screenshot({ path: `${SCREENSHOTS}19b-progress-revision-history.png` });
     await context.close();
   });
 });

@@ -47,19 +47,21 @@ export function RevisionHistory({ slug, year, round }: { slug: string; year: num
                 <Table fz="sm" striped>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th>{t('progress.historyEntry')}</Table.Th>
-                      <Table.Th>{t('progress.historyStatus')}</Table.Th>
+                      <Table.Th w={140}>{t('progress.historyEntry')}</Table.Th>
+                      <Table.Th w={130}>{t('progress.historyStatus')}</Table.Th>
                       <Table.Th>{t('progress.historyNarrative')}</Table.Th>
-                      <Table.Th>{t('progress.historyEvidence')}</Table.Th>
+                      <Table.Th w={90} ta="right">
+                        {t('progress.historyEvidence')}
+                      </Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
                     {r.snapshot.entries.map((e) => (
                       <Table.Tr key={e.entry.id}>
                         <Table.Td>{e.entry.questionCode ?? e.entry.title}</Table.Td>
-                        <Table.Td>{statusLabel(e.report.status)}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{statusLabel(e.report.status)}</Table.Td>
                         <Table.Td>{e.report.narrative}</Table.Td>
-                        <Table.Td>{e.evidence.length}</Table.Td>
+                        <Table.Td ta="right">{e.evidence.length}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
