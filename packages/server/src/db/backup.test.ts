@@ -41,6 +41,26 @@ describe.each(pairs)('backup and restore $name', ({ from, to }) => {
   });
 });
 
+describe.each(pairs)('a SQLite database holding U+0000, $name', ({ from, to }) => {
+  it('restores with the NUL characters removed and counted', async () => {
+    const source = await from.open();
+    const target = await to.open();
+    cleanups.push(source.drop, target.drop);
+    await loadDemo(source.kysely);
+    const backup = readBackup(await createBackup(source));
+    // As an older version may have stored (SQLite keeps NUL; PostgreSQL text cannot hold it).
+    backup.tables.divisions![0]!.name_th = 'ฝ่าย\u0000ปกครอง';
+    const counts = await restoreBackup(target, backup);
+    expect(counts['NUL characters removed']).toBe(1);
+    const division = await target.kysely
+      .selectFrom('divisions')
+      .select('name_th')
+      .where('id', '=', backup.tables.divisions![0]!.id as number)
+      .executeTakeFirstOrThrow();
+    expect(division.name_th).toBe('ฝ่ายปกครอง');
+  });
+});
+
 describe('a bad backup file', () => {
   it('is refused before anything is touched', () => {
     expect(() => readBackup(Buffer.from('not a backup'))).toThrow('not a Prongsai backup');
