@@ -3,3 +3,4 @@ const which = process.argv[2] ?? 'all';
 if (which === 'all' || which === 'scoring') await import('./scoring.js');
 if (which === 'all' || which === 'results') await import('./results.js');
 if (which === 'all' || which === 'documents') await import('./documents.js');
+if (which === 'all' || which === 'uploads') await import('./uploads.js');

@@ -1,13 +1,11 @@
 // Results benchmarks: the city-wide table served over HTTP from SQLite and PostgreSQL, under load
 // from a generator on loopback, against GET /api/health through the same stack as the baseline;
 // and importing one agency's raw responses.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { RawCsvParser, scoreAssessment } from '@prongsai/core';
@@ -16,73 +14,12 @@ import { openDatabase } from '../db/database.js';
 import { loadDemo } from '../demo/demo.js';
 import { loadFramework } from '../frameworks/registry.js';
 import { commitImport, previewImport } from '../results/service.js';
+import { CONCURRENCY, load, request, startServer } from './http.js';
 import { iitItems, SyntheticAnswers, writeRawCsv } from './synthetic.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
-const CONCURRENCY = 10;
 const POSTGRES_URL = process.env.PRONGSAI_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const dir = mkdtempSync(join(tmpdir(), 'prongsai-bench-'));
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function startServer(env: Record<string, string>): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./city-server.js', import.meta.url))], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout! });
-  const [line] = (await once(lines, 'line')) as [string];
-  return { port: (JSON.parse(line) as { port: number }).port, child };
-}
-
-function request(agent: http.Agent, port: number, path: string, headers: Record<string, string> = {}, body?: string) {
-  return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path,
-        agent,
-        method: body ? 'POST' : 'GET',
-        headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) },
-      },
-      (res) => {
-        let data = '';
-        res.setEncoding('utf8');
-        res.on('data', (c) => (data += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data, headers: res.headers }));
-      },
-    );
-    req.on('error', reject);
-    if (body) req.write(body);
-    req.end();
-  });
-}
-
-/** Sends `count` requests, `CONCURRENCY` at a time, over keep-alive connections; latencies in ms. */
-async function load(port: number, path: string, headers: Record<string, string>, count: number) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const latencies: number[] = [];
-  let next = 0;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < count) {
-        next++;
-        const t = process.hrtime.bigint();
-        const response = await request(agent, port, path, headers);
-        if (response.status !== 200) throw new Error(`${path}: ${response.status} ${response.body.slice(0, 200)}`);
-        latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
-      }
-    }),
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), rps: count / seconds };
-}
 
 async function postgresAnswers(): Promise<boolean> {
   const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 2000 });

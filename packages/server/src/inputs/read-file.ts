@@ -14,7 +14,7 @@ import {
   type ScoreInput,
   type Table,
 } from '@prongsai/core';
-import { checkZipLimits } from './zip-limits.js';
+import { assertZipLimits } from './read-workbook.js';
 
 /** Larger files are refused rather than read into memory (raw CSV is streamed and has no limit). */
 export const MAX_TABLE_BYTES = 200 * 1024 * 1024;
@@ -36,7 +36,7 @@ function cellValue(value: ExcelJS.CellValue): Cell {
 export async function readXlsxTable(bytes: Uint8Array, file: string, worksheet?: ExcelJS.Worksheet): Promise<Table> {
   let sheet = worksheet;
   if (!sheet) {
-    checkZipLimits(bytes, file);
+    assertZipLimits(bytes, file);
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -9,7 +9,7 @@ import {
   type ImportContent,
 } from '@prongsai/core';
 import { readXlsxTable } from './read-file.js';
-import { checkZipLimits } from './zip-limits.js';
+import { checkZipLimits, ZipLimitError } from './zip-limits.js';
 
 const LABEL_COLUMNS = new Set(['code', 'item', 'text', 'name', 'tool', 'dimension', 'label']);
 
@@ -17,10 +17,25 @@ function problem(file: string, message: string, th: string): InputError {
   return new InputError([{ file, message, th }]);
 }
 
+/** `checkZipLimits`, its refusal as the `InputError` every reader of uploads answers with. */
+export function assertZipLimits(data: Uint8Array, file: string): void {
+  try {
+    checkZipLimits(data, file);
+  } catch (error) {
+    if (error instanceof ZipLimitError) throw new InputError(error.problems);
+    throw error;
+  }
+}
+
 /** Every worksheet whose header is an import format; others (instructions) are passed over. */
-export async function readWorkbook(framework: CompiledFramework, data: Buffer, file: string): Promise<ImportContent> {
+export async function readWorkbook(
+  framework: CompiledFramework,
+  data: Buffer,
+  file: string,
+  { checked = false }: { checked?: boolean } = {},
+): Promise<ImportContent> {
   // The work is limited before ExcelJS, which holds every cell in memory, sees the file.
-  checkZipLimits(data, file);
+  if (!checked) assertZipLimits(data, file);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);

@@ -1,9 +1,8 @@
 // Runs in a worker thread: reads one uploaded workbook, so a slow or hostile file costs this
-// thread (bounded in memory and time by its parent), never the server's event loop.
+// thread (bounded in memory and time by its parent), never the server's event loop. The ZIP is
+// checked first, before ExcelJS and the framework are even loaded, so a bomb is refused fast.
 import { parentPort, workerData } from 'node:worker_threads';
-import { InputError } from '@prongsai/core';
-import { loadFramework } from '../frameworks/registry.js';
-import { readWorkbook } from './read-workbook.js';
+import { checkZipLimits } from './zip-limits.js';
 
 interface Job {
   frameworkId: string;
@@ -14,10 +13,17 @@ interface Job {
 
 const job = workerData as Job;
 try {
-  const framework = loadFramework(job.frameworkId, job.frameworksDir);
-  const content = await readWorkbook(framework, Buffer.from(job.data.buffer, job.data.byteOffset, job.data.length), job.fileName);
+  const data = Buffer.from(job.data.buffer, job.data.byteOffset, job.data.length);
+  checkZipLimits(data, job.fileName);
+  const [{ loadFramework }, { readWorkbook }] = await Promise.all([
+    import('../frameworks/registry.js'),
+    import('./read-workbook.js'),
+  ]);
+  const content = await readWorkbook(loadFramework(job.frameworkId, job.frameworksDir), data, job.fileName, { checked: true });
   parentPort!.postMessage({ ok: true, content });
 } catch (error) {
-  if (error instanceof InputError) parentPort!.postMessage({ ok: false, problems: error.problems });
+  // InputError and ZipLimitError alike carry problems to show (the core is not loaded for a refusal).
+  const problems = (error as { problems?: unknown }).problems;
+  if (Array.isArray(problems)) parentPort!.postMessage({ ok: false, problems });
   else parentPort!.postMessage({ ok: false, failure: (error as Error).message });
 }

@@ -1,4 +1,3 @@
-import { InputError } from '@prongsai/core';
 import { inflateRawSync } from 'node:zlib';
 
 /**
@@ -7,7 +6,7 @@ import { inflateRawSync } from 'node:zlib';
  */
 export const XLSX_LIMITS = {
   /** Bytes after inflating, all parts together: counted as they inflate, not taken from headers. */
-  inflatedBytes: 96 * 1024 * 1024,
+  inflatedBytes: 64 * 1024 * 1024,
   entries: 2000,
   rowsPerSheet: 200_000,
   columnsPerSheet: 500,
@@ -23,6 +22,17 @@ function columnNumber(letters: string): number {
   let n = 0;
   for (const c of letters) n = n * 26 + (c.charCodeAt(0) - 64);
   return n;
+}
+
+/**
+ * A workbook refused before reading, with problems in the shape of the core's `InputError`
+ * (kept free of the core here, so the reading worker starts fast).
+ */
+export class ZipLimitError extends Error {
+  constructor(readonly problems: { file: string; message: string; th: string }[]) {
+    super(problems.map((p) => p.message).join('; '));
+    this.name = 'ZipLimitError';
+  }
 }
 
 class LimitExceeded extends Error {
@@ -133,7 +143,7 @@ function countSheet(xml: string, sheet: string, limits: ZipLimits) {
 /**
  * Checks a ZIP (XLSX) before anything reads it: at most `entries` parts, at most
  * `inflatedBytes` once inflated (measured while inflating, whatever the headers say), and in
- * each worksheet at most so many cells, rows and columns. Throws an `InputError` with a Thai
+ * each worksheet at most so many cells, rows and columns. Throws a `ZipLimitError` with a Thai
  * message; returns the counts when the file is within the limits.
  */
 export function checkZipLimits(data: Uint8Array, file: string, limits: ZipLimits = XLSX_LIMITS) {
@@ -171,7 +181,7 @@ export function checkZipLimits(data: Uint8Array, file: string, limits: ZipLimits
     return { inflated, entries: entries.length, sheets };
   } catch (error) {
     if (error instanceof LimitExceeded) {
-      throw new InputError([
+      throw new ZipLimitError([
         {
           file,
           message: `the workbook is too large to read: ${error.en}`,
@@ -179,7 +189,7 @@ export function checkZipLimits(data: Uint8Array, file: string, limits: ZipLimits
         },
       ]);
     }
-    throw new InputError([
+    throw new ZipLimitError([
       {
         file,
         message: `cannot read the XLSX workbook (damaged or not XLSX): ${(error as Error).message}`,

@@ -94,7 +94,7 @@ describe.each(TEST_DATABASES)('imports that must not commit, on $engine', (datab
       contentBase64: xlsxPadded(120).toString('base64'),
     });
     expect(response.statusCode).toBe(422);
-    expect(response.json().error.messageTh).toContain('เกิน 96 MB');
+    expect(response.json().error.messageTh).toContain('เกิน 64 MB');
   });
 
   it('still reads a real workbook through the worker', async () => {
