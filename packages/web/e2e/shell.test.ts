@@ -83,7 +83,7 @@ describe.runIf(browserAvailable)('web shell in Chromium', () => {
     await screenshot(page, '08-phone-division-editor');
     await page.getByRole('button', { name: 'menu' }).click();
     await page.getByRole('link', { name: 'มาตรการ' }).click();
-    await page.getByRole('heading', { name: 'มาตรการ' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'มาตรการ' }).waitFor();
     expect(await page.getByRole('link', { name: 'บัญชีผู้ใช้' }).count()).toBe(0);
     await screenshot(page, '09-phone-measures');
     await context.close();

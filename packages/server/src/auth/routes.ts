@@ -8,7 +8,7 @@ import type { Db } from '../db/database.js';
 import { HttpError, notFound } from '../http/errors.js';
 import { actorOf, requireActor } from '../http/context.js';
 import type { User } from '../db/schema.js';
-import { countLoginAttempt, findUserByEmail, presentUser, updateUser } from '../users/repository.js';
+import { countLoginAttempt, findUser, findUserByEmail, lockAccount, presentUser, updateUser } from '../users/repository.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { abilities } from './policy.js';
 import { SlidingWindow } from './sliding-window.js';
@@ -58,18 +58,14 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
 
   const lock = (user: User, time: Date) =>
     db.kysely.transaction().execute(async (trx) => {
-      const locked = await trx
-        .updateTable('users')
-        .set({ failed_logins: 0, locked_until: new Date(time.getTime() + LOCKOUT_MS).toISOString() })
-        .where('id', '=', user.id)
-        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', time.toISOString())]))
-        .executeTakeFirst();
-      if (Number(locked.numUpdatedRows) === 0) return;
+      const locked = await lockAccount(trx, user.id, new Date(time.getTime() + LOCKOUT_MS).toISOString(), time.toISOString());
+      if (!locked) return;
       await recordAudit(trx, { actorId: null, action: 'lock-out', entity: 'user', entityId: user.id, agencyId: user.agency_id });
     });
 
   const describe = async (userId: number, csrfToken: string) => {
-    const user = await db.kysely.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+    const user = await findUser(db.kysely, userId);
+    if (!user) throw notFound('user');
     const agency = user.agency_id === null ? undefined : await findAgency(db.kysely, user.agency_id);
     return {
       user: presentUser(user),

@@ -11,6 +11,7 @@ import {
 import type { Kysely } from 'kysely';
 import { listDivisions } from '../agencies/repository.js';
 import type { Agency, Database, Division } from '../db/schema.js';
+import { findCommittee } from '../committees/repository.js';
 import type { Committee } from '../committees/schema.js';
 import { frameworksDir } from '../frameworks/registry.js';
 import { badRequest, HttpError } from '../http/errors.js';
@@ -157,14 +158,9 @@ export async function progressModel(
 }
 
 export async function orderModel(db: Kysely<Database>, agency: Agency, fiscalYear: number): Promise<OrderModel> {
-  const row = await db
-    .selectFrom('committees')
-    .selectAll()
-    .where('agency_id', '=', agency.id)
-    .where('fiscal_year', '=', fiscalYear)
-    .executeTakeFirst();
-  if (!row) throw badRequest(`no FY${fiscalYear} committee`, `ยังไม่มีข้อมูลคณะกรรมการปีงบประมาณ พ.ศ. ${fiscalYear}`);
-  return { agency, fiscalYear, committee: JSON.parse(row.data) as Committee };
+  const committee = await findCommittee(db, agency.id, fiscalYear);
+  if (!committee) throw badRequest(`no FY${fiscalYear} committee`, `ยังไม่มีข้อมูลคณะกรรมการปีงบประมาณ พ.ศ. ${fiscalYear}`);
+  return { agency, fiscalYear, committee };
 }
 
 export { presentResult };

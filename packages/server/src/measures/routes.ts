@@ -11,6 +11,7 @@ import { lockRow } from '../db/locks.js';
 import type { Database, MeasureEntry } from '../db/schema.js';
 import type { Transaction } from 'kysely';
 import { requireActor } from '../http/context.js';
+import { findLibraryEntry, insertLibraryEntry, setLibraryStatus } from '../library/repository.js';
 import { ensureLibrary, presentLibraryEntry, searchLibrary } from '../library/service.js';
 import {
   approvedRoundShowing,
@@ -301,21 +302,17 @@ export async function measureRoutes(app: FastifyInstance, { db }: { db: Db }) {
       const actor = requireActor(request);
       authorize(actor, 'library', 'create', undefined);
       const row = await db.kysely.transaction().execute(async (trx) => {
-        const created = await trx
-          .insertInto('library_entries')
-          .values({
-            agency_id: actor.agencyId,
-            status: actor.agencyId === null ? 'shared' : 'private',
-            question_code: request.body.questionCode ?? null,
-            indicator_number: request.body.indicatorNumber ?? null,
-            issue: request.body.issue,
-            measures: JSON.stringify(request.body.measures),
-            source: null,
-            created_by: actor.id,
-            created_at: now(),
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const created = await insertLibraryEntry(trx, {
+          agency_id: actor.agencyId,
+          status: actor.agencyId === null ? 'shared' : 'private',
+          question_code: request.body.questionCode ?? null,
+          indicator_number: request.body.indicatorNumber ?? null,
+          issue: request.body.issue,
+          measures: JSON.stringify(request.body.measures),
+          source: null,
+          created_by: actor.id,
+          created_at: now(),
+        });
         await recordAudit(trx, {
           actorId: actor.id,
           action: 'create',
@@ -336,21 +333,13 @@ export async function measureRoutes(app: FastifyInstance, { db }: { db: Db }) {
     { schema: { tags, summary: 'Offer an own library entry to all agencies (a central admin approves)', params: libraryParams } },
     async (request) => {
       const actor = requireActor(request);
-      const row = await db.kysely
-        .selectFrom('library_entries')
-        .selectAll()
-        .where('id', '=', request.params.id)
-        .executeTakeFirst();
+      const row = await findLibraryEntry(db.kysely, request.params.id);
       if (!row || (row.status !== 'shared' && row.agency_id !== actor.agencyId && actor.role !== 'central_admin')) {
         throw notFound('library entry');
       }
       authorize(actor, 'library', 'offer', { agencyId: row.agency_id });
-      const updated = await db.kysely
-        .updateTable('library_entries')
-        .set({ status: 'pending' })
-        .where('id', '=', row.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const updated = await setLibraryStatus(db.kysely, row.id, ['private', 'pending', 'shared'], 'pending');
+      if (!updated) throw notFound('library entry');
       await recordAudit(db.kysely, {
         actorId: actor.id,
         action: 'offer',
@@ -368,19 +357,9 @@ export async function measureRoutes(app: FastifyInstance, { db }: { db: Db }) {
     async (request) => {
       const actor = requireActor(request);
       authorize(actor, 'library', 'approveShare', undefined);
-      const row = await db.kysely
-        .selectFrom('library_entries')
-        .selectAll()
-        .where('id', '=', request.params.id)
-        .where('status', '=', 'pending')
-        .executeTakeFirst();
-      if (!row) throw notFound('library entry');
-      const updated = await db.kysely
-        .updateTable('library_entries')
-        .set({ status: 'shared' })
-        .where('id', '=', row.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await findLibraryEntry(db.kysely, request.params.id);
+      const updated = row && (await setLibraryStatus(db.kysely, row.id, ['pending'], 'shared'));
+      if (!row || !updated) throw notFound('library entry');
       await recordAudit(db.kysely, {
         actorId: actor.id,
         action: 'approve-share',

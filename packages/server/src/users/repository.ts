@@ -41,6 +41,17 @@ export async function countLoginAttempt(db: Executor, id: number, at: string): P
   return row ? row.failed_logins : null;
 }
 
+/** Locks an account until `until` unless a lock is in force already; `true` when this call locked it. */
+export async function lockAccount(db: Executor, id: number, until: string, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ failed_logins: 0, locked_until: until })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 /** What may leave the server about a user: never the password hash. */
 export function presentUser(user: User) {
   return {
