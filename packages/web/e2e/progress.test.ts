@@ -82,6 +82,13 @@ describe.runIf(browserAvailable)('measures and progress in Chromium', () => {
     await page.locator('[data-testid=evidence] img').first().waitFor();
     await screenshot(page, '19-progress-din-daeng');
     await page.getByTestId('round-approve').click();
+    // The dialog lists what is unsent or unreviewed and asks why to approve anyway.
+    const dialog = page.getByTestId('approve-dialog');
+    await dialog.waitFor();
+    expect(await page.getByTestId('approve-confirm').isDisabled()).toBe(true);
+    await dialog.screenshot({ path: `${SCREENSHOTS}19a-progress-approve-dialog.png` });
+    await page.getByTestId('approve-reason').fill('อนุมัติรายงานที่ส่งแล้ว ส่วนที่เหลือติดตามในรอบ 12 เดือน');
+    await page.getByTestId('approve-confirm').click();
     await expect.poll(() => page.getByTestId('round-status').textContent()).toContain('อนุมัติแล้ว');
     // What was approved is kept, and shown, as revision 1.
     const history = page.getByTestId('revision-history');

@@ -179,7 +179,10 @@ describe.each(TEST_DATABASES)('what is approved stays locked, and each reader se
   });
 
   it('locks the entries of an approved round, and its revisions show each reader only their part', async () => {
-    expect((await call('POST', '/api/agencies/bang-khae/plans/2567/rounds/6/approve', director)).statusCode).toBe(200);
+    expect(
+      (await call('POST', '/api/agencies/bang-khae/plans/2567/rounds/6/approve', director, { reason: 'ทดสอบการอนุมัติ' }))
+        .statusCode,
+    ).toBe(200);
     const patched = await call('PATCH', `/api/entries/${financeEntry.id}`, admin, { issue: 'แก้หลังอนุมัติ' });
     expect(patched.statusCode).toBe(409);
     expect(patched.json().error).toMatchObject({ code: 'entry-approved', messageTh: expect.stringContaining('อนุมัติแล้ว') });

@@ -169,7 +169,21 @@ describe.each(TEST_DATABASES)('measures and progress on $engine', (database) => 
       ).toBe('accepted');
 
       expect((await call('POST', '/api/agencies/bang-khae/plans/2567/rounds/6/approve', khaeAdmin)).statusCode).toBe(403);
-      expect((await call('POST', '/api/agencies/bang-khae/plans/2567/rounds/6/approve', khaeDirector)).json()).toEqual({
+      // Eight measures were never sent: approval says so and waits for a reason.
+      const refused = await call('POST', '/api/agencies/bang-khae/plans/2567/rounds/6/approve', khaeDirector);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error).toMatchObject({
+        code: 'round-incomplete',
+        messageTh: expect.stringContaining('กรุณาระบุเหตุผล'),
+      });
+      expect(refused.json().error.details.unsent).toContain('I9');
+      expect(
+        (
+          await call('POST', '/api/agencies/bang-khae/plans/2567/rounds/6/approve', khaeDirector, {
+            reason: 'อนุมัติเฉพาะที่ส่งแล้ว ส่วนที่เหลือติดตามในรอบ 12 เดือน',
+          })
+        ).json(),
+      ).toEqual({
         status: 'approved',
         revision: 1,
       });

@@ -253,7 +253,15 @@ export class ProgressRepository {
     });
   }
 
-  async approve(trx: Transaction<Database>, actor: Actor, round: ProgressRound, snapshot: unknown, agencyId: number) {
+  /** `override`: the executive's reason for approving with reports unsent or unreviewed, kept in the audit. */
+  async approve(
+    trx: Transaction<Database>,
+    actor: Actor,
+    round: ProgressRound,
+    snapshot: unknown,
+    agencyId: number,
+    override?: { reason: string; unsent: string[]; unreviewed: string[] },
+  ) {
     const at = now();
     await trx
       .updateTable('progress_rounds')
@@ -276,7 +284,7 @@ export class ProgressRepository {
       entity: 'progress-round',
       entityId: round.id,
       agencyId,
-      after: { round: round.round, revision: round.revision },
+      after: { round: round.round, revision: round.revision, ...(override ? { approvedAnyway: override } : {}) },
     });
   }
 

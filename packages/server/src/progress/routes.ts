@@ -13,7 +13,7 @@ import { processUpload } from '../evidence/process.js';
 import { badRequest, conflict, HttpError, notFound } from '../http/errors.js';
 import { requireActor } from '../http/context.js';
 import { ProgressRepository, reportTarget, roundLocked } from './repository.js';
-import { presentEvidence, presentReport, REPORT_STATUSES, roundView } from './service.js';
+import { pendingReports, presentEvidence, presentReport, REPORT_STATUSES, roundView } from './service.js';
 
 const roundParams = z.object({
   agency: z.string().min(1).max(64),
@@ -184,17 +184,36 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
 
   api.post(
     '/api/agencies/:agency/plans/:year/rounds/:round/approve',
-    { schema: { tags, summary: 'Approve the round (an executive); it is locked from then on', params: roundParams } },
+    {
+      schema: {
+        tags,
+        summary:
+          'Approve the round (an executive); it is locked from then on. Refused (409) while reports are unsent or unreviewed, unless a reason for approving anyway is given (audited)',
+        params: roundParams,
+        body: z.object({ reason: z.string().trim().max(2000).optional() }).nullish(),
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       const { agency, scope } = await roundScope(actor, request.params.agency, request.params.year, request.params.round);
       authorize(actor, 'round', 'approve', { agencyId: agency.id });
+      const reason = request.body?.reason || null;
       const revision = await progress.changeRound(scope, async (trx, round) => {
         if (round.status === 'approved') throw conflict('the round is approved already', 'รอบนี้อนุมัติแล้ว');
         // The revision keeps the whole round, as the secretariat sees it; each reader gets their part.
         const secretariat = { ...actor, role: 'agency_admin' as const, agencyId: agency.id, divisionId: null };
         const snapshot = await roundView(new ProgressRepository(trx), trx, secretariat, { ...scope, round });
-        await progress.approve(trx, actor, round, snapshot, agency.id);
+        const pending = pendingReports(snapshot);
+        if ((pending.unsent.length > 0 || pending.unreviewed.length > 0) && !reason) {
+          throw new HttpError(
+            409,
+            'round-incomplete',
+            `${pending.unsent.length} reports are not sent and ${pending.unreviewed.length} not reviewed; give a reason to approve anyway`,
+            `ยังไม่ส่งรายงาน ${pending.unsent.length} รายการ และยังไม่ได้ตรวจ ${pending.unreviewed.length} รายการ หากจะอนุมัติก่อน กรุณาระบุเหตุผล`,
+            pending,
+          );
+        }
+        await progress.approve(trx, actor, round, snapshot, agency.id, reason ? { reason, ...pending } : undefined);
         return round.revision;
       });
       return { status: 'approved', revision };

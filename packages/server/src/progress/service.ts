@@ -112,3 +112,14 @@ export async function roundView(
     completeness,
   };
 }
+
+/** Measures of a round whose report was never sent (or was returned), and those sent but not yet accepted. */
+export function pendingReports(view: {
+  entries: { entry: { id: number; questionCode: string | null; title: string | null }; report: { review: string } }[];
+}) {
+  const name = (e: (typeof view.entries)[number]) => e.entry.questionCode ?? e.entry.title ?? `#${e.entry.id}`;
+  return {
+    unsent: view.entries.filter((e) => e.report.review === 'draft' || e.report.review === 'returned').map(name),
+    unreviewed: view.entries.filter((e) => e.report.review === 'submitted').map(name),
+  };
+}

@@ -95,7 +95,10 @@ describe.each(TEST_DATABASES)('open data shows only what was published, on $engi
     expect(
       (await call('POST', '/api/agencies/din-daeng/publications', admin, { kind: 'round', year: 2568, round: 6 })).statusCode,
     ).toBe(409);
-    expect((await call('POST', '/api/agencies/din-daeng/plans/2568/rounds/6/approve', director)).statusCode).toBe(200);
+    expect(
+      (await call('POST', '/api/agencies/din-daeng/plans/2568/rounds/6/approve', director, { reason: 'ทดสอบการอนุมัติ' }))
+        .statusCode,
+    ).toBe(200);
     expect(
       (await call('POST', '/api/agencies/din-daeng/publications', admin, { kind: 'round', year: 2568, round: 6 })).statusCode,
     ).toBe(201);

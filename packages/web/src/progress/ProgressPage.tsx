@@ -19,6 +19,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApproveDialog } from './ApproveDialog';
 import { RevisionHistory } from './RevisionHistory';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -267,13 +268,13 @@ export function ProgressPage() {
   });
   const ownAgency = me.abilities.switchAgency || me.agency?.slug === slug;
   const canReview = me.abilities.switchAgency || (me.user.role === 'agency_admin' && ownAgency);
-  const approve = useMutation({
-    mutationFn: () => api('POST', `/api/agencies/${slug}/plans/${year}/rounds/${round}/approve`),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['round', slug] });
-      void client.invalidateQueries({ queryKey: ['revisions', slug] });
-    },
-  });
+  const [approving, setApproving] = useState(false);
+  const closeApproval = (approved: boolean) => {
+    setApproving(false);
+    if (!approved) return;
+    void client.invalidateQueries({ queryKey: ['round', slug] });
+    void client.invalidateQueries({ queryKey: ['revisions', slug] });
+  };
   const reopen = useMutation({
     mutationFn: () => api('POST', `/api/agencies/${slug}/plans/${year}/rounds/${round}/reopen`),
     onSuccess: () => client.invalidateQueries({ queryKey: ['round', slug] }),
@@ -284,6 +285,7 @@ export function ProgressPage() {
   const v = view.data;
   const [dy, dm, dd] = (v?.dueDate ?? '2000-01-01').split('-').map(Number);
   const missing = v?.entries.filter((e) => e.missing).length ?? 0;
+  const returned = v?.entries.filter((e) => e.report.review === 'returned').length ?? 0;
 
   return (
     <Stack>
@@ -320,13 +322,18 @@ export function ProgressPage() {
                 </Badge>
                 <Text size="sm">{t('progress.due', { date: formatDate({ year: dy!, month: dm!, day: dd! }, lang) })}</Text>
                 {v.overdue && <Badge color="red">{t('progress.overdue')}</Badge>}
+                {returned > 0 && (
+                  <Badge color="orange" data-testid="returned-count">
+                    {t('progress.returnedCount', { count: returned })}
+                  </Badge>
+                )}
                 <Text size="sm" c={missing ? 'orange.8' : 'teal'}>
                   {t('progress.missing', { count: missing })}
                 </Text>
               </Group>
               <Group>
                 {v.status === 'open' && me.abilities.approveRounds && ownAgency && (
-                  <Button onClick={() => approve.mutate()} loading={approve.isPending} data-testid="round-approve">
+                  <Button onClick={() => setApproving(true)} data-testid="round-approve">
                     {t('progress.approve')}
                   </Button>
                 )}
@@ -370,6 +377,9 @@ export function ProgressPage() {
             />
           ))}
           <RevisionHistory slug={slug} year={year} round={round} />
+          {approving && (
+            <ApproveDialog view={v} url={`/api/agencies/${slug}/plans/${year}/rounds/${round}/approve`} onClose={closeApproval} />
+          )}
         </>
       )}
     </Stack>
