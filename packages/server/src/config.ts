@@ -13,6 +13,8 @@ export interface Config {
    * `true`, a hop count, or addresses/CIDRs of the proxies (PRONGSAI_TRUST_PROXY).
    */
   trustProxy: boolean | number | string;
+  /** Serving the demo data (`serve --demo`): the login page then lists the demo accounts. */
+  demo: boolean;
 }
 
 function trustProxyOf(value: string | undefined): boolean | number | string {
@@ -34,5 +36,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.PRONGSAI_COOKIE_SECURE !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: trustProxyOf(env.PRONGSAI_TRUST_PROXY),
+    demo: false,
   };
 }

@@ -35,7 +35,7 @@ export async function startHarness(): Promise<Harness> {
   await loadDemo(db.kysely, { dataDir });
   const app = await buildApp({
     db,
-    config: { ...loadConfig({}), dataDir, secureCookies: false },
+    config: { ...loadConfig({}), dataDir, secureCookies: false, demo: true },
     logger: false,
     webDist: WEB_DIST,
   });

@@ -13,6 +13,9 @@ describe.runIf(browserAvailable)('web shell in Chromium', () => {
     await page.goto(harness.url);
     await expect.poll(() => page.getByRole('heading', { name: 'เข้าสู่ระบบ' }).count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('th');
+    // A demo server lists its accounts; one click fills the form.
+    await page.getByTestId('demo-accounts').getByText('admin@bang-khae.demo').waitFor();
+    expect(await page.getByText('README').count()).toBe(0);
     await screenshot(page, '01-login-th');
     await signIn(page, harness, 'admin@bang-khae.demo', 'wrong-password');
     await page.getByRole('alert').waitFor();
@@ -25,6 +28,7 @@ describe.runIf(browserAvailable)('web shell in Chromium', () => {
     const { context, page } = await newPage(harness);
     await signIn(page, harness, 'admin@bang-khae.demo');
     await page.getByRole('heading', { name: 'สำนักงานเขตบางแค' }).waitFor();
+    expect(await page.getByTestId('signed-in-as').textContent()).toContain('เลขานุการคณะทำงาน ITA');
     expect(page.url()).toMatch(/\/a\/bang-khae$/);
     expect(await page.locator('[data-testid=divisions] tbody tr').count()).toBe(10);
     const text = await page.textContent('body');

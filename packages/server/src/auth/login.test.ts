@@ -86,6 +86,10 @@ describe.each(TEST_DATABASES)('sign-in under attack on $engine', (database) => {
     expect(response.json().error).toMatchObject({ code: 'nul-character', message: expect.stringContaining('nameTh') });
   });
 
+  it('lists demo accounts only on a demo server', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/demo' })).statusCode).toBe(404);
+  });
+
   it('sends a Content-Security-Policy with every page', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/health' });
     expect(response.headers['content-security-policy']).toContain("script-src 'self'");

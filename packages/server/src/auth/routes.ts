@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { findAgency } from '../agencies/repository.js';
 import { recordAudit } from '../audit/repository.js';
 import type { Config } from '../config.js';
+import { DEMO_PASSWORD, demoAccounts, SEED_DISTRICTS } from '../demo/demo.js';
 import type { Db } from '../db/database.js';
 import { HttpError, notFound } from '../http/errors.js';
 import { actorOf, requireActor } from '../http/context.js';
@@ -139,6 +140,31 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
         maxAge: SESSION_MAX_MS / 1000,
       });
       return describe(user.id, session.csrfToken);
+    },
+  );
+
+  api.get(
+    '/api/demo',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'On a demo server only: the demo accounts to try, by role (404 elsewhere)',
+        security: [],
+        response: {
+          200: z.object({
+            password: z.string(),
+            accounts: z.array(z.object({ email: z.string(), role: z.string(), agency: z.string().nullable() })),
+          }),
+        },
+      },
+    },
+    async () => {
+      if (!config.demo) throw notFound('demo');
+      const accounts = demoAccounts().filter((a) => !a.agency || a.agency === SEED_DISTRICTS[0]);
+      return {
+        password: DEMO_PASSWORD,
+        accounts: accounts.map((a) => ({ email: a.email, role: a.role, agency: a.agency ?? null })),
+      };
     },
   );
 

@@ -50,7 +50,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   } else {
     await ensureReferenceAgencies(db.kysely);
   }
-  const app = await buildApp({ db, config });
+  const app = await buildApp({ db, config: { ...config, demo: values.demo } });
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();

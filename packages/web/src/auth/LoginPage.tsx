@@ -1,7 +1,8 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
+import { useQuery } from '@tanstack/react-query';
+import { api, ApiError } from '../api/client';
 import { LanguageToggle } from '../layout/LanguageToggle';
 import { useSession } from './session';
 
@@ -12,6 +13,13 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A demo server lists its accounts; a real one answers 404 and the page says whom to ask.
+  const demo = useQuery({
+    queryKey: ['demo-accounts'],
+    queryFn: () => api<{ password: string; accounts: { email: string; role: string }[] }>('GET', '/api/demo'),
+    retry: false,
+    staleTime: Infinity,
+  });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -64,9 +72,31 @@ export function LoginPage() {
           <Button type="submit" loading={busy} color="teal">
             {t('login.submit')}
           </Button>
-          <Text size="xs" c="dimmed">
-            {t('login.demoHint')}
-          </Text>
+          {demo.data ? (
+            <Stack gap={4} data-testid="demo-accounts">
+              <Text size="xs" fw={600}>
+                {t('login.demoAccounts', { password: demo.data.password })}
+              </Text>
+              {demo.data.accounts.map((account) => (
+                <Button
+                  key={account.email}
+                  variant="subtle"
+                  size="compact-xs"
+                  justify="flex-start"
+                  onClick={() => {
+                    setEmail(account.email);
+                    setPassword(demo.data.password);
+                  }}
+                >
+                  {`${t(`roles.${account.role}`)} · ${account.email}`}
+                </Button>
+              ))}
+            </Stack>
+          ) : (
+            <Text size="xs" c="dimmed">
+              {t('login.accountHint')}
+            </Text>
+          )}
           <LanguageToggle />
         </Stack>
       </Paper>

@@ -45,6 +45,10 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <Text size="sm" visibleFrom="sm" data-testid="signed-in-as">
+              {me.user.displayName}
+              <Text span size="xs" c="dimmed">{` · ${t(`roles.${me.user.role}`)}`}</Text>
+            </Text>
             <LanguageToggle />
             <Button variant="subtle" size="xs" onClick={() => void signOut()}>
               {t('header.logout')}
