@@ -1,17 +1,29 @@
 import { Center, Loader } from '@mantine/core';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
-import { AuditPage } from './admin/AuditPage';
-import { UsersPage } from './admin/UsersPage';
-import { OverviewPage } from './agency/OverviewPage';
-import { CityPage } from './city/CityPage';
-import { DocumentsPage } from './documents/DocumentsPage';
-import { MeasuresPage } from './measures/MeasuresPage';
-import { ProgressPage } from './progress/ProgressPage';
-import { ResultsPage } from './results/ResultsPage';
 import { LoginPage } from './auth/LoginPage';
 import { useSession } from './auth/session';
 import { ComingSoon } from './features/ComingSoon';
 import { AppLayout } from './layout/AppLayout';
+
+// Each page is its own chunk, loaded when first opened: the first load stays small, and ECharts
+// comes only with the pages that draw charts.
+const page = <K extends string>(load: () => Promise<Record<K, () => ReactNode>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+const OverviewPage = page(() => import('./agency/OverviewPage'), 'OverviewPage');
+const ResultsPage = page(() => import('./results/ResultsPage'), 'ResultsPage');
+const MeasuresPage = page(() => import('./measures/MeasuresPage'), 'MeasuresPage');
+const ProgressPage = page(() => import('./progress/ProgressPage'), 'ProgressPage');
+const DocumentsPage = page(() => import('./documents/DocumentsPage'), 'DocumentsPage');
+const CityPage = page(() => import('./city/CityPage'), 'CityPage');
+const UsersPage = page(() => import('./admin/UsersPage'), 'UsersPage');
+const AuditPage = page(() => import('./admin/AuditPage'), 'AuditPage');
+
+const pageLoader = (
+  <Center py="xl">
+    <Loader />
+  </Center>
+);
 
 function Home() {
   const { me } = useSession();
@@ -30,22 +42,24 @@ export function App() {
   }
   if (!me) return <LoginPage />;
   return (
-    <Routes>
-      <Route element={<AppLayout />}>
-        <Route index element={<Home />} />
-        <Route path="a/:agency">
-          <Route index element={<OverviewPage />} />
-          <Route path="results" element={<ResultsPage />} />
-          <Route path="measures" element={<MeasuresPage />} />
-          <Route path="progress" element={<ProgressPage />} />
-          <Route path="documents" element={<DocumentsPage />} />
-          <Route path="disclosure" element={<ComingSoon feature="disclosure" />} />
+    <Suspense fallback={pageLoader}>
+      <Routes>
+        <Route element={<AppLayout />}>
+          <Route index element={<Home />} />
+          <Route path="a/:agency">
+            <Route index element={<OverviewPage />} />
+            <Route path="results" element={<ResultsPage />} />
+            <Route path="measures" element={<MeasuresPage />} />
+            <Route path="progress" element={<ProgressPage />} />
+            <Route path="documents" element={<DocumentsPage />} />
+            <Route path="disclosure" element={<ComingSoon feature="disclosure" />} />
+          </Route>
+          <Route path="city" element={<CityPage />} />
+          <Route path="admin/users" element={<UsersPage />} />
+          <Route path="admin/audit" element={<AuditPage />} />
+          <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
-        <Route path="city" element={<CityPage />} />
-        <Route path="admin/users" element={<UsersPage />} />
-        <Route path="admin/audit" element={<AuditPage />} />
-        <Route path="*" element={<Navigate to="/" replace />} />
-      </Route>
-    </Routes>
+      </Routes>
+    </Suspense>
   );
 }
