@@ -30,6 +30,9 @@ describe.runIf(browserAvailable)('measures and progress in Chromium', () => {
       'I22',
       'E12',
     ]);
+    // A new plan for this fiscal year says which results it would answer.
+    const basis = await page.getByTestId('plan-basis').textContent();
+    expect(basis).toMatch(/ยังไม่มีผลการประเมินปี พ\.ศ\. \d{4} แผนใหม่จะอ้างอิงผลปี พ\.ศ\. \d{4}|มาตรการตามข้อที่ต่ำกว่าเกณฑ์/);
     await screenshot(page, '16-measures-plan-bang-khae');
     await page.getByTestId('edit-I8').click();
     await page.getByTestId('library-hits').locator('button').first().waitFor();

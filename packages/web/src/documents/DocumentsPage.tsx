@@ -1,10 +1,12 @@
 import { Alert, Anchor, Button, Card, Group, NumberInput, Progress, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { api, ApiError } from '../api/client';
 import { useMe } from '../auth/session';
 import { fiscalYearOf, todayInBangkok } from '../i18n/dates';
+import { useYearChoice } from '../layout/yearChoice';
 import { PublishPanel } from './PublishPanel';
 
 interface JobState {
@@ -66,7 +68,22 @@ export function DocumentsPage() {
   const me = useMe();
   const { agency: slug = '' } = useParams();
   const current = fiscalYearOf(todayInBangkok());
-  const [year, setYear] = useState<number>(current - 3);
+  // Opens on the plan year that matters now (the current one, or the latest plan), as remembered.
+  const plans = useQuery({
+    queryKey: ['plans', slug],
+    queryFn: () => api<{ fiscalYear: number }[]>('GET', `/api/agencies/${slug}/plans`),
+  });
+  const [remembered, remember] = useYearChoice(
+    'documents',
+    slug,
+    (plans.data ?? []).map((p) => p.fiscalYear),
+  );
+  const [typed, setTyped] = useState<number | null>(null);
+  const year = typed ?? remembered ?? current;
+  const setYear = (next: number) => {
+    setTyped(next);
+    remember(next);
+  };
   const [round, setRound] = useState<6 | 12>(6);
   const documents = [
     { key: 'measures', title: t('documents.measures'), hint: t('documents.measuresHint'), body: { kind: 'measures', year } },

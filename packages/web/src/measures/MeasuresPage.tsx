@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Card, Checkbox, Group, List, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useYearChoice } from '../layout/yearChoice';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { api, ApiError, type Division } from '../api/client';
@@ -29,8 +30,15 @@ export function MeasuresPage() {
     queryKey: ['divisions', slug],
     queryFn: () => api<Division[]>('GET', `/api/agencies/${slug}/divisions`),
   });
-  const [chosen, setChosen] = useState<number | null>(null);
-  const year = chosen ?? plans.data?.[0]?.fiscalYear ?? null;
+  const [year, setChosen] = useYearChoice(
+    'measures',
+    slug,
+    (plans.data ?? []).map((p) => p.fiscalYear),
+  );
+  const assessments = useQuery({
+    queryKey: ['assessments', slug],
+    queryFn: () => api<{ fiscalYear: number }[]>('GET', `/api/agencies/${slug}/assessments`),
+  });
   const plan = useQuery({
     queryKey: ['plan', slug, year],
     queryFn: () => api<Plan>('GET', `/api/agencies/${slug}/plans/${year}`),
@@ -40,6 +48,8 @@ export function MeasuresPage() {
   const [selected, setSelected] = useState<number[]>([]);
   const canManage = me.abilities.switchAgency || (me.abilities.managePlans && me.agency?.slug === slug);
   const newYear = fiscalYearOf(todayInBangkok());
+  // A new plan answers the latest results before its year; say which, and when they are not last year's.
+  const basis = Math.max(0, ...(assessments.data ?? []).map((a) => a.fiscalYear).filter((y) => y < newYear)) || null;
   const refresh = () => {
     void client.invalidateQueries({ queryKey: ['plans', slug] });
     void client.invalidateQueries({ queryKey: ['plan', slug] });
@@ -74,7 +84,7 @@ export function MeasuresPage() {
             <Select
               label={t('measures.year')}
               value={year === null ? null : String(year)}
-              onChange={(v) => setChosen(v ? Number(v) : null)}
+              onChange={(v) => v && setChosen(Number(v))}
               data={(plans.data ?? []).map((p) => ({ value: String(p.fiscalYear), label: `พ.ศ. ${p.fiscalYear}` }))}
               w={140}
               data-testid="plan-year"
@@ -85,8 +95,15 @@ export function MeasuresPage() {
       {error instanceof ApiError && <Alert color="red">{lang === 'th' ? error.messageTh : error.message}</Alert>}
       {canManage && !plans.data?.some((p) => p.fiscalYear === newYear) && (
         <Card withBorder>
-          <Text fw={600} mb="xs">
+          <Text fw={600} mb={4}>
             {t('measures.create', { year: newYear })}
+          </Text>
+          <Text size="sm" mb="xs" c={basis === newYear - 1 ? 'dimmed' : 'orange.8'} data-testid="plan-basis">
+            {basis === null
+              ? t('measures.createNoResults')
+              : basis === newYear - 1
+                ? t('measures.createBasis', { year: basis })
+                : t('measures.createOldBasis', { year: basis, expected: newYear - 1 })}
           </Text>
           <Group>
             <Button onClick={() => create.mutate('weak-points')} loading={create.isPending} data-testid="plan-create-weak">

@@ -19,6 +19,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { currentRound, useYearChoice } from '../layout/yearChoice';
 import { ApproveDialog } from './ApproveDialog';
 import { RevisionHistory } from './RevisionHistory';
 import { useState } from 'react';
@@ -258,9 +259,14 @@ export function ProgressPage() {
     queryKey: ['divisions', slug],
     queryFn: () => api<Division[]>('GET', `/api/agencies/${slug}/divisions`),
   });
-  const [chosenYear, setChosenYear] = useState<number | null>(null);
-  const [round, setRound] = useState(6);
-  const year = chosenYear ?? plans.data?.[0]?.fiscalYear ?? null;
+  // Opens on the plan of the current fiscal year (or the latest) and the round due next.
+  const [year, chooseYear] = useYearChoice(
+    'progress',
+    slug,
+    (plans.data ?? []).map((p) => p.fiscalYear),
+  );
+  const [chosenRound, setRound] = useState<number | null>(null);
+  const round = chosenRound ?? (year === null ? 6 : currentRound(year));
   const view = useQuery({
     queryKey: ['round', slug, year, round],
     queryFn: () => api<RoundView>('GET', `/api/agencies/${slug}/plans/${year}/rounds/${round}`),
@@ -295,7 +301,10 @@ export function ProgressPage() {
           <Select
             label={t('measures.year')}
             value={String(year)}
-            onChange={(x) => setChosenYear(x ? Number(x) : null)}
+            onChange={(x) => {
+              if (x) chooseYear(Number(x));
+              setRound(null);
+            }}
             data={(plans.data ?? []).map((p) => ({ value: String(p.fiscalYear), label: `พ.ศ. ${p.fiscalYear}` }))}
             w={130}
           />
