@@ -53,6 +53,15 @@ describe.runIf(browserAvailable)('measures and progress in Chromium', () => {
         .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '13/1 43/1 0/1' } })
         .toBuffer(),
     );
+    const second = join(tmpdir(), 'prongsai-activity-2.jpg');
+    writeFileSync(
+      second,
+      await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 200, g: 80, b: 40 } } })
+        .jpeg()
+        .toBuffer(),
+    );
+    const huge = join(tmpdir(), 'prongsai-huge.jpg');
+    writeFileSync(huge, Buffer.alloc(16 * 1024 * 1024, 1));
     const { context, page } = await newPage(harness, { width: 390, height: 844 });
     await signIn(page, harness, 'finance@bang-khae.demo');
     await page.getByRole('heading', { name: 'สำนักงานเขตบางแค' }).waitFor();
@@ -63,15 +72,24 @@ describe.runIf(browserAvailable)('measures and progress in Chromium', () => {
     await card.getByTestId('report-narrative').fill('จัดประชุมชี้แจงงบประมาณให้เจ้าหน้าที่ทุกฝ่ายแล้ว เมื่อ 15 มกราคม 2567');
     await card.getByTestId('report-status').click();
     await page.getByRole('option', { name: 'ดำเนินการแล้ว' }).click();
+    // A file over 15 MB is refused before it is sent.
+    const [tooBig] = await Promise.all([page.waitForEvent('filechooser'), card.getByTestId('evidence-file').click()]);
+    await tooBig.setFiles(huge);
+    await card.getByText('ไฟล์ใหญ่เกิน 15 MB: prongsai-huge.jpg').waitFor();
+    expect(await card.getByTestId('evidence-upload').isDisabled()).toBe(true);
+    // Two photos at once, as from a phone's gallery, then the second moved first.
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), card.getByTestId('evidence-file').click()]);
-    await chooser.setFiles(photo);
+    await chooser.setFiles([photo, second]);
     await card.getByTestId('evidence-caption').fill('ประชุมชี้แจงงบประมาณ ณ ห้องประชุมสำนักงานเขต');
     await card.getByTestId('evidence-upload').click();
-    await card.getByTestId('evidence').locator('img').first().waitFor();
+    await expect.poll(() => card.getByTestId('evidence').locator('img').count()).toBe(2);
+    const firstBefore = await card.getByTestId('evidence').locator('img').first().getAttribute('src');
+    await card.getByTestId('evidence-move-later').first().click();
+    await expect.poll(() => card.getByTestId('evidence').locator('img').nth(1).getAttribute('src')).toBe(firstBefore);
     await card.getByTestId('report-submit').click();
     await expect.poll(() => card.getByTestId('review-badge').textContent()).toBe('ส่งแล้ว รอตรวจ');
     await card.scrollIntoViewIfNeeded();
-    await screenshot(page, '18-phone-progress-upload');
+    await card.screenshot({ path: `${SCREENSHOTS}18-phone-progress-upload.png` });
     // A division editor sees no completeness table of other divisions.
     expect(await page.getByText('ฝ่ายโยธา').count()).toBe(0);
     await context.close();

@@ -36,6 +36,7 @@ export interface LibraryHit {
 }
 
 export interface Evidence {
+  position: number;
   id: number;
   kind: 'image' | 'pdf';
   caption: string;

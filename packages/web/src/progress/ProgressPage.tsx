@@ -1,4 +1,5 @@
 import {
+  ActionIcon,
   Alert,
   Anchor,
   Badge,
@@ -31,6 +32,9 @@ import { useMe } from '../auth/session';
 import { formatDate } from '../i18n/dates';
 import { divisionNames } from '../measures/MeasuresPage';
 
+/** The server refuses larger evidence files; checked here first so a slow phone does not send them. */
+const MAX_EVIDENCE_BYTES = 15 * 1024 * 1024;
+
 const REVIEW_COLOURS: Record<string, string> = { draft: 'gray', submitted: 'blue', returned: 'orange', accepted: 'teal' };
 
 function ReportCard({
@@ -53,7 +57,7 @@ function ReportCard({
   const client = useQueryClient();
   const { entry, report, evidence, canEdit } = item;
   const [form, setForm] = useState({ status: report.status, reason: report.reason ?? '', narrative: report.narrative });
-  const [file, setFile] = useState<File | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
   const [caption, setCaption] = useState('');
   const [link, setLink] = useState('');
   const [comment, setComment] = useState('');
@@ -79,26 +83,42 @@ function ReportCard({
     ),
     onSuccess: refresh,
   });
+  // Several photos at once (a phone's gallery), one after another; a file over the server's limit
+  // is refused here, before it is sent, and the server checks again.
+  const tooLarge = files.filter((f) => f.size > MAX_EVIDENCE_BYTES);
   const upload = useMutation({
-    mutationFn: async () =>
-      api('POST', `${base}/evidence`, {
-        fileName: file!.name,
-        contentBase64: await fileToBase64(file!),
-        caption,
-        ...(link ? { link } : {}),
-      }),
+    mutationFn: async () => {
+      for (const file of files) {
+        await api('POST', `${base}/evidence`, {
+          fileName: file.name,
+          contentBase64: await fileToBase64(file),
+          caption,
+          ...(link ? { link } : {}),
+        });
+      }
+    },
     onSuccess: () => {
-      setFile(null);
+      setFiles([]);
       setCaption('');
       setLink('');
-      void refresh();
     },
+    onSettled: () => void refresh(),
+  });
+  /** Swaps an evidence file with its neighbour. */
+  const move = useMutation({
+    mutationFn: async ({ from, to }: { from: number; to: number }) => {
+      const a = evidence[from]!;
+      const b = evidence[to]!;
+      await api('PATCH', `/api/evidence/${a.id}`, { position: b.position });
+      await api('PATCH', `/api/evidence/${b.id}`, { position: a.position === b.position ? a.position + 1 : a.position });
+    },
+    onSettled: () => void refresh(),
   });
   const review = useMutation({
     mutationFn: (action: string) => api('POST', `${base}/review`, { action, ...(comment ? { comment } : {}) }),
     onSuccess: refresh,
   });
-  const error = save.error ?? submit.error ?? upload.error ?? review.error;
+  const error = save.error ?? submit.error ?? upload.error ?? review.error ?? move.error;
 
   return (
     <Card withBorder data-testid={`report-${entry.questionCode ?? entry.id}`}>
@@ -187,6 +207,29 @@ function ReportCard({
             <Text size="xs">
               {i + 1}. {e.caption}
             </Text>
+            {canEdit && evidence.length > 1 && (
+              <Group gap={4}>
+                <ActionIcon
+                  size="sm"
+                  variant="subtle"
+                  disabled={i === 0 || move.isPending}
+                  onClick={() => move.mutate({ from: i, to: i - 1 })}
+                  aria-label={t('progress.moveEarlier')}
+                >
+                  ←
+                </ActionIcon>
+                <ActionIcon
+                  size="sm"
+                  variant="subtle"
+                  disabled={i === evidence.length - 1 || move.isPending}
+                  onClick={() => move.mutate({ from: i, to: i + 1 })}
+                  aria-label={t('progress.moveLater')}
+                  data-testid="evidence-move-later"
+                >
+                  →
+                </ActionIcon>
+              </Group>
+            )}
             {e.link && (
               <Anchor href={e.link} target="_blank" rel="noopener noreferrer" size="xs">
                 {e.link.slice(0, 40)}
@@ -199,11 +242,17 @@ function ReportCard({
         <Stack gap="xs" mt="xs">
           <FileInput
             label={t('progress.upload')}
+            description={t('progress.uploadHint', { mb: MAX_EVIDENCE_BYTES / 1048576 })}
             accept="image/jpeg,image/png,image/webp,image/heic,application/pdf"
-            capture="environment"
-            value={file}
-            onChange={setFile}
+            multiple
+            value={files}
+            onChange={setFiles}
             clearable
+            error={
+              tooLarge.length > 0
+                ? t('progress.tooLarge', { names: tooLarge.map((f) => f.name).join(', '), mb: MAX_EVIDENCE_BYTES / 1048576 })
+                : null
+            }
             data-testid="evidence-file"
           />
           <TextInput
@@ -215,7 +264,7 @@ function ReportCard({
           <TextInput label={t('progress.link')} value={link} onChange={(e) => setLink(e.currentTarget.value)} />
           <Button
             size="xs"
-            disabled={!file}
+            disabled={files.length === 0 || tooLarge.length > 0}
             onClick={() => upload.mutate()}
             loading={upload.isPending}
             data-testid="evidence-upload"
