@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, newPage, screenshot, signIn, startHarness, type Harness } from './harness.js';
+import { browserAvailable, newPage, screenshot, SCREENSHOTS, signIn, startHarness, type Harness } from './harness.js';
 
 describe.runIf(browserAvailable)('web shell in Chromium', () => {
   let harness: Harness;
@@ -75,7 +75,10 @@ describe.runIf(browserAvailable)('web shell in Chromium', () => {
     await screenshot(page, '06-central-switched-agency');
     await page.getByRole('link', { name: 'บันทึกการแก้ไข' }).click();
     await page.getByRole('heading', { name: 'บันทึกการแก้ไข' }).waitFor();
-    await screenshot(page, '07-audit-log');
+    // In Thai, with the record's name and the person's.
+    await page.getByTestId('audit-table').getByText('เข้าสู่ระบบ').first().waitFor();
+    expect(await page.getByTestId('audit-table').textContent()).not.toMatch(/\blogin\b/);
+    await page.screenshot({ path: `${SCREENSHOTS}07-audit-log.png` });
     await context.close();
   });
 

@@ -3,6 +3,7 @@ import '@fontsource/sarabun/thai-600.css';
 import '@fontsource/sarabun/latin-400.css';
 import '@fontsource/sarabun/latin-600.css';
 import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
 import './i18n';
 import { createTheme, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';

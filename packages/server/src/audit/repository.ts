@@ -31,15 +31,39 @@ export async function recordAudit(trx: Transaction<Database> | Kysely<Database>,
     .execute();
 }
 
-export async function listAudit(db: Kysely<Database>, options: { limit: number; offset: number; agencyId?: number | undefined }) {
+export interface AuditFilter {
+  limit: number;
+  offset: number;
+  agencyId?: number | undefined;
+  /** The acting account's email, or part of it. */
+  user?: string | undefined;
+  action?: string | undefined;
+  entity?: string | undefined;
+  /** Calendar dates (YYYY-MM-DD, Bangkok) the entries fall within, both included. */
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Words to find in the record id or its before/after. */
+  q?: string | undefined;
+}
+
+/** A Bangkok calendar date as the UTC instant its day starts (Bangkok is UTC+7, without DST). */
+const bangkokMidnight = (date: string, plusDays = 0) =>
+  new Date(Date.parse(`${date}T00:00:00+07:00`) + plusDays * 86_400_000).toISOString();
+
+const likeText = (text: string) => `%${text}%`;
+
+export async function listAudit(db: Kysely<Database>, options: AuditFilter) {
   let query = db
     .selectFrom('audit_log')
     .leftJoin('users', 'users.id', 'audit_log.user_id')
+    .leftJoin('agencies', 'agencies.id', 'audit_log.agency_id')
     .select([
       'audit_log.id',
       'audit_log.at',
       'audit_log.user_id',
       'users.email as user_email',
+      'users.display_name as user_name',
+      'agencies.name_th as agency_name',
       'audit_log.action',
       'audit_log.entity',
       'audit_log.entity_id',
@@ -48,5 +72,51 @@ export async function listAudit(db: Kysely<Database>, options: { limit: number; 
       'audit_log.after',
     ]);
   if (options.agencyId !== undefined) query = query.where('audit_log.agency_id', '=', options.agencyId);
+  if (options.user) query = query.where('users.email', 'like', likeText(options.user.toLowerCase()));
+  if (options.action) query = query.where('audit_log.action', '=', options.action);
+  if (options.entity) query = query.where('audit_log.entity', '=', options.entity);
+  if (options.from) query = query.where('audit_log.at', '>=', bangkokMidnight(options.from));
+  if (options.to) query = query.where('audit_log.at', '<', bangkokMidnight(options.to, 1));
+  if (options.q) {
+    const like = likeText(options.q);
+    query = query.where((eb) =>
+      eb.or([eb('audit_log.entity_id', 'like', like), eb('audit_log.before', 'like', like), eb('audit_log.after', 'like', like)]),
+    );
+  }
   return query.orderBy('audit_log.id', 'desc').limit(options.limit).offset(options.offset).execute();
+}
+
+const PUBLICATION_KINDS: Record<string, string> = { results: 'ผลการประเมิน', plan: 'แผนมาตรการ', round: 'รายงานความก้าวหน้า' };
+
+/** A record's name for people, from what the audit kept of it: a measure's code, a file's caption, an account's email. */
+export function recordName(entity: string, entityId: string | null, before: unknown, after: unknown): string | null {
+  const record = (after ?? before ?? {}) as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : null);
+  switch (entity) {
+    case 'measure-entry':
+      return (
+        text(record.questionCode) ??
+        text(record.title) ??
+        (record.indicatorNumber ? `ตัวชี้วัดที่ ${String(record.indicatorNumber)}` : null)
+      );
+    case 'evidence':
+      return text(record.caption);
+    case 'user':
+      return text(record.email);
+    case 'division':
+    case 'agency':
+      return text(record.nameTh) ?? text(record.name_th);
+    case 'progress-round':
+      return record.round ? `รอบ ${String(record.round)} เดือน` : null;
+    case 'publication':
+      return record.fiscalYear
+        ? `${String(record.kind)} ${String(record.fiscalYear)}${record.round ? ` รอบ ${String(record.round)}` : ''}`
+        : null;
+    case 'committee':
+      return entityId ? `ปีงบประมาณ ${entityId}` : null;
+    case 'assessment':
+      return text(record.file) ?? null;
+    default:
+      return null;
+  }
 }

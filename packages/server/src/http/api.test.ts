@@ -300,6 +300,32 @@ describe.each(TEST_DATABASES)('platform API on $engine', (database) => {
       });
       expect(audit.some((a) => a.entity === 'user' && a.action === 'create')).toBe(true);
       expect(JSON.stringify(audit)).not.toContain(password);
+      expect(update).toMatchObject({ userName: 'เลขานุการคณะทำงาน ITA', agencyName: 'สำนักงานเขตบางแค' });
+      expect((update as { recordName: string | null }).recordName).toMatch(/\S/);
+    });
+
+    it('filters the audit log by person, action, record and dates, searches it, and exports it as CSV', async () => {
+      const logins = (await get('/api/audit?action=login&user=admin@bang-khae', central)).json() as {
+        action: string;
+        userEmail: string;
+      }[];
+      expect(logins.length).toBeGreaterThan(0);
+      expect(logins.every((a) => a.action === 'login' && a.userEmail === 'admin@bang-khae.demo')).toBe(true);
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok' }).format(new Date());
+      expect(
+        ((await get(`/api/audit?from=${today}&to=${today}&entity=division`, central)).json() as unknown[]).length,
+      ).toBeGreaterThan(0);
+      expect((await get('/api/audit?from=2001-01-01&to=2001-01-31', central)).json()).toEqual([]);
+      const found = (await get('/api/audit?q=Pilot', central)).json() as { entity: string }[];
+      expect(found.length).toBeGreaterThan(0);
+      expect(found.some((a) => a.entity === 'division')).toBe(true);
+      expect(JSON.stringify(found)).toContain('Pilot');
+      const csv = await get('/api/audit?format=csv&entity=division', central);
+      expect(csv.headers['content-type']).toContain('text/csv');
+      expect(csv.body.replace(/^\uFEFF/, '').split('\n')[0]).toBe(
+        'id,at,user_email,user_name,agency,action,entity,entity_id,record,before,after',
+      );
+      expect((await get('/api/audit?format=csv', khaeAdmin)).statusCode).toBe(403);
     });
 
     it('rejects invalid input with a 400 and a Thai message', async () => {

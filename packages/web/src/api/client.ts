@@ -89,6 +89,9 @@ export interface AuditEntry {
   id: number;
   at: string;
   userEmail: string | null;
+  userName: string | null;
+  agencyName: string | null;
+  recordName: string | null;
   action: string;
   entity: string;
   entityId: string | null;

@@ -16,6 +16,7 @@ import {
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ThaiDateInput } from '../forms/ThaiDateInput';
 import { api, ApiError, type Division } from '../api/client';
 import type { Entry, LibraryHit } from '../api/measures';
 
@@ -147,17 +148,17 @@ export function EntryEditor({
               onChange={(e) => setForm({ ...form, cadenceText: e.currentTarget.value })}
             />
           )}
-          <TextInput
-            type="date"
+          <ThaiDateInput
             label={t('measures.startDate')}
             value={form.startDate}
-            onChange={(e) => setForm({ ...form, startDate: e.currentTarget.value })}
+            onChange={(v) => setForm({ ...form, startDate: v ?? '' })}
+            data-testid="entry-start-date"
           />
-          <TextInput
-            type="date"
+          <ThaiDateInput
             label={t('measures.endDate')}
             value={form.endDate}
-            onChange={(e) => setForm({ ...form, endDate: e.currentTarget.value })}
+            onChange={(v) => setForm({ ...form, endDate: v ?? '' })}
+            data-testid="entry-end-date"
           />
           <NumberInput
             label={t('measures.target')}
