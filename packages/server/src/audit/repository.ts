@@ -110,7 +110,7 @@ export function recordName(entity: string, entityId: string | null, before: unkn
       return record.round ? `รอบ ${String(record.round)} เดือน` : null;
     case 'publication':
       return record.fiscalYear
-        ? `${String(record.kind)} ${String(record.fiscalYear)}${record.round ? ` รอบ ${String(record.round)}` : ''}`
+        ? `${PUBLICATION_KINDS[String(record.kind)] ?? String(record.kind)} ${String(record.fiscalYear)}${record.round ? ` รอบ ${String(record.round)} เดือน` : ''}`
         : null;
     case 'committee':
       return entityId ? `ปีงบประมาณ ${entityId}` : null;
