@@ -93,7 +93,7 @@ export async function loadDemoResults(db: Kysely<Database>): Promise<number> {
         agency,
         year,
         framework,
-        { content, format: 'demo-generated', fileName: 'generated demo data', unread: [] },
+        { content, format: 'demo-generated', fileName: 'ข้อมูลสาธิตที่สร้างขึ้น (ไม่ใช่ผลจริง)', unread: [] },
         'demo-generated',
       );
       added++;

@@ -243,7 +243,15 @@ export function ResultsPage() {
           <Title order={3} size="h5" mb="sm">
             {t('results.comparison', { year: previous.fiscalYear })}
           </Title>
-          <Table striped>
+          <Table striped data-testid="comparison">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('results.compareWhat')}</Table.Th>
+                <Table.Th ta="right">{t('results.compareYear', { year: previous.fiscalYear })}</Table.Th>
+                <Table.Th ta="right">{t('results.compareYear', { year: d.fiscalYear })}</Table.Th>
+                <Table.Th ta="right">{t('results.compareChange')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
             <Table.Tbody>
               {[
                 ...(previous.ita ? [previous.ita] : []),
