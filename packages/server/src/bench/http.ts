@@ -77,3 +77,15 @@ export async function load(
   latencies.sort((a, b) => a - b);
   return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), rps: count / seconds };
 }
+
+/** Signs in to a benchmark server as a demo account: its session cookie and CSRF token. */
+export async function signIn(port: number, email: string): Promise<{ cookie: string; csrf: string }> {
+  const agent = new http.Agent({ keepAlive: false });
+  const login = await request(agent, port, '/api/auth/login', {}, JSON.stringify({ email, password: 'prongsai-demo' }));
+  agent.destroy();
+  if (login.status !== 200) throw new Error(`sign-in as ${email}: ${login.status}`);
+  return {
+    cookie: String(login.headers['set-cookie']?.[0] ?? '').split(';')[0]!,
+    csrf: (JSON.parse(login.body) as { csrfToken: string }).csrfToken,
+  };
+}

@@ -14,7 +14,7 @@ import { openDatabase } from '../db/database.js';
 import { loadDemo } from '../demo/demo.js';
 import { loadFramework } from '../frameworks/registry.js';
 import { commitImport, previewImport } from '../results/service.js';
-import { CONCURRENCY, load, request, startServer } from './http.js';
+import { CONCURRENCY, load, request, signIn, startServer } from './http.js';
 import { iitItems, SyntheticAnswers, writeRawCsv } from './synthetic.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -61,14 +61,7 @@ for (const engine of engines) {
   const { port, child } = await startServer(engine.env);
   try {
     const agent = new http.Agent({ keepAlive: false });
-    const login = await request(
-      agent,
-      port,
-      '/api/auth/login',
-      {},
-      JSON.stringify({ email: 'admin@prongsai.demo', password: 'prongsai-demo' }),
-    );
-    const cookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+    const { cookie } = await signIn(port, 'admin@prongsai.demo');
     const check = JSON.parse((await request(agent, port, '/api/results/city?year=2566', { cookie })).body) as unknown[];
     if (check.length !== 50) throw new Error(`expected 50 rows, got ${check.length}`);
     await load(port, '/api/health', {}, 200); // warm-up

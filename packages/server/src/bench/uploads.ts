@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { xlsxBomb } from '../test-support/xlsx-bomb.js';
-import { load, percentile, request, startServer } from './http.js';
+import { load, percentile, request, signIn, startServer } from './http.js';
 
 const ROUNDS = Number(process.env.BENCH_BOMBS ?? 10);
 
@@ -45,15 +45,7 @@ const { port, child } = await startServer({ PRONGSAI_DATABASE_URL: `sqlite:${joi
 const report: Record<string, unknown> = {};
 try {
   const agent = new http.Agent({ keepAlive: false });
-  const login = await request(
-    agent,
-    port,
-    '/api/auth/login',
-    {},
-    JSON.stringify({ email: 'admin@bang-khae.demo', password: 'prongsai-demo' }),
-  );
-  const cookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
-  const csrf = (JSON.parse(login.body) as { csrfToken: string }).csrfToken;
+  const { cookie, csrf } = await signIn(port, 'admin@bang-khae.demo');
   await load(port, '/api/health', {}, 300); // warm-up
   // The same probe alone, for as long as the bombs take below, is the baseline.
   const baselineRun = await probeHealth(port, () => new Promise((resolve) => setTimeout(resolve, 3000)));

@@ -7,6 +7,7 @@ import { readableAgency } from '../agencies/service.js';
 import { authorize, type Actor } from '../auth/policy.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
+import type { Agency } from '../db/schema.js';
 import { HttpError, notFound } from '../http/errors.js';
 import { actorOf, requireActor } from '../http/context.js';
 import { findUser } from '../users/repository.js';
@@ -53,6 +54,14 @@ export function createDocumentJobs(db: Db, config: Config): DocumentJobs {
 export async function documentRoutes(app: FastifyInstance, { db, config, jobs }: { db: Db; config: Config; jobs: DocumentJobs }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['documents'];
+  const enqueueFor = (agency: Agency, actor: Actor, documentRequest: DocumentRequest) =>
+    jobs.enqueue({
+      agencyId: agency.id,
+      requestedBy: actor.id,
+      request: documentRequest,
+      fileName: fileName(agency, documentRequest),
+      format: documentRequest.format,
+    });
 
   api.post(
     '/api/agencies/:agency/documents',
@@ -69,13 +78,7 @@ export async function documentRoutes(app: FastifyInstance, { db, config, jobs }:
       const agency = await readableAgency(db.kysely, actor, request.params.agency);
       authorize(actor, 'plan', 'read', { agencyId: agency.id });
       const documentRequest = documentRequestOf(request.body);
-      const job = await jobs.enqueue({
-        agencyId: agency.id,
-        requestedBy: actor.id,
-        request: documentRequest,
-        fileName: fileName(agency, documentRequest),
-        format: documentRequest.format,
-      });
+      const job = await enqueueFor(agency, actor, documentRequest);
       return reply.code(202).send({ id: job.id, status: job.status });
     },
   );
@@ -96,13 +99,7 @@ export async function documentRoutes(app: FastifyInstance, { db, config, jobs }:
       const started = [];
       for (const agency of await listAgencies(db.kysely)) {
         if (agency.kind !== 'district') continue;
-        const job = await jobs.enqueue({
-          agencyId: agency.id,
-          requestedBy: actor.id,
-          request: documentRequest,
-          fileName: fileName(agency, documentRequest),
-          format: documentRequest.format,
-        });
+        const job = await enqueueFor(agency, actor, documentRequest);
         started.push({ id: job.id, agency: agency.slug });
       }
       return reply.code(202).send(started);
