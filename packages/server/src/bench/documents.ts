@@ -33,27 +33,23 @@ const pdf = await median(5, async () => measuresPdf(await measuresModel(db.kysel
 const docx = await median(5, async () => measuresDocx(await measuresModel(db.kysely, agency, 2567)));
 
 const districts = (await listAgencies(db.kysely)).filter((a) => a.kind === 'district');
-const batchStart = process.hrtime.bigint();
-for (const district of districts) {
-  await generateDocument(
-    db.kysely,
-    dataDir,
-    district,
-    { kind: 'measures', format: 'pdf', fiscalYear: 2567 },
-    operatorOf(district),
-  );
+/** Bang Khae's FY2567 measures PDF for every district, one after another, as the batch runs it. */
+async function everyDistrict(): Promise<void> {
+  for (const district of districts) {
+    await generateDocument(
+      db.kysely,
+      dataDir,
+      district,
+      { kind: 'measures', format: 'pdf', fiscalYear: 2567 },
+      operatorOf(district),
+    );
+  }
 }
+const batchStart = process.hrtime.bigint();
+await everyDistrict();
 const batch = Number(process.hrtime.bigint() - batchStart) / 1e6;
 const cachedStart = process.hrtime.bigint();
-for (const district of districts) {
-  await generateDocument(
-    db.kysely,
-    dataDir,
-    district,
-    { kind: 'measures', format: 'pdf', fiscalYear: 2567 },
-    operatorOf(district),
-  );
-}
+await everyDistrict();
 const cached = Number(process.hrtime.bigint() - cachedStart) / 1e6;
 
 console.log(`\nDocument benchmark — Bang Khae FY2567 measures document (FY2566 results, radar and bar charts), median of 5`);
