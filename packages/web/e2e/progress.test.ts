@@ -69,8 +69,10 @@ describe.runIf(browserAvailable)('measures and progress in Chromium', () => {
     await page.getByRole('link', { name: 'รายงานความก้าวหน้า' }).click();
     const card = page.getByTestId('report-I8');
     await card.waitFor();
-    await card.getByTestId('report-narrative').fill('จัดประชุมชี้แจงงบประมาณให้เจ้าหน้าที่ทุกฝ่ายแล้ว เมื่อ 15 มกราคม 2567');
-    await card.getByTestId('report-status').click();
+    // I8 is a measure of every division: the finance division writes its own part of it.
+    expect(await card.getByTestId('report-narrative').count()).toBe(0);
+    await card.getByTestId('part-narrative').fill('ฝ่ายการคลังจัดประชุมชี้แจงงบประมาณให้เจ้าหน้าที่แล้ว เมื่อ 15 มกราคม 2567');
+    await card.getByTestId('part-status').click();
     await page.getByRole('option', { name: 'ดำเนินการแล้ว' }).click();
     // A file over 15 MB is refused before it is sent.
     const [tooBig] = await Promise.all([page.waitForEvent('filechooser'), card.getByTestId('evidence-file').click()]);
@@ -86,12 +88,34 @@ describe.runIf(browserAvailable)('measures and progress in Chromium', () => {
     const firstBefore = await card.getByTestId('evidence').locator('img').first().getAttribute('src');
     await card.getByTestId('evidence-move-later').first().click();
     await expect.poll(() => card.getByTestId('evidence').locator('img').nth(1).getAttribute('src')).toBe(firstBefore);
-    await card.getByTestId('report-submit').click();
-    await expect.poll(() => card.getByTestId('review-badge').textContent()).toBe('ส่งแล้ว รอตรวจ');
+    await card.getByTestId('part-submit').click();
+    // Its part is sent; the report waits for the other divisions' parts.
+    await expect.poll(() => card.getByTestId('division-parts').getByText('ส่งแล้ว', { exact: true }).count()).toBe(1);
+    expect(await card.getByTestId('review-badge').textContent()).toBe('ร่าง');
     await card.scrollIntoViewIfNeeded();
     await card.screenshot({ path: `${SCREENSHOTS}18-phone-progress-upload.png` });
     // A division editor sees no completeness table of other divisions.
     expect(await page.getByText('ฝ่ายโยธา').count()).toBe(0);
+    await context.close();
+  });
+
+  it("shows the secretariat each division's part of a measure of every division, counted per division", async () => {
+    const { context, page } = await newPage(harness, { width: 1366, height: 900 });
+    await signIn(page, harness, 'admin@bang-khae.demo');
+    await page.getByRole('heading', { name: 'สำนักงานเขตบางแค' }).waitFor();
+    await page.getByRole('link', { name: 'รายงานความก้าวหน้า' }).click();
+    const card = page.getByTestId('report-I8');
+    await card.getByTestId('division-parts').waitFor();
+    const finance = card.getByTestId('division-parts').locator('[data-testid^=part-]').filter({ hasText: 'ฝ่ายการคลัง' });
+    expect(await finance.getByTestId('part-badge').first().textContent()).toBe('ส่งแล้ว');
+    expect(await card.getByTestId('division-parts').getByText('ยังไม่ส่ง', { exact: true }).count()).toBeGreaterThan(5);
+    // Only the division that sent its part has reported I8.
+    const reported = async (division: string) =>
+      (await page.getByTestId(`completeness-${division}`).locator('td').last().textContent())?.split('/')[0];
+    expect(await reported('ฝ่ายการคลัง')).toBe('1');
+    expect(await reported('ฝ่ายโยธา')).toBe('0');
+    await card.scrollIntoViewIfNeeded();
+    await card.screenshot({ path: `${SCREENSHOTS}19c-progress-division-parts.png` });
     await context.close();
   });
 

@@ -103,6 +103,8 @@ export function recordName(entity: string, entityId: string | null, before: unkn
       return text(record.caption);
     case 'user':
       return text(record.email);
+    case 'report-part':
+      return text(record.division);
     case 'division':
     case 'agency':
       return text(record.nameTh) ?? text(record.name_th);

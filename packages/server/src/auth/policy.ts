@@ -88,6 +88,11 @@ export const policies = {
         inAgency(actor, report.agencyId) &&
         (report.divisions.includes('all') || report.divisions.includes(actor.divisionId ?? -1))),
     review: (actor: Actor, report: { agencyId: number }) => adminOf(actor, report.agencyId),
+    /** One division's part of a shared measure: that division's editors, or the secretariat. */
+    editPart: (actor: Actor, part: { agencyId: number; divisions: (number | 'all')[]; divisionId: number }) =>
+      (part.divisions.includes('all') || part.divisions.includes(part.divisionId)) &&
+      (adminOf(actor, part.agencyId) ||
+        (actor.role === 'division_editor' && inAgency(actor, part.agencyId) && actor.divisionId === part.divisionId)),
   },
   round: {
     approve: (actor: Actor, round: { agencyId: number }) =>

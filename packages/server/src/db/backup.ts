@@ -17,6 +17,7 @@ export const TABLES = [
   'library_entries',
   'progress_rounds',
   'progress_reports',
+  'report_parts',
   'progress_revisions',
   'evidence_files',
   'committees',

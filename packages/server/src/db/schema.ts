@@ -181,6 +181,20 @@ export interface ProgressReportTable {
   updated_at: Timestamp;
 }
 
+/** One division's part of a report on a measure that several divisions (or all) carry out. */
+export interface ReportPartTable {
+  id: Generated<number>;
+  report_id: number;
+  division_id: number;
+  /** As a report's status: `not-started`, `in-progress`, `done` or `not-done`. */
+  status: string;
+  narrative: string;
+  /** Set when the division sends its part; cleared when it changes the part again. */
+  submitted_at: Timestamp | null;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
 export interface ProgressRevisionTable {
   id: Generated<number>;
   round_id: number;
@@ -268,6 +282,7 @@ export interface Database {
   library_entries: LibraryEntryTable;
   progress_rounds: ProgressRoundTable;
   progress_reports: ProgressReportTable;
+  report_parts: ReportPartTable;
   progress_revisions: ProgressRevisionTable;
   evidence_files: EvidenceFileTable;
   committees: CommitteeTable;
@@ -289,6 +304,7 @@ export type MeasureEntry = Selectable<MeasureEntryTable>;
 export type LibraryEntry = Selectable<LibraryEntryTable>;
 export type ProgressRound = Selectable<ProgressRoundTable>;
 export type ProgressReport = Selectable<ProgressReportTable>;
+export type ReportPart = Selectable<ReportPartTable>;
 export type EvidenceFile = Selectable<EvidenceFileTable>;
 export type DocumentJob = Selectable<DocumentJobTable>;
 export type Publication = Selectable<PublicationTable>;

@@ -125,6 +125,7 @@ export async function progressModel(
   const entries = await progress.readableEntries(reader, scope);
   const reports = await progress.reportsOf(scope.round, entries);
   const files = await progress.evidenceOf([...reports.values()]);
+  const narratives = await progress.narrativesOf(agency.id, [...reports.values()]);
   const rows: ProgressModel['rows'] = [];
   const missing: string[] = [];
   for (const entry of entries) {
@@ -141,7 +142,7 @@ export async function progressModel(
     rows.push({
       entry: presentEntry(entry),
       status: report?.status ?? 'not-started',
-      narrative: report?.narrative ?? '',
+      narrative: report ? (narratives.get(report.id) ?? '') : '',
       evidence,
     });
   }

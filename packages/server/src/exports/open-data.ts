@@ -40,6 +40,7 @@ export async function progressRows(db: Kysely<Database>, reader: Actor, agency: 
   const progress = new ProgressRepository(db);
   const entries = await progress.readableEntries(reader, scope);
   const reports = await progress.reportsOf(scope.round, entries);
+  const narratives = await progress.narrativesOf(agency.id, [...reports.values()]);
   return entries.map(presentEntry).map((e) => {
     const report = reports.get(e.id);
     return {
@@ -51,7 +52,7 @@ export async function progressRows(db: Kysely<Database>, reader: Actor, agency: 
       code: e.questionCode ?? e.title,
       issue: e.issue,
       status: report?.status ?? 'not-started',
-      narrative: report?.narrative ?? '',
+      narrative: report ? (narratives.get(report.id) ?? '') : '',
     };
   });
 }

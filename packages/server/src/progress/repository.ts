@@ -3,10 +3,19 @@ import { recordAudit } from '../audit/repository.js';
 import { authorize, policies, type Actor } from '../auth/policy.js';
 import { now } from '../db/database.js';
 import { lockRow } from '../db/locks.js';
-import type { Database, EvidenceFile, MeasureEntry, MeasurePlan, ProgressReport, ProgressRound } from '../db/schema.js';
+import type {
+  Database,
+  EvidenceFile,
+  MeasureEntry,
+  MeasurePlan,
+  ProgressReport,
+  ProgressRound,
+  ReportPart,
+} from '../db/schema.js';
 import { HttpError, notFound } from '../http/errors.js';
 import { findEntry, findPlan, findPlanById, listEntries } from '../measures/repository.js';
-import { entryDivisions } from './service.js';
+import { listDivisions } from '../agencies/repository.js';
+import { entryDivisions, narrativeWithParts } from './service.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -79,6 +88,88 @@ export class ProgressRepository {
       )
       .execute();
     return new Map(rows.map((r) => [r.entry_id, r]));
+  }
+
+  /** The division parts of the given reports (measures shared by several divisions). */
+  async partsOf(reports: ProgressReport[]): Promise<ReportPart[]> {
+    if (reports.length === 0) return [];
+    return this.db
+      .selectFrom('report_parts')
+      .selectAll()
+      .where(
+        'report_id',
+        'in',
+        reports.map((r) => r.id),
+      )
+      .orderBy('division_id')
+      .execute();
+  }
+
+  /** Each report's narrative as documents and open data print it: its own text, then each division's sent part. */
+  async narrativesOf(agencyId: number, reports: ProgressReport[]): Promise<Map<number, string>> {
+    const parts = await this.partsOf(reports);
+    const divisions = parts.length > 0 ? await listDivisions(this.db, agencyId) : [];
+    return new Map(
+      reports.map((r) => [
+        r.id,
+        narrativeWithParts(
+          r.narrative,
+          parts.filter((p) => p.report_id === r.id),
+          divisions,
+        ),
+      ]),
+    );
+  }
+
+  /**
+   * Runs a change of one division's part of a shared measure, in the transaction of
+   * `changeReport` (which holds the round and makes the report on first write); the part row
+   * is made on first write.
+   */
+  async changePart<T>(
+    actor: Actor,
+    scope: ReportScope,
+    divisionId: number,
+    change: (trx: Transaction<Database>, report: ProgressReport, part: ReportPart | undefined) => Promise<T>,
+  ): Promise<T> {
+    authorize(actor, 'report', 'editPart', { ...reportTarget(scope.agencyId, scope.entry), divisionId });
+    return this.changeReport(actor, scope, 'edit', async (trx, report) => {
+      await lockRow(trx, 'progress_reports', report.id);
+      const part = await trx
+        .selectFrom('report_parts')
+        .selectAll()
+        .where('report_id', '=', report.id)
+        .where('division_id', '=', divisionId)
+        .executeTakeFirst();
+      return change(trx, report, part);
+    });
+  }
+
+  async savePart(
+    trx: Transaction<Database>,
+    reportId: number,
+    divisionId: number,
+    values: Pick<ReportPart, 'status' | 'narrative' | 'submitted_at' | 'updated_by' | 'updated_at'>,
+  ): Promise<ReportPart> {
+    const existing = await trx
+      .selectFrom('report_parts')
+      .select('id')
+      .where('report_id', '=', reportId)
+      .where('division_id', '=', divisionId)
+      .executeTakeFirst();
+    if (existing) {
+      return trx.updateTable('report_parts').set(values).where('id', '=', existing.id).returningAll().executeTakeFirstOrThrow();
+    }
+    return trx
+      .insertInto('report_parts')
+      .values({ report_id: reportId, division_id: divisionId, ...values })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  /** The parts of one report, inside a change. */
+  partsOfReport(trx: Transaction<Database>, reportId: number): Promise<ReportPart[]> {
+    return trx.selectFrom('report_parts').selectAll().where('report_id', '=', reportId).execute();
   }
 
   /** Evidence of the given reports, in their order. */

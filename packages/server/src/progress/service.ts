@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { listDivisions } from '../agencies/repository.js';
 import type { Actor } from '../auth/policy.js';
 import { policies } from '../auth/policy.js';
-import type { Database, EvidenceFile, MeasureEntry, ProgressReport } from '../db/schema.js';
+import type { Database, Division, EvidenceFile, MeasureEntry, ProgressReport, ReportPart } from '../db/schema.js';
 import type { ProgressRepository, RoundScope } from './repository.js';
 import { presentEntry, type Divisions } from '../measures/service.js';
 
@@ -50,6 +50,43 @@ export function presentReport(report: ProgressReport | undefined, entryId: numbe
 
 export const entryDivisions = (entry: MeasureEntry) => JSON.parse(entry.divisions) as Divisions;
 
+/**
+ * The divisions that each report their own part of a measure: every division for one assigned
+ * to ทุกฝ่าย, the listed ones when several are; `null` when one division carries it alone.
+ */
+export function sharedDivisions(entry: MeasureEntry, divisions: Pick<Division, 'id'>[]): number[] | null {
+  const list = entryDivisions(entry);
+  const ids = list.includes('all')
+    ? divisions.map((d) => d.id)
+    : list.filter((d): d is number => typeof d === 'number' && divisions.some((x) => x.id === d));
+  return ids.length > 1 ? ids : null;
+}
+
+export function presentPart(division: Division, part: ReportPart | undefined, canEdit: boolean) {
+  return {
+    divisionId: division.id,
+    nameTh: division.name_th,
+    nameEn: division.name_en,
+    status: part?.status ?? 'not-started',
+    narrative: part?.narrative ?? '',
+    submitted: part?.submitted_at !== undefined && part.submitted_at !== null,
+    submittedAt: part?.submitted_at ?? null,
+    updatedAt: part?.updated_at ?? null,
+    canEdit,
+  };
+}
+
+/** A shared measure's narrative as documents print it: the report's own text, then each division's part. */
+export function narrativeWithParts(narrative: string, parts: ReportPart[], divisions: Division[]): string {
+  const lines = parts
+    .filter((p) => p.submitted_at !== null && p.narrative.trim() !== '')
+    .map((p) => {
+      const division = divisions.find((d) => d.id === p.division_id);
+      return `${division?.name_th ?? `#${p.division_id}`}: ${p.narrative.trim()}`;
+    });
+  return [narrative.trim(), ...lines].filter((l) => l !== '').join('\n');
+}
+
 /** Bangkok's calendar date today, as YYYY-MM-DD. */
 export function todayIso(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
@@ -76,14 +113,22 @@ export async function roundView(
   const evidence = await repository.evidenceOf(visibleReports);
   const done = (report: ProgressReport | undefined) =>
     report !== undefined && (report.review === 'submitted' || report.review === 'accepted');
+  const parts = await repository.partsOf([...byEntry.values()]);
+  const partOf = (entry: MeasureEntry, divisionId: number) => {
+    const report = byEntry.get(entry.id);
+    return report ? parts.find((p) => p.report_id === report.id && p.division_id === divisionId) : undefined;
+  };
   const overdue = round.status === 'open' && round.due_date < todayIso();
   const divisions = await listDivisions(db, agencyId);
+  // A division has reported a shared measure when it sent its own part, not when another did.
+  const reportedBy = (entry: MeasureEntry, divisionId: number) =>
+    sharedDivisions(entry, divisions) ? (partOf(entry, divisionId)?.submitted_at ?? null) !== null : done(byEntry.get(entry.id));
   const completeness = divisions.map((division) => {
     const assigned = entries.filter((e) => {
       const list = entryDivisions(e);
       return list.includes('all') || list.includes(division.id);
     });
-    const reported = assigned.filter((e) => done(byEntry.get(e.id)));
+    const reported = assigned.filter((e) => reportedBy(e, division.id));
     return {
       divisionId: division.id,
       nameTh: division.name_th,
@@ -105,8 +150,20 @@ export async function roundView(
         entry: presentEntry(entry),
         report: presentReport(report, entry.id),
         evidence: report ? evidence.filter((f) => f.report_id === report.id).map(presentEvidence) : [],
-        missing: !done(report),
+        // A division editor owes their own part of a shared measure, whatever the others did.
+        missing:
+          actor.role === 'division_editor' && actor.divisionId !== null && sharedDivisions(entry, divisions)
+            ? !reportedBy(entry, actor.divisionId)
+            : !done(report),
         canEdit: round.status === 'open' && policies.report.edit(actor, { agencyId, divisions: entryDivisions(entry) }),
+        parts: (sharedDivisions(entry, divisions) ?? []).map((divisionId) =>
+          presentPart(
+            divisions.find((d) => d.id === divisionId)!,
+            partOf(entry, divisionId),
+            round.status === 'open' &&
+              policies.report.editPart(actor, { agencyId, divisions: entryDivisions(entry), divisionId }),
+          ),
+        ),
       };
     }),
     completeness,

@@ -41,6 +41,7 @@ const ENTITIES = [
   'measure-entry',
   'library-entry',
   'progress-report',
+  'report-part',
   'progress-round',
   'evidence',
   'committee',

@@ -55,12 +55,33 @@ export interface Report {
   reviewComment: string | null;
 }
 
+/** One division's part of a measure that several divisions (or every division) carry out. */
+export interface ReportPart {
+  divisionId: number;
+  nameTh: string;
+  nameEn: string;
+  status: Report['status'];
+  narrative: string;
+  submitted: boolean;
+  submittedAt: string | null;
+  updatedAt: string | null;
+  canEdit: boolean;
+}
+
 export interface RoundView {
   round: 6 | 12;
   dueDate: string;
   status: 'open' | 'approved';
   revision: number;
   overdue: boolean;
-  entries: { entry: Entry; report: Report; evidence: Evidence[]; missing: boolean; canEdit: boolean }[];
+  entries: {
+    entry: Entry;
+    report: Report;
+    evidence: Evidence[];
+    missing: boolean;
+    canEdit: boolean;
+    /** Empty unless several divisions share the measure. */
+    parts: ReportPart[];
+  }[];
   completeness: { divisionId: number; nameTh: string; nameEn: string; assigned: number; reported: number }[];
 }

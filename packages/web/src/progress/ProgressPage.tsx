@@ -22,6 +22,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { currentRound, useYearChoice } from '../layout/yearChoice';
 import { ApproveDialog } from './ApproveDialog';
+import { DivisionParts } from './DivisionParts';
 import { RevisionHistory } from './RevisionHistory';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -156,8 +157,22 @@ function ReportCard({
           {lang === 'th' ? error.messageTh : error.message}
         </Alert>
       )}
-      {canEdit ? (
-        <Stack gap="xs">
+      {item.parts.length > 0 && (
+        <>
+          <Text size="xs" c="dimmed">
+            {t('progress.partsHint')}
+          </Text>
+          <DivisionParts
+            parts={item.parts}
+            base={base}
+            queryKey={['round', slug, year, round]}
+            ownOnly={!canReview && item.parts.some((p) => p.canEdit)}
+          />
+        </>
+      )}
+      {/* A shared measure is reported in parts; its consolidated text is the secretariat's. */}
+      {canEdit && (item.parts.length === 0 || canReview) ? (
+        <Stack gap="xs" mt={item.parts.length > 0 ? 'xs' : 0}>
           <Select
             label={t('progress.status')}
             value={form.status}
@@ -176,7 +191,7 @@ function ReportCard({
             />
           )}
           <Textarea
-            label={t('progress.narrative')}
+            label={item.parts.length > 0 ? t('progress.consolidated') : t('progress.narrative')}
             autosize
             minRows={3}
             value={form.narrative}
@@ -192,7 +207,7 @@ function ReportCard({
             </Button>
           </Group>
         </Stack>
-      ) : (
+      ) : item.parts.length > 0 && !report.narrative ? null : (
         <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
           <b>{t(`progress.statuses.${report.status}`)}</b> {report.narrative}
         </Text>
@@ -408,7 +423,7 @@ export function ProgressPage() {
                   {v.completeness
                     .filter((c) => c.assigned > 0)
                     .map((c) => (
-                      <Table.Tr key={c.divisionId}>
+                      <Table.Tr key={c.divisionId} data-testid={`completeness-${c.nameTh}`}>
                         <Table.Td w={260}>{lang === 'th' ? c.nameTh : c.nameEn}</Table.Td>
                         <Table.Td>
                           <Progress value={(100 * c.reported) / c.assigned} />

@@ -5,6 +5,7 @@ import * as m0002 from './0002-assessments.js';
 import * as m0003 from './0003-measures-and-progress.js';
 import * as m0004 from './0004-committees-and-documents.js';
 import * as m0005 from './0005-integrity.js';
+import * as m0006 from './0006-report-parts.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see 0001
 type Step = { up: (db: Kysely<any>, engine: Engine) => Promise<void> };
@@ -16,6 +17,7 @@ const steps: Record<string, Step> = {
   '0003-measures-and-progress': m0003,
   '0004-committees-and-documents': m0004,
   '0005-integrity': m0005,
+  '0006-report-parts': m0006,
 };
 
 export class BundledMigrations implements MigrationProvider {
