@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, newPage, screenshot, signIn, startHarness, type Harness } from './harness.js';
+import type { Page } from 'playwright-core';
+import { browserAvailable, newPage, screenshot, SCREENSHOTS, signIn, startHarness, type Harness } from './harness.js';
+
+/** Picks a fiscal year by its name, as a person does. */
+async function chooseYear(page: Page, testId: string, year: number) {
+  await page.getByTestId(testId).click();
+  await page.getByRole('option', { name: `ปีงบประมาณ พ.ศ. ${year}`, exact: true }).click();
+}
 
 describe.runIf(browserAvailable)('documents in Chromium', () => {
   let harness: Harness;
@@ -13,7 +20,7 @@ describe.runIf(browserAvailable)('documents in Chromium', () => {
     await signIn(page, harness, 'admin@bang-khae.demo');
     await page.getByRole('heading', { name: 'สำนักงานเขตบางแค' }).waitFor();
     await page.getByRole('link', { name: 'เอกสาร' }).click();
-    await page.getByTestId('documents-year').fill('2567');
+    await chooseYear(page, 'documents-year', 2567);
     const card = page.getByTestId('document-measures');
     await card.getByTestId('make-PDF').click();
     await card.getByTestId('download-PDF').waitFor({ timeout: 20_000 });
@@ -22,6 +29,38 @@ describe.runIf(browserAvailable)('documents in Chromium', () => {
     expect(response.headers()['content-type']).toBe('application/pdf');
     expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await screenshot(page, '20-documents');
+    await context.close();
+  });
+
+  it("writes Bang Sue's FY2569 committee from last year's, and makes its order", async () => {
+    const { context, page } = await newPage(harness, { width: 1366, height: 900 });
+    await signIn(page, harness, 'admin@bang-sue.demo');
+    await page.getByRole('heading', { name: 'สำนักงานเขตบางซื่อ' }).waitFor();
+    await page.getByRole('link', { name: 'เอกสาร' }).click();
+    await chooseYear(page, 'documents-year', 2569);
+    const summary = page.getByTestId('committee-summary');
+    await summary.getByText('ยังไม่ได้บันทึกคณะกรรมการของปีนี้').waitFor();
+    await summary.getByTestId('committee-edit').click();
+    const editor = page.getByTestId('committee-editor');
+    await editor.waitFor();
+    expect(await editor.getByTestId('committee-source').textContent()).toContain('ปีงบประมาณ พ.ศ. 2568');
+    expect(await editor.getByTestId('committee-save').isDisabled()).toBe(true);
+    expect(await editor.getByTestId('committee-missing').textContent()).toContain('เลขที่คำสั่ง');
+    await editor.getByTestId('committee-order-number').fill('๓๑/๒๕๖๙');
+    await editor.getByTestId('committee-signed-date').fill('15/1/2569');
+    await editor.getByTestId('committee-signed-date').press('Tab');
+    await editor.getByTestId('committee-from-accounts').click();
+    await page.getByRole('option').first().click();
+    expect(await editor.getByTestId('committee-members').locator('tbody tr').count()).toBe(11);
+    await page.getByRole('dialog').screenshot({ path: `${SCREENSHOTS}21-committee-editor.png` });
+    await editor.getByTestId('committee-save').click();
+    await summary.getByText('บันทึกแล้ว: คำสั่งที่ ๓๑/๒๕๖๙ กรรมการ 11 คน').waitFor();
+    const card = page.getByTestId('document-order');
+    await card.getByTestId('make-PDF').click();
+    await card.getByTestId('download-PDF').waitFor({ timeout: 20_000 });
+    const response = await page.request.get(`${harness.url}${await card.getByTestId('download-PDF').getAttribute('href')}`);
+    expect(response.headers()['content-type']).toBe('application/pdf');
+    await screenshot(page, '22-documents-committee-saved');
     await context.close();
   });
 });

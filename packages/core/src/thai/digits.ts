@@ -31,3 +31,19 @@ export function parseDecimal(text: string): number | undefined {
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(ascii)) return undefined;
   return Number(ascii);
 }
+
+/**
+ * Moves the Buddhist-Era years of a text on by `delta`, the years of `from` and of the few
+ * years before it (a document carried over from FY2568 to FY2569 names 2567 as "last year"),
+ * written in Thai or ASCII digits, each in the digits it was written in. Other numbers stay.
+ *
+ * @example shiftBuddhistYears('ปีงบประมาณ พ.ศ. ๒๕๖๘ และ ๒๕๖๗', 2568, 1) // 'ปีงบประมาณ พ.ศ. ๒๕๖๙ และ ๒๕๖๘'
+ */
+export function shiftBuddhistYears(text: string, from: number, delta: number, span = 2): string {
+  return text.replace(/(?<![0-9๐-๙])[0-9๐-๙]{4}(?![0-9๐-๙])/g, (written) => {
+    const year = Number(fromThaiDigits(written));
+    if (year > from || year < from - span) return written;
+    const shifted = String(year + delta);
+    return /[๐-๙]/.test(written) ? toThaiDigits(shifted) : shifted;
+  });
+}

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { fiscalYearOf, fiscalYearRange, formatThaiDate } from './date.js';
-import { fromThaiDigits, toThaiDigits } from './digits.js';
+import { fromThaiDigits, shiftBuddhistYears, toThaiDigits } from './digits.js';
 
 describe('Thai digits', () => {
   it('converts both ways', () => {
     expect(toThaiDigits('พ.ศ. 2568 คะแนน 94.87')).toBe('พ.ศ. ๒๕๖๘ คะแนน ๙๔.๘๗');
     expect(fromThaiDigits('๙๔.๘๗')).toBe('94.87');
+  });
+
+  it('moves the years of a carried-over text on, in the digits they were written in, and nothing else', () => {
+    const duty = 'แก้ไขข้อบกพร่องในปีงบประมาณ พ.ศ. ๒๕๖๗ และกำหนดแนวทางในปีงบประมาณ พ.ศ. ๒๕๖๘';
+    expect(shiftBuddhistYears(duty, 2568, 1)).toBe('แก้ไขข้อบกพร่องในปีงบประมาณ พ.ศ. ๒๕๖๘ และกำหนดแนวทางในปีงบประมาณ พ.ศ. ๒๕๖๙');
+    expect(shiftBuddhistYears('ITA 2568, มาตรา ๖๘ แห่ง พ.ร.บ. พ.ศ. ๒๕๒๘, 12345 คน', 2568, 1)).toBe(
+      'ITA 2569, มาตรา ๖๘ แห่ง พ.ร.บ. พ.ศ. ๒๕๒๘, 12345 คน',
+    );
   });
 });
 

@@ -15,6 +15,22 @@ export async function findCommittee(db: Executor, agencyId: number, fiscalYear: 
   return row ? (JSON.parse(row.data) as Committee) : undefined;
 }
 
+/** The most recent committee of a year before `fiscalYear`, to carry over. */
+export async function latestCommitteeBefore(
+  db: Executor,
+  agencyId: number,
+  fiscalYear: number,
+): Promise<{ fiscalYear: number; committee: Committee } | undefined> {
+  const row = await db
+    .selectFrom('committees')
+    .select(['fiscal_year', 'data'])
+    .where('agency_id', '=', agencyId)
+    .where('fiscal_year', '<', fiscalYear)
+    .orderBy('fiscal_year', 'desc')
+    .executeTakeFirst();
+  return row ? { fiscalYear: row.fiscal_year, committee: JSON.parse(row.data) as Committee } : undefined;
+}
+
 /** Writes the committee of a year; answers what it replaced, if anything. */
 export async function saveCommittee(
   trx: Transaction<Database>,

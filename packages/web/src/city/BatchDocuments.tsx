@@ -1,6 +1,7 @@
-import { Anchor, Button, Card, Group, NumberInput, Progress, Select, SimpleGrid, Text } from '@mantine/core';
+import { Anchor, Button, Card, Group, Progress, Select, SimpleGrid, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FiscalYearSelect } from '../forms/FiscalYearSelect';
 import { api, ApiError } from '../api/client';
 
 interface BatchJob {
@@ -58,14 +59,7 @@ export function BatchDocuments({ defaultYear }: { defaultYear: number }) {
           ]}
           w={300}
         />
-        <NumberInput
-          label={t('documents.year')}
-          value={year}
-          onChange={(v) => setYear(Number(v))}
-          min={2560}
-          max={2600}
-          w={110}
-        />
+        <FiscalYearSelect value={year} onChange={setYear} data-testid="batch-year" />
         <Button onClick={() => void start()} disabled={pending.length > 0} data-testid="batch-start">
           {t('city.batchStart')}
         </Button>

@@ -1,13 +1,15 @@
-import { Alert, Anchor, Button, Card, Group, NumberInput, Progress, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Progress, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { api, ApiError } from '../api/client';
+import { api, ApiError, type Agency } from '../api/client';
 import { useMe } from '../auth/session';
 import { fiscalYearOf, todayInBangkok } from '../i18n/dates';
 import { useYearChoice } from '../layout/yearChoice';
+import { CommitteeEditor, type Committee } from './CommitteeEditor';
 import { PublishPanel } from './PublishPanel';
+import { FiscalYearSelect } from '../forms/FiscalYearSelect';
 
 interface JobState {
   id: string;
@@ -85,6 +87,13 @@ export function DocumentsPage() {
     remember(next);
   };
   const [round, setRound] = useState<6 | 12>(6);
+  const [editingCommittee, setEditingCommittee] = useState(false);
+  const agency = useQuery({ queryKey: ['agency', slug], queryFn: () => api<Agency>('GET', `/api/agencies/${slug}`) });
+  const committee = useQuery({
+    queryKey: ['committee-draft', slug, year],
+    queryFn: () => api<{ source: string; committee: Committee }>('GET', `/api/agencies/${slug}/committees/${year}/draft`),
+  });
+  const canManagePlans = me.abilities.switchAgency || (me.abilities.managePlans === true && me.agency?.slug === slug);
   const documents = [
     { key: 'measures', title: t('documents.measures'), hint: t('documents.measuresHint'), body: { kind: 'measures', year } },
     {
@@ -100,13 +109,10 @@ export function DocumentsPage() {
       <Group justify="space-between" align="flex-end">
         <Title order={2}>{t('documents.title')}</Title>
         <Group align="flex-end">
-          <NumberInput
-            label={t('documents.year')}
+          <FiscalYearSelect
             value={year}
-            onChange={(v) => setYear(Number(v))}
-            min={2560}
-            max={2600}
-            w={120}
+            onChange={setYear}
+            years={(plans.data ?? []).map((p) => p.fiscalYear)}
             data-testid="documents-year"
           />
           <Select
@@ -125,6 +131,23 @@ export function DocumentsPage() {
             <Text size="xs" c="dimmed" mb="sm">
               {d.hint}
             </Text>
+            {d.key === 'order' && (
+              <Stack gap={4} mb="xs" data-testid="committee-summary">
+                <Text size="xs" c={committee.data?.source === 'saved' ? undefined : 'orange'}>
+                  {committee.data?.source === 'saved'
+                    ? t('committee.saved', {
+                        number: committee.data.committee.orderNumber,
+                        count: committee.data.committee.members.length,
+                      })
+                    : t('committee.none')}
+                </Text>
+                {canManagePlans && (
+                  <Button size="xs" variant="outline" onClick={() => setEditingCommittee(true)} data-testid="committee-edit">
+                    {t('committee.edit')}
+                  </Button>
+                )}
+              </Stack>
+            )}
             <Stack gap="xs">
               <DocumentButton slug={slug} body={{ ...d.body, format: 'pdf' }} label="PDF" />
               <DocumentButton slug={slug} body={{ ...d.body, format: 'docx' }} label="DOCX" />
@@ -132,6 +155,13 @@ export function DocumentsPage() {
           </Card>
         ))}
       </SimpleGrid>
+      <CommitteeEditor
+        slug={slug}
+        agencyId={agency.data?.id ?? null}
+        year={year}
+        opened={editingCommittee}
+        onClose={() => setEditingCommittee(false)}
+      />
       <Card withBorder>
         <Text fw={600}>{t('documents.openData')}</Text>
         <Text size="xs" c="dimmed" mb="sm">
