@@ -65,16 +65,41 @@ describe.runIf(browserAvailable)('results in Chromium', () => {
     await context.close();
   });
 
+  it("says plainly when the year's framework has no name for a weak OIT item (Lak Si FY2567)", async () => {
+    const { context, page } = await newPage(harness, { width: 1280, height: 900 });
+    await signIn(page, harness, 'director@lak-si.demo');
+    await page.getByRole('heading', { name: 'สำนักงานเขตหลักสี่' }).waitFor();
+    await page.getByRole('link', { name: 'ผลการประเมิน' }).click();
+    const row = page.getByTestId('weak-points').locator('tbody tr').filter({ hasText: 'O15' });
+    await row.waitFor();
+    expect(await row.getByTestId('unit-text-unknown').textContent()).toContain('ไม่ระบุชื่อข้อนี้');
+    await context.close();
+  });
+
   it('shows the city-wide view to central users', async () => {
-    const { context, page } = await newPage(harness, { width: 1400, height: 900 });
+    const { context, page } = await newPage(harness, { width: 1366, height: 900 });
     await signIn(page, harness, 'admin@prongsai.demo');
-    await page.getByRole('heading', { name: 'สำนักงานเขตบางแค' }).waitFor();
-    await page.getByRole('link', { name: 'ภาพรวมทั้งกรุงเทพฯ' }).click();
     await page.getByTestId('city-table').waitFor();
     await page.getByTestId('city-year').click();
-    await page.getByRole('option', { name: 'พ.ศ. 2566' }).click();
+    await page.getByRole('option', { name: 'ปีงบประมาณ พ.ศ. 2566' }).click();
     await expect.poll(() => page.locator('[data-testid=city-table] tbody tr').count()).toBe(50);
+    // Indicators are named, and the district stays in view when the table scrolls sideways.
+    const head = page.locator('[data-testid=city-table] thead');
+    for (const name of ['การปฏิบัติหน้าที่', 'การใช้งบประมาณ', 'การเปิดเผยข้อมูล', 'การป้องกันการทุจริต']) {
+      await expect.poll(() => head.textContent()).toContain(name);
+    }
+    expect(await page.getByTestId('batch-year').inputValue()).toMatch(/^ปีงบประมาณ พ\.ศ\. \d{4}$/);
     await screenshot(page, '15-city-wide-2566');
+    const scrolled = await page.evaluate(() => {
+      const box = document.querySelector<HTMLElement>('[data-testid=city-table-scroll]')!;
+      box.scrollLeft = box.scrollWidth;
+      const cell = document.querySelector('[data-testid=city-table] tbody tr td:nth-child(2)')!.getBoundingClientRect();
+      return { scrollLeft: box.scrollLeft, cellLeft: cell.left, boxLeft: box.getBoundingClientRect().left };
+    });
+    expect(scrolled?.scrollLeft).toBeGreaterThan(0);
+    expect(scrolled!.cellLeft).toBeGreaterThanOrEqual(scrolled!.boxLeft);
+    expect(scrolled!.cellLeft).toBeLessThan(scrolled!.boxLeft + 100);
+    await screenshot(page, '15b-city-wide-scrolled');
     await page.getByRole('button', { name: /^ITA/ }).click();
     const first = await page.locator('[data-testid=city-table] tbody tr').first().textContent();
     expect(first).toBeTruthy();

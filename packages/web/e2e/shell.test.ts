@@ -65,7 +65,12 @@ describe.runIf(browserAvailable)('web shell in Chromium', () => {
   it('lets a central admin switch agency', async () => {
     const { context, page } = await newPage(harness);
     await signIn(page, harness, 'admin@prongsai.demo');
-    await page.getByRole('heading', { name: 'สำนักงานเขตบางแค' }).waitFor();
+    // Oversight lands on the city-wide view, and the picker names the agency the menu opens.
+    await page.getByTestId('city-table').waitFor();
+    expect(page.url()).toMatch(/\/city$/);
+    const picked = await page.getByTestId('agency-switcher').inputValue();
+    await page.getByRole('link', { name: 'ภาพรวมหน่วยงาน' }).click();
+    await page.getByRole('heading', { name: picked }).waitFor();
     const switcher = page.getByTestId('agency-switcher');
     await switcher.click();
     await switcher.fill('บางซื่อ');

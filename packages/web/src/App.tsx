@@ -4,7 +4,7 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { LoginPage } from './auth/LoginPage';
 import { useSession } from './auth/session';
 import { ComingSoon } from './features/ComingSoon';
-import { AppLayout } from './layout/AppLayout';
+import { AppLayout, rememberedAgency } from './layout/AppLayout';
 
 // Each page is its own chunk, loaded when first opened: the first load stays small, and ECharts
 // comes only with the pages that draw charts.
@@ -27,8 +27,11 @@ const pageLoader = (
 
 function Home() {
   const { me } = useSession();
-  // Central users start at Bang Khae, the first demo district, until they pick another.
-  return <Navigate to={`/a/${me?.agency?.slug ?? 'bang-khae'}`} replace />;
+  // Oversight starts on the city-wide view; everyone else on their own agency.
+  if (!me?.agency) {
+    return <Navigate to={me?.abilities.readCityResults ? '/city' : `/a/${rememberedAgency() ?? 'bang-khae'}`} replace />;
+  }
+  return <Navigate to={`/a/${me.agency.slug}`} replace />;
 }
 
 export function App() {

@@ -1,4 +1,51 @@
-const words = new Intl.Segmenter('th', { granularity: 'word' });
+import { COMPOUND_WORDS } from './compound-words.js';
+
+const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
+const COMPOUNDS = new Set(COMPOUND_WORDS);
+const LONGEST = Math.max(...COMPOUND_WORDS.map((w) => w.length));
+/** Punctuation that belongs to the word before it, and to the word after it. */
+const CLOSING = /^[)\]}.,;:!?%”’»…ๆฯ]+$/;
+const OPENING = /^[([{“‘«]+$/;
+
+/**
+ * The words of a text where a line may break between them: `Intl.Segmenter`'s words, with the
+ * domain's compounds (ตัวชี้วัด, งบประมาณ …) kept whole and punctuation kept with its word, so no
+ * line starts with ")" or ends with "(".
+ *
+ * @example thaiWords('การใช้งบประมาณ (84.63)') // ['การ', 'ใช้', 'งบประมาณ', ' ', '(84.63)']
+ */
+export function thaiWords(text: string): string[] {
+  const pieces = [...segmenter.segment(text)].map((s) => s.segment);
+  const merged: string[] = [];
+  for (let i = 0; i < pieces.length;) {
+    // The longest run of pieces that spells a listed compound.
+    let take = 1;
+    let joined = pieces[i]!;
+    for (let j = i + 1, run = joined; j < pieces.length && run.length < LONGEST; j++) {
+      run += pieces[j]!;
+      if (COMPOUNDS.has(run)) {
+        take = j - i + 1;
+        joined = run;
+      }
+    }
+    merged.push(joined);
+    i += take;
+  }
+  const words: string[] = [];
+  let opening = '';
+  for (const piece of merged) {
+    if (OPENING.test(piece)) {
+      opening += piece;
+    } else if (CLOSING.test(piece) && words.length > 0 && opening === '' && !/\s$/.test(words[words.length - 1]!)) {
+      words[words.length - 1] += piece;
+    } else {
+      words.push(opening + piece);
+      opening = '';
+    }
+  }
+  if (opening) words.push(opening);
+  return words;
+}
 
 /**
  * Breaks a label into lines of about `width` characters at Thai word boundaries.
@@ -8,7 +55,7 @@ const words = new Intl.Segmenter('th', { granularity: 'word' });
 export function wrapLabel(text: string, width = 16): string {
   const lines: string[] = [];
   let line = '';
-  for (const { segment } of words.segment(text)) {
+  for (const segment of thaiWords(text)) {
     if (line.length > 0 && line.length + segment.length > width) {
       lines.push(line.trim());
       line = '';
@@ -26,7 +73,7 @@ export function wrapLabel(text: string, width = 16): string {
 export function markWordBreaks(text: string): string {
   if (!/[\u0E00-\u0E7F]/.test(text)) return text;
   let out = '';
-  for (const { segment } of words.segment(text)) {
+  for (const segment of thaiWords(text)) {
     if (out !== '' && !/\s$/.test(out) && !/^\s/.test(segment)) out += '\u200B';
     out += segment;
   }

@@ -14,12 +14,13 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Fragment, useMemo, useState } from 'react';
+import { Fragment, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client';
 import { fmt, LEVEL_COLORS, type CityRow } from '../api/results';
 import { EChart, type ChartOption } from '../charts/EChart';
+import { useFramework } from '../results/useFramework';
 import { BatchDocuments } from './BatchDocuments';
 
 type SortKey = 'rank' | 'agency' | 'ita' | 'iit' | 'eit' | 'oit' | `i${number}`;
@@ -50,6 +51,15 @@ export function CityPage() {
       api<{ agencyId: number; fiscalYear: number; ita: number | null; levelId: string | null }[]>('GET', '/api/results/trends'),
   });
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'rank', descending: false });
+  // The year's indicators by name, from the framework its results were scored with.
+  const framework = useFramework(rows.data?.[0]?.framework);
+  const indicatorNames = useMemo(() => {
+    const names = new Map<number, string>();
+    for (const tool of framework.data?.tools ?? []) {
+      for (const i of tool.indicators) names.set(i.number, lang === 'th' ? i.name.th : (i.name.en ?? i.name.th));
+    }
+    return names;
+  }, [framework.data, lang]);
 
   const sorted = useMemo(() => {
     const list = [...(rows.data ?? [])];
@@ -66,8 +76,11 @@ export function CityPage() {
   const data = rows.data ?? [];
   const shortName = (row: CityRow) =>
     lang === 'th' ? row.agency.nameTh.replace('สำนักงานเขต', '') : row.agency.nameEn.replace(' District Office', '');
-  const header = (key: SortKey, label: string) => (
-    <Table.Th>
+  const header = (key: SortKey, label: ReactNode, style?: CSSProperties) => (
+    <Table.Th
+      style={{ verticalAlign: 'bottom', ...style }}
+      aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : undefined}
+    >
       <UnstyledButton
         onClick={() => setSort({ key, descending: sort.key === key ? !sort.descending : key !== 'rank' && key !== 'agency' })}
         fw={600}
@@ -78,9 +91,32 @@ export function CityPage() {
       </UnstyledButton>
     </Table.Th>
   );
+  // The district's column stays in view while the indicators scroll past it.
+  const sticky = (left: number, width: number): CSSProperties => ({
+    position: 'sticky',
+    left,
+    minWidth: width,
+    maxWidth: width,
+    zIndex: 1,
+    background: 'var(--mantine-color-body)',
+  });
+  const indicatorHeader = (n: number) => (
+    <Stack gap={0} maw={96}>
+      <Text span fw={700} fz="sm">
+        {n}
+      </Text>
+      <Text span fz={11} fw={500} lh={1.25} style={{ whiteSpace: 'normal' }}>
+        {indicatorNames.get(n) ?? ''}
+      </Text>
+    </Stack>
+  );
   const heatmapRows = [...data].sort((a, b) => (a.ita ?? 0) - (b.ita ?? 0));
   const heatmap: ChartOption = {
-    tooltip: { position: 'top' },
+    tooltip: {
+      position: 'top',
+      formatter: (p: { value: [number, number, number | null] }) =>
+        `${shortName(heatmapRows[p.value[1]]!)} · ${p.value[0] + 1}. ${indicatorNames.get(p.value[0] + 1) ?? ''}: ${fmt(p.value[2])}`,
+    },
     grid: { left: 8, right: 8, top: 8, bottom: 60, containLabel: true },
     xAxis: { type: 'category', data: Array.from({ length: 10 }, (_, i) => String(i + 1)), name: t('results.indicator') },
     yAxis: { type: 'category', data: heatmapRows.map(shortName), axisLabel: { fontSize: 11 } },
@@ -152,8 +188,8 @@ export function CityPage() {
             label={t('city.year')}
             value={year === null ? null : String(year)}
             onChange={(v) => setChosen(v ? Number(v) : null)}
-            data={(years.data ?? []).map((y) => ({ value: String(y), label: `พ.ศ. ${y}` }))}
-            w={140}
+            data={(years.data ?? []).map((y) => ({ value: String(y), label: t('forms.fiscalYear', { year: y }) }))}
+            w={200}
             data-testid="city-year"
           />
           <Button component="a" href={`/api/results/city?year=${year}&format=csv`} variant="light">
@@ -167,27 +203,30 @@ export function CityPage() {
       {generated > 0 && <Alert color="yellow">{t('city.demo', { count: generated })}</Alert>}
       <BatchDocuments defaultYear={(year ?? 2566) + 1} />
       <Card withBorder>
-        <Table.ScrollContainer minWidth={1100}>
-          <Table striped highlightOnHover data-testid="city-table" fz="sm">
+        {/* A plain scroller, so the sticky district column holds against it. */}
+        <div style={{ overflowX: 'auto' }} data-testid="city-table-scroll">
+          <Table striped highlightOnHover data-testid="city-table" fz="sm" miw={1250}>
             <Table.Thead>
               <Table.Tr>
-                {header('rank', t('city.rank'))}
-                {header('agency', t('city.agency'))}
+                {header('rank', t('city.rank'), sticky(0, 56))}
+                {header('agency', t('city.agency'), sticky(56, 150))}
                 {header('ita', 'ITA')}
-                <Table.Th>{t('results.level')}</Table.Th>
+                <Table.Th miw={110} style={{ verticalAlign: 'bottom' }}>
+                  {t('results.level')}
+                </Table.Th>
                 {header('iit', 'IIT')}
                 {header('eit', 'EIT')}
                 {header('oit', 'OIT')}
                 {Array.from({ length: 10 }, (_, i) => (
-                  <Fragment key={i}>{header(`i${i + 1}`, String(i + 1))}</Fragment>
+                  <Fragment key={i}>{header(`i${i + 1}`, indicatorHeader(i + 1))}</Fragment>
                 ))}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {sorted.map((row) => (
                 <Table.Tr key={row.agency.id}>
-                  <Table.Td>{row.rank}</Table.Td>
-                  <Table.Td>
+                  <Table.Td style={sticky(0, 56)}>{row.rank}</Table.Td>
+                  <Table.Td style={sticky(56, 150)}>
                     <Link to={`/a/${row.agency.slug}/results`}>{shortName(row)}</Link>
                     {row.source === 'demo-generated' && (
                       <Text span size="xs" c="dimmed">
@@ -216,7 +255,7 @@ export function CityPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </div>
       </Card>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>

@@ -1,6 +1,7 @@
 import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Select, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { api, type Agency } from '../api/client';
@@ -9,6 +10,16 @@ import { fiscalYearOf, formatDate, todayInBangkok } from '../i18n/dates';
 import { LanguageToggle } from './LanguageToggle';
 
 const AGENCY_SECTIONS = ['overview', 'results', 'measures', 'progress', 'documents', 'disclosure'] as const;
+const AGENCY_KEY = 'prongsai.agency';
+
+/** The agency a central user last opened, so the picker and the menu name the same one. */
+export function rememberedAgency(): string | null {
+  try {
+    return localStorage.getItem(AGENCY_KEY);
+  } catch {
+    return null;
+  }
+}
 
 export function AppLayout() {
   const { t, i18n } = useTranslation();
@@ -19,7 +30,16 @@ export function AppLayout() {
   const { agency: agencySlug } = useParams();
   const [opened, { toggle, close }] = useDisclosure();
   const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => api<Agency[]>('GET', '/api/agencies') });
-  const slug = agencySlug ?? me.agency?.slug ?? agencies.data?.[0]?.slug;
+  useEffect(() => {
+    if (agencySlug && me.abilities.switchAgency) {
+      try {
+        localStorage.setItem(AGENCY_KEY, agencySlug);
+      } catch {
+        // Private browsing: the choice is simply not remembered.
+      }
+    }
+  }, [agencySlug, me.abilities.switchAgency]);
+  const slug = agencySlug ?? me.agency?.slug ?? rememberedAgency() ?? agencies.data?.[0]?.slug;
   const today = todayInBangkok();
   const name = (a: Agency) => (i18n.language === 'th' ? a.nameTh : a.nameEn);
 

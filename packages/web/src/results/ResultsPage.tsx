@@ -5,21 +5,25 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { isWellFormedUrl, readableUrl } from '@prongsai/core/thai';
 import { api, type Agency } from '../api/client';
-import { fmt, LEVEL_COLORS, type AssessmentDetail, type AssessmentSummary, type FrameworkInfo } from '../api/results';
+import { fmt, LEVEL_COLORS, type AssessmentDetail, type AssessmentSummary } from '../api/results';
 import { useMe } from '../auth/session';
 import { EChart } from '../charts/EChart';
 import { formatTimestamp } from '../i18n/dates';
 import { barOption, radarOption, statsOption } from './charts';
 import { ImportWizard } from './ImportWizard';
+import { useFramework } from './useFramework';
 import { WhatIfPanel } from './WhatIfPanel';
 
-export function useFramework(id: string | undefined) {
-  return useQuery({
-    queryKey: ['framework', id],
-    queryFn: () => api<FrameworkInfo>('GET', `/api/frameworks/${id}`),
-    enabled: !!id,
-    staleTime: Infinity,
-  });
+/** A question's or OIT item's wording, or a plain note where the year's framework does not have it. */
+function UnitText({ text }: { text: string | undefined }) {
+  const { t } = useTranslation();
+  return text ? (
+    <Text size="sm">{text}</Text>
+  ) : (
+    <Text size="sm" c="dimmed" fs="italic" data-testid="unit-text-unknown">
+      {t('results.unitTextUnknown')}
+    </Text>
+  );
 }
 
 export function ResultsPage() {
@@ -175,9 +179,12 @@ export function ResultsPage() {
             height={360}
             option={radarOption(
               numbers.map((n) => `${n}. ${indicatorNames.get(n) ?? ''}`),
-              numbers.map((n) => r.indicators[n] ?? 0),
+              { label: t('forms.fiscalYear', { year: d.fiscalYear }), values: numbers.map((n) => r.indicators[n] ?? 0) },
               previous && previous.indicators.length === 10
-                ? { label: `พ.ศ. ${previous.fiscalYear}`, values: previous.indicators.map((c) => c.before) }
+                ? {
+                    label: t('forms.fiscalYear', { year: previous.fiscalYear }),
+                    values: previous.indicators.map((c) => c.before),
+                  }
                 : undefined,
             )}
           />
@@ -209,7 +216,7 @@ export function ResultsPage() {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('results.code')}</Table.Th>
-                  <Table.Th>{t('results.indicator')}</Table.Th>
+                  <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('results.indicator')}</Table.Th>
                   <Table.Th>{t('results.question')}</Table.Th>
                   <Table.Th ta="right">{t('results.score')}</Table.Th>
                 </Table.Tr>
@@ -220,7 +227,7 @@ export function ResultsPage() {
                     <Table.Td fw={600}>{p.code}</Table.Td>
                     <Table.Td>{p.indicator}</Table.Td>
                     <Table.Td>
-                      {questionText.get(p.code)}
+                      <UnitText text={questionText.get(p.code)} />
                       {p.weakItems.map((i) => (
                         <Text key={i.key} size="xs" c="orange.8">
                           {t('results.weakItem', { no: i.no, score: fmt(i.score) })}
@@ -351,7 +358,7 @@ export function ResultsPage() {
                   <Table.Tr key={o.code}>
                     <Table.Td fw={600}>{o.code}</Table.Td>
                     <Table.Td>
-                      <Text size="sm">{questionText.get(o.code)}</Text>
+                      <UnitText text={questionText.get(o.code)} />
                       {o.urls.map((url) =>
                         isWellFormedUrl(url) ? (
                           <Anchor key={url} href={url} target="_blank" rel="noopener noreferrer" size="xs" display="block">

@@ -1,15 +1,24 @@
 import { wrapLabel } from '@prongsai/core/thai';
 import type { ChartOption } from '../charts/EChart';
 
-/** The seeds' กราฟใยแมงมุม: the ten indicators on a 0–100 radar. */
-export function radarOption(names: string[], values: number[], previous?: { label: string; values: number[] }): ChartOption {
+/**
+ * The seeds' กราฟใยแมงมุม: the ten indicators on a 0–100 radar, this year's line named by its
+ * year beside last year's. Labels are wrapped between whole words and set off the chart's rim.
+ */
+export function radarOption(
+  names: string[],
+  current: { label: string; values: number[] },
+  previous?: { label: string; values: number[] },
+): ChartOption {
   return {
     tooltip: {},
     legend: previous ? { bottom: 0 } : undefined,
     radar: {
-      radius: '58%',
-      indicator: names.map((name) => ({ name: wrapLabel(name), max: 100, min: 0 })),
-      axisName: { color: '#333', fontSize: 12 },
+      radius: '52%',
+      center: ['50%', previous ? '48%' : '52%'],
+      indicator: names.map((name) => ({ name: wrapLabel(name, 14), max: 100, min: 0 })),
+      axisName: { color: '#333', fontSize: 12, lineHeight: 16 },
+      axisNameGap: 12,
     },
     series: [
       {
@@ -18,7 +27,7 @@ export function radarOption(names: string[], values: number[], previous?: { labe
           ...(previous
             ? [{ value: previous.values, name: previous.label, lineStyle: { type: 'dashed' }, itemStyle: { color: '#999' } }]
             : []),
-          { value: values, name: 'ITA', areaStyle: { opacity: 0.2 }, itemStyle: { color: '#0ca678' } },
+          { value: current.values, name: current.label, areaStyle: { opacity: 0.2 }, itemStyle: { color: '#0ca678' } },
         ],
       },
     ],
