@@ -116,6 +116,25 @@ describe.runIf(browserAvailable)('measures and progress in Chromium', () => {
     expect(await reported('ฝ่ายโยธา')).toBe('0');
     await card.scrollIntoViewIfNeeded();
     await card.screenshot({ path: `${SCREENSHOTS}19c-progress-division-parts.png` });
+    // Nothing waits for review yet, and the filter shows what each division still owes.
+    expect(await page.getByTestId('review-state').textContent()).toBe('ตรวจครบทุกรายการที่ส่งมาแล้ว');
+    await page
+      .getByTestId('review-filter')
+      .getByText(/^ส่งกลับ \(0\)$/)
+      .click();
+    await expect
+      .poll(() =>
+        page
+          .locator('[data-testid^=report-]')
+          .filter({ has: page.getByTestId('review-badge') })
+          .count(),
+      )
+      .toBe(0);
+    await page
+      .getByTestId('review-filter')
+      .getByText(/^ยังไม่ส่ง/)
+      .click();
+    await page.getByTestId('report-I8').waitFor();
     await context.close();
   });
 

@@ -10,6 +10,7 @@ import {
   Image,
   Loader,
   Progress,
+  SegmentedControl,
   Select,
   SimpleGrid,
   Stack,
@@ -37,6 +38,16 @@ import { divisionNames } from '../measures/MeasuresPage';
 const MAX_EVIDENCE_BYTES = 15 * 1024 * 1024;
 
 const REVIEW_COLOURS: Record<string, string> = { draft: 'gray', submitted: 'blue', returned: 'orange', accepted: 'teal' };
+
+/** The reports a person looks for: what their division still owes, what came back, what waits for review. */
+const REVIEW_FILTERS = {
+  all: () => true,
+  toSend: (e: RoundView['entries'][number]) => e.missing,
+  returned: (e: RoundView['entries'][number]) => e.report.review === 'returned',
+  toReview: (e: RoundView['entries'][number]) => e.report.review === 'submitted',
+  accepted: (e: RoundView['entries'][number]) => e.report.review === 'accepted',
+} as const;
+type ReviewFilter = keyof typeof REVIEW_FILTERS;
 
 function ReportCard({
   item,
@@ -339,6 +350,7 @@ export function ProgressPage() {
   const ownAgency = me.abilities.switchAgency || me.agency?.slug === slug;
   const canReview = me.abilities.switchAgency || (me.user.role === 'agency_admin' && ownAgency);
   const [approving, setApproving] = useState(false);
+  const [filter, setFilter] = useState<ReviewFilter>('all');
   const closeApproval = (approved: boolean) => {
     setApproving(false);
     if (!approved) return;
@@ -356,6 +368,8 @@ export function ProgressPage() {
   const [dy, dm, dd] = (v?.dueDate ?? '2000-01-01').split('-').map(Number);
   const missing = v?.entries.filter((e) => e.missing).length ?? 0;
   const returned = v?.entries.filter((e) => e.report.review === 'returned').length ?? 0;
+  const shown = (v?.entries ?? []).filter((e) => REVIEW_FILTERS[filter](e));
+  const count = (key: ReviewFilter) => (v?.entries ?? []).filter((e) => REVIEW_FILTERS[key](e)).length;
 
   return (
     <Stack>
@@ -369,8 +383,11 @@ export function ProgressPage() {
               if (x) chooseYear(Number(x));
               setRound(null);
             }}
-            data={(plans.data ?? []).map((p) => ({ value: String(p.fiscalYear), label: `พ.ศ. ${p.fiscalYear}` }))}
-            w={130}
+            data={(plans.data ?? []).map((p) => ({
+              value: String(p.fiscalYear),
+              label: t('forms.fiscalYear', { year: p.fiscalYear }),
+            }))}
+            w={200}
           />
           <Select
             label={t('progress.round')}
@@ -438,7 +455,27 @@ export function ProgressPage() {
             )}
           </Card>
           {v.entries.length === 0 && <Alert color="blue">{t('progress.noEntries')}</Alert>}
-          {v.entries.map((item) => (
+          {v.entries.length > 0 && (
+            <Group justify="space-between" wrap="wrap">
+              <SegmentedControl
+                value={filter}
+                onChange={(x) => setFilter(x as ReviewFilter)}
+                data={(Object.keys(REVIEW_FILTERS) as ReviewFilter[]).map((key) => ({
+                  value: key,
+                  label: `${t(`progress.filters.${key}`)} (${count(key)})`,
+                }))}
+                data-testid="review-filter"
+              />
+              {canReview && v.status === 'open' && (
+                <Text size="sm" c={count('toReview') === 0 ? 'teal' : 'blue'} data-testid="review-state">
+                  {count('toReview') === 0
+                    ? t('progress.allReviewed')
+                    : t('progress.toReviewCount', { count: count('toReview') })}
+                </Text>
+              )}
+            </Group>
+          )}
+          {shown.map((item) => (
             <ReportCard
               key={item.entry.id}
               item={item}
