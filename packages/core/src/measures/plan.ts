@@ -22,6 +22,24 @@ export const ROUNDS = {
 } as const;
 export type RoundKind = keyof typeof ROUNDS;
 
+/**
+ * The months a round covers, with their Buddhist-Era years, as the seeds' progress reports
+ * head them: FY2567's six-month round is "รอบ 6 เดือนแรก (ตุลาคม 2566 – มีนาคม 2567)".
+ */
+export function roundPeriod(round: RoundKind, fiscalYear: number): string {
+  const last = round === 6 ? 'มีนาคม' : 'กันยายน';
+  return `รอบ ${round} เดือน${round === 6 ? 'แรก' : ''} (ตุลาคม ${fiscalYear - 1} – ${last} ${fiscalYear})`;
+}
+
+/** A photo's caption as printed after its own number: a number typed at its start is not printed twice. */
+export function captionWithoutNumber(caption: string): string {
+  // Seed captions carry one number or two ("01. ๑๑. …"), or a stray "." left where one was.
+  return caption
+    .replace(/^(?:\s*(?:ภาพที่\s*)?[0-9๐-๙]+\s*[.):])+\s*/, '')
+    .replace(/^[\s.]+/, '')
+    .trim();
+}
+
 const iso = (d: { year: number; month: number; day: number }) =>
   `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 

@@ -1,5 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { formatThaiDate, ROUNDS, toThaiDigits, type CompiledFramework, type ScoreResult } from '@prongsai/core';
+import {
+  captionWithoutNumber,
+  formatThaiDate,
+  roundPeriod,
+  toThaiDigits,
+  type CompiledFramework,
+  type ScoreResult,
+} from '@prongsai/core';
 
 /** Per-document options the text helpers read while a document is being built. */
 export const documentOptions = new AsyncLocalStorage<{ thaiDigits: boolean }>();
@@ -19,7 +26,13 @@ export function officialDate(iso: string): string {
   return toThaiDigits(formatThaiDate({ year: year!, month: month!, day: day! }));
 }
 
-export const roundTitle = (round: 6 | 12) => ROUNDS[round].th;
+export const roundTitle = (round: 6 | 12, fiscalYear: number) => toThaiDigits(roundPeriod(round, fiscalYear));
+
+/** "ภาพที่ ๓ ประชุม…": the photo's number once, then its caption. */
+export const photoCaption = (photo: number, caption: string) => `ภาพที่ ${photo} ${captionWithoutNumber(caption)}`.trim();
+
+/** What an empty photo column says, rather than staying blank. */
+export const NO_PHOTOS = '(ไม่มีภาพกิจกรรม)';
 
 /** What a document prints for a score: the published value where the results carry one, else the computed one. */
 export const shown = (scored: { score: number; published?: number } | undefined) =>

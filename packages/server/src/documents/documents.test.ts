@@ -131,13 +131,16 @@ describe.each(TEST_DATABASES)('documents on $engine', (database) => {
     );
     for (const expected of [
       'การรายงานผลการดำเนินการตามมาตรการยกระดับคุณธรรมและความโปร่งใส',
-      'รอบ6เดือนแรก',
       'ผลการดำเนินการ',
       'ภาพกิจกรรม',
       'ภาพที่1',
+      // The period with its years, as seeds 000, 003 and 004 head it.
+      'รอบ ๖ เดือนแรก (ตุลาคม ๒๕๖๖ – มีนาคม ๒๕๖๗)',
     ]) {
       expect(progress, expected).toContain(plain(expected));
     }
+    // Each caption carries its number once ("ภาพที่ 3 ประชุม…", not "ภาพที่ 3 ๓. ประชุม…").
+    expect(progress).not.toMatch(/ภาพที่\d+[0-9๐-๙]+[.)]/);
     // The captions' emoji (✨ 😊) come out of the emoji font, not as boxes.
     expect(missingGlyphsOfLastRender()).toEqual([]);
     expect(progress).toContain('✨');
@@ -157,6 +160,14 @@ describe.each(TEST_DATABASES)('documents on $engine', (database) => {
     ]) {
       expect(order, expected).toContain(plain(expected));
     }
+    // Thai is not justified with spaces the text does not have: lines joined read as typed.
+    const raw = execFileSync('pdftotext', ['-raw', `${OUTPUT}order-bang-sue-2568-${database.engine}.pdf`, '-'], {
+      encoding: 'utf8',
+    })
+      .normalize('NFKC')
+      .replace(/\n/g, '');
+    expect(raw).toContain(plain('จึงแต่งตั้งคณะกรรมการประเมินคุณธรรมและความโปร่งใส'));
+    expect(raw).toContain(plain('เพื่อประเมินระดับการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก'));
   });
 
   it.runIf(poppler)('prints Thai digits on request', async () => {

@@ -26,6 +26,8 @@ import {
   localise,
   officialDate,
   roundTitle,
+  photoCaption,
+  NO_PHOTOS,
   shown,
   STATUS_TH,
   entryPoint,
@@ -361,7 +363,7 @@ export async function progressDocx(p: ProgressModel): Promise<Buffer> {
           }),
         );
       }
-      parts.push(new Paragraph({ children: lines(`ภาพที่ ${photo} ${e.caption}`, { size: 24 }) }));
+      parts.push(new Paragraph({ children: lines(photoCaption(photo, e.caption), { size: 24 }) }));
       if (e.link) parts.push(new Paragraph({ children: [run(e.link, { size: 22 })] }));
       return parts;
     });
@@ -370,7 +372,7 @@ export async function progressDocx(p: ProgressModel): Promise<Buffer> {
       cell(row.entry.issue),
       cell(numbered(row.entry.measures)),
       cell(`${STATUS_TH[row.status] ?? ''}\n${row.narrative}`.trim()),
-      new TableCell({ children: pictures.length ? pictures : [new Paragraph('')] }),
+      new TableCell({ children: pictures.length ? pictures : [new Paragraph({ children: lines(NO_PHOTOS, { size: 24 }) })] }),
     ];
   });
   return document(
@@ -380,7 +382,7 @@ export async function progressDocx(p: ProgressModel): Promise<Buffer> {
         footers: { default: footer },
         children: [
           title(`การรายงานผลการดำเนินการตามมาตรการยกระดับคุณธรรมและความโปร่งใสภายในหน่วยงาน ของ${p.agency.name_th}`),
-          title(`ประจำปีงบประมาณ พ.ศ. ${thaiYear(p.fiscalYear)} ${roundTitle(p.round)}`),
+          title(`ประจำปีงบประมาณ พ.ศ. ${thaiYear(p.fiscalYear)} ${roundTitle(p.round, p.fiscalYear)}`),
           table(
             ['ประเด็นการประเมิน', 'ประเด็นที่ต้องปรับปรุง', 'มาตรการ/กิจกรรม', 'ผลการดำเนินการ', 'ภาพกิจกรรม'],
             rows,

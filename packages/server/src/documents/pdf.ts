@@ -8,6 +8,8 @@ import {
   localise,
   officialDate,
   roundTitle,
+  photoCaption,
+  NO_PHOTOS,
   shown,
   STATUS_TH,
   entryPoint,
@@ -26,7 +28,7 @@ const head = (text: string): TableCell =>
   ({ text: show(text), bold: true, fillColor: '#e6f2ee', alignment: 'center' }) as TableCell;
 const heading = (text: string): Content => ({ text: show(text), bold: true, fontSize: 16, margin: [0, 12, 0, 6] }) as Content;
 const paragraph = (text: string): Content =>
-  ({ text: show(text), margin: [0, 0, 0, 6], leadingIndent: 36, alignment: 'justify' }) as Content;
+  ({ text: show(text), margin: [0, 0, 0, 6], leadingIndent: 36, alignment: 'left' }) as Content;
 
 function measuresContent(m: MeasuresModel): Content[] {
   const name = m.agency.name_th;
@@ -300,16 +302,19 @@ export function progressPdf(p: ProgressModel): Promise<Buffer> {
       cell(numbered(row.entry.measures)),
       cell(`${STATUS_TH[row.status] ?? ''}\n${row.narrative}`.trim()),
       {
-        stack: row.evidence.flatMap((e) => {
-          photo++;
-          const parts: Content[] = [];
-          if (e.image) {
-            parts.push({ image: `data:image/jpeg;base64,${e.image.toString('base64')}`, width: 140, margin: [0, 2, 0, 2] });
-          }
-          parts.push(t(`ภาพที่ ${photo} ${e.caption}`, { fontSize: 11 }));
-          if (e.link) parts.push({ text: e.link, fontSize: 10, color: '#1c4e9c', link: e.link });
-          return parts;
-        }),
+        stack:
+          row.evidence.length === 0
+            ? [t(NO_PHOTOS, { fontSize: 11, color: '#666' })]
+            : row.evidence.flatMap((e) => {
+                photo++;
+                const parts: Content[] = [];
+                if (e.image) {
+                  parts.push({ image: `data:image/jpeg;base64,${e.image.toString('base64')}`, width: 140, margin: [0, 2, 0, 2] });
+                }
+                parts.push(t(photoCaption(photo, e.caption), { fontSize: 11 }));
+                if (e.link) parts.push({ text: e.link, fontSize: 10, color: '#1c4e9c', link: e.link });
+                return parts;
+              }),
       } as TableCell,
     ]),
   ];
@@ -320,7 +325,10 @@ export function progressPdf(p: ProgressModel): Promise<Buffer> {
     footer: thaiPageFooter,
     content: [
       t(`การรายงานผลการดำเนินการตามมาตรการยกระดับคุณธรรมและความโปร่งใสภายในหน่วยงาน ของ${p.agency.name_th}`, { style: 'title' }),
-      t(`ประจำปีงบประมาณ พ.ศ. ${thaiYear(p.fiscalYear)} ${roundTitle(p.round)}`, { style: 'title', margin: [0, 0, 0, 10] }),
+      t(`ประจำปีงบประมาณ พ.ศ. ${thaiYear(p.fiscalYear)} ${roundTitle(p.round, p.fiscalYear)}`, {
+        style: 'title',
+        margin: [0, 0, 0, 10],
+      }),
       { table: { headerRows: 1, widths: [120, 120, 150, '*', 150], body }, fontSize: 13 },
     ],
     styles: STYLES,
@@ -344,7 +352,7 @@ export function orderPdf(o: OrderModel): Promise<Buffer> {
       ...c.preamble.map((para) => ({
         text: th(para),
         leadingIndent: 48,
-        alignment: 'justify' as const,
+        alignment: 'left' as const,
         margin: [0, 0, 0, 8] as [number, number, number, number],
       })),
       {
@@ -359,7 +367,7 @@ export function orderPdf(o: OrderModel): Promise<Buffer> {
       ...c.duties.map((duty, i) => ({
         text: th(`${i + 1}. ${duty}`),
         leadingIndent: 48,
-        alignment: 'justify' as const,
+        alignment: 'left' as const,
         margin: [0, 0, 0, 4] as [number, number, number, number],
       })),
       { text: th(c.closing), leadingIndent: 48, margin: [0, 8, 0, 8] },
