@@ -38,6 +38,18 @@ export const NO_PHOTOS = '(ไม่มีภาพกิจกรรม)';
 export const shown = (scored: { score: number; published?: number } | undefined) =>
   scored ? (scored.published ?? scored.score) : undefined;
 
+/**
+ * The indicators as the charts plot them: each the value table 1 prints (the published score
+ * where the results carry one), in indicator order and sorted from lowest.
+ */
+export function chartValues(framework: CompiledFramework, result: ScoreResult) {
+  const numbers = [...framework.indicators.keys()].sort((a, b) => a - b);
+  const labels = numbers.map((n) => `${n}. ${framework.indicators.get(n)!.data.name.th}`);
+  const values = numbers.map((n) => Number(fmt(shown(result.indicators[String(n)]) ?? 0)));
+  const sorted = labels.map((label, i) => ({ label, value: values[i]! })).sort((a, b) => a.value - b.value);
+  return { labels, values, sorted };
+}
+
 /** Rows of table 1: each indicator with its tool's weight, score and weighted score on the tool's first row. */
 export function summaryRows(framework: CompiledFramework, result: ScoreResult) {
   return framework.tools.flatMap((tool) =>

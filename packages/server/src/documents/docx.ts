@@ -26,6 +26,7 @@ import {
   localise,
   officialDate,
   roundTitle,
+  chartValues,
   photoCaption,
   NO_PHOTOS,
   shown,
@@ -163,10 +164,7 @@ const LANDSCAPE = {
 export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
   const f = m.framework;
   const r = m.result;
-  const numbers = [...f.indicators.keys()].sort((a, b) => a - b);
-  const labels = numbers.map((n) => `${n}. ${f.indicators.get(n)!.data.name.th}`);
-  const values = numbers.map((n) => r.indicators[String(n)]?.score ?? 0);
-  const sorted = numbers.map((n, i) => ({ label: labels[i]!, value: values[i]! })).sort((a, b) => a.value - b.value);
+  const { labels, values, sorted } = chartValues(f, r);
   const summary = summaryRows(f, r);
   const questionRows: TableCell[][] = [];
   for (const tool of f.tools.filter((x) => x.data.kind === 'survey')) {

@@ -8,6 +8,7 @@ import {
   localise,
   officialDate,
   roundTitle,
+  chartValues,
   photoCaption,
   NO_PHOTOS,
   shown,
@@ -86,16 +87,13 @@ function measuresContent(m: MeasuresModel): Content[] {
       ] as TableCell[][],
     },
   });
-  const numbers = [...framework.indicators.keys()].sort((a, b) => a - b);
-  const labels = numbers.map((n) => `${n}. ${framework.indicators.get(n)!.data.name.th}`);
-  const values = numbers.map((n) => result.indicators[String(n)]?.score ?? 0);
+  const { labels, values, sorted: order } = chartValues(framework, result);
   content.push(t('แผนภาพที่ 1: กราฟใยแมงมุมแสดงค่าคะแนนรายตัวชี้วัด', { bold: true, margin: [0, 12, 0, 4], pageBreak: 'before' }));
   content.push({
     image: `data:image/png;base64,${radarChart(labels, values).toString('base64')}`,
     width: 420,
     alignment: 'center',
   });
-  const order = numbers.map((n, i) => ({ label: labels[i]!, value: values[i]! })).sort((a, b) => a.value - b.value);
   content.push(t('แผนภาพที่ 2: คะแนนรายตัวชี้วัด เรียงจากน้อยไปมาก', { bold: true, margin: [0, 12, 0, 4] }));
   content.push({
     image: `data:image/png;base64,${barChart(
