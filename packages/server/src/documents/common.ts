@@ -6,6 +6,7 @@ import {
   toThaiDigits,
   type CompiledFramework,
   type ScoreResult,
+  type Unit,
 } from '@prongsai/core';
 
 /** Per-document options the text helpers read while a document is being built. */
@@ -48,6 +49,29 @@ export function chartValues(framework: CompiledFramework, result: ScoreResult) {
   const values = numbers.map((n) => Number(fmt(shown(result.indicators[String(n)]) ?? 0)));
   const sorted = labels.map((label, i) => ({ label, value: values[i]! })).sort((a, b) => a.value - b.value);
   return { labels, values, sorted };
+}
+
+/** Table 3's rows: each OIT indicator, its sub-indicators (where the framework has them) and their items, in order. */
+export function oitRows(framework: CompiledFramework) {
+  type Row =
+    | { kind: 'indicator'; number: number; name: string }
+    | { kind: 'sub'; code: string; name: string }
+    | { kind: 'item'; unit: Unit };
+  const rows: Row[] = [];
+  const oit = framework.tools.find((tool) => tool.code === 'OIT');
+  for (const indicator of oit?.indicators ?? []) {
+    rows.push({ kind: 'indicator', number: indicator.number, name: indicator.data.name.th });
+    const subs = indicator.data.subIndicators ?? [];
+    const units = indicator.units.filter((u) => u.kind === 'oit');
+    for (const sub of subs) {
+      const inSub = units.filter((u) => u.subIndicator === sub.code);
+      if (inSub.length === 0) continue;
+      rows.push({ kind: 'sub', code: sub.code, name: sub.name.th });
+      for (const unit of inSub) rows.push({ kind: 'item', unit });
+    }
+    for (const unit of units.filter((u) => !subs.some((s) => s.code === u.subIndicator))) rows.push({ kind: 'item', unit });
+  }
+  return rows;
 }
 
 /** Rows of table 1: each indicator with its tool's weight, score and weighted score on the tool's first row. */

@@ -28,6 +28,24 @@ function pdfText(pdf: Buffer, name: string): string {
 }
 const plain = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
 
+/** Words drawn past a page's right margin (`margin` points from its edge), as `pdftotext -bbox` places them. */
+function wordsPastMargin(name: string, margin: number): string[] {
+  const xml = execFileSync('pdftotext', ['-bbox', `${OUTPUT}${name}.pdf`, '-'], { encoding: 'utf8' });
+  const past: string[] = [];
+  let width = 0;
+  let page = 0;
+  for (const line of xml.split('\n')) {
+    const pageMatch = /<page width="([\d.]+)"/.exec(line);
+    if (pageMatch) {
+      width = Number(pageMatch[1]);
+      page++;
+    }
+    const word = /xMax="([\d.]+)"[^>]*>([^<]*)</.exec(line);
+    if (word && Number(word[1]) > width - margin + 0.5) past.push(`page ${page}: ${word[2]}`);
+  }
+  return past;
+}
+
 describe.runIf(poppler)('Thai text in PDFs', () => {
   it('wraps at word boundaries and extracts exactly, ำ and า included', async () => {
     const text = 'สำนักงานเขตบางแคมีการดำเนินการทางวินัย ผลการประเมินผ่านดี คะแนน 94.87 ปฏิบัติหน้าที่ ญาติ ฐาน กฎ น้ำ';
@@ -117,6 +135,17 @@ describe.each(TEST_DATABASES)('documents on $engine', (database) => {
       'ผ่านดี85.00–100.00IIT,EITและOITทุกเครื่องมือได้85คะแนน',
       'ผ่าน85.00–100.00IIT,EITและOITบางเครื่องมือได้น้อยกว่า85คะแนน',
       'ต้องปรับปรุง70.00–84.99ไม่มีเงื่อนไข',
+    ]) {
+      expect(text, expected).toContain(plain(expected));
+    }
+    // Nothing is drawn past the right margin (42 pt portrait, 40 pt landscape): long URLs wrap in their cell.
+    expect(wordsPastMargin(`measures-bang-khae-2567-${database.engine}`, 40)).toEqual([]);
+    // Table 3 groups OIT items under their indicators and sub-indicators and ends with the weighted average.
+    for (const expected of [
+      'ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล',
+      '9.1 ข้อมูลพื้นฐาน',
+      'ตัวชี้วัดที่ 10 การป้องกันการทุจริต',
+      'คะแนนเฉลี่ย (ถ่วงน้ำหนัก)100.00',
     ]) {
       expect(text, expected).toContain(plain(expected));
     }

@@ -8,6 +8,7 @@ import {
   localise,
   officialDate,
   roundTitle,
+  oitRows,
   chartValues,
   photoCaption,
   NO_PHOTOS,
@@ -20,7 +21,7 @@ import {
 } from './common.js';
 import { divisionText, type MeasuresModel, type OrderModel, type ProgressModel } from './model.js';
 import { renderPdf, thaiPageFooter } from './thai-pdf.js';
-import { breakable } from './thai-text.js';
+import { breakable, breakableUrl } from './thai-text.js';
 
 const show = (text: string) => breakable(localise(text));
 const t = (text: string, extra: Record<string, unknown> = {}): Content => ({ text: show(text), ...extra }) as Content;
@@ -151,39 +152,45 @@ function measuresContent(m: MeasuresModel): Content[] {
     t('สำหรับหัวข้อแบบ มี/ไม่มี ช่อง "มาก" คือ มี และช่อง "มากที่สุด" คือ ไม่มี', { fontSize: 11, italics: true, margin: [0, 2, 0, 0] }),
   );
 
-  const oitUnits = [...framework.units.values()].filter((u) => u.kind === 'oit');
   content.push(
     t('ตารางที่ 3: รายละเอียดผลการประเมินการเปิดเผยข้อมูลสาธารณะ (OIT)', { bold: true, margin: [0, 12, 0, 4], pageBreak: 'before' }),
   );
-  content.push({
-    table: {
-      headerRows: 1,
-      widths: [30, '*', 44],
-      body: [
-        [head('ข้อ'), head('หัวข้อ / URL ที่ส่ง / ข้อเสนอแนะ'), head('คะแนน')],
-        ...oitUnits.map((u) => {
-          const detail = m.oit.find((o) => o.code === u.code);
-          const stack: Content[] = [t(u.kind === 'oit' ? (u.data.name?.th ?? '') : '')];
-          for (const url of detail?.urls ?? []) {
-            stack.push({
-              text: readableUrl(url),
-              fontSize: 10,
-              color: '#1c4e9c',
-              ...(isWellFormedUrl(url) ? { link: url } : {}),
-            });
-          }
-          if (detail?.suggestion) stack.push(t(`ข้อเสนอแนะ: ${detail.suggestion}`, { fontSize: 11 }));
-          if (detail?.explanation) stack.push(t(`คำชี้แจง: ${detail.explanation}`, { fontSize: 11 }));
-          return [
-            cell(u.code, { alignment: 'center' }),
-            { stack } as TableCell,
-            cell(fmt(result.units[u.code]?.score), { alignment: 'center' }),
-          ];
-        }),
-      ] as TableCell[][],
-    },
-    fontSize: 12,
-  });
+  const oitBody: TableCell[][] = [[head('ข้อ'), head('หัวข้อ / URL ที่ส่ง / คำอธิบายของหน่วยงาน / ข้อเสนอแนะ'), head('คะแนน')]];
+  const groupRow = (label: string, score: number | undefined, fill: string): TableCell[] => [
+    cell(label, { colSpan: 2, bold: true, fillColor: fill }),
+    {},
+    cell(fmt(score), { bold: true, alignment: 'center', fillColor: fill }),
+  ];
+  for (const row of oitRows(framework)) {
+    if (row.kind === 'indicator') {
+      oitBody.push(groupRow(`ตัวชี้วัดที่ ${row.number} ${row.name}`, shown(result.indicators[String(row.number)]), '#d3e9e1'));
+      continue;
+    }
+    if (row.kind === 'sub') {
+      oitBody.push(groupRow(`${row.code} ${row.name}`, result.subIndicators[row.code], '#eef6f3'));
+      continue;
+    }
+    const u = row.unit;
+    const detail = m.oit.find((o) => o.code === u.code);
+    const stack: Content[] = [t(u.kind === 'oit' ? (u.data.name?.th ?? '') : '')];
+    for (const url of detail?.urls ?? []) {
+      stack.push({
+        text: breakableUrl(readableUrl(url)),
+        fontSize: 10,
+        color: '#1c4e9c',
+        ...(isWellFormedUrl(url) ? { link: url } : {}),
+      });
+    }
+    if (detail?.explanation) stack.push(t(`คำอธิบายของหน่วยงาน: ${detail.explanation}`, { fontSize: 11 }));
+    if (detail?.suggestion) stack.push(t(`ข้อเสนอแนะ: ${detail.suggestion}`, { fontSize: 11 }));
+    oitBody.push([
+      cell(u.code, { alignment: 'center' }),
+      { stack } as TableCell,
+      cell(fmt(shown(result.units[u.code])), { alignment: 'center' }),
+    ]);
+  }
+  oitBody.push(groupRow('คะแนนเฉลี่ย (ถ่วงน้ำหนัก)', shown(result.tools.OIT), '#d3e9e1'));
+  content.push({ table: { headerRows: 1, widths: [34, '*', 48], body: oitBody }, fontSize: 12 });
 
   const dimensions = [...new Set(m.stats.map((s) => `${s.tool}|${s.dimension}`))];
   if (dimensions.length > 0) content.push(t('สถิติผู้ตอบแบบสอบถาม', { bold: true, margin: [0, 12, 0, 4], pageBreak: 'before' }));

@@ -6,3 +6,12 @@ import { markWordBreaks } from '@prongsai/core';
  * Not for DOCX: Word breaks Thai itself.
  */
 export const breakable = markWordBreaks;
+
+/**
+ * A URL as printed in a narrow cell: readable (Thai path segments decoded) and breakable after
+ * "/", ".", "-", "_", "?", "&", "=" and "#", and between Thai words, so a long address wraps
+ * inside its cell instead of pushing the table past the margin.
+ */
+export function breakableUrl(readable: string): string {
+  return markWordBreaks(readable).replace(/([/._\-?&=#])(?=[^\u200B])/g, '$1\u200B');
+}
