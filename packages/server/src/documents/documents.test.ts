@@ -228,6 +228,8 @@ describe.each(TEST_DATABASES)('documents on $engine', (database) => {
     expect(xml).toMatch(/<w:pgNumType[^>]*w:fmt="thaiNumbers"/);
     expect(xml).not.toContain('\u200B');
     expect(Object.keys(zip.files).some((f) => f.startsWith('word/media/'))).toBe(true);
+    // Table 3 as in the PDF: indicator and sub-indicator rows, and the weighted average.
+    for (const text of ['ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล', '9.1 ข้อมูลพื้นฐาน', 'คะแนนเฉลี่ย (ถ่วงน้ำหนัก)']) expect(xml).toContain(text);
   });
 
   it('publishes open data without sign-in, with documented columns, and an XLSX workbook', async () => {

@@ -26,6 +26,7 @@ import {
   localise,
   officialDate,
   roundTitle,
+  oitRows,
   chartValues,
   photoCaption,
   NO_PHOTOS,
@@ -265,16 +266,28 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
           ),
           para('ตารางที่ 3: รายละเอียดผลการประเมินการเปิดเผยข้อมูลสาธารณะ (OIT)', { bold: true }),
           table(
-            ['ข้อ', 'หัวข้อ / URL ที่ส่ง / ข้อเสนอแนะ', 'คะแนน'],
-            [...f.units.values()]
-              .filter((u) => u.kind === 'oit')
-              .map((u) => {
+            ['ข้อ', 'หัวข้อ / URL ที่ส่ง / คำอธิบายของหน่วยงาน / ข้อเสนอแนะ', 'คะแนน'],
+            [
+              ...oitRows(f).map((row) => {
+                if (row.kind === 'indicator') {
+                  return [
+                    cell(`ตัวชี้วัดที่ ${row.number} ${row.name}`, { bold: true, span: 2 }),
+                    cell(fmt(shown(r.indicators[String(row.number)])), { bold: true, align: AlignmentType.CENTER }),
+                  ];
+                }
+                if (row.kind === 'sub') {
+                  return [
+                    cell(`${row.code} ${row.name}`, { bold: true, span: 2 }),
+                    cell(fmt(r.subIndicators[row.code]), { bold: true, align: AlignmentType.CENTER }),
+                  ];
+                }
+                const u = row.unit;
                 const detail = m.oit.find((o) => o.code === u.code);
                 const text = [
                   u.kind === 'oit' ? (u.data.name?.th ?? '') : '',
                   ...(detail?.urls ?? []).map((url) => readableUrl(url)),
+                  detail?.explanation ? `คำอธิบายของหน่วยงาน: ${detail.explanation}` : '',
                   detail?.suggestion ? `ข้อเสนอแนะ: ${detail.suggestion}` : '',
-                  detail?.explanation ? `คำชี้แจง: ${detail.explanation}` : '',
                 ]
                   .filter(Boolean)
                   .join('\n');
@@ -284,6 +297,11 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
                   cell(fmt(shown(r.units[u.code])), { align: AlignmentType.CENTER }),
                 ];
               }),
+              [
+                cell('คะแนนเฉลี่ย (ถ่วงน้ำหนัก)', { bold: true, span: 2 }),
+                cell(fmt(shown(r.tools.OIT)), { bold: true, align: AlignmentType.CENTER }),
+              ],
+            ],
             [700, 7000, 1000],
           ),
           ...[...new Set(m.stats.map((s) => `${s.tool}|${s.dimension}`))].flatMap((key) => {
