@@ -138,6 +138,18 @@ describe.each(TEST_DATABASES)('documents on $engine', (database) => {
     ]) {
       expect(text, expected).toContain(plain(expected));
     }
+    // No page ends with a table's caption or a section heading: each stays with what it names.
+    // (A chart's caption is followed by the chart, an image with no text, so it is not checked here.)
+    const pages = execFileSync('pdftotext', ['-raw', `${OUTPUT}measures-bang-khae-2567-${database.engine}.pdf`, '-'], {
+      encoding: 'utf8',
+    }).split('\f');
+    for (const [i, page] of pages.entries()) {
+      const lines = page
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !/^- [๐-๙]+ -$/.test(l));
+      expect(lines.at(-1) ?? '', `page ${i + 1}`).not.toMatch(/^(ตารางที่|[๐-๙]\. )/);
+    }
     // Nothing is drawn past the right margin (42 pt portrait, 40 pt landscape): long URLs wrap in their cell.
     expect(wordsPastMargin(`measures-bang-khae-2567-${database.engine}`, 40)).toEqual([]);
     // Table 3 groups OIT items under their indicators and sub-indicators and ends with the weighted average.
@@ -168,6 +180,14 @@ describe.each(TEST_DATABASES)('documents on $engine', (database) => {
     ]) {
       expect(progress, expected).toContain(plain(expected));
     }
+    // Every photo is in it, numbered 1, 2, 3 … (a row taller than a page must not lose any).
+    const numbers = [
+      ...execFileSync('pdftotext', ['-raw', `${OUTPUT}progress-din-daeng-2567-${database.engine}.pdf`, '-'], {
+        encoding: 'utf8',
+      }).matchAll(/ภาพที่ (\d+)/g),
+    ].map((m) => Number(m[1]));
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+    expect(numbers.length).toBeGreaterThan(50);
     // Each caption carries its number once ("ภาพที่ 3 ประชุม…", not "ภาพที่ 3 ๓. ประชุม…").
     expect(progress).not.toMatch(/ภาพที่\d+[0-9๐-๙]+[.)]/);
     // The captions' emoji (✨ 😊) come out of the emoji font, not as boxes.

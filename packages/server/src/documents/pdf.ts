@@ -1,4 +1,4 @@
-import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Content, Node, NodeQueries, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { isWellFormedUrl, levelTable, readableUrl, toThaiDigits } from '@prongsai/core';
 import { barChart, radarChart } from './charts.js';
 import {
@@ -28,7 +28,11 @@ const t = (text: string, extra: Record<string, unknown> = {}): Content => ({ tex
 const cell = (text: string, extra: Record<string, unknown> = {}): TableCell => ({ text: show(text), ...extra }) as TableCell;
 const head = (text: string): TableCell =>
   ({ text: show(text), bold: true, fillColor: '#e6f2ee', alignment: 'center' }) as TableCell;
-const heading = (text: string): Content => ({ text: show(text), bold: true, fontSize: 16, margin: [0, 12, 0, 6] }) as Content;
+const heading = (text: string): Content =>
+  ({ text: show(text), bold: true, fontSize: 16, margin: [0, 12, 0, 6], headlineLevel: 1 }) as Content;
+/** A table's or chart's caption: never left alone at the foot of a page (see `keepCaptions`). */
+const caption = (text: string, extra: Record<string, unknown> = {}): Content =>
+  t(text, { bold: true, margin: [0, 12, 0, 4], headlineLevel: 1, ...extra });
 const paragraph = (text: string): Content =>
   ({ text: show(text), margin: [0, 0, 0, 6], leadingIndent: 36, alignment: 'left' }) as Content;
 
@@ -46,6 +50,7 @@ function measuresContent(m: MeasuresModel): Content[] {
     {
       table: {
         headerRows: 1,
+        keepWithHeaderRows: 1,
         widths: [110, 110, '*'],
         body: [
           [head('ระดับ'), head('คะแนน ITA'), head('เงื่อนไขคะแนนรายเครื่องมือ')],
@@ -60,42 +65,48 @@ function measuresContent(m: MeasuresModel): Content[] {
         ],
       },
     },
-    heading(`๒. ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของ${name} ประจำปีงบประมาณ พ.ศ. ${m.resultsYear}`),
-    t(`ตารางที่ 1: ค่าคะแนนการประเมินจำแนกตามตัวชี้วัด`, { bold: true, margin: [0, 0, 0, 4] }),
   ];
   const rows = summaryRows(framework, result);
+  // Section 2's heading, table 1's caption and table 1 fit a page: they move together, whole.
   content.push({
     unbreakable: true,
-    table: {
-      headerRows: 1,
-      widths: ['*', 60, 70, 60, 70],
-      body: [
-        [head('ตัวชี้วัด'), head('น้ำหนัก (ร้อยละ)'), head('คะแนนเฉลี่ยตัวชี้วัด'), head('คะแนนที่ได้ (100)'), head('คะแนนถ่วงน้ำหนัก')],
-        ...rows.map((r) => [
-          cell(r.label),
-          r.first ? cell(r.weight, { rowSpan: r.span, alignment: 'center' }) : {},
-          cell(r.indicator, { alignment: 'center' }),
-          r.first ? cell(r.toolScore, { rowSpan: r.span, alignment: 'center' }) : {},
-          r.first ? cell(r.weighted, { rowSpan: r.span, alignment: 'center' }) : {},
-        ]),
-        [
-          cell('คะแนนรวม ITA', { colSpan: 3, bold: true, alignment: 'right' }),
-          {},
-          {},
-          cell(fmt(result.ita), { bold: true, alignment: 'center' }),
-          cell(result.level?.name.th ?? '—', { bold: true, alignment: 'center' }),
-        ],
-      ] as TableCell[][],
-    },
+    stack: [
+      heading(`๒. ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของ${name} ประจำปีงบประมาณ พ.ศ. ${m.resultsYear}`),
+      caption('ตารางที่ 1: ค่าคะแนนการประเมินจำแนกตามตัวชี้วัด', { margin: [0, 0, 0, 4] }),
+      {
+        table: {
+          headerRows: 1,
+          keepWithHeaderRows: 1,
+          widths: ['*', 60, 70, 60, 70],
+          body: [
+            [head('ตัวชี้วัด'), head('น้ำหนัก (ร้อยละ)'), head('คะแนนเฉลี่ยตัวชี้วัด'), head('คะแนนที่ได้ (100)'), head('คะแนนถ่วงน้ำหนัก')],
+            ...rows.map((r) => [
+              cell(r.label),
+              r.first ? cell(r.weight, { rowSpan: r.span, alignment: 'center' }) : {},
+              cell(r.indicator, { alignment: 'center' }),
+              r.first ? cell(r.toolScore, { rowSpan: r.span, alignment: 'center' }) : {},
+              r.first ? cell(r.weighted, { rowSpan: r.span, alignment: 'center' }) : {},
+            ]),
+            [
+              cell('คะแนนรวม ITA', { colSpan: 3, bold: true, alignment: 'right' }),
+              {},
+              {},
+              cell(fmt(result.ita), { bold: true, alignment: 'center' }),
+              cell(result.level?.name.th ?? '—', { bold: true, alignment: 'center' }),
+            ],
+          ] as TableCell[][],
+        },
+      },
+    ] as Content[],
   });
   const { labels, values, sorted: order } = chartValues(framework, result);
-  content.push(t('แผนภาพที่ 1: กราฟใยแมงมุมแสดงค่าคะแนนรายตัวชี้วัด', { bold: true, margin: [0, 12, 0, 4], pageBreak: 'before' }));
+  content.push(caption('แผนภาพที่ 1: กราฟใยแมงมุมแสดงค่าคะแนนรายตัวชี้วัด', { pageBreak: 'before' }));
   content.push({
     image: `data:image/png;base64,${radarChart(labels, values).toString('base64')}`,
     width: 420,
     alignment: 'center',
   });
-  content.push(t('แผนภาพที่ 2: คะแนนรายตัวชี้วัด เรียงจากน้อยไปมาก', { bold: true, margin: [0, 12, 0, 4] }));
+  content.push(caption('แผนภาพที่ 2: คะแนนรายตัวชี้วัด เรียงจากน้อยไปมาก', {}));
   content.push({
     image: `data:image/png;base64,${barChart(
       order.map((o) => o.label),
@@ -106,7 +117,7 @@ function measuresContent(m: MeasuresModel): Content[] {
     alignment: 'center',
   });
 
-  content.push(t('ตารางที่ 2: ค่าคะแนนจำแนกตามตัวชี้วัดและข้อคำถาม', { bold: true, margin: [0, 12, 0, 4], pageBreak: 'before' }));
+  content.push(caption('ตารางที่ 2: ค่าคะแนนจำแนกตามตัวชี้วัดและข้อคำถาม', { pageBreak: 'before' }));
   const body: TableCell[][] = [
     [head('ข้อคำถาม / หัวข้อการประเมิน'), head('น้อยที่สุด'), head('น้อย'), head('มาก'), head('มากที่สุด'), head('คะแนน')],
   ];
@@ -147,14 +158,15 @@ function measuresContent(m: MeasuresModel): Content[] {
       }
     }
   }
-  content.push({ table: { headerRows: 1, dontBreakRows: false, widths: ['*', 42, 36, 36, 48, 44], body }, fontSize: 12 });
+  content.push({
+    table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: false, widths: ['*', 42, 36, 36, 48, 44], body },
+    fontSize: 12,
+  });
   content.push(
     t('สำหรับหัวข้อแบบ มี/ไม่มี ช่อง "มาก" คือ มี และช่อง "มากที่สุด" คือ ไม่มี', { fontSize: 11, italics: true, margin: [0, 2, 0, 0] }),
   );
 
-  content.push(
-    t('ตารางที่ 3: รายละเอียดผลการประเมินการเปิดเผยข้อมูลสาธารณะ (OIT)', { bold: true, margin: [0, 12, 0, 4], pageBreak: 'before' }),
-  );
+  content.push(caption('ตารางที่ 3: รายละเอียดผลการประเมินการเปิดเผยข้อมูลสาธารณะ (OIT)', { pageBreak: 'before' }));
   const oitBody: TableCell[][] = [[head('ข้อ'), head('หัวข้อ / URL ที่ส่ง / คำอธิบายของหน่วยงาน / ข้อเสนอแนะ'), head('คะแนน')]];
   const groupRow = (label: string, score: number | undefined, fill: string): TableCell[] => [
     cell(label, { colSpan: 2, bold: true, fillColor: fill }),
@@ -207,6 +219,7 @@ function measuresContent(m: MeasuresModel): Content[] {
         {
           table: {
             headerRows: 1,
+            keepWithHeaderRows: 1,
             widths: ['*', 70, 70],
             body: [
               [head(DIMENSION_TH[dimension] ?? dimension), head('ร้อยละ'), head('จำนวนคน')],
@@ -235,6 +248,7 @@ function measuresContent(m: MeasuresModel): Content[] {
     margin: [0, 0, 0, 6],
     pageBreak: 'before',
     pageOrientation: 'landscape',
+    headlineLevel: 1,
   } as Content);
   const analysisRows: TableCell[][] = planned.length
     ? planned.map((e) => [
@@ -264,22 +278,35 @@ function measuresContent(m: MeasuresModel): Content[] {
   });
   const extra = m.entries.filter((e) => e.section === 'extra');
   for (const e of extra) {
-    content.push(t(e.title ?? e.issue, { bold: true, margin: [0, 12, 0, 4] }));
     content.push({
-      table: {
-        widths: ['*', 120, 90],
-        body: [
-          [head('มาตรการ/กิจกรรม'), head('หน่วยงานรับผิดชอบ'), head('การกำกับติดตาม')],
-          [
-            cell(numbered(e.measures)),
-            cell(divisionText(e, m.divisions), { alignment: 'center' }),
-            cell(CADENCE_TH[e.cadence] ?? e.cadenceText ?? '', { alignment: 'center' }),
-          ],
-        ],
-      },
+      unbreakable: true,
+      stack: [
+        caption(e.title ?? e.issue),
+        {
+          table: {
+            widths: ['*', 120, 90],
+            body: [
+              [head('มาตรการ/กิจกรรม'), head('หน่วยงานรับผิดชอบ'), head('การกำกับติดตาม')],
+              [
+                cell(numbered(e.measures)),
+                cell(divisionText(e, m.divisions), { alignment: 'center' }),
+                cell(CADENCE_TH[e.cadence] ?? e.cadenceText ?? '', { alignment: 'center' }),
+              ],
+            ],
+          },
+        },
+      ] as Content[],
     });
   }
   return content;
+}
+
+/**
+ * Moves a caption or heading to the next page when nothing follows it on its own: a table or
+ * chart never starts a page without its caption (pdfmake's documented pattern).
+ */
+export function keepCaptions(node: Node, nodes: NodeQueries): boolean {
+  return node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().length === 0;
 }
 
 const STYLES = {
@@ -292,6 +319,7 @@ export function measuresPdf(m: MeasuresModel): Promise<Buffer> {
     pageMargins: [56, 48, 42, 48],
     footer: thaiPageFooter,
     content: measuresContent(m),
+    pageBreakBefore: keepCaptions,
     styles: STYLES,
     info: { title: `มาตรการยกระดับคุณธรรมและความโปร่งใส ${m.agency.name_th} ${m.fiscalYear}` },
   } as TDocumentDefinitions);
