@@ -32,6 +32,56 @@ export const roundTitle = (round: 6 | 12, fiscalYear: number) => toThaiDigits(ro
 /** "ภาพที่ ๓ ประชุม…": the photo's number once, then its caption. */
 export const photoCaption = (photo: number, caption: string) => `ภาพที่ ${photo} ${captionWithoutNumber(caption)}`.trim();
 
+/** The progress report's column headers, as seeds 000, 003 and 004 print them. */
+export const PROGRESS_HEADERS = [
+  'ประเด็นการประเมิน',
+  'ประเด็นที่เป็นที่ต้องปรับปรุง/ยกระดับการพัฒนา',
+  'มาตรการ/กิจกรรม ในการเตรียมความพร้อมรับการประเมิน',
+  'ผลการดำเนินการตามมาตรการยกระดับคุณธรรมและความโปร่งใสภายในหน่วยงาน',
+  'ภาพกิจกรรมที่แสดงถึงการปฏิบัติจริงอย่างเป็นรูปธรรม',
+];
+
+const TOOL_TITLES: Record<string, string> = {
+  I: 'แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)',
+  E: 'แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT)',
+  O: 'แบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT)',
+};
+
+/**
+ * The progress report's rows with a group row before each tool and each indicator, as the
+ * seeds set them ("แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)", "ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่");
+ * extra measures (BMA OSS, communication) come under "มาตรการเพิ่มเติม".
+ */
+export function progressGroups<
+  R extends { entry: { section: string; questionCode: string | null; indicatorNumber: number | null } },
+>(
+  rows: R[],
+  indicatorNames: Record<number, string>,
+): ({ kind: 'group'; level: 'tool' | 'indicator'; title: string } | { kind: 'row'; row: R })[] {
+  const out: ({ kind: 'group'; level: 'tool' | 'indicator'; title: string } | { kind: 'row'; row: R })[] = [];
+  let tool: string | null = null;
+  let indicator: number | null = null;
+  for (const row of rows) {
+    const t = row.entry.section === 'extra' ? 'extra' : (row.entry.questionCode?.[0] ?? null);
+    if (t !== null && t !== tool) {
+      out.push({ kind: 'group', level: 'tool', title: t === 'extra' ? 'มาตรการเพิ่มเติม' : (TOOL_TITLES[t] ?? t) });
+      tool = t;
+      indicator = null;
+    }
+    const n = row.entry.section === 'extra' ? null : row.entry.indicatorNumber;
+    if (n !== null && n !== indicator) {
+      out.push({
+        kind: 'group',
+        level: 'indicator',
+        title: `ตัวชี้วัดที่ ${toThaiDigits(String(n))} ${indicatorNames[n] ?? ''}`.trim(),
+      });
+      indicator = n;
+    }
+    out.push({ kind: 'row', row });
+  }
+  return out;
+}
+
 /** What an empty photo column says, rather than staying blank. */
 export const NO_PHOTOS = '(ไม่มีภาพกิจกรรม)';
 

@@ -26,6 +26,8 @@ import {
   localise,
   officialDate,
   roundTitle,
+  PROGRESS_HEADERS,
+  progressGroups,
   oitRows,
   chartValues,
   photoCaption,
@@ -368,7 +370,9 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
 
 export async function progressDocx(p: ProgressModel): Promise<Buffer> {
   let photo = 0;
-  const rows = p.rows.map((row) => {
+  const rows = progressGroups(p.rows, p.indicatorNames).map((item) => {
+    if (item.kind === 'group') return [cell(item.title, { bold: true, span: 5 })];
+    const row = item.row;
     const pictures = row.evidence.flatMap((e) => {
       photo++;
       const parts: Paragraph[] = [];
@@ -399,11 +403,7 @@ export async function progressDocx(p: ProgressModel): Promise<Buffer> {
         children: [
           title(`การรายงานผลการดำเนินการตามมาตรการยกระดับคุณธรรมและความโปร่งใสภายในหน่วยงาน ของ${p.agency.name_th}`),
           title(`ประจำปีงบประมาณ พ.ศ. ${thaiYear(p.fiscalYear)} ${roundTitle(p.round, p.fiscalYear)}`),
-          table(
-            ['ประเด็นการประเมิน', 'ประเด็นที่ต้องปรับปรุง', 'มาตรการ/กิจกรรม', 'ผลการดำเนินการ', 'ภาพกิจกรรม'],
-            rows,
-            [2200, 2200, 2800, 3400, 2800],
-          ),
+          table(PROGRESS_HEADERS, rows, [2200, 2200, 2800, 3400, 2800]),
         ],
       },
     ],

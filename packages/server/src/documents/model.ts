@@ -13,7 +13,7 @@ import { listDivisions } from '../agencies/repository.js';
 import type { Agency, Database, Division } from '../db/schema.js';
 import { findCommittee } from '../committees/repository.js';
 import type { Committee } from '../committees/schema.js';
-import { frameworksDir } from '../frameworks/registry.js';
+import { frameworksDir, loadFramework } from '../frameworks/registry.js';
 import { badRequest, HttpError } from '../http/errors.js';
 import type { Actor } from '../auth/policy.js';
 import { ProgressRepository } from '../progress/repository.js';
@@ -46,6 +46,8 @@ export interface ProgressModel {
   fiscalYear: number;
   round: 6 | 12;
   divisions: Division[];
+  /** Indicator names of the framework the plan's results were scored with, for the group rows. */
+  indicatorNames: Record<number, string>;
   rows: {
     entry: Entry;
     status: string;
@@ -155,7 +157,12 @@ export async function progressModel(
       `ไม่พบไฟล์ภาพหลักฐาน ${missing.length} ไฟล์ในที่จัดเก็บ (${missing.slice(0, 5).join(', ')}) กรุณากู้คืนหรืออัปโหลดใหม่`,
     );
   }
-  return { agency, fiscalYear, round, divisions: await listDivisions(db, agency.id), rows };
+  const assessment = await findAssessment(db, agency.id, plan.based_on_year ?? fiscalYear - 1);
+  const framework = assessment ? loadFramework(assessment.framework_id) : undefined;
+  const indicatorNames = Object.fromEntries(
+    [...(framework?.indicators ?? new Map()).entries()].map(([n, i]) => [n, i.data.name.th as string]),
+  );
+  return { agency, fiscalYear, round, divisions: await listDivisions(db, agency.id), indicatorNames, rows };
 }
 
 export async function orderModel(db: Kysely<Database>, agency: Agency, fiscalYear: number): Promise<OrderModel> {

@@ -8,6 +8,8 @@ import {
   localise,
   officialDate,
   roundTitle,
+  PROGRESS_HEADERS,
+  progressGroups,
   oitRows,
   chartValues,
   photoCaption,
@@ -328,28 +330,44 @@ export function measuresPdf(m: MeasuresModel): Promise<Buffer> {
 export function progressPdf(p: ProgressModel): Promise<Buffer> {
   let photo = 0;
   const body: TableCell[][] = [
-    [head('ประเด็นการประเมิน'), head('ประเด็นที่ต้องปรับปรุง'), head('มาตรการ/กิจกรรม'), head('ผลการดำเนินการ'), head('ภาพกิจกรรม')],
-    ...p.rows.map((row) => [
-      cell(entryPoint(row.entry)),
-      cell(row.entry.issue),
-      cell(numbered(row.entry.measures)),
-      cell(`${STATUS_TH[row.status] ?? ''}\n${row.narrative}`.trim()),
-      {
-        stack:
-          row.evidence.length === 0
-            ? [t(NO_PHOTOS, { fontSize: 11, color: '#666' })]
-            : row.evidence.flatMap((e) => {
-                photo++;
-                const parts: Content[] = [];
-                if (e.image) {
-                  parts.push({ image: `data:image/jpeg;base64,${e.image.toString('base64')}`, width: 140, margin: [0, 2, 0, 2] });
-                }
-                parts.push(t(photoCaption(photo, e.caption), { fontSize: 11 }));
-                if (e.link) parts.push({ text: e.link, fontSize: 10, color: '#1c4e9c', link: e.link });
-                return parts;
-              }),
-      } as TableCell,
-    ]),
+    PROGRESS_HEADERS.map((h) => head(h)),
+    ...progressGroups(p.rows, p.indicatorNames).map((item): TableCell[] => {
+      if (item.kind === 'group') {
+        return [
+          cell(item.title, { colSpan: 5, bold: true, fillColor: item.level === 'tool' ? '#d3e9e1' : '#eef6f3' }),
+          {},
+          {},
+          {},
+          {},
+        ];
+      }
+      const row = item.row;
+      return [
+        cell(entryPoint(row.entry)),
+        cell(row.entry.issue),
+        cell(numbered(row.entry.measures)),
+        cell(`${STATUS_TH[row.status] ?? ''}\n${row.narrative}`.trim()),
+        {
+          stack:
+            row.evidence.length === 0
+              ? [t(NO_PHOTOS, { fontSize: 11, color: '#666' })]
+              : row.evidence.flatMap((e) => {
+                  photo++;
+                  const parts: Content[] = [];
+                  if (e.image) {
+                    parts.push({
+                      image: `data:image/jpeg;base64,${e.image.toString('base64')}`,
+                      width: 140,
+                      margin: [0, 2, 0, 2],
+                    });
+                  }
+                  parts.push(t(photoCaption(photo, e.caption), { fontSize: 11 }));
+                  if (e.link) parts.push({ text: e.link, fontSize: 10, color: '#1c4e9c', link: e.link });
+                  return parts;
+                }),
+        } as TableCell,
+      ];
+    }),
   ];
   return renderPdf({
     pageSize: 'A4',
