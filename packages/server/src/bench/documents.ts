@@ -1,9 +1,8 @@
 // Document benchmark: the measures document with all its charts for one agency as PDF and DOCX,
 // and the 50-district batch, against loading the same document's data as the baseline.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { findAgency, listAgencies } from '../agencies/repository.js';
 import { openDatabase } from '../db/database.js';
 import { loadDemo } from '../demo/demo.js';
@@ -11,6 +10,7 @@ import { measuresDocx } from '../documents/docx.js';
 import { measuresModel } from '../documents/model.js';
 import { measuresPdf } from '../documents/pdf.js';
 import { generateDocument, operatorOf } from '../documents/service.js';
+import { writeReport } from './report.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'prongsai-bench-docs-'));
 const db = await openDatabase('sqlite::memory:');
@@ -63,12 +63,12 @@ const rows = [
 ];
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
 for (const row of rows) console.log(row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
-writeFileSync(
-  fileURLToPath(new URL('../../../../bench-output/documents.json', import.meta.url)),
-  JSON.stringify(
-    { baselineMs: baseline, pdfMs: pdf, docxMs: docx, batchMs: batch, cachedBatchMs: cached, districts: districts.length },
-    null,
-    2,
-  ),
-);
+writeReport('documents', {
+  baselineMs: baseline,
+  pdfMs: pdf,
+  docxMs: docx,
+  batchMs: batch,
+  cachedBatchMs: cached,
+  districts: districts.length,
+});
 await db.close();

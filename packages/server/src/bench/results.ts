@@ -2,11 +2,10 @@
 // from a generator on loopback, against GET /api/health through the same stack as the baseline;
 // and importing one agency's raw responses.
 import { once } from 'node:events';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { RawCsvParser, scoreAssessment } from '@prongsai/core';
 import { findAgency } from '../agencies/repository.js';
@@ -16,6 +15,7 @@ import { loadFramework } from '../frameworks/registry.js';
 import { commitImport, previewImport } from '../results/service.js';
 import { CONCURRENCY, load, request, signIn, startServer } from './http.js';
 import { iitItems, SyntheticAnswers, writeRawCsv } from './synthetic.js';
+import { writeReport } from './report.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const POSTGRES_URL = process.env.PRONGSAI_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -150,4 +150,4 @@ const importWidths = importRows[0]!.map((_, i) => Math.max(...importRows.map((r)
 for (const row of importRows) {
   console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(importWidths[i]!) : cell.padStart(importWidths[i]!))).join('  '));
 }
-writeFileSync(fileURLToPath(new URL('../../../../bench-output/results.json', import.meta.url)), JSON.stringify(report, null, 2));
+writeReport('results', report);

@@ -1,6 +1,6 @@
 // npm run bench: scoring throughput, each path against a SQLite baseline measured in the same run.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,10 +9,11 @@ import { emptyScoreInput, NO_ANSWER, RawResponseTally, round2, scoreAssessment }
 import { loadFramework } from '../frameworks/registry.js';
 import { streamRawCsv } from '../inputs/read-file.js';
 import { iitItems, SyntheticAnswers, writeRawCsv } from './synthetic.js';
+import { BENCH_OUTPUT, writeReport } from './report.js';
 
 const RESPONDENTS = Number(process.env.BENCH_RESPONDENTS ?? 1_000_000);
 const BLOCK = 10_000;
-const outDir = fileURLToPath(new URL('../../../../bench-output/', import.meta.url));
+const outDir = BENCH_OUTPUT;
 mkdirSync(outDir, { recursive: true });
 
 const framework = loadFramework('bma-district-2566');
@@ -159,4 +160,4 @@ const report = {
   ratioVsSqlite: { inMemory: sqliteMs / memoryMs, csv: sqliteMs / csvMs },
   peakRssKiB: { [small.respondents]: small.maxRssKiB, [large.respondents]: large.maxRssKiB },
 };
-writeFileSync(join(outDir, 'scoring.json'), JSON.stringify(report, null, 2));
+writeReport('scoring', report);

@@ -2,13 +2,13 @@
 // server runs in its own process; GET /api/health is measured alone (the baseline) and again
 // while XLSX bombs are posted to the preview endpoint one after another.
 import { once } from 'node:events';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { xlsxBomb } from '../test-support/xlsx-bomb.js';
 import { load, percentile, request, signIn, startServer } from './http.js';
+import { writeReport } from './report.js';
 
 const ROUNDS = Number(process.env.BENCH_BOMBS ?? 10);
 
@@ -96,4 +96,4 @@ try {
   child.kill('SIGTERM');
   await once(child, 'exit');
 }
-writeFileSync(fileURLToPath(new URL('../../../../bench-output/uploads.json', import.meta.url)), JSON.stringify(report, null, 2));
+writeReport('uploads', report);
