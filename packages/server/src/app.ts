@@ -25,6 +25,7 @@ import { fiscalYearRoutes } from './fiscal-years/routes.js';
 import { frameworkRoutes } from './frameworks/routes.js';
 import { resultRoutes } from './results/routes.js';
 import { measureRoutes } from './measures/routes.js';
+import { letterheadRoutes } from './letterhead/routes.js';
 import { reportPartRoutes } from './progress/part-routes.js';
 import { progressRoutes } from './progress/routes.js';
 import { committeeRoutes } from './committees/routes.js';
@@ -192,6 +193,7 @@ export async function buildApp({ db, config, logger = true, webDist = WEB_DIST }
   await app.register(measureRoutes, { db });
   await app.register(progressRoutes, { db, config });
   await app.register(reportPartRoutes, { db });
+  await app.register(letterheadRoutes, { db, config });
   await app.register(committeeRoutes, { db });
   const documentJobs = createDocumentJobs(db, config);
   app.decorate('documentJobs', documentJobs);

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { browserAvailable, newPage, screenshot, SCREENSHOTS, signIn, startHarness, type Harness } from './harness.js';
 
 /** Picks a fiscal year by its name, as a person does. */
@@ -55,6 +59,18 @@ describe.runIf(browserAvailable)('documents in Chromium', () => {
     await page.getByRole('dialog').screenshot({ path: `${SCREENSHOTS}21-committee-editor.png` });
     await editor.getByTestId('committee-save').click();
     await summary.getByText('บันทึกแล้ว: คำสั่งที่ ๓๑/๒๕๖๙ กรรมการ 11 คน').waitFor();
+    // The Garuda is uploaded once; until then the order leaves its space.
+    expect(await summary.getByTestId('emblem-state').textContent()).toContain('ยังไม่มีตราครุฑ');
+    const emblem = join(tmpdir(), 'prongsai-garuda.png');
+    writeFileSync(
+      emblem,
+      await sharp({ create: { width: 300, height: 330, channels: 3, background: '#7a1414' } })
+        .png()
+        .toBuffer(),
+    );
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), summary.getByTestId('emblem-upload').click()]);
+    await chooser.setFiles(emblem);
+    await expect.poll(() => summary.getByTestId('emblem-state').textContent()).toBe('มีตราครุฑแล้ว');
     const card = page.getByTestId('document-order');
     await card.getByTestId('make-PDF').click();
     await card.getByTestId('download-PDF').waitFor({ timeout: 20_000 });

@@ -18,6 +18,7 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
+import { EMBLEM_HEIGHT_PT } from '../letterhead/emblem.js';
 import { barChart, radarChart } from './charts.js';
 import {
   CADENCE_TH,
@@ -411,6 +412,14 @@ export async function progressDocx(p: ProgressModel): Promise<Buffer> {
   );
 }
 
+/** The emblem's size in pixels at 96 dpi for a height of 3 cm, keeping its proportions. */
+function emblemSize(png: Buffer): { width: number; height: number } {
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
+  const target = Math.round((EMBLEM_HEIGHT_PT * 96) / 72);
+  return { width: Math.round((width * target) / height), height: target };
+}
+
 export async function orderDocx(o: OrderModel): Promise<Buffer> {
   const c = o.committee;
   const th = toThaiDigits;
@@ -426,6 +435,13 @@ export async function orderDocx(o: OrderModel): Promise<Buffer> {
         properties: { page: { margin: { top: 1100, bottom: 1100, left: 1700, right: 1100 }, pageNumbers: THAI_PAGE_NUMBERS } },
         footers: { default: footer },
         children: [
+          // The Garuda, 3 cm tall; until the agency uploads it, a paragraph of the same height.
+          o.emblem
+            ? new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new ImageRun({ type: 'png', data: o.emblem, transformation: emblemSize(o.emblem) })],
+              })
+            : new Paragraph({ spacing: { before: 0, after: 0, line: EMBLEM_HEIGHT_PT * 20, lineRule: 'exact' }, children: [] }),
           para(th(`คำสั่ง${o.agency.name_th}`), { bold: true, align: AlignmentType.CENTER, size: 34 }),
           para(th(`ที่ ${c.orderNumber}`), { align: AlignmentType.CENTER }),
           para(th(`เรื่อง ${c.subject}`), { align: AlignmentType.CENTER }),

@@ -12,6 +12,7 @@ import type { Kysely } from 'kysely';
 import { listDivisions } from '../agencies/repository.js';
 import type { Agency, Database, Division } from '../db/schema.js';
 import { findCommittee } from '../committees/repository.js';
+import { readEmblem } from '../letterhead/emblem.js';
 import type { Committee } from '../committees/schema.js';
 import { frameworksDir, loadFramework } from '../frameworks/registry.js';
 import { badRequest, HttpError } from '../http/errors.js';
@@ -60,6 +61,8 @@ export interface OrderModel {
   agency: Agency;
   fiscalYear: number;
   committee: Committee;
+  /** The agency's uploaded emblem (PNG), or null: the order then keeps its blank space. */
+  emblem: Buffer | null;
 }
 
 /** Names of responsible divisions as the documents print them. */
@@ -165,10 +168,10 @@ export async function progressModel(
   return { agency, fiscalYear, round, divisions: await listDivisions(db, agency.id), indicatorNames, rows };
 }
 
-export async function orderModel(db: Kysely<Database>, agency: Agency, fiscalYear: number): Promise<OrderModel> {
+export async function orderModel(db: Kysely<Database>, agency: Agency, fiscalYear: number, dataDir: string): Promise<OrderModel> {
   const committee = await findCommittee(db, agency.id, fiscalYear);
   if (!committee) throw badRequest(`no FY${fiscalYear} committee`, `ยังไม่มีข้อมูลคณะกรรมการปีงบประมาณ พ.ศ. ${fiscalYear}`);
-  return { agency, fiscalYear, committee };
+  return { agency, fiscalYear, committee, emblem: await readEmblem(dataDir, agency.id) };
 }
 
 export { presentResult };

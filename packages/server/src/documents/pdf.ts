@@ -23,6 +23,7 @@ import {
 } from './common.js';
 import { divisionText, type MeasuresModel, type OrderModel, type ProgressModel } from './model.js';
 import { renderPdf, thaiPageFooter } from './thai-pdf.js';
+import { EMBLEM_HEIGHT_PT } from '../letterhead/emblem.js';
 import { breakable, breakableUrl } from './thai-text.js';
 
 const show = (text: string) => breakable(localise(text));
@@ -396,6 +397,10 @@ export function orderPdf(o: OrderModel): Promise<Buffer> {
     footer: thaiPageFooter,
     defaultStyle: { fontSize: 14 },
     content: [
+      // The Garuda, 3 cm tall as the official form has it; until the agency uploads it, its space.
+      o.emblem
+        ? { image: `data:image/png;base64,${o.emblem.toString('base64')}`, height: EMBLEM_HEIGHT_PT, alignment: 'center' }
+        : { table: { widths: ['*'], heights: [EMBLEM_HEIGHT_PT], body: [['']] }, layout: 'noBorders' },
       { text: th(`คำสั่ง${o.agency.name_th}`), bold: true, alignment: 'center', fontSize: 16 },
       { text: th(`ที่ ${c.orderNumber}`), alignment: 'center', margin: [0, 2, 0, 2] },
       { text: th(`เรื่อง ${c.subject}`), alignment: 'center', margin: [40, 0, 40, 6] },

@@ -22,7 +22,7 @@ export interface DocumentRequest {
 }
 
 /** Bump when the layout changes, so cached documents are made again. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 export const MIME: Record<DocumentFormat, string> = {
   pdf: 'application/pdf',
@@ -52,7 +52,7 @@ export async function generateDocument(
       ? await measuresModel(db, agency, request.fiscalYear)
       : request.kind === 'progress'
         ? await progressModel(db, reader, agency, request.fiscalYear, request.round ?? 6, dataDir)
-        : await orderModel(db, agency, request.fiscalYear);
+        : await orderModel(db, agency, request.fiscalYear, dataDir);
   onProgress(0.3);
   const hash = createHash('sha256')
     .update(

@@ -45,6 +45,7 @@ const ENTITIES = [
   'progress-round',
   'evidence',
   'committee',
+  'emblem',
   'publication',
 ];
 

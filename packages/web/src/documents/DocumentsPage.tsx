@@ -8,6 +8,7 @@ import { useMe } from '../auth/session';
 import { fiscalYearOf, todayInBangkok } from '../i18n/dates';
 import { useYearChoice } from '../layout/yearChoice';
 import { CommitteeEditor, type Committee } from './CommitteeEditor';
+import { EmblemUpload } from './EmblemUpload';
 import { PublishPanel } from './PublishPanel';
 import { FiscalYearSelect } from '../forms/FiscalYearSelect';
 
@@ -142,9 +143,12 @@ export function DocumentsPage() {
                     : t('committee.none')}
                 </Text>
                 {canManagePlans && (
-                  <Button size="xs" variant="outline" onClick={() => setEditingCommittee(true)} data-testid="committee-edit">
-                    {t('committee.edit')}
-                  </Button>
+                  <>
+                    <Button size="xs" variant="outline" onClick={() => setEditingCommittee(true)} data-testid="committee-edit">
+                      {t('committee.edit')}
+                    </Button>
+                    <EmblemUpload slug={slug} />
+                  </>
                 )}
               </Stack>
             )}

@@ -1,0 +1,78 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { readableAgency } from '../agencies/service.js';
+import { recordAudit } from '../audit/repository.js';
+import { authorize } from '../auth/policy.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/database.js';
+import { notFound } from '../http/errors.js';
+import { requireActor } from '../http/context.js';
+import { MAX_EMBLEM_BYTES, readEmblem, removeEmblem, saveEmblem } from './emblem.js';
+
+const params = z.object({ agency: z.string().min(1).max(64) });
+
+/** The agency's letterhead emblem (ตราครุฑ), uploaded once and printed on its orders. */
+export async function letterheadRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['documents'];
+
+  api.get(
+    '/api/agencies/:agency/emblem',
+    { schema: { tags, summary: "The agency's emblem as a PNG, if one was uploaded", params } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const agency = await readableAgency(db.kysely, actor, request.params.agency);
+      authorize(actor, 'plan', 'read', { agencyId: agency.id });
+      const emblem = await readEmblem(config.dataDir, agency.id);
+      if (!emblem) throw notFound('emblem');
+      return reply.header('content-type', 'image/png').header('cache-control', 'private, no-cache').send(emblem);
+    },
+  );
+
+  api.put(
+    '/api/agencies/:agency/emblem',
+    {
+      schema: {
+        tags,
+        summary: 'Upload the emblem printed at the head of orders and memos (PNG or JPEG, at most 2 MB; the secretariat)',
+        params,
+        body: z.object({ contentBase64: z.string().max(Math.ceil((MAX_EMBLEM_BYTES * 4) / 3) + 8) }),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const agency = await readableAgency(db.kysely, actor, request.params.agency);
+      authorize(actor, 'plan', 'manage', { agencyId: agency.id });
+      const size = await saveEmblem(config.dataDir, agency.id, Buffer.from(request.body.contentBase64, 'base64'));
+      await recordAudit(db.kysely, {
+        actorId: actor.id,
+        action: 'update',
+        entity: 'emblem',
+        entityId: agency.id,
+        agencyId: agency.id,
+        after: size,
+      });
+      return size;
+    },
+  );
+
+  api.delete(
+    '/api/agencies/:agency/emblem',
+    { schema: { tags, summary: 'Remove the emblem: orders print the blank space of its size again', params } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const agency = await readableAgency(db.kysely, actor, request.params.agency);
+      authorize(actor, 'plan', 'manage', { agencyId: agency.id });
+      await removeEmblem(config.dataDir, agency.id);
+      await recordAudit(db.kysely, {
+        actorId: actor.id,
+        action: 'delete',
+        entity: 'emblem',
+        entityId: agency.id,
+        agencyId: agency.id,
+      });
+      return reply.code(204).send();
+    },
+  );
+}
