@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -114,21 +114,28 @@ describe('prongsai init, user, demo, backup and restore', () => {
     expect((await run('restore', join(dir, 'p.db'))).stderr).toContain('not a Prongsai backup');
   });
 
-  it('backup --with-files puts the database and the evidence in one archive, and restore puts both back', async () => {
+  it('backup --with-files puts the database, the evidence and the letterheads in one archive, and restore puts both back', async () => {
     await run('demo');
     const evidence = join(dir, 'data', 'evidence');
-    const before = readdirSync(evidence, { recursive: true }).filter((f) => String(f).includes('.')).length;
-    expect(before).toBeGreaterThan(0);
+    const photos = readdirSync(evidence, { recursive: true }).filter((f) => String(f).includes('.')).length;
+    expect(photos).toBeGreaterThan(0);
+    // An agency's letterhead emblem is kept with the evidence.
+    const emblem = join(dir, 'data', 'letterhead', '1', 'emblem.png');
+    mkdirSync(join(emblem, '..'), { recursive: true });
+    writeFileSync(emblem, 'emblem');
+    const before = photos + 1;
     const archive = join(dir, 'all.tar.gz');
     const made = await run('backup', '--with-files', archive);
     expect(made.code, made.stderr).toBe(0);
-    expect(made.stdout).toContain(`${before} evidence files`);
+    expect(made.stdout).toContain(`${before} files (evidence, letterheads)`);
     rmSync(evidence, { recursive: true, force: true });
+    rmSync(emblem);
     process.env.PRONGSAI_DATABASE_URL = `sqlite:${join(dir, 'restored.db')}`;
     const restored = await run('restore', archive);
     expect(restored.code, restored.stderr).toBe(0);
-    expect(restored.stdout).toContain(`evidence files ${before}`);
-    expect(readdirSync(evidence, { recursive: true }).filter((f) => String(f).includes('.')).length).toBe(before);
+    expect(restored.stdout).toContain(`files (evidence, letterheads) ${before}`);
+    expect(readdirSync(evidence, { recursive: true }).filter((f) => String(f).includes('.')).length).toBe(photos);
+    expect(readFileSync(emblem, 'utf8')).toBe('emblem');
     const sweep = await run('evidence', 'gc');
     expect(sweep.code, sweep.stdout).toBe(0);
     expect(sweep.stdout).toContain('removed 0 orphaned files');

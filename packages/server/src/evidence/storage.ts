@@ -53,17 +53,21 @@ export async function sweepEvidence(
 }
 
 export const ARCHIVE_DATABASE = 'database.json.gz';
+/** The agencies' file folders under the data directory that a backup with files keeps. */
+export const ARCHIVED_FOLDERS = ['evidence', 'letterhead'] as const;
 
-/** One gzipped tar holding the database backup and the evidence folder (`prongsai backup --with-files`). */
+/** One gzipped tar holding the database backup and the agencies' files (`prongsai backup --with-files`). */
 export async function writeArchive(file: string, database: Buffer, dataDir: string): Promise<{ files: number }> {
   const staging = await mkdtemp(join(tmpdir(), 'prongsai-backup-'));
   try {
     await writeFile(join(staging, ARCHIVE_DATABASE), database);
-    const evidence = join(dataDir, 'evidence');
-    const entries = [ARCHIVE_DATABASE];
-    if (await stat(evidence).catch(() => null)) {
-      await symlink(evidence, join(staging, 'evidence'), 'dir');
-      entries.push('evidence');
+    const entries: string[] = [ARCHIVE_DATABASE];
+    for (const folder of ARCHIVED_FOLDERS) {
+      const source = join(dataDir, folder);
+      if (await stat(source).catch(() => null)) {
+        await symlink(source, join(staging, folder), 'dir');
+        entries.push(folder);
+      }
     }
     let files = 0;
     await tar.c(
@@ -94,8 +98,8 @@ export function isArchive(bytes: Buffer): boolean {
 }
 
 /**
- * Reads an archive: the database backup's bytes, and a function that puts its evidence folder
- * in place of the current one (call it after the database restore has committed).
+ * Reads an archive: the database backup's bytes, and a function that puts its file folders
+ * in place of the current ones (call it after the database restore has committed).
  */
 export async function readArchive(file: string, dataDir: string) {
   const staging = await mkdtemp(join(tmpdir(), 'prongsai-restore-'));
@@ -103,25 +107,30 @@ export async function readArchive(file: string, dataDir: string) {
     file,
     cwd: staging,
     strict: true,
-    filter: (path) => path === ARCHIVE_DATABASE || path.startsWith('evidence/') || path === 'evidence',
+    filter: (path) =>
+      path === ARCHIVE_DATABASE || ARCHIVED_FOLDERS.some((folder) => path === folder || path.startsWith(`${folder}/`)),
   });
   const database = await readFile(join(staging, ARCHIVE_DATABASE));
   return {
     database,
+    /** Puts each archived folder in place of the current one; answers how many files it placed. */
     async placeFiles(): Promise<number> {
-      const incoming = join(staging, 'evidence');
-      const target = join(dataDir, 'evidence');
-      const count = (await filesOnDisk(incoming)).length;
+      let count = 0;
       await mkdir(dataDir, { recursive: true });
-      const previous = `${target}.before-restore-${Date.now()}`;
-      const had = await stat(target).catch(() => null);
-      if (had) await rename(target, previous);
-      if (await stat(incoming).catch(() => null)) {
-        await rename(incoming, target).catch(async () => {
-          await cp(incoming, target, { recursive: true });
-        });
-      } else await mkdir(target, { recursive: true });
-      if (had) await rm(previous, { recursive: true, force: true });
+      for (const folder of ARCHIVED_FOLDERS) {
+        const incoming = join(staging, folder);
+        const target = join(dataDir, folder);
+        count += (await filesOnDisk(incoming)).length;
+        const previous = `${target}.before-restore-${Date.now()}`;
+        const had = await stat(target).catch(() => null);
+        if (had) await rename(target, previous);
+        if (await stat(incoming).catch(() => null)) {
+          await rename(incoming, target).catch(async () => {
+            await cp(incoming, target, { recursive: true });
+          });
+        } else await mkdir(target, { recursive: true });
+        if (had) await rm(previous, { recursive: true, force: true });
+      }
       return count;
     },
     cleanup: () => rm(staging, { recursive: true, force: true }),
