@@ -47,6 +47,8 @@ const TOOL_TITLES: Record<string, string> = {
   O: 'แบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT)',
 };
 
+type ProgressLine<R> = { kind: 'group'; level: 'tool' | 'indicator'; title: string } | { kind: 'row'; row: R };
+
 /**
  * The progress report's rows with a group row before each tool and each indicator, as the
  * seeds set them ("แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)", "ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่");
@@ -54,11 +56,8 @@ const TOOL_TITLES: Record<string, string> = {
  */
 export function progressGroups<
   R extends { entry: { section: string; questionCode: string | null; indicatorNumber: number | null } },
->(
-  rows: R[],
-  indicatorNames: Record<number, string>,
-): ({ kind: 'group'; level: 'tool' | 'indicator'; title: string } | { kind: 'row'; row: R })[] {
-  const out: ({ kind: 'group'; level: 'tool' | 'indicator'; title: string } | { kind: 'row'; row: R })[] = [];
+>(rows: R[], indicatorNames: Record<number, string>): ProgressLine<R>[] {
+  const out: ProgressLine<R>[] = [];
   let tool: string | null = null;
   let indicator: number | null = null;
   for (const row of rows) {

@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp, { type OutputInfo } from 'sharp';
+import { MAX_INPUT_PIXELS, sniff } from '../evidence/process.js';
 import { HttpError } from '../http/errors.js';
 
 /** An emblem file is small: the Garuda (ตราครุฑ) of a letterhead, not a photo. */
@@ -18,12 +19,13 @@ const rejected = (message: string, th: string) => new HttpError(422, 'invalid-em
 export async function saveEmblem(dataDir: string, agencyId: number, data: Buffer): Promise<{ width: number; height: number }> {
   if (data.length === 0) throw rejected('the file is empty', 'ไฟล์ว่างเปล่า');
   if (data.length > MAX_EMBLEM_BYTES) throw rejected('the emblem is larger than 2 MB', 'ไฟล์ตราสัญลักษณ์มีขนาดเกิน 2 MB');
-  const png = data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  const jpeg = data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff;
-  if (!png && !jpeg) throw rejected('the emblem must be a PNG or JPEG image', 'ตราสัญลักษณ์ต้องเป็นไฟล์ภาพ PNG หรือ JPEG');
+  const type = sniff(data);
+  if (type !== 'png' && type !== 'jpeg') {
+    throw rejected('the emblem must be a PNG or JPEG image', 'ตราสัญลักษณ์ต้องเป็นไฟล์ภาพ PNG หรือ JPEG');
+  }
   let image: { data: Buffer; info: OutputInfo };
   try {
-    image = await sharp(data, { limitInputPixels: 25_000_000 })
+    image = await sharp(data, { limitInputPixels: MAX_INPUT_PIXELS })
       .resize({ height: 600, withoutEnlargement: true })
       .png()
       .toBuffer({ resolveWithObject: true });

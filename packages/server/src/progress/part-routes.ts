@@ -1,15 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import type { Transaction } from 'kysely';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listDivisions } from '../agencies/repository.js';
 import { recordAudit } from '../audit/repository.js';
 import type { Actor } from '../auth/policy.js';
 import { now, type Db } from '../db/database.js';
-import type { Database } from '../db/schema.js';
 import { badRequest, notFound } from '../http/errors.js';
 import { requireActor } from '../http/context.js';
-import { ProgressRepository, type ReportScope } from './repository.js';
+import { ProgressRepository } from './repository.js';
 import { presentPart, REPORT_STATUSES, sharedDivisions } from './service.js';
 
 const partParams = z.object({
@@ -35,29 +33,6 @@ export async function reportPartRoutes(app: FastifyInstance, { db }: { db: Db })
     const division = divisions.find((d) => d.id === params.division);
     if (!shared || !division || !shared.includes(division.id)) throw notFound('report-part');
     return { scope, division, shared };
-  };
-
-  const sendWhenComplete = async (
-    trx: Transaction<Database>,
-    actor: Actor,
-    scope: ReportScope,
-    reportId: number,
-    review: string,
-    shared: number[],
-  ) => {
-    const parts = await progress.partsOfReport(trx, reportId);
-    const complete = shared.every((id) => parts.some((p) => p.division_id === id && p.submitted_at !== null));
-    if (!complete || (review !== 'draft' && review !== 'returned')) return review;
-    await progress.updateReport(trx, reportId, { review: 'submitted', updated_by: actor.id, updated_at: now() });
-    await recordAudit(trx, {
-      actorId: actor.id,
-      action: 'submit',
-      entity: 'progress-report',
-      entityId: reportId,
-      agencyId: scope.agencyId,
-      after: { review: 'submitted', allPartsSent: true },
-    });
-    return 'submitted';
   };
 
   api.put(
@@ -132,7 +107,7 @@ export async function reportPartRoutes(app: FastifyInstance, { db }: { db: Db })
           agencyId: scope.agencyId,
           after: { division: division.name_th },
         });
-        const review = await sendWhenComplete(trx, actor, scope, report.id, report.review, shared);
+        const review = await progress.submitWhenAllPartsSent(trx, actor, scope.agencyId, report, shared);
         return { saved, review };
       });
       return { part: presentPart(division, result.saved, true), reportReview: result.review };

@@ -167,9 +167,30 @@ export class ProgressRepository {
       .executeTakeFirstOrThrow();
   }
 
-  /** The parts of one report, inside a change. */
-  partsOfReport(trx: Transaction<Database>, reportId: number): Promise<ReportPart[]> {
-    return trx.selectFrom('report_parts').selectAll().where('report_id', '=', reportId).execute();
+  /**
+   * Sends a shared measure's report to review once every responsible division has sent its part
+   * (call inside `changePart`); answers the report's review state after.
+   */
+  async submitWhenAllPartsSent(
+    trx: Transaction<Database>,
+    actor: Actor,
+    agencyId: number,
+    report: ProgressReport,
+    divisions: number[],
+  ): Promise<string> {
+    const parts = await trx.selectFrom('report_parts').selectAll().where('report_id', '=', report.id).execute();
+    const complete = divisions.every((id) => parts.some((p) => p.division_id === id && p.submitted_at !== null));
+    if (!complete || (report.review !== 'draft' && report.review !== 'returned')) return report.review;
+    await this.updateReport(trx, report.id, { review: 'submitted', updated_by: actor.id, updated_at: now() });
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'submit',
+      entity: 'progress-report',
+      entityId: report.id,
+      agencyId,
+      after: { review: 'submitted', allPartsSent: true },
+    });
+    return 'submitted';
   }
 
   /** Evidence of the given reports, in their order. */
