@@ -69,7 +69,7 @@ export function presentPart(division: Division, part: ReportPart | undefined, ca
     nameEn: division.name_en,
     status: part?.status ?? 'not-started',
     narrative: part?.narrative ?? '',
-    submitted: part?.submitted_at !== undefined && part.submitted_at !== null,
+    submitted: (part?.submitted_at ?? null) !== null,
     submittedAt: part?.submitted_at ?? null,
     updatedAt: part?.updated_at ?? null,
     canEdit,
@@ -120,9 +120,10 @@ export async function roundView(
   };
   const overdue = round.status === 'open' && round.due_date < todayIso();
   const divisions = await listDivisions(db, agencyId);
+  const shared = new Map(entries.map((e) => [e.id, sharedDivisions(e, divisions)]));
   // A division has reported a shared measure when it sent its own part, not when another did.
   const reportedBy = (entry: MeasureEntry, divisionId: number) =>
-    sharedDivisions(entry, divisions) ? (partOf(entry, divisionId)?.submitted_at ?? null) !== null : done(byEntry.get(entry.id));
+    shared.get(entry.id) ? (partOf(entry, divisionId)?.submitted_at ?? null) !== null : done(byEntry.get(entry.id));
   const completeness = divisions.map((division) => {
     const assigned = entries.filter((e) => {
       const list = entryDivisions(e);
@@ -152,11 +153,11 @@ export async function roundView(
         evidence: report ? evidence.filter((f) => f.report_id === report.id).map(presentEvidence) : [],
         // A division editor owes their own part of a shared measure, whatever the others did.
         missing:
-          actor.role === 'division_editor' && actor.divisionId !== null && sharedDivisions(entry, divisions)
+          actor.role === 'division_editor' && actor.divisionId !== null && shared.get(entry.id)
             ? !reportedBy(entry, actor.divisionId)
             : !done(report),
         canEdit: round.status === 'open' && policies.report.edit(actor, { agencyId, divisions: entryDivisions(entry) }),
-        parts: (sharedDivisions(entry, divisions) ?? []).map((divisionId) =>
+        parts: (shared.get(entry.id) ?? []).map((divisionId) =>
           presentPart(
             divisions.find((d) => d.id === divisionId)!,
             partOf(entry, divisionId),
