@@ -55,6 +55,9 @@ export interface Report {
   reviewComment: string | null;
 }
 
+/** A measure's status in a round, in the order the status pickers offer them. */
+export const REPORT_STATUSES = ['not-started', 'in-progress', 'done', 'not-done'] as const;
+
 /** One division's part of a measure that several divisions (or every division) carry out. */
 export interface ReportPart {
   divisionId: number;

@@ -3,9 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
-import type { ReportPart } from '../api/measures';
-
-const STATUSES = ['not-started', 'in-progress', 'done', 'not-done'] as const;
+import { REPORT_STATUSES, type ReportPart } from '../api/measures';
 
 /** One division's own part: what it did, sent when ready; the report goes to review once all are sent. */
 function PartEditor({ part, base, onSaved }: { part: ReportPart; base: string; onSaved: () => void }) {
@@ -30,7 +28,7 @@ function PartEditor({ part, base, onSaved }: { part: ReportPart; base: string; o
         label={t('progress.partStatus', { division: name })}
         value={form.status}
         onChange={(v) => setForm({ ...form, status: (v as ReportPart['status']) ?? 'not-started' })}
-        data={STATUSES.map((s) => ({ value: s, label: t(`progress.statuses.${s}`) }))}
+        data={REPORT_STATUSES.map((s) => ({ value: s, label: t(`progress.statuses.${s}`) }))}
         data-testid="part-status"
       />
       <Textarea

@@ -29,7 +29,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { api, ApiError, fileToBase64, type Division } from '../api/client';
-import type { RoundView } from '../api/measures';
+import { REPORT_STATUSES, type RoundView } from '../api/measures';
 import { useMe } from '../auth/session';
 import { formatDate } from '../i18n/dates';
 import { divisionNames } from '../measures/MeasuresPage';
@@ -188,7 +188,7 @@ function ReportCard({
             label={t('progress.status')}
             value={form.status}
             onChange={(v) => setForm({ ...form, status: (v as typeof form.status) ?? 'not-started' })}
-            data={['not-started', 'in-progress', 'done', 'not-done'].map((s) => ({
+            data={REPORT_STATUSES.map((s) => ({
               value: s,
               label: t(`progress.statuses.${s}`),
             }))}
