@@ -11,9 +11,10 @@ export type ShownStat = RespondentStat & {
 
 /**
  * Respondent statistics as they may be shown: within each breakdown (tool × dimension) a group
- * under `MIN_GROUP_SIZE` (0 included) shows neither count nor percent. When that leaves one
- * hidden group of 1–4 people, the smallest shown group of the breakdown is hidden as well, so
- * that it cannot be recovered by subtracting the shown groups from the total.
+ * under `MIN_GROUP_SIZE` (0 included) shows neither count nor percent. When the hidden groups
+ * together hold 1–4 people, the smallest shown groups are hidden as well until they hold at
+ * least the minimum, so that no small group can be worked out by subtracting the shown groups
+ * from the total a document prints.
  */
 export function suppressSmallGroups(stats: readonly RespondentStat[], minimum = MIN_GROUP_SIZE): ShownStat[] {
   const hidden = new Set<RespondentStat>();
@@ -25,10 +26,14 @@ export function suppressSmallGroups(stats: readonly RespondentStat[], minimum = 
   for (const groups of breakdowns.values()) {
     const small = groups.filter((g) => g.count !== null && g.count < minimum);
     small.forEach((g) => hidden.add(g));
-    // A lone hidden group of nobody tells nothing about anybody; a lone hidden group of 1–4 would.
-    if (small.length === 1 && (small[0]!.count ?? 0) > 0) {
-      const next = groups.filter((g) => !hidden.has(g) && g.count !== null).sort((a, b) => (a.count ?? 0) - (b.count ?? 0))[0];
-      if (next) hidden.add(next);
+    // The total minus what is shown gives the hidden groups' sum: it must be nobody, or at least
+    // a group's minimum, so that it tells nothing about 1–4 people.
+    let hiddenSum = small.reduce((sum, g) => sum + (g.count ?? 0), 0);
+    const shown = groups.filter((g) => !hidden.has(g) && g.count !== null).sort((a, b) => (a.count ?? 0) - (b.count ?? 0));
+    while (hiddenSum > 0 && hiddenSum < minimum && shown.length > 0) {
+      const next = shown.shift()!;
+      hidden.add(next);
+      hiddenSum += next.count ?? 0;
     }
   }
   return stats.map((s) =>
