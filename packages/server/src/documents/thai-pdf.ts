@@ -12,7 +12,13 @@ const pdfmake = require('pdfmake') as {
   setLocalAccessPolicy(policy: (path: string) => boolean): void;
   createPdf(doc: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
 };
-const PDFDocument = require('pdfkit') as new () => { font(path: string): unknown; _font: object };
+interface PdfkitDocument {
+  font(path: string): unknown;
+  _font: object;
+  addContent(data: string): unknown;
+  _fragment(text: string, x: number, y: number, options: unknown): unknown;
+}
+const PDFDocument = require('pdfkit') as { new (): PdfkitDocument; prototype: PdfkitDocument };
 
 interface FontkitFont {
   characterSet: number[];
@@ -42,6 +48,42 @@ function codePointsOf(font: FontkitFont): Map<number, number> {
   }
   glyphCodePoints.set(font, map);
   return map;
+}
+
+/** A PDF text string in UTF-16BE with its byte-order mark, as hex. */
+function pdfTextString(text: string): string {
+  let hex = 'FEFF';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
+  return `<${hex}>`;
+}
+
+/**
+ * Sarabun draws ำ (U+0E33) as two glyphs, nikhahit and sara aa, which extract as ํ + า: a
+ * search for "สำนักงาน" would find nothing. A run holding ำ is marked with its text as
+ * ActualText, which viewers and pdftotext read instead of the glyphs.
+ */
+function markActualText(): void {
+  const fragment = PDFDocument.prototype._fragment;
+  PDFDocument.prototype._fragment = function (this: PdfkitDocument, text: string, x: number, y: number, options: unknown) {
+    const shown = `${text}`.replace(/[\u200B\n]/g, '');
+    if (!shown.includes('\u0E33')) return fragment.call(this, text, x, y, options);
+    // Inside the text object, where the glyphs' positions are those of the page: pdfkit wraps
+    // BT … ET in q … Q, and a span closed after Q would be placed with the outer matrix.
+    const add = this.addContent;
+    this.addContent = function (this: PdfkitDocument, data: string) {
+      if (data === 'ET') add.call(this, 'EMC');
+      const written = add.call(this, data);
+      if (data === 'BT') add.call(this, `/Span <</ActualText ${pdfTextString(shown)}>> BDC`);
+      return written;
+    };
+    let result: unknown;
+    try {
+      result = fragment.call(this, text, x, y, options);
+    } finally {
+      this.addContent = add;
+    }
+    return result;
+  };
 }
 
 let patched = false;
@@ -85,6 +127,7 @@ function patchPdfkit(): void {
     }
     return result;
   };
+  markActualText();
   const fallbacks = Object.fromEntries(
     Object.entries(FALLBACK_FONTS).map(([name, f]) => [
       name,
