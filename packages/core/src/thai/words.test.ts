@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { COMPOUND_WORDS } from './compound-words.js';
-import { markWordBreaks, thaiWords, wrapLabel } from './words.js';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { markWordBreaks, thaiWords, useThaiCompounds, wrapLabel } from './words.js';
+
+const COMPOUND_WORDS = (
+  JSON.parse(readFileSync(new URL('../../../../frameworks/thai-words.json', import.meta.url), 'utf8')) as { words: string[] }
+).words;
+beforeAll(() => useThaiCompounds(COMPOUND_WORDS));
 
 describe('Thai word boundaries', () => {
   it('marks them with U+200B and leaves other text alone', () => {

@@ -1,15 +1,22 @@
-import { COMPOUND_WORDS } from './compound-words.js';
-
 const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
-const COMPOUNDS = new Set(COMPOUND_WORDS);
-const LONGEST = Math.max(...COMPOUND_WORDS.map((w) => w.length));
+let compounds = new Set<string>();
+let longest = 0;
+
+/**
+ * The domain's compounds to keep whole (frameworks/thai-words.json, loaded by the server and the
+ * web app at start): words the segmenter splits, such as ตัวชี้วัด or งบประมาณ.
+ */
+export function useThaiCompounds(words: readonly string[]): void {
+  compounds = new Set(words);
+  longest = Math.max(0, ...words.map((w) => w.length));
+}
 /** Punctuation that belongs to the word before it, and to the word after it. */
 const CLOSING = /^[)\]}.,;:!?%”’»…ๆฯ]+$/;
 const OPENING = /^[([{“‘«]+$/;
 
 /**
  * The words of a text where a line may break between them: `Intl.Segmenter`'s words, with the
- * domain's compounds (ตัวชี้วัด, งบประมาณ …) kept whole and punctuation kept with its word, so no
+ * domain's compounds (see `useThaiCompounds`) kept whole and punctuation kept with its word, so no
  * line starts with ")" or ends with "(".
  *
  * @example thaiWords('การใช้งบประมาณ (84.63)') // ['การ', 'ใช้', 'งบประมาณ', ' ', '(84.63)']
@@ -21,9 +28,9 @@ export function thaiWords(text: string): string[] {
     // The longest run of pieces that spells a listed compound.
     let take = 1;
     let joined = pieces[i]!;
-    for (let j = i + 1, run = joined; j < pieces.length && run.length < LONGEST; j++) {
+    for (let j = i + 1, run = joined; j < pieces.length && run.length < longest; j++) {
       run += pieces[j]!;
-      if (COMPOUNDS.has(run)) {
+      if (compounds.has(run)) {
         take = j - i + 1;
         joined = run;
       }

@@ -1,4 +1,10 @@
-import { markWordBreaks } from '@prongsai/core';
+import { markWordBreaks, useThaiCompounds, wrapLabel } from '@prongsai/core';
+import { loadThaiWords } from '../frameworks/registry.js';
+
+useThaiCompounds(loadThaiWords());
+
+/** A chart label broken into lines between whole words, the domain's compounds kept whole. */
+export { wrapLabel };
 
 /**
  * Thai text for pdfmake: word boundaries marked with U+200B so its line breaker breaks between

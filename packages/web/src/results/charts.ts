@@ -1,5 +1,9 @@
-import { wrapLabel } from '@prongsai/core/thai';
+import { useThaiCompounds, wrapLabel } from '@prongsai/core/thai';
+import thaiWords from '../../../../frameworks/thai-words.json';
 import type { ChartOption } from '../charts/EChart';
+
+// The domain's compounds (ตัวชี้วัด, งบประมาณ …) stay whole in chart labels, as in the documents.
+useThaiCompounds(thaiWords.words);
 
 /**
  * The seeds' กราฟใยแมงมุม: the ten indicators on a 0–100 radar, this year's line named by its
