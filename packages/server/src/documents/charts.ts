@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
-import { wrapLabel } from '@prongsai/core';
+import { wrapLabel } from './thai-text.js';
 import { SARABUN } from './fonts.js';
 
 const require = createRequire(import.meta.url);
@@ -148,4 +148,35 @@ export function barChart(labels: string[], values: number[], threshold: number):
     640,
     Math.max(200, labels.length * 34 + 40),
   );
+}
+
+/**
+ * The option of a respondent breakdown's bar chart: each group's percent, as its table prints it;
+ * a hidden group (under 5 respondents) keeps its label and has no bar.
+ */
+export function shareChartOption(labels: string[], values: (number | null)[]) {
+  return {
+    grid: { left: 10, right: 60, top: 10, bottom: 10, containLabel: true },
+    xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%', fontSize: 13 } },
+    yAxis: { type: 'category', inverse: true, data: labels.map((l) => wrapLabel(l, 28)), axisLabel: { fontSize: 15 } },
+    series: [
+      {
+        type: 'bar',
+        data: values.map((v) => (v === null ? '-' : { value: v, itemStyle: { color: '#1c6e9c' } })),
+        label: {
+          show: true,
+          position: 'right',
+          formatter: (p: { value: number }) => `${p.value.toFixed(2)}%`,
+          fontSize: 14,
+          textBorderColor: 'transparent',
+        },
+      },
+    ],
+  };
+}
+
+export const shareChartHeight = (groups: number) => Math.max(140, groups * 36 + 50);
+
+export function shareChart(labels: string[], values: (number | null)[]): Buffer {
+  return chartPng(shareChartOption(labels, values), 560, shareChartHeight(labels.length));
 }

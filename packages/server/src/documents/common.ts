@@ -47,17 +47,18 @@ const TOOL_TITLES: Record<string, string> = {
   O: 'แบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT)',
 };
 
-type ProgressLine<R> = { kind: 'group'; level: 'tool' | 'indicator'; title: string } | { kind: 'row'; row: R };
+type GroupedLine<R> = { kind: 'group'; level: 'tool' | 'indicator'; title: string } | { kind: 'row'; row: R };
 
 /**
- * The progress report's rows with a group row before each tool and each indicator, as the
- * seeds set them ("แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)", "ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่");
- * extra measures (BMA OSS, communication) come under "มาตรการเพิ่มเติม".
+ * Rows of plan entries with a group row before each tool and each indicator, as the analysis
+ * table (seed 001) and the progress reports (000, 003, 004) set them ("แบบวัดการรับรู้ของ
+ * ผู้มีส่วนได้ส่วนเสียภายใน (IIT)", "ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่"); extra measures (BMA OSS,
+ * communication) come under "มาตรการเพิ่มเติม".
  */
-export function progressGroups<
+export function indicatorGroups<
   R extends { entry: { section: string; questionCode: string | null; indicatorNumber: number | null } },
->(rows: R[], indicatorNames: Record<number, string>): ProgressLine<R>[] {
-  const out: ProgressLine<R>[] = [];
+>(rows: R[], indicatorNames: Record<number, string>): GroupedLine<R>[] {
+  const out: GroupedLine<R>[] = [];
   let tool: string | null = null;
   let indicator: number | null = null;
   for (const row of rows) {

@@ -19,16 +19,24 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { EMBLEM_HEIGHT_PT } from '../letterhead/emblem.js';
-import { barChart, radarChart } from './charts.js';
+import { barChart, radarChart, shareChart, shareChartHeight } from './charts.js';
+import {
+  ANALYSIS_HEADERS,
+  introBlocks,
+  measuresCaptions,
+  statBreakdowns,
+  statCells,
+  statChartValues,
+  totalCells,
+} from './measures-outline.js';
 import {
   CADENCE_TH,
-  DIMENSION_TH,
   fmt,
   localise,
   officialDate,
   roundTitle,
   PROGRESS_HEADERS,
-  progressGroups,
+  indicatorGroups,
   oitRows,
   chartValues,
   photoCaption,
@@ -170,6 +178,8 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
   const r = m.result;
   const { labels, values, sorted } = chartValues(f, r);
   const summary = summaryRows(f, r);
+  const captions = measuresCaptions(m);
+  const barHeight = Math.round(Math.max(200, labels.length * 34 + 40) * 0.75);
   const questionRows: TableCell[][] = [];
   for (const tool of f.tools.filter((x) => x.data.kind === 'survey')) {
     for (const indicator of tool.indicators) {
@@ -210,9 +220,16 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
           title(`มาตรการยกระดับคุณธรรมและความโปร่งใสของ${m.agency.name_th} กรุงเทพมหานคร`),
           title(`ประจำปีงบประมาณ พ.ศ. ${thaiYear(m.fiscalYear)}`),
           heading('๑. ความสำคัญของ ITA'),
-          ...m.intro.importance.map((p) => para(p, { indent: true, align: AlignmentType.THAI_DISTRIBUTE })),
-          ...m.intro.tools.map((p) => para(p, { indent: true })),
-          para('ระดับผลการประเมิน', { bold: true }),
+          ...introBlocks(m).map((block) =>
+            block.kind === 'indicator'
+              ? new Paragraph({
+                  bullet: { level: 0 },
+                  children: [run(block.lead, { bold: true }), run(block.text ? ` ${block.text}` : '')],
+                })
+              : block.kind === 'subheading'
+                ? para(block.text, { bold: true })
+                : para(block.text, { indent: true }),
+          ),
           table(
             ['ระดับ', 'คะแนน ITA', 'เงื่อนไขคะแนนรายเครื่องมือ'],
             levelTable(
@@ -226,7 +243,7 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
             [2200, 2200, 4700],
           ),
           heading(`๒. ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของ${m.agency.name_th} ประจำปีงบประมาณ พ.ศ. ${m.resultsYear}`),
-          para('ตารางที่ 1: ค่าคะแนนการประเมินจำแนกตามตัวชี้วัด', { bold: true }),
+          para(captions.summary, { bold: true }),
           table(
             ['ตัวชี้วัด', 'น้ำหนัก (ร้อยละ)', 'คะแนนเฉลี่ยตัวชี้วัด', 'คะแนนที่ได้ (100)', 'คะแนนถ่วงน้ำหนัก'],
             [
@@ -249,9 +266,11 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
             ],
             [3600, 1100, 1300, 1100, 1300],
           ),
-          para('แผนภาพที่ 1: กราฟใยแมงมุมแสดงค่าคะแนนรายตัวชี้วัด', { bold: true }),
+          para(captions.radar, { bold: true }),
           image(radarChart(labels, values), 480, 390),
-          para('แผนภาพที่ 2: คะแนนรายตัวชี้วัด เรียงจากน้อยไปมาก', { bold: true }),
+          para(captions.bars, { bold: true }),
+          image(barChart(labels, values, m.threshold), 480, barHeight),
+          para(captions.sortedBars, { bold: true }),
           image(
             barChart(
               sorted.map((s) => s.label),
@@ -259,15 +278,15 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
               m.threshold,
             ),
             480,
-            Math.round(Math.max(200, sorted.length * 34 + 40) * 0.75),
+            barHeight,
           ),
-          para('ตารางที่ 2: ค่าคะแนนจำแนกตามตัวชี้วัดและข้อคำถาม', { bold: true }),
+          para(captions.questions, { bold: true }),
           table(
             ['ข้อคำถาม / หัวข้อการประเมิน', 'น้อยที่สุด', 'น้อย', 'มาก', 'มากที่สุด', 'คะแนน'],
             questionRows,
             [4200, 900, 800, 800, 900, 900],
           ),
-          para('ตารางที่ 3: รายละเอียดผลการประเมินการเปิดเผยข้อมูลสาธารณะ (OIT)', { bold: true }),
+          para(captions.oit, { bold: true }),
           table(
             ['ข้อ', 'หัวข้อ / URL ที่ส่ง / คำอธิบายของหน่วยงาน / ข้อเสนอแนะ', 'คะแนน'],
             [
@@ -307,23 +326,30 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
             ],
             [700, 7000, 1000],
           ),
-          ...[...new Set(m.stats.map((s) => `${s.tool}|${s.dimension}`))].flatMap((key) => {
-            const [tool, dimension] = key.split('|') as [string, string];
+          ...statBreakdowns(m).flatMap((b, i) => {
+            const bars = statChartValues(b);
             return [
-              para(`${tool} จำแนกตาม${DIMENSION_TH[dimension] ?? dimension}`, { bold: true }),
+              para(captions.statTable(b, i), { bold: true }),
               table(
-                [DIMENSION_TH[dimension] ?? dimension, 'ร้อยละ', 'จำนวนคน'],
-                m.stats
-                  .filter((s) => s.tool === tool && s.dimension === dimension)
-                  .map((s) => [
-                    cell(s.label),
-                    cell(s.suppressed ? '—' : fmt(s.percent), { align: AlignmentType.CENTER }),
-                    cell(s.hiddenBecause === 'small' ? 'น้อยกว่า 5' : s.suppressed ? 'ไม่แสดง' : String(s.count ?? '—'), {
-                      align: AlignmentType.CENTER,
-                    }),
-                  ]),
+                [b.title, 'ร้อยละ', 'จำนวนคน'],
+                [
+                  ...b.rows.map((s) => {
+                    const [percent, count] = statCells(s);
+                    return [
+                      cell(s.label),
+                      cell(percent, { align: AlignmentType.CENTER }),
+                      cell(count, { align: AlignmentType.CENTER }),
+                    ];
+                  }),
+                  [
+                    cell('รวม', { bold: true }),
+                    ...totalCells(b).map((v) => cell(v, { bold: true, align: AlignmentType.CENTER })),
+                  ],
+                ],
                 [5000, 1800, 1800],
               ),
+              para(captions.statChart(b, i), { bold: true }),
+              image(shareChart(bars.labels, bars.values), 420, Math.round((shareChartHeight(bars.labels.length) * 420) / 560)),
             ];
           }),
         ],
@@ -332,24 +358,32 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
         properties: LANDSCAPE,
         footers: { default: footer },
         children: [
-          heading(
-            `๓. การวิเคราะห์ผลการประเมินและมาตรการยกระดับ ประจำปีงบประมาณ พ.ศ. ${thaiYear(m.fiscalYear)} (ประเด็นที่มีผลการประเมินต่ำกว่า ${m.threshold})`,
-          ),
+          heading(captions.analysis),
           table(
-            ['ประเด็นการประเมิน', 'ประเด็นที่ต้องปรับปรุง/ยกระดับการพัฒนา', 'มาตรการ/กิจกรรม', 'หน่วยงานรับผิดชอบ', 'การกำกับติดตาม'],
-            planned.map((e) => [
-              cell(entryPoint(e)),
-              cell(e.issue),
-              cell(numbered(e.measures)),
-              cell(divisionText(e, m.divisions), { align: AlignmentType.CENTER }),
-              cell(e.cadence === 'custom' ? (e.cadenceText ?? '') : (CADENCE_TH[e.cadence] ?? ''), {
-                align: AlignmentType.CENTER,
-              }),
-            ]),
+            ANALYSIS_HEADERS,
+            indicatorGroups(
+              planned.map((entry) => ({ entry })),
+              m.indicatorNames,
+            ).map((line) =>
+              line.kind === 'group'
+                ? [cell(line.title, { bold: true, span: 5 })]
+                : [
+                    cell(entryPoint(line.row.entry)),
+                    cell(line.row.entry.issue),
+                    cell(numbered(line.row.entry.measures)),
+                    cell(divisionText(line.row.entry, m.divisions), { align: AlignmentType.CENTER }),
+                    cell(
+                      line.row.entry.cadence === 'custom'
+                        ? (line.row.entry.cadenceText ?? '')
+                        : (CADENCE_TH[line.row.entry.cadence] ?? ''),
+                      { align: AlignmentType.CENTER },
+                    ),
+                  ],
+            ),
             [2800, 2800, 4600, 1600, 1400],
           ),
-          ...extra.flatMap((e) => [
-            para(e.title ?? e.issue, { bold: true }),
+          ...extra.flatMap((e, i) => [
+            heading(captions.extra(e.title ?? e.issue, i)),
             table(
               ['มาตรการ/กิจกรรม', 'หน่วยงานรับผิดชอบ', 'การกำกับติดตาม'],
               [
@@ -371,7 +405,7 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
 
 export async function progressDocx(p: ProgressModel): Promise<Buffer> {
   let photo = 0;
-  const rows = progressGroups(p.rows, p.indicatorNames).map((item) => {
+  const rows = indicatorGroups(p.rows, p.indicatorNames).map((item) => {
     if (item.kind === 'group') return [cell(item.title, { bold: true, span: 5 })];
     const row = item.row;
     const pictures = row.evidence.flatMap((e) => {

@@ -21,6 +21,7 @@ import { ProgressRepository } from '../progress/repository.js';
 import { findPlan, listEntries } from '../measures/repository.js';
 import { presentEntry } from '../measures/service.js';
 import { findAssessment } from '../results/repository.js';
+import type { MeasuresIntro } from './measures-outline.js';
 import { loadState, presentStats } from '../results/service.js';
 
 export type Entry = ReturnType<typeof presentEntry>;
@@ -39,7 +40,11 @@ export interface MeasuresModel {
   /** Percent answering each option, per item, where the results have them. */
   shares: Map<string, number[]>;
   stats: ReturnType<typeof presentStats>;
-  intro: { importance: string[]; tools: string[] };
+  /** Respondents per breakdown (`tool|dimension`), counted before small groups are hidden; null where a count is missing. */
+  statTotals: Map<string, number | null>;
+  intro: MeasuresIntro;
+  /** Indicator names of the results' framework, for the analysis table's group rows. */
+  indicatorNames: Record<number, string>;
 }
 
 export interface ProgressModel {
@@ -64,6 +69,9 @@ export interface OrderModel {
   /** The agency's uploaded emblem (PNG), or null: the order then keeps its blank space. */
   emblem: Buffer | null;
 }
+
+const indicatorNamesOf = (framework: CompiledFramework): Record<number, string> =>
+  Object.fromEntries([...framework.indicators.entries()].map(([n, i]) => [n, i.data.name.th]));
 
 /** Names of responsible divisions as the documents print them. */
 export function divisionText(entry: Entry, divisions: Division[]): string {
@@ -107,7 +115,13 @@ export async function measuresModel(db: Kysely<Database>, agency: Agency, fiscal
       }),
     ),
     stats: presentStats(state.content),
+    statTotals: state.content.stats.reduce((totals, s) => {
+      const key = `${s.tool}|${s.dimension}`;
+      const sum = totals.has(key) ? totals.get(key)! : 0;
+      return totals.set(key, sum === null || s.count === null ? null : sum + s.count);
+    }, new Map<string, number | null>()),
     intro,
+    indicatorNames: indicatorNamesOf(state.framework),
   };
 }
 
@@ -162,9 +176,7 @@ export async function progressModel(
   }
   const assessment = await findAssessment(db, agency.id, plan.based_on_year ?? fiscalYear - 1);
   const framework = assessment ? loadFramework(assessment.framework_id) : undefined;
-  const indicatorNames = Object.fromEntries(
-    [...(framework?.indicators ?? new Map()).entries()].map(([n, i]) => [n, i.data.name.th as string]),
-  );
+  const indicatorNames = framework ? indicatorNamesOf(framework) : {};
   return { agency, fiscalYear, round, divisions: await listDivisions(db, agency.id), indicatorNames, rows };
 }
 

@@ -1,15 +1,23 @@
 import type { Content, Node, NodeQueries, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { isWellFormedUrl, levelTable, readableUrl, toThaiDigits } from '@prongsai/core';
-import { barChart, radarChart } from './charts.js';
+import { barChart, radarChart, shareChart } from './charts.js';
+import {
+  ANALYSIS_HEADERS,
+  introBlocks,
+  measuresCaptions,
+  statBreakdowns,
+  statCells,
+  statChartValues,
+  totalCells,
+} from './measures-outline.js';
 import {
   CADENCE_TH,
-  DIMENSION_TH,
   fmt,
   localise,
   officialDate,
   roundTitle,
   PROGRESS_HEADERS,
-  progressGroups,
+  indicatorGroups,
   oitRows,
   chartValues,
   photoCaption,
@@ -39,17 +47,45 @@ const caption = (text: string, extra: Record<string, unknown> = {}): Content =>
 const paragraph = (text: string): Content =>
   ({ text: show(text), margin: [0, 0, 0, 6], leadingIndent: 36, alignment: 'left' }) as Content;
 
+/** A chart under its caption, the two kept on one page. */
+const chart = (captionText: string, png: Buffer, width: number): Content =>
+  ({
+    unbreakable: true,
+    stack: [
+      caption(captionText, { headlineLevel: undefined }),
+      { image: `data:image/png;base64,${png.toString('base64')}`, width, alignment: 'center' },
+    ],
+  }) as Content;
+
+/** Section 1's blocks: paragraphs, sub-headings, and each tool's indicators as a list with bold names. */
+function introContent(m: MeasuresModel): Content[] {
+  const out: Content[] = [];
+  let list: Content[] | null = null;
+  for (const block of introBlocks(m)) {
+    if (block.kind === 'indicator') {
+      if (!list) out.push({ ul: (list = []), margin: [18, 0, 0, 6] } as Content);
+      list.push({
+        text: [{ text: show(block.lead), bold: true }, { text: show(block.text ? ` ${block.text}` : '') }],
+        margin: [0, 0, 0, 4],
+      } as Content);
+      continue;
+    }
+    list = null;
+    out.push(block.kind === 'subheading' ? t(block.text, { bold: true, margin: [0, 6, 0, 4] }) : paragraph(block.text));
+  }
+  return out;
+}
+
 function measuresContent(m: MeasuresModel): Content[] {
   const name = m.agency.name_th;
   const framework = m.framework;
   const result = m.result;
+  const captions = measuresCaptions(m);
   const content: Content[] = [
     t(`มาตรการยกระดับคุณธรรมและความโปร่งใสของ${name} กรุงเทพมหานคร`, { style: 'title' }),
     t(`ประจำปีงบประมาณ พ.ศ. ${thaiYear(m.fiscalYear)}`, { style: 'title', margin: [0, 0, 0, 12] }),
     heading('๑. ความสำคัญของ ITA'),
-    ...m.intro.importance.map(paragraph),
-    ...m.intro.tools.map(paragraph),
-    t('ระดับผลการประเมิน', { bold: true, margin: [0, 6, 0, 4] }),
+    ...introContent(m),
     {
       table: {
         headerRows: 1,
@@ -75,7 +111,7 @@ function measuresContent(m: MeasuresModel): Content[] {
     unbreakable: true,
     stack: [
       heading(`๒. ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของ${name} ประจำปีงบประมาณ พ.ศ. ${m.resultsYear}`),
-      caption('ตารางที่ 1: ค่าคะแนนการประเมินจำแนกตามตัวชี้วัด', { margin: [0, 0, 0, 4] }),
+      caption(captions.summary, { margin: [0, 0, 0, 4] }),
       {
         table: {
           headerRows: 1,
@@ -103,24 +139,21 @@ function measuresContent(m: MeasuresModel): Content[] {
     ] as Content[],
   });
   const { labels, values, sorted: order } = chartValues(framework, result);
-  content.push(caption('แผนภาพที่ 1: กราฟใยแมงมุมแสดงค่าคะแนนรายตัวชี้วัด', { pageBreak: 'before' }));
-  content.push({
-    image: `data:image/png;base64,${radarChart(labels, values).toString('base64')}`,
-    width: 420,
-    alignment: 'center',
-  });
-  content.push(caption('แผนภาพที่ 2: คะแนนรายตัวชี้วัด เรียงจากน้อยไปมาก', {}));
-  content.push({
-    image: `data:image/png;base64,${barChart(
-      order.map((o) => o.label),
-      order.map((o) => o.value),
-      m.threshold,
-    ).toString('base64')}`,
-    width: 420,
-    alignment: 'center',
-  });
+  content.push({ ...(chart(captions.radar, radarChart(labels, values), 420) as object), pageBreak: 'before' } as Content);
+  content.push(chart(captions.bars, barChart(labels, values, m.threshold), 420));
+  content.push(
+    chart(
+      captions.sortedBars,
+      barChart(
+        order.map((o) => o.label),
+        order.map((o) => o.value),
+        m.threshold,
+      ),
+      420,
+    ),
+  );
 
-  content.push(caption('ตารางที่ 2: ค่าคะแนนจำแนกตามตัวชี้วัดและข้อคำถาม', { pageBreak: 'before' }));
+  content.push(caption(captions.questions, { pageBreak: 'before' }));
   const body: TableCell[][] = [
     [head('ข้อคำถาม / หัวข้อการประเมิน'), head('น้อยที่สุด'), head('น้อย'), head('มาก'), head('มากที่สุด'), head('คะแนน')],
   ];
@@ -169,7 +202,7 @@ function measuresContent(m: MeasuresModel): Content[] {
     t('สำหรับหัวข้อแบบ มี/ไม่มี ช่อง "มาก" คือ มี และช่อง "มากที่สุด" คือ ไม่มี', { fontSize: 11, italics: true, margin: [0, 2, 0, 0] }),
   );
 
-  content.push(caption('ตารางที่ 3: รายละเอียดผลการประเมินการเปิดเผยข้อมูลสาธารณะ (OIT)', { pageBreak: 'before' }));
+  content.push(caption(captions.oit, { pageBreak: 'before' }));
   const oitBody: TableCell[][] = [[head('ข้อ'), head('หัวข้อ / URL ที่ส่ง / คำอธิบายของหน่วยงาน / ข้อเสนอแนะ'), head('คะแนน')]];
   const groupRow = (label: string, score: number | undefined, fill: string): TableCell[] => [
     cell(label, { colSpan: 2, bold: true, fillColor: fill }),
@@ -207,45 +240,36 @@ function measuresContent(m: MeasuresModel): Content[] {
   oitBody.push(groupRow('คะแนนเฉลี่ย (ถ่วงน้ำหนัก)', shown(result.tools.OIT), '#d3e9e1'));
   content.push({ table: { headerRows: 1, widths: [34, '*', 48], body: oitBody }, fontSize: 12 });
 
-  const dimensions = [...new Set(m.stats.map((s) => `${s.tool}|${s.dimension}`))];
-  if (dimensions.length > 0) content.push(t('สถิติผู้ตอบแบบสอบถาม', { bold: true, margin: [0, 12, 0, 4], pageBreak: 'before' }));
-  for (const key of dimensions) {
-    const [tool, dimension] = key.split('|') as [string, string];
-    const rows = m.stats.filter((s) => s.tool === tool && s.dimension === dimension);
+  for (const [i, b] of statBreakdowns(m).entries()) {
     content.push({
       unbreakable: true,
+      ...(i === 0 ? { pageBreak: 'before' } : {}),
       stack: [
-        t(
-          `${tool === 'IIT' ? 'ผู้มีส่วนได้ส่วนเสียภายใน (IIT)' : 'ผู้มีส่วนได้ส่วนเสียภายนอก (EIT)'} จำแนกตาม${DIMENSION_TH[dimension] ?? dimension}`,
-          { bold: true, margin: [0, 6, 0, 2] },
-        ),
+        caption(captions.statTable(b, i), { headlineLevel: undefined }),
         {
           table: {
             headerRows: 1,
-            keepWithHeaderRows: 1,
-            widths: ['*', 70, 70],
+            widths: ['*', 80, 70],
             body: [
-              [head(DIMENSION_TH[dimension] ?? dimension), head('ร้อยละ'), head('จำนวนคน')],
-              ...rows.map((s) => [
-                cell(s.label),
-                cell(s.suppressed ? '—' : fmt(s.percent), { alignment: 'center' }),
-                cell(s.hiddenBecause === 'small' ? 'น้อยกว่า 5' : s.suppressed ? 'ไม่แสดง' : String(s.count ?? '—'), {
-                  alignment: 'center',
-                }),
-              ]),
+              [head(b.title), head('ร้อยละ'), head('จำนวนคน')],
+              ...b.rows.map((s) => {
+                const [percent, count] = statCells(s);
+                return [cell(s.label), cell(percent, { alignment: 'center' }), cell(count, { alignment: 'center' })];
+              }),
+              [cell('รวม', { bold: true }), ...totalCells(b).map((v) => cell(v, { bold: true, alignment: 'center' }))],
             ],
           },
           fontSize: 12,
         },
       ],
     } as Content);
+    const bars = statChartValues(b);
+    content.push(chart(captions.statChart(b, i), shareChart(bars.labels, bars.values), 380));
   }
 
   const planned = m.entries.filter((e) => e.section !== 'extra');
   content.push({
-    text: show(
-      `๓. การวิเคราะห์ผลการประเมินและมาตรการยกระดับ ประจำปีงบประมาณ พ.ศ. ${thaiYear(m.fiscalYear)} (ประเด็นที่มีผลการประเมินต่ำกว่า ${m.threshold})`,
-    ),
+    text: show(captions.analysis),
     bold: true,
     fontSize: 16,
     margin: [0, 0, 0, 6],
@@ -254,37 +278,46 @@ function measuresContent(m: MeasuresModel): Content[] {
     headlineLevel: 1,
   } as Content);
   const analysisRows: TableCell[][] = planned.length
-    ? planned.map((e) => [
-        cell(entryPoint(e)),
-        cell(e.issue),
-        cell(numbered(e.measures)),
-        cell(divisionText(e, m.divisions), { alignment: 'center' }),
-        cell(e.cadence === 'custom' ? (e.cadenceText ?? '') : (CADENCE_TH[e.cadence] ?? ''), { alignment: 'center' }),
-      ])
+    ? indicatorGroups(
+        planned.map((entry) => ({ entry })),
+        m.indicatorNames,
+      ).map((line): TableCell[] =>
+        line.kind === 'group'
+          ? [
+              cell(line.title, { colSpan: 5, bold: true, fillColor: line.level === 'tool' ? '#d3e9e1' : '#eef6f3' }),
+              {},
+              {},
+              {},
+              {},
+            ]
+          : [
+              cell(entryPoint(line.row.entry)),
+              cell(line.row.entry.issue),
+              cell(numbered(line.row.entry.measures)),
+              cell(divisionText(line.row.entry, m.divisions), { alignment: 'center' }),
+              cell(
+                line.row.entry.cadence === 'custom'
+                  ? (line.row.entry.cadenceText ?? '')
+                  : (CADENCE_TH[line.row.entry.cadence] ?? ''),
+                { alignment: 'center' },
+              ),
+            ],
+      )
     : m.weak.map((p) => [cell(`${p.code} (${fmt(p.score)} คะแนน)`), cell(''), cell(''), cell(''), cell('')]);
   content.push({
     table: {
       headerRows: 1,
       widths: [150, 150, '*', 80, 70],
-      body: [
-        [
-          head('ประเด็นการประเมิน'),
-          head('ประเด็นที่ต้องปรับปรุง/ยกระดับการพัฒนา'),
-          head('มาตรการ/กิจกรรม'),
-          head('หน่วยงานรับผิดชอบ'),
-          head('การกำกับติดตาม'),
-        ],
-        ...analysisRows,
-      ],
+      body: [ANALYSIS_HEADERS.map((h) => head(h)), ...analysisRows],
     },
     fontSize: 13,
   });
   const extra = m.entries.filter((e) => e.section === 'extra');
-  for (const e of extra) {
+  for (const [i, e] of extra.entries()) {
     content.push({
       unbreakable: true,
       stack: [
-        caption(e.title ?? e.issue),
+        heading(captions.extra(e.title ?? e.issue, i)),
         {
           table: {
             widths: ['*', 120, 90],
@@ -332,7 +365,7 @@ export function progressPdf(p: ProgressModel): Promise<Buffer> {
   let photo = 0;
   const body: TableCell[][] = [
     PROGRESS_HEADERS.map((h) => head(h)),
-    ...progressGroups(p.rows, p.indicatorNames).map((item): TableCell[] => {
+    ...indicatorGroups(p.rows, p.indicatorNames).map((item): TableCell[] => {
       if (item.kind === 'group') {
         return [
           cell(item.title, { colSpan: 5, bold: true, fillColor: item.level === 'tool' ? '#d3e9e1' : '#eef6f3' }),

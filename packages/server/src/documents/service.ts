@@ -22,7 +22,7 @@ export interface DocumentRequest {
 }
 
 /** Bump when the layout changes, so cached documents are made again. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 
 export const MIME: Record<DocumentFormat, string> = {
   pdf: 'application/pdf',
