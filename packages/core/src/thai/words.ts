@@ -3,7 +3,7 @@ let compounds = new Set<string>();
 let longest = 0;
 
 /**
- * The domain's compounds to keep whole (frameworks/thai-words.json, loaded by the server and the
+ * The domain's compounds to keep whole (frameworks/typesetting/thai-words.json, loaded by the server and the
  * web app at start): words the segmenter splits, such as ตัวชี้วัด or งบประมาณ.
  */
 export function useThaiCompounds(words: readonly string[]): void {

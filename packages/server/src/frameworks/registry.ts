@@ -52,11 +52,11 @@ export function loadFramework(idOrPath: string, dir = frameworksDir()): Compiled
 export { InputError };
 
 /**
- * The merge list of Thai compounds kept beside the frameworks (`thai-words.json`): every entry a
+ * The merge list of Thai compounds kept beside the frameworks (`typesetting/thai-words.json`): every entry a
  * Thai word without spaces. A broken list stops the server at start, naming the entry.
  */
 export function loadThaiWords(dir = frameworksDir()): string[] {
-  const path = join(dir, 'thai-words.json');
+  const path = join(dir, 'typesetting', 'thai-words.json');
   const data = JSON.parse(readFileSync(path, 'utf8')) as { words?: unknown };
   if (!Array.isArray(data.words)) throw new Error(`${path}: "words" must be a list of Thai words`);
   data.words.forEach((word, i) => {

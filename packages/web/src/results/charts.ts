@@ -1,5 +1,5 @@
 import { useThaiCompounds, wrapLabel } from '@prongsai/core/thai';
-import thaiWords from '../../../../frameworks/thai-words.json';
+import thaiWords from '../../../../frameworks/typesetting/thai-words.json';
 import type { ChartOption } from '../charts/EChart';
 
 // The domain's compounds (ตัวชี้วัด, งบประมาณ …) stay whole in chart labels, as in the documents.
