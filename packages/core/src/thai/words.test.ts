@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { markWordBreaks, thaiWords, useThaiCompounds, wrapLabel } from './words.js';
 
 const COMPOUND_WORDS = (
-  JSON.parse(readFileSync(new URL('../../../../frameworks/typesetting/thai-words.json', import.meta.url), 'utf8')) as { words: string[] }
+  JSON.parse(readFileSync(new URL('../../../../frameworks/typesetting/thai-words.json', import.meta.url), 'utf8')) as {
+    words: string[];
+  }
 ).words;
 beforeAll(() => useThaiCompounds(COMPOUND_WORDS));
 
