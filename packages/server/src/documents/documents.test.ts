@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoApp, login, TEST_DATABASES, type Session } from '../test-support/databases.js';
+import { makeDocument, wordsPastMargin } from '../test-support/documents.js';
 import { missingGlyphsOfLastRender, renderPdf } from './thai-pdf.js';
 import { breakable } from './thai-text.js';
 
@@ -27,24 +28,6 @@ function pdfText(pdf: Buffer, name: string): string {
   return execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
 }
 const plain = (text: string) => text.replace(/\s+/g, '');
-
-/** Words drawn past a page's right margin (`margin` points from its edge), as `pdftotext -bbox` places them. */
-function wordsPastMargin(name: string, margin: number): string[] {
-  const xml = execFileSync('pdftotext', ['-bbox', `${OUTPUT}${name}.pdf`, '-'], { encoding: 'utf8' });
-  const past: string[] = [];
-  let width = 0;
-  let page = 0;
-  for (const line of xml.split('\n')) {
-    const pageMatch = /<page width="([\d.]+)"/.exec(line);
-    if (pageMatch) {
-      width = Number(pageMatch[1]);
-      page++;
-    }
-    const word = /xMax="([\d.]+)"[^>]*>([^<]*)</.exec(line);
-    if (word && Number(word[1]) > width - margin + 0.5) past.push(`page ${page}: ${word[2]}`);
-  }
-  return past;
-}
 
 describe.runIf(poppler)('Thai text in PDFs', () => {
   it('wraps at word boundaries and extracts exactly, ำ and า included', async () => {
@@ -83,31 +66,7 @@ describe.each(TEST_DATABASES)('documents on $engine', (database) => {
   }, 60_000);
   afterAll(async () => close());
 
-  async function make(session: Session, agency: string, body: object): Promise<Buffer> {
-    const started = await app.inject({
-      method: 'POST',
-      url: `/api/agencies/${agency}/documents`,
-      headers: session.headers,
-      payload: body,
-    });
-    expect(started.statusCode, started.body).toBe(202);
-    const { id } = started.json() as { id: string };
-    for (let i = 0; i < 300; i++) {
-      const job = (await app.inject({ method: 'GET', url: `/api/jobs/${id}`, headers: session.headers })).json() as {
-        status: string;
-        progress: number;
-        url: string | null;
-        error: unknown;
-      };
-      if (job.status === 'failed') throw new Error(JSON.stringify(job.error));
-      if (job.status === 'done') {
-        expect(job.progress).toBe(100);
-        return (await app.inject({ method: 'GET', url: job.url!, headers: session.headers })).rawPayload;
-      }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error('the job did not finish');
-  }
+  const make = (session: Session, agency: string, body: object) => makeDocument(app, session, agency, body);
 
   it.runIf(poppler)("makes Bang Khae's FY2567 measures document with its FY2566 results", async () => {
     const text = pdfText(
@@ -151,7 +110,7 @@ describe.each(TEST_DATABASES)('documents on $engine', (database) => {
       expect(lines.at(-1) ?? '', `page ${i + 1}`).not.toMatch(/^(ตารางที่|[๐-๙]\. )/);
     }
     // Nothing is drawn past the right margin (42 pt portrait, 40 pt landscape): long URLs wrap in their cell.
-    expect(wordsPastMargin(`measures-bang-khae-2567-${database.engine}`, 40)).toEqual([]);
+    expect(wordsPastMargin(`${OUTPUT}measures-bang-khae-2567-${database.engine}.pdf`, 40)).toEqual([]);
     // Table 3 groups OIT items under their indicators and sub-indicators and ends with the weighted average.
     for (const expected of [
       'ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล',

@@ -158,8 +158,17 @@ const footer = new Footer({
   ],
 });
 
+// Official documents number their pages from the second on, as the PDFs do.
+const noFooter = new Footer({ children: [new Paragraph({ children: [] })] });
+
 function document(sections: ISectionOptions[], titleText: string) {
-  return Packer.toBuffer(new Document({ styles: STYLES, title: titleText, creator: 'Prongsai', sections }));
+  const [first, ...rest] = sections;
+  const opening: ISectionOptions = {
+    ...first!,
+    properties: { ...first!.properties, titlePage: true },
+    footers: { ...first!.footers, first: noFooter },
+  };
+  return Packer.toBuffer(new Document({ styles: STYLES, title: titleText, creator: 'Prongsai', sections: [opening, ...rest] }));
 }
 
 // Page numbers in Thai digits, as official documents print them (- ๒ -).
@@ -284,7 +293,7 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
           table(
             ['ข้อคำถาม / หัวข้อการประเมิน', 'น้อยที่สุด', 'น้อย', 'มาก', 'มากที่สุด', 'คะแนน'],
             questionRows,
-            [4200, 900, 800, 800, 900, 900],
+            [4000, 900, 800, 800, 900, 1100],
           ),
           para(captions.oit, { bold: true }),
           table(
