@@ -21,3 +21,4 @@ export * from './analysis/small-groups.js';
 export * from './inputs/import-content.js';
 export * from './measures/plan.js';
 export * from './thai/words.js';
+export * from './oit/checklist.js';

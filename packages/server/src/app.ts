@@ -31,6 +31,8 @@ import { progressRoutes } from './progress/routes.js';
 import { committeeRoutes } from './committees/routes.js';
 import { createDocumentJobs, documentRoutes } from './documents/routes.js';
 import { exportRoutes } from './exports/routes.js';
+import { oitRoutes } from './oit/routes.js';
+import { transparencyRoutes } from './oit/public-routes.js';
 import { HttpError } from './http/errors.js';
 import { userRoutes } from './users/routes.js';
 
@@ -201,6 +203,8 @@ export async function buildApp({ db, config, logger = true, webDist = WEB_DIST }
   app.addHook('onClose', () => documentJobs.stop());
   await app.register(documentRoutes, { db, config, jobs: documentJobs });
   await app.register(exportRoutes, { db });
+  await app.register(oitRoutes, { db, config });
+  await app.register(transparencyRoutes, { db, config });
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

@@ -15,6 +15,11 @@ export interface Config {
   trustProxy: boolean | number | string;
   /** Serving the demo data (`serve --demo`): the login page then lists the demo accounts. */
   demo: boolean;
+  /**
+   * The address the public reaches Prongsai at (PRONGSAI_PUBLIC_URL, e.g. https://ita.example.go.th):
+   * the transparency pages' sitemap and the URLs agencies type into ITAS use it; without it, the request's host.
+   */
+  publicUrl?: string;
 }
 
 function trustProxyOf(value: string | undefined): boolean | number | string {
@@ -37,5 +42,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: trustProxyOf(env.PRONGSAI_TRUST_PROXY),
     demo: false,
+    ...(env.PRONGSAI_PUBLIC_URL ? { publicUrl: env.PRONGSAI_PUBLIC_URL.replace(/\/+$/, '') } : {}),
   };
 }

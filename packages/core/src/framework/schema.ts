@@ -116,6 +116,11 @@ const oitItemSchema = z
     name: localized.nullable(),
     nameVariants: z.array(z.string()).optional(),
     disclosure: localized.optional(),
+    /**
+     * Codes of last year's item(s) this one continues, where they differ from its own code; an item
+     * whose code did not exist last year and that names none is new.
+     */
+    previousCodes: z.array(z.string()).optional(),
     /** `binary`: the assessor gives 0 or 100; `partial`: any score from 0 to 100. */
     scoring: z.enum(['binary', 'partial']),
   })

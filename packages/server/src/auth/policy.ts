@@ -104,6 +104,23 @@ export const policies = {
     read: (actor: Actor, publication: { agencyId: number }) => isCentral(actor) || inAgency(actor, publication.agencyId),
     manage: (actor: Actor, publication: { agencyId: number }) => adminOf(actor, publication.agencyId),
   },
+  /** An agency's OIT checklist of a year: its board, assignments and review by the secretariat, approval by an executive. */
+  oitChecklist: {
+    read: (actor: Actor, checklist: { agencyId: number }) => isCentral(actor) || inAgency(actor, checklist.agencyId),
+    manage: (actor: Actor, checklist: { agencyId: number }) => adminOf(actor, checklist.agencyId),
+    approve: (actor: Actor, checklist: { agencyId: number }) =>
+      isCentral(actor) || (actor.role === 'executive' && inAgency(actor, checklist.agencyId)),
+  },
+  /** One OIT item of the checklist; `divisions` are the divisions it is assigned to. */
+  oitTask: {
+    read: (actor: Actor, task: { agencyId: number; divisions: number[] }) =>
+      isCentral(actor) ||
+      (inAgency(actor, task.agencyId) && (actor.role !== 'division_editor' || task.divisions.includes(actor.divisionId ?? -1))),
+    /** Adding or removing its documents and links, and sending it to the secretariat. */
+    contribute: (actor: Actor, task: { agencyId: number; divisions: number[] }) =>
+      adminOf(actor, task.agencyId) ||
+      (actor.role === 'division_editor' && inAgency(actor, task.agencyId) && task.divisions.includes(actor.divisionId ?? -1)),
+  },
   library: {
     create: (actor: Actor) => isCentral(actor) || actor.role === 'agency_admin',
     offer: (actor: Actor, entry: { agencyId: number | null }) => entry.agencyId !== null && adminOf(actor, entry.agencyId),
@@ -128,6 +145,8 @@ export function abilities(actor: Actor) {
     managePlans: own ? policies.plan.manage(actor, { agencyId: own.id }) : isCentral(actor),
     approveRounds: own ? policies.round.approve(actor, { agencyId: own.id }) : isCentral(actor),
     publish: own ? policies.publication.manage(actor, { agencyId: own.id }) : isCentral(actor),
+    manageOit: own ? policies.oitChecklist.manage(actor, { agencyId: own.id }) : isCentral(actor),
+    approveOit: own ? policies.oitChecklist.approve(actor, { agencyId: own.id }) : isCentral(actor),
     switchAgency: isCentral(actor),
   };
 }

@@ -23,6 +23,10 @@ export const TABLES = [
   'committees',
   'document_jobs',
   'publications',
+  'oit_checklists',
+  'oit_tasks',
+  'oit_task_divisions',
+  'oit_evidence',
 ] as const satisfies readonly (keyof Database)[];
 const WITH_IDENTITY = new Set<string>(TABLES.filter((t) => t !== 'sessions' && t !== 'document_jobs'));
 

@@ -269,6 +269,58 @@ export interface PublicationTable {
   withdrawn_at: Timestamp | null;
 }
 
+export interface OitChecklistTable {
+  id: Generated<number>;
+  agency_id: number;
+  fiscal_year: number;
+  framework_id: string;
+  approved_by: number | null;
+  approved_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface OitTaskTable {
+  id: Generated<number>;
+  checklist_id: number;
+  agency_id: number;
+  item_code: string;
+  /** `carried`, `renamed` or `new`: what rolling over from last year's checklist found. */
+  carry: string;
+  /** `todo`, `submitted`, `returned` or `accepted`. */
+  status: string;
+  /** ISO date. */
+  due_date: string | null;
+  review_comment: string | null;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface OitTaskDivisionTable {
+  id: Generated<number>;
+  task_id: number;
+  division_id: number;
+}
+
+export interface OitEvidenceTable {
+  id: Generated<number>;
+  task_id: number;
+  agency_id: number;
+  /** The division that sent it; null when the secretariat added it. */
+  division_id: number | null;
+  position: number;
+  /** `file` or `link`. */
+  kind: string;
+  title: string;
+  note: string;
+  url: string | null;
+  stored_name: string | null;
+  file_name: string | null;
+  mime: string | null;
+  bytes: number;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   agencies: AgencyTable;
   divisions: DivisionTable;
@@ -288,6 +340,10 @@ export interface Database {
   committees: CommitteeTable;
   document_jobs: DocumentJobTable;
   publications: PublicationTable;
+  oit_checklists: OitChecklistTable;
+  oit_tasks: OitTaskTable;
+  oit_task_divisions: OitTaskDivisionTable;
+  oit_evidence: OitEvidenceTable;
 }
 
 export type Agency = Selectable<AgencyTable>;
@@ -308,3 +364,6 @@ export type ReportPart = Selectable<ReportPartTable>;
 export type EvidenceFile = Selectable<EvidenceFileTable>;
 export type DocumentJob = Selectable<DocumentJobTable>;
 export type Publication = Selectable<PublicationTable>;
+export type OitChecklist = Selectable<OitChecklistTable>;
+export type OitTask = Selectable<OitTaskTable>;
+export type OitEvidence = Selectable<OitEvidenceTable>;

@@ -13,8 +13,9 @@ import { makeDocument, wordsPastMargin } from '../test-support/documents.js';
 const OUTPUT = fileURLToPath(new URL('../../../../test-output/documents/docx/', import.meta.url));
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((path) => existsSync(path));
 const poppler = existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdftoppm');
-if (!soffice)
-  {console.warn('LibreOffice is not installed (Debian libreoffice-writer-nogui): the DOCX rendering checks are skipped');}
+if (!soffice) {
+  console.warn('LibreOffice is not installed (Debian libreoffice-writer-nogui): the DOCX rendering checks are skipped');
+}
 
 interface Rendered {
   /** Page texts of LibreOffice's rendering of the DOCX. */

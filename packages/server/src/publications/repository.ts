@@ -5,7 +5,8 @@ import type { Database, Publication } from '../db/schema.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-export type PublicationKind = 'results' | 'plan' | 'round';
+/** `oit`: an agency's approved OIT checklist, shown on its transparency pages. */
+export type PublicationKind = 'results' | 'plan' | 'round' | 'oit';
 
 export interface PublicationScope {
   agencyId: number;
@@ -33,6 +34,13 @@ export class PublicationRepository {
       .where('withdrawn_at', 'is', null);
     query = scope.round === null ? query.where('round', 'is', null) : query.where('round', '=', scope.round);
     return query.orderBy('published_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
+  }
+
+  /** Every live publication of a kind, across agencies: what the public may list (the sitemap). */
+  liveOfKind(kind: PublicationKind, agencyId?: number): Promise<Publication[]> {
+    let query = this.db.selectFrom('publications').selectAll().where('kind', '=', kind).where('withdrawn_at', 'is', null);
+    if (agencyId !== undefined) query = query.where('agency_id', '=', agencyId);
+    return query.orderBy('agency_id').orderBy('fiscal_year', 'desc').execute();
   }
 
   list(actor: Actor, agencyId: number): Promise<Publication[]> {

@@ -16,6 +16,7 @@ export const DATASETS_OF = {
   results: ['results', 'analysis'],
   plan: ['measures'],
   round: ['progress'],
+  oit: [],
 } as const satisfies Record<PublicationKind, readonly Dataset[]>;
 
 export function presentPublication(row: Publication) {

@@ -6,6 +6,7 @@ import * as m0003 from './0003-measures-and-progress.js';
 import * as m0004 from './0004-committees-and-documents.js';
 import * as m0005 from './0005-integrity.js';
 import * as m0006 from './0006-report-parts.js';
+import * as m0007 from './0007-oit-workspace.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see 0001
 type Step = { up: (db: Kysely<any>, engine: Engine) => Promise<void> };
@@ -18,6 +19,7 @@ const steps: Record<string, Step> = {
   '0004-committees-and-documents': m0004,
   '0005-integrity': m0005,
   '0006-report-parts': m0006,
+  '0007-oit-workspace': m0007,
 };
 
 export class BundledMigrations implements MigrationProvider {

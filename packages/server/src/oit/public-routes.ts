@@ -1,0 +1,136 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { findAgency, listAgencies } from '../agencies/repository.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/database.js';
+import type { Agency, Publication } from '../db/schema.js';
+import { PublicationRepository } from '../publications/repository.js';
+import { agencyPage, escapeHtml, itemPage, itemPath, notPublishedPage, STYLE, yearPage } from './pages.js';
+import { OitRepository } from './repository.js';
+import { sendDocument } from './routes.js';
+import type { OitSnapshot } from './service.js';
+
+const agencyParams = z.object({ agency: z.string().min(1).max(64) });
+const yearParams = agencyParams.extend({ year: z.coerce.number().int().min(2500).max(2700) });
+const itemParams = yearParams.extend({ code: z.string().regex(/^[A-Z]{1,6}\d{1,3}$/) });
+const fileParams = itemParams.extend({ id: z.coerce.number().int().positive(), name: z.string().max(300) });
+
+/**
+ * The agencies' transparency pages, no sign-in: `/t/<agency>/<year>` and one stable page per item
+ * (`/t/<agency>/<year>/<code>`), the URLs an agency types into ITAS. They show only the live
+ * snapshot the executive approved; a file is served only if that snapshot lists it.
+ */
+export async function transparencyRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const publications = new PublicationRepository(db.kysely);
+  const oit = new OitRepository(db.kysely);
+  // Publications never change once made (a new approval is a new row): parse each once.
+  const parsed = new Map<number, OitSnapshot>();
+  const snapshotOf = (publication: Publication): OitSnapshot => {
+    let snapshot = parsed.get(publication.id);
+    if (!snapshot) {
+      snapshot = JSON.parse(publication.snapshot) as OitSnapshot;
+      if (parsed.size > 500) parsed.delete(parsed.keys().next().value!);
+      parsed.set(publication.id, snapshot);
+    }
+    return snapshot;
+  };
+  const base = (request: FastifyRequest) => config.publicUrl ?? `${request.protocol}://${request.host}`;
+
+  const html = (reply: FastifyReply, status: number, body: string, lastModified?: string) => {
+    reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'public, max-age=60');
+    if (lastModified) reply.header('last-modified', new Date(lastModified).toUTCString());
+    return reply.send(body);
+  };
+  const notFoundPage = (reply: FastifyReply) =>
+    reply
+      .code(404)
+      .header('content-type', 'text/html; charset=utf-8')
+      .send(
+        '<!doctype html><html lang="th"><head><meta charset="utf-8"><title>ไม่พบหน้า</title></head><body><main><h1>ไม่พบหน้าที่ต้องการ</h1></main></body></html>',
+      );
+
+  async function live(agency: Agency, year: number) {
+    const row = await publications.live({ agencyId: agency.id, kind: 'oit', fiscalYear: year, round: null });
+    return row ? { row, snapshot: snapshotOf(row) } : null;
+  }
+
+  const hidden = { hide: true, security: [] };
+
+  api.get('/t/style.css', { schema: hidden }, async (_request, reply) =>
+    reply.header('content-type', 'text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(STYLE),
+  );
+
+  api.get('/t/sitemap.xml', { schema: hidden }, async (request, reply) => {
+    const agencies = new Map((await listAgencies(db.kysely)).map((a) => [a.id, a]));
+    const urls: { loc: string; lastmod: string }[] = [];
+    for (const publication of await publications.liveOfKind('oit')) {
+      const agency = agencies.get(publication.agency_id);
+      if (!agency) continue;
+      const lastmod = publication.published_at.slice(0, 10);
+      urls.push({ loc: `${base(request)}/t/${agency.slug}/${publication.fiscal_year}`, lastmod });
+      for (const item of snapshotOf(publication).items) {
+        urls.push({ loc: `${base(request)}${itemPath(agency, publication.fiscal_year, item.code)}`, lastmod });
+      }
+    }
+    return reply
+      .header('content-type', 'application/xml; charset=utf-8')
+      .send(
+        `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls
+          .map((u) => `<url><loc>${escapeHtml(u.loc)}</loc><lastmod>${u.lastmod}</lastmod></url>`)
+          .join('\n')}\n</urlset>\n`,
+      );
+  });
+
+  api.get('/t/:agency', { schema: { ...hidden, params: agencyParams } }, async (request, reply) => {
+    const agency = await findAgency(db.kysely, request.params.agency);
+    if (!agency) return notFoundPage(reply);
+    const years = (await publications.liveOfKind('oit', agency.id)).map((p) => ({
+      year: p.fiscal_year,
+      publishedAt: p.published_at,
+      items: snapshotOf(p).items.length,
+    }));
+    return html(reply, 200, agencyPage(agency, years));
+  });
+
+  api.get('/t/:agency/:year', { schema: { ...hidden, params: yearParams } }, async (request, reply) => {
+    const agency = await findAgency(db.kysely, request.params.agency);
+    if (!agency) return notFoundPage(reply);
+    const found = await live(agency, request.params.year);
+    if (!found) return html(reply, 404, notPublishedPage(agency, request.params.year));
+    return html(
+      reply,
+      200,
+      yearPage(agency, request.params.year, { ...found.snapshot, publishedAt: found.row.published_at }),
+      found.row.published_at,
+    );
+  });
+
+  api.get('/t/:agency/:year/:code', { schema: { ...hidden, params: itemParams } }, async (request, reply) => {
+    const agency = await findAgency(db.kysely, request.params.agency);
+    if (!agency) return notFoundPage(reply);
+    const found = await live(agency, request.params.year);
+    const item = found?.snapshot.items.find((i) => i.code === request.params.code);
+    if (!found || !item) return html(reply, 404, notPublishedPage(agency, request.params.year));
+    return html(reply, 200, itemPage(agency, request.params.year, item, found.row.published_at), found.row.published_at);
+  });
+
+  api.get('/t/:agency/:year/:code/files/:id/:name', { schema: { ...hidden, params: fileParams } }, async (request, reply) => {
+    const agency = await findAgency(db.kysely, request.params.agency);
+    if (!agency) return notFoundPage(reply);
+    const found = await live(agency, request.params.year);
+    const document = found?.snapshot.items
+      .find((i) => i.code === request.params.code)
+      ?.documents.find((d) => d.id === request.params.id);
+    if (!document) return notFoundPage(reply);
+    const row = await oit.publishedFile(agency.id, document.id);
+    const bytes = row?.stored_name
+      ? await readFile(join(config.dataDir, 'oit', String(agency.id), row.stored_name)).catch(() => null)
+      : null;
+    if (!bytes) return notFoundPage(reply);
+    return sendDocument(reply, { file_name: document.fileName, mime: document.mime }, bytes, 'public, max-age=3600');
+  });
+}

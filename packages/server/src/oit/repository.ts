@@ -1,0 +1,252 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { OitTaskStatus, PreviousAssignment } from '@prongsai/core';
+import { authorize, policies, type Actor } from '../auth/policy.js';
+import { now } from '../db/database.js';
+import type { Database, OitChecklist, OitEvidence, OitTask } from '../db/schema.js';
+import { notFound } from '../http/errors.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** A task with what its policy and its screen need: its divisions and its evidence in order. */
+export interface TaskView {
+  task: OitTask;
+  divisions: number[];
+  evidence: OitEvidence[];
+}
+
+export interface ChecklistScope {
+  checklist: OitChecklist;
+  /** The tasks the actor may read (a division editor: those of their division). */
+  tasks: TaskView[];
+}
+
+/** What the task policy looks at. */
+export const taskTarget = (view: TaskView) => ({ agencyId: view.task.agency_id, divisions: view.divisions });
+
+export interface NewTask {
+  code: string;
+  carry: string;
+  dueDate: string | null;
+  divisionIds: number[];
+}
+
+/**
+ * Every read and write of OIT checklists, their tasks and evidence. Reads take the actor and
+ * apply the checklist and task policies here, so the board, the API and the published snapshot
+ * never show a division editor another division's items.
+ */
+export class OitRepository {
+  constructor(private readonly db: Executor) {}
+
+  findChecklist(agencyId: number, fiscalYear: number): Promise<OitChecklist | undefined> {
+    return this.db
+      .selectFrom('oit_checklists')
+      .selectAll()
+      .where('agency_id', '=', agencyId)
+      .where('fiscal_year', '=', fiscalYear)
+      .executeTakeFirst();
+  }
+
+  /** The checklist of a year with the tasks the actor may read; 404 if there is none or it is not theirs. */
+  async checklist(actor: Actor, agencyId: number, fiscalYear: number): Promise<ChecklistScope> {
+    authorize(actor, 'oitChecklist', 'read', { agencyId });
+    const checklist = await this.findChecklist(agencyId, fiscalYear);
+    if (!checklist) throw notFound('OIT checklist');
+    const tasks = (await this.views(checklist.id)).filter((view) => policies.oitTask.read(actor, taskTarget(view)));
+    return { checklist, tasks };
+  }
+
+  /** Every task of a checklist, unfiltered: for the snapshot the executive approves and for demo data. */
+  async allTasks(checklistId: number): Promise<TaskView[]> {
+    return this.views(checklistId);
+  }
+
+  /** One item of the checklist, if the actor may read it. */
+  async task(
+    actor: Actor,
+    agencyId: number,
+    fiscalYear: number,
+    code: string,
+  ): Promise<{ checklist: OitChecklist; view: TaskView }> {
+    authorize(actor, 'oitChecklist', 'read', { agencyId });
+    const checklist = await this.findChecklist(agencyId, fiscalYear);
+    if (!checklist) throw notFound('OIT checklist');
+    const view = (await this.views(checklist.id, code))[0];
+    if (!view) throw notFound('OIT item');
+    authorize(actor, 'oitTask', 'read', taskTarget(view));
+    return { checklist, view };
+  }
+
+  /** A document or link with its task, if the actor may read the task. */
+  async evidence(actor: Actor, id: number): Promise<{ checklist: OitChecklist; view: TaskView; evidence: OitEvidence }> {
+    const evidence = await this.db.selectFrom('oit_evidence').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!evidence) throw notFound('OIT evidence');
+    const task = await this.db.selectFrom('oit_tasks').selectAll().where('id', '=', evidence.task_id).executeTakeFirstOrThrow();
+    const checklist = await this.db
+      .selectFrom('oit_checklists')
+      .selectAll()
+      .where('id', '=', task.checklist_id)
+      .executeTakeFirstOrThrow();
+    const view = (await this.views(checklist.id, task.item_code))[0]!;
+    authorize(actor, 'oitTask', 'read', taskTarget(view));
+    return { checklist, view, evidence };
+  }
+
+  /**
+   * Where a document of a published snapshot is stored. Public by design: callers pass only ids
+   * the live snapshot lists, and the agency must match.
+   */
+  publishedFile(agencyId: number, id: number): Promise<{ stored_name: string | null } | undefined> {
+    return this.db
+      .selectFrom('oit_evidence')
+      .select(['stored_name'])
+      .where('id', '=', id)
+      .where('agency_id', '=', agencyId)
+      .executeTakeFirst();
+  }
+
+  /** Last year's assignments by item code, with the names last year's framework gave them; null without a checklist. */
+  async previousAssignments(
+    agencyId: number,
+    fiscalYear: number,
+    nameOf: (frameworkId: string, code: string) => string | null,
+  ): Promise<PreviousAssignment[] | null> {
+    const previous = await this.findChecklist(agencyId, fiscalYear - 1);
+    if (!previous) return null;
+    return (await this.views(previous.id)).map((view) => ({
+      code: view.task.item_code,
+      name: nameOf(previous.framework_id, view.task.item_code),
+      divisionIds: view.divisions,
+    }));
+  }
+
+  async createChecklist(
+    trx: Transaction<Database>,
+    checklist: { agencyId: number; fiscalYear: number; frameworkId: string; actorId: number | null },
+    tasks: NewTask[],
+  ): Promise<OitChecklist> {
+    const at = now();
+    const row = await trx
+      .insertInto('oit_checklists')
+      .values({
+        agency_id: checklist.agencyId,
+        fiscal_year: checklist.fiscalYear,
+        framework_id: checklist.frameworkId,
+        approved_by: null,
+        approved_at: null,
+        created_at: at,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    for (const task of tasks) {
+      const inserted = await trx
+        .insertInto('oit_tasks')
+        .values({
+          checklist_id: row.id,
+          agency_id: checklist.agencyId,
+          item_code: task.code,
+          carry: task.carry,
+          status: 'todo',
+          due_date: task.dueDate,
+          review_comment: null,
+          updated_by: checklist.actorId,
+          updated_at: at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await this.setDivisions(trx, inserted.id, task.divisionIds);
+    }
+    return row;
+  }
+
+  async setDivisions(trx: Transaction<Database>, taskId: number, divisionIds: number[]): Promise<void> {
+    await trx.deleteFrom('oit_task_divisions').where('task_id', '=', taskId).execute();
+    if (divisionIds.length) {
+      await trx
+        .insertInto('oit_task_divisions')
+        .values(divisionIds.map((division_id) => ({ task_id: taskId, division_id })))
+        .execute();
+    }
+  }
+
+  async updateTask(
+    trx: Transaction<Database>,
+    taskId: number,
+    actorId: number,
+    changes: { status?: OitTaskStatus; dueDate?: string | null; comment?: string | null },
+  ): Promise<void> {
+    await trx
+      .updateTable('oit_tasks')
+      .set({
+        ...(changes.status ? { status: changes.status } : {}),
+        ...(changes.dueDate !== undefined ? { due_date: changes.dueDate } : {}),
+        ...(changes.comment !== undefined ? { review_comment: changes.comment } : {}),
+        updated_by: actorId,
+        updated_at: now(),
+      })
+      .where('id', '=', taskId)
+      .execute();
+  }
+
+  async insertEvidence(trx: Transaction<Database>, row: Omit<OitEvidence, 'id' | 'position'>): Promise<OitEvidence> {
+    const last = await trx
+      .selectFrom('oit_evidence')
+      .select((eb) => eb.fn.max<number>('position').as('position'))
+      .where('task_id', '=', row.task_id)
+      .executeTakeFirst();
+    return trx
+      .insertInto('oit_evidence')
+      .values({ ...row, position: Number(last?.position ?? 0) + 1 })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  async deleteEvidence(trx: Transaction<Database>, id: number): Promise<void> {
+    await trx.deleteFrom('oit_evidence').where('id', '=', id).execute();
+  }
+
+  async markApproved(trx: Transaction<Database>, checklistId: number, actorId: number): Promise<void> {
+    await trx
+      .updateTable('oit_checklists')
+      .set({ approved_by: actorId, approved_at: now() })
+      .where('id', '=', checklistId)
+      .execute();
+  }
+
+  /** Bytes of OIT documents the agency keeps (counted in its storage quota with its progress evidence). */
+  async usedBytes(agencyId: number): Promise<number> {
+    const used = await this.db
+      .selectFrom('oit_evidence')
+      .select((eb) => eb.fn.sum<number>('bytes').as('total'))
+      .where('agency_id', '=', agencyId)
+      .executeTakeFirst();
+    return Number(used?.total ?? 0);
+  }
+
+  /** `agency/file` names of every stored OIT document. */
+  async storedNames(): Promise<Set<string>> {
+    const rows = await this.db
+      .selectFrom('oit_evidence')
+      .select(['agency_id', 'stored_name'])
+      .where('stored_name', 'is not', null)
+      .execute();
+    return new Set(rows.map((r) => `${r.agency_id}/${r.stored_name}`));
+  }
+
+  private async views(checklistId: number, code?: string): Promise<TaskView[]> {
+    let query = this.db.selectFrom('oit_tasks').selectAll().where('checklist_id', '=', checklistId);
+    if (code !== undefined) query = query.where('item_code', '=', code);
+    const tasks = await query.orderBy('id').execute();
+    if (!tasks.length) return [];
+    const ids = tasks.map((t) => t.id);
+    const [divisions, evidence] = await Promise.all([
+      this.db.selectFrom('oit_task_divisions').selectAll().where('task_id', 'in', ids).orderBy('division_id').execute(),
+      this.db.selectFrom('oit_evidence').selectAll().where('task_id', 'in', ids).orderBy('position').orderBy('id').execute(),
+    ]);
+    return tasks.map((task) => ({
+      task,
+      divisions: divisions.filter((d) => d.task_id === task.id).map((d) => d.division_id),
+      evidence: evidence.filter((e) => e.task_id === task.id),
+    }));
+  }
+}

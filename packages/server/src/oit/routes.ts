@@ -1,0 +1,231 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { readableAgency } from '../agencies/service.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/database.js';
+import { HttpError, notFound } from '../http/errors.js';
+import { requireActor } from '../http/context.js';
+import { webLink } from '../progress/routes.js';
+import { OitRepository } from './repository.js';
+import { OitService, presentChecklist, presentEvidence, presentTask } from './service.js';
+import { loadFramework } from '../frameworks/registry.js';
+
+const yearParams = z.object({
+  agency: z.string().min(1).max(64),
+  year: z.coerce.number().int().min(2500).max(2700),
+});
+const itemParams = yearParams.extend({ code: z.string().regex(/^[A-Z]{1,6}\d{1,3}$/, 'an OIT item code such as O1') });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+export async function oitRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['oit'];
+  const service = new OitService(db.kysely, config.dataDir);
+  const repository = new OitRepository(db.kysely);
+
+  api.get(
+    '/api/agencies/:agency/oit/:year',
+    {
+      schema: {
+        tags,
+        summary:
+          "The year's OIT checklist: items with status, divisions, due dates and evidence, and the board (a division editor sees their division's items)",
+        params: yearParams,
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const agency = await readableAgency(db.kysely, actor, request.params.agency);
+      const scope = await service.checklist(actor, agency, request.params.year);
+      const live = await service.liveSnapshot(agency.id, request.params.year);
+      return {
+        ...presentChecklist(scope),
+        published: live
+          ? { at: live.publishedAt, items: live.items.map((i) => i.code), url: `/t/${agency.slug}/${request.params.year}` }
+          : null,
+      };
+    },
+  );
+
+  api.post(
+    '/api/agencies/:agency/oit/:year',
+    {
+      schema: {
+        tags,
+        summary: "Open the year's checklist from its framework, carrying last year's divisions over (the secretariat)",
+        params: yearParams,
+        body: z.object({ framework: z.string().max(64).optional() }).default({}),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const agency = await readableAgency(db.kysely, actor, request.params.agency);
+      await service.open(actor, agency, request.params.year, request.body.framework);
+      return reply.code(201).send(presentChecklist(await service.checklist(actor, agency, request.params.year)));
+    },
+  );
+
+  api.put(
+    '/api/agencies/:agency/oit/:year/assignments',
+    {
+      schema: {
+        tags,
+        summary: 'Assign items to divisions and set their due dates, several items at once (the secretariat)',
+        params: yearParams,
+        body: z
+          .object({
+            codes: z.array(z.string().max(16)).min(1).max(200),
+            divisions: z.array(z.number().int().positive()).max(100).optional(),
+            dueDate: isoDate.nullable().optional(),
+          })
+          .refine((b) => b.divisions !== undefined || b.dueDate !== undefined, 'say the divisions or the due date to set'),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const agency = await readableAgency(db.kysely, actor, request.params.agency);
+      await service.assign(actor, agency, request.params.year, request.body);
+      return presentChecklist(await service.checklist(actor, agency, request.params.year));
+    },
+  );
+
+  api.post(
+    '/api/agencies/:agency/oit/:year/items/:code/evidence',
+    {
+      bodyLimit: 32 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Add a document (PDF, image, DOCX or XLSX; type sniffed from the content; at most 15 MB) or a link to an item, with a note',
+        params: itemParams,
+        body: z.union([
+          z.object({
+            title: z.string().trim().min(1).max(500),
+            note: z.string().trim().max(2000).default(''),
+            url: webLink,
+          }),
+          z.object({
+            title: z.string().trim().max(500).default(''),
+            note: z.string().trim().max(2000).default(''),
+            fileName: z.string().min(1).max(255),
+            contentBase64: z.string().max(30 * 1024 * 1024),
+          }),
+        ]),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const agency = await readableAgency(db.kysely, actor, request.params.agency);
+      const body = request.body;
+      const row =
+        'url' in body
+          ? await service.addEvidence(actor, agency, request.params.year, request.params.code, body)
+          : await service.addEvidence(actor, agency, request.params.year, request.params.code, {
+              title: body.title || body.fileName.replace(/\.[A-Za-z0-9]{1,5}$/, ''),
+              note: body.note,
+              fileName: body.fileName,
+              content: Buffer.from(body.contentBase64, 'base64'),
+            });
+      return reply.code(201).send(presentEvidence(row));
+    },
+  );
+
+  for (const action of ['submit', 'accept', 'return'] as const) {
+    api.post(
+      `/api/agencies/:agency/oit/:year/items/:code/${action}`,
+      {
+        schema: {
+          tags,
+          summary: {
+            submit: 'Send the item to the secretariat (its division or the secretariat)',
+            accept: 'Accept the item (the secretariat)',
+            return: 'Return the item to its divisions with a comment (the secretariat)',
+          }[action],
+          params: itemParams,
+          body: z.object({ comment: z.string().max(2000).optional() }).default({}),
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        const agency = await readableAgency(db.kysely, actor, request.params.agency);
+        await service.transition(actor, agency, request.params.year, request.params.code, action, request.body.comment ?? null);
+        const { checklist, view } = await repository.task(actor, agency.id, request.params.year, request.params.code);
+        return presentTask(loadFramework(checklist.framework_id), view);
+      },
+    );
+  }
+
+  api.post(
+    '/api/agencies/:agency/oit/:year/approve',
+    {
+      schema: {
+        tags,
+        summary: "Approve the checklist (an executive): the accepted items become the agency's transparency page of the year",
+        params: yearParams,
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const agency = await readableAgency(db.kysely, actor, request.params.agency);
+      return service.approve(actor, agency, request.params.year);
+    },
+  );
+
+  const evidenceParams = z.object({ id: z.coerce.number().int().positive() });
+
+  api.get(
+    '/api/oit-evidence/:id/file',
+    { schema: { tags, summary: 'An OIT document, for those who may read its item', params: evidenceParams } },
+    async (request, reply) => {
+      const { evidence } = await repository.evidence(requireActor(request), request.params.id);
+      if (!evidence.stored_name) throw notFound('file');
+      const bytes = await readFile(join(config.dataDir, 'oit', String(evidence.agency_id), evidence.stored_name)).catch(
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') {
+            throw new HttpError(
+              410,
+              'evidence-file-missing',
+              `the file of OIT document ${evidence.id} is missing from storage`,
+              'ไม่พบไฟล์ในที่จัดเก็บ',
+            );
+          }
+          throw error;
+        },
+      );
+      return sendDocument(reply, evidence, bytes, 'private, max-age=300');
+    },
+  );
+
+  api.delete(
+    '/api/oit-evidence/:id',
+    { schema: { tags, summary: 'Remove a document or link of an item still being prepared', params: evidenceParams } },
+    async (request, reply) => {
+      await service.removeEvidence(requireActor(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+}
+
+/** Sends a stored OIT document with its type: PDFs and images shown, Word and Excel files downloaded. */
+export function sendDocument(
+  reply: import('fastify').FastifyReply,
+  document: { file_name: string | null; mime: string | null },
+  bytes: Buffer,
+  cache: string,
+) {
+  const name = document.file_name ?? 'document';
+  const inline = document.mime === 'application/pdf' || (document.mime ?? '').startsWith('image/');
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return reply
+    .header('content-type', document.mime ?? 'application/octet-stream')
+    .header(
+      'content-disposition',
+      `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    )
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('cache-control', cache)
+    .send(bytes);
+}

@@ -1,0 +1,401 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import {
+  defaultOitDueDate,
+  oitBoard,
+  oitChecklist,
+  isOitOverdue,
+  type CompiledFramework,
+  type OitTaskStatus,
+} from '@prongsai/core';
+import { listDivisions } from '../agencies/repository.js';
+import { recordAudit } from '../audit/repository.js';
+import { authorize, type Actor } from '../auth/policy.js';
+import { lockRow } from '../db/locks.js';
+import type { Agency, Database, OitChecklist, OitEvidence } from '../db/schema.js';
+import { loadFramework } from '../frameworks/registry.js';
+import { badRequest, conflict, HttpError } from '../http/errors.js';
+import { AGENCY_QUOTA_BYTES } from '../progress/routes.js';
+import { ProgressRepository } from '../progress/repository.js';
+import { PublicationRepository } from '../publications/repository.js';
+import { presentPublication } from '../publications/service.js';
+import { frameworkFor } from '../results/service.js';
+import { processOitDocument, safeFileName } from './documents.js';
+import { OitRepository, taskTarget, type ChecklistScope, type TaskView } from './repository.js';
+
+/** What the transparency pages show: the items the executive approved, as they were then. */
+export interface OitSnapshot {
+  frameworkId: string;
+  approvedAt: string;
+  items: {
+    code: string;
+    indicator: number;
+    subIndicator: string | null;
+    name: string | null;
+    requirement: string | null;
+    documents: { id: number; title: string; note: string; fileName: string; mime: string; bytes: number }[];
+    links: { id: number; title: string; note: string; url: string }[];
+  }[];
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function presentEvidence(row: OitEvidence) {
+  return {
+    id: row.id,
+    kind: row.kind as 'file' | 'link',
+    title: row.title,
+    note: row.note,
+    url: row.url,
+    fileName: row.file_name,
+    mime: row.mime,
+    bytes: row.bytes,
+    divisionId: row.division_id,
+    createdAt: row.created_at,
+  };
+}
+
+function itemOf(framework: CompiledFramework, code: string) {
+  const item = framework.data.oitItems.find((i) => i.code === code);
+  return {
+    indicator: item?.indicator ?? 0,
+    subIndicator: item?.subIndicator ?? null,
+    name: item?.name?.th ?? null,
+    requirement: item?.disclosure?.th ?? null,
+  };
+}
+
+export function presentTask(framework: CompiledFramework, view: TaskView, on = today()) {
+  const status = view.task.status as OitTaskStatus;
+  return {
+    code: view.task.item_code,
+    ...itemOf(framework, view.task.item_code),
+    carry: view.task.carry,
+    status,
+    dueDate: view.task.due_date,
+    overdue: isOitOverdue({ code: view.task.item_code, status, dueDate: view.task.due_date, divisionIds: view.divisions }, on),
+    divisions: view.divisions,
+    comment: view.task.review_comment,
+    updatedAt: view.task.updated_at,
+    evidence: view.evidence.map(presentEvidence),
+  };
+}
+
+export function presentChecklist(scope: ChecklistScope, on = today()) {
+  const framework = loadFramework(scope.checklist.framework_id);
+  const tasks = scope.tasks.map((view) => presentTask(framework, view, on));
+  return {
+    fiscalYear: scope.checklist.fiscal_year,
+    frameworkId: scope.checklist.framework_id,
+    approvedAt: scope.checklist.approved_at,
+    items: tasks,
+    board: oitBoard(
+      tasks.map((t) => ({ code: t.code, status: t.status, dueDate: t.dueDate, divisionIds: t.divisions })),
+      on,
+    ),
+  };
+}
+
+const locked = (status: string) =>
+  new HttpError(
+    409,
+    'oit-item-locked',
+    `the item is ${status}; the secretariat must return it before its documents change`,
+    status === 'accepted' ? 'ข้อนี้ผ่านการตรวจแล้วจึงแก้ไขไม่ได้ ต้องให้ผู้ดูแลส่งกลับก่อน' : 'ข้อนี้ส่งให้ผู้ดูแลตรวจแล้ว แก้ไขไม่ได้จนกว่าจะถูกส่งกลับ',
+  );
+
+/**
+ * The OIT workspace of agencies: checklists opened from the framework, assignments, documents and
+ * links from divisions, the secretariat's review and the executive's approval that publishes.
+ */
+export class OitService {
+  private readonly repository: OitRepository;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dataDir: string,
+  ) {
+    this.repository = new OitRepository(db);
+  }
+
+  checklist(actor: Actor, agency: Agency, fiscalYear: number) {
+    return this.repository.checklist(actor, agency.id, fiscalYear);
+  }
+
+  /**
+   * Opens the year's checklist from its framework, carrying last year's divisions over by the
+   * framework's mapping; every item due by the year's default date.
+   */
+  async open(actor: Actor | null, agency: Agency, fiscalYear: number, frameworkId?: string): Promise<OitChecklist> {
+    if (actor) authorize(actor, 'oitChecklist', 'manage', { agencyId: agency.id });
+    const framework = frameworkFor(fiscalYear, frameworkId);
+    if (!framework.data.oitItems.length) {
+      throw badRequest(`framework ${framework.data.id} has no OIT items`, 'ชุดคำถามนี้ไม่มีข้อ OIT');
+    }
+    const previous = await this.repository.previousAssignments(agency.id, fiscalYear, (id, code) => {
+      try {
+        return itemOf(loadFramework(id), code).name;
+      } catch {
+        return null;
+      }
+    });
+    const due = defaultOitDueDate(fiscalYear);
+    const items = oitChecklist(framework, previous);
+    return this.db.transaction().execute(async (trx) => {
+      await lockRow(trx, 'agencies', agency.id);
+      if (await new OitRepository(trx).findChecklist(agency.id, fiscalYear)) {
+        throw conflict('the checklist of this year is already open', 'เปิดรายการ OIT ของปีนี้ไว้แล้ว');
+      }
+      const checklist = await new OitRepository(trx).createChecklist(
+        trx,
+        { agencyId: agency.id, fiscalYear, frameworkId: framework.data.id, actorId: actor?.id ?? null },
+        items.map((item) => ({ code: item.code, carry: item.carry, dueDate: due, divisionIds: item.divisionIds })),
+      );
+      await recordAudit(trx, {
+        actorId: actor?.id ?? null,
+        action: 'create',
+        entity: 'oit-checklist',
+        entityId: checklist.id,
+        agencyId: agency.id,
+        after: { fiscalYear, frameworkId: framework.data.id, items: items.length },
+      });
+      return checklist;
+    });
+  }
+
+  /** Assigns items to divisions and sets their due dates, several at once. */
+  async assign(
+    actor: Actor,
+    agency: Agency,
+    fiscalYear: number,
+    change: { codes: string[]; divisions?: number[]; dueDate?: string | null },
+  ): Promise<void> {
+    authorize(actor, 'oitChecklist', 'manage', { agencyId: agency.id });
+    const scope = await this.repository.checklist(actor, agency.id, fiscalYear);
+    const known = new Set((await listDivisions(this.db, agency.id)).map((d) => d.id));
+    const strange = (change.divisions ?? []).filter((d) => !known.has(d));
+    if (strange.length) throw badRequest(`divisions ${strange.join(', ')} are not of this agency`, 'มีฝ่ายที่ไม่ใช่ของหน่วยงานนี้');
+    const views = change.codes.map((code) => {
+      const view = scope.tasks.find((t) => t.task.item_code === code);
+      if (!view) throw badRequest(`no item ${code} in the checklist`, `ไม่มีข้อ ${code} ในรายการ OIT ปีนี้`);
+      return view;
+    });
+    await this.db.transaction().execute(async (trx) => {
+      await lockRow(trx, 'agencies', agency.id);
+      const repository = new OitRepository(trx);
+      for (const view of views) {
+        if (change.divisions) await repository.setDivisions(trx, view.task.id, [...new Set(change.divisions)]);
+        if (change.dueDate !== undefined) await repository.updateTask(trx, view.task.id, actor.id, { dueDate: change.dueDate });
+      }
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: 'assign',
+        entity: 'oit-task',
+        entityId: scope.checklist.id,
+        agencyId: agency.id,
+        before: views.map((v) => ({ code: v.task.item_code, divisions: v.divisions, dueDate: v.task.due_date })),
+        after: { codes: change.codes, divisions: change.divisions, dueDate: change.dueDate },
+      });
+    });
+  }
+
+  /** Adds a document (file) or a link to an item, as one of its divisions or the secretariat. */
+  async addEvidence(
+    actor: Actor,
+    agency: Agency,
+    fiscalYear: number,
+    code: string,
+    input: { title: string; note: string } & ({ url: string } | { fileName: string; content: Buffer }),
+  ): Promise<OitEvidence> {
+    const { view } = await this.repository.task(actor, agency.id, fiscalYear, code);
+    authorize(actor, 'oitTask', 'contribute', taskTarget(view));
+    if (view.task.status === 'submitted' || view.task.status === 'accepted') throw locked(view.task.status);
+    let stored: { name: string; path: string } | null = null;
+    let file: { file_name: string; mime: string; bytes: number } | null = null;
+    if ('content' in input) {
+      const document = await processOitDocument(input.content);
+      const used = (await this.repository.usedBytes(agency.id)) + (await new ProgressRepository(this.db).usedBytes(agency.id));
+      if (used + document.file.length > AGENCY_QUOTA_BYTES) {
+        throw new HttpError(413, 'quota', 'the agency has used its storage for evidence', 'พื้นที่จัดเก็บหลักฐานของหน่วยงานเต็มแล้ว');
+      }
+      const folder = join(this.dataDir, 'oit', String(agency.id));
+      await mkdir(folder, { recursive: true });
+      stored = { name: `${randomUUID()}.${document.extension}`, path: '' };
+      stored.path = join(folder, stored.name);
+      await writeFile(stored.path, document.file);
+      file = { file_name: safeFileName(input.fileName, document.extension), mime: document.mime, bytes: document.file.length };
+    }
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        await lockRow(trx, 'agencies', agency.id);
+        const current = await new OitRepository(trx).task(actor, agency.id, fiscalYear, code);
+        if (current.view.task.status === 'submitted' || current.view.task.status === 'accepted') {
+          throw locked(current.view.task.status);
+        }
+        const row = await new OitRepository(trx).insertEvidence(trx, {
+          task_id: view.task.id,
+          agency_id: agency.id,
+          division_id: actor.role === 'division_editor' ? actor.divisionId : null,
+          kind: file ? 'file' : 'link',
+          title: input.title,
+          note: input.note,
+          url: 'url' in input ? input.url : null,
+          stored_name: stored?.name ?? null,
+          file_name: file?.file_name ?? null,
+          mime: file?.mime ?? null,
+          bytes: file?.bytes ?? 0,
+          created_by: actor.id,
+          created_at: new Date().toISOString(),
+        });
+        await recordAudit(trx, {
+          actorId: actor.id,
+          action: 'upload',
+          entity: 'oit-evidence',
+          entityId: row.id,
+          agencyId: agency.id,
+          after: { code, ...presentEvidence(row) },
+        });
+        return row;
+      });
+    } catch (error) {
+      // Nothing is kept of an upload that was not recorded.
+      if (stored) await rm(stored.path, { force: true });
+      throw error;
+    }
+  }
+
+  /** Removes a document or link of an item still being prepared; one the public page shows is kept. */
+  async removeEvidence(actor: Actor, id: number): Promise<void> {
+    const { checklist, view, evidence } = await this.repository.evidence(actor, id);
+    authorize(actor, 'oitTask', 'contribute', taskTarget(view));
+    if (view.task.status === 'submitted' || view.task.status === 'accepted') throw locked(view.task.status);
+    const live = await this.liveSnapshot(checklist.agency_id, checklist.fiscal_year);
+    if (live?.items.some((item) => [...item.documents, ...item.links].some((e) => e.id === id))) {
+      throw conflict(
+        'the document is on the published transparency page; approve the checklist again without it first',
+        'เอกสารนี้แสดงอยู่บนหน้าเผยแพร่ ต้องอนุมัติรายการใหม่โดยไม่มีเอกสารนี้ก่อนจึงลบได้',
+      );
+    }
+    await this.db.transaction().execute(async (trx) => {
+      await lockRow(trx, 'agencies', checklist.agency_id);
+      await new OitRepository(trx).deleteEvidence(trx, id);
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: 'delete',
+        entity: 'oit-evidence',
+        entityId: id,
+        agencyId: checklist.agency_id,
+        before: { code: view.task.item_code, ...presentEvidence(evidence) },
+      });
+    });
+    if (evidence.stored_name)
+      await rm(join(this.dataDir, 'oit', String(evidence.agency_id), evidence.stored_name), { force: true });
+  }
+
+  /** Moves an item along: a division sends it, the secretariat accepts it or returns it with a comment. */
+  async transition(
+    actor: Actor,
+    agency: Agency,
+    fiscalYear: number,
+    code: string,
+    action: 'submit' | 'accept' | 'return',
+    comment: string | null,
+  ): Promise<void> {
+    const { view } = await this.repository.task(actor, agency.id, fiscalYear, code);
+    if (action === 'submit') authorize(actor, 'oitTask', 'contribute', taskTarget(view));
+    else authorize(actor, 'oitChecklist', 'manage', { agencyId: agency.id });
+    const from = view.task.status as OitTaskStatus;
+    const allowed: Record<typeof action, OitTaskStatus[]> = {
+      submit: ['todo', 'returned'],
+      accept: ['todo', 'returned', 'submitted'],
+      return: ['submitted', 'accepted'],
+    };
+    if (!allowed[action].includes(from)) {
+      throw conflict(`an item that is ${from} cannot be ${action}ed`, 'สถานะของข้อนี้ไม่อนุญาตให้ทำรายการนี้');
+    }
+    if (action !== 'return' && view.evidence.length === 0) {
+      throw badRequest('the item has no document or link yet', 'ข้อนี้ยังไม่มีเอกสารหรือลิงก์');
+    }
+    if (action === 'return' && !comment?.trim()) {
+      throw badRequest('say why the item is returned', 'กรุณาระบุเหตุผลที่ส่งกลับ');
+    }
+    const to: OitTaskStatus = action === 'submit' ? 'submitted' : action === 'accept' ? 'accepted' : 'returned';
+    await this.db.transaction().execute(async (trx) => {
+      await lockRow(trx, 'agencies', agency.id);
+      const current = await new OitRepository(trx).task(actor, agency.id, fiscalYear, code);
+      if (current.view.task.status !== from) throw conflict('the item changed meanwhile', 'ข้อนี้ถูกเปลี่ยนสถานะไปแล้ว กรุณาโหลดใหม่');
+      await new OitRepository(trx).updateTask(trx, view.task.id, actor.id, {
+        status: to,
+        comment: action === 'return' ? comment!.trim() : action === 'accept' ? null : undefined,
+      });
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action,
+        entity: 'oit-task',
+        entityId: view.task.id,
+        agencyId: agency.id,
+        before: { code, status: from },
+        after: { code, status: to, comment: action === 'return' ? comment : undefined },
+      });
+    });
+  }
+
+  /**
+   * The executive approves the checklist as it stands: the accepted items, with their documents
+   * and links, become the agency's published transparency page of the year (replacing the last).
+   */
+  async approve(actor: Actor, agency: Agency, fiscalYear: number) {
+    authorize(actor, 'oitChecklist', 'approve', { agencyId: agency.id });
+    return this.db.transaction().execute(async (trx) => {
+      await lockRow(trx, 'agencies', agency.id);
+      const repository = new OitRepository(trx);
+      const checklist = await repository.findChecklist(agency.id, fiscalYear);
+      if (!checklist) throw badRequest('no OIT checklist for this year', 'ยังไม่มีรายการ OIT ของปีนี้');
+      const framework = loadFramework(checklist.framework_id);
+      const accepted = (await repository.allTasks(checklist.id)).filter((view) => view.task.status === 'accepted');
+      if (!accepted.length) {
+        throw conflict('no item is accepted yet; nothing would be published', 'ยังไม่มีข้อที่ผ่านการตรวจ จึงยังไม่มีสิ่งที่จะเผยแพร่');
+      }
+      const approvedAt = new Date().toISOString();
+      const snapshot: OitSnapshot = {
+        frameworkId: checklist.framework_id,
+        approvedAt,
+        items: accepted.map((view) => ({
+          code: view.task.item_code,
+          ...itemOf(framework, view.task.item_code),
+          documents: view.evidence
+            .filter((e) => e.kind === 'file')
+            .map((e) => ({ id: e.id, title: e.title, note: e.note, fileName: e.file_name!, mime: e.mime!, bytes: e.bytes })),
+          links: view.evidence
+            .filter((e) => e.kind === 'link')
+            .map((e) => ({ id: e.id, title: e.title, note: e.note, url: e.url! })),
+        })),
+      };
+      await repository.markApproved(trx, checklist.id, actor.id);
+      const { publication, replaced } = await new PublicationRepository(trx).publish(
+        trx,
+        actor.id,
+        { agencyId: agency.id, kind: 'oit', fiscalYear, round: null },
+        snapshot,
+      );
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: 'publish',
+        entity: 'publication',
+        entityId: publication.id,
+        agencyId: agency.id,
+        before: replaced ? presentPublication(replaced) : undefined,
+        after: { ...presentPublication(publication), items: snapshot.items.map((i) => i.code) },
+      });
+      return { publication: presentPublication(publication), items: snapshot.items.length };
+    });
+  }
+
+  /** What the public sees of an agency's year: the live approved snapshot, if any. */
+  async liveSnapshot(agencyId: number, fiscalYear: number): Promise<(OitSnapshot & { publishedAt: string }) | null> {
+    const live = await new PublicationRepository(this.db).live({ agencyId, kind: 'oit', fiscalYear, round: null });
+    return live ? { ...(JSON.parse(live.snapshot) as OitSnapshot), publishedAt: live.published_at } : null;
+  }
+}
