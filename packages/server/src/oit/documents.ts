@@ -59,7 +59,8 @@ export async function processOitDocument(data: Buffer): Promise<OitDocument> {
 /** A file name fit for a Content-Disposition header and a URL: the uploader's name without path or control characters. */
 export function safeFileName(name: string, extension: string): string {
   const base = (name.split(/[\\/]/).pop() ?? '')
-    .replace(/[\u0000-\u001f\u007f"<>|*?:]/g, '')
+    .replace(/\p{Cc}/gu, '')
+    .replace(/["<>|*?:]/g, '')
     .replace(/\.[A-Za-z0-9]{1,5}$/, '')
     .trim()
     .slice(0, 120);

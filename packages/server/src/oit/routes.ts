@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readableAgency } from '../agencies/service.js';
@@ -211,7 +211,7 @@ export async function oitRoutes(app: FastifyInstance, { db, config }: { db: Db; 
 
 /** Sends a stored OIT document with its type: PDFs and images shown, Word and Excel files downloaded. */
 export function sendDocument(
-  reply: import('fastify').FastifyReply,
+  reply: FastifyReply,
   document: { file_name: string | null; mime: string | null },
   bytes: Buffer,
   cache: string,

@@ -291,7 +291,7 @@ export class OitService {
       });
     });
     if (evidence.stored_name)
-      await rm(join(this.dataDir, 'oit', String(evidence.agency_id), evidence.stored_name), { force: true });
+      {await rm(join(this.dataDir, 'oit', String(evidence.agency_id), evidence.stored_name), { force: true });}
   }
 
   /** Moves an item along: a division sends it, the secretariat accepts it or returns it with a comment. */
