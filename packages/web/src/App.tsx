@@ -3,7 +3,6 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { LoginPage } from './auth/LoginPage';
 import { useSession } from './auth/session';
-import { ComingSoon } from './features/ComingSoon';
 import { AppLayout, rememberedAgency } from './layout/AppLayout';
 
 // Each page is its own chunk, loaded when first opened: the first load stays small, and ECharts
@@ -15,6 +14,7 @@ const ResultsPage = page(() => import('./results/ResultsPage'), 'ResultsPage');
 const MeasuresPage = page(() => import('./measures/MeasuresPage'), 'MeasuresPage');
 const ProgressPage = page(() => import('./progress/ProgressPage'), 'ProgressPage');
 const DocumentsPage = page(() => import('./documents/DocumentsPage'), 'DocumentsPage');
+const OitPage = page(() => import('./oit/OitPage'), 'OitPage');
 const CityPage = page(() => import('./city/CityPage'), 'CityPage');
 const UsersPage = page(() => import('./admin/UsersPage'), 'UsersPage');
 const AuditPage = page(() => import('./admin/AuditPage'), 'AuditPage');
@@ -55,7 +55,7 @@ export function App() {
             <Route path="measures" element={<MeasuresPage />} />
             <Route path="progress" element={<ProgressPage />} />
             <Route path="documents" element={<DocumentsPage />} />
-            <Route path="disclosure" element={<ComingSoon feature="disclosure" />} />
+            <Route path="disclosure" element={<OitPage />} />
           </Route>
           <Route path="city" element={<CityPage />} />
           <Route path="admin/users" element={<UsersPage />} />

@@ -123,19 +123,25 @@ describe('prongsai init, user, demo, backup and restore', () => {
     const emblem = join(dir, 'data', 'letterhead', '1', 'emblem.png');
     mkdirSync(join(emblem, '..'), { recursive: true });
     writeFileSync(emblem, 'emblem');
-    const before = photos + 1;
+    // The OIT documents the divisions sent travel with them.
+    const oit = join(dir, 'data', 'oit');
+    const documents = readdirSync(oit, { recursive: true }).filter((f) => String(f).includes('.')).length;
+    expect(documents).toBeGreaterThan(0);
+    const before = photos + documents + 1;
     const archive = join(dir, 'all.tar.gz');
     const made = await run('backup', '--with-files', archive);
     expect(made.code, made.stderr).toBe(0);
-    expect(made.stdout).toContain(`${before} files (evidence, letterheads)`);
+    expect(made.stdout).toContain(`${before} files (evidence, letterheads, OIT documents)`);
     rmSync(evidence, { recursive: true, force: true });
+    rmSync(oit, { recursive: true, force: true });
     rmSync(emblem);
     process.env.PRONGSAI_DATABASE_URL = `sqlite:${join(dir, 'restored.db')}`;
     const restored = await run('restore', archive);
     expect(restored.code, restored.stderr).toBe(0);
-    expect(restored.stdout).toContain(`files (evidence, letterheads) ${before}`);
+    expect(restored.stdout).toContain(`files (evidence, letterheads, OIT documents) ${before}`);
     expect(readdirSync(evidence, { recursive: true }).filter((f) => String(f).includes('.')).length).toBe(photos);
     expect(readFileSync(emblem, 'utf8')).toBe('emblem');
+    expect(readdirSync(oit, { recursive: true }).filter((f) => String(f).includes('.')).length).toBe(documents);
     const sweep = await run('evidence', 'gc');
     expect(sweep.code, sweep.stdout).toBe(0);
     expect(sweep.stdout).toContain('removed 0 orphaned files');

@@ -196,7 +196,9 @@ export async function runBackup(args: string[], io: CliIo): Promise<number> {
     const bytes = await createBackup(db);
     if (values['with-files']) {
       const { files } = await writeArchive(file, bytes, loadConfig().dataDir);
-      io.stdout.write(`backup of the ${db.engine} database and ${files} files (evidence, letterheads) written to ${file}\n`);
+      io.stdout.write(
+        `backup of the ${db.engine} database and ${files} files (evidence, letterheads, OIT documents) written to ${file}\n`,
+      );
       return 0;
     }
     await writeFile(file, bytes);
@@ -238,7 +240,7 @@ export async function runRestore(args: string[], io: CliIo): Promise<number> {
       io.stdout.write(
         `restored into ${db.engine}: ${Object.entries(counts)
           .map(([t, n]) => `${t} ${n}`)
-          .join(', ')}${files === null ? '' : `; files (evidence, letterheads) ${files}`}\n`,
+          .join(', ')}${files === null ? '' : `; files (evidence, letterheads, OIT documents) ${files}`}\n`,
       );
       return 0;
     });

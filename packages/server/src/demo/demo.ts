@@ -7,6 +7,7 @@ import { createUser } from '../users/service.js';
 import { listPlans } from '../measures/repository.js';
 import { publish } from '../publications/service.js';
 import { listAssessments } from '../results/repository.js';
+import { loadDemoOit } from './oit.js';
 import { loadDemoPlans } from './plans.js';
 import { loadDemoResults } from './results.js';
 
@@ -65,7 +66,13 @@ async function publishDemo(db: Kysely<Database>): Promise<void> {
 export async function loadDemo(
   db: Kysely<Database>,
   options: { results?: boolean; plans?: boolean; dataDir?: string } = {},
-): Promise<{ agenciesAdded: number; accountsAdded: number; assessmentsAdded: number; plansAdded: number }> {
+): Promise<{
+  agenciesAdded: number;
+  accountsAdded: number;
+  assessmentsAdded: number;
+  plansAdded: number;
+  oitChecklistsAdded: number;
+}> {
   const agenciesAdded = await ensureReferenceAgencies(db);
   let accountsAdded = 0;
   for (const account of demoAccounts()) {
@@ -85,5 +92,6 @@ export async function loadDemo(
   const assessmentsAdded = options.results === false ? 0 : await loadDemoResults(db);
   const plansAdded = options.plans === false || options.dataDir === undefined ? 0 : await loadDemoPlans(db, options.dataDir);
   if (assessmentsAdded + plansAdded > 0) await publishDemo(db);
-  return { agenciesAdded, accountsAdded, assessmentsAdded, plansAdded };
+  const oitChecklistsAdded = options.dataDir === undefined ? 0 : await loadDemoOit(db, options.dataDir);
+  return { agenciesAdded, accountsAdded, assessmentsAdded, plansAdded, oitChecklistsAdded };
 }

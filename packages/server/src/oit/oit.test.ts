@@ -24,7 +24,7 @@ describe.each(TEST_DATABASES)('the OIT workspace on $engine', (database) => {
   let works: Session;
   let otherAdmin: Session;
   let divisions: { id: number; nameTh: string }[];
-  const year = 2567;
+  const year = 2566;
   const base = `/api/agencies/bang-khae/oit/${year}`;
 
   beforeAll(async () => {
@@ -48,8 +48,8 @@ describe.each(TEST_DATABASES)('the OIT workspace on $engine', (database) => {
     const opened = await call(admin, 'POST', base, {});
     expect(opened.statusCode, opened.body).toBe(201);
     const checklist = opened.json() as { items: { code: string; dueDate: string; status: string; carry: string }[] };
-    expect(checklist.items.map((i) => i.code)).toEqual(Array.from({ length: 22 }, (_, i) => `O${i + 1}`));
-    expect(checklist.items.every((i) => i.dueDate === '2024-03-31' && i.status === 'todo' && i.carry === 'new')).toBe(true);
+    expect(checklist.items.map((i) => i.code)).toEqual(Array.from({ length: 30 }, (_, i) => `O${i + 1}`));
+    expect(checklist.items.every((i) => i.dueDate === '2023-03-31' && i.status === 'todo' && i.carry === 'new')).toBe(true);
     expect((await call(admin, 'POST', base, {})).statusCode).toBe(409);
     expect((await call(admin, 'POST', '/api/agencies/bang-khae/oit/2590', {})).statusCode).toBe(400);
   });
@@ -61,7 +61,7 @@ describe.each(TEST_DATABASES)('the OIT workspace on $engine', (database) => {
     const assigned = await call(admin, 'PUT', `${base}/assignments`, {
       codes: ['O1', 'O2', 'O3'],
       divisions: [finance_],
-      dueDate: '2024-03-15',
+      dueDate: '2023-03-15',
     });
     expect(assigned.statusCode, assigned.body).toBe(200);
     await call(admin, 'PUT', `${base}/assignments`, { codes: ['O3', 'O4'], divisions: [finance_, works_] });
@@ -72,10 +72,10 @@ describe.each(TEST_DATABASES)('the OIT workspace on $engine', (database) => {
       items: { code: string; divisions: number[]; dueDate: string }[];
       board: { owed: { divisionId: number; codes: string[] }[]; unassigned: string[] };
     };
-    expect(board.items.find((i) => i.code === 'O1')).toMatchObject({ divisions: [finance_], dueDate: '2024-03-15' });
-    expect(board.items.find((i) => i.code === 'O4')?.dueDate).toBe('2024-03-31');
+    expect(board.items.find((i) => i.code === 'O1')).toMatchObject({ divisions: [finance_], dueDate: '2023-03-15' });
+    expect(board.items.find((i) => i.code === 'O4')?.dueDate).toBe('2023-03-31');
     expect(board.board.owed.find((o) => o.divisionId === finance_)?.codes).toEqual(['O1', 'O2', 'O3', 'O4']);
-    expect(board.board.unassigned).toHaveLength(18);
+    expect(board.board.unassigned).toHaveLength(26);
     const seenByWorks = (await call(works, 'GET', base)).json() as { items: { code: string }[] };
     expect(seenByWorks.items.map((i) => i.code)).toEqual(['O3', 'O4']);
   });
@@ -130,8 +130,8 @@ describe.each(TEST_DATABASES)('the OIT workspace on $engine', (database) => {
     ).toBe(409);
     expect((await call(finance, 'POST', `${base}/items/O1/accept`, {})).statusCode).toBe(403);
     expect((await call(admin, 'POST', `${base}/items/O1/return`, {})).statusCode).toBe(400);
-    const returned = await call(admin, 'POST', `${base}/items/O1/return`, { comment: 'ขอเอกสารปีงบประมาณ 2567' });
-    expect(returned.json()).toMatchObject({ status: 'returned', comment: 'ขอเอกสารปีงบประมาณ 2567' });
+    const returned = await call(admin, 'POST', `${base}/items/O1/return`, { comment: 'ขอเอกสารปีงบประมาณ 2566' });
+    expect(returned.json()).toMatchObject({ status: 'returned', comment: 'ขอเอกสารปีงบประมาณ 2566' });
     await call(finance, 'POST', `${base}/items/O1/submit`, {});
     expect((await call(admin, 'POST', `${base}/items/O1/accept`, {})).json().status).toBe('accepted');
     await call(finance, 'POST', `${base}/items/O2/submit`, {});
@@ -143,14 +143,15 @@ describe.each(TEST_DATABASES)('the OIT workspace on $engine', (database) => {
     expect(approved.json().items).toBe(1);
 
     const page = await app.inject({ method: 'GET', url: `/t/bang-khae/${year}` });
+    expect(page.body).toContain('โครงสร้าง อัตรากำลัง');
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.body).toContain('<html lang="th">');
-    expect(page.body).toContain('/t/bang-khae/2567/O1');
-    expect(page.body).not.toContain('O2');
+    expect(page.body).toContain('/t/bang-khae/2566/O1');
+    expect(page.body).not.toContain('/t/bang-khae/2566/O2');
     const item = await app.inject({ method: 'GET', url: `/t/bang-khae/${year}/O1` });
     expect(item.body).toContain('หน้าโครงสร้างบนเว็บไซต์');
-    const href = /href="(\/t\/bang-khae\/2567\/O1\/files\/[^"]+)"/.exec(item.body)![1]!;
+    const href = /href="(\/t\/bang-khae\/2566\/O1\/files\/[^"]+)"/.exec(item.body)![1]!;
     const file = await app.inject({ method: 'GET', url: href });
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
@@ -161,8 +162,8 @@ describe.each(TEST_DATABASES)('the OIT workspace on $engine', (database) => {
       (await app.inject({ method: 'GET', url: `/t/bang-khae/${year}/O1/files/${o2.evidence[0].id}/x.docx` })).statusCode,
     ).toBe(404);
     const sitemap = await app.inject({ method: 'GET', url: '/t/sitemap.xml' });
-    expect(sitemap.body).toContain('/t/bang-khae/2567/O1</loc>');
-    expect(sitemap.body).not.toContain('/t/bang-khae/2567/O2<');
+    expect(sitemap.body).toContain('/t/bang-khae/2566/O1</loc>');
+    expect(sitemap.body).not.toContain('/t/bang-khae/2566/O2<');
 
     // Returned after approval: the published page keeps what was approved, and its document cannot be removed.
     await call(admin, 'POST', `${base}/items/O1/return`, { comment: 'ตรวจอีกครั้ง' });
@@ -190,5 +191,29 @@ describe.each(TEST_DATABASES)('the OIT workspace on $engine', (database) => {
     expect(actions).toContain('publish publication');
     expect(actions).toContain('upload oit-evidence');
     expect(actions).toContain('return oit-task');
+  });
+
+  it("rolls last year's divisions over into the new year's checklist", async () => {
+    const central = await login(app, 'admin@prongsai.demo');
+    const own = (await call(central, 'GET', '/api/agencies/1007/divisions')).json() as { id: number }[];
+    await call(central, 'POST', '/api/agencies/1007/oit/2566', {});
+    await call(central, 'PUT', '/api/agencies/1007/oit/2566/assignments', { codes: ['O1', 'O9'], divisions: [own[0]!.id] });
+    const next = (await call(central, 'POST', '/api/agencies/1007/oit/2567', {})).json() as {
+      items: { code: string; divisions: number[]; carry: string }[];
+    };
+    expect(next.items.find((i) => i.code === 'O1')).toMatchObject({ divisions: [own[0]!.id], carry: 'carried' });
+    expect(next.items.find((i) => i.code === 'O9')?.divisions).toEqual([own[0]!.id]);
+    expect(next.items.find((i) => i.code === 'O2')).toMatchObject({ divisions: [], carry: 'carried' });
+  });
+
+  it("holds the seed districts' FY2567 checklists in the demo, Bang Khae's published whole", async () => {
+    const page = await app.inject({ method: 'GET', url: '/t/bang-khae/2567' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body.match(/href="\/t\/bang-khae\/2567\/O\d+"/g)).toHaveLength(22);
+    const laksi = (await call(await login(app, 'admin@lak-si.demo'), 'GET', '/api/agencies/lak-si/oit/2567')).json() as {
+      board: { counts: Record<string, number> };
+    };
+    expect(laksi.board.counts).toEqual({ todo: 21, submitted: 1, returned: 0, accepted: 0 });
+    expect((await app.inject({ method: 'GET', url: '/t/lak-si/2567' })).statusCode).toBe(404);
   });
 });

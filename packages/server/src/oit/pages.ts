@@ -103,7 +103,7 @@ ${items
   .map(
     (
       item,
-    ) => `<li><h3><a href="${itemPath(agency, year, item.code)}"><span class="code">${escapeHtml(item.code)}</span>${escapeHtml(itemName(item))}</a></h3>
+    ) => `<li><h3><a href="${itemPath(agency, year, item.code)}"><span class="code">${escapeHtml(item.code)}</span> ${escapeHtml(itemName(item))}</a></h3>
 ${evidenceList(agency, year, item)}</li>`,
   )
   .join('\n')}
@@ -126,7 +126,7 @@ export function itemPage(agency: Agency, year: number, item: Item, publishedAt: 
     `${item.code} ${itemName(item)} – ${agency.name_th}`,
     agency,
     `<p class="meta"><a href="/t/${escapeHtml(agency.slug)}/${year}">การเปิดเผยข้อมูลสาธารณะ ปีงบประมาณ พ.ศ. ${year}</a></p>
-<h1><span class="code">${escapeHtml(item.code)}</span>${escapeHtml(itemName(item))}</h1>
+<h1><span class="code">${escapeHtml(item.code)}</span> ${escapeHtml(itemName(item))}</h1>
 <p class="meta">ตัวชี้วัดที่ ${item.indicator}${item.subIndicator ? ` · ตัวชี้วัดย่อยที่ ${escapeHtml(item.subIndicator)}` : ''} · เผยแพร่เมื่อ ${thaiDay(publishedAt)}</p>
 ${item.requirement ? `<p class="requirement">${escapeHtml(item.requirement)}</p>` : ''}
 <h2>เอกสารและลิงก์</h2>

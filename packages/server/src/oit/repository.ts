@@ -47,6 +47,16 @@ export class OitRepository {
       .executeTakeFirst();
   }
 
+  checklists(actor: Actor, agencyId: number): Promise<OitChecklist[]> {
+    authorize(actor, 'oitChecklist', 'read', { agencyId });
+    return this.db
+      .selectFrom('oit_checklists')
+      .selectAll()
+      .where('agency_id', '=', agencyId)
+      .orderBy('fiscal_year', 'desc')
+      .execute();
+  }
+
   /** The checklist of a year with the tasks the actor may read; 404 if there is none or it is not theirs. */
   async checklist(actor: Actor, agencyId: number, fiscalYear: number): Promise<ChecklistScope> {
     authorize(actor, 'oitChecklist', 'read', { agencyId });

@@ -11,7 +11,7 @@ import { requireActor } from '../http/context.js';
 import { webLink } from '../progress/routes.js';
 import { OitRepository } from './repository.js';
 import { OitService, presentChecklist, presentEvidence, presentTask } from './service.js';
-import { loadFramework } from '../frameworks/registry.js';
+import { availableFrameworks, loadFramework } from '../frameworks/registry.js';
 
 const yearParams = z.object({
   agency: z.string().min(1).max(64),
@@ -25,6 +25,31 @@ export async function oitRoutes(app: FastifyInstance, { db, config }: { db: Db; 
   const tags = ['oit'];
   const service = new OitService(db.kysely, config.dataDir);
   const repository = new OitRepository(db.kysely);
+
+  api.get(
+    '/api/agencies/:agency/oit',
+    {
+      schema: {
+        tags,
+        summary: "The agency's OIT checklists by year, and the years a checklist can be opened for (a framework with OIT items)",
+        params: z.object({ agency: z.string().min(1).max(64) }),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const agency = await readableAgency(db.kysely, actor, request.params.agency);
+      const checklists = await service.checklists(actor, agency);
+      const opened = new Set(checklists.map((c) => c.fiscal_year));
+      return {
+        checklists: checklists.map((c) => ({
+          fiscalYear: c.fiscal_year,
+          frameworkId: c.framework_id,
+          approvedAt: c.approved_at,
+        })),
+        openable: openableYears().filter((year) => !opened.has(year)),
+      };
+    },
+  );
 
   api.get(
     '/api/agencies/:agency/oit/:year',
@@ -228,4 +253,16 @@ export function sendDocument(
     .header('content-security-policy', "default-src 'none'; sandbox")
     .header('cache-control', cache)
     .send(bytes);
+}
+
+/** Fiscal years a shipped framework with OIT items covers. */
+function openableYears(): number[] {
+  return [
+    ...new Set(
+      availableFrameworks().flatMap((id) => {
+        const framework = loadFramework(id);
+        return framework.data.oitItems.length ? framework.data.fiscalYears : [];
+      }),
+    ),
+  ].sort((a, b) => b - a);
 }

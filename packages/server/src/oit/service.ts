@@ -120,6 +120,10 @@ export class OitService {
     this.repository = new OitRepository(db);
   }
 
+  checklists(actor: Actor, agency: Agency): Promise<OitChecklist[]> {
+    return this.repository.checklists(actor, agency.id);
+  }
+
   checklist(actor: Actor, agency: Agency, fiscalYear: number) {
     return this.repository.checklist(actor, agency.id, fiscalYear);
   }
@@ -290,8 +294,9 @@ export class OitService {
         before: { code: view.task.item_code, ...presentEvidence(evidence) },
       });
     });
-    if (evidence.stored_name)
-      {await rm(join(this.dataDir, 'oit', String(evidence.agency_id), evidence.stored_name), { force: true });}
+    if (evidence.stored_name) {
+      await rm(join(this.dataDir, 'oit', String(evidence.agency_id), evidence.stored_name), { force: true });
+    }
   }
 
   /** Moves an item along: a division sends it, the secretariat accepts it or returns it with a comment. */

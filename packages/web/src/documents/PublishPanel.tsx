@@ -7,7 +7,7 @@ import { formatTimestamp } from '../i18n/dates';
 
 interface Publication {
   id: number;
-  kind: 'results' | 'plan' | 'round';
+  kind: 'results' | 'plan' | 'round' | 'oit';
   fiscalYear: number;
   round: number | null;
   publishedAt: string;

@@ -56,7 +56,7 @@ export function AppLayout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="menu" />
-            <Text fw={700} c="teal.8" size="lg">
+            <Text fw={700} c="teal.9" size="lg">
               {t('app.name')}
             </Text>
             <Text size="sm" c="dimmed" visibleFrom="md">

@@ -1,0 +1,90 @@
+// Transparency pages under load: an agency's public OIT page and one item's page, served from
+// SQLite and PostgreSQL to a generator on loopback, against GET /api/health through the same stack.
+import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { load, request, startServer } from './http.js';
+import { writeReport } from './report.js';
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
+const POSTGRES_URL = process.env.PRONGSAI_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const dir = mkdtempSync(join(tmpdir(), 'prongsai-bench-'));
+
+async function postgresAnswers(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+const engines: { name: string; env: Record<string, string>; cleanup?: () => Promise<void> }[] = [
+  { name: 'SQLite', env: { PRONGSAI_DATABASE_URL: `sqlite:${join(dir, 'transparency.db')}` } },
+];
+if (await postgresAnswers()) {
+  const schema = `bench_t_${process.pid}`;
+  engines.push({
+    name: 'PostgreSQL',
+    env: { PRONGSAI_DATABASE_URL: POSTGRES_URL, BENCH_PG_SCHEMA: schema },
+    cleanup: async () => {
+      const client = new pg.Client({ connectionString: POSTGRES_URL });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await client.end();
+    },
+  });
+} else {
+  console.log(`PostgreSQL does not answer at ${POSTGRES_URL}: SQLite only`);
+}
+
+console.log(
+  `\nTransparency pages — Bang Khae's FY2567 OIT page (22 items) and item O1; ${REQUESTS} requests per run, ${CLIENTS} clients at a time, loopback (target p95 < 50 ms)`,
+);
+const paths = { health: '/api/health', year: '/t/bang-khae/2567', item: '/t/bang-khae/2567/O1' };
+const rows: string[][] = [['engine', 'endpoint', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'p95 vs health']];
+const report: Record<string, unknown> = {};
+for (const engine of engines) {
+  const { port, child } = await startServer(engine.env, './transparency-server.js');
+  try {
+    const agent = new http.Agent({ keepAlive: false });
+    const page = await request(agent, port, paths.year);
+    if (page.status !== 200 || (page.body.match(/href="\/t\/bang-khae\/2567\/O\d+"/g) ?? []).length !== 22) {
+      throw new Error(`the transparency page does not show the 22 published items (${page.status})`);
+    }
+    for (const path of Object.values(paths)) await load(port, path, {}, 300, CLIENTS); // warm-up
+    const health = await load(port, paths.health, {}, REQUESTS, CLIENTS);
+    const year = await load(port, paths.year, {}, REQUESTS, CLIENTS);
+    const item = await load(port, paths.item, {}, REQUESTS, CLIENTS);
+    for (const [name, result] of [
+      ['GET /api/health (baseline)', health],
+      [`GET ${paths.year}`, year],
+      [`GET ${paths.item}`, item],
+    ] as const) {
+      rows.push([
+        engine.name,
+        name,
+        ...[result.p50, result.p95, result.p99].map((v) => v.toFixed(2)),
+        result.rps.toFixed(0),
+        `${(result.p95 / health.p95).toFixed(1)}×`,
+      ]);
+    }
+    report[engine.name] = { health, year, item };
+  } finally {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+    await engine.cleanup?.();
+  }
+}
+const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+for (const row of rows) {
+  console.log(row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
+}
+writeReport('transparency', report);

@@ -1,0 +1,103 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, newPage, SCREENSHOTS, screenshot, signIn, startHarness, type Harness } from './harness.js';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core on the page (WCAG 2 A and AA rules); answers the violations, each with where it is. */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run(options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
+    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${n.failureSummary ?? ''}`));
+  });
+  return violations;
+}
+
+describe.runIf(browserAvailable)('the OIT workspace in Chromium', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness();
+  }, 60_000);
+  afterAll(async () => harness?.close());
+
+  it("lets a division editor add a document and a link to their division's item from a phone, and send it", async () => {
+    const pdf = join(tmpdir(), 'prongsai-o5.pdf');
+    writeFileSync(pdf, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const { context, page } = await newPage(harness, { width: 390, height: 844 });
+    await signIn(page, harness, 'finance@lak-si.demo');
+    await page.getByRole('heading', { name: 'สำนักงานเขตหลักสี่' }).waitFor();
+    await page.getByRole('button', { name: 'menu' }).click();
+    await page.getByRole('link', { name: 'การเปิดเผยข้อมูล (OIT)' }).click();
+    const card = page.getByTestId('oit-item-O5');
+    await card.waitFor();
+    // Only the finance division's items (O5–O8 in the demo) are shown to it.
+    expect(await page.locator('[data-testid^=oit-item-]').count()).toBe(4);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), card.getByTestId('oit-file').click()]);
+    await chooser.setFiles(pdf);
+    await card.getByTestId('oit-title').fill('รายงานผลการจัดซื้อจัดจ้าง ปีงบประมาณ พ.ศ. 2567');
+    await card.getByTestId('oit-add').click();
+    await expect.poll(() => card.getByTestId('oit-evidence').count()).toBe(1);
+    await card.getByTestId('oit-link').fill('https://webportal.bangkok.go.th/laksi/page/sub/20001');
+    await card.getByTestId('oit-title').fill('ประกาศผลการจัดซื้อจัดจ้างบนเว็บไซต์');
+    await card.getByTestId('oit-add').click();
+    await expect.poll(() => card.getByTestId('oit-evidence').count()).toBe(2);
+    // A link that is not a web address is refused with a Thai message before it is sent.
+    await card.getByTestId('oit-link').fill('javascript:alert(1)');
+    await card.getByText('ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https://').waitFor();
+    expect(await card.getByTestId('oit-add').isDisabled()).toBe(true);
+    await card.getByTestId('oit-link').fill('');
+    // Nothing is wider than the phone's screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await card.scrollIntoViewIfNeeded();
+    await card.screenshot({ path: `${SCREENSHOTS}30-phone-oit-evidence.png` });
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await card.getByTestId('oit-submit').click();
+    await expect.poll(() => card.getByTestId('oit-status').textContent()).toBe('รอตรวจ');
+    await context.close();
+  });
+
+  it('publishes what the secretariat accepted and the director approved, on an accessible public page', async () => {
+    const { context, page } = await newPage(harness, { width: 1366, height: 900 });
+    await signIn(page, harness, 'admin@lak-si.demo');
+    await page.getByRole('heading', { name: 'สำนักงานเขตหลักสี่' }).waitFor();
+    await page.getByRole('link', { name: 'การเปิดเผยข้อมูล (OIT)' }).click();
+    const card = page.getByTestId('oit-item-O5');
+    await card.getByTestId('oit-accept').click();
+    await expect.poll(() => card.getByTestId('oit-status').textContent()).toBe('ผ่านการตรวจ');
+    await screenshot(page, '31-oit-board-secretariat');
+    await context.close();
+
+    const director = await newPage(harness, { width: 1366, height: 900 });
+    await signIn(director.page, harness, 'director@lak-si.demo');
+    await director.page.getByRole('heading', { name: 'สำนักงานเขตหลักสี่' }).waitFor();
+    await director.page.getByRole('link', { name: 'การเปิดเผยข้อมูล (OIT)' }).click();
+    await director.page.getByTestId('oit-approve').click();
+    const link = director.page.getByTestId('oit-public-link');
+    await link.waitFor();
+    expect(await link.textContent()).toBe('/t/lak-si/2567');
+    await director.context.close();
+
+    const visitor = await newPage(harness, { width: 390, height: 844 });
+    await visitor.page.goto(`${harness.url}/t/lak-si/2567`);
+    await visitor.page.getByRole('heading', { level: 1 }).waitFor();
+    const items = await visitor.page.locator('ul.items > li h3').allTextContents();
+    expect(items.map((t) => t.split(/\s/)[0])).toEqual(['O5']);
+    expect(await accessibilityViolations(visitor.page)).toEqual([]);
+    await visitor.page.getByRole('link', { name: /^O5/ }).click();
+    await visitor.page.getByText('ประกาศผลการจัดซื้อจัดจ้างบนเว็บไซต์').waitFor();
+    expect(await accessibilityViolations(visitor.page)).toEqual([]);
+    expect(await visitor.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(visitor.page, '32-phone-transparency-item');
+    await visitor.context.close();
+  });
+});

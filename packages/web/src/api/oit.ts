@@ -1,0 +1,51 @@
+/** The OIT checklist as the API sends it (`GET /api/agencies/{agency}/oit/{year}`). */
+export type OitStatus = 'todo' | 'submitted' | 'returned' | 'accepted';
+export const OIT_STATUSES: readonly OitStatus[] = ['todo', 'submitted', 'returned', 'accepted'];
+
+export interface OitEvidence {
+  id: number;
+  kind: 'file' | 'link';
+  title: string;
+  note: string;
+  url: string | null;
+  fileName: string | null;
+  mime: string | null;
+  bytes: number;
+  divisionId: number | null;
+  createdAt: string;
+}
+
+export interface OitItem {
+  code: string;
+  indicator: number;
+  subIndicator: string | null;
+  name: string | null;
+  requirement: string | null;
+  carry: 'carried' | 'renamed' | 'new';
+  status: OitStatus;
+  dueDate: string | null;
+  overdue: boolean;
+  divisions: number[];
+  comment: string | null;
+  updatedAt: string;
+  evidence: OitEvidence[];
+}
+
+export interface OitChecklistView {
+  fiscalYear: number;
+  frameworkId: string;
+  approvedAt: string | null;
+  items: OitItem[];
+  board: {
+    counts: Record<OitStatus, number>;
+    overdue: string[];
+    unassigned: string[];
+    owed: { divisionId: number; codes: string[]; overdue: string[] }[];
+  };
+  published: { at: string; items: string[]; url: string } | null;
+}
+
+export interface OitYears {
+  checklists: { fiscalYear: number; frameworkId: string; approvedAt: string | null }[];
+  openable: number[];
+}

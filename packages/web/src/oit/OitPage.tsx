@@ -1,0 +1,470 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  FileInput,
+  Group,
+  Loader,
+  MultiSelect,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { api, ApiError, fileToBase64, type Division } from '../api/client';
+import { OIT_STATUSES, type OitChecklistView, type OitItem, type OitStatus, type OitYears } from '../api/oit';
+import { useMe } from '../auth/session';
+import { ThaiDateInput } from '../forms/ThaiDateInput';
+import { formatDate, formatTimestamp } from '../i18n/dates';
+import { useYearChoice } from '../layout/yearChoice';
+
+/** The server refuses larger files; checked here first so a slow phone does not send them. */
+const MAX_DOCUMENT_BYTES = 15 * 1024 * 1024;
+const STATUS_COLOURS: Record<OitStatus, string> = { todo: 'gray', submitted: 'blue', returned: 'orange', accepted: 'teal' };
+const FILTERS = ['all', 'todo', 'submitted', 'returned', 'accepted', 'overdue'] as const;
+type Filter = (typeof FILTERS)[number];
+
+const isoToDate = (iso: string) => {
+  const [year, month, day] = iso.split('-').map(Number);
+  return { year: year!, month: month!, day: day! };
+};
+
+function ErrorText({ error }: { error: unknown }) {
+  if (!error) return null;
+  return (
+    <Text size="sm" c="red" role="alert" data-testid="oit-error">
+      {error instanceof ApiError ? error.messageTh : String(error)}
+    </Text>
+  );
+}
+
+function ItemCard({
+  item,
+  slug,
+  year,
+  divisions,
+  canContribute,
+  canReview,
+}: {
+  item: OitItem;
+  slug: string;
+  year: number;
+  divisions: Division[];
+  canContribute: boolean;
+  canReview: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const client = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [title, setTitle] = useState('');
+  const [note, setNote] = useState('');
+  const [link, setLink] = useState('');
+  const [comment, setComment] = useState('');
+  const refresh = () => client.invalidateQueries({ queryKey: ['oit', slug, year] });
+  const base = `/api/agencies/${slug}/oit/${year}/items/${item.code}`;
+  const editable = canContribute && (item.status === 'todo' || item.status === 'returned');
+  const tooLarge = file !== null && file.size > MAX_DOCUMENT_BYTES;
+  // The server refuses anything but http(s) addresses; said here before sending.
+  const badLink = file === null && link.trim() !== '' && !/^https?:\/\/[^\s/]+/i.test(link.trim());
+
+  const add = useMutation({
+    mutationFn: async () =>
+      file
+        ? api('POST', `${base}/evidence`, { fileName: file.name, contentBase64: await fileToBase64(file), title, note })
+        : api('POST', `${base}/evidence`, { url: link.trim(), title: title || link.trim(), note }),
+    onSuccess: async () => {
+      setFile(null);
+      setTitle('');
+      setNote('');
+      setLink('');
+      await refresh();
+    },
+  });
+  const remove = useMutation({ mutationFn: (id: number) => api('DELETE', `/api/oit-evidence/${id}`), onSuccess: refresh });
+  const move = useMutation({
+    mutationFn: (action: 'submit' | 'accept' | 'return') => api('POST', `${base}/${action}`, { comment }),
+    onSuccess: async () => {
+      setComment('');
+      await refresh();
+    },
+  });
+  const names = item.divisions.map(
+    (id) => divisions.find((d) => d.id === id)?.[lang === 'th' ? 'nameTh' : 'nameEn'] ?? String(id),
+  );
+
+  return (
+    <Card withBorder component="article" aria-labelledby={`oit-${item.code}`} data-testid={`oit-item-${item.code}`}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <div>
+          <Title order={3} size="h5" id={`oit-${item.code}`}>
+            {item.code} {item.name ?? t('oit.unnamed')}
+          </Title>
+          <Text size="xs" c="dimmed">
+            {t('oit.indicator', { number: item.indicator })}
+            {item.subIndicator ? ` · ${item.subIndicator}` : ''}
+            {' · '}
+            {names.length ? names.join(', ') : t('oit.unassigned')}
+          </Text>
+        </div>
+        <Stack gap={4} align="flex-end">
+          <Badge color={STATUS_COLOURS[item.status]} data-testid="oit-status">
+            {t(`oit.status.${item.status}`)}
+          </Badge>
+          {item.carry !== 'carried' && (
+            <Badge variant="outline" color="grape" size="sm">
+              {t(`oit.carry.${item.carry}`)}
+            </Badge>
+          )}
+        </Stack>
+      </Group>
+      {item.requirement && (
+        <Text size="sm" mt="xs">
+          {item.requirement}
+        </Text>
+      )}
+      {item.dueDate && (
+        <Text size="sm" mt={4} c={item.overdue ? 'red.8' : undefined}>
+          {t('oit.due', { date: formatDate(isoToDate(item.dueDate), lang) })}
+          {item.overdue ? ` · ${t('oit.overdue')}` : ''}
+        </Text>
+      )}
+      {item.status === 'returned' && item.comment && (
+        <Alert color="orange" mt="xs" p="xs" title={t('oit.returnedBecause')}>
+          {item.comment}
+        </Alert>
+      )}
+      <Stack gap={4} mt="xs" component="ul" style={{ paddingLeft: 0, listStyle: 'none', margin: 0 }}>
+        {item.evidence.map((e) => (
+          <Group component="li" key={e.id} gap="xs" wrap="nowrap" justify="space-between" data-testid="oit-evidence">
+            <div style={{ minWidth: 0 }}>
+              <Anchor
+                href={e.kind === 'file' ? `/api/oit-evidence/${e.id}/file` : (e.url ?? '#')}
+                target="_blank"
+                rel="noopener noreferrer"
+                size="sm"
+                style={{ overflowWrap: 'anywhere' }}
+              >
+                {e.title || e.fileName || e.url}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {e.kind === 'file' ? `${e.fileName} · ${Math.max(1, Math.round(e.bytes / 1024))} KB` : e.url}
+                {e.note ? ` · ${e.note}` : ''}
+              </Text>
+            </div>
+            {editable && (
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                color="red"
+                onClick={() => remove.mutate(e.id)}
+                aria-label={t('oit.remove', { title: e.title })}
+              >
+                {t('oit.removeShort')}
+              </Button>
+            )}
+          </Group>
+        ))}
+        {item.evidence.length === 0 && (
+          <Text component="li" size="sm" c="dimmed">
+            {t('oit.noEvidence')}
+          </Text>
+        )}
+      </Stack>
+      {editable && (
+        <Stack gap="xs" mt="sm">
+          <FileInput
+            label={t('oit.file')}
+            description={t('oit.fileHint', { mb: MAX_DOCUMENT_BYTES / 1048576 })}
+            accept="application/pdf,image/jpeg,image/png,image/webp,image/heic,.docx,.xlsx"
+            value={file}
+            onChange={setFile}
+            clearable
+            error={tooLarge ? t('oit.tooLarge', { mb: MAX_DOCUMENT_BYTES / 1048576 }) : null}
+            data-testid="oit-file"
+          />
+          <TextInput
+            label={t('oit.link')}
+            placeholder="https://"
+            value={link}
+            onChange={(e) => setLink(e.currentTarget.value)}
+            disabled={file !== null}
+            error={badLink ? t('oit.badLink') : null}
+            inputMode="url"
+            data-testid="oit-link"
+          />
+          <TextInput
+            label={t('oit.itemTitle')}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            data-testid="oit-title"
+          />
+          <TextInput label={t('oit.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+          <ErrorText error={add.error ?? remove.error} />
+          <Group>
+            <Button
+              size="sm"
+              onClick={() => add.mutate()}
+              loading={add.isPending}
+              disabled={tooLarge || badLink || (!file && !link.trim())}
+              data-testid="oit-add"
+            >
+              {t('oit.add')}
+            </Button>
+            <Button
+              size="sm"
+              variant="light"
+              onClick={() => move.mutate('submit')}
+              loading={move.isPending}
+              disabled={item.evidence.length === 0}
+              data-testid="oit-submit"
+            >
+              {t('oit.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+      {canReview && item.status !== 'todo' && (
+        <Group mt="sm" align="flex-end">
+          <TextInput
+            size="xs"
+            label={t('oit.comment')}
+            value={comment}
+            onChange={(e) => setComment(e.currentTarget.value)}
+            style={{ flex: 1, minWidth: 160 }}
+          />
+          {item.status !== 'accepted' && (
+            <Button size="xs" color="teal" onClick={() => move.mutate('accept')} data-testid="oit-accept">
+              {t('oit.accept')}
+            </Button>
+          )}
+          {(item.status === 'submitted' || item.status === 'accepted') && (
+            <Button size="xs" color="orange" disabled={!comment.trim()} onClick={() => move.mutate('return')}>
+              {t('oit.return')}
+            </Button>
+          )}
+        </Group>
+      )}
+      {!editable && <ErrorText error={move.error} />}
+    </Card>
+  );
+}
+
+function BulkAssign({ slug, year, items, divisions }: { slug: string; year: number; items: OitItem[]; divisions: Division[] }) {
+  const { t, i18n } = useTranslation();
+  const client = useQueryClient();
+  const [codes, setCodes] = useState<string[]>([]);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [due, setDue] = useState<string | null>(null);
+  const assign = useMutation({
+    mutationFn: () =>
+      api('PUT', `/api/agencies/${slug}/oit/${year}/assignments`, {
+        codes,
+        ...(chosen.length ? { divisions: chosen.map(Number) } : {}),
+        ...(due ? { dueDate: due } : {}),
+      }),
+    onSuccess: async () => {
+      setCodes([]);
+      await client.invalidateQueries({ queryKey: ['oit', slug, year] });
+    },
+  });
+  return (
+    <Card withBorder>
+      <Title order={3} size="h5" mb="xs">
+        {t('oit.assignTitle')}
+      </Title>
+      <Group align="flex-end" wrap="wrap">
+        <MultiSelect
+          label={t('oit.items')}
+          data={items.map((i) => ({ value: i.code, label: `${i.code} ${i.name ?? ''}`.trim() }))}
+          value={codes}
+          onChange={setCodes}
+          searchable
+          w={260}
+        />
+        <MultiSelect
+          label={t('oit.divisions')}
+          data={divisions.map((d) => ({ value: String(d.id), label: i18n.language === 'th' ? d.nameTh : d.nameEn }))}
+          value={chosen}
+          onChange={setChosen}
+          w={260}
+        />
+        <ThaiDateInput label={t('oit.dueDate')} value={due} onChange={setDue} w={180} />
+        <Button onClick={() => assign.mutate()} disabled={!codes.length || (!chosen.length && !due)} loading={assign.isPending}>
+          {t('oit.assign')}
+        </Button>
+      </Group>
+      <ErrorText error={assign.error} />
+    </Card>
+  );
+}
+
+export function OitPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const me = useMe();
+  const client = useQueryClient();
+  const { agency: slug = '' } = useParams();
+  const years = useQuery({ queryKey: ['oit-years', slug], queryFn: () => api<OitYears>('GET', `/api/agencies/${slug}/oit`) });
+  const divisions = useQuery({
+    queryKey: ['divisions', slug],
+    queryFn: () => api<Division[]>('GET', `/api/agencies/${slug}/divisions`),
+  });
+  const offered = [...(years.data?.checklists.map((c) => c.fiscalYear) ?? []), ...(years.data?.openable ?? [])];
+  const [year, chooseYear] = useYearChoice('oit', slug, offered);
+  const opened = years.data?.checklists.some((c) => c.fiscalYear === year) ?? false;
+  const view = useQuery({
+    queryKey: ['oit', slug, year],
+    queryFn: () => api<OitChecklistView>('GET', `/api/agencies/${slug}/oit/${year}`),
+    enabled: year !== null && opened,
+  });
+  const [filter, setFilter] = useState<Filter>('all');
+  const ownAgency = me.abilities.switchAgency || me.agency?.slug === slug;
+  const canManage = ownAgency && me.abilities.manageOit === true;
+  const canApprove = ownAgency && me.abilities.approveOit === true;
+  const open = useMutation({
+    mutationFn: () => api('POST', `/api/agencies/${slug}/oit/${year}`, {}),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['oit-years', slug] }),
+  });
+  const approve = useMutation({
+    mutationFn: () => api('POST', `/api/agencies/${slug}/oit/${year}/approve`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['oit', slug, year] }),
+  });
+
+  if (years.isLoading || divisions.isLoading) return <Loader />;
+  if (year === null) return <Alert color="blue">{t('oit.noFramework')}</Alert>;
+  const v = view.data;
+  const all = divisions.data ?? [];
+  const mine = (item: OitItem) => me.user.role !== 'division_editor' || item.divisions.includes(me.user.divisionId ?? -1);
+  const shown = (v?.items ?? []).filter((i) =>
+    filter === 'all' ? true : filter === 'overdue' ? i.overdue : i.status === filter,
+  );
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <Title order={2}>{t('oit.title')}</Title>
+        <Select
+          label={t('measures.year')}
+          value={String(year)}
+          onChange={(x) => x && chooseYear(Number(x))}
+          data={[...new Set(offered)]
+            .sort((a, b) => b - a)
+            .map((y) => ({ value: String(y), label: t('forms.fiscalYear', { year: y }) }))}
+          w={220}
+        />
+      </Group>
+      {!opened && (
+        <Alert color="blue" title={t('oit.notOpened')}>
+          {canManage ? (
+            <Button mt="xs" onClick={() => open.mutate()} loading={open.isPending} data-testid="oit-open">
+              {t('oit.open')}
+            </Button>
+          ) : (
+            t('oit.askSecretariat')
+          )}
+          <ErrorText error={open.error} />
+        </Alert>
+      )}
+      {opened && !v && <Loader />}
+      {v && (
+        <>
+          <Card withBorder>
+            <Group justify="space-between" wrap="wrap">
+              <Group gap="xs" wrap="wrap">
+                {OIT_STATUSES.map((s) => (
+                  <Badge key={s} color={STATUS_COLOURS[s]} variant="light" data-testid={`oit-count-${s}`}>
+                    {t(`oit.status.${s}`)} {v.board.counts[s]}
+                  </Badge>
+                ))}
+                {v.board.overdue.length > 0 && (
+                  <Badge color="red">{t('oit.overdueCount', { count: v.board.overdue.length })}</Badge>
+                )}
+              </Group>
+              {canApprove && (
+                <Button
+                  onClick={() => approve.mutate()}
+                  loading={approve.isPending}
+                  disabled={v.board.counts.accepted === 0}
+                  data-testid="oit-approve"
+                >
+                  {t('oit.approve')}
+                </Button>
+              )}
+            </Group>
+            <Text size="sm" mt="xs">
+              {v.published ? (
+                <>
+                  {t('oit.published', { date: formatTimestamp(v.published.at, lang), count: v.published.items.length })}{' '}
+                  <Anchor href={v.published.url} target="_blank" data-testid="oit-public-link">
+                    {v.published.url}
+                  </Anchor>
+                </>
+              ) : (
+                t('oit.notPublished')
+              )}
+            </Text>
+            <ErrorText error={approve.error} />
+            {me.user.role !== 'division_editor' && v.board.owed.length > 0 && (
+              <Table mt="sm" fz="sm" captionSide="top">
+                <Table.Caption>{t('oit.owedCaption')}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('oit.division')}</Table.Th>
+                    <Table.Th>{t('oit.owed')}</Table.Th>
+                    <Table.Th>{t('oit.overdue')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {v.board.owed.map((o) => {
+                    const division = all.find((d) => d.id === o.divisionId);
+                    return (
+                      <Table.Tr key={o.divisionId}>
+                        <Table.Td>{division ? (lang === 'th' ? division.nameTh : division.nameEn) : o.divisionId}</Table.Td>
+                        <Table.Td>{o.codes.join(', ')}</Table.Td>
+                        <Table.Td c={o.overdue.length ? 'red.8' : undefined}>{o.overdue.join(', ') || '–'}</Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            )}
+          </Card>
+          {canManage && <BulkAssign slug={slug} year={year} items={v.items} divisions={all} />}
+          <SegmentedControl
+            value={filter}
+            onChange={(x) => setFilter(x as Filter)}
+            data={FILTERS.map((f) => ({
+              value: f,
+              label: `${t(`oit.filters.${f}`)} (${(v.items ?? []).filter((i) => (f === 'all' ? true : f === 'overdue' ? i.overdue : i.status === f)).length})`,
+            }))}
+            style={{ overflowX: 'auto' }}
+          />
+          {me.user.role === 'division_editor' && v.items.length === 0 && <Alert color="blue">{t('oit.nothingAssigned')}</Alert>}
+          <Stack>
+            {shown.map((item) => (
+              <ItemCard
+                key={item.code}
+                item={item}
+                slug={slug}
+                year={year}
+                divisions={all}
+                canContribute={ownAgency && (canManage || mine(item))}
+                canReview={canManage}
+              />
+            ))}
+          </Stack>
+        </>
+      )}
+    </Stack>
+  );
+}
