@@ -92,9 +92,9 @@ export async function loadDemoOit(db: Kysely<Database>, dataDir: string): Promis
         });
       }
       if (i < state.accepted) await service.transition(secretariat, agency, DEMO_YEAR, code, 'accept', null);
-      else if (i < state.accepted + state.submitted)
-        {await service.transition(secretariat, agency, DEMO_YEAR, code, 'submit', null);}
-      else {
+      else if (i < state.accepted + state.submitted) {
+        await service.transition(secretariat, agency, DEMO_YEAR, code, 'submit', null);
+      } else {
         await service.transition(secretariat, agency, DEMO_YEAR, code, 'submit', null);
         await service.transition(secretariat, agency, DEMO_YEAR, code, 'return', 'เอกสารยังไม่ระบุปีงบประมาณ พ.ศ. 2567 กรุณาแนบฉบับปีนี้');
       }
