@@ -22,3 +22,4 @@ export * from './inputs/import-content.js';
 export * from './measures/plan.js';
 export * from './thai/words.js';
 export * from './oit/checklist.js';
+export * from './oit/links.js';

@@ -19,7 +19,7 @@ import { agencyRoutes } from './agencies/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { authPlugin } from './auth/plugin.js';
 import { authRoutes } from './auth/routes.js';
-import type { Config } from './config.js';
+import { linkCheckConfig, type Config } from './config.js';
 import type { Db } from './db/database.js';
 import { fiscalYearRoutes } from './fiscal-years/routes.js';
 import { frameworkRoutes } from './frameworks/routes.js';
@@ -32,6 +32,7 @@ import { committeeRoutes } from './committees/routes.js';
 import { createDocumentJobs, documentRoutes } from './documents/routes.js';
 import { exportRoutes } from './exports/routes.js';
 import { oitRoutes } from './oit/routes.js';
+import { LinkChecks } from './links/service.js';
 import { transparencyRoutes } from './oit/public-routes.js';
 import { HttpError } from './http/errors.js';
 import { userRoutes } from './users/routes.js';
@@ -203,7 +204,15 @@ export async function buildApp({ db, config, logger = true, webDist = WEB_DIST }
   app.addHook('onClose', () => documentJobs.stop());
   await app.register(documentRoutes, { db, config, jobs: documentJobs });
   await app.register(exportRoutes, { db });
-  await app.register(oitRoutes, { db, config });
+  // The demo's links name real sites: a demo checks them only when asked, unless a schedule is set.
+  const linkSettings = config.linkCheck ?? linkCheckConfig();
+  const scheduled =
+    config.demo && process.env.PRONGSAI_LINKCHECK_EVERY_HOURS === undefined ? { ...linkSettings, everyHours: 0 } : linkSettings;
+  const linkChecks = new LinkChecks(db.kysely, db.engine, scheduled);
+  app.decorate('linkChecks', linkChecks);
+  app.addHook('onReady', () => linkChecks.start());
+  app.addHook('onClose', () => linkChecks.stop());
+  await app.register(oitRoutes, { db, config, links: linkChecks });
   await app.register(transparencyRoutes, { db, config });
 
   if (existsSync(webDist)) {

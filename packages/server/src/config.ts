@@ -20,6 +20,38 @@ export interface Config {
    * the transparency pages' sitemap and the URLs agencies type into ITAS use it; without it, the request's host.
    */
   publicUrl?: string;
+  /** The OIT link checker (PRONGSAI_LINKCHECK_*). */
+  linkCheck?: LinkCheckConfig;
+}
+
+export interface LinkCheckConfig {
+  /** CIDRs the checker may reach although private (PRONGSAI_LINKCHECK_ALLOW); none by default. */
+  allow: string;
+  /** A PEM file of extra certificate authorities to trust (PRONGSAI_LINKCHECK_CA). */
+  caFile?: string;
+  /** Hours between scheduled checks of each checklist; 0 turns the schedule off (PRONGSAI_LINKCHECK_EVERY_HOURS). */
+  everyHours: number;
+  concurrency: number;
+  perHost: number;
+  timeoutMs: number;
+  maxBytes: number;
+}
+
+export function linkCheckConfig(env: NodeJS.ProcessEnv = process.env): LinkCheckConfig {
+  const number = (name: string, fallback: number) => {
+    const value = env[name] === undefined || env[name] === '' ? fallback : Number(env[name]);
+    if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number, not "${env[name]}"`);
+    return value;
+  };
+  return {
+    allow: env.PRONGSAI_LINKCHECK_ALLOW ?? '',
+    ...(env.PRONGSAI_LINKCHECK_CA ? { caFile: env.PRONGSAI_LINKCHECK_CA } : {}),
+    everyHours: number('PRONGSAI_LINKCHECK_EVERY_HOURS', 24),
+    concurrency: Math.max(1, number('PRONGSAI_LINKCHECK_CONCURRENCY', 16)),
+    perHost: Math.max(1, number('PRONGSAI_LINKCHECK_PER_HOST', 4)),
+    timeoutMs: number('PRONGSAI_LINKCHECK_TIMEOUT_MS', 15_000),
+    maxBytes: number('PRONGSAI_LINKCHECK_MAX_BYTES', 2 * 1024 * 1024),
+  };
 }
 
 function trustProxyOf(value: string | undefined): boolean | number | string {
@@ -42,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: trustProxyOf(env.PRONGSAI_TRUST_PROXY),
     demo: false,
+    linkCheck: linkCheckConfig(env),
     ...(env.PRONGSAI_PUBLIC_URL ? { publicUrl: env.PRONGSAI_PUBLIC_URL.replace(/\/+$/, '') } : {}),
   };
 }

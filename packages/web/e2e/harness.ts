@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp } from '../../server/src/app.js';
-import { loadConfig } from '../../server/src/config.js';
+import { linkCheckConfig, loadConfig } from '../../server/src/config.js';
 import { openDatabase, type Db } from '../../server/src/db/database.js';
 import { loadDemo } from '../../server/src/demo/demo.js';
 
@@ -35,7 +35,13 @@ export async function startHarness(): Promise<Harness> {
   await loadDemo(db.kysely, { dataDir });
   const app = await buildApp({
     db,
-    config: { ...loadConfig({}), dataDir, secureCookies: false, demo: true },
+    config: {
+      ...loadConfig({}),
+      dataDir,
+      secureCookies: false,
+      demo: true,
+      linkCheck: { ...linkCheckConfig({}), everyHours: 0 },
+    },
     logger: false,
     webDist: WEB_DIST,
   });

@@ -27,8 +27,10 @@ export const TABLES = [
   'oit_tasks',
   'oit_task_divisions',
   'oit_evidence',
+  'link_check_runs',
+  'link_results',
 ] as const satisfies readonly (keyof Database)[];
-const WITH_IDENTITY = new Set<string>(TABLES.filter((t) => t !== 'sessions' && t !== 'document_jobs'));
+const WITH_IDENTITY = new Set<string>(TABLES.filter((t) => t !== 'sessions' && t !== 'document_jobs' && t !== 'link_check_runs'));
 
 export interface Backup {
   format: 'prongsai-backup';
@@ -57,7 +59,7 @@ export async function createBackup(db: Db): Promise<Buffer> {
       tables[table] = (await trx
         .selectFrom(table)
         .selectAll()
-        .orderBy(table === 'sessions' || table === 'document_jobs' ? 'created_at' : 'id')
+        .orderBy(table === 'sessions' || table === 'document_jobs' || table === 'link_check_runs' ? 'created_at' : 'id')
         .execute()) as Record<string, unknown>[];
     }
     return {

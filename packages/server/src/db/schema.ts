@@ -321,6 +321,47 @@ export interface OitEvidenceTable {
   created_at: Timestamp;
 }
 
+export interface LinkCheckRunTable {
+  id: string;
+  agency_id: number;
+  fiscal_year: number;
+  /** `manual` or `schedule`. */
+  trigger: string;
+  requested_by: number | null;
+  /** `queued`, `running`, `done` or `failed`. */
+  status: string;
+  total: number;
+  checked: number;
+  passed: number;
+  attempts: number;
+  /** JSON `{ message, messageTh }` of a failed run. */
+  error: string | null;
+  worker: string | null;
+  heartbeat_at: Timestamp | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface LinkResultTable {
+  id: Generated<number>;
+  run_id: string;
+  agency_id: number;
+  fiscal_year: number;
+  url: string;
+  /** 1 when the link passed. */
+  ok: number;
+  verdict: string;
+  status_code: number | null;
+  content_type: string | null;
+  bytes: number;
+  final_url: string;
+  /** 1 or 0 when the page could be read for the year, null when not. */
+  mentions_year: number | null;
+  detail: string | null;
+  duration_ms: number;
+  checked_at: Timestamp;
+}
+
 export interface Database {
   agencies: AgencyTable;
   divisions: DivisionTable;
@@ -344,6 +385,8 @@ export interface Database {
   oit_tasks: OitTaskTable;
   oit_task_divisions: OitTaskDivisionTable;
   oit_evidence: OitEvidenceTable;
+  link_check_runs: LinkCheckRunTable;
+  link_results: LinkResultTable;
 }
 
 export type Agency = Selectable<AgencyTable>;
@@ -367,3 +410,5 @@ export type Publication = Selectable<PublicationTable>;
 export type OitChecklist = Selectable<OitChecklistTable>;
 export type OitTask = Selectable<OitTaskTable>;
 export type OitEvidence = Selectable<OitEvidenceTable>;
+export type LinkCheckRun = Selectable<LinkCheckRunTable>;
+export type LinkResult = Selectable<LinkResultTable>;

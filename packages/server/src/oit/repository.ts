@@ -223,6 +223,38 @@ export class OitRepository {
       .execute();
   }
 
+  /** Every link URL of a checklist's items, for the link checker (which sees no actor). */
+  async linkUrls(checklistId: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('oit_evidence')
+      .innerJoin('oit_tasks', 'oit_tasks.id', 'oit_evidence.task_id')
+      .select('oit_evidence.url')
+      .where('oit_tasks.checklist_id', '=', checklistId)
+      .where('oit_evidence.kind', '=', 'link')
+      .orderBy('oit_evidence.id')
+      .execute();
+    return [...new Set(rows.map((r) => r.url!).filter(Boolean))];
+  }
+
+  /** Checklists that hold at least one link: what the scheduled link check covers. */
+  checklistsWithLinks(): Promise<{ agency_id: number; fiscal_year: number }[]> {
+    return this.db
+      .selectFrom('oit_checklists')
+      .select(['oit_checklists.agency_id', 'oit_checklists.fiscal_year'])
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('oit_evidence')
+            .innerJoin('oit_tasks', 'oit_tasks.id', 'oit_evidence.task_id')
+            .select('oit_evidence.id')
+            .whereRef('oit_tasks.checklist_id', '=', 'oit_checklists.id')
+            .where('oit_evidence.kind', '=', 'link'),
+        ),
+      )
+      .orderBy('oit_checklists.agency_id')
+      .execute();
+  }
+
   /** Bytes of OIT documents the agency keeps (counted in its storage quota with its progress evidence). */
   async usedBytes(agencyId: number): Promise<number> {
     const used = await this.db

@@ -9,6 +9,10 @@ import type { Db } from '../db/database.js';
 import { HttpError, notFound } from '../http/errors.js';
 import { requireActor } from '../http/context.js';
 import { webLink } from '../progress/routes.js';
+import { LinkRepository } from '../links/repository.js';
+import { presentResult, presentRun, type LinkChecks } from '../links/service.js';
+import { authorize } from '../auth/policy.js';
+import { listAgencies } from '../agencies/repository.js';
 import { OitRepository } from './repository.js';
 import { OitService, presentChecklist, presentEvidence, presentTask } from './service.js';
 import { availableFrameworks, loadFramework } from '../frameworks/registry.js';
@@ -20,11 +24,12 @@ const yearParams = z.object({
 const itemParams = yearParams.extend({ code: z.string().regex(/^[A-Z]{1,6}\d{1,3}$/, 'an OIT item code such as O1') });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
-export async function oitRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
+export async function oitRoutes(app: FastifyInstance, { db, config, links }: { db: Db; config: Config; links: LinkChecks }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['oit'];
   const service = new OitService(db.kysely, config.dataDir);
   const repository = new OitRepository(db.kysely);
+  const linkResults = new LinkRepository(db.kysely);
 
   api.get(
     '/api/agencies/:agency/oit',
@@ -66,8 +71,20 @@ export async function oitRoutes(app: FastifyInstance, { db, config }: { db: Db; 
       const agency = await readableAgency(db.kysely, actor, request.params.agency);
       const scope = await service.checklist(actor, agency, request.params.year);
       const live = await service.liveSnapshot(agency.id, request.params.year);
+      const urls = scope.tasks.flatMap((t) => t.evidence.filter((e) => e.url).map((e) => e.url!));
+      const latest = new Map<string, ReturnType<typeof presentResult>>();
+      for (const row of await linkResults.results(agency.id, request.params.year, urls)) {
+        if (!latest.has(row.url)) latest.set(row.url, presentResult(row));
+      }
+      const checklist = presentChecklist(scope);
+      const lastRun = await linkResults.latestRun(agency.id, request.params.year);
       return {
-        ...presentChecklist(scope),
+        ...checklist,
+        items: checklist.items.map((item) => ({
+          ...item,
+          evidence: item.evidence.map((e) => ({ ...e, check: e.url ? (latest.get(e.url) ?? null) : null })),
+        })),
+        linkCheck: lastRun ? presentRun(lastRun) : null,
         published: live
           ? { at: live.publishedAt, items: live.items.map((i) => i.code), url: `/t/${agency.slug}/${request.params.year}` }
           : null,
@@ -196,6 +213,69 @@ export async function oitRoutes(app: FastifyInstance, { db, config }: { db: Db; 
       const actor = requireActor(request);
       const agency = await readableAgency(db.kysely, actor, request.params.agency);
       return service.approve(actor, agency, request.params.year);
+    },
+  );
+
+  api.post(
+    '/api/agencies/:agency/oit/:year/link-checks',
+    {
+      schema: {
+        tags,
+        summary:
+          "Check every link of the year's checklist now, in the background (the secretariat); answers the run, queued or already under way",
+        params: yearParams,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const agency = await readableAgency(db.kysely, actor, request.params.agency);
+      const { run, queued } = await links.request(actor, agency, request.params.year);
+      return reply.code(queued ? 202 : 200).send(presentRun(run));
+    },
+  );
+
+  api.get(
+    '/api/agencies/:agency/oit/:year/links',
+    {
+      schema: {
+        tags,
+        summary: 'Each link of the items the actor may see, with its latest check and its history (newest first)',
+        params: yearParams,
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const agency = await readableAgency(db.kysely, actor, request.params.agency);
+      const scope = await service.checklist(actor, agency, request.params.year);
+      const owners = new Map<string, string[]>();
+      for (const view of scope.tasks) {
+        for (const e of view.evidence) if (e.url) owners.set(e.url, [...(owners.get(e.url) ?? []), view.task.item_code]);
+      }
+      const rows = await linkResults.results(agency.id, request.params.year, [...owners.keys()]);
+      return [...owners.entries()].map(([url, codes]) => {
+        const history = rows.filter((r) => r.url === url).map(presentResult);
+        return { url, items: codes, latest: history[0] ?? null, history: history.slice(0, 20) };
+      });
+    },
+  );
+
+  api.get(
+    '/api/oit/link-checks',
+    {
+      schema: {
+        tags,
+        summary: "City-wide: each agency's latest link check of a year, links checked and passing (central admins)",
+        querystring: z.object({ year: z.coerce.number().int().min(2500).max(2700) }),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      authorize(actor, 'cityResults', 'read', undefined);
+      const agencies = new Map((await listAgencies(db.kysely)).map((a) => [a.id, a]));
+      return (await linkResults.latestRunsOfYear(request.query.year)).map((run) => ({
+        agency: { slug: agencies.get(run.agency_id)?.slug, nameTh: agencies.get(run.agency_id)?.name_th },
+        ...presentRun(run),
+      }));
     },
   );
 

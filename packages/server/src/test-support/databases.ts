@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.js';
-import { loadConfig } from '../config.js';
+import { linkCheckConfig, loadConfig } from '../config.js';
 import { openDatabase, type Db } from '../db/database.js';
 import { loadDemo } from '../demo/demo.js';
 
@@ -78,7 +78,8 @@ export async function demoApp(
   await loadDemo(db.kysely, { ...options, dataDir });
   const app = await buildApp({
     db,
-    config: { ...loadConfig({}), dataDir, secureCookies: false },
+    // No scheduled link checks: tests reach only the servers they start, on loopback.
+    config: { ...loadConfig({}), dataDir, secureCookies: false, linkCheck: { ...linkCheckConfig({}), everyHours: 0 } },
     logger: false,
     webDist: '/nonexistent',
   });

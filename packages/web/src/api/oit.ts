@@ -13,6 +13,31 @@ export interface OitEvidence {
   bytes: number;
   divisionId: number | null;
   createdAt: string;
+  /** The latest check of a link, if it was checked. */
+  check?: LinkCheck | null;
+}
+
+export interface LinkCheck {
+  url: string;
+  ok: boolean;
+  verdict: string;
+  verdictTh: string;
+  statusCode: number | null;
+  contentType: string | null;
+  bytes: number;
+  finalUrl: string;
+  mentionsYear: boolean | null;
+  checkedAt: string;
+}
+
+export interface LinkCheckRun {
+  id: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  total: number;
+  checked: number;
+  passed: number;
+  createdAt: string;
+  finishedAt: string | null;
 }
 
 export interface OitItem {
@@ -43,6 +68,7 @@ export interface OitChecklistView {
     owed: { divisionId: number; codes: string[]; overdue: string[] }[];
   };
   published: { at: string; items: string[]; url: string } | null;
+  linkCheck: LinkCheckRun | null;
 }
 
 export interface OitYears {

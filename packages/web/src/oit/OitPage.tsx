@@ -160,6 +160,21 @@ function ItemCard({
                 {e.kind === 'file' ? `${e.fileName} · ${Math.max(1, Math.round(e.bytes / 1024))} KB` : e.url}
                 {e.note ? ` · ${e.note}` : ''}
               </Text>
+              {e.check && (
+                <Group gap={4} data-testid="oit-link-check">
+                  <Badge size="sm" variant="light" color={e.check.ok ? 'teal' : 'red'}>
+                    {e.check.verdictTh}
+                  </Badge>
+                  {e.check.mentionsYear === false && (
+                    <Badge size="sm" variant="light" color="orange">
+                      {t('oit.noYear', { year })}
+                    </Badge>
+                  )}
+                  <Text size="xs" c="dimmed">
+                    {t('oit.checkedAt', { date: formatTimestamp(e.check.checkedAt, lang) })}
+                  </Text>
+                </Group>
+              )}
             </div>
             {editable && (
               <Button
@@ -326,6 +341,11 @@ export function OitPage() {
     queryKey: ['oit', slug, year],
     queryFn: () => api<OitChecklistView>('GET', `/api/agencies/${slug}/oit/${year}`),
     enabled: year !== null && opened,
+    // While a link check runs, its progress is fetched every few seconds.
+    refetchInterval: (query) => {
+      const run = query.state.data?.linkCheck;
+      return run && (run.status === 'queued' || run.status === 'running') ? 3000 : false;
+    },
   });
   const [filter, setFilter] = useState<Filter>('all');
   const ownAgency = me.abilities.switchAgency || me.agency?.slug === slug;
@@ -334,6 +354,10 @@ export function OitPage() {
   const open = useMutation({
     mutationFn: () => api('POST', `/api/agencies/${slug}/oit/${year}`, {}),
     onSuccess: () => client.invalidateQueries({ queryKey: ['oit-years', slug] }),
+  });
+  const checkLinks = useMutation({
+    mutationFn: () => api('POST', `/api/agencies/${slug}/oit/${year}/link-checks`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['oit', slug, year] }),
   });
   const approve = useMutation({
     mutationFn: () => api('POST', `/api/agencies/${slug}/oit/${year}/approve`),
@@ -413,7 +437,33 @@ export function OitPage() {
                 t('oit.notPublished')
               )}
             </Text>
-            <ErrorText error={approve.error} />
+            <Group mt="xs" gap="xs">
+              <Text size="sm" data-testid="oit-link-summary">
+                {!v.linkCheck
+                  ? t('oit.linksNeverChecked')
+                  : v.linkCheck.status === 'done'
+                    ? t('oit.linksChecked', {
+                        date: formatTimestamp(v.linkCheck.finishedAt ?? v.linkCheck.createdAt, lang),
+                        passed: v.linkCheck.passed,
+                        total: v.linkCheck.total,
+                      })
+                    : v.linkCheck.status === 'failed'
+                      ? t('oit.linksFailed')
+                      : t('oit.linksChecking', { checked: v.linkCheck.checked, total: v.linkCheck.total })}
+              </Text>
+              {canManage && (
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  onClick={() => checkLinks.mutate()}
+                  loading={checkLinks.isPending || v.linkCheck?.status === 'queued' || v.linkCheck?.status === 'running'}
+                  data-testid="oit-check-links"
+                >
+                  {t('oit.checkLinks')}
+                </Button>
+              )}
+            </Group>
+            <ErrorText error={approve.error ?? checkLinks.error} />
             {me.user.role !== 'division_editor' && v.board.owed.length > 0 && (
               <Table mt="sm" fz="sm" captionSide="top">
                 <Table.Caption>{t('oit.owedCaption')}</Table.Caption>

@@ -7,6 +7,7 @@ import * as m0004 from './0004-committees-and-documents.js';
 import * as m0005 from './0005-integrity.js';
 import * as m0006 from './0006-report-parts.js';
 import * as m0007 from './0007-oit-workspace.js';
+import * as m0008 from './0008-link-checks.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see 0001
 type Step = { up: (db: Kysely<any>, engine: Engine) => Promise<void> };
@@ -20,6 +21,7 @@ const steps: Record<string, Step> = {
   '0005-integrity': m0005,
   '0006-report-parts': m0006,
   '0007-oit-workspace': m0007,
+  '0008-link-checks': m0008,
 };
 
 export class BundledMigrations implements MigrationProvider {

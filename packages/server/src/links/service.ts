@@ -1,0 +1,199 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Kysely } from 'kysely';
+import { LINK_VERDICT_TH, type LinkVerdict } from '@prongsai/core';
+import { listAgencies } from '../agencies/repository.js';
+import { authorize, type Actor } from '../auth/policy.js';
+import { linkCheckConfig, type LinkCheckConfig } from '../config.js';
+import type { Engine } from '../db/database.js';
+import { lockRow } from '../db/locks.js';
+import type { Agency, Database, LinkCheckRun, LinkResult } from '../db/schema.js';
+import { badRequest } from '../http/errors.js';
+import { DurableQueue } from '../jobs/durable-queue.js';
+import { OitRepository } from '../oit/repository.js';
+import { checkLinks } from './checker.js';
+import { allowList, type FetchPolicy } from './fetch.js';
+import { LinkRepository } from './repository.js';
+
+export const LINK_CHECKER_AGENT = 'Prongsai-LinkChecker/0.1 (OIT disclosure link check; +https://github.com/prongsai)';
+/** How often the schedule looks for checklists due a check. */
+const SCHEDULE_TICK_MS = 10 * 60_000;
+
+export function presentRun(run: LinkCheckRun) {
+  return {
+    id: run.id,
+    fiscalYear: run.fiscal_year,
+    trigger: run.trigger,
+    status: run.status,
+    total: run.total,
+    checked: run.checked,
+    passed: run.passed,
+    createdAt: run.created_at,
+    finishedAt: run.finished_at,
+    error: run.error ? (JSON.parse(run.error) as { message: string; messageTh: string }) : null,
+  };
+}
+
+export function presentResult(row: LinkResult) {
+  return {
+    url: row.url,
+    ok: row.ok === 1,
+    verdict: row.verdict as LinkVerdict,
+    verdictTh: LINK_VERDICT_TH[row.verdict as LinkVerdict] ?? row.verdict,
+    statusCode: row.status_code,
+    contentType: row.content_type,
+    bytes: row.bytes,
+    finalUrl: row.final_url,
+    mentionsYear: row.mentions_year === null ? null : row.mentions_year === 1,
+    detail: row.detail,
+    durationMs: row.duration_ms,
+    checkedAt: row.checked_at,
+  };
+}
+
+/**
+ * The OIT link checker: runs on the durable queue (so a restart or a second instance resumes
+ * them), on demand or every `everyHours` for each checklist with links.
+ */
+export class LinkChecks {
+  private readonly queue: DurableQueue<LinkCheckRun>;
+  private readonly policy: FetchPolicy;
+  private readonly settings: LinkCheckConfig;
+  private schedule: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    engine: Engine,
+    settings: LinkCheckConfig = linkCheckConfig(),
+    pollMs = 2000,
+  ) {
+    this.settings = settings;
+    this.policy = {
+      allow: allowList(settings.allow),
+      timeoutMs: settings.timeoutMs,
+      maxBytes: settings.maxBytes,
+      maxRedirects: 5,
+      userAgent: LINK_CHECKER_AGENT,
+      ...(settings.caFile ? { ca: [readFileSync(settings.caFile, 'utf8')] } : {}),
+    };
+    this.queue = new DurableQueue<LinkCheckRun>(
+      db,
+      engine,
+      'link_check_runs',
+      {
+        run: (run, update) => this.run(run, update),
+        failed: (error) => ({
+          error: JSON.stringify({ message: (error as Error).message, messageTh: 'ตรวจลิงก์ไม่สำเร็จ กรุณาสั่งตรวจใหม่' }),
+        }),
+        abandoned: (run) => ({
+          error: JSON.stringify({
+            message: `the server stopped while checking links (${run.attempts} tries)`,
+            messageTh: 'ระบบหยุดทำงานระหว่างตรวจลิงก์หลายครั้ง กรุณาสั่งตรวจใหม่',
+          }),
+        }),
+        requeued: { checked: 0, passed: 0 },
+      },
+      pollMs,
+    );
+  }
+
+  async start(): Promise<void> {
+    await this.queue.start();
+    if (this.settings.everyHours > 0) {
+      this.schedule = setInterval(() => void this.enqueueDue().catch(() => {}), SCHEDULE_TICK_MS);
+      this.schedule.unref();
+      void this.enqueueDue().catch(() => {});
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.schedule) clearInterval(this.schedule);
+    await this.queue.stop();
+  }
+
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  /** Queues a check of a checklist's links (the secretariat), unless one is queued or running already. */
+  async request(actor: Actor | null, agency: Agency, fiscalYear: number, trigger: 'manual' | 'schedule' = 'manual') {
+    if (actor) authorize(actor, 'oitChecklist', 'manage', { agencyId: agency.id });
+    const checklist = await new OitRepository(this.db).findChecklist(agency.id, fiscalYear);
+    if (!checklist) throw badRequest('no OIT checklist for this year', 'ยังไม่มีรายการ OIT ของปีนี้');
+    const since = trigger === 'schedule' ? new Date(Date.now() - this.settings.everyHours * 3600_000).toISOString() : '9999';
+    const run = await this.db.transaction().execute(async (trx) => {
+      await lockRow(trx, 'agencies', agency.id);
+      const repository = new LinkRepository(trx);
+      const recent = await repository.recentRun(agency.id, fiscalYear, since);
+      if (recent) return { run: recent, queued: false };
+      const urls = await new OitRepository(trx).linkUrls(checklist.id);
+      const row = await repository.insertRun({
+        id: randomUUID(),
+        agency_id: agency.id,
+        fiscal_year: fiscalYear,
+        trigger,
+        requested_by: actor?.id ?? null,
+        status: 'queued',
+        total: urls.length,
+        checked: 0,
+        passed: 0,
+        attempts: 0,
+        error: null,
+        worker: null,
+        heartbeat_at: null,
+        created_at: new Date().toISOString(),
+        finished_at: null,
+      });
+      return { run: row, queued: true };
+    });
+    this.queue.kick();
+    return run;
+  }
+
+  /** Queues the scheduled check of every checklist with links whose last check is older than the interval. */
+  async enqueueDue(): Promise<number> {
+    let queued = 0;
+    for (const { agency_id, fiscal_year } of await new OitRepository(this.db).checklistsWithLinks()) {
+      const [agency] = await listAgencies(this.db, agency_id);
+      if (agency && (await this.request(null, agency, fiscal_year, 'schedule')).queued) queued++;
+    }
+    return queued;
+  }
+
+  private async run(run: LinkCheckRun, update: (changes: Record<string, unknown>) => void): Promise<Record<string, unknown>> {
+    const checklist = await new OitRepository(this.db).findChecklist(run.agency_id, run.fiscal_year);
+    const urls = checklist ? await new OitRepository(this.db).linkUrls(checklist.id) : [];
+    let checked = 0;
+    let passed = 0;
+    update({ total: urls.length });
+    const repository = new LinkRepository(this.db);
+    await checkLinks(urls, run.fiscal_year, this.policy, this.settings, async (url, result) => {
+      await repository.insertResult({
+        run_id: run.id,
+        agency_id: run.agency_id,
+        fiscal_year: run.fiscal_year,
+        url,
+        ok: result.ok ? 1 : 0,
+        verdict: result.verdict,
+        status_code: result.facts.status,
+        content_type: result.facts.contentType?.slice(0, 255) ?? null,
+        bytes: result.facts.bytes,
+        final_url: result.facts.finalUrl,
+        mentions_year: result.mentionsYear === null ? null : result.mentionsYear ? 1 : 0,
+        detail: result.facts.detail ?? null,
+        duration_ms: result.durationMs,
+        checked_at: new Date().toISOString(),
+      });
+      checked++;
+      if (result.ok) passed++;
+      update({ checked, passed });
+    });
+    return { total: urls.length, checked, passed };
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    linkChecks: LinkChecks;
+  }
+}
