@@ -23,3 +23,4 @@ export * from './measures/plan.js';
 export * from './thai/words.js';
 export * from './oit/checklist.js';
 export * from './oit/links.js';
+export * from './oit/readiness.js';

@@ -110,6 +110,9 @@ export const policies = {
     manage: (actor: Actor, checklist: { agencyId: number }) => adminOf(actor, checklist.agencyId),
     approve: (actor: Actor, checklist: { agencyId: number }) =>
       isCentral(actor) || (actor.role === 'executive' && inAgency(actor, checklist.agencyId)),
+    /** The whole checklist at once (readiness, prediction): the secretariat, executives, central admins. */
+    readWhole: (actor: Actor, checklist: { agencyId: number }) =>
+      isCentral(actor) || (inAgency(actor, checklist.agencyId) && actor.role !== 'division_editor'),
   },
   /** One OIT item of the checklist; `divisions` are the divisions it is assigned to. */
   oitTask: {

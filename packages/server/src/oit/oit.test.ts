@@ -28,7 +28,7 @@ describe.each(TEST_DATABASES)('the OIT workspace on $engine', (database) => {
   const base = `/api/agencies/bang-khae/oit/${year}`;
 
   beforeAll(async () => {
-    ({ app, close } = await demoApp(database, { results: false }));
+    ({ app, close } = await demoApp(database));
     admin = await login(app, 'admin@bang-khae.demo');
     director = await login(app, 'director@bang-khae.demo');
     finance = await login(app, 'finance@bang-khae.demo');
@@ -215,5 +215,38 @@ describe.each(TEST_DATABASES)('the OIT workspace on $engine', (database) => {
     };
     expect(laksi.board.counts).toEqual({ todo: 21, submitted: 1, returned: 0, accepted: 0 });
     expect((await app.inject({ method: 'GET', url: '/t/lak-si/2567' })).statusCode).toBe(404);
+  });
+
+  it('predicts the OIT score, the ITA range and the level from readiness, for the secretariat and city-wide', async () => {
+    expect((await call(finance, 'GET', '/api/agencies/bang-khae/oit/2567/prediction')).statusCode).toBe(403);
+    const khae = (await call(director, 'GET', '/api/agencies/bang-khae/oit/2567/prediction')).json() as {
+      counts: Record<string, number>;
+      oit: { low: number; high: number };
+      ita: { low: number; high: number } | null;
+      basis: string | null;
+      costly: { code: string; points: number }[];
+      readiness: Record<string, string>;
+    };
+    // Every item accepted, but no link checked yet: all at risk until the link check passes them.
+    expect(khae.counts).toEqual({ ready: 0, 'at-risk': 22, missing: 0 });
+    expect(khae.oit).toEqual({ low: 0, high: 100 });
+    expect(khae.basis).toMatch(/ปีงบประมาณ พ\.ศ\. 256[67]/);
+    expect(khae.ita!.high - khae.ita!.low).toBeCloseTo(40, 1);
+    expect(khae.costly).toHaveLength(22);
+    const laksi = (
+      await call(await login(app, 'admin@lak-si.demo'), 'GET', '/api/agencies/lak-si/oit/2567/prediction')
+    ).json() as typeof khae;
+    expect(laksi.counts).toEqual({ ready: 0, 'at-risk': 1, missing: 21 });
+    expect(laksi.readiness.O1).toBe('at-risk');
+    const central = await login(app, 'admin@prongsai.demo');
+    expect((await call(admin, 'GET', '/api/oit/readiness?year=2567')).statusCode).toBe(403);
+    const city = (await call(central, 'GET', '/api/oit/readiness?year=2567')).json() as {
+      agency: { slug: string };
+      counts: Record<string, number>;
+    }[];
+    expect(city.map((c) => c.agency.slug)).toEqual(
+      expect.arrayContaining(['bang-khae', 'bang-sue', 'din-daeng', 'phasi-charoen', 'lak-si']),
+    );
+    expect(city.find((c) => c.agency.slug === 'bang-sue')!.counts).toEqual({ ready: 0, 'at-risk': 19, missing: 3 });
   });
 });

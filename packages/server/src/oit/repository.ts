@@ -47,6 +47,17 @@ export class OitRepository {
       .executeTakeFirst();
   }
 
+  /** The fiscal years any agency has a checklist of, newest first (for the city-wide view). */
+  async years(): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('oit_checklists')
+      .select('fiscal_year')
+      .distinct()
+      .orderBy('fiscal_year', 'desc')
+      .execute();
+    return rows.map((r) => r.fiscal_year);
+  }
+
   checklists(actor: Actor, agencyId: number): Promise<OitChecklist[]> {
     authorize(actor, 'oitChecklist', 'read', { agencyId });
     return this.db

@@ -216,6 +216,44 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
     },
   );
 
+  api.get(
+    '/api/agencies/:agency/oit/:year/prediction',
+    {
+      schema: {
+        tags,
+        summary:
+          "Readiness of each item and the predicted OIT score, ITA range and level with this year's (or last year's) IIT/EIT; the items whose absence costs most",
+        params: yearParams,
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const agency = await readableAgency(db.kysely, actor, request.params.agency);
+      return service.prediction(actor, agency, request.params.year);
+    },
+  );
+
+  api.get(
+    '/api/oit/years',
+    { schema: { tags, summary: 'Fiscal years any agency has an OIT checklist of, newest first (central admins)' } },
+    async (request) => {
+      authorize(requireActor(request), 'cityResults', 'read', undefined);
+      return repository.years();
+    },
+  );
+
+  api.get(
+    '/api/oit/readiness',
+    {
+      schema: {
+        tags,
+        summary: "City-wide: each agency's OIT readiness and predicted score of a year (central admins)",
+        querystring: z.object({ year: z.coerce.number().int().min(2500).max(2700) }),
+      },
+    },
+    async (request) => service.cityReadiness(requireActor(request), request.query.year),
+  );
+
   api.post(
     '/api/agencies/:agency/oit/:year/link-checks',
     {

@@ -3,6 +3,11 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import {
+  predictOit,
+  readinessOf,
+  type OitPrediction,
+  type OitReadiness,
+  type SurveyBasis,
   defaultOitDueDate,
   oitBoard,
   oitChecklist,
@@ -22,6 +27,9 @@ import { ProgressRepository } from '../progress/repository.js';
 import { PublicationRepository } from '../publications/repository.js';
 import { presentPublication } from '../publications/service.js';
 import { frameworkFor } from '../results/service.js';
+import { findAssessment } from '../results/repository.js';
+import { LinkRepository } from '../links/repository.js';
+import { listAgencies } from '../agencies/repository.js';
 import { processOitDocument, safeFileName } from './documents.js';
 import { OitRepository, taskTarget, type ChecklistScope, type TaskView } from './repository.js';
 
@@ -396,6 +404,77 @@ export class OitService {
       });
       return { publication: presentPublication(publication), items: snapshot.items.length };
     });
+  }
+
+  /**
+   * The checklist's readiness and the predicted OIT score, ITA range and level, with this year's
+   * IIT/EIT results or, before they exist, last year's.
+   */
+  async prediction(
+    actor: Actor | null,
+    agency: Agency,
+    fiscalYear: number,
+  ): Promise<OitPrediction & { readiness: Record<string, OitReadiness>; dueDate: string }> {
+    if (actor) authorize(actor, 'oitChecklist', 'readWhole', { agencyId: agency.id });
+    const checklist = await this.repository.findChecklist(agency.id, fiscalYear);
+    if (!checklist) throw badRequest('no OIT checklist for this year', 'ยังไม่มีรายการ OIT ของปีนี้');
+    const views = await this.repository.allTasks(checklist.id);
+    const urls = views.flatMap((v) => v.evidence.filter((e) => e.url).map((e) => e.url!));
+    const latest = new Map<string, boolean>();
+    for (const row of await new LinkRepository(this.db).results(agency.id, fiscalYear, urls)) {
+      if (!latest.has(row.url)) latest.set(row.url, row.ok === 1);
+    }
+    const readiness = new Map(
+      views.map((view) => [
+        view.task.item_code,
+        readinessOf({
+          status: view.task.status as OitTaskStatus,
+          evidence: view.evidence.length,
+          links: view.evidence.filter((e) => e.url).map((e) => latest.get(e.url!) ?? null),
+        }),
+      ]),
+    );
+    const prediction = predictOit(
+      loadFramework(checklist.framework_id),
+      readiness,
+      await this.surveyBasis(agency.id, fiscalYear),
+    );
+    const dueDates = views
+      .map((v) => v.task.due_date)
+      .filter((d): d is string => d !== null)
+      .sort();
+    return { ...prediction, readiness: Object.fromEntries(readiness), dueDate: dueDates.at(-1) ?? defaultOitDueDate(fiscalYear) };
+  }
+
+  /** City-wide: every agency's checklist readiness of a year, for central oversight before the OIT deadline. */
+  async cityReadiness(actor: Actor, fiscalYear: number) {
+    authorize(actor, 'cityResults', 'read', undefined);
+    const rows = [];
+    for (const agency of await listAgencies(this.db)) {
+      if (!(await this.repository.findChecklist(agency.id, fiscalYear))) continue;
+      const { counts, oit, ita, level, basis, dueDate } = await this.prediction(null, agency, fiscalYear);
+      rows.push({
+        agency: { slug: agency.slug, code: agency.code, nameTh: agency.name_th },
+        counts,
+        oit,
+        ita,
+        level: { low: level.low?.name.th ?? null, high: level.high?.name.th ?? null },
+        basis,
+        dueDate,
+      });
+    }
+    return rows;
+  }
+
+  /** This year's IIT/EIT scores where the results have them, else last year's. */
+  private async surveyBasis(agencyId: number, fiscalYear: number): Promise<SurveyBasis | null> {
+    for (const year of [fiscalYear, fiscalYear - 1]) {
+      const assessment = await findAssessment(this.db, agencyId, year);
+      if (assessment && assessment.iit !== null && assessment.eit !== null) {
+        return { scores: { IIT: assessment.iit, EIT: assessment.eit }, source: `ผลการประเมิน IIT/EIT ปีงบประมาณ พ.ศ. ${year}` };
+      }
+    }
+    return null;
   }
 
   /** What the public sees of an agency's year: the live approved snapshot, if any. */

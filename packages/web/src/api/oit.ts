@@ -75,3 +75,14 @@ export interface OitYears {
   checklists: { fiscalYear: number; frameworkId: string; approvedAt: string | null }[];
   openable: number[];
 }
+
+export interface OitPrediction {
+  counts: { ready: number; 'at-risk': number; missing: number };
+  oit: { low: number; high: number };
+  ita: { low: number; high: number } | null;
+  level: { low: { name: { th: string } } | null; high: { name: { th: string } } | null };
+  basis: string | null;
+  costly: { code: string; readiness: string; points: number }[];
+  readiness: Record<string, 'ready' | 'at-risk' | 'missing'>;
+  dueDate: string;
+}

@@ -22,6 +22,7 @@ import { fmt, LEVEL_COLORS, type CityRow } from '../api/results';
 import { EChart, type ChartOption } from '../charts/EChart';
 import { useFramework } from '../results/useFramework';
 import { BatchDocuments } from './BatchDocuments';
+import { OitReadiness } from './OitReadiness';
 
 type SortKey = 'rank' | 'agency' | 'ita' | 'iit' | 'eit' | 'oit' | `i${number}`;
 const LEVEL_ORDER = ['excellent', 'good', 'pass', 'improve', 'urgent'];
@@ -201,6 +202,7 @@ export function CityPage() {
         </Group>
       </Group>
       {generated > 0 && <Alert color="yellow">{t('city.demo', { count: generated })}</Alert>}
+      <OitReadiness />
       <BatchDocuments defaultYear={(year ?? 2566) + 1} />
       <Card withBorder>
         {/* A plain scroller, so the sticky district column holds against it. */}

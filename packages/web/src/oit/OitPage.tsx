@@ -21,7 +21,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { api, ApiError, fileToBase64, type Division } from '../api/client';
-import { OIT_STATUSES, type OitChecklistView, type OitItem, type OitStatus, type OitYears } from '../api/oit';
+import { OIT_STATUSES, type OitChecklistView, type OitItem, type OitPrediction, type OitStatus, type OitYears } from '../api/oit';
 import { useMe } from '../auth/session';
 import { ThaiDateInput } from '../forms/ThaiDateInput';
 import { formatDate, formatTimestamp } from '../i18n/dates';
@@ -70,6 +70,8 @@ function ItemCard({
   const [note, setNote] = useState('');
   const [link, setLink] = useState('');
   const [comment, setComment] = useState('');
+  // The form opens on request, so the secretariat's board of every item stays short.
+  const [adding, setAdding] = useState(false);
   const refresh = () => client.invalidateQueries({ queryKey: ['oit', slug, year] });
   const base = `/api/agencies/${slug}/oit/${year}/items/${item.code}`;
   const editable = canContribute && (item.status === 'todo' || item.status === 'returned');
@@ -195,7 +197,25 @@ function ItemCard({
           </Text>
         )}
       </Stack>
-      {editable && (
+      {editable && !adding && (
+        <Group mt="sm">
+          <Button size="xs" variant="light" onClick={() => setAdding(true)} data-testid="oit-open-form">
+            {t('oit.openForm')}
+          </Button>
+          {item.evidence.length > 0 && (
+            <Button
+              size="xs"
+              variant="light"
+              onClick={() => move.mutate('submit')}
+              loading={move.isPending}
+              data-testid="oit-submit"
+            >
+              {t('oit.submit')}
+            </Button>
+          )}
+        </Group>
+      )}
+      {editable && adding && (
         <Stack gap="xs" mt="sm">
           <FileInput
             label={t('oit.file')}
@@ -274,6 +294,52 @@ function ItemCard({
   );
 }
 
+/** The predicted OIT score, ITA range and level, and the items that would add most once ready. */
+function PredictionCard({ prediction, items }: { prediction: OitPrediction; items: OitItem[] }) {
+  const { t } = useTranslation();
+  const range = (r: { low: number; high: number }) =>
+    r.low === r.high ? r.low.toFixed(2) : `${r.low.toFixed(2)} – ${r.high.toFixed(2)}`;
+  const levels = [...new Set([prediction.level.low?.name.th, prediction.level.high?.name.th].filter(Boolean))].join(' – ');
+  return (
+    <Card withBorder data-testid="oit-prediction">
+      <Title order={3} size="h5">
+        {t('oit.predictionTitle')}
+      </Title>
+      <Group gap="xs" mt={4}>
+        <Badge variant="light" color="teal">
+          {t('oit.readiness.ready', { count: prediction.counts.ready })}
+        </Badge>
+        <Badge variant="light" color="orange">
+          {t('oit.readiness.atRisk', { count: prediction.counts['at-risk'] })}
+        </Badge>
+        <Badge variant="light" color="red">
+          {t('oit.readiness.missing', { count: prediction.counts.missing })}
+        </Badge>
+      </Group>
+      <Text size="sm" mt="xs" data-testid="oit-predicted-oit">
+        {t('oit.predictedOit', { range: range(prediction.oit) })}
+      </Text>
+      <Text size="sm">
+        {prediction.ita
+          ? t('oit.predictedIta', { range: range(prediction.ita), levels, basis: prediction.basis })
+          : t('oit.noBasis')}
+      </Text>
+      {prediction.costly.length > 0 && (
+        <Text size="sm" mt="xs">
+          {t('oit.costly')}{' '}
+          {prediction.costly
+            .slice(0, 5)
+            .map(
+              (c) =>
+                `${c.code}${items.find((i) => i.code === c.code)?.name ? ` ${items.find((i) => i.code === c.code)!.name}` : ''} (+${c.points.toFixed(2)})`,
+            )
+            .join(', ')}
+        </Text>
+      )}
+    </Card>
+  );
+}
+
 function BulkAssign({ slug, year, items, divisions }: { slug: string; year: number; items: OitItem[]; divisions: Division[] }) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
@@ -346,6 +412,11 @@ export function OitPage() {
       const run = query.state.data?.linkCheck;
       return run && (run.status === 'queued' || run.status === 'running') ? 3000 : false;
     },
+  });
+  const prediction = useQuery({
+    queryKey: ['oit', slug, year, 'prediction'],
+    queryFn: () => api<OitPrediction>('GET', `/api/agencies/${slug}/oit/${year}/prediction`),
+    enabled: year !== null && opened && me.user.role !== 'division_editor',
   });
   const [filter, setFilter] = useState<Filter>('all');
   const ownAgency = me.abilities.switchAgency || me.agency?.slug === slug;
@@ -489,6 +560,7 @@ export function OitPage() {
               </Table>
             )}
           </Card>
+          {prediction.data && <PredictionCard prediction={prediction.data} items={v.items} />}
           {canManage && <BulkAssign slug={slug} year={year} items={v.items} divisions={all} />}
           <SegmentedControl
             value={filter}
