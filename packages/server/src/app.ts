@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
@@ -23,6 +24,7 @@ import { linkCheckConfig, type Config } from './config.js';
 import type { Db } from './db/database.js';
 import { fiscalYearRoutes } from './fiscal-years/routes.js';
 import { frameworkRoutes } from './frameworks/routes.js';
+import { useImportedFrameworks } from './frameworks/registry.js';
 import { resultRoutes } from './results/routes.js';
 import { measureRoutes } from './measures/routes.js';
 import { letterheadRoutes } from './letterhead/routes.js';
@@ -191,7 +193,8 @@ export async function buildApp({ db, config, logger = true, webDist = WEB_DIST }
   await app.register(userRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(fiscalYearRoutes);
-  await app.register(frameworkRoutes);
+  useImportedFrameworks(join(config.dataDir, 'frameworks'));
+  await app.register(frameworkRoutes, { db });
   await app.register(resultRoutes, { db });
   await app.register(measureRoutes, { db });
   await app.register(progressRoutes, { db, config });

@@ -115,4 +115,38 @@ describe.runIf(browserAvailable)('the OIT workspace in Chromium', () => {
     await table.screenshot({ path: `${SCREENSHOTS}33-city-oit-readiness.png` });
     await context.close();
   });
+
+  it("lets a central admin check a new year's framework, see its problems, and load it", async () => {
+    const source = JSON.parse(
+      readFileSync(new URL('../../../frameworks/bma-district-2567.json', import.meta.url), 'utf8'),
+    ) as Record<string, unknown>;
+    const good = { ...source, id: 'bma-district-2568', fiscalYears: [2568] };
+    const broken = { ...good, levels: undefined, tools: [] };
+    const goodFile = join(tmpdir(), 'bma-district-2568.json');
+    const brokenFile = join(tmpdir(), 'bma-district-2568-broken.json');
+    writeFileSync(goodFile, JSON.stringify(good));
+    writeFileSync(brokenFile, JSON.stringify(broken));
+    const { context, page } = await newPage(harness, { width: 1366, height: 900 });
+    await signIn(page, harness, 'admin@prongsai.demo');
+    await page.getByTestId('oit-readiness').waitFor();
+    await page.goto(`${harness.url}/admin/frameworks`);
+    const choose = async (file: string) => {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('framework-file').click()]);
+      await chooser.setFiles(file);
+    };
+    await choose(brokenFile);
+    await page.getByTestId('framework-check').click();
+    await page.getByTestId('framework-problems').getByText('levels', { exact: true }).waitFor();
+    expect(await page.getByTestId('framework-load').isDisabled()).toBe(true);
+    await choose(goodFile);
+    await page.getByTestId('framework-check').click();
+    await page
+      .getByTestId('framework-checked')
+      .getByText(/ตรวจแล้วไม่พบปัญหา: bma-district-2568/)
+      .waitFor();
+    await page.getByTestId('framework-load').click();
+    await page.getByRole('cell', { name: 'bma-district-2568', exact: true }).waitFor();
+    await screenshot(page, '34-frameworks-loaded');
+    await context.close();
+  });
 });

@@ -17,6 +17,7 @@ const DocumentsPage = page(() => import('./documents/DocumentsPage'), 'Documents
 const OitPage = page(() => import('./oit/OitPage'), 'OitPage');
 const CityPage = page(() => import('./city/CityPage'), 'CityPage');
 const UsersPage = page(() => import('./admin/UsersPage'), 'UsersPage');
+const FrameworksPage = page(() => import('./admin/FrameworksPage'), 'FrameworksPage');
 const AuditPage = page(() => import('./admin/AuditPage'), 'AuditPage');
 
 const pageLoader = (
@@ -60,6 +61,7 @@ export function App() {
           <Route path="city" element={<CityPage />} />
           <Route path="admin/users" element={<UsersPage />} />
           <Route path="admin/audit" element={<AuditPage />} />
+          <Route path="admin/frameworks" element={<FrameworksPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Routes>

@@ -108,7 +108,7 @@ const questionSchema = z
 
 const oitItemSchema = z
   .object({
-    code: code(/^O\d+$/, 'an OIT item code such as O1'),
+    code: code(/^([A-Z]{1,3}OIT|O)\d{1,3}$/, 'an OIT item code such as O1 or MOIT1'),
     indicator: z.number().int().positive(),
     subIndicator: z.string().optional(),
     group: z.string().optional(),

@@ -124,6 +124,10 @@ export const policies = {
       adminOf(actor, task.agencyId) ||
       (actor.role === 'division_editor' && inAgency(actor, task.agencyId) && task.divisions.includes(actor.divisionId ?? -1)),
   },
+  /** Loading a new year's framework: central admins. */
+  framework: {
+    import: (actor: Actor) => isCentral(actor),
+  },
   library: {
     create: (actor: Actor) => isCentral(actor) || actor.role === 'agency_admin',
     offer: (actor: Actor, entry: { agencyId: number | null }) => entry.agencyId !== null && adminOf(actor, entry.agencyId),
@@ -151,6 +155,7 @@ export function abilities(actor: Actor) {
     manageOit: own ? policies.oitChecklist.manage(actor, { agencyId: own.id }) : isCentral(actor),
     approveOit: own ? policies.oitChecklist.approve(actor, { agencyId: own.id }) : isCentral(actor),
     switchAgency: isCentral(actor),
+    importFrameworks: policies.framework.import(actor),
   };
 }
 

@@ -1,6 +1,10 @@
+import { join } from 'node:path';
+import { loadConfig } from '../config.js';
+import { useImportedFrameworks } from '../frameworks/registry.js';
 import type { CliIo } from './io.js';
 import { USER_ERROR } from './io.js';
 import { runBackup, runDemo, runEvidence, runInit, runRestore, runServe, runUser } from './platform.js';
+import { runFramework } from './framework.js';
 import { runImport } from './import.js';
 import { runReport } from './report.js';
 import { runScore } from './score.js';
@@ -13,6 +17,7 @@ const commands: Record<string, { summary: string; run: (args: string[], io: CliI
   restore: { summary: 'replace the database with a backup (SQLite or PostgreSQL)', run: runRestore },
   evidence: { summary: 'gc: remove evidence files no record refers to, list records whose file is missing', run: runEvidence },
   demo: { summary: 'load the demo districts and accounts', run: runDemo },
+  framework: { summary: "list the ITA frameworks, or check and load a new year's (import <file.json>)", run: runFramework },
   import: { summary: "import an agency's results for a fiscal year from a file", run: runImport },
   report: { summary: 'make the measures document, a progress report or the committee order (PDF, DOCX, XLSX)', run: runReport },
   score: { summary: 'compute ITA scores and the level from result files', run: runScore },
@@ -40,6 +45,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return USER_ERROR;
   }
   try {
+    // Frameworks a central admin loaded are found by every command, beside the shipped ones.
+    useImportedFrameworks(join(loadConfig().dataDir, 'frameworks'));
     return await command.run(args, io);
   } catch (error) {
     io.stderr.write(`prongsai ${name}: internal error: ${(error as Error).stack ?? String(error)}\n`);

@@ -54,7 +54,7 @@ export async function sweepEvidence(
 
 export const ARCHIVE_DATABASE = 'database.json.gz';
 /** The agencies' file folders under the data directory that a backup with files keeps. */
-export const ARCHIVED_FOLDERS = ['evidence', 'letterhead', 'oit'] as const;
+export const ARCHIVED_FOLDERS = ['evidence', 'letterhead', 'oit', 'frameworks'] as const;
 
 /** One gzipped tar holding the database backup and the agencies' files (`prongsai backup --with-files`). */
 export async function writeArchive(file: string, database: Buffer, dataDir: string): Promise<{ files: number }> {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileFramework, InputError, type CompiledFramework, type FrameworkProblem } from '@prongsai/core';
@@ -20,16 +20,51 @@ export class FrameworkError extends Error {
 
 const cache = new Map<string, CompiledFramework>();
 
+let importedDir: string | null = null;
+
+/**
+ * Where frameworks a central admin imported are kept (`<data dir>/frameworks/`), beside the ones
+ * shipped in the repository; set by the server and the CLI from their configuration.
+ */
+export function useImportedFrameworks(dir: string | null): void {
+  importedDir = dir;
+}
+
+export function importedFrameworksDir(): string | null {
+  return importedDir;
+}
+
+const jsonIds = (dir: string) => {
+  try {
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.replace(/\.json$/, ''));
+  } catch {
+    return [];
+  }
+};
+
+/**
+ * Framework ids: those imported first, newest import first (so a year's newer set is found
+ * before an older one), then the shipped ones.
+ */
 export function availableFrameworks(dir = frameworksDir()): string[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => f.replace(/\.json$/, ''))
-    .sort();
+  const imported = importedDir && dir === frameworksDir() ? jsonIds(importedDir) : [];
+  const byImport = imported
+    .map((id) => ({ id, at: statSync(join(importedDir!, `${id}.json`)).mtimeMs }))
+    .sort((a, b) => b.at - a.at || a.id.localeCompare(b.id))
+    .map((f) => f.id);
+  return [...byImport, ...jsonIds(dir).filter((id) => !imported.includes(id)).sort()];
 }
 
 /** Loads and validates a framework by id (`bma-district-2566`) or by path to a JSON file. */
 export function loadFramework(idOrPath: string, dir = frameworksDir()): CompiledFramework {
-  const file = idOrPath.endsWith('.json') ? idOrPath : join(dir, `${idOrPath}.json`);
+  const importedFile = importedDir && !idOrPath.endsWith('.json') ? join(importedDir, `${idOrPath}.json`) : null;
+  const file = idOrPath.endsWith('.json')
+    ? idOrPath
+    : importedFile && existsSync(importedFile)
+      ? importedFile
+      : join(dir, `${idOrPath}.json`);
   const cached = cache.get(file);
   if (cached) return cached;
   let data: unknown;

@@ -1,14 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Db } from '../db/database.js';
 import { requireActor } from '../http/context.js';
+import { importFramework, MAX_FRAMEWORK_BYTES } from './import.js';
 import { notFound } from '../http/errors.js';
 import { availableFrameworks, FrameworkError, loadFramework } from './registry.js';
 import { frameworkTemplate } from './template.js';
 
 const localized = z.object({ th: z.string(), en: z.string().nullish() });
 
-export async function frameworkRoutes(app: FastifyInstance) {
+export async function frameworkRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['frameworks'];
   const load = (id: string) => {
@@ -74,6 +76,43 @@ export async function frameworkRoutes(app: FastifyInstance) {
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="prongsai-${framework.id}-template.xlsx"`)
         .send(bytes);
+    },
+  );
+
+  api.post(
+    '/api/frameworks',
+    {
+      bodyLimit: 2 * MAX_FRAMEWORK_BYTES,
+      schema: {
+        tags,
+        summary:
+          "Load a new year's framework from its JSON file (central admins): every problem listed; `dryRun` only checks. Saved frameworks never change, and no fiscal year already assessed with another set can be covered",
+        body: z.object({
+          fileName: z.string().min(1).max(255),
+          contentBase64: z.string().max(2 * MAX_FRAMEWORK_BYTES),
+          dryRun: z.boolean().default(false),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const result = await importFramework(
+        db.kysely,
+        actor,
+        { fileName: request.body.fileName, data: Buffer.from(request.body.contentBase64, 'base64') },
+        { dryRun: request.body.dryRun },
+      );
+      if (!result.ok) {
+        return reply.code(422).send({
+          error: {
+            code: 'invalid-framework',
+            message: `the framework has ${result.problems.length} problem(s)`,
+            messageTh: `ชุดคำถามมีปัญหา ${result.problems.length} รายการ`,
+            problems: result.problems,
+          },
+        });
+      }
+      return reply.code(result.saved ? 201 : 200).send(result);
     },
   );
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError, type CompiledFramework, type ImportContent, type InputProblem } from '@prongsai/core';
-import { frameworksDir } from '../frameworks/registry.js';
+import { frameworksDir, importedFrameworksDir } from '../frameworks/registry.js';
 
 /** Heap of one reading worker: a file that needs more is refused, and only that worker dies. */
 export const WORKBOOK_WORKER_HEAP_MB = 768;
@@ -49,7 +49,13 @@ export async function readWorkbookOffThread(framework: CompiledFramework, data: 
     return await new Promise<ImportContent>((resolve, reject) => {
       const copy = new Uint8Array(data);
       const worker = new Worker(workerFile(), {
-        workerData: { frameworkId: framework.id, frameworksDir: frameworksDir(), fileName: file, data: copy },
+        workerData: {
+          frameworkId: framework.id,
+          frameworksDir: frameworksDir(),
+          importedFrameworksDir: importedFrameworksDir(),
+          fileName: file,
+          data: copy,
+        },
         transferList: [copy.buffer],
         resourceLimits: { maxOldGenerationSizeMb: WORKBOOK_WORKER_HEAP_MB },
       });

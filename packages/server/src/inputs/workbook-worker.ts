@@ -7,6 +7,7 @@ import { checkZipLimits } from './zip-limits.js';
 interface Job {
   frameworkId: string;
   frameworksDir: string;
+  importedFrameworksDir: string | null;
   fileName: string;
   data: Uint8Array;
 }
@@ -15,10 +16,11 @@ const job = workerData as Job;
 try {
   const data = Buffer.from(job.data.buffer, job.data.byteOffset, job.data.length);
   checkZipLimits(data, job.fileName);
-  const [{ loadFramework }, { readWorkbook }] = await Promise.all([
+  const [{ loadFramework, useImportedFrameworks }, { readWorkbook }] = await Promise.all([
     import('../frameworks/registry.js'),
     import('./read-workbook.js'),
   ]);
+  useImportedFrameworks(job.importedFrameworksDir);
   const content = await readWorkbook(loadFramework(job.frameworkId, job.frameworksDir), data, job.fileName, { checked: true });
   parentPort!.postMessage({ ok: true, content });
 } catch (error) {

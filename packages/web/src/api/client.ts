@@ -3,8 +3,17 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly messageTh: string;
-  constructor(status: number, code: string, message: string, messageTh: string) {
+  /** Problems the server listed with the error (an invalid framework file names each). */
+  readonly problems: { path: string; message: string }[];
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    messageTh: string,
+    problems: { path: string; message: string }[] = [],
+  ) {
     super(message);
+    this.problems = problems;
     this.status = status;
     this.code = code;
     this.messageTh = messageTh;
@@ -33,7 +42,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   }
   if (response.status === 204) return undefined as T;
   const data = (await response.json().catch(() => null)) as {
-    error?: { code: string; message: string; messageTh: string };
+    error?: { code: string; message: string; messageTh: string; problems?: { path: string; message: string }[] };
   } | null;
   if (!response.ok) {
     const error = data?.error;
@@ -42,6 +51,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
       error?.code ?? 'unknown',
       error?.message ?? response.statusText,
       error?.messageTh ?? 'เกิดข้อผิดพลาด',
+      error?.problems ?? [],
     );
   }
   return data as T;

@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/database.js';
+import { importFramework } from '../frameworks/import.js';
+import { availableFrameworks, loadFramework, useImportedFrameworks } from '../frameworks/registry.js';
+import { USER_ERROR, type CliIo } from './io.js';
+
+const usage = `Usage: prongsai framework list
+       prongsai framework import [--dry-run] <file.json>
+Loads a new year's ITA framework (question set) after checking it; every problem is listed.`;
+
+/** `prongsai framework`: list the frameworks, or check and load a new one. */
+export async function runFramework(args: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false } } });
+  } catch (error) {
+    io.stderr.write(`${(error as Error).message}\n${usage}\n`);
+    return USER_ERROR;
+  }
+  const [action, file] = parsed.positionals;
+  const config = loadConfig();
+  useImportedFrameworks(join(config.dataDir, 'frameworks'));
+  if (action === 'list') {
+    for (const id of availableFrameworks()) {
+      const f = loadFramework(id);
+      io.stdout.write(`${id}\t${f.data.fiscalYears.join(',')}\t${f.data.name.th}\n`);
+    }
+    return 0;
+  }
+  if (action !== 'import' || !file) {
+    io.stderr.write(`${usage}\n`);
+    return USER_ERROR;
+  }
+  let data: Buffer;
+  try {
+    data = await readFile(file);
+  } catch (error) {
+    io.stderr.write(`cannot read ${file}: ${(error as Error).message}\n`);
+    return USER_ERROR;
+  }
+  const db = await openDatabase(config.databaseUrl);
+  try {
+    const result = await importFramework(
+      db.kysely,
+      null,
+      { fileName: basename(file), data },
+      { dryRun: parsed.values['dry-run'] },
+    );
+    if (!result.ok) {
+      io.stderr.write(`${file}: ${result.problems.length} problem(s); nothing was loaded\n`);
+      for (const p of result.problems) io.stderr.write(`  ${p.path}: ${p.message}\n`);
+      return USER_ERROR;
+    }
+    io.stdout.write(
+      `${result.saved ? 'loaded' : 'checked (dry run, not loaded)'} ${result.id}: fiscal years ${result.fiscalYears.join(', ')}, ${result.questions} questions, ${result.oitItems} OIT items\n`,
+    );
+    return 0;
+  } finally {
+    await db.close();
+  }
+}

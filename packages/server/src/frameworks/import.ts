@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { compileFramework, type FrameworkProblem } from '@prongsai/core';
+import { recordAudit } from '../audit/repository.js';
+import { authorize, type Actor } from '../auth/policy.js';
+import type { Database } from '../db/schema.js';
+import { availableFrameworks, importedFrameworksDir, loadFramework } from './registry.js';
+import { frameworkUse } from './repository.js';
+
+/** A framework file may be at most this large (the shipped ones are about 60 KB). */
+export const MAX_FRAMEWORK_BYTES = 5 * 1024 * 1024;
+
+export type FrameworkImport =
+  | { ok: true; id: string; fiscalYears: number[]; questions: number; oitItems: number; saved: boolean }
+  | { ok: false; problems: FrameworkProblem[] };
+
+const problem = (source: string, path: string, message: string): FrameworkProblem => ({ source, path, message });
+
+/**
+ * Checks a new year's framework and, unless it is a dry run, keeps it beside the shipped ones.
+ * Every problem is listed. A framework is never changed once saved (a revised set takes a new
+ * id), and none may cover a fiscal year whose results or OIT checklists were made with another.
+ */
+export async function importFramework(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  file: { fileName: string; data: Buffer },
+  { dryRun = false }: { dryRun?: boolean } = {},
+): Promise<FrameworkImport> {
+  if (actor) authorize(actor, 'framework', 'import', undefined);
+  const source = file.fileName;
+  if (file.data.length > MAX_FRAMEWORK_BYTES) {
+    return { ok: false, problems: [problem(source, '(file)', `larger than ${MAX_FRAMEWORK_BYTES / 1048576} MB`)] };
+  }
+  if (!/\.json$/i.test(file.fileName)) {
+    return {
+      ok: false,
+      problems: [problem(source, '(file)', 'a framework is imported from its JSON file (see frameworks/ for the format)')],
+    };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(file.data.toString('utf8').replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { ok: false, problems: [problem(source, '(root)', `not valid JSON: ${(error as Error).message}`)] };
+  }
+  const compiled = compileFramework(data, source);
+  if (!compiled.ok) return { ok: false, problems: compiled.problems };
+  const framework = compiled.framework;
+  const problems: FrameworkProblem[] = [];
+  const existing = availableFrameworks();
+  if (existing.includes(framework.id)) {
+    problems.push(
+      problem(source, 'id', `framework ${framework.id} exists already and is never changed; give the revised set a new id (e.g. ${framework.id}-v2)`),
+    );
+  }
+  // A year already assessed keeps the set it was assessed with.
+  const covering = new Map<string, number[]>();
+  for (const id of existing) {
+    const years = loadFramework(id).data.fiscalYears.filter((y) => framework.data.fiscalYears.includes(y));
+    if (years.length) covering.set(id, years);
+  }
+  for (const use of await frameworkUse(db, framework.data.fiscalYears)) {
+    if (use.framework_id !== framework.id && covering.get(use.framework_id)?.includes(use.fiscal_year)) {
+      problems.push(
+        problem(
+          source,
+          'fiscalYears',
+          `fiscal year ${use.fiscal_year} is already assessed with ${use.framework_id} (${use.uses}); its set cannot change`,
+        ),
+      );
+    }
+  }
+  if (problems.length) return { ok: false, problems };
+  const summary = {
+    id: framework.id,
+    fiscalYears: framework.data.fiscalYears,
+    questions: framework.data.questions.length,
+    oitItems: framework.data.oitItems.length,
+  };
+  if (dryRun) return { ok: true, ...summary, saved: false };
+  const dir = importedFrameworksDir();
+  if (!dir) throw new Error('no folder for imported frameworks is configured');
+  await mkdir(dir, { recursive: true });
+  const temporary = join(dir, `.${randomUUID()}.tmp`);
+  await writeFile(temporary, JSON.stringify(data, null, 2));
+  await rename(temporary, join(dir, `${framework.id}.json`));
+  await recordAudit(db, {
+    actorId: actor?.id ?? null,
+    action: 'import',
+    entity: 'framework',
+    entityId: framework.id,
+    agencyId: null,
+    after: summary,
+  });
+  return { ok: true, ...summary, saved: true };
+}

@@ -1,0 +1,129 @@
+import { Alert, Button, Card, FileInput, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, fileToBase64 } from '../api/client';
+
+interface FrameworkSummary {
+  id: string;
+  name: { th: string; en?: string | null };
+  fiscalYears: number[];
+}
+interface Checked {
+  ok: true;
+  id: string;
+  fiscalYears: number[];
+  questions: number;
+  oitItems: number;
+  saved: boolean;
+}
+interface Problem {
+  path: string;
+  message: string;
+}
+
+/** Central admins load a new year's framework: checked first, every problem listed, then kept for good. */
+export function FrameworksPage() {
+  const { t, i18n } = useTranslation();
+  const client = useQueryClient();
+  const frameworks = useQuery({ queryKey: ['frameworks'], queryFn: () => api<FrameworkSummary[]>('GET', '/api/frameworks') });
+  const [file, setFile] = useState<File | null>(null);
+  const [checked, setChecked] = useState<Checked | null>(null);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const send = useMutation({
+    mutationFn: async (dryRun: boolean) =>
+      api<Checked>('POST', '/api/frameworks', { fileName: file!.name, contentBase64: await fileToBase64(file!), dryRun }),
+    onMutate: () => setProblems([]),
+    onSuccess: async (result) => {
+      setChecked(result);
+      if (result.saved) await client.invalidateQueries({ queryKey: ['frameworks'] });
+    },
+    onError: (error) => {
+      setChecked(null);
+      setProblems(error instanceof ApiError ? error.problems : []);
+    },
+  });
+  return (
+    <Stack>
+      <Title order={2}>{t('frameworks.title')}</Title>
+      <Table fz="sm" striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('frameworks.id')}</Table.Th>
+            <Table.Th>{t('frameworks.name')}</Table.Th>
+            <Table.Th>{t('frameworks.years')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {(frameworks.data ?? []).map((f) => (
+            <Table.Tr key={f.id}>
+              <Table.Td>{f.id}</Table.Td>
+              <Table.Td>{i18n.language === 'th' ? f.name.th : (f.name.en ?? f.name.th)}</Table.Td>
+              <Table.Td>{f.fiscalYears.join(', ')}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Card withBorder>
+        <Title order={3} size="h5">
+          {t('frameworks.load')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('frameworks.hint')}
+        </Text>
+        <Group align="flex-end" mt="sm">
+          <FileInput
+            label={t('frameworks.file')}
+            accept=".json,application/json"
+            value={file}
+            onChange={(next) => {
+              setFile(next);
+              setChecked(null);
+              setProblems([]);
+            }}
+            w={320}
+            data-testid="framework-file"
+          />
+          <Button
+            variant="light"
+            disabled={!file}
+            loading={send.isPending}
+            onClick={() => send.mutate(true)}
+            data-testid="framework-check"
+          >
+            {t('frameworks.check')}
+          </Button>
+          <Button
+            disabled={!checked || checked.saved}
+            loading={send.isPending}
+            onClick={() => send.mutate(false)}
+            data-testid="framework-load"
+          >
+            {t('frameworks.save')}
+          </Button>
+        </Group>
+        {checked && (
+          <Alert color="teal" mt="sm" data-testid="framework-checked">
+            {t(checked.saved ? 'frameworks.saved' : 'frameworks.ok', {
+              id: checked.id,
+              years: checked.fiscalYears.join(', '),
+              questions: checked.questions,
+              oit: checked.oitItems,
+            })}
+          </Alert>
+        )}
+        {send.error && (
+          <Alert color="red" mt="sm" title={(send.error as ApiError).messageTh} data-testid="framework-problems">
+            <List size="sm">
+              {problems.map((p, i) => (
+                <List.Item key={i}>
+                  <code>{p.path}</code>: {p.message}
+                </List.Item>
+              ))}
+            </List>
+          </Alert>
+        )}
+      </Card>
+    </Stack>
+  );
+}
