@@ -197,7 +197,7 @@ export async function runBackup(args: string[], io: CliIo): Promise<number> {
     if (values['with-files']) {
       const { files } = await writeArchive(file, bytes, loadConfig().dataDir);
       io.stdout.write(
-        `backup of the ${db.engine} database and ${files} files (evidence, letterheads, OIT documents) written to ${file}\n`,
+        `backup of the ${db.engine} database and ${files} files (evidence, letterheads, OIT documents, loaded frameworks) written to ${file}\n`,
       );
       return 0;
     }
@@ -240,7 +240,7 @@ export async function runRestore(args: string[], io: CliIo): Promise<number> {
       io.stdout.write(
         `restored into ${db.engine}: ${Object.entries(counts)
           .map(([t, n]) => `${t} ${n}`)
-          .join(', ')}${files === null ? '' : `; files (evidence, letterheads, OIT documents) ${files}`}\n`,
+          .join(', ')}${files === null ? '' : `; files (evidence, letterheads, OIT documents, loaded frameworks) ${files}`}\n`,
       );
       return 0;
     });
