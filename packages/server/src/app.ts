@@ -36,6 +36,7 @@ import { exportRoutes } from './exports/routes.js';
 import { oitRoutes } from './oit/routes.js';
 import { LinkChecks } from './links/service.js';
 import { transparencyRoutes } from './oit/public-routes.js';
+import { clarificationRoutes } from './oit/clarification-routes.js';
 import { HttpError } from './http/errors.js';
 import { userRoutes } from './users/routes.js';
 
@@ -217,6 +218,7 @@ export async function buildApp({ db, config, logger = true, webDist = WEB_DIST }
   app.addHook('onClose', () => linkChecks.stop());
   await app.register(oitRoutes, { db, config, links: linkChecks });
   await app.register(transparencyRoutes, { db, config });
+  await app.register(clarificationRoutes, { db, config });
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

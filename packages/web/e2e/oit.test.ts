@@ -149,4 +149,38 @@ describe.runIf(browserAvailable)('the OIT workspace in Chromium', () => {
     await screenshot(page, '34-frameworks-loaded');
     await context.close();
   });
+
+  it('runs the clarification round: preliminary scores, a disputed item with its clarification, the form, the confirmed score', async () => {
+    const rows = Array.from({ length: 22 }, (_, i) =>
+      i === 6 ? `O7,,0.00,,ไม่พบรายงานผลการจัดซื้อจัดจ้างของปีงบประมาณ พ.ศ. 2567,` : `O${i + 1},,100.00,,- ไม่มี,`,
+    );
+    const file = join(tmpdir(), 'bang-khae-2567-oit-preliminary.csv');
+    writeFileSync(file, ['code,name,score,urls,suggestion,explanation', ...rows].join('\n'));
+    const { context, page } = await newPage(harness, { width: 1366, height: 900 });
+    await signIn(page, harness, 'admin@bang-khae.demo');
+    await page.getByRole('heading', { name: 'สำนักงานเขตบางแค' }).waitFor();
+    // FY2567's checklist (a later year may be offered once its framework is loaded).
+    await page.evaluate(() => localStorage.setItem('prongsai:oit:bang-khae', '2567'));
+    await page.getByRole('link', { name: 'การเปิดเผยข้อมูล (OIT)' }).click();
+    const panel = page.getByTestId('clarification');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), panel.getByTestId('clarification-file').click()]);
+    await chooser.setFiles(file);
+    await panel.getByTestId('clarification-import').click();
+    const row = panel.getByTestId('clarification-O7');
+    await row.waitFor();
+    // Only the items below full score are listed to dispute.
+    expect(await panel.locator('[data-testid^=clarification-O]').count()).toBe(1);
+    await row.getByTestId('clarification-dispute').check();
+    await row.getByTestId('clarification-text').fill('หน่วยงานเผยแพร่รายงานผลการจัดซื้อจัดจ้าง ปีงบประมาณ พ.ศ. 2567 แล้วตาม URL ที่แนบ');
+    await row.getByTestId('clarification-save').click();
+    await expect.poll(() => panel.getByTestId('clarification-summary').textContent()).toContain('ขอชี้แจง 1 ข้อ');
+    await panel.getByTestId('make-PDF').click();
+    await panel.getByTestId('download-PDF').waitFor();
+    await panel.getByTestId('clarification-confirmed-O7').fill('100');
+    await panel.getByTestId('clarification-confirm').click();
+    await expect.poll(() => panel.getByTestId('clarification-summary').textContent()).toContain('ยืนยันผลแล้ว คะแนน OIT 100.00');
+    await panel.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: `${SCREENSHOTS}35-oit-clarification.png` });
+    await context.close();
+  });
 });

@@ -29,6 +29,8 @@ export const TABLES = [
   'oit_evidence',
   'link_check_runs',
   'link_results',
+  'oit_reviews',
+  'oit_disputes',
 ] as const satisfies readonly (keyof Database)[];
 const WITH_IDENTITY = new Set<string>(TABLES.filter((t) => t !== 'sessions' && t !== 'document_jobs' && t !== 'link_check_runs'));
 

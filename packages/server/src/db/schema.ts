@@ -362,6 +362,33 @@ export interface LinkResultTable {
   checked_at: Timestamp;
 }
 
+export interface OitReviewTable {
+  id: Generated<number>;
+  checklist_id: number;
+  agency_id: number;
+  fiscal_year: number;
+  /** JSON: the preliminary score and suggestion of each item, as the assessors gave them. */
+  preliminary: string;
+  preliminary_file: string;
+  imported_by: number | null;
+  imported_at: Timestamp;
+  /** JSON: the confirmed score of each item; null until the assessors confirm. */
+  confirmed: string | null;
+  confirmed_by: number | null;
+  confirmed_at: Timestamp | null;
+}
+
+export interface OitDisputeTable {
+  id: Generated<number>;
+  review_id: number;
+  item_code: string;
+  clarification: string;
+  /** JSON: ids of the item's OIT evidence the clarification points to. */
+  evidence_ids: string;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   agencies: AgencyTable;
   divisions: DivisionTable;
@@ -387,6 +414,8 @@ export interface Database {
   oit_evidence: OitEvidenceTable;
   link_check_runs: LinkCheckRunTable;
   link_results: LinkResultTable;
+  oit_reviews: OitReviewTable;
+  oit_disputes: OitDisputeTable;
 }
 
 export type Agency = Selectable<AgencyTable>;
@@ -412,3 +441,5 @@ export type OitTask = Selectable<OitTaskTable>;
 export type OitEvidence = Selectable<OitEvidenceTable>;
 export type LinkCheckRun = Selectable<LinkCheckRunTable>;
 export type LinkResult = Selectable<LinkResultTable>;
+export type OitReview = Selectable<OitReviewTable>;
+export type OitDispute = Selectable<OitDisputeTable>;

@@ -49,6 +49,7 @@ import {
   thaiYear,
 } from './common.js';
 import { DOCX_FONT } from './fonts.js';
+import type { ClarificationModel } from '../oit/clarification.js';
 import { divisionText, type MeasuresModel, type OrderModel, type ProgressModel } from './model.js';
 
 // Word and LibreOffice set Thai in the complex-script font: name it, and its size, everywhere.
@@ -513,5 +514,41 @@ export async function orderDocx(o: OrderModel): Promise<Buffer> {
       },
     ],
     `คำสั่ง${o.agency.name_th} ที่ ${c.orderNumber}`,
+  );
+}
+
+export async function clarificationDocx(c: ClarificationModel): Promise<Buffer> {
+  const disputed = c.items.filter((i) => i.disputed);
+  return document(
+    [
+      {
+        properties: LANDSCAPE,
+        footers: { default: footer },
+        children: [
+          title('แบบชี้แจงผลการประเมินการเปิดเผยข้อมูลสาธารณะ (OIT)'),
+          para(`${c.agency.name_th} ประจำปีงบประมาณ พ.ศ. ${c.fiscalYear}`, { bold: true, align: AlignmentType.CENTER }),
+          para(
+            `${c.agency.name_th} ขอชี้แจงผลการตรวจการเปิดเผยข้อมูลสาธารณะเบื้องต้นจำนวน ${disputed.length} ข้อ ตามรายละเอียดต่อไปนี้ ข้ออื่นหน่วยงานยอมรับผลการตรวจเบื้องต้น`,
+            { indent: true },
+          ),
+          table(
+            ['ข้อ', 'คะแนนเบื้องต้น', 'ข้อเสนอแนะของผู้ประเมิน', 'คำชี้แจงของหน่วยงาน', 'หลักฐาน / URL'],
+            disputed.map((item) => [
+              cell(`${item.code}${item.name ? ` ${item.name}` : ''}`),
+              cell(item.preliminary.toFixed(2), { align: AlignmentType.CENTER }),
+              cell(item.suggestion ?? '-'),
+              cell(item.clarification),
+              cell(item.evidence.length ? item.evidence.map((e) => readableUrl(e.url)).join('\n') : 'ไม่มี', { size: 24 }),
+            ]),
+            [2400, 1200, 2800, 4200, 3400],
+          ),
+          para(''),
+          para('ลงชื่อ ........................................................ ผู้ชี้แจง', { align: AlignmentType.RIGHT }),
+          para('ตำแหน่ง ........................................................', { align: AlignmentType.RIGHT }),
+          para('วันที่ ........................................................', { align: AlignmentType.RIGHT }),
+        ],
+      },
+    ],
+    `แบบชี้แจงผล OIT ${c.agency.name_th} ${c.fiscalYear}`,
   );
 }

@@ -29,6 +29,7 @@ import {
   summaryRows,
   thaiYear,
 } from './common.js';
+import type { ClarificationModel } from '../oit/clarification.js';
 import { divisionText, type MeasuresModel, type OrderModel, type ProgressModel } from './model.js';
 import { renderPdf, thaiPageFooter } from './thai-pdf.js';
 import { EMBLEM_HEIGHT_PT } from '../letterhead/emblem.js';
@@ -469,5 +470,49 @@ export function orderPdf(o: OrderModel): Promise<Buffer> {
       { text: th(c.signatoryTitle), alignment: 'center', margin: [180, 0, 0, 0] },
     ],
     info: { title: `คำสั่ง${o.agency.name_th} ที่ ${c.orderNumber}` },
+  } as TDocumentDefinitions);
+}
+
+/** The clarification form: each disputed OIT item with the assessors' score and suggestion, the agency's clarification and evidence. */
+export function clarificationPdf(c: ClarificationModel): Promise<Buffer> {
+  const disputed = c.items.filter((i) => i.disputed);
+  const body: TableCell[][] = [
+    [head('ข้อ'), head('คะแนนเบื้องต้น'), head('ข้อเสนอแนะของผู้ประเมิน'), head('คำชี้แจงของหน่วยงาน'), head('หลักฐาน / URL')],
+    ...disputed.map((item) => [
+      cell(`${item.code}${item.name ? ` ${item.name}` : ''}`),
+      cell(item.preliminary.toFixed(2), { alignment: 'center' }),
+      cell(item.suggestion ?? '-'),
+      cell(item.clarification),
+      {
+        stack: item.evidence.length
+          ? item.evidence.map((e) => ({ text: breakableUrl(readableUrl(e.url)), fontSize: 11 }))
+          : [{ text: show('ไม่มี'), fontSize: 11 }],
+      } as TableCell,
+    ]),
+  ];
+  return renderPdf({
+    pageSize: 'A4',
+    pageOrientation: 'landscape',
+    pageMargins: [40, 40, 40, 48],
+    footer: thaiPageFooter,
+    defaultStyle: { fontSize: 13 },
+    content: [
+      { text: show('แบบชี้แจงผลการประเมินการเปิดเผยข้อมูลสาธารณะ (OIT)'), bold: true, fontSize: 18, alignment: 'center' },
+      {
+        text: show(`${c.agency.name_th} ประจำปีงบประมาณ พ.ศ. ${c.fiscalYear}`),
+        bold: true,
+        fontSize: 16,
+        alignment: 'center',
+        margin: [0, 0, 0, 8],
+      },
+      paragraph(
+        `${c.agency.name_th} ขอชี้แจงผลการตรวจการเปิดเผยข้อมูลสาธารณะเบื้องต้นจำนวน ${disputed.length} ข้อ ตามรายละเอียดต่อไปนี้ ข้ออื่นหน่วยงานยอมรับผลการตรวจเบื้องต้น`,
+      ),
+      { table: { headerRows: 1, widths: [120, 56, 150, '*', 170], body }, fontSize: 12 },
+      { text: show('ลงชื่อ ........................................................ ผู้ชี้แจง'), margin: [360, 36, 0, 4] },
+      { text: show('ตำแหน่ง ........................................................'), margin: [360, 0, 0, 4] },
+      { text: show('วันที่ ........................................................'), margin: [360, 0, 0, 0] },
+    ],
+    info: { title: `แบบชี้แจงผล OIT ${c.agency.name_th} ${c.fiscalYear}` },
   } as TDocumentDefinitions);
 }

@@ -5,11 +5,13 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/policy.js';
 import type { Agency, Database } from '../db/schema.js';
 import { documentOptions } from './common.js';
-import { measuresDocx, orderDocx, progressDocx } from './docx.js';
+import { ClarificationService, type ClarificationModel } from '../oit/clarification.js';
+import { badRequest } from '../http/errors.js';
+import { clarificationDocx, measuresDocx, orderDocx, progressDocx } from './docx.js';
 import { measuresModel, orderModel, progressModel } from './model.js';
-import { measuresPdf, orderPdf, progressPdf } from './pdf.js';
+import { clarificationPdf, measuresPdf, orderPdf, progressPdf } from './pdf.js';
 
-export type DocumentKind = 'measures' | 'progress' | 'order';
+export type DocumentKind = 'measures' | 'progress' | 'order' | 'clarification';
 export type DocumentFormat = 'pdf' | 'docx';
 
 export interface DocumentRequest {
@@ -52,7 +54,9 @@ export async function generateDocument(
       ? await measuresModel(db, agency, request.fiscalYear)
       : request.kind === 'progress'
         ? await progressModel(db, reader, agency, request.fiscalYear, request.round ?? 6, dataDir)
-        : await orderModel(db, agency, request.fiscalYear, dataDir);
+        : request.kind === 'order'
+          ? await orderModel(db, agency, request.fiscalYear, dataDir)
+          : await clarificationFormModel(db, dataDir, reader, agency, request.fiscalYear);
   onProgress(0.3);
   const hash = createHash('sha256')
     .update(
@@ -113,10 +117,26 @@ const RENDERERS = {
   measures: { pdf: measuresPdf, docx: measuresDocx },
   progress: { pdf: progressPdf, docx: progressDocx },
   order: { pdf: orderPdf, docx: orderDocx },
+  clarification: { pdf: clarificationPdf, docx: clarificationDocx },
 } as const;
 
 function render(request: DocumentRequest, model: unknown): Promise<Buffer> {
   // The model was loaded for this kind of document above.
   const renderer = RENDERERS[request.kind][request.format] as (model: unknown) => Promise<Buffer>;
   return renderer(model);
+}
+
+/** The clarification form's model: the round as the requester may read it, with at least one disputed item. */
+async function clarificationFormModel(
+  db: Kysely<Database>,
+  dataDir: string,
+  reader: Actor,
+  agency: Agency,
+  fiscalYear: number,
+): Promise<ClarificationModel> {
+  const model = await new ClarificationService(db, dataDir).view(reader, agency, fiscalYear);
+  if (!model?.items.some((i) => i.disputed)) {
+    throw badRequest(`no disputed OIT item in FY${fiscalYear}`, `ยังไม่มีข้อ OIT ที่ขอชี้แจงในปีงบประมาณ พ.ศ. ${fiscalYear}`);
+  }
+  return model;
 }

@@ -1,70 +1,17 @@
-import { Alert, Anchor, Button, Card, Group, Progress, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { api, ApiError, type Agency } from '../api/client';
+import { api, type Agency } from '../api/client';
 import { useMe } from '../auth/session';
 import { fiscalYearOf, todayInBangkok } from '../i18n/dates';
 import { useYearChoice } from '../layout/yearChoice';
 import { CommitteeEditor, type Committee } from './CommitteeEditor';
 import { EmblemUpload } from './EmblemUpload';
 import { PublishPanel } from './PublishPanel';
+import { DocumentButton } from './DocumentButton';
 import { FiscalYearSelect } from '../forms/FiscalYearSelect';
-
-interface JobState {
-  id: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  progress: number;
-  url: string | null;
-  error: { message: string; messageTh: string } | null;
-}
-
-/** Starts a document job and follows its progress until the file can be downloaded. */
-function DocumentButton({ slug, body, label }: { slug: string; body: object; label: string }) {
-  const { t, i18n } = useTranslation();
-  const [job, setJob] = useState<JobState | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!job || job.status === 'done' || job.status === 'failed') return;
-    const timer = setTimeout(() => {
-      api<JobState>('GET', `/api/jobs/${job.id}`)
-        .then(setJob)
-        .catch(() => setError(t('documents.failed')));
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [job, t]);
-  const start = async () => {
-    setError(null);
-    try {
-      const started = await api<{ id: string; status: JobState['status'] }>('POST', `/api/agencies/${slug}/documents`, body);
-      setJob({ id: started.id, status: started.status, progress: 0, url: null, error: null });
-    } catch (e) {
-      setError(e instanceof ApiError ? (i18n.language === 'th' ? e.messageTh : e.message) : t('documents.failed'));
-    }
-  };
-  const running = job !== null && (job.status === 'queued' || job.status === 'running');
-  return (
-    <Stack gap={4}>
-      <Group gap="xs">
-        <Button size="xs" variant="light" onClick={() => void start()} loading={running} data-testid={`make-${label}`}>
-          {t('documents.make', { format: label })}
-        </Button>
-        {job?.status === 'done' && job.url && (
-          <Anchor href={job.url} size="sm" data-testid={`download-${label}`}>
-            {t('documents.download')}
-          </Anchor>
-        )}
-      </Group>
-      {running && <Progress value={job.progress} animated size="sm" />}
-      {(error || job?.status === 'failed') && (
-        <Text size="xs" c="red">
-          {error ?? (i18n.language === 'th' ? job?.error?.messageTh : job?.error?.message)}
-        </Text>
-      )}
-    </Stack>
-  );
-}
 
 export function DocumentsPage() {
   const { t } = useTranslation();

@@ -26,6 +26,7 @@ import { useMe } from '../auth/session';
 import { ThaiDateInput } from '../forms/ThaiDateInput';
 import { formatDate, formatTimestamp } from '../i18n/dates';
 import { useYearChoice } from '../layout/yearChoice';
+import { ClarificationPanel } from './ClarificationPanel';
 
 /** The server refuses larger files; checked here first so a slow phone does not send them. */
 const MAX_DOCUMENT_BYTES = 15 * 1024 * 1024;
@@ -561,6 +562,9 @@ export function OitPage() {
             )}
           </Card>
           {prediction.data && <PredictionCard prediction={prediction.data} items={v.items} />}
+          {me.user.role !== 'division_editor' && (
+            <ClarificationPanel slug={slug} year={year} items={v.items} canManage={canManage} />
+          )}
           {canManage && <BulkAssign slug={slug} year={year} items={v.items} divisions={all} />}
           <SegmentedControl
             value={filter}
