@@ -117,6 +117,7 @@ describe.each(TEST_DATABASES)('the OIT clarification round on $engine', (databas
     }
     const docx = await makeDocument(app, admin, 'bang-khae', { kind: 'clarification', format: 'docx', year });
     expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
+    writeFileSync(join(OUTPUT, `clarification-bang-khae-2566-${database.engine}.docx`), docx);
   });
 
   it("records the confirmed scores, keeping the undisputed items' preliminary ones, as the year's OIT result", async () => {
