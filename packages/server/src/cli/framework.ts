@@ -8,7 +8,7 @@ import { availableFrameworks, loadFramework, useImportedFrameworks } from '../fr
 import { USER_ERROR, type CliIo } from './io.js';
 
 const usage = `Usage: prongsai framework list
-       prongsai framework import [--dry-run] <file.json>
+       prongsai framework import [--dry-run] <file.json|file.xlsx>
 Loads a new year's ITA framework (question set) after checking it; every problem is listed.`;
 
 /** `prongsai framework`: list the frameworks, or check and load a new one. */

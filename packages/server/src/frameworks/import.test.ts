@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../test-support/cli.js';
@@ -77,6 +78,27 @@ describe.each(TEST_DATABASES)("loading a new year's framework on $engine", (data
     expect(items.find((i) => i.code === 'O3')?.carry).toBe('renamed');
     expect(items.find((i) => i.code === 'O1')?.carry).toBe('carried');
     expect(items.find((i) => i.code === 'O1')?.divisions.length).toBe(1);
+  });
+
+  it("takes FY2569's set as a workbook made from FY2568's, and names the sheet and row of a problem", async () => {
+    const download = await app.inject({ method: 'GET', url: '/api/frameworks/bma-district-2568/workbook', headers: central.headers });
+    expect(download.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(download.rawPayload as unknown as ArrayBuffer);
+    const fields = workbook.getWorksheet('framework')!;
+    fields.eachRow((row) => {
+      if (row.getCell(1).value === 'id') row.getCell(2).value = 'bma-district-2569';
+      if (row.getCell(1).value === 'fiscalYears') row.getCell(2).value = '2569';
+    });
+    workbook.getWorksheet('oitItems')!.getCell('I2').value = 'sometimes';
+    const xlsx = (data: ArrayBuffer) => ({ fileName: 'bma-district-2569.xlsx', contentBase64: Buffer.from(data).toString('base64') });
+    const refused = await post(central, xlsx(await workbook.xlsx.writeBuffer()));
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.problems[0].path).toBe('oitItems!2 (oitItems[0].scoring)');
+    workbook.getWorksheet('oitItems')!.getCell('I2').value = 'partial';
+    const loaded = await post(central, xlsx(await workbook.xlsx.writeBuffer()));
+    expect(loaded.statusCode, loaded.body).toBe(201);
+    expect(loaded.json()).toMatchObject({ id: 'bma-district-2569', fiscalYears: [2569], oitItems: 22 });
   });
 
   it('never changes a saved framework, nor a year already assessed with another set', async () => {

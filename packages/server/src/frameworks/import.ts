@@ -8,6 +8,7 @@ import { authorize, type Actor } from '../auth/policy.js';
 import type { Database } from '../db/schema.js';
 import { availableFrameworks, importedFrameworksDir, loadFramework } from './registry.js';
 import { frameworkUse } from './repository.js';
+import { workbookToFramework } from './workbook.js';
 
 /** A framework file may be at most this large (the shipped ones are about 60 KB). */
 export const MAX_FRAMEWORK_BYTES = 5 * 1024 * 1024;
@@ -34,20 +35,33 @@ export async function importFramework(
   if (file.data.length > MAX_FRAMEWORK_BYTES) {
     return { ok: false, problems: [problem(source, '(file)', `larger than ${MAX_FRAMEWORK_BYTES / 1048576} MB`)] };
   }
-  if (!/\.json$/i.test(file.fileName)) {
+  let data: unknown;
+  let rows = new Map<string, string>();
+  if (/\.xlsx$/i.test(file.fileName)) {
+    const read = await workbookToFramework(file.data, source);
+    if (!read.ok) return read;
+    ({ data, rows } = read);
+  } else if (/\.json$/i.test(file.fileName)) {
+    try {
+      data = JSON.parse(file.data.toString('utf8').replace(/^\uFEFF/, ''));
+    } catch (error) {
+      return { ok: false, problems: [problem(source, '(root)', `not valid JSON: ${(error as Error).message}`)] };
+    }
+  } else {
     return {
       ok: false,
-      problems: [problem(source, '(file)', 'a framework is imported from its JSON file (see frameworks/ for the format)')],
+      problems: [problem(source, '(file)', 'a framework is imported from its JSON file or its workbook (.xlsx, as GET /api/frameworks/{id}/workbook gives it)')],
     };
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(file.data.toString('utf8').replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return { ok: false, problems: [problem(source, '(root)', `not valid JSON: ${(error as Error).message}`)] };
-  }
   const compiled = compileFramework(data, source);
-  if (!compiled.ok) return { ok: false, problems: compiled.problems };
+  if (!compiled.ok) {
+    // In a workbook, each problem also names the sheet and row it comes from.
+    const where = (path: string) => {
+      const key = [...rows.keys()].filter((k) => path === k || path.startsWith(`${k}.`)).sort((a, b) => b.length - a.length)[0];
+      return key ? `${rows.get(key)} (${path})` : path;
+    };
+    return { ok: false, problems: compiled.problems.map((p) => ({ ...p, path: where(p.path) })) };
+  }
   const framework = compiled.framework;
   const problems: FrameworkProblem[] = [];
   const existing = availableFrameworks();

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import { requireActor } from '../http/context.js';
 import { importFramework, MAX_FRAMEWORK_BYTES } from './import.js';
+import { frameworkToWorkbook } from './workbook.js';
 import { notFound } from '../http/errors.js';
 import { availableFrameworks, FrameworkError, loadFramework } from './registry.js';
 import { frameworkTemplate } from './template.js';
@@ -79,6 +80,25 @@ export async function frameworkRoutes(app: FastifyInstance, { db }: { db: Db }) 
     },
   );
 
+  api.get(
+    '/api/frameworks/:id/workbook',
+    {
+      schema: {
+        tags,
+        summary: "A framework as a workbook (framework, questions, items, oitItems sheets), to prepare a new year's set from it",
+        params: z.object({ id: z.string().max(64) }),
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      const f = load(request.params.id);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${f.id}.xlsx"`)
+        .send(await frameworkToWorkbook(f.data as unknown as Record<string, unknown>));
+    },
+  );
+
   api.post(
     '/api/frameworks',
     {
@@ -86,7 +106,7 @@ export async function frameworkRoutes(app: FastifyInstance, { db }: { db: Db }) 
       schema: {
         tags,
         summary:
-          "Load a new year's framework from its JSON file (central admins): every problem listed; `dryRun` only checks. Saved frameworks never change, and no fiscal year already assessed with another set can be covered",
+          "Load a new year's framework from its JSON file or workbook (central admins): every problem listed; `dryRun` only checks. Saved frameworks never change, and no fiscal year already assessed with another set can be covered",
         body: z.object({
           fileName: z.string().min(1).max(255),
           contentBase64: z.string().max(2 * MAX_FRAMEWORK_BYTES),

@@ -213,8 +213,9 @@ export class ClarificationService {
     if (!model) throw badRequest('import the preliminary scores first', 'ยังไม่ได้นำเข้าคะแนนเบื้องต้นของผู้ประเมิน');
     if (model.confirmedAt) throw locked();
     const unknown = Object.keys(given).filter((code) => !model.items.some((i) => i.code === code));
-    if (unknown.length)
-      {throw badRequest(`no preliminary score for ${unknown.join(', ')}`, `ไม่มีคะแนนเบื้องต้นของข้อ ${unknown.join(', ')}`);}
+    if (unknown.length) {
+      throw badRequest(`no preliminary score for ${unknown.join(', ')}`, `ไม่มีคะแนนเบื้องต้นของข้อ ${unknown.join(', ')}`);
+    }
     const missing = model.items.filter((i) => i.disputed && given[i.code] === undefined).map((i) => i.code);
     if (missing.length) {
       throw badRequest(

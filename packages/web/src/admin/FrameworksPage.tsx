@@ -1,4 +1,4 @@
-import { Alert, Button, Card, FileInput, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, FileInput, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -52,6 +52,7 @@ export function FrameworksPage() {
             <Table.Th>{t('frameworks.id')}</Table.Th>
             <Table.Th>{t('frameworks.name')}</Table.Th>
             <Table.Th>{t('frameworks.years')}</Table.Th>
+            <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -60,6 +61,11 @@ export function FrameworksPage() {
               <Table.Td>{f.id}</Table.Td>
               <Table.Td>{i18n.language === 'th' ? f.name.th : (f.name.en ?? f.name.th)}</Table.Td>
               <Table.Td>{f.fiscalYears.join(', ')}</Table.Td>
+              <Table.Td>
+                <Anchor href={`/api/frameworks/${f.id}/workbook`} size="sm">
+                  {t('frameworks.workbook')}
+                </Anchor>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -74,7 +80,7 @@ export function FrameworksPage() {
         <Group align="flex-end" mt="sm">
           <FileInput
             label={t('frameworks.file')}
-            accept=".json,application/json"
+            accept=".json,.xlsx,application/json"
             value={file}
             onChange={(next) => {
               setFile(next);
