@@ -24,3 +24,4 @@ export * from './thai/words.js';
 export * from './oit/checklist.js';
 export * from './oit/links.js';
 export * from './oit/readiness.js';
+export * from './surveys/responses.js';

@@ -37,6 +37,8 @@ import { oitRoutes } from './oit/routes.js';
 import { LinkChecks } from './links/service.js';
 import { transparencyRoutes } from './oit/public-routes.js';
 import { clarificationRoutes } from './oit/clarification-routes.js';
+import { surveyRoutes } from './surveys/routes.js';
+import { surveyPublicRoutes } from './surveys/public-routes.js';
 import { HttpError } from './http/errors.js';
 import { userRoutes } from './users/routes.js';
 
@@ -72,14 +74,26 @@ export interface AppOptions {
   config: Config;
   /** `false` silences request logs (tests). */
   logger?: boolean;
+  /** Where the log goes instead of standard output (tests that read it). */
+  logStream?: NodeJS.WritableStream;
   webDist?: string;
 }
 
 /** Builds the HTTP app: JSON API under /api, its OpenAPI document, and the web app. */
-export async function buildApp({ db, config, logger = true, webDist = WEB_DIST }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  db,
+  config,
+  logger = true,
+  logStream,
+  webDist = WEB_DIST,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger
-      ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] }
+      ? {
+          level: config.logLevel,
+          redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+          ...(logStream ? { stream: logStream } : {}),
+        }
       : false,
     trustProxy:
       typeof config.trustProxy === 'number'
@@ -219,6 +233,8 @@ export async function buildApp({ db, config, logger = true, webDist = WEB_DIST }
   await app.register(oitRoutes, { db, config, links: linkChecks });
   await app.register(transparencyRoutes, { db, config });
   await app.register(clarificationRoutes, { db, config });
+  await app.register(surveyRoutes, { db });
+  await app.register(surveyPublicRoutes, { db });
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

@@ -124,6 +124,12 @@ export const policies = {
       adminOf(actor, task.agencyId) ||
       (actor.role === 'division_editor' && inAgency(actor, task.agencyId) && task.divisions.includes(actor.divisionId ?? -1)),
   },
+  /** Self-assessment survey rounds: run by the secretariat, read by it, executives and central admins. */
+  survey: {
+    read: (actor: Actor, round: { agencyId: number }) =>
+      isCentral(actor) || (inAgency(actor, round.agencyId) && actor.role !== 'division_editor'),
+    manage: (actor: Actor, round: { agencyId: number }) => adminOf(actor, round.agencyId),
+  },
   /** Loading a new year's framework: central admins. */
   framework: {
     import: (actor: Actor) => isCentral(actor),

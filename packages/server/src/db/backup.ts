@@ -31,6 +31,12 @@ export const TABLES = [
   'link_results',
   'oit_reviews',
   'oit_disputes',
+  'survey_rounds',
+  'survey_tallies',
+  'survey_counts',
+  'survey_receipts',
+  'survey_codes',
+  'survey_quotas',
 ] as const satisfies readonly (keyof Database)[];
 const WITH_IDENTITY = new Set<string>(TABLES.filter((t) => t !== 'sessions' && t !== 'document_jobs' && t !== 'link_check_runs'));
 

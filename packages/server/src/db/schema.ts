@@ -389,6 +389,66 @@ export interface OitDisputeTable {
   updated_at: Timestamp;
 }
 
+export interface SurveyRoundTable {
+  id: Generated<number>;
+  agency_id: number;
+  fiscal_year: number;
+  /** `IIT` or `EIT`. */
+  tool: string;
+  framework_id: string;
+  /** The short public code of the respondents' link (`/s/<code>`). */
+  code: string;
+  /** ISO dates, Bangkok days: the first and last day responses are taken. */
+  opens_on: string;
+  closes_on: string;
+  /** 1 when respondents must give a single-use code (IIT). */
+  use_codes: number;
+  closed_at: Timestamp | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface SurveyTallyTable {
+  id: Generated<number>;
+  round_id: number;
+  /** The respondent's division, 0 for none. */
+  division_id: number;
+  item_key: string;
+  option_index: number;
+  count: number;
+}
+
+export interface SurveyCountTable {
+  id: Generated<number>;
+  round_id: number;
+  division_id: number;
+  responses: number;
+}
+
+export interface SurveyReceiptTable {
+  id: Generated<number>;
+  round_id: number;
+  /** The random id the phone made for its submission. */
+  client_id: string;
+}
+
+export interface SurveyCodeTable {
+  id: Generated<number>;
+  round_id: number;
+  division_id: number;
+  /** SHA-256 of the printed code. */
+  code_hash: string;
+  used: number;
+}
+
+export interface SurveyQuotaTable {
+  id: Generated<number>;
+  round_id: number;
+  division_id: number;
+  headcount: number;
+  required: number;
+}
+
 export interface Database {
   agencies: AgencyTable;
   divisions: DivisionTable;
@@ -416,6 +476,12 @@ export interface Database {
   link_results: LinkResultTable;
   oit_reviews: OitReviewTable;
   oit_disputes: OitDisputeTable;
+  survey_rounds: SurveyRoundTable;
+  survey_tallies: SurveyTallyTable;
+  survey_counts: SurveyCountTable;
+  survey_receipts: SurveyReceiptTable;
+  survey_codes: SurveyCodeTable;
+  survey_quotas: SurveyQuotaTable;
 }
 
 export type Agency = Selectable<AgencyTable>;
@@ -443,3 +509,4 @@ export type LinkCheckRun = Selectable<LinkCheckRunTable>;
 export type LinkResult = Selectable<LinkResultTable>;
 export type OitReview = Selectable<OitReviewTable>;
 export type OitDispute = Selectable<OitDisputeTable>;
+export type SurveyRound = Selectable<SurveyRoundTable>;

@@ -9,6 +9,7 @@ import * as m0006 from './0006-report-parts.js';
 import * as m0007 from './0007-oit-workspace.js';
 import * as m0008 from './0008-link-checks.js';
 import * as m0009 from './0009-oit-clarification.js';
+import * as m0010 from './0010-surveys.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see 0001
 type Step = { up: (db: Kysely<any>, engine: Engine) => Promise<void> };
@@ -24,6 +25,7 @@ const steps: Record<string, Step> = {
   '0007-oit-workspace': m0007,
   '0008-link-checks': m0008,
   '0009-oit-clarification': m0009,
+  '0010-surveys': m0010,
 };
 
 export class BundledMigrations implements MigrationProvider {

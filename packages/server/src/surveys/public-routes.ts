@@ -1,0 +1,84 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { surveyItems } from '@prongsai/core';
+import { listAgencies, listDivisions } from '../agencies/repository.js';
+import type { Db } from '../db/database.js';
+import { loadFramework } from '../frameworks/registry.js';
+import { FORM_SCRIPT, FORM_STYLE, surveyPage } from './form.js';
+import { SurveyRepository } from './repository.js';
+import { isOpen, SurveyService } from './service.js';
+
+/**
+ * The respondents' side: no sign-in, nothing about the respondent logged (these routes log
+ * nothing at all) or stored. The rate limit keeps addresses in memory only, never beside answers.
+ */
+export async function surveyPublicRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const service = new SurveyService(db.kysely);
+  const repository = new SurveyRepository(db.kysely);
+  const silent = { logLevel: 'silent' as const };
+  const hidden = { hide: true, security: [] };
+
+  api.get('/s/form.js', { ...silent, schema: hidden }, async (_request, reply) =>
+    reply
+      .header('content-type', 'text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(FORM_SCRIPT),
+  );
+  api.get('/s/form.css', { ...silent, schema: hidden }, async (_request, reply) =>
+    reply.header('content-type', 'text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(FORM_STYLE),
+  );
+
+  api.get(
+    '/s/:code',
+    {
+      ...silent,
+      schema: {
+        ...hidden,
+        params: z.object({ code: z.string().regex(/^[A-Z0-9]{4,16}$/) }),
+        querystring: z.object({ d: z.coerce.number().int().positive().optional() }),
+      },
+    },
+    async (request, reply) => {
+      const round = await repository.byCode(request.params.code);
+      if (!round) {
+        return reply
+          .code(404)
+          .header('content-type', 'text/html; charset=utf-8')
+          .send('<!doctype html><html lang="th"><title>ไม่พบแบบสอบถาม</title><main><h1>ไม่พบแบบสอบถามนี้</h1></main></html>');
+      }
+      const [agency] = await listAgencies(db.kysely, round.agency_id);
+      const divisions = await listDivisions(db.kysely, round.agency_id);
+      const framework = loadFramework(round.framework_id);
+      const division = divisions.find((d) => d.id === request.query.d) ?? null;
+      return reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(surveyPage(agency!, round, framework, surveyItems(framework, round.tool), divisions, division, isOpen(round)));
+    },
+  );
+
+  api.post(
+    '/api/s/:code/responses',
+    {
+      ...silent,
+      bodyLimit: 64 * 1024,
+      config: { rateLimit: { max: Number(process.env.PRONGSAI_SURVEY_RATE_PER_MINUTE ?? 60), timeWindow: '1 minute' } },
+      schema: {
+        tags: ['surveys'],
+        summary:
+          "A respondent's complete answers (no sign-in): the same submission id again is answered as the first; nothing identifying is kept",
+        security: [],
+        params: z.object({ code: z.string().regex(/^[A-Z0-9]{4,16}$/) }),
+        body: z.object({
+          clientId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
+          answers: z.record(z.string().max(16), z.unknown()).refine((a) => Object.keys(a).length <= 200, 'too many answers'),
+          division: z.number().int().nonnegative().optional(),
+          code: z.string().max(32).optional(),
+        }),
+      },
+    },
+    async (request) => service.submit(request.params.code, request.body),
+  );
+}

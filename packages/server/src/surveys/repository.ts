@@ -1,0 +1,149 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { authorize, type Actor } from '../auth/policy.js';
+import type { Database, SurveyRound } from '../db/schema.js';
+import { notFound } from '../http/errors.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Survey rounds, their tallies, counts, receipts, codes and quotas. Reads for the secretariat take
+ * the actor; the respondents' form reads a round by its public code only.
+ */
+export class SurveyRepository {
+  constructor(private readonly db: Executor) {}
+
+  async round(actor: Actor, id: number): Promise<SurveyRound> {
+    const row = await this.db.selectFrom('survey_rounds').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('survey round');
+    authorize(actor, 'survey', 'read', { agencyId: row.agency_id });
+    return row;
+  }
+
+  rounds(actor: Actor, agencyId: number): Promise<SurveyRound[]> {
+    authorize(actor, 'survey', 'read', { agencyId });
+    return this.db.selectFrom('survey_rounds').selectAll().where('agency_id', '=', agencyId).orderBy('id', 'desc').execute();
+  }
+
+  /** A round by its public code: what the respondents' link names. */
+  byCode(code: string): Promise<SurveyRound | undefined> {
+    return this.db.selectFrom('survey_rounds').selectAll().where('code', '=', code).executeTakeFirst();
+  }
+
+  insertRound(row: Omit<SurveyRound, 'id'>): Promise<SurveyRound> {
+    return this.db.insertInto('survey_rounds').values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  async close(id: number, at: string): Promise<void> {
+    await this.db.updateTable('survey_rounds').set({ closed_at: at }).where('id', '=', id).execute();
+  }
+
+  /** Keeps a submission's id; false when it was kept before (a retry). */
+  async receipt(trx: Transaction<Database>, roundId: number, clientId: string): Promise<boolean> {
+    const inserted = await trx
+      .insertInto('survey_receipts')
+      .values({ round_id: roundId, client_id: clientId })
+      .onConflict((oc) => oc.columns(['round_id', 'client_id']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return inserted !== undefined;
+  }
+
+  /** Marks a single-use code used; false when it is unknown or was used already. */
+  async useCode(trx: Transaction<Database>, roundId: number, codeHash: string): Promise<{ division_id: number } | undefined> {
+    return trx
+      .updateTable('survey_codes')
+      .set({ used: 1 })
+      .where('round_id', '=', roundId)
+      .where('code_hash', '=', codeHash)
+      .where('used', '=', 0)
+      .returning('division_id')
+      .executeTakeFirst();
+  }
+
+  /** Adds one complete response: one to each answered option's tally and to the division's count. */
+  async addResponse(
+    trx: Transaction<Database>,
+    roundId: number,
+    divisionId: number,
+    options: ReadonlyMap<string, number>,
+  ): Promise<void> {
+    const rows = [...options].map(([item_key, option_index]) => ({
+      round_id: roundId,
+      division_id: divisionId,
+      item_key,
+      option_index,
+      count: 1,
+    }));
+    for (let i = 0; i < rows.length; i += 200) {
+      await trx
+        .insertInto('survey_tallies')
+        .values(rows.slice(i, i + 200))
+        .onConflict((oc) =>
+          oc
+            .columns(['round_id', 'division_id', 'item_key', 'option_index'])
+            .doUpdateSet({ count: sql`survey_tallies.count + 1` }),
+        )
+        .execute();
+    }
+    await trx
+      .insertInto('survey_counts')
+      .values({ round_id: roundId, division_id: divisionId, responses: 1 })
+      .onConflict((oc) => oc.columns(['round_id', 'division_id']).doUpdateSet({ responses: sql`survey_counts.responses + 1` }))
+      .execute();
+  }
+
+  tallies(roundId: number, divisionId?: number) {
+    let query = this.db
+      .selectFrom('survey_tallies')
+      .select(['item_key', 'option_index'])
+      .select((eb) => eb.fn.sum<number>('count').as('count'))
+      .where('round_id', '=', roundId);
+    if (divisionId !== undefined) query = query.where('division_id', '=', divisionId);
+    return query.groupBy(['item_key', 'option_index']).execute();
+  }
+
+  counts(roundId: number) {
+    return this.db.selectFrom('survey_counts').select(['division_id', 'responses']).where('round_id', '=', roundId).execute();
+  }
+
+  quotas(roundId: number) {
+    return this.db
+      .selectFrom('survey_quotas')
+      .select(['division_id', 'headcount', 'required'])
+      .where('round_id', '=', roundId)
+      .execute();
+  }
+
+  async setQuota(
+    trx: Transaction<Database>,
+    roundId: number,
+    divisionId: number,
+    headcount: number,
+    required: number,
+  ): Promise<void> {
+    await trx
+      .insertInto('survey_quotas')
+      .values({ round_id: roundId, division_id: divisionId, headcount, required })
+      .onConflict((oc) => oc.columns(['round_id', 'division_id']).doUpdateSet({ headcount, required }))
+      .execute();
+  }
+
+  async insertCodes(trx: Transaction<Database>, roundId: number, divisionId: number, hashes: string[]): Promise<void> {
+    for (let i = 0; i < hashes.length; i += 500) {
+      await trx
+        .insertInto('survey_codes')
+        .values(hashes.slice(i, i + 500).map((code_hash) => ({ round_id: roundId, division_id: divisionId, code_hash, used: 0 })))
+        .execute();
+    }
+  }
+
+  async codeCounts(roundId: number) {
+    return this.db
+      .selectFrom('survey_codes')
+      .select(['division_id', 'used'])
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('round_id', '=', roundId)
+      .groupBy(['division_id', 'used'])
+      .execute();
+  }
+}

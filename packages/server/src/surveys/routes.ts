@@ -1,0 +1,138 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { readableAgency } from '../agencies/service.js';
+import type { Db } from '../db/database.js';
+import { requireActor } from '../http/context.js';
+import { SurveyRepository } from './repository.js';
+import { presentRound, SurveyService } from './service.js';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const roundParams = z.object({ id: z.coerce.number().int().positive() });
+
+/** The secretariat's side of self-assessment surveys. */
+export async function surveyRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['surveys'];
+  const service = new SurveyService(db.kysely);
+  const repository = new SurveyRepository(db.kysely);
+
+  api.get(
+    '/api/agencies/:agency/surveys',
+    {
+      schema: {
+        tags,
+        summary: "The agency's self-assessment survey rounds",
+        params: z.object({ agency: z.string().min(1).max(64) }),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const agency = await readableAgency(db.kysely, actor, request.params.agency);
+      return (await repository.rounds(actor, agency.id)).map(presentRound);
+    },
+  );
+
+  api.post(
+    '/api/agencies/:agency/surveys',
+    {
+      schema: {
+        tags,
+        summary: "Open a self-assessment IIT or EIT round from the year's framework, with open and close dates (the secretariat)",
+        params: z.object({ agency: z.string().min(1).max(64) }),
+        body: z.object({
+          tool: z.enum(['IIT', 'EIT']),
+          fiscalYear: z.number().int().min(2500).max(2700),
+          opensOn: isoDate,
+          closesOn: isoDate,
+          useCodes: z.boolean().default(false),
+          framework: z.string().max(64).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const agency = await readableAgency(db.kysely, actor, request.params.agency);
+      return reply.code(201).send(presentRound(await service.open(actor, agency, request.body)));
+    },
+  );
+
+  api.get(
+    '/api/surveys/:id/progress',
+    { schema: { tags, summary: 'Complete responses per division against its quota, and the shortfalls', params: roundParams } },
+    async (request) => {
+      const actor = requireActor(request);
+      return service.progress(actor, await repository.round(actor, request.params.id));
+    },
+  );
+
+  api.put(
+    '/api/surveys/:id/quotas',
+    {
+      schema: {
+        tags,
+        summary: 'Eligible headcount and required sample per division (IIT asks everyone eligible unless a sample is given)',
+        params: roundParams,
+        body: z
+          .array(
+            z.object({
+              divisionId: z.number().int().positive(),
+              headcount: z.number().int().min(0).max(100_000),
+              required: z.number().int().min(0).max(100_000).optional(),
+            }),
+          )
+          .max(1000),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const round = await repository.round(actor, request.params.id);
+      await service.setQuotas(actor, round, request.body);
+      return service.progress(actor, round);
+    },
+  );
+
+  api.post(
+    '/api/surveys/:id/codes',
+    {
+      schema: {
+        tags,
+        summary: "Single-use respondent codes for a division's slips (IIT); shown once, only their hashes are kept",
+        params: roundParams,
+        body: z.object({ divisionId: z.number().int().positive(), count: z.number().int().min(1).max(2000) }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const round = await repository.round(actor, request.params.id);
+      return reply.code(201).send({ codes: await service.makeCodes(actor, round, request.body.divisionId, request.body.count) });
+    },
+  );
+
+  api.get(
+    '/api/surveys/:id/result',
+    {
+      schema: {
+        tags,
+        summary:
+          'The round scored by the same engine (source self-assessment), its weak points, and divisions of at least 5 respondents',
+        params: roundParams,
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return service.result(actor, await repository.round(actor, request.params.id));
+    },
+  );
+
+  api.post(
+    '/api/surveys/:id/close',
+    { schema: { tags, summary: 'Close the round before its last day (the secretariat)', params: roundParams } },
+    async (request) => {
+      const actor = requireActor(request);
+      const round = await repository.round(actor, request.params.id);
+      await service.close(actor, round);
+      return presentRound({ ...round, closed_at: new Date().toISOString() });
+    },
+  );
+}

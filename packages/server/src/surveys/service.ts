@@ -1,0 +1,314 @@
+import { createHash, randomInt } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import {
+  checkAnswers,
+  findWeakPoints,
+  presentResult,
+  scoreAssessment,
+  suppressSmallGroups,
+  surveyItems,
+  talliesToScoreInput,
+  unknownItems,
+} from '@prongsai/core';
+import { listDivisions } from '../agencies/repository.js';
+import { recordAudit } from '../audit/repository.js';
+import { authorize, type Actor } from '../auth/policy.js';
+import { lockRow } from '../db/locks.js';
+import type { Agency, Database, SurveyRound } from '../db/schema.js';
+import { loadFramework } from '../frameworks/registry.js';
+import { badRequest, conflict, HttpError } from '../http/errors.js';
+import { frameworkFor } from '../results/service.js';
+import { SurveyRepository } from './repository.js';
+
+/**
+ * EIT respondents each division must reach at least, the BMA district default (seed 002); a
+ * division not listed has no minimum until the secretariat sets one.
+ */
+export const EIT_MINIMUMS: Record<string, number> = {
+  ฝ่ายโยธา: 60,
+  ฝ่ายสิ่งแวดล้อมและสุขาภิบาล: 60,
+  ฝ่ายรายได้: 60,
+  ฝ่ายเทศกิจ: 60,
+  ฝ่ายปกครอง: 40,
+  ฝ่ายทะเบียน: 40,
+  ฝ่ายรักษาความสะอาดและสวนสาธารณะ: 40,
+  ฝ่ายการศึกษา: 20,
+  ฝ่ายการคลัง: 40,
+  ฝ่ายพัฒนาชุมชนและสวัสดิการสังคม: 40,
+};
+
+/** Today in Bangkok, as an ISO date: rounds open and close by the Thai calendar day. */
+export const bangkokToday = (at = Date.now()) => new Date(at + 7 * 3600_000).toISOString().slice(0, 10);
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const randomCode = (length: number) => Array.from({ length }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+export const hashCode = (code: string) => createHash('sha256').update(code.trim().toUpperCase()).digest('hex');
+
+export const isOpen = (round: SurveyRound, today = bangkokToday()) =>
+  round.closed_at === null && round.opens_on <= today && today <= round.closes_on;
+
+export function presentRound(round: SurveyRound) {
+  return {
+    id: round.id,
+    fiscalYear: round.fiscal_year,
+    tool: round.tool,
+    framework: round.framework_id,
+    code: round.code,
+    link: `/s/${round.code}`,
+    opensOn: round.opens_on,
+    closesOn: round.closes_on,
+    useCodes: round.use_codes === 1,
+    open: isOpen(round),
+    closedAt: round.closed_at,
+  };
+}
+
+export interface Submission {
+  clientId: string;
+  answers: Record<string, unknown>;
+  division?: number | undefined;
+  code?: string | undefined;
+}
+
+const refused = (status: number, code: string, message: string, th: string, details?: unknown) =>
+  new HttpError(status, code, message, th, details);
+
+/** Self-assessment IIT/EIT rounds: opened from the framework, answered anonymously, scored by the engine. */
+export class SurveyService {
+  private readonly repository: SurveyRepository;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.repository = new SurveyRepository(db);
+  }
+
+  async open(
+    actor: Actor | null,
+    agency: Agency,
+    request: {
+      tool: 'IIT' | 'EIT';
+      fiscalYear: number;
+      opensOn: string;
+      closesOn: string;
+      useCodes?: boolean;
+      framework?: string;
+    },
+  ): Promise<SurveyRound> {
+    if (actor) authorize(actor, 'survey', 'manage', { agencyId: agency.id });
+    if (request.closesOn < request.opensOn) throw badRequest('the round closes before it opens', 'วันปิดรับคำตอบต้องไม่ก่อนวันเปิด');
+    const framework = frameworkFor(request.fiscalYear, request.framework);
+    const unknown = unknownItems(framework, request.tool);
+    if (unknown.length || surveyItems(framework, request.tool).length === 0) {
+      throw badRequest(
+        `framework ${framework.id} does not give the items of ${unknown.join(', ') || request.tool}; a survey must ask the official items`,
+        `ชุดคำถาม ${framework.id} ไม่มีข้อย่อยของคำถาม ${unknown.join(', ') || request.tool} จึงเปิดแบบสอบถามด้วยถ้อยคำทางการไม่ได้`,
+      );
+    }
+    return this.db.transaction().execute(async (trx) => {
+      const repository = new SurveyRepository(trx);
+      let code = randomCode(8);
+      while (await repository.byCode(code)) code = randomCode(8);
+      const round = await repository.insertRound({
+        agency_id: agency.id,
+        fiscal_year: request.fiscalYear,
+        tool: request.tool,
+        framework_id: framework.id,
+        code,
+        opens_on: request.opensOn,
+        closes_on: request.closesOn,
+        use_codes: request.useCodes && request.tool === 'IIT' ? 1 : 0,
+        closed_at: null,
+        created_by: actor?.id ?? null,
+        created_at: new Date().toISOString(),
+      });
+      if (request.tool === 'EIT') {
+        for (const division of await listDivisions(trx, agency.id)) {
+          const minimum = EIT_MINIMUMS[division.name_th];
+          if (minimum) await repository.setQuota(trx, round.id, division.id, 0, minimum);
+        }
+      }
+      await recordAudit(trx, {
+        actorId: actor?.id ?? null,
+        action: 'create',
+        entity: 'survey-round',
+        entityId: round.id,
+        agencyId: agency.id,
+        after: presentRound(round),
+      });
+      return round;
+    });
+  }
+
+  /**
+   * Sets the eligible headcount and the required sample of divisions. IIT asks every eligible
+   * person by default (the BMA rule for civil servants); EIT keeps its minimums unless given.
+   */
+  async setQuotas(actor: Actor, round: SurveyRound, quotas: { divisionId: number; headcount: number; required?: number }[]) {
+    authorize(actor, 'survey', 'manage', { agencyId: round.agency_id });
+    const own = new Set((await listDivisions(this.db, round.agency_id)).map((d) => d.id));
+    const strange = quotas.filter((q) => !own.has(q.divisionId)).map((q) => q.divisionId);
+    if (strange.length) throw badRequest(`divisions ${strange.join(', ')} are not of this agency`, 'มีฝ่ายที่ไม่ใช่ของหน่วยงานนี้');
+    const current = new Map((await this.repository.quotas(round.id)).map((q) => [q.division_id, q]));
+    await this.db.transaction().execute(async (trx) => {
+      for (const q of quotas) {
+        const required = q.required ?? (round.tool === 'IIT' ? q.headcount : (current.get(q.divisionId)?.required ?? 0));
+        await new SurveyRepository(trx).setQuota(trx, round.id, q.divisionId, q.headcount, Math.max(required, 0));
+      }
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: 'update',
+        entity: 'survey-quota',
+        entityId: round.id,
+        agencyId: round.agency_id,
+        after: quotas,
+      });
+    });
+  }
+
+  /** Makes single-use codes for a division's slips; the codes are shown once and only their hashes kept. */
+  async makeCodes(actor: Actor, round: SurveyRound, divisionId: number, count: number): Promise<string[]> {
+    authorize(actor, 'survey', 'manage', { agencyId: round.agency_id });
+    if (round.use_codes !== 1) throw conflict('this round takes no codes', 'รอบนี้ไม่ใช้รหัสผู้ตอบ');
+    if (!(await listDivisions(this.db, round.agency_id)).some((d) => d.id === divisionId)) {
+      throw badRequest('the division is not of this agency', 'ฝ่ายนี้ไม่ใช่ของหน่วยงาน');
+    }
+    const codes = new Set<string>();
+    while (codes.size < count) codes.add(randomCode(10));
+    await this.db.transaction().execute(async (trx) => {
+      await new SurveyRepository(trx).insertCodes(trx, round.id, divisionId, [...codes].map(hashCode));
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: 'create',
+        entity: 'survey-codes',
+        entityId: round.id,
+        agencyId: round.agency_id,
+        after: { divisionId, count },
+      });
+    });
+    return [...codes];
+  }
+
+  /**
+   * Takes one complete response, anonymously: its answers go into the tallies, its submission id
+   * into the receipts (so a retry is answered as the first), nothing else is kept.
+   */
+  async submit(roundCode: string, submission: Submission): Promise<{ status: 'received' }> {
+    const round = await this.repository.byCode(roundCode);
+    if (!round) throw refused(404, 'not-found', 'no such survey', 'ไม่พบแบบสอบถามนี้');
+    if (!isOpen(round)) {
+      throw refused(409, 'survey-closed', 'the survey is not taking responses', 'แบบสอบถามนี้ปิดรับคำตอบแล้ว หรือยังไม่เปิดรับ');
+    }
+    const items = surveyItems(loadFramework(round.framework_id), round.tool);
+    const checked = checkAnswers(items, submission.answers);
+    if (!checked.ok) {
+      throw refused(
+        400,
+        'invalid-answers',
+        checked.problems
+          .slice(0, 5)
+          .map((p) => p.message)
+          .join('; '),
+        checked.problems[0]!.th,
+        {
+          problems: checked.problems.slice(0, 20),
+        },
+      );
+    }
+    const divisions = new Set((await listDivisions(this.db, round.agency_id)).map((d) => d.id));
+    let division = submission.division ?? 0;
+    if (division !== 0 && !divisions.has(division)) throw refused(400, 'invalid-division', 'no such division', 'ไม่พบฝ่ายที่เลือก');
+    return this.db.transaction().execute(async (trx) => {
+      const repository = new SurveyRepository(trx);
+      if (!(await repository.receipt(trx, round.id, submission.clientId))) return { status: 'received' as const };
+      if (round.use_codes === 1) {
+        const used = submission.code ? await repository.useCode(trx, round.id, hashCode(submission.code)) : undefined;
+        if (!used) throw refused(409, 'code-used', 'the code is unknown or used already', 'รหัสนี้ไม่ถูกต้องหรือถูกใช้ไปแล้ว');
+        division = used.division_id;
+      }
+      await repository.addResponse(trx, round.id, division, checked.options);
+      return { status: 'received' as const };
+    });
+  }
+
+  /** Responses per division against its quota, and what is still short. */
+  async progress(actor: Actor, round: SurveyRound) {
+    authorize(actor, 'survey', 'read', { agencyId: round.agency_id });
+    const [counts, quotas, divisions] = await Promise.all([
+      this.repository.counts(round.id),
+      this.repository.quotas(round.id),
+      listDivisions(this.db, round.agency_id),
+    ]);
+    const responses = new Map(counts.map((c) => [c.division_id, Number(c.responses)]));
+    const rows = divisions.map((d) => {
+      const quota = quotas.find((q) => q.division_id === d.id);
+      const got = responses.get(d.id) ?? 0;
+      const required = quota?.required ?? 0;
+      return {
+        divisionId: d.id,
+        nameTh: d.name_th,
+        headcount: quota?.headcount ?? 0,
+        required,
+        responses: got,
+        short: Math.max(0, required - got),
+      };
+    });
+    const total = [...responses.values()].reduce((a, b) => a + b, 0);
+    return { total, unassigned: responses.get(0) ?? 0, divisions: rows, shortfalls: rows.filter((r) => r.short > 0) };
+  }
+
+  /** The round scored by the engine, with weak points, and divisions shown only where at least 5 answered. */
+  async result(actor: Actor, round: SurveyRound) {
+    authorize(actor, 'survey', 'read', { agencyId: round.agency_id });
+    const framework = loadFramework(round.framework_id);
+    const scored = await this.score(round);
+    const counts = await this.repository.counts(round.id);
+    const divisions = await listDivisions(this.db, round.agency_id);
+    const shown = suppressSmallGroups(
+      counts.map((c) => ({
+        tool: round.tool,
+        dimension: 'division',
+        label: divisions.find((d) => d.id === c.division_id)?.name_th ?? 'ไม่ระบุฝ่าย',
+        count: Number(c.responses),
+        percent: null,
+      })),
+    );
+    return {
+      round: presentRound(round),
+      source: 'self-assessment' as const,
+      respondents: scored.respondents[round.tool] ?? 0,
+      result: presentResult(scored),
+      weak: findWeakPoints(framework, scored).flat.filter((p) => p.tool === round.tool),
+      divisions: shown.map((s) => ({ nameTh: s.label, responses: s.suppressed ? null : s.count })),
+    };
+  }
+
+  /** The engine's score of a round's tallies (all divisions together). */
+  async score(round: SurveyRound) {
+    const framework = loadFramework(round.framework_id);
+    const items = surveyItems(framework, round.tool);
+    const tallies = new Map<string, number[]>();
+    for (const row of await this.repository.tallies(round.id)) {
+      const item = items.find((i) => i.key === row.item_key);
+      if (!item) continue;
+      const counts = tallies.get(row.item_key) ?? item.scale.options.map(() => 0);
+      counts[row.option_index] = Number(row.count);
+      tallies.set(row.item_key, counts);
+    }
+    const respondents = (await this.repository.counts(round.id)).reduce((sum, c) => sum + Number(c.responses), 0);
+    return scoreAssessment(framework, talliesToScoreInput(items, round.tool, tallies, respondents));
+  }
+
+  async close(actor: Actor, round: SurveyRound): Promise<void> {
+    authorize(actor, 'survey', 'manage', { agencyId: round.agency_id });
+    await this.db.transaction().execute(async (trx) => {
+      await lockRow(trx, 'agencies', round.agency_id);
+      await new SurveyRepository(trx).close(round.id, new Date().toISOString());
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: 'close',
+        entity: 'survey-round',
+        entityId: round.id,
+        agencyId: round.agency_id,
+      });
+    });
+  }
+}

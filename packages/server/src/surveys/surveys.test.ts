@@ -1,0 +1,287 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { RawCsvParser, scoreAssessment, surveyItems } from '@prongsai/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.js';
+import { linkCheckConfig, loadConfig } from '../config.js';
+import type { Db } from '../db/database.js';
+import { TABLES } from '../db/backup.js';
+import { loadDemo } from '../demo/demo.js';
+import { loadFramework } from '../frameworks/registry.js';
+import { login, TEST_DATABASES, type Session } from '../test-support/databases.js';
+import { bangkokToday } from './service.js';
+
+const fy2566 = loadFramework('bma-district-2566');
+const iit = surveyItems(fy2566, 'IIT');
+const day = (offset: number) => new Date(Date.now() + 7 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+
+/** Respondent n's answers, the same every run. */
+const answersOf = (n: number) =>
+  Object.fromEntries(iit.map((item, i) => [item.key, item.scale.answers[(n * 7 + i * 3) % item.scale.answers.length]!]));
+
+describe.each(TEST_DATABASES)('self-assessment surveys on $engine', (database) => {
+  let app: FastifyInstance;
+  let db: Db & { drop(): Promise<void> };
+  let admin: Session;
+  let finance: Session;
+  let log = '';
+  let round: { id: number; code: string };
+  let divisions: { id: number; nameTh: string }[];
+
+  beforeAll(async () => {
+    db = await database.open();
+    const dataDir = mkdtempSync(join(tmpdir(), 'prongsai-survey-'));
+    await loadDemo(db.kysely, { dataDir, results: false });
+    const stream = new PassThrough();
+    stream.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
+    app = await buildApp({
+      db,
+      config: {
+        ...loadConfig({}),
+        dataDir,
+        secureCookies: false,
+        logLevel: 'info',
+        linkCheck: { ...linkCheckConfig({}), everyHours: 0 },
+      },
+      logStream: stream,
+      webDist: '/nonexistent',
+    });
+    admin = await login(app, 'admin@bang-khae.demo');
+    finance = await login(app, 'finance@bang-khae.demo');
+    divisions = (await app.inject({ method: 'GET', url: '/api/agencies/bang-khae/divisions', headers: admin.headers })).json();
+  }, 60_000);
+  afterAll(async () => {
+    await app.close();
+    await db.drop();
+  });
+
+  const submit = (code: string, body: object, headers: Record<string, string> = {}) =>
+    app.inject({
+      method: 'POST',
+      url: `/api/s/${code}/responses`,
+      payload: body,
+      headers: { 'user-agent': 'Mozilla/5.0 (Linux; Android 9; SM-J260G) TestPhone/1.0', ...headers },
+      remoteAddress: '203.150.77.12',
+    });
+  const progress = async (id: number) =>
+    (await app.inject({ method: 'GET', url: `/api/surveys/${id}/progress`, headers: admin.headers })).json() as {
+      total: number;
+      divisions: { divisionId: number; responses: number; required: number; short: number }[];
+    };
+
+  it("opens a round from the year's framework, for the secretariat only, and refuses one whose items are not known", async () => {
+    const body = { tool: 'IIT', fiscalYear: 2566, opensOn: day(-1), closesOn: day(10) };
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/agencies/bang-khae/surveys', headers: finance.headers, payload: body }))
+        .statusCode,
+    ).toBe(404);
+    const opened = await app.inject({
+      method: 'POST',
+      url: '/api/agencies/bang-khae/surveys',
+      headers: admin.headers,
+      payload: body,
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    round = opened.json();
+    expect(round.code).toMatch(/^[A-Z0-9]{8}$/);
+    const eit2567 = await app.inject({
+      method: 'POST',
+      url: '/api/agencies/bang-khae/surveys',
+      headers: admin.headers,
+      payload: { ...body, tool: 'EIT', fiscalYear: 2567 },
+    });
+    expect(eit2567.statusCode).toBe(400);
+    expect(eit2567.json().error.messageTh).toContain('ไม่มีข้อย่อยของคำถาม E1');
+    const page = await app.inject({ method: 'GET', url: `/s/${round.code}` });
+    expect(page.headers['content-type']).toContain('text/html');
+    // The official wording of the framework, every item, and a small page.
+    expect(page.body).toContain(
+      fy2566.units.get('I1')!.kind === 'question'
+        ? (fy2566.units.get('I1') as { data: { text: { th: string } } }).data.text.th
+        : '',
+    );
+    expect((page.body.match(/type="radio"/g) ?? []).length).toBe(iit.reduce((sum, i) => sum + i.scale.options.length, 0));
+    expect(page.body.length).toBeLessThan(60_000);
+  });
+
+  it('scores the responses exactly as the same answers in a raw-responses file', async () => {
+    const finance_ = divisions.find((d) => d.nameTh === 'ฝ่ายการคลัง')!.id;
+    for (let n = 0; n < 23; n++) {
+      const answered = await submit(round.code, {
+        clientId: `phone-${n}-0000`,
+        answers: answersOf(n),
+        division: n % 2 ? finance_ : 0,
+      });
+      expect(answered.statusCode, answered.body).toBe(200);
+    }
+    const result = (
+      await app.inject({ method: 'GET', url: `/api/surveys/${round.id}/result`, headers: admin.headers })
+    ).json() as {
+      source: string;
+      respondents: number;
+      result: { tools: Record<string, number>; questions: Record<string, number> };
+      divisions: { nameTh: string; responses: number | null }[];
+    };
+    const csv = [
+      'respondent,' + iit.map((i) => i.key).join(','),
+      ...Array.from({ length: 23 }, (_, n) => `R${n},${iit.map((i) => answersOf(n)[i.key]).join(',')}`),
+    ].join('\n');
+    const parser = new RawCsvParser(fy2566, 'iit.csv');
+    parser.push(new TextEncoder().encode(`${csv}\n`));
+    const fromFile = scoreAssessment(fy2566, parser.finish().toScoreInput());
+    expect(result.source).toBe('self-assessment');
+    expect(result.respondents).toBe(23);
+    expect(result.result.tools.IIT).toBe(Math.round(fromFile.tools.IIT!.score * 100) / 100);
+    for (const [code, unit] of Object.entries(fromFile.units)) {
+      expect(result.result.questions[code], code).toBe(Math.round(unit.score * 100) / 100);
+    }
+    // 11 in finance and 12 without a division: both shown; none under 5 exists.
+    expect(result.divisions.map((d) => d.responses).sort()).toEqual([11, 12]);
+  });
+
+  it('answers a retry as the first, even when ten come at once', async () => {
+    const before = (await progress(round.id)).total;
+    const retries = await Promise.all(
+      Array.from({ length: 10 }, () => submit(round.code, { clientId: 'phone-retry-abcdef', answers: answersOf(99) })),
+    );
+    expect(retries.map((r) => r.statusCode)).toEqual(Array(10).fill(200));
+    expect(retries.every((r) => r.json().status === 'received')).toBe(true);
+    expect((await progress(round.id)).total).toBe(before + 1);
+  });
+
+  it('refuses bad input with a Thai message and stores nothing', async () => {
+    const before = (await progress(round.id)).total;
+    const wrong = await submit(round.code, { clientId: 'phone-bad-0001', answers: { ...answersOf(1), 'I1.1': 7 } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.messageTh).toBe('ข้อ I1.1: คำตอบไม่อยู่ในตัวเลือก');
+    expect((await submit(round.code, { clientId: 'phone-bad-0002', answers: { ...answersOf(1), 'I99.1': 1 } })).statusCode).toBe(
+      400,
+    );
+    const partial = answersOf(1);
+    delete partial['I25.1'];
+    expect((await submit(round.code, { clientId: 'phone-bad-0003', answers: partial })).json().error.messageTh).toBe(
+      'ยังไม่ได้ตอบข้อ I25.1',
+    );
+    expect(
+      (await submit(round.code, { clientId: 'phone-bad-0004', answers: { ...answersOf(1), pad: 'x'.repeat(70_000) } }))
+        .statusCode,
+    ).toBe(413);
+    expect((await submit('NOSUCH99', { clientId: 'phone-bad-0005', answers: answersOf(1) })).statusCode).toBe(404);
+    // The failed ones left no receipt: sending again, right, is counted.
+    expect((await progress(round.id)).total).toBe(before);
+    expect((await submit(round.code, { clientId: 'phone-bad-0001', answers: answersOf(1) })).statusCode).toBe(200);
+    expect((await progress(round.id)).total).toBe(before + 1);
+  });
+
+  it('takes single-use codes that record only that they were used, and keeps nothing that identifies a respondent', async () => {
+    const works = divisions.find((d) => d.nameTh === 'ฝ่ายโยธา')!.id;
+    const coded = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/agencies/bang-khae/surveys',
+        headers: admin.headers,
+        payload: { tool: 'IIT', fiscalYear: 2566, opensOn: day(0), closesOn: day(0), useCodes: true },
+      })
+    ).json() as { id: number; code: string };
+    const { codes } = (
+      await app.inject({
+        method: 'POST',
+        url: `/api/surveys/${coded.id}/codes`,
+        headers: admin.headers,
+        payload: { divisionId: works, count: 3 },
+      })
+    ).json() as { codes: string[] };
+    expect(codes).toHaveLength(3);
+    expect((await submit(coded.code, { clientId: 'phone-code-0001', answers: answersOf(5), code: codes[0] })).statusCode).toBe(
+      200,
+    );
+    const reused = await submit(coded.code, { clientId: 'phone-code-0002', answers: answersOf(6), code: codes[0] });
+    expect(reused.statusCode).toBe(409);
+    expect(reused.json().error.messageTh).toBe('รหัสนี้ไม่ถูกต้องหรือถูกใช้ไปแล้ว');
+    expect((await submit(coded.code, { clientId: 'phone-code-0003', answers: answersOf(6) })).statusCode).toBe(409);
+    const p = await progress(coded.id);
+    expect(p.divisions.find((d) => d.divisionId === works)?.responses).toBe(1);
+
+    // Every table, every value: no address, no user agent, no time finer than the day, and the
+    // code row holds nothing that points to the response.
+    const dump: string[] = [];
+    for (const table of TABLES) {
+      const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db.kysely)).rows;
+      if (table.startsWith('survey_')) {
+        for (const row of rows) dump.push(`${table} ${JSON.stringify(row)}`);
+      } else dump.push(...rows.map((r) => JSON.stringify(r)));
+    }
+    const all = dump.join('\n');
+    expect(all).not.toContain('203.150.77.12');
+    expect(all).not.toContain('TestPhone');
+    const surveyRows = dump.filter((line) => /^survey_(tallies|counts|receipts|codes) /.test(line));
+    expect(surveyRows.length).toBeGreaterThan(0);
+    for (const line of surveyRows) expect(line, line).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+    const codeRows = dump.filter((line) => line.startsWith('survey_codes '));
+    for (const line of codeRows) {
+      expect(Object.keys(JSON.parse(line.slice('survey_codes '.length))).sort()).toEqual([
+        'code_hash',
+        'division_id',
+        'id',
+        'round_id',
+        'used',
+      ]);
+    }
+    expect(codeRows.some((line) => line.includes(codes[0]!))).toBe(false);
+    // The log holds none of it either: the respondents' routes log nothing.
+    expect(log).not.toContain('203.150.77.12');
+    expect(log).not.toContain('TestPhone');
+    expect(log).not.toContain('/api/s/');
+    expect(log).toContain('/api/surveys/');
+  });
+
+  it('closes by itself after its last day, and on request; a closed round stores nothing', async () => {
+    const past = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/agencies/bang-khae/surveys',
+        headers: admin.headers,
+        payload: { tool: 'EIT', fiscalYear: 2566, opensOn: day(-10), closesOn: day(-1) },
+      })
+    ).json() as { id: number; code: string; open: boolean };
+    expect(past.open).toBe(false);
+    const late = await submit(past.code, {
+      clientId: 'phone-late-0001',
+      answers: Object.fromEntries(surveyItems(fy2566, 'EIT').map((i) => [i.key, i.scale.answers[0]])),
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.messageTh).toContain('ปิดรับคำตอบแล้ว');
+    expect((await progress(past.id)).total).toBe(0);
+    // EIT rounds start with the BMA district minimums per division.
+    expect((await progress(past.id)).divisions.find((d) => d.required === 60)).toBeDefined();
+    await app.inject({ method: 'POST', url: `/api/surveys/${round.id}/close`, headers: admin.headers });
+    expect((await submit(round.code, { clientId: 'phone-after-close', answers: answersOf(3) })).statusCode).toBe(409);
+    expect(bangkokToday()).toBe(day(0));
+  });
+
+  it('keeps rounds to their agency and shows quotas and shortfalls', async () => {
+    const other = await login(app, 'admin@bang-sue.demo');
+    expect(
+      (await app.inject({ method: 'GET', url: `/api/surveys/${round.id}/progress`, headers: other.headers })).statusCode,
+    ).toBe(404);
+    expect(
+      (await app.inject({ method: 'GET', url: `/api/surveys/${round.id}/result`, headers: finance.headers })).statusCode,
+    ).toBe(404);
+    const finance_ = divisions.find((d) => d.nameTh === 'ฝ่ายการคลัง')!.id;
+    const set = await app.inject({
+      method: 'PUT',
+      url: `/api/surveys/${round.id}/quotas`,
+      headers: admin.headers,
+      payload: [{ divisionId: finance_, headcount: 20 }],
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const row = (
+      set.json() as { divisions: { divisionId: number; required: number; responses: number; short: number }[] }
+    ).divisions.find((d) => d.divisionId === finance_)!;
+    expect(row).toMatchObject({ required: 20, responses: 11, short: 9 });
+  });
+});
