@@ -8,6 +8,7 @@ import { listPlans } from '../measures/repository.js';
 import { publish } from '../publications/service.js';
 import { listAssessments } from '../results/repository.js';
 import { loadDemoOit } from './oit.js';
+import { loadDemoSurveys } from './surveys.js';
 import { loadDemoPlans } from './plans.js';
 import { loadDemoResults } from './results.js';
 
@@ -93,5 +94,6 @@ export async function loadDemo(
   const plansAdded = options.plans === false || options.dataDir === undefined ? 0 : await loadDemoPlans(db, options.dataDir);
   if (assessmentsAdded + plansAdded > 0) await publishDemo(db);
   const oitChecklistsAdded = options.dataDir === undefined ? 0 : await loadDemoOit(db, options.dataDir);
+  if (options.dataDir !== undefined) await loadDemoSurveys(db);
   return { agenciesAdded, accountsAdded, assessmentsAdded, plansAdded, oitChecklistsAdded };
 }

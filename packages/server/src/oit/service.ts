@@ -31,6 +31,7 @@ import { findAssessment } from '../results/repository.js';
 import { LinkRepository } from '../links/repository.js';
 import { listAgencies } from '../agencies/repository.js';
 import { processOitDocument, safeFileName } from './documents.js';
+import { SurveyService } from '../surveys/service.js';
 import { OitRepository, taskTarget, type ChecklistScope, type TaskView } from './repository.js';
 
 /** What the transparency pages show: the items the executive approved, as they were then. */
@@ -466,15 +467,22 @@ export class OitService {
     return rows;
   }
 
-  /** This year's IIT/EIT scores where the results have them, else last year's. */
+  /**
+   * This year's official IIT/EIT scores; before they exist, this year's self-assessment rounds
+   * (both tools answered); else last year's official scores.
+   */
   private async surveyBasis(agencyId: number, fiscalYear: number): Promise<SurveyBasis | null> {
-    for (const year of [fiscalYear, fiscalYear - 1]) {
+    const official = async (year: number): Promise<SurveyBasis | null> => {
       const assessment = await findAssessment(this.db, agencyId, year);
-      if (assessment && assessment.iit !== null && assessment.eit !== null) {
-        return { scores: { IIT: assessment.iit, EIT: assessment.eit }, source: `ผลการประเมิน IIT/EIT ปีงบประมาณ พ.ศ. ${year}` };
-      }
-    }
-    return null;
+      return assessment && assessment.iit !== null && assessment.eit !== null
+        ? { scores: { IIT: assessment.iit, EIT: assessment.eit }, source: `ผลการประเมิน IIT/EIT ปีงบประมาณ พ.ศ. ${year}` }
+        : null;
+    };
+    return (
+      (await official(fiscalYear)) ??
+      (await new SurveyService(this.db).selfAssessedScores(agencyId, fiscalYear)) ??
+      (await official(fiscalYear - 1))
+    );
   }
 
   /** What the public sees of an agency's year: the live approved snapshot, if any. */

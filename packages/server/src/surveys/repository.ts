@@ -24,6 +24,17 @@ export class SurveyRepository {
     return this.db.selectFrom('survey_rounds').selectAll().where('agency_id', '=', agencyId).orderBy('id', 'desc').execute();
   }
 
+  /** An agency's rounds of a fiscal year, newest first (for the OIT prediction, which sees no actor). */
+  roundsOfYear(agencyId: number, fiscalYear: number): Promise<SurveyRound[]> {
+    return this.db
+      .selectFrom('survey_rounds')
+      .selectAll()
+      .where('agency_id', '=', agencyId)
+      .where('fiscal_year', '=', fiscalYear)
+      .orderBy('id', 'desc')
+      .execute();
+  }
+
   /** A round by its public code: what the respondents' link names. */
   byCode(code: string): Promise<SurveyRound | undefined> {
     return this.db.selectFrom('survey_rounds').selectAll().where('code', '=', code).executeTakeFirst();
@@ -90,6 +101,26 @@ export class SurveyRepository {
       .values({ round_id: roundId, division_id: divisionId, responses: 1 })
       .onConflict((oc) => oc.columns(['round_id', 'division_id']).doUpdateSet({ responses: sql`survey_counts.responses + 1` }))
       .execute();
+  }
+
+  /** Adds many responses of a division at once, as tallies (demo data; a real response goes through `addResponse`). */
+  async addTallies(
+    trx: Transaction<Database>,
+    roundId: number,
+    divisionId: number,
+    tallies: ReadonlyMap<string, readonly number[]>,
+    responses: number,
+  ): Promise<void> {
+    const rows = [...tallies].flatMap(([item_key, counts]) =>
+      counts.map((count, option_index) => ({ round_id: roundId, division_id: divisionId, item_key, option_index, count })),
+    );
+    for (let i = 0; i < rows.length; i += 200) {
+      await trx
+        .insertInto('survey_tallies')
+        .values(rows.slice(i, i + 200))
+        .execute();
+    }
+    await trx.insertInto('survey_counts').values({ round_id: roundId, division_id: divisionId, responses }).execute();
   }
 
   tallies(roundId: number, divisionId?: number) {

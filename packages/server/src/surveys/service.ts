@@ -297,6 +297,27 @@ export class SurveyService {
     return scoreAssessment(framework, talliesToScoreInput(items, round.tool, tallies, respondents));
   }
 
+  /** The latest IIT and EIT self-assessment scores of an agency's year, when both tools have responses. */
+  async selfAssessedScores(
+    agencyId: number,
+    fiscalYear: number,
+  ): Promise<{ scores: Record<string, number>; source: string } | null> {
+    const rounds = await this.repository.roundsOfYear(agencyId, fiscalYear);
+    const scores: Record<string, number> = {};
+    for (const tool of ['IIT', 'EIT']) {
+      for (const round of rounds.filter((r) => r.tool === tool)) {
+        const score = (await this.score(round)).tools[tool]?.score;
+        if (score !== undefined) {
+          scores[tool] = score;
+          break;
+        }
+      }
+    }
+    return scores.IIT !== undefined && scores.EIT !== undefined
+      ? { scores, source: `แบบสอบถามประเมินตนเอง IIT/EIT ปีงบประมาณ พ.ศ. ${fiscalYear}` }
+      : null;
+  }
+
   async close(actor: Actor, round: SurveyRound): Promise<void> {
     authorize(actor, 'survey', 'manage', { agencyId: round.agency_id });
     await this.db.transaction().execute(async (trx) => {

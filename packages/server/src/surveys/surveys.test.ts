@@ -284,4 +284,35 @@ describe.each(TEST_DATABASES)('self-assessment surveys on $engine', (database) =
     ).divisions.find((d) => d.divisionId === finance_)!;
     expect(row).toMatchObject({ required: 20, responses: 11, short: 9 });
   });
+
+  it('holds demo rounds with generated answers, hides divisions under 5, and feeds the OIT prediction', async () => {
+    const dd = await login(app, 'admin@din-daeng.demo');
+    const rounds = (await app.inject({ method: 'GET', url: '/api/agencies/din-daeng/surveys', headers: dd.headers })).json() as {
+      id: number;
+      tool: string;
+      open: boolean;
+    }[];
+    expect(rounds.map((r) => `${r.tool} ${r.open}`).sort()).toEqual(['EIT false', 'IIT true']);
+    const iitRound = rounds.find((r) => r.tool === 'IIT')!;
+    const result = (
+      await app.inject({ method: 'GET', url: `/api/surveys/${iitRound.id}/result`, headers: dd.headers })
+    ).json() as {
+      respondents: number;
+      result: { tools: Record<string, number> };
+      divisions: { responses: number | null }[];
+    };
+    expect(result.respondents).toBeGreaterThan(50);
+    expect(result.result.tools.IIT).toBeGreaterThan(50);
+    // Divisions of 3 are hidden, and so are as many more as it takes for the hidden total to be 0 or at least 5.
+    const hidden = result.divisions.filter((d) => d.responses === null).length;
+    expect(hidden).toBeGreaterThanOrEqual(2);
+    expect(result.divisions.every((d) => d.responses === null || d.responses >= 5)).toBe(true);
+    // Without official FY2566 results, the OIT prediction uses the self-assessment.
+    await app.inject({ method: 'POST', url: '/api/agencies/din-daeng/oit/2566', headers: dd.headers, payload: {} });
+    const prediction = (
+      await app.inject({ method: 'GET', url: '/api/agencies/din-daeng/oit/2566/prediction', headers: dd.headers })
+    ).json() as { basis: string; ita: unknown };
+    expect(prediction.basis).toBe('แบบสอบถามประเมินตนเอง IIT/EIT ปีงบประมาณ พ.ศ. 2566');
+    expect(prediction.ita).not.toBeNull();
+  });
 });

@@ -1,0 +1,54 @@
+import type { Kysely } from 'kysely';
+import { surveyItems } from '@prongsai/core';
+import { findAgency, listDivisions } from '../agencies/repository.js';
+import type { Database } from '../db/schema.js';
+import { loadFramework } from '../frameworks/registry.js';
+import { SurveyRepository } from '../surveys/repository.js';
+import { bangkokToday, SurveyService } from '../surveys/service.js';
+
+/** Two seed districts run their own FY2566 surveys: IIT still open, EIT closed, with generated answers. */
+const DISTRICTS = ['din-daeng', 'lak-si'] as const;
+const YEAR = 2566;
+
+const shift = (days: number) =>
+  new Date(Date.parse(`${bangkokToday()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Answers leaning positive, the same every load: respondent n of a division, item i. */
+const optionOf = (n: number, i: number, options: number) => {
+  const x = (n * 2654435761 + i * 40503) % 1000;
+  return options === 2 ? (x < 850 ? 0 : 1) : x < 40 ? 0 : x < 140 ? 1 : x < 520 ? 2 : 3;
+};
+
+export async function loadDemoSurveys(db: Kysely<Database>): Promise<number> {
+  const framework = loadFramework('bma-district-2566');
+  const service = new SurveyService(db);
+  let opened = 0;
+  for (const slug of DISTRICTS) {
+    const agency = await findAgency(db, slug);
+    if (!agency || (await new SurveyRepository(db).roundsOfYear(agency.id, YEAR)).length) continue;
+    const divisions = await listDivisions(db, agency.id);
+    for (const [tool, opensOn, closesOn, perDivision] of [
+      ['IIT', shift(-20), shift(40), 14],
+      ['EIT', shift(-60), shift(-5), 41],
+    ] as const) {
+      const round = await service.open(null, agency, { tool, fiscalYear: YEAR, opensOn, closesOn });
+      const items = surveyItems(framework, tool);
+      await db.transaction().execute(async (trx) => {
+        for (const [d, division] of divisions.entries()) {
+          const responses = Math.max(3, perDivision - d * 3);
+          const tallies = new Map(items.map((item) => [item.key, item.scale.options.map(() => 0)]));
+          for (let n = 0; n < responses; n++) {
+            items.forEach((item, i) => {
+              const option = optionOf(n + d * 100, i, item.scale.options.length);
+              // Negative items are answered the other way round.
+              tallies.get(item.key)![item.polarity === 'negative' ? item.scale.options.length - 1 - option : option]!++;
+            });
+          }
+          await new SurveyRepository(trx).addTallies(trx, round.id, division.id, tallies, responses);
+        }
+      });
+      opened++;
+    }
+  }
+  return opened;
+}
