@@ -233,7 +233,7 @@ export async function buildApp({
   await app.register(oitRoutes, { db, config, links: linkChecks });
   await app.register(transparencyRoutes, { db, config });
   await app.register(clarificationRoutes, { db, config });
-  await app.register(surveyRoutes, { db });
+  await app.register(surveyRoutes, { db, config });
   await app.register(surveyPublicRoutes, { db });
 
   if (existsSync(webDist)) {

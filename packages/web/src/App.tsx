@@ -15,6 +15,7 @@ const MeasuresPage = page(() => import('./measures/MeasuresPage'), 'MeasuresPage
 const ProgressPage = page(() => import('./progress/ProgressPage'), 'ProgressPage');
 const DocumentsPage = page(() => import('./documents/DocumentsPage'), 'DocumentsPage');
 const OitPage = page(() => import('./oit/OitPage'), 'OitPage');
+const SurveysPage = page(() => import('./surveys/SurveysPage'), 'SurveysPage');
 const CityPage = page(() => import('./city/CityPage'), 'CityPage');
 const UsersPage = page(() => import('./admin/UsersPage'), 'UsersPage');
 const FrameworksPage = page(() => import('./admin/FrameworksPage'), 'FrameworksPage');
@@ -57,6 +58,7 @@ export function App() {
             <Route path="progress" element={<ProgressPage />} />
             <Route path="documents" element={<DocumentsPage />} />
             <Route path="disclosure" element={<OitPage />} />
+            <Route path="surveys" element={<SurveysPage />} />
           </Route>
           <Route path="city" element={<CityPage />} />
           <Route path="admin/users" element={<UsersPage />} />

@@ -6,6 +6,7 @@ import { listAgencies, listDivisions } from '../agencies/repository.js';
 import type { Db } from '../db/database.js';
 import { loadFramework } from '../frameworks/registry.js';
 import { FORM_SCRIPT, FORM_STYLE, surveyPage } from './form.js';
+import { SHEET_STYLE } from './sheet.js';
 import { SurveyRepository } from './repository.js';
 import { isOpen, SurveyService } from './service.js';
 
@@ -28,6 +29,10 @@ export async function surveyPublicRoutes(app: FastifyInstance, { db }: { db: Db 
   );
   api.get('/s/form.css', { ...silent, schema: hidden }, async (_request, reply) =>
     reply.header('content-type', 'text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(FORM_STYLE),
+  );
+
+  api.get('/s/sheet.css', { ...silent, schema: hidden }, async (_request, reply) =>
+    reply.header('content-type', 'text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SHEET_STYLE),
   );
 
   api.get(

@@ -1,7 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { listAgencies, listDivisions } from '../agencies/repository.js';
 import { readableAgency } from '../agencies/service.js';
+import type { Config } from '../config.js';
+import { printableSheets, qrSvg, respondentLink } from './sheet.js';
 import type { Db } from '../db/database.js';
 import { requireActor } from '../http/context.js';
 import { SurveyRepository } from './repository.js';
@@ -11,11 +14,12 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const roundParams = z.object({ id: z.coerce.number().int().positive() });
 
 /** The secretariat's side of self-assessment surveys. */
-export async function surveyRoutes(app: FastifyInstance, { db }: { db: Db }) {
+export async function surveyRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['surveys'];
   const service = new SurveyService(db.kysely);
   const repository = new SurveyRepository(db.kysely);
+  const base = (request: FastifyRequest) => config.publicUrl ?? `${request.protocol}://${request.host}`;
 
   api.get(
     '/api/agencies/:agency/surveys',
@@ -122,6 +126,45 @@ export async function surveyRoutes(app: FastifyInstance, { db }: { db: Db }) {
     async (request) => {
       const actor = requireActor(request);
       return service.result(actor, await repository.round(actor, request.params.id));
+    },
+  );
+
+  api.get(
+    '/api/surveys/:id/sheet',
+    {
+      schema: {
+        tags,
+        summary: 'A printable A4 sheet of QR codes: one for the round (IIT), or one per division for its service counter (EIT)',
+        params: roundParams,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const round = await repository.round(actor, request.params.id);
+      const [agency] = await listAgencies(db.kysely, round.agency_id);
+      const html = await printableSheets(base(request), agency!, round, await listDivisions(db.kysely, round.agency_id));
+      return reply.header('content-type', 'text/html; charset=utf-8').send(html);
+    },
+  );
+
+  api.get(
+    '/api/surveys/:id/qr.svg',
+    {
+      schema: {
+        tags,
+        summary: "The QR code of a round's link, for a division when `d` names one",
+        params: roundParams,
+        querystring: z.object({ d: z.coerce.number().int().positive().optional() }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const round = await repository.round(actor, request.params.id);
+      const division = (await listDivisions(db.kysely, round.agency_id)).find((d) => d.id === request.query.d);
+      return reply
+        .header('content-type', 'image/svg+xml')
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+        .send(await qrSvg(respondentLink(base(request), round, division)));
     },
   );
 

@@ -9,7 +9,7 @@ import { useMe, useSession } from '../auth/session';
 import { fiscalYearOf, formatDate, todayInBangkok } from '../i18n/dates';
 import { LanguageToggle } from './LanguageToggle';
 
-const AGENCY_SECTIONS = ['overview', 'results', 'measures', 'progress', 'documents', 'disclosure'] as const;
+const AGENCY_SECTIONS = ['overview', 'results', 'measures', 'progress', 'documents', 'disclosure', 'surveys'] as const;
 const AGENCY_KEY = 'prongsai.agency';
 
 /** The agency a central user last opened, so the picker and the menu name the same one. */
