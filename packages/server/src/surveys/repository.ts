@@ -48,19 +48,22 @@ export class SurveyRepository {
     await this.db.updateTable('survey_rounds').set({ closed_at: at }).where('id', '=', id).execute();
   }
 
-  /** Keeps a submission's id; false when it was kept before (a retry). */
-  async receipt(trx: Transaction<Database>, roundId: number, clientId: string): Promise<boolean> {
-    const inserted = await trx
+  /** Keeps submission ids; answers those that were new (the others were kept before: retries). */
+  receipts(trx: Transaction<Database>, rows: { round_id: number; client_id: string }[]) {
+    return trx
       .insertInto('survey_receipts')
-      .values({ round_id: roundId, client_id: clientId })
+      .values(rows)
       .onConflict((oc) => oc.columns(['round_id', 'client_id']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    return inserted !== undefined;
+      .returning(['id', 'round_id', 'client_id'])
+      .execute();
   }
 
-  /** Marks a single-use code used; false when it is unknown or was used already. */
-  async useCode(trx: Transaction<Database>, roundId: number, codeHash: string): Promise<{ division_id: number } | undefined> {
+  async dropReceipt(trx: Transaction<Database>, id: number): Promise<void> {
+    await trx.deleteFrom('survey_receipts').where('id', '=', id).execute();
+  }
+
+  /** Marks a single-use code used; undefined when it is unknown or was used already. */
+  useCode(trx: Transaction<Database>, roundId: number, codeHash: string): Promise<{ division_id: number } | undefined> {
     return trx
       .updateTable('survey_codes')
       .set({ used: 1 })
@@ -71,40 +74,36 @@ export class SurveyRepository {
       .executeTakeFirst();
   }
 
-  /** Adds one complete response: one to each answered option's tally and to the division's count. */
-  async addResponse(
+  /** Adds counts to tallies and response counts, creating the cells a first answer opens. */
+  async addToTallies(
     trx: Transaction<Database>,
-    roundId: number,
-    divisionId: number,
-    options: ReadonlyMap<string, number>,
+    tallies: { round_id: number; division_id: number; item_key: string; option_index: number; count: number }[],
+    counts: { round_id: number; division_id: number; responses: number }[],
   ): Promise<void> {
-    const rows = [...options].map(([item_key, option_index]) => ({
-      round_id: roundId,
-      division_id: divisionId,
-      item_key,
-      option_index,
-      count: 1,
-    }));
-    for (let i = 0; i < rows.length; i += 200) {
+    for (let i = 0; i < tallies.length; i += 400) {
       await trx
         .insertInto('survey_tallies')
-        .values(rows.slice(i, i + 200))
+        .values(tallies.slice(i, i + 400))
         .onConflict((oc) =>
           oc
             .columns(['round_id', 'division_id', 'item_key', 'option_index'])
-            .doUpdateSet({ count: sql`survey_tallies.count + 1` }),
+            .doUpdateSet({ count: sql`survey_tallies.count + excluded.count` }),
         )
         .execute();
     }
-    await trx
-      .insertInto('survey_counts')
-      .values({ round_id: roundId, division_id: divisionId, responses: 1 })
-      .onConflict((oc) => oc.columns(['round_id', 'division_id']).doUpdateSet({ responses: sql`survey_counts.responses + 1` }))
-      .execute();
+    if (counts.length) {
+      await trx
+        .insertInto('survey_counts')
+        .values(counts)
+        .onConflict((oc) =>
+          oc.columns(['round_id', 'division_id']).doUpdateSet({ responses: sql`survey_counts.responses + excluded.responses` }),
+        )
+        .execute();
+    }
   }
 
-  /** Adds many responses of a division at once, as tallies (demo data; a real response goes through `addResponse`). */
-  async addTallies(
+  /** Adds many responses of a division at once, as tallies (demo data). */
+  addTallies(
     trx: Transaction<Database>,
     roundId: number,
     divisionId: number,
@@ -114,13 +113,7 @@ export class SurveyRepository {
     const rows = [...tallies].flatMap(([item_key, counts]) =>
       counts.map((count, option_index) => ({ round_id: roundId, division_id: divisionId, item_key, option_index, count })),
     );
-    for (let i = 0; i < rows.length; i += 200) {
-      await trx
-        .insertInto('survey_tallies')
-        .values(rows.slice(i, i + 200))
-        .execute();
-    }
-    await trx.insertInto('survey_counts').values({ round_id: roundId, division_id: divisionId, responses }).execute();
+    return this.addToTallies(trx, rows, [{ round_id: roundId, division_id: divisionId, responses }]);
   }
 
   tallies(roundId: number, divisionId?: number) {

@@ -1,4 +1,4 @@
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
   checkAnswers,
@@ -18,6 +18,8 @@ import type { Agency, Database, SurveyRound } from '../db/schema.js';
 import { loadFramework } from '../frameworks/registry.js';
 import { badRequest, conflict, HttpError } from '../http/errors.js';
 import { frameworkFor } from '../results/service.js';
+import { hashCode } from './codes.js';
+import { intakeFor } from './intake.js';
 import { SurveyRepository } from './repository.js';
 
 /**
@@ -40,9 +42,20 @@ export const EIT_MINIMUMS: Record<string, number> = {
 /** Today in Bangkok, as an ISO date: rounds open and close by the Thai calendar day. */
 export const bangkokToday = (at = Date.now()) => new Date(at + 7 * 3600_000).toISOString().slice(0, 10);
 
+const divisionCache = new Map<number, { ids: Set<number>; until: number }>();
+
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const randomCode = (length: number) => Array.from({ length }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
-export const hashCode = (code: string) => createHash('sha256').update(code.trim().toUpperCase()).digest('hex');
+export { hashCode };
+
+const itemCache = new Map<string, ReturnType<typeof surveyItems>>();
+/** The items of a round's tool, computed once per framework and tool. */
+const itemsOf = (round: SurveyRound) => {
+  const key = `${round.framework_id}|${round.tool}`;
+  let items = itemCache.get(key);
+  if (!items) itemCache.set(key, (items = surveyItems(loadFramework(round.framework_id), round.tool)));
+  return items;
+};
 
 export const isOpen = (round: SurveyRound, today = bangkokToday()) =>
   round.closed_at === null && round.opens_on <= today && today <= round.closes_on;
@@ -197,8 +210,7 @@ export class SurveyService {
     if (!isOpen(round)) {
       throw refused(409, 'survey-closed', 'the survey is not taking responses', 'แบบสอบถามนี้ปิดรับคำตอบแล้ว หรือยังไม่เปิดรับ');
     }
-    const items = surveyItems(loadFramework(round.framework_id), round.tool);
-    const checked = checkAnswers(items, submission.answers);
+    const checked = checkAnswers(itemsOf(round), submission.answers);
     if (!checked.ok) {
       throw refused(
         400,
@@ -213,20 +225,20 @@ export class SurveyService {
         },
       );
     }
-    const divisions = new Set((await listDivisions(this.db, round.agency_id)).map((d) => d.id));
-    let division = submission.division ?? 0;
-    if (division !== 0 && !divisions.has(division)) throw refused(400, 'invalid-division', 'no such division', 'ไม่พบฝ่ายที่เลือก');
-    return this.db.transaction().execute(async (trx) => {
-      const repository = new SurveyRepository(trx);
-      if (!(await repository.receipt(trx, round.id, submission.clientId))) return { status: 'received' as const };
-      if (round.use_codes === 1) {
-        const used = submission.code ? await repository.useCode(trx, round.id, hashCode(submission.code)) : undefined;
-        if (!used) throw refused(409, 'code-used', 'the code is unknown or used already', 'รหัสนี้ไม่ถูกต้องหรือถูกใช้ไปแล้ว');
-        division = used.division_id;
-      }
-      await repository.addResponse(trx, round.id, division, checked.options);
-      return { status: 'received' as const };
-    });
+    const division = submission.division ?? 0;
+    if (division !== 0 && !(await this.divisionsOf(round.agency_id)).has(division)) {
+      throw refused(400, 'invalid-division', 'no such division', 'ไม่พบฝ่ายที่เลือก');
+    }
+    return intakeFor(this.db).submit(round, division, checked.options, submission.clientId, submission.code);
+  }
+
+  /** An agency's division ids, kept a few seconds: every response checks its division against them. */
+  private async divisionsOf(agencyId: number): Promise<Set<number>> {
+    const cached = divisionCache.get(agencyId);
+    if (cached && cached.until > Date.now()) return cached.ids;
+    const ids = new Set((await listDivisions(this.db, agencyId)).map((d) => d.id));
+    divisionCache.set(agencyId, { ids, until: Date.now() + 10_000 });
+    return ids;
   }
 
   /** Responses per division against its quota, and what is still short. */

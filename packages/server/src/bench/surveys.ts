@@ -1,0 +1,130 @@
+// Survey intake: complete IIT responses posted by 200 clients at once on loopback to a server over
+// SQLite and over PostgreSQL, against GET /api/health under the same load in the same run.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { surveyItems } from '@prongsai/core';
+import { loadFramework } from '../frameworks/registry.js';
+import { percentile, request } from './http.js';
+import { writeReport } from './report.js';
+
+const RESPONSES = Number(process.env.BENCH_SURVEY_RESPONSES ?? 6000);
+const CLIENTS = Number(process.env.BENCH_SURVEY_CLIENTS ?? 200);
+const POSTGRES_URL = process.env.PRONGSAI_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const dir = mkdtempSync(join(tmpdir(), 'prongsai-bench-'));
+const items = surveyItems(loadFramework('bma-district-2566'), 'IIT');
+const body = (n: number) =>
+  JSON.stringify({
+    clientId: `bench-${process.pid}-${n}`,
+    answers: Object.fromEntries(items.map((item, i) => [item.key, item.scale.answers[(n + i) % item.scale.answers.length]])),
+  });
+
+async function postgresAnswers(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** `count` requests from `clients` at once over keep-alive connections: latencies and rate. */
+async function hammer(
+  port: number,
+  clients: number,
+  count: number,
+  send: (agent: http.Agent, n: number) => Promise<{ status: number; body: string }>,
+) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < count) {
+        const n = next++;
+        const t = performance.now();
+        const response = await send(agent, n);
+        if (response.status !== 200) throw new Error(`${response.status} ${response.body.slice(0, 200)}`);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), rps: count / seconds };
+}
+
+const engines: { name: string; env: Record<string, string>; cleanup?: () => Promise<void> }[] = [
+  { name: 'SQLite', env: { PRONGSAI_DATABASE_URL: `sqlite:${join(dir, 'surveys.db')}` } },
+];
+if (await postgresAnswers()) {
+  const schema = `bench_s_${process.pid}`;
+  engines.push({
+    name: 'PostgreSQL',
+    env: { PRONGSAI_DATABASE_URL: POSTGRES_URL, BENCH_PG_SCHEMA: schema },
+    cleanup: async () => {
+      const client = new pg.Client({ connectionString: POSTGRES_URL });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await client.end();
+    },
+  });
+} else {
+  console.log(`PostgreSQL does not answer at ${POSTGRES_URL}: SQLite only`);
+}
+
+console.log(
+  `\nSurvey intake — complete IIT responses (${items.length} items each), ${RESPONSES} per run from ${CLIENTS} clients at once, loopback (goal ≥ 2,000/s at p99 < 50 ms)`,
+);
+const rows: string[][] = [['engine', 'endpoint', 'p50 ms', 'p99 ms', 'req/s', 'p99 vs health']];
+const report: Record<string, unknown> = {};
+for (const engine of engines) {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./survey-server.js', import.meta.url))], {
+    env: { ...process.env, ...engine.env, PRONGSAI_SURVEY_RATE_PER_MINUTE: String(10 * RESPONSES) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+  const { port, code } = JSON.parse(line) as { port: number; code: string };
+  try {
+    const post = (agent: http.Agent, n: number) => request(agent, port, `/api/s/${code}/responses`, {}, body(n));
+    const health = (agent: http.Agent) => request(agent, port, '/api/health');
+    await hammer(port, CLIENTS, 400, health); // warm-up
+    await hammer(port, CLIENTS, 400, (agent, n) => post(agent, RESPONSES + n));
+    const baseline = await hammer(port, CLIENTS, RESPONSES, health);
+    const intake = await hammer(port, CLIENTS, RESPONSES, post);
+    for (const [name, result] of [
+      ['GET /api/health (baseline)', baseline],
+      ['POST /api/s/{code}/responses', intake],
+    ] as const) {
+      rows.push([
+        engine.name,
+        name,
+        result.p50.toFixed(2),
+        result.p99.toFixed(2),
+        result.rps.toFixed(0),
+        `${(result.p99 / baseline.p99).toFixed(1)}×`,
+      ]);
+    }
+    report[engine.name] = { baseline, intake };
+  } finally {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+    await engine.cleanup?.();
+  }
+}
+const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+for (const row of rows) {
+  console.log(row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
+}
+writeReport('surveys', report);
