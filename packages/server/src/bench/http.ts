@@ -89,3 +89,41 @@ export async function signIn(port: number, email: string): Promise<{ cookie: str
     csrf: (JSON.parse(login.body) as { csrfToken: string }).csrfToken,
   };
 }
+
+export interface BenchEngine {
+  name: string;
+  env: Record<string, string>;
+  cleanup?: () => Promise<void>;
+}
+
+/**
+ * The engines a server benchmark runs on: SQLite in a file of `dir`, and the PostgreSQL at
+ * PRONGSAI_TEST_POSTGRES_URL in a schema of its own (dropped after) when it answers.
+ */
+export async function benchEngines(dir: string, file: string, schemaPrefix: string): Promise<BenchEngine[]> {
+  const { default: pg } = await import('pg');
+  const url = process.env.PRONGSAI_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const engines: BenchEngine[] = [{ name: 'SQLite', env: { PRONGSAI_DATABASE_URL: `sqlite:${dir}/${file}` } }];
+  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  const answers = await probe.connect().then(
+    () => true,
+    () => false,
+  );
+  await probe.end().catch(() => {});
+  if (!answers) {
+    console.log(`PostgreSQL does not answer at ${url}: SQLite only`);
+    return engines;
+  }
+  const schema = `${schemaPrefix}_${process.pid}`;
+  engines.push({
+    name: 'PostgreSQL',
+    env: { PRONGSAI_DATABASE_URL: url, BENCH_PG_SCHEMA: schema },
+    cleanup: async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await client.end();
+    },
+  });
+  return engines;
+}

@@ -8,15 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { surveyItems } from '@prongsai/core';
 import { loadFramework } from '../frameworks/registry.js';
-import { percentile, request } from './http.js';
+import { benchEngines, percentile, request } from './http.js';
 import { writeReport } from './report.js';
 
 const RESPONSES = Number(process.env.BENCH_SURVEY_RESPONSES ?? 6000);
 const CLIENTS = Number(process.env.BENCH_SURVEY_CLIENTS ?? 200);
-const POSTGRES_URL = process.env.PRONGSAI_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const dir = mkdtempSync(join(tmpdir(), 'prongsai-bench-'));
 const items = surveyItems(loadFramework('bma-district-2566'), 'IIT');
 const body = (n: number) =>
@@ -24,18 +22,6 @@ const body = (n: number) =>
     clientId: `bench-${process.pid}-${n}`,
     answers: Object.fromEntries(items.map((item, i) => [item.key, item.scale.answers[(n + i) % item.scale.answers.length]])),
   });
-
-async function postgresAnswers(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
 
 /** `count` requests from `clients` at once over keep-alive connections: latencies and rate. */
 async function hammer(
@@ -65,24 +51,7 @@ async function hammer(
   return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), rps: count / seconds };
 }
 
-const engines: { name: string; env: Record<string, string>; cleanup?: () => Promise<void> }[] = [
-  { name: 'SQLite', env: { PRONGSAI_DATABASE_URL: `sqlite:${join(dir, 'surveys.db')}` } },
-];
-if (await postgresAnswers()) {
-  const schema = `bench_s_${process.pid}`;
-  engines.push({
-    name: 'PostgreSQL',
-    env: { PRONGSAI_DATABASE_URL: POSTGRES_URL, BENCH_PG_SCHEMA: schema },
-    cleanup: async () => {
-      const client = new pg.Client({ connectionString: POSTGRES_URL });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await client.end();
-    },
-  });
-} else {
-  console.log(`PostgreSQL does not answer at ${POSTGRES_URL}: SQLite only`);
-}
+const engines = await benchEngines(dir, 'surveys.db', 'bench_s');
 
 console.log(
   `\nSurvey intake — complete IIT responses (${items.length} items each), ${RESPONSES} per run from ${CLIENTS} clients at once, loopback (goal ≥ 2,000/s at p99 < 50 ms)`,

@@ -5,45 +5,14 @@ import { mkdtempSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { load, request, startServer } from './http.js';
+import { benchEngines, load, request, startServer } from './http.js';
 import { writeReport } from './report.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
-const POSTGRES_URL = process.env.PRONGSAI_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const dir = mkdtempSync(join(tmpdir(), 'prongsai-bench-'));
 
-async function postgresAnswers(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-const engines: { name: string; env: Record<string, string>; cleanup?: () => Promise<void> }[] = [
-  { name: 'SQLite', env: { PRONGSAI_DATABASE_URL: `sqlite:${join(dir, 'transparency.db')}` } },
-];
-if (await postgresAnswers()) {
-  const schema = `bench_t_${process.pid}`;
-  engines.push({
-    name: 'PostgreSQL',
-    env: { PRONGSAI_DATABASE_URL: POSTGRES_URL, BENCH_PG_SCHEMA: schema },
-    cleanup: async () => {
-      const client = new pg.Client({ connectionString: POSTGRES_URL });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await client.end();
-    },
-  });
-} else {
-  console.log(`PostgreSQL does not answer at ${POSTGRES_URL}: SQLite only`);
-}
+const engines = await benchEngines(dir, 'transparency.db', 'bench_t');
 
 console.log(
   `\nTransparency pages — Bang Khae's FY2567 OIT page (22 items) and item O1; ${REQUESTS} requests per run, ${CLIENTS} clients at a time, loopback (target p95 < 50 ms)`,
