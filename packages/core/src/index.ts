@@ -25,3 +25,4 @@ export * from './oit/checklist.js';
 export * from './oit/links.js';
 export * from './oit/readiness.js';
 export * from './surveys/responses.js';
+export * from './surveys/roster.js';

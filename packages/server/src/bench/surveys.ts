@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { surveyItems } from '@prongsai/core';
 import { loadFramework } from '../frameworks/registry.js';
-import { benchEngines, percentile, request } from './http.js';
+import { benchEngines, percentile, request, signIn } from './http.js';
 import { writeReport } from './report.js';
 
 const RESPONSES = Number(process.env.BENCH_SURVEY_RESPONSES ?? 6000);
@@ -72,20 +72,32 @@ for (const engine of engines) {
     await hammer(port, CLIENTS, 400, (agent, n) => post(agent, RESPONSES + n));
     const baseline = await hammer(port, CLIENTS, RESPONSES, health);
     const intake = await hammer(port, CLIENTS, RESPONSES, post);
+    // Oversight's view of every district's quotas (500 groups), 10 at a time.
+    const { cookie } = await signIn(port, 'admin@prongsai.demo');
+    const city = (agent: http.Agent) => request(agent, port, '/api/surveys/city?year=2566&tool=EIT', { cookie });
+    const groups = (JSON.parse((await city(new http.Agent())).body) as { quotaGroups: number }[]).reduce(
+      (sum, r) => sum + r.quotaGroups,
+      0,
+    );
+    const cityHealth = await hammer(port, 10, 500, health);
+    const cityProgress = await hammer(port, 10, 500, city);
     for (const [name, result] of [
       ['GET /api/health (baseline)', baseline],
       ['POST /api/s/{code}/responses', intake],
+      ['GET /api/health, 10 at a time (baseline)', cityHealth],
+      [`GET /api/surveys/city (${groups} quota groups), 10 at a time`, cityProgress],
     ] as const) {
+      const base = name.includes('10 at a time') ? cityHealth : baseline;
       rows.push([
         engine.name,
         name,
         result.p50.toFixed(2),
         result.p99.toFixed(2),
         result.rps.toFixed(0),
-        `${(result.p99 / baseline.p99).toFixed(1)}×`,
+        `${(result.p99 / base.p99).toFixed(1)}×`,
       ]);
     }
-    report[engine.name] = { baseline, intake };
+    report[engine.name] = { baseline, intake, cityHealth, cityProgress, quotaGroups: groups };
   } finally {
     child.kill('SIGTERM');
     await once(child, 'exit');

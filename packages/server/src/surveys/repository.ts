@@ -24,6 +24,24 @@ export class SurveyRepository {
     return this.db.selectFrom('survey_rounds').selectAll().where('agency_id', '=', agencyId).orderBy('id', 'desc').execute();
   }
 
+  /** Every agency's rounds of a year and tool, with all their counts and quotas: three queries, whatever the number of groups. */
+  async cityProgress(fiscalYear: number, tool: string) {
+    const rounds = await this.db
+      .selectFrom('survey_rounds')
+      .selectAll()
+      .where('fiscal_year', '=', fiscalYear)
+      .where('tool', '=', tool)
+      .orderBy('id', 'desc')
+      .execute();
+    if (!rounds.length) return { rounds, counts: [], quotas: [] };
+    const ids = rounds.map((r) => r.id);
+    const [counts, quotas] = await Promise.all([
+      this.db.selectFrom('survey_counts').select(['round_id', 'division_id', 'responses']).where('round_id', 'in', ids).execute(),
+      this.db.selectFrom('survey_quotas').select(['round_id', 'division_id', 'required']).where('round_id', 'in', ids).execute(),
+    ]);
+    return { rounds, counts, quotas };
+  }
+
   /** An agency's rounds of a fiscal year, newest first (for the OIT prediction, which sees no actor). */
   roundsOfYear(agencyId: number, fiscalYear: number): Promise<SurveyRound[]> {
     return this.db

@@ -62,6 +62,19 @@ export async function surveyRoutes(app: FastifyInstance, { db, config }: { db: D
   );
 
   api.get(
+    '/api/surveys/city',
+    {
+      schema: {
+        tags,
+        summary:
+          "City-wide: each agency's latest round of a year and tool against its quotas, and the groups still short (central admins)",
+        querystring: z.object({ year: z.coerce.number().int().min(2500).max(2700), tool: z.enum(['IIT', 'EIT']) }),
+      },
+    },
+    async (request) => service.cityProgress(requireActor(request), request.query.year, request.query.tool),
+  );
+
+  api.get(
     '/api/surveys/:id/progress',
     { schema: { tags, summary: 'Complete responses per division against its quota, and the shortfalls', params: roundParams } },
     async (request) => {
@@ -93,6 +106,29 @@ export async function surveyRoutes(app: FastifyInstance, { db, config }: { db: D
       const round = await repository.round(actor, request.params.id);
       await service.setQuotas(actor, round, request.body);
       return service.progress(actor, round);
+    },
+  );
+
+  api.post(
+    '/api/surveys/:id/roster',
+    {
+      bodyLimit: 8 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          "Count each division's eligible staff (a full year of service before 1 January) from a roster, CSV or XLSX with columns ฝ่าย/division and วันที่เริ่มปฏิบัติงาน/start_date; the roster is not kept",
+        params: roundParams,
+        body: z.object({ fileName: z.string().min(1).max(255), contentBase64: z.string().max(8 * 1024 * 1024) }),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const round = await repository.round(actor, request.params.id);
+      const counted = await service.countFromRoster(actor, round, {
+        fileName: request.body.fileName,
+        data: Buffer.from(request.body.contentBase64, 'base64'),
+      });
+      return { ...counted, progress: await service.progress(actor, round) };
     },
   );
 

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
+  countRoster,
   checkAnswers,
   findWeakPoints,
   presentResult,
@@ -21,6 +22,7 @@ import { frameworkFor } from '../results/service.js';
 import { hashCode } from './codes.js';
 import { intakeFor } from './intake.js';
 import { SurveyRepository } from './repository.js';
+import { readRoster } from './roster.js';
 
 /**
  * EIT respondents each division must reach at least, the BMA district default (seed 002); a
@@ -177,6 +179,35 @@ export class SurveyService {
     });
   }
 
+  /**
+   * Counts each division's eligible staff from an uploaded roster (CSV or XLSX) and sets them as
+   * headcounts. The roster is read in memory and dropped: only the counts are kept.
+   */
+  async countFromRoster(actor: Actor, round: SurveyRound, file: { fileName: string; data: Buffer }) {
+    authorize(actor, 'survey', 'manage', { agencyId: round.agency_id });
+    const table = await readRoster(file);
+    const divisions = await listDivisions(this.db, round.agency_id);
+    const counted = countRoster(
+      table,
+      round.fiscal_year,
+      divisions.map((d) => d.name_th),
+    );
+    if (counted.eligible === 0 && counted.problems.length) {
+      throw badRequest(counted.problems[0]!.message, counted.problems[0]!.th, { problems: counted.problems.slice(0, 50) });
+    }
+    await this.setQuotas(
+      actor,
+      round,
+      divisions.map((d) => ({ divisionId: d.id, headcount: counted.counts.get(d.name_th) ?? 0 })),
+    );
+    return {
+      eligible: counted.eligible,
+      notYet: counted.notYet,
+      problems: counted.problems.slice(0, 50),
+      counts: Object.fromEntries(counted.counts),
+    };
+  }
+
   /** Makes single-use codes for a division's slips; the codes are shown once and only their hashes kept. */
   async makeCodes(actor: Actor, round: SurveyRound, divisionId: number, count: number): Promise<string[]> {
     authorize(actor, 'survey', 'manage', { agencyId: round.agency_id });
@@ -265,6 +296,38 @@ export class SurveyService {
     });
     const total = [...responses.values()].reduce((a, b) => a + b, 0);
     return { total, unassigned: responses.get(0) ?? 0, divisions: rows, shortfalls: rows.filter((r) => r.short > 0) };
+  }
+
+  /**
+   * City-wide: each agency's latest round of a year and tool, its responses against the sum of its
+   * quotas, and the divisions still short.
+   */
+  async cityProgress(actor: Actor, fiscalYear: number, tool: string) {
+    authorize(actor, 'cityResults', 'read', undefined);
+    const { rounds, counts, quotas } = await this.repository.cityProgress(fiscalYear, tool);
+    const latest = new Map<number, SurveyRound>();
+    for (const round of rounds) if (!latest.has(round.agency_id)) latest.set(round.agency_id, round);
+    const byRound = <T extends { round_id: number }>(rows: T[]) => {
+      const map = new Map<number, T[]>();
+      for (const row of rows) map.set(row.round_id, [...(map.get(row.round_id) ?? []), row]);
+      return map;
+    };
+    const countsOf = byRound(counts);
+    const quotasOf = byRound(quotas);
+    return [...latest.values()].map((round) => {
+      const got = new Map((countsOf.get(round.id) ?? []).map((c) => [c.division_id, Number(c.responses)]));
+      const own = quotasOf.get(round.id) ?? [];
+      const short = own.filter((q) => (got.get(q.division_id) ?? 0) < q.required);
+      return {
+        agencyId: round.agency_id,
+        round: presentRound(round),
+        responses: [...got.values()].reduce((a, b) => a + b, 0),
+        required: own.reduce((sum, q) => sum + q.required, 0),
+        quotaGroups: own.length,
+        groupsShort: short.length,
+        shortBy: short.reduce((sum, q) => sum + q.required - (got.get(q.division_id) ?? 0), 0),
+      };
+    });
   }
 
   /** The round scored by the engine, with weak points, and divisions shown only where at least 5 answered. */

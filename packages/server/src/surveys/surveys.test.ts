@@ -315,4 +315,53 @@ describe.each(TEST_DATABASES)('self-assessment surveys on $engine', (database) =
     expect(prediction.basis).toBe('แบบสอบถามประเมินตนเอง IIT/EIT ปีงบประมาณ พ.ศ. 2566');
     expect(prediction.ita).not.toBeNull();
   });
+
+  it('counts headcounts from a roster it does not keep', async () => {
+    const roster = [
+      'ฝ่าย,ชื่อ,วันที่เริ่มปฏิบัติงาน',
+      ...Array.from({ length: 12 }, (_, i) => `ฝ่ายทะเบียน,สมชาย ใจดี ${i},${i < 9 ? '1/6/2560' : '1/6/2566'}`),
+    ].join('\n');
+    const counted = await app.inject({
+      method: 'POST',
+      url: `/api/surveys/${round.id}/roster`,
+      headers: admin.headers,
+      payload: { fileName: 'staff.csv', contentBase64: Buffer.from(roster).toString('base64') },
+    });
+    expect(counted.statusCode, counted.body).toBe(200);
+    const body = counted.json() as {
+      eligible: number;
+      notYet: number;
+      progress: { divisions: { nameTh: string; headcount: number; required: number }[] };
+    };
+    // FY2566: a full year before 1 January 2566 means started by 1 January 2565 (2022-01-01).
+    expect(body).toMatchObject({ eligible: 9, notYet: 3 });
+    expect(body.progress.divisions.find((d) => d.nameTh === 'ฝ่ายทะเบียน')).toMatchObject({ headcount: 9, required: 9 });
+    const everything: string[] = [];
+    for (const table of TABLES) {
+      everything.push(JSON.stringify((await sql`select * from ${sql.table(table)}`.execute(db.kysely)).rows));
+    }
+    expect(everything.join('').includes('สมชาย ใจดี')).toBe(false);
+  });
+
+  it("shows central oversight every agency's rounds against their quotas", async () => {
+    const central = await login(app, 'admin@prongsai.demo');
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/surveys/city?year=2566&tool=EIT', headers: admin.headers })).statusCode,
+    ).toBe(403);
+    const city = (
+      await app.inject({ method: 'GET', url: '/api/surveys/city?year=2566&tool=EIT', headers: central.headers })
+    ).json() as {
+      agencyId: number;
+      quotaGroups: number;
+      required: number;
+      responses: number;
+      groupsShort: number;
+    }[];
+    expect(city.length).toBeGreaterThanOrEqual(2);
+    for (const row of city) {
+      expect(row.quotaGroups).toBe(10);
+      expect(row.required).toBe(460);
+      expect(row.groupsShort).toBeGreaterThan(0);
+    }
+  });
 });
