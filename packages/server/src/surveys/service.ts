@@ -19,6 +19,7 @@ import type { Agency, Database, SurveyRound } from '../db/schema.js';
 import { loadFramework } from '../frameworks/registry.js';
 import { badRequest, conflict, HttpError } from '../http/errors.js';
 import { frameworkFor } from '../results/service.js';
+import { findAssessment } from '../results/repository.js';
 import { hashCode } from './codes.js';
 import { intakeFor } from './intake.js';
 import { SurveyRepository } from './repository.js';
@@ -346,9 +347,16 @@ export class SurveyService {
         percent: null,
       })),
     );
+    const official = async (year: number) => {
+      const assessment = await findAssessment(this.db, round.agency_id, year);
+      const score = round.tool === 'IIT' ? assessment?.iit : assessment?.eit;
+      return score === null || score === undefined ? null : { fiscalYear: year, score };
+    };
     return {
       round: presentRound(round),
       source: 'self-assessment' as const,
+      // The official score of the tool this year and last year, to compare with.
+      official: { thisYear: await official(round.fiscal_year), lastYear: await official(round.fiscal_year - 1) },
       respondents: scored.respondents[round.tool] ?? 0,
       result: presentResult(scored),
       weak: findWeakPoints(framework, scored).flat.filter((p) => p.tool === round.tool),

@@ -364,4 +364,31 @@ describe.each(TEST_DATABASES)('self-assessment surveys on $engine', (database) =
       expect(row.groupsShort).toBeGreaterThan(0);
     }
   });
+
+  it('answers a flood from one client with a rate limit, and stores nothing of it', async () => {
+    const flood = await Promise.all(
+      Array.from({ length: 70 }, (_, n) =>
+        app.inject({
+          method: 'POST',
+          url: `/api/s/NOSUCH00/responses`,
+          payload: { clientId: `flood-${n}-000000`, answers: {} },
+          remoteAddress: '198.51.100.7',
+        }),
+      ),
+    );
+    const limited = flood.filter((r) => r.statusCode === 429);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(limited[0]!.json().error.messageTh).toBe('มีคำขอมากเกินไป กรุณารอสักครู่แล้วลองใหม่');
+    expect(log).not.toContain('198.51.100.7');
+  });
+
+  it('compares the self-assessment with the official score of the tool', async () => {
+    const result = (
+      await app.inject({ method: 'GET', url: `/api/surveys/${round.id}/result`, headers: admin.headers })
+    ).json() as {
+      official: { thisYear: unknown; lastYear: unknown };
+    };
+    // The demo here holds no results (loaded without them): nothing to compare with, said as such.
+    expect(result.official).toEqual({ thisYear: null, lastYear: null });
+  });
 });

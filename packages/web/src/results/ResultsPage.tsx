@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Loader, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { SelfAssessment } from './SelfAssessment';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -136,6 +137,7 @@ export function ResultsPage() {
           {t('results.demo')}
         </Alert>
       )}
+      {me.user.role !== 'division_editor' && year !== null && <SelfAssessment slug={slug} year={year} official={r.tools} />}
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
         <Card withBorder data-testid="ita-card">
           <Text size="sm" c="dimmed">
