@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsvTable } from '../inputs/table.js';
-import { countRoster, eligibleFrom, parseRosterDate } from './roster.js';
+import { countRoster, countRosterByKind, eligibleFrom, iitRequired, parseRosterDate } from './roster.js';
 
 describe('counting eligible staff from a roster', () => {
   it('reads ISO and Thai day-first dates, Buddhist or Common Era', () => {
@@ -31,5 +31,21 @@ describe('counting eligible staff from a roster', () => {
     ]);
     expect(counted).toMatchObject({ eligible: 2, notYet: 1 });
     expect(counted.problems.map((p) => `${p.row} ${p.th}`)).toEqual(['5 ไม่รู้จักฝ่าย "ฝ่ายลับ"', '6 อ่านวันที่เริ่มปฏิบัติงานไม่ได้']);
+  });
+
+  it('sets the IIT sample by the BMA rule: every civil servant, all or 80% of employees', () => {
+    expect(iitRequired('ฝ่ายโยธา', 10, 50)).toBe(60);
+    expect(iitRequired('ฝ่ายปกครอง', 10, 51)).toBe(51);
+    const roster = parseCsvTable(
+      [
+        'division,type,start_date',
+        'ฝ่ายปกครอง,ข้าราชการ,2015-01-01',
+        'ฝ่ายปกครอง,ลูกจ้าง,2015-01-01',
+        'ฝ่ายปกครอง,ลูกจ้างประจำ,2015-01-01',
+        'ฝ่ายปกครอง,ลูกจ้าง,2026-01-01',
+      ].join('\n'),
+      'roster.csv',
+    );
+    expect(countRosterByKind(roster, 2568, ['ฝ่ายปกครอง']).byKind.get('ฝ่ายปกครอง')).toEqual({ civilServants: 1, employees: 2 });
   });
 });

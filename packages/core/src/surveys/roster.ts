@@ -75,3 +75,44 @@ export function countRoster(table: Table, fiscalYear: number, divisions: readonl
   }
   return result;
 }
+
+/**
+ * Employees (ลูกจ้าง) every one of whom answers IIT in a BMA district (seed 002, group 2 (1.1));
+ * of the other divisions' employees, 80% do (group 2 (1.2)). Civil servants all answer.
+ */
+export const IIT_ALL_EMPLOYEES = ['ฝ่ายโยธา', 'ฝ่ายรายได้', 'ฝ่ายสิ่งแวดล้อมและสุขาภิบาล', 'ฝ่ายเทคนิค'];
+export const IIT_EMPLOYEE_SHARE = 0.8;
+
+/** The IIT sample a division must reach by the BMA district rule: its civil servants, and all or 80% of its employees. */
+export function iitRequired(division: string, civilServants: number, employees: number): number {
+  return civilServants + (IIT_ALL_EMPLOYEES.includes(division) ? employees : Math.ceil(employees * IIT_EMPLOYEE_SHARE));
+}
+
+const EMPLOYEE = /^(ลูกจ้าง|employee)/i;
+
+/** Counts a roster by division and kind of staff (column `type`/`ประเภท`: ข้าราชการ or ลูกจ้าง; civil servant when absent). */
+export function countRosterByKind(
+  table: Table,
+  fiscalYear: number,
+  divisions: readonly string[],
+): RosterCount & { byKind: Map<string, { civilServants: number; employees: number }> } {
+  const header = table.header.map((h) => h.trim().toLowerCase());
+  const kindColumn = header.findIndex((h) => h === 'type' || h === 'ประเภท');
+  const divisionColumn = header.findIndex((h) => h === 'division' || h === 'ฝ่าย');
+  const counted = countRoster(table, fiscalYear, divisions);
+  const byKind = new Map<string, { civilServants: number; employees: number }>();
+  const skipped = new Set(counted.problems.map((p) => p.row));
+  const cutoff = eligibleFrom(fiscalYear);
+  const startColumn = header.findIndex((h) => h === 'start_date' || h === 'วันที่เริ่มปฏิบัติงาน');
+  for (const { row, cells } of table.rows) {
+    if (skipped.has(row) || divisionColumn < 0 || startColumn < 0) continue;
+    const started = parseRosterDate(String(cells[startColumn] ?? ''));
+    if (!started || started > cutoff) continue;
+    const division = String(cells[divisionColumn] ?? '').trim();
+    const entry = byKind.get(division) ?? { civilServants: 0, employees: 0 };
+    if (kindColumn >= 0 && EMPLOYEE.test(String(cells[kindColumn] ?? '').trim())) entry.employees++;
+    else entry.civilServants++;
+    byKind.set(division, entry);
+  }
+  return { ...counted, byKind };
+}

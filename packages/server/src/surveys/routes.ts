@@ -88,13 +88,16 @@ export async function surveyRoutes(app: FastifyInstance, { db, config }: { db: D
     {
       schema: {
         tags,
-        summary: 'Eligible headcount and required sample per division (IIT asks everyone eligible unless a sample is given)',
+        summary:
+          'Eligible headcount and required sample per division: given as civil servants and employees, the IIT sample follows the BMA rule (every civil servant, all or 80% of employees); else everyone eligible unless a sample is given',
         params: roundParams,
         body: z
           .array(
             z.object({
               divisionId: z.number().int().positive(),
-              headcount: z.number().int().min(0).max(100_000),
+              headcount: z.number().int().min(0).max(100_000).optional(),
+              civilServants: z.number().int().min(0).max(100_000).optional(),
+              employees: z.number().int().min(0).max(100_000).optional(),
               required: z.number().int().min(0).max(100_000).optional(),
             }),
           )
@@ -201,6 +204,22 @@ export async function surveyRoutes(app: FastifyInstance, { db, config }: { db: D
         .header('content-type', 'image/svg+xml')
         .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
         .send(await qrSvg(respondentLink(base(request), round, division)));
+    },
+  );
+
+  api.post(
+    '/api/surveys/:id/what-if',
+    {
+      schema: {
+        tags,
+        summary: "The round scored again with some questions or items at new scores, as the official results' what-if",
+        params: roundParams,
+        body: z.object({ changes: z.record(z.string().max(16), z.number().min(0).max(100)) }),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return service.whatIf(actor, await repository.round(actor, request.params.id), request.body.changes);
     },
   );
 

@@ -1,7 +1,9 @@
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
-  countRoster,
+  countRosterByKind,
+  iitRequired,
+  whatIf,
   checkAnswers,
   findWeakPoints,
   presentResult,
@@ -158,7 +160,22 @@ export class SurveyService {
    * Sets the eligible headcount and the required sample of divisions. IIT asks every eligible
    * person by default (the BMA rule for civil servants); EIT keeps its minimums unless given.
    */
-  async setQuotas(actor: Actor, round: SurveyRound, quotas: { divisionId: number; headcount: number; required?: number }[]) {
+  async setQuotas(
+    actor: Actor,
+    round: SurveyRound,
+    given: { divisionId: number; headcount?: number; civilServants?: number; employees?: number; required?: number }[],
+  ) {
+    const names = new Map((await listDivisions(this.db, round.agency_id)).map((d) => [d.id, d.name_th]));
+    // Civil servants and employees given apart: the headcount is both, and the IIT sample follows the BMA rule.
+    const quotas = given.map((q) => {
+      if (q.civilServants === undefined && q.employees === undefined) {
+        return { divisionId: q.divisionId, headcount: q.headcount ?? 0, required: q.required };
+      }
+      const civil = q.civilServants ?? 0;
+      const employees = q.employees ?? 0;
+      const rule = round.tool === 'IIT' ? iitRequired(names.get(q.divisionId) ?? '', civil, employees) : undefined;
+      return { divisionId: q.divisionId, headcount: civil + employees, required: q.required ?? rule };
+    });
     authorize(actor, 'survey', 'manage', { agencyId: round.agency_id });
     const own = new Set((await listDivisions(this.db, round.agency_id)).map((d) => d.id));
     const strange = quotas.filter((q) => !own.has(q.divisionId)).map((q) => q.divisionId);
@@ -188,7 +205,7 @@ export class SurveyService {
     authorize(actor, 'survey', 'manage', { agencyId: round.agency_id });
     const table = await readRoster(file);
     const divisions = await listDivisions(this.db, round.agency_id);
-    const counted = countRoster(
+    const counted = countRosterByKind(
       table,
       round.fiscal_year,
       divisions.map((d) => d.name_th),
@@ -199,7 +216,15 @@ export class SurveyService {
     await this.setQuotas(
       actor,
       round,
-      divisions.map((d) => ({ divisionId: d.id, headcount: counted.counts.get(d.name_th) ?? 0 })),
+      divisions.map((d) => {
+        const kinds = counted.byKind.get(d.name_th) ?? { civilServants: 0, employees: 0 };
+        const headcount = kinds.civilServants + kinds.employees;
+        return {
+          divisionId: d.id,
+          headcount,
+          ...(round.tool === 'IIT' ? { required: iitRequired(d.name_th, kinds.civilServants, kinds.employees) } : {}),
+        };
+      }),
     );
     return {
       eligible: counted.eligible,
@@ -362,6 +387,15 @@ export class SurveyService {
       weak: findWeakPoints(framework, scored).flat.filter((p) => p.tool === round.tool),
       divisions: shown.map((s) => ({ nameTh: s.label, responses: s.suppressed ? null : s.count })),
     };
+  }
+
+  /** What the round would score with some questions or items raised (or lowered): the same what-if as the official results. */
+  async whatIf(actor: Actor, round: SurveyRound, changes: Record<string, number>) {
+    authorize(actor, 'survey', 'read', { agencyId: round.agency_id });
+    const framework = loadFramework(round.framework_id);
+    const before = await this.score(round);
+    const after = whatIf(framework, before, changes);
+    return { before: presentResult(before), after: presentResult(after) };
   }
 
   /** The engine's score of a round's tallies (all divisions together). */

@@ -391,4 +391,35 @@ describe.each(TEST_DATABASES)('self-assessment surveys on $engine', (database) =
     // The demo here holds no results (loaded without them): nothing to compare with, said as such.
     expect(result.official).toEqual({ thisYear: null, lastYear: null });
   });
+
+  it('sets IIT samples by the BMA rule from civil servants and employees, and answers a what-if', async () => {
+    const works = divisions.find((d) => d.nameTh === 'ฝ่ายโยธา')!.id;
+    const registry = divisions.find((d) => d.nameTh === 'ฝ่ายทะเบียน')!.id;
+    const set = (
+      await app.inject({
+        method: 'PUT',
+        url: `/api/surveys/${round.id}/quotas`,
+        headers: admin.headers,
+        payload: [
+          { divisionId: works, civilServants: 12, employees: 40 },
+          { divisionId: registry, civilServants: 10, employees: 11 },
+        ],
+      })
+    ).json() as { divisions: { divisionId: number; headcount: number; required: number }[] };
+    expect(set.divisions.find((d) => d.divisionId === works)).toMatchObject({ headcount: 52, required: 52 });
+    expect(set.divisions.find((d) => d.divisionId === registry)).toMatchObject({ headcount: 21, required: 19 });
+    const whatIf = (
+      await app.inject({
+        method: 'POST',
+        url: `/api/surveys/${round.id}/what-if`,
+        headers: admin.headers,
+        payload: { changes: { I1: 100 } },
+      })
+    ).json() as {
+      before: { tools: Record<string, number> };
+      after: { tools: Record<string, number>; questions: Record<string, number> };
+    };
+    expect(whatIf.after.questions.I1).toBe(100);
+    expect(whatIf.after.tools.IIT).toBeGreaterThan(whatIf.before.tools.IIT!);
+  });
 });
