@@ -26,3 +26,4 @@ export * from './oit/links.js';
 export * from './oit/readiness.js';
 export * from './surveys/responses.js';
 export * from './surveys/roster.js';
+export * from './calendar/milestones.js';

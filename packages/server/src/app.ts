@@ -39,6 +39,7 @@ import { transparencyRoutes } from './oit/public-routes.js';
 import { clarificationRoutes } from './oit/clarification-routes.js';
 import { surveyRoutes } from './surveys/routes.js';
 import { surveyPublicRoutes } from './surveys/public-routes.js';
+import { calendarRoutes } from './calendar/routes.js';
 import { HttpError } from './http/errors.js';
 import { userRoutes } from './users/routes.js';
 
@@ -235,6 +236,7 @@ export async function buildApp({
   await app.register(clarificationRoutes, { db, config });
   await app.register(surveyRoutes, { db, config });
   await app.register(surveyPublicRoutes, { db });
+  await app.register(calendarRoutes, { db, config });
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

@@ -130,6 +130,19 @@ export const policies = {
       isCentral(actor) || (inAgency(actor, round.agencyId) && actor.role !== 'division_editor'),
     manage: (actor: Actor, round: { agencyId: number }) => adminOf(actor, round.agencyId),
   },
+  /** The ITA year's calendar: read by everyone of the agency, dated by its secretariat. */
+  calendar: {
+    read: (actor: Actor, calendar: { agencyId: number }) => isCentral(actor) || inAgency(actor, calendar.agencyId),
+    manage: (actor: Actor, calendar: { agencyId: number }) => adminOf(actor, calendar.agencyId),
+    setDefaults: (actor: Actor) => isCentral(actor),
+    /** A feed of the agency (its secretariat) or of a division (also that division's editors). */
+    feed: (actor: Actor, feed: { agencyId: number; divisionId: number }) =>
+      adminOf(actor, feed.agencyId) ||
+      (actor.role === 'division_editor' &&
+        inAgency(actor, feed.agencyId) &&
+        feed.divisionId !== 0 &&
+        actor.divisionId === feed.divisionId),
+  },
   /** Loading a new year's framework: central admins. */
   framework: {
     import: (actor: Actor) => isCentral(actor),

@@ -37,6 +37,9 @@ export const TABLES = [
   'survey_receipts',
   'survey_codes',
   'survey_quotas',
+  'calendar_defaults',
+  'agency_milestones',
+  'calendar_feeds',
 ] as const satisfies readonly (keyof Database)[];
 const WITH_IDENTITY = new Set<string>(TABLES.filter((t) => t !== 'sessions' && t !== 'document_jobs' && t !== 'link_check_runs'));
 

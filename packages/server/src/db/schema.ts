@@ -449,6 +449,40 @@ export interface SurveyQuotaTable {
   required: number;
 }
 
+export interface CalendarDefaultTable {
+  id: Generated<number>;
+  fiscal_year: number;
+  milestone: string;
+  starts_on: string | null;
+  due_on: string;
+}
+
+export interface AgencyMilestoneTable {
+  id: Generated<number>;
+  agency_id: number;
+  fiscal_year: number;
+  milestone: string;
+  /** The agency's own dates; null keeps the city-wide ones. */
+  starts_on: string | null;
+  due_on: string | null;
+  owner_division_id: number | null;
+  /** Set by the secretariat for a milestone no feature tracks. */
+  done_at: Timestamp | null;
+  done_by: number | null;
+}
+
+export interface CalendarFeedTable {
+  id: Generated<number>;
+  agency_id: number;
+  /** 0: the agency's feed; else a division's. */
+  division_id: number;
+  /** SHA-256 of the secret in the feed's URL. */
+  token_hash: string;
+  created_by: number | null;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
 export interface Database {
   agencies: AgencyTable;
   divisions: DivisionTable;
@@ -482,6 +516,9 @@ export interface Database {
   survey_receipts: SurveyReceiptTable;
   survey_codes: SurveyCodeTable;
   survey_quotas: SurveyQuotaTable;
+  calendar_defaults: CalendarDefaultTable;
+  agency_milestones: AgencyMilestoneTable;
+  calendar_feeds: CalendarFeedTable;
 }
 
 export type Agency = Selectable<AgencyTable>;

@@ -306,6 +306,17 @@ export class ProgressRepository {
     await trx.deleteFrom('evidence_files').where('id', '=', id).execute();
   }
 
+  /** Whether a plan's round is approved (the calendar's milestone state; no actor: it shows no content). */
+  async isApproved(planId: number, kind: number): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('progress_rounds')
+      .select('status')
+      .where('plan_id', '=', planId)
+      .where('round', '=', kind)
+      .executeTakeFirst();
+    return row?.status === 'approved';
+  }
+
   async usedBytes(agencyId: number): Promise<number> {
     const used = await this.db
       .selectFrom('evidence_files')

@@ -10,6 +10,7 @@ import * as m0007 from './0007-oit-workspace.js';
 import * as m0008 from './0008-link-checks.js';
 import * as m0009 from './0009-oit-clarification.js';
 import * as m0010 from './0010-surveys.js';
+import * as m0011 from './0011-calendar.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see 0001
 type Step = { up: (db: Kysely<any>, engine: Engine) => Promise<void> };
@@ -26,6 +27,7 @@ const steps: Record<string, Step> = {
   '0008-link-checks': m0008,
   '0009-oit-clarification': m0009,
   '0010-surveys': m0010,
+  '0011-calendar': m0011,
 };
 
 export class BundledMigrations implements MigrationProvider {

@@ -1,0 +1,175 @@
+import type { FastifyInstance } from 'fastify';
+import ical from 'node-ical';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoApp, login, TEST_DATABASES, type Session } from '../test-support/databases.js';
+
+interface Milestone {
+  milestone: string;
+  dueOn: string;
+  source: string;
+  done: boolean;
+  state: string;
+  ownerDivisionId: number | null;
+}
+
+describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) => {
+  let app: FastifyInstance;
+  let close: () => Promise<void>;
+  let admin: Session;
+  let finance: Session;
+  beforeAll(async () => {
+    ({ app, close } = await demoApp(database));
+    admin = await login(app, 'admin@bang-khae.demo');
+    finance = await login(app, 'finance@bang-khae.demo');
+  }, 60_000);
+  afterAll(async () => close());
+
+  const get = (session: Session, url: string) => app.inject({ method: 'GET', url, headers: session.headers });
+  const calendar = async (session: Session, agency = 'bang-khae', year = 2567) =>
+    (await get(session, `/api/agencies/${agency}/calendar/${year}`)).json() as Milestone[];
+  const find = (list: Milestone[], id: string) => list.find((m) => m.milestone === id)!;
+
+  it("takes the state of Prongsai's own steps from their records, and dates the rest by the BMA template", async () => {
+    const year = await calendar(admin);
+    expect(year).toHaveLength(14);
+    // Bang Khae's FY2567 plan exists and its OIT page is published whole: done, from the records.
+    expect(find(year, 'measures-plan')).toMatchObject({ source: 'feature', done: true, state: 'done' });
+    expect(find(year, 'oit-evidence')).toMatchObject({ source: 'feature', done: true });
+    expect(find(year, 'oit-publication')).toMatchObject({ source: 'feature', done: true });
+    // Schools' data, which no record holds, is marked by hand; FY2567's was due 15 January 2567.
+    expect(find(year, 'schools-data')).toMatchObject({ source: 'manual', done: false, state: 'late', dueOn: '2024-01-15' });
+    // A division editor reads the year too.
+    expect(await calendar(finance)).toHaveLength(14);
+  });
+
+  it('lets the secretariat date, assign and mark its milestones, but never mark one a record tells', async () => {
+    const put = (session: Session, id: string, payload: object) =>
+      app.inject({ method: 'PUT', url: `/api/agencies/bang-khae/calendar/2567/${id}`, headers: session.headers, payload });
+    expect((await put(finance, 'schools-data', { done: true })).statusCode).toBe(403);
+    expect((await put(admin, 'measures-plan', { done: false })).statusCode).toBe(400);
+    const divisions = (await get(admin, '/api/agencies/bang-khae/divisions')).json() as { id: number; nameTh: string }[];
+    const education = divisions.find((d) => d.nameTh === 'ฝ่ายการศึกษา')!.id;
+    const marked = (
+      await put(admin, 'schools-data', { done: true, dueOn: '2024-01-20', ownerDivisionId: education })
+    ).json() as Milestone[];
+    expect(find(marked, 'schools-data')).toMatchObject({
+      done: true,
+      state: 'done',
+      dueOn: '2024-01-20',
+      ownerDivisionId: education,
+    });
+    expect(
+      (
+        await app.inject({
+          method: 'PUT',
+          url: '/api/agencies/bang-khae/calendar/2567/schools-data',
+          headers: (await login(app, 'admin@bang-sue.demo')).headers,
+          payload: { done: false },
+        })
+      ).statusCode,
+    ).toBe(404);
+  });
+
+  it("takes a central admin's dates for a year, NACC's periods among them, and shows who is late city-wide", async () => {
+    const central = await login(app, 'admin@prongsai.demo');
+    const body = [{ milestone: 'nacc-survey', startsOn: '2025-04-10', dueOn: '2025-07-15' }];
+    expect(
+      (await app.inject({ method: 'PUT', url: '/api/calendar/2568/defaults', headers: admin.headers, payload: body })).statusCode,
+    ).toBe(403);
+    expect(
+      (await app.inject({ method: 'PUT', url: '/api/calendar/2568/defaults', headers: central.headers, payload: body }))
+        .statusCode,
+    ).toBe(204);
+    expect(find(await calendar(admin, 'bang-khae', 2568), 'nacc-survey')).toMatchObject({ dueOn: '2025-07-15' });
+    const late = (await get(central, '/api/calendar/2567/late')).json() as { milestone: string; late: { slug: string }[] }[];
+    const schools = late.find((l) => l.milestone === 'schools-data')!.late.map((l) => l.slug);
+    expect(schools).toContain('bang-sue');
+    expect(schools).not.toContain('bang-khae');
+    expect(late.find((l) => l.milestone === 'oit-publication')!.late.map((l) => l.slug)).not.toContain('bang-khae');
+    expect((await get(admin, '/api/calendar/2567/late')).statusCode).toBe(403);
+  });
+
+  it("lists each person's tasks by role, never another division's or agency's", async () => {
+    const tasks = async (email: string, agency: string) =>
+      (await get(await login(app, email), `/api/agencies/${agency}/tasks/2567`)).json() as {
+        kind: string;
+        title: string;
+        late: boolean;
+      }[];
+    const editor = await tasks('finance@lak-si.demo', 'lak-si');
+    expect(editor.filter((t) => t.kind === 'oit-evidence').map((t) => t.title)).toEqual([
+      'ส่งหลักฐาน OIT ข้อ O5',
+      'ส่งหลักฐาน OIT ข้อ O6',
+      'ส่งหลักฐาน OIT ข้อ O7',
+      'ส่งหลักฐาน OIT ข้อ O8',
+    ]);
+    expect(editor.every((t) => t.late)).toBe(true);
+    const secretariat = await tasks('admin@lak-si.demo', 'lak-si');
+    expect(secretariat.filter((t) => t.kind === 'oit-review').map((t) => t.title)).toEqual(['ตรวจหลักฐาน OIT ข้อ O1']);
+    expect(secretariat.some((t) => t.kind === 'milestone' && t.late)).toBe(true);
+    expect((await tasks('director@din-daeng.demo', 'din-daeng')).map((t) => t.kind)).toContain('oit-approve');
+    expect((await tasks('director@bang-khae.demo', 'bang-khae')).map((t) => t.kind)).not.toContain('oit-approve');
+    expect((await get(await login(app, 'finance@lak-si.demo'), '/api/agencies/bang-khae/tasks/2567')).statusCode).toBe(404);
+  });
+
+  it('serves a secret iCalendar feed per agency and per division, that a library reads and that can be revoked', async () => {
+    const made = await app.inject({
+      method: 'POST',
+      url: '/api/agencies/bang-khae/calendar/feeds',
+      headers: admin.headers,
+      payload: { divisionId: 0, year: 2567 },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const path = new URL(made.json().url).pathname;
+    const feed = await app.inject({ method: 'GET', url: path });
+    expect(feed.headers['content-type']).toContain('text/calendar');
+    const events = Object.values(ical.sync.parseICS(feed.body)).filter((e) => e.type === 'VEVENT');
+    expect(events).toHaveLength(14);
+    expect(events.map((e) => (e as { summary: string }).summary)).toContain('กำหนดส่ง: คำสั่งแต่งตั้งคณะกรรมการ ITA');
+    // A division's own feed, made by its editor, holds the OIT items it owes.
+    const laksiFinance = await login(app, 'finance@lak-si.demo');
+    const divisions = (await get(laksiFinance, '/api/agencies/lak-si/divisions')).json() as { id: number; nameTh: string }[];
+    const financeId = divisions.find((d) => d.nameTh === 'ฝ่ายการคลัง')!.id;
+    const works = divisions.find((d) => d.nameTh === 'ฝ่ายโยธา')!.id;
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/agencies/lak-si/calendar/feeds',
+          headers: laksiFinance.headers,
+          payload: { divisionId: works, year: 2567 },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const own = await app.inject({
+      method: 'POST',
+      url: '/api/agencies/lak-si/calendar/feeds',
+      headers: laksiFinance.headers,
+      payload: { divisionId: financeId, year: 2567 },
+    });
+    const divisionFeed = await app.inject({ method: 'GET', url: new URL(own.json().url).pathname });
+    const summaries = Object.values(ical.sync.parseICS(divisionFeed.body))
+      .filter((e) => e.type === 'VEVENT')
+      .map((e) => (e as { summary: string }).summary);
+    expect(summaries.filter((s) => s.startsWith('ส่งหลักฐาน OIT'))).toEqual([
+      'ส่งหลักฐาน OIT ข้อ O5',
+      'ส่งหลักฐาน OIT ข้อ O6',
+      'ส่งหลักฐาน OIT ข้อ O7',
+      'ส่งหลักฐาน OIT ข้อ O8',
+    ]);
+    // Revoked, or replaced by a new one, the old URL stops working.
+    await app.inject({
+      method: 'POST',
+      url: '/api/agencies/bang-khae/calendar/feeds',
+      headers: admin.headers,
+      payload: { divisionId: 0, year: 2567 },
+    });
+    expect((await app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
+    await app.inject({
+      method: 'DELETE',
+      url: `/api/agencies/lak-si/calendar/feeds/${financeId}`,
+      headers: laksiFinance.headers,
+    });
+    expect((await app.inject({ method: 'GET', url: new URL(own.json().url).pathname })).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,161 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { MILESTONES } from '@prongsai/core';
+import { readableAgency } from '../agencies/service.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/database.js';
+import { notFound } from '../http/errors.js';
+import { requireActor } from '../http/context.js';
+import { CalendarService } from './service.js';
+import { tasksFor } from './tasks.js';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const yearParams = z.object({ agency: z.string().min(1).max(64), year: z.coerce.number().int().min(2500).max(2700) });
+const milestone = z.enum(MILESTONES);
+
+export async function calendarRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['calendar'];
+  const service = new CalendarService(db.kysely);
+  const base = (request: FastifyRequest) => config.publicUrl ?? `${request.protocol}://${request.host}`;
+
+  api.get(
+    '/api/agencies/:agency/calendar/:year',
+    {
+      schema: {
+        tags,
+        summary: "The agency's ITA year: each milestone's dates, owner and state (from Prongsai's records where it keeps them)",
+        params: yearParams,
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const agency = await readableAgency(db.kysely, actor, request.params.agency);
+      return service.milestones(actor, agency, request.params.year);
+    },
+  );
+
+  api.put(
+    '/api/agencies/:agency/calendar/:year/:milestone',
+    {
+      schema: {
+        tags,
+        summary: "Adjust a milestone of the agency's year: its dates, its owner, or done where no record tells (the secretariat)",
+        params: yearParams.extend({ milestone }),
+        body: z.object({
+          startsOn: isoDate.nullable().optional(),
+          dueOn: isoDate.nullable().optional(),
+          ownerDivisionId: z.number().int().positive().nullable().optional(),
+          done: z.boolean().optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const agency = await readableAgency(db.kysely, actor, request.params.agency);
+      await service.adjust(actor, agency, request.params.year, request.params.milestone, request.body);
+      return service.milestones(actor, agency, request.params.year);
+    },
+  );
+
+  api.put(
+    '/api/calendar/:year/defaults',
+    {
+      schema: {
+        tags,
+        summary: "The city-wide dates of a fiscal year, NACC's periods among them (central admins)",
+        params: z.object({ year: z.coerce.number().int().min(2500).max(2700) }),
+        body: z.array(z.object({ milestone, startsOn: isoDate.nullable(), dueOn: isoDate })).max(50),
+      },
+    },
+    async (request, reply) => {
+      await service.setDefaults(requireActor(request), request.params.year, request.body);
+      return reply.code(204).send();
+    },
+  );
+
+  api.get(
+    '/api/calendar/:year/late',
+    {
+      schema: {
+        tags,
+        summary: 'City-wide: per milestone, the districts that are late (central admins)',
+        params: z.object({ year: z.coerce.number().int().min(2500).max(2700) }),
+      },
+    },
+    async (request) => service.cityLate(requireActor(request), request.params.year),
+  );
+
+  api.get(
+    '/api/agencies/:agency/tasks/:year',
+    {
+      schema: {
+        tags,
+        summary: "What the signed-in person must do now in the agency's year, by their role and division",
+        params: yearParams,
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const agency = await readableAgency(db.kysely, actor, request.params.agency);
+      return tasksFor(db.kysely, actor, agency, request.params.year);
+    },
+  );
+
+  api.post(
+    '/api/agencies/:agency/calendar/feeds',
+    {
+      schema: {
+        tags,
+        summary: 'A new secret iCalendar feed URL of the agency (division 0) or of a division; the one before stops working',
+        params: z.object({ agency: z.string().min(1).max(64) }),
+        body: z.object({ divisionId: z.number().int().min(0), year: z.number().int().min(2500).max(2700) }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const agency = await readableAgency(db.kysely, actor, request.params.agency);
+      const token = await service.makeFeed(actor, agency, request.body.divisionId);
+      return reply.code(201).send({ url: `${base(request)}/ical/${token}/${request.body.year}.ics` });
+    },
+  );
+
+  api.delete(
+    '/api/agencies/:agency/calendar/feeds/:division',
+    {
+      schema: {
+        tags,
+        summary: 'Revoke the iCalendar feed of the agency (division 0) or of a division',
+        params: z.object({ agency: z.string().min(1).max(64), division: z.coerce.number().int().min(0) }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const agency = await readableAgency(db.kysely, actor, request.params.agency);
+      await service.revokeFeed(actor, agency, request.params.division);
+      return reply.code(204).send();
+    },
+  );
+
+  // The feed's secret is in its URL: this route logs nothing, so the secret never reaches the log.
+  api.get(
+    '/ical/:token/:file',
+    {
+      logLevel: 'silent',
+      schema: {
+        hide: true,
+        security: [],
+        params: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/), file: z.string().regex(/^\d{4}\.ics$/) }),
+      },
+    },
+    async (request, reply) => {
+      const calendar = await service.feedCalendar(request.params.token, Number(request.params.file.slice(0, 4)));
+      if (!calendar) throw notFound('calendar feed');
+      return reply
+        .header('content-type', 'text/calendar; charset=utf-8')
+        .header('cache-control', 'private, max-age=300')
+        .send(calendar);
+    },
+  );
+}

@@ -1,0 +1,255 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import ical from 'ical-generator';
+import {
+  FEATURE_MILESTONES,
+  MILESTONE_TH,
+  MILESTONES,
+  milestoneState,
+  templateDates,
+  type Milestone,
+  type MilestoneState,
+} from '@prongsai/core';
+import { listAgencies, listDivisions } from '../agencies/repository.js';
+import { recordAudit } from '../audit/repository.js';
+import { authorize, type Actor } from '../auth/policy.js';
+import { findCommittee } from '../committees/repository.js';
+import type { Agency, Database } from '../db/schema.js';
+import { badRequest } from '../http/errors.js';
+import { findPlan } from '../measures/repository.js';
+import { OitRepository } from '../oit/repository.js';
+import { ProgressRepository } from '../progress/repository.js';
+import { PublicationRepository } from '../publications/repository.js';
+import { findAssessment } from '../results/repository.js';
+import { SurveyRepository } from '../surveys/repository.js';
+import { bangkokToday } from '../surveys/service.js';
+import { CalendarRepository } from './repository.js';
+
+export interface MilestoneView {
+  milestone: Milestone;
+  nameTh: string;
+  startsOn: string | null;
+  dueOn: string;
+  ownerDivisionId: number | null;
+  /** `feature`: the state comes from Prongsai's own records; `manual`: the secretariat marks it done. */
+  source: 'feature' | 'manual';
+  done: boolean;
+  state: MilestoneState;
+}
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** The ITA year of an agency: its milestones, dated by the city-wide defaults and its own changes, with their state. */
+export class CalendarService {
+  private readonly repository: CalendarRepository;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.repository = new CalendarRepository(db);
+  }
+
+  /** Whether each feature-tracked milestone is done, from the records themselves; null where the agency does not use the feature. */
+  private async featureDone(agency: Agency, fiscalYear: number): Promise<Partial<Record<Milestone, boolean>>> {
+    const plan = await findPlan(this.db, agency.id, fiscalYear);
+    const publications = new PublicationRepository(this.db);
+    const checklist = await new OitRepository(this.db).findChecklist(agency.id, fiscalYear);
+    const tasks = checklist ? await new OitRepository(this.db).allTasks(checklist.id) : [];
+    const rounds = await new SurveyRepository(this.db).roundsOfYear(agency.id, fiscalYear);
+    const today = bangkokToday();
+    const collected = (tool: string) => {
+      const own = rounds.filter((r) => r.tool === tool);
+      return own.length ? own.some((r) => r.closed_at !== null || r.closes_on < today) : undefined;
+    };
+    const done: Partial<Record<Milestone, boolean | undefined>> = {
+      'committee-order': !!(await findCommittee(this.db, agency.id, fiscalYear)),
+      'measures-plan': !!plan,
+      'measures-publication': !!(await publications.live({ agencyId: agency.id, kind: 'plan', fiscalYear, round: null })),
+      'oit-evidence': checklist
+        ? tasks.length > 0 && tasks.every((t) => t.task.status === 'submitted' || t.task.status === 'accepted')
+        : false,
+      'oit-publication': !!(await publications.live({ agencyId: agency.id, kind: 'oit', fiscalYear, round: null })),
+      'iit-collection': collected('IIT'),
+      'eit-collection': collected('EIT'),
+      'progress-6': plan ? await new ProgressRepository(this.db).isApproved(plan.id, 6) : false,
+      'progress-12': plan ? await new ProgressRepository(this.db).isApproved(plan.id, 12) : false,
+      results: !!(await findAssessment(this.db, agency.id, fiscalYear)),
+    };
+    return Object.fromEntries(Object.entries(done).filter(([, v]) => v !== undefined)) as Partial<Record<Milestone, boolean>>;
+  }
+
+  /** The year's milestones with their dates, owners and state on a day. */
+  async milestones(actor: Actor | null, agency: Agency, fiscalYear: number, today = bangkokToday()): Promise<MilestoneView[]> {
+    if (actor) authorize(actor, 'calendar', 'read', { agencyId: agency.id });
+    const template = templateDates(fiscalYear);
+    const defaults = new Map((await this.repository.defaults(fiscalYear)).map((d) => [d.milestone, d]));
+    const own = new Map((await this.repository.own(agency.id, fiscalYear)).map((d) => [d.milestone, d]));
+    const feature = await this.featureDone(agency, fiscalYear);
+    return MILESTONES.map((milestone) => {
+      const base = defaults.get(milestone);
+      const mine = own.get(milestone);
+      const startsOn = mine?.starts_on ?? base?.starts_on ?? template[milestone].startsOn;
+      const dueOn = mine?.due_on ?? base?.due_on ?? template[milestone].dueOn;
+      const fromFeature = FEATURE_MILESTONES.includes(milestone) && feature[milestone] !== undefined;
+      const done = fromFeature ? feature[milestone]! : !!mine?.done_at;
+      return {
+        milestone,
+        nameTh: MILESTONE_TH[milestone],
+        startsOn,
+        dueOn,
+        ownerDivisionId: mine?.owner_division_id ?? null,
+        source: fromFeature ? ('feature' as const) : ('manual' as const),
+        done,
+        state: milestoneState({ startsOn, dueOn }, done, today),
+      };
+    });
+  }
+
+  /** A central admin sets the city-wide dates of a fiscal year (NACC's periods among them). */
+  async setDefaults(
+    actor: Actor,
+    fiscalYear: number,
+    dates: { milestone: Milestone; startsOn: string | null; dueOn: string }[],
+  ): Promise<void> {
+    authorize(actor, 'calendar', 'setDefaults', undefined);
+    for (const d of dates) {
+      if (d.startsOn && d.startsOn > d.dueOn) {
+        throw badRequest(`${d.milestone} starts after it is due`, 'วันเริ่มต้องไม่หลังวันครบกำหนด');
+      }
+    }
+    for (const d of dates) await this.repository.setDefault(fiscalYear, d.milestone, d.startsOn, d.dueOn);
+    await recordAudit(this.db, {
+      actorId: actor.id,
+      action: 'update',
+      entity: 'calendar-defaults',
+      entityId: fiscalYear,
+      agencyId: null,
+      after: dates,
+    });
+  }
+
+  /** The secretariat adjusts a milestone of its year: dates, owner, or done (only where no feature tells). */
+  async adjust(
+    actor: Actor,
+    agency: Agency,
+    fiscalYear: number,
+    milestone: Milestone,
+    change: { startsOn?: string | null; dueOn?: string | null; ownerDivisionId?: number | null; done?: boolean },
+  ): Promise<void> {
+    authorize(actor, 'calendar', 'manage', { agencyId: agency.id });
+    if (
+      change.done !== undefined &&
+      FEATURE_MILESTONES.includes(milestone) &&
+      (await this.featureDone(agency, fiscalYear))[milestone] !== undefined
+    ) {
+      throw badRequest(
+        `${milestone} takes its state from Prongsai's records`,
+        'ขั้นตอนนี้ระบบทราบสถานะจากข้อมูลในระบบเอง จึงทำเครื่องหมายเองไม่ได้',
+      );
+    }
+    if (change.ownerDivisionId && !(await listDivisions(this.db, agency.id)).some((d) => d.id === change.ownerDivisionId)) {
+      throw badRequest('the division is not of this agency', 'ฝ่ายนี้ไม่ใช่ของหน่วยงาน');
+    }
+    await this.repository.setOwn(agency.id, fiscalYear, milestone, {
+      ...(change.startsOn !== undefined ? { starts_on: change.startsOn } : {}),
+      ...(change.dueOn !== undefined ? { due_on: change.dueOn } : {}),
+      ...(change.ownerDivisionId !== undefined ? { owner_division_id: change.ownerDivisionId } : {}),
+      ...(change.done !== undefined
+        ? { done_at: change.done ? new Date().toISOString() : null, done_by: change.done ? actor.id : null }
+        : {}),
+    });
+    await recordAudit(this.db, {
+      actorId: actor.id,
+      action: 'update',
+      entity: 'milestone',
+      entityId: milestone,
+      agencyId: agency.id,
+      after: { fiscalYear, ...change },
+    });
+  }
+
+  /** City-wide: per milestone, the districts that are late. */
+  async cityLate(actor: Actor, fiscalYear: number, today = bangkokToday()) {
+    authorize(actor, 'cityResults', 'read', undefined);
+    const late = new Map<Milestone, { slug: string; nameTh: string; dueOn: string }[]>(MILESTONES.map((m) => [m, []]));
+    for (const agency of await listAgencies(this.db)) {
+      if (agency.kind !== 'district') continue;
+      for (const m of await this.milestones(null, agency, fiscalYear, today)) {
+        if (m.state === 'late') late.get(m.milestone)!.push({ slug: agency.slug, nameTh: agency.name_th, dueOn: m.dueOn });
+      }
+    }
+    return MILESTONES.map((milestone) => ({ milestone, nameTh: MILESTONE_TH[milestone], late: late.get(milestone)! }));
+  }
+
+  /** A new secret feed URL for the agency (division 0) or a division; the one before stops working. */
+  async makeFeed(actor: Actor, agency: Agency, divisionId: number): Promise<string> {
+    authorize(actor, 'calendar', 'feed', { agencyId: agency.id, divisionId });
+    if (divisionId !== 0 && !(await listDivisions(this.db, agency.id)).some((d) => d.id === divisionId)) {
+      throw badRequest('the division is not of this agency', 'ฝ่ายนี้ไม่ใช่ของหน่วยงาน');
+    }
+    const token = randomBytes(24).toString('base64url');
+    await this.repository.replaceFeed(agency.id, divisionId, tokenHash(token), actor.id);
+    await recordAudit(this.db, {
+      actorId: actor.id,
+      action: 'create',
+      entity: 'calendar-feed',
+      entityId: divisionId,
+      agencyId: agency.id,
+    });
+    return token;
+  }
+
+  async revokeFeed(actor: Actor, agency: Agency, divisionId: number): Promise<number> {
+    authorize(actor, 'calendar', 'feed', { agencyId: agency.id, divisionId });
+    const revoked = await this.repository.revokeFeeds(agency.id, divisionId);
+    await recordAudit(this.db, {
+      actorId: actor.id,
+      action: 'delete',
+      entity: 'calendar-feed',
+      entityId: divisionId,
+      agencyId: agency.id,
+    });
+    return revoked;
+  }
+
+  /**
+   * The iCalendar of a secret feed: the year's milestones, and for a division's feed also the
+   * OIT items it owes with their due dates. Null for an unknown or revoked secret.
+   */
+  async feedCalendar(token: string, fiscalYear: number): Promise<string | null> {
+    const feed = await this.repository.feed(tokenHash(token));
+    if (!feed) return null;
+    const [agency] = await listAgencies(this.db, feed.agency_id);
+    if (!agency) return null;
+    const divisions = await listDivisions(this.db, agency.id);
+    const division = divisions.find((d) => d.id === feed.division_id);
+    const calendar = ical({
+      name: `ITA ${agency.name_th}${division ? ` ${division.name_th}` : ''} ปีงบประมาณ พ.ศ. ${fiscalYear}`,
+      prodId: { company: 'Prongsai', product: 'ITA calendar', language: 'TH' },
+      timezone: 'Asia/Bangkok',
+    });
+    const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    for (const m of await this.milestones(null, agency, fiscalYear)) {
+      if (division && m.ownerDivisionId !== null && m.ownerDivisionId !== division.id) continue;
+      calendar.createEvent({
+        id: `${agency.slug}-${fiscalYear}-${m.milestone}@prongsai`,
+        start: day(m.startsOn ?? m.dueOn),
+        end: new Date(day(m.dueOn).getTime() + 86_400_000),
+        allDay: true,
+        summary: `${m.startsOn ? '' : 'กำหนดส่ง: '}${m.nameTh}`,
+        description: m.done ? 'ดำเนินการแล้ว' : `ครบกำหนด ${m.dueOn}`,
+      });
+    }
+    if (division) {
+      const checklist = await new OitRepository(this.db).findChecklist(agency.id, fiscalYear);
+      for (const view of checklist ? await new OitRepository(this.db).allTasks(checklist.id) : []) {
+        if (!view.divisions.includes(division.id) || !view.task.due_date || view.task.status === 'accepted') continue;
+        calendar.createEvent({
+          id: `${agency.slug}-${fiscalYear}-oit-${view.task.item_code}-${division.id}@prongsai`,
+          start: day(view.task.due_date),
+          allDay: true,
+          summary: `ส่งหลักฐาน OIT ข้อ ${view.task.item_code}`,
+        });
+      }
+    }
+    return calendar.toString();
+  }
+}
