@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { api, ApiError, type Agency, type Division } from '../api/client';
 import { useMe } from '../auth/session';
+import { YearAtAGlance } from './YearAtAGlance';
 import { fiscalYearOf, fiscalYearRange, formatDate, todayInBangkok } from '../i18n/dates';
 
 function errorText(error: unknown, lang: string, fallback: string) {
@@ -66,6 +67,7 @@ export function OverviewPage() {
         <Title order={2}>{lang === 'th' ? a.nameTh : a.nameEn}</Title>
         <Text c="dimmed">{lang === 'th' ? a.nameEn : a.nameTh}</Text>
       </div>
+      <YearAtAGlance slug={slug} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Card withBorder>
           <Text size="sm" c="dimmed">

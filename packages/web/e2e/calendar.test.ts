@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, newPage, screenshot, signIn, startHarness, type Harness } from './harness.js';
+
+describe.runIf(browserAvailable)('the year at a glance in Chromium', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness();
+  }, 60_000);
+  afterAll(async () => harness?.close());
+
+  it("shows a division editor on a phone what their division owes, and the year's steps", async () => {
+    const { context, page } = await newPage(harness, { width: 390, height: 844 });
+    await signIn(page, harness, 'finance@lak-si.demo');
+    await page.getByRole('heading', { name: 'สำนักงานเขตหลักสี่' }).waitFor();
+    await page.getByTestId('calendar-year').click();
+    await page.getByRole('option', { name: 'ปีงบประมาณ พ.ศ. 2567' }).click();
+    await page.getByTestId('my-tasks').getByText('ส่งหลักฐาน OIT ข้อ O5').waitFor();
+    const titles = await page.getByTestId('task').allTextContents();
+    expect(titles.every((t) => /O[5-8]|รายงานความก้าวหน้า/.test(t))).toBe(true);
+    expect(await page.getByTestId('timeline').locator('li').count()).toBe(14);
+    expect(await page.getByTestId('milestone-oit-evidence').textContent()).toContain('เลยกำหนด');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, '38-phone-year-at-a-glance');
+    await context.close();
+  });
+
+  it('shows the secretariat what to review, and the director what waits for approval', async () => {
+    const { context, page } = await newPage(harness, { width: 1366, height: 900 });
+    await signIn(page, harness, 'director@din-daeng.demo');
+    await page.getByRole('heading', { name: 'สำนักงานเขตดินแดง' }).waitFor();
+    await page.getByTestId('calendar-year').click();
+    await page.getByRole('option', { name: 'ปีงบประมาณ พ.ศ. 2567' }).click();
+    await page
+      .getByTestId('my-tasks')
+      .getByText(/อนุมัติและเผยแพร่รายการ OIT/)
+      .waitFor();
+    await context.close();
+  });
+});

@@ -1,0 +1,137 @@
+import { Anchor, Badge, Card, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { api } from '../api/client';
+import { fiscalYearOf, formatDate, todayInBangkok } from '../i18n/dates';
+
+interface Milestone {
+  milestone: string;
+  nameTh: string;
+  startsOn: string | null;
+  dueOn: string;
+  source: 'feature' | 'manual';
+  done: boolean;
+  state: 'done' | 'late' | 'due-soon' | 'open' | 'upcoming';
+}
+interface Task {
+  kind: string;
+  title: string;
+  dueOn: string | null;
+  late: boolean;
+  href: string;
+}
+
+const STATE_COLOURS: Record<Milestone['state'], string> = {
+  done: 'teal',
+  late: 'red',
+  'due-soon': 'orange',
+  open: 'blue',
+  upcoming: 'gray',
+};
+
+const date = (iso: string, lang: string) => {
+  const [year, month, day] = iso.split('-').map(Number);
+  return formatDate({ year: year!, month: month!, day: day! }, lang);
+};
+
+/** The agency's first page: the year's milestones with where it stands, and what the signed-in person must do now. */
+export function YearAtAGlance({ slug }: { slug: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const current = fiscalYearOf(todayInBangkok());
+  const [year, setYear] = useState(current);
+  const milestones = useQuery({
+    queryKey: ['calendar', slug, year],
+    queryFn: () => api<Milestone[]>('GET', `/api/agencies/${slug}/calendar/${year}`),
+  });
+  const tasks = useQuery({
+    queryKey: ['tasks', slug, year],
+    queryFn: () => api<Task[]>('GET', `/api/agencies/${slug}/tasks/${year}`),
+  });
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <Title order={3} size="h4">
+          {t('calendar.title')}
+        </Title>
+        <Select
+          aria-label={t('measures.year')}
+          value={String(year)}
+          onChange={(x) => x && setYear(Number(x))}
+          data={Array.from({ length: 5 }, (_, i) => current - i).map((y) => ({
+            value: String(y),
+            label: t('forms.fiscalYear', { year: y }),
+          }))}
+          w={220}
+          data-testid="calendar-year"
+        />
+      </Group>
+      <Card withBorder data-testid="my-tasks">
+        <Title order={4} size="h5">
+          {t('calendar.tasks')}
+        </Title>
+        {tasks.isLoading && <Loader size="sm" />}
+        {tasks.data?.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('calendar.noTasks')}
+          </Text>
+        )}
+        <Stack gap={4} mt={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {(tasks.data ?? []).slice(0, 12).map((task, i) => (
+            <Group key={i} component="li" gap="xs" wrap="nowrap" data-testid="task">
+              {task.late && (
+                <Badge color="red" size="sm">
+                  {t('calendar.late')}
+                </Badge>
+              )}
+              <Anchor component={Link} to={task.href} size="sm">
+                {task.title}
+              </Anchor>
+              {task.dueOn && (
+                <Text size="xs" c="dimmed">
+                  {date(task.dueOn, lang)}
+                </Text>
+              )}
+            </Group>
+          ))}
+        </Stack>
+        {(tasks.data?.length ?? 0) > 12 && (
+          <Text size="xs" c="dimmed" mt={4}>
+            {t('calendar.more', { count: tasks.data!.length - 12 })}
+          </Text>
+        )}
+      </Card>
+      <Card withBorder data-testid="timeline">
+        <Title order={4} size="h5">
+          {t('calendar.timeline')}
+        </Title>
+        <Stack gap={6} mt="xs" component="ol" style={{ paddingLeft: 0, listStyle: 'none', margin: 0 }}>
+          {(milestones.data ?? []).map((m) => (
+            <Group
+              key={m.milestone}
+              component="li"
+              gap="xs"
+              wrap="nowrap"
+              align="flex-start"
+              data-testid={`milestone-${m.milestone}`}
+            >
+              <Badge color={STATE_COLOURS[m.state]} variant="light" w={110} style={{ flexShrink: 0 }}>
+                {t(`calendar.states.${m.state}`)}
+              </Badge>
+              <div style={{ minWidth: 0 }}>
+                <Text size="sm">{m.nameTh}</Text>
+                <Text size="xs" c="dimmed">
+                  {m.startsOn ? `${date(m.startsOn, lang)} – ` : ''}
+                  {date(m.dueOn, lang)}
+                  {m.source === 'feature' ? ` · ${t('calendar.fromRecords')}` : ''}
+                </Text>
+              </div>
+            </Group>
+          ))}
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}
