@@ -1,7 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import ical from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { operatorOf } from '../documents/service.js';
 import { demoApp, login, TEST_DATABASES, type Session } from '../test-support/databases.js';
+import { makeDocument } from '../test-support/documents.js';
+import { memoModel, memoText } from './memo.js';
+
+const poppler = existsSync('/usr/bin/pdftotext');
+const OUTPUT = fileURLToPath(new URL('../../../../test-output/documents/', import.meta.url));
+mkdirSync(OUTPUT, { recursive: true });
 
 interface Milestone {
   milestone: string;
@@ -15,10 +28,14 @@ interface Milestone {
 describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) => {
   let app: FastifyInstance;
   let close: () => Promise<void>;
+  let db: Kysely<Database>;
+  let dataDir: string;
   let admin: Session;
   let finance: Session;
   beforeAll(async () => {
-    ({ app, close } = await demoApp(database));
+    let handle;
+    ({ app, close, db: handle, dataDir } = await demoApp(database));
+    db = handle.kysely;
     admin = await login(app, 'admin@bang-khae.demo');
     finance = await login(app, 'finance@bang-khae.demo');
   }, 60_000);
@@ -172,4 +189,36 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
     });
     expect((await app.inject({ method: 'GET', url: new URL(own.json().url).pathname })).statusCode).toBe(404);
   });
+
+  it.runIf(poppler)(
+    "makes the memo that opens the year from the agency's own dates; its PDF reads as the memo's text",
+    async () => {
+      await app.inject({
+        method: 'PUT',
+        url: '/api/agencies/bang-khae/calendar/2568/oit-evidence',
+        headers: admin.headers,
+        payload: { dueOn: '2025-03-28' },
+      });
+      const pdf = await makeDocument(app, admin, 'bang-khae', { kind: 'memo', format: 'pdf', year: 2568 });
+      const file = join(OUTPUT, `memo-bang-khae-2568-${database.engine}.pdf`);
+      writeFileSync(file, pdf);
+      const printed = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+      const agency = (await get(admin, '/api/agencies/bang-khae')).json() as { id: number };
+      const model = await memoModel(
+        db,
+        operatorOf({ id: agency.id } as never),
+        { id: agency.id, name_th: 'สำนักงานเขตบางแค' } as never,
+        2568,
+        dataDir,
+      );
+      const expected = memoText(model).join('').replace(/\s+/g, '');
+      // The page number is the only text the memo's own lines do not hold.
+      expect(printed.replace(/-[๐-๙]+-$/, '')).toBe(expected);
+      expect(printed).toContain('ภายในวันที่๒๘มีนาคม๒๕๖๘');
+      expect(printed).toContain('ภายในวันที่๓๑พฤษภาคม๒๕๖๘');
+      const docx = await makeDocument(app, admin, 'bang-khae', { kind: 'memo', format: 'docx', year: 2568 });
+      writeFileSync(join(OUTPUT, `memo-bang-khae-2568-${database.engine}.docx`), docx);
+      expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
+    },
+  );
 });

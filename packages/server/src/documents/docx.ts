@@ -50,6 +50,7 @@ import {
 } from './common.js';
 import { DOCX_FONT } from './fonts.js';
 import type { ClarificationModel } from '../oit/clarification.js';
+import { memoText, type MemoModel } from '../calendar/memo.js';
 import { divisionText, type MeasuresModel, type OrderModel, type ProgressModel } from './model.js';
 
 // Word and LibreOffice set Thai in the complex-script font: name it, and its size, everywhere.
@@ -552,3 +553,46 @@ export async function clarificationDocx(c: ClarificationModel): Promise<Buffer> 
     `แบบชี้แจงผล OIT ${c.agency.name_th} ${c.fiscalYear}`,
   );
 }
+
+export async function memoDocx(m: MemoModel): Promise<Buffer> {
+  const lines = memoText(m);
+  const [title, section, number, date, subject, to] = lines;
+  const labelled = (label: string, text: string) =>
+    new Paragraph({
+      children: [run(`${label} `, { bold: true }), ...lines_(text.slice(label.length + 1))],
+      spacing: { after: 80 },
+    });
+  return document(
+    [
+      {
+        properties: PORTRAIT,
+        footers: { default: footer },
+        children: [
+          ...(m.emblem
+            ? [
+                new Paragraph({
+                  children: [new ImageRun({ type: 'png', data: m.emblem, transformation: { width: 56, height: 56 } })],
+                }),
+              ]
+            : []),
+          para(title!, { bold: true, size: 48, align: AlignmentType.CENTER }),
+          labelled('ส่วนราชการ', section!),
+          labelled('ที่', number!),
+          labelled('วันที่', date!),
+          labelled('เรื่อง', subject!),
+          labelled('เรียน', to!),
+          ...m.paragraphs.map((text) => para(text, { indent: true, align: AlignmentType.THAI_DISTRIBUTE })),
+          ...m.instructions.map((text, i) =>
+            para(`${toThaiDigits(String(i + 1))}. ${text}`, { indent: true, align: AlignmentType.THAI_DISTRIBUTE }),
+          ),
+          para(m.closing, { indent: true }),
+          para(''),
+          para(m.signatory, { align: AlignmentType.CENTER }),
+          para(m.signatoryTitle, { align: AlignmentType.CENTER }),
+        ],
+      },
+    ],
+    `บันทึกข้อความ ${m.agency.name_th} ITA ${m.fiscalYear}`,
+  );
+}
+const lines_ = (text: string) => lines(text);

@@ -5,13 +5,14 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/policy.js';
 import type { Agency, Database } from '../db/schema.js';
 import { documentOptions } from './common.js';
+import { memoModel } from '../calendar/memo.js';
 import { ClarificationService, type ClarificationModel } from '../oit/clarification.js';
 import { badRequest } from '../http/errors.js';
-import { clarificationDocx, measuresDocx, orderDocx, progressDocx } from './docx.js';
+import { clarificationDocx, measuresDocx, memoDocx, orderDocx, progressDocx } from './docx.js';
 import { measuresModel, orderModel, progressModel } from './model.js';
-import { clarificationPdf, measuresPdf, orderPdf, progressPdf } from './pdf.js';
+import { clarificationPdf, measuresPdf, memoPdf, orderPdf, progressPdf } from './pdf.js';
 
-export type DocumentKind = 'measures' | 'progress' | 'order' | 'clarification';
+export type DocumentKind = 'measures' | 'progress' | 'order' | 'clarification' | 'memo';
 export type DocumentFormat = 'pdf' | 'docx';
 
 export interface DocumentRequest {
@@ -56,7 +57,9 @@ export async function generateDocument(
         ? await progressModel(db, reader, agency, request.fiscalYear, request.round ?? 6, dataDir)
         : request.kind === 'order'
           ? await orderModel(db, agency, request.fiscalYear, dataDir)
-          : await clarificationFormModel(db, dataDir, reader, agency, request.fiscalYear);
+          : request.kind === 'memo'
+            ? await memoModel(db, reader, agency, request.fiscalYear, dataDir)
+            : await clarificationFormModel(db, dataDir, reader, agency, request.fiscalYear);
   onProgress(0.3);
   const hash = createHash('sha256')
     .update(
@@ -118,6 +121,7 @@ const RENDERERS = {
   progress: { pdf: progressPdf, docx: progressDocx },
   order: { pdf: orderPdf, docx: orderDocx },
   clarification: { pdf: clarificationPdf, docx: clarificationDocx },
+  memo: { pdf: memoPdf, docx: memoDocx },
 } as const;
 
 function render(request: DocumentRequest, model: unknown): Promise<Buffer> {

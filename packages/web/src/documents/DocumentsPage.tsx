@@ -51,6 +51,7 @@ export function DocumentsPage() {
       body: { kind: 'progress', year, round },
     },
     { key: 'order', title: t('documents.order'), hint: '', body: { kind: 'order', year } },
+    { key: 'memo', title: t('documents.memo'), hint: t('documents.memoHint'), body: { kind: 'memo', year } },
   ];
   return (
     <Stack>
