@@ -20,7 +20,7 @@ import { agencyRoutes } from './agencies/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { authPlugin } from './auth/plugin.js';
 import { authRoutes } from './auth/routes.js';
-import { linkCheckConfig, type Config } from './config.js';
+import { linkCheckConfig, reminderConfig, type Config } from './config.js';
 import type { Db } from './db/database.js';
 import { fiscalYearRoutes } from './fiscal-years/routes.js';
 import { frameworkRoutes } from './frameworks/routes.js';
@@ -40,6 +40,8 @@ import { clarificationRoutes } from './oit/clarification-routes.js';
 import { surveyRoutes } from './surveys/routes.js';
 import { surveyPublicRoutes } from './surveys/public-routes.js';
 import { calendarRoutes } from './calendar/routes.js';
+import { Reminders } from './reminders/service.js';
+import { reminderRoutes } from './reminders/routes.js';
 import { HttpError } from './http/errors.js';
 import { userRoutes } from './users/routes.js';
 
@@ -237,6 +239,16 @@ export async function buildApp({
   await app.register(surveyRoutes, { db, config });
   await app.register(surveyPublicRoutes, { db });
   await app.register(calendarRoutes, { db, config });
+  const reminders = new Reminders(
+    db.kysely,
+    db.engine,
+    config.reminders ?? reminderConfig(),
+    config.publicUrl ?? `http://localhost:${config.port}`,
+  );
+  app.decorate('reminders', reminders);
+  app.addHook('onReady', () => reminders.start());
+  app.addHook('onClose', () => reminders.stop());
+  await app.register(reminderRoutes, { db });
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

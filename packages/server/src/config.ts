@@ -22,6 +22,29 @@ export interface Config {
   publicUrl?: string;
   /** The OIT link checker (PRONGSAI_LINKCHECK_*). */
   linkCheck?: LinkCheckConfig;
+  /** Reminders by email (PRONGSAI_SMTP_URL, PRONGSAI_MAIL_FROM, PRONGSAI_REMINDERS). */
+  reminders?: ReminderConfig;
+}
+
+export interface ReminderConfig {
+  /** `smtp://user:pass@host:587` or `smtps://…`; without it, reminders are in the app only. */
+  smtpUrl?: string;
+  from: string;
+  /** Days before a due date that a task is reminded of. */
+  daysBefore: number;
+  /** `false` turns the daily schedule off (PRONGSAI_REMINDERS=off). */
+  scheduled: boolean;
+}
+
+export function reminderConfig(env: NodeJS.ProcessEnv = process.env): ReminderConfig {
+  const days = Number(env.PRONGSAI_REMINDER_DAYS_BEFORE ?? 7);
+  if (!Number.isInteger(days) || days < 0 || days > 60) throw new Error('PRONGSAI_REMINDER_DAYS_BEFORE must be 0–60');
+  return {
+    ...(env.PRONGSAI_SMTP_URL ? { smtpUrl: env.PRONGSAI_SMTP_URL } : {}),
+    from: env.PRONGSAI_MAIL_FROM ?? 'Prongsai <no-reply@localhost>',
+    daysBefore: days,
+    scheduled: env.PRONGSAI_REMINDERS !== 'off',
+  };
 }
 
 export interface LinkCheckConfig {
@@ -75,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxyOf(env.PRONGSAI_TRUST_PROXY),
     demo: false,
     linkCheck: linkCheckConfig(env),
+    reminders: reminderConfig(env),
     ...(env.PRONGSAI_PUBLIC_URL ? { publicUrl: env.PRONGSAI_PUBLIC_URL.replace(/\/+$/, '') } : {}),
   };
 }

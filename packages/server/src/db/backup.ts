@@ -40,8 +40,13 @@ export const TABLES = [
   'calendar_defaults',
   'agency_milestones',
   'calendar_feeds',
+  'notices',
+  'reminder_jobs',
+  'notice_optouts',
 ] as const satisfies readonly (keyof Database)[];
-const WITH_IDENTITY = new Set<string>(TABLES.filter((t) => t !== 'sessions' && t !== 'document_jobs' && t !== 'link_check_runs'));
+const WITH_IDENTITY = new Set<string>(
+  TABLES.filter((t) => t !== 'sessions' && t !== 'document_jobs' && t !== 'link_check_runs' && t !== 'reminder_jobs'),
+);
 
 export interface Backup {
   format: 'prongsai-backup';
@@ -70,7 +75,11 @@ export async function createBackup(db: Db): Promise<Buffer> {
       tables[table] = (await trx
         .selectFrom(table)
         .selectAll()
-        .orderBy(table === 'sessions' || table === 'document_jobs' || table === 'link_check_runs' ? 'created_at' : 'id')
+        .orderBy(
+          table === 'sessions' || table === 'document_jobs' || table === 'link_check_runs' || table === 'reminder_jobs'
+            ? 'created_at'
+            : 'id',
+        )
         .execute()) as Record<string, unknown>[];
     }
     return {

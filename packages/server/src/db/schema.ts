@@ -483,6 +483,44 @@ export interface CalendarFeedTable {
   revoked_at: Timestamp | null;
 }
 
+export interface NoticeTable {
+  id: Generated<number>;
+  user_id: number;
+  /** The Bangkok day the notice is of. */
+  day: string;
+  /** The kind of task (as the tasks list names it): what a person can unsubscribe from. */
+  kind: string;
+  title: string;
+  href: string;
+  due_on: string | null;
+  late: number;
+  read_at: Timestamp | null;
+}
+
+export interface ReminderJobTable {
+  id: string;
+  user_id: number;
+  day: string;
+  /** `queued`, `running`, `done` or `failed`. */
+  status: string;
+  attempts: number;
+  error: string | null;
+  worker: string | null;
+  heartbeat_at: Timestamp | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface NoticeOptoutTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  /** SHA-256 of the secret in the email's unsubscribe link of this kind. */
+  token_hash: string;
+  /** Set once the person unsubscribed; null while the link only exists. */
+  unsubscribed_at: Timestamp | null;
+}
+
 export interface Database {
   agencies: AgencyTable;
   divisions: DivisionTable;
@@ -519,6 +557,9 @@ export interface Database {
   calendar_defaults: CalendarDefaultTable;
   agency_milestones: AgencyMilestoneTable;
   calendar_feeds: CalendarFeedTable;
+  notices: NoticeTable;
+  reminder_jobs: ReminderJobTable;
+  notice_optouts: NoticeOptoutTable;
 }
 
 export type Agency = Selectable<AgencyTable>;
@@ -547,3 +588,4 @@ export type LinkResult = Selectable<LinkResultTable>;
 export type OitReview = Selectable<OitReviewTable>;
 export type OitDispute = Selectable<OitDisputeTable>;
 export type SurveyRound = Selectable<SurveyRoundTable>;
+export type ReminderJob = Selectable<ReminderJobTable>;

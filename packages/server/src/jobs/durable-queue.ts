@@ -10,7 +10,7 @@ export const STALE_AFTER_MS = 60_000;
 export const MAX_ATTEMPTS = 3;
 
 /** Tables of background jobs: each has these columns besides its own. */
-export type QueueTable = 'document_jobs' | 'link_check_runs';
+export type QueueTable = 'document_jobs' | 'link_check_runs' | 'reminder_jobs';
 
 export interface QueuedRow {
   id: string;

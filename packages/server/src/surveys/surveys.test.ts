@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { RawCsvParser, scoreAssessment, surveyItems } from '@prongsai/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
-import { linkCheckConfig, loadConfig } from '../config.js';
+import { linkCheckConfig, loadConfig, reminderConfig } from '../config.js';
 import type { Db } from '../db/database.js';
 import { TABLES } from '../db/backup.js';
 import { loadDemo } from '../demo/demo.js';
@@ -46,6 +46,7 @@ describe.each(TEST_DATABASES)('self-assessment surveys on $engine', (database) =
         secureCookies: false,
         logLevel: 'info',
         linkCheck: { ...linkCheckConfig({}), everyHours: 0 },
+        reminders: { ...reminderConfig({}), scheduled: false },
       },
       logStream: stream,
       webDist: '/nonexistent',

@@ -103,6 +103,25 @@ export function YearAtAGlance({ slug }: { slug: string }) {
           </Text>
         )}
       </Card>
+      {unread.length > 0 && (
+        <Card withBorder data-testid="notices">
+          <Title order={4} size="h5">
+            {t('calendar.notices')}
+          </Title>
+          <Stack gap={4} mt={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {unread.map((n) => (
+              <Group key={n.id} component="li" gap="xs" wrap="nowrap">
+                <Text size="xs" c="dimmed">
+                  {date(n.day, lang)}
+                </Text>
+                <Anchor component={Link} to={n.href} size="sm">
+                  {n.title}
+                </Anchor>
+              </Group>
+            ))}
+          </Stack>
+        </Card>
+      )}
       <Card withBorder data-testid="timeline">
         <Title order={4} size="h5">
           {t('calendar.timeline')}

@@ -11,6 +11,7 @@ import * as m0008 from './0008-link-checks.js';
 import * as m0009 from './0009-oit-clarification.js';
 import * as m0010 from './0010-surveys.js';
 import * as m0011 from './0011-calendar.js';
+import * as m0012 from './0012-reminders.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see 0001
 type Step = { up: (db: Kysely<any>, engine: Engine) => Promise<void> };
@@ -28,6 +29,7 @@ const steps: Record<string, Step> = {
   '0009-oit-clarification': m0009,
   '0010-surveys': m0010,
   '0011-calendar': m0011,
+  '0012-reminders': m0012,
 };
 
 export class BundledMigrations implements MigrationProvider {
