@@ -50,6 +50,12 @@ export function YearAtAGlance({ slug }: { slug: string }) {
     queryKey: ['tasks', slug, year],
     queryFn: () => api<Task[]>('GET', `/api/agencies/${slug}/tasks/${year}`),
   });
+  const notices = useQuery({
+    queryKey: ['notices'],
+    queryFn: () =>
+      api<{ id: number; day: string; title: string; href: string; late: boolean; read: boolean }[]>('GET', '/api/me/notices'),
+  });
+  const unread = (notices.data ?? []).filter((n) => !n.read).slice(0, 8);
   return (
     <Stack>
       <Group justify="space-between" align="flex-end">
