@@ -36,4 +36,28 @@ describe.runIf(browserAvailable)('the year at a glance in Chromium', () => {
       .waitFor();
     await context.close();
   });
+
+  it('lets the secretariat mark a step done and make the calendar link, and shows oversight who is late', async () => {
+    const { context, page } = await newPage(harness, { width: 1366, height: 900 });
+    await signIn(page, harness, 'admin@bang-khae.demo');
+    await page.getByRole('heading', { name: 'สำนักงานเขตบางแค' }).waitFor();
+    await page.getByTestId('calendar-year').click();
+    await page.getByRole('option', { name: 'ปีงบประมาณ พ.ศ. 2567' }).click();
+    const schools = page.getByTestId('milestone-schools-data');
+    await schools.getByText('เลยกำหนด').waitFor();
+    await schools.getByRole('button', { name: /แก้ไข/ }).click();
+    await schools.getByLabel('ดำเนินการแล้ว').check();
+    await schools.getByTestId('milestone-save').click();
+    await schools.getByText('เสร็จแล้ว').waitFor();
+    await page.getByTestId('calendar-feed-make').click();
+    expect(await page.getByTestId('calendar-feed-url').textContent()).toMatch(/\/ical\/[A-Za-z0-9_-]+\/2567\.ics$/);
+    await context.close();
+    const central = await newPage(harness, { width: 1366, height: 900 });
+    await signIn(central.page, harness, 'admin@prongsai.demo');
+    await central.page.getByTestId('late-milestones').waitFor();
+    await expect
+      .poll(() => central.page.getByTestId('late-milestones').locator('tbody tr').count(), { timeout: 15_000 })
+      .toBe(14);
+    await central.context.close();
+  });
 });

@@ -80,11 +80,22 @@ export async function calendarRoutes(app: FastifyInstance, { db, config }: { db:
     {
       schema: {
         tags,
-        summary: 'City-wide: per milestone, the districts that are late (central admins)',
+        summary: 'City-wide: per milestone, the districts that are late (central admins); `format=csv` for a spreadsheet',
         params: z.object({ year: z.coerce.number().int().min(2500).max(2700) }),
+        querystring: z.object({ format: z.enum(['json', 'csv']).default('json') }),
       },
     },
-    async (request) => service.cityLate(requireActor(request), request.params.year),
+    async (request, reply) => {
+      const late = await service.cityLate(requireActor(request), request.params.year);
+      if (request.query.format === 'json') return late;
+      const rows = late.flatMap((m) => m.late.map((d) => [m.milestone, m.nameTh, d.slug, d.nameTh, d.dueOn]));
+      const cell = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+      const csv = ['milestone,milestone_th,agency,agency_th,due_on', ...rows.map((r) => r.map(cell).join(','))].join('\n');
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="ita-late-${request.params.year}.csv"`)
+        .send(`\uFEFF${csv}\n`);
+    },
   );
 
   api.get(

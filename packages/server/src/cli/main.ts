@@ -4,6 +4,7 @@ import { useImportedFrameworks } from '../frameworks/registry.js';
 import type { CliIo } from './io.js';
 import { USER_ERROR } from './io.js';
 import { runBackup, runDemo, runEvidence, runInit, runRestore, runServe, runUser } from './platform.js';
+import { runCalendar, runReminders } from './calendar.js';
 import { runFramework } from './framework.js';
 import { runImport } from './import.js';
 import { runReport } from './report.js';
@@ -17,6 +18,8 @@ const commands: Record<string, { summary: string; run: (args: string[], io: CliI
   restore: { summary: 'replace the database with a backup (SQLite or PostgreSQL)', run: runRestore },
   evidence: { summary: 'gc: remove evidence files no record refers to, list records whose file is missing', run: runEvidence },
   demo: { summary: 'load the demo districts and accounts', run: runDemo },
+  calendar: { summary: "an agency's milestones of a fiscal year, with their dates and state", run: runCalendar },
+  reminders: { summary: "send: make a day's notices and send its reminder digests now", run: runReminders },
   framework: { summary: "list the ITA frameworks, or check and load a new year's (import <file.json>)", run: runFramework },
   import: { summary: "import an agency's results for a fiscal year from a file", run: runImport },
   report: { summary: 'make the measures document, a progress report or the committee order (PDF, DOCX, XLSX)', run: runReport },

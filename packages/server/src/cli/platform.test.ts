@@ -171,4 +171,15 @@ describe('prongsai init, user, demo, backup and restore', () => {
     expect(swept.stdout).toContain(`missing: ${agency}/${referenced}`);
     expect(swept.code).toBe(3);
   });
+
+  it("calendar lists an agency's milestones, and reminders send makes the day's notices", async () => {
+    await run('demo');
+    const listed = await run('calendar', '--agency', 'bang-khae', '--year', '2567');
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toMatch(/2023-12-31\tdone +\tfeature\tจัดทำมาตรการยกระดับคุณธรรมและความโปร่งใส/);
+    expect((await run('calendar', '--agency', 'nowhere', '--year', '2567')).code).toBe(2);
+    const sent = await run('reminders', 'send', '--day', '2024-03-25');
+    expect(sent.code, sent.stderr).toBe(0);
+    expect(sent.stdout).toMatch(/^\d+ digest\(s\) queued and sent \(no PRONGSAI_SMTP_URL: notices in the app only\)/);
+  });
 });

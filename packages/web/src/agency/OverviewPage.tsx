@@ -67,7 +67,12 @@ export function OverviewPage() {
         <Title order={2}>{lang === 'th' ? a.nameTh : a.nameEn}</Title>
         <Text c="dimmed">{lang === 'th' ? a.nameEn : a.nameTh}</Text>
       </div>
-      <YearAtAGlance slug={slug} />
+      <YearAtAGlance
+        slug={slug}
+        divisions={divisions.data ?? []}
+        canManage={me.abilities.switchAgency || (me.user.role === 'agency_admin' && me.agency?.id === a.id)}
+        divisionId={me.user.role === 'division_editor' && me.agency?.id === a.id ? me.user.divisionId : null}
+      />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Card withBorder>
           <Text size="sm" c="dimmed">

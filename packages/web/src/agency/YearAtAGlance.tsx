@@ -1,9 +1,10 @@
-import { Anchor, Badge, Card, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Anchor, Badge, Button, Card, Code, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../api/client';
+import { api, ApiError, type Division } from '../api/client';
+import { MilestoneEditor } from './MilestoneEditor';
 import { fiscalYearOf, formatDate, todayInBangkok } from '../i18n/dates';
 
 interface Milestone {
@@ -11,6 +12,7 @@ interface Milestone {
   nameTh: string;
   startsOn: string | null;
   dueOn: string;
+  ownerDivisionId: number | null;
   source: 'feature' | 'manual';
   done: boolean;
   state: 'done' | 'late' | 'due-soon' | 'open' | 'upcoming';
@@ -37,7 +39,17 @@ const date = (iso: string, lang: string) => {
 };
 
 /** The agency's first page: the year's milestones with where it stands, and what the signed-in person must do now. */
-export function YearAtAGlance({ slug }: { slug: string }) {
+export function YearAtAGlance({
+  slug,
+  divisions,
+  canManage,
+  divisionId,
+}: {
+  slug: string;
+  divisions: Division[];
+  canManage: boolean;
+  divisionId: number | null;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const current = fiscalYearOf(todayInBangkok());
@@ -56,6 +68,16 @@ export function YearAtAGlance({ slug }: { slug: string }) {
       api<{ id: number; day: string; title: string; href: string; late: boolean; read: boolean }[]>('GET', '/api/me/notices'),
   });
   const unread = (notices.data ?? []).filter((n) => !n.read).slice(0, 8);
+  const [editing, setEditing] = useState<string | null>(null);
+  // The secretariat's feed is the agency's; a division editor's is their division's.
+  const feedDivision = canManage ? 0 : (divisionId ?? null);
+  const feed = useMutation({
+    mutationFn: () => api<{ url: string }>('POST', `/api/agencies/${slug}/calendar/feeds`, { divisionId: feedDivision, year }),
+  });
+  const revoke = useMutation({
+    mutationFn: () => api('DELETE', `/api/agencies/${slug}/calendar/feeds/${feedDivision}`),
+    onSuccess: () => feed.reset(),
+  });
   return (
     <Stack>
       <Group justify="space-between" align="flex-end">
@@ -145,18 +167,72 @@ export function YearAtAGlance({ slug }: { slug: string }) {
               <Badge color={STATE_COLOURS[m.state]} variant="light" w={110} style={{ flexShrink: 0 }}>
                 {t(`calendar.states.${m.state}`)}
               </Badge>
-              <div style={{ minWidth: 0 }}>
+              <div style={{ minWidth: 0, flex: 1 }}>
                 <Text size="sm">{m.nameTh}</Text>
                 <Text size="xs" c="dimmed">
                   {m.startsOn ? `${date(m.startsOn, lang)} – ` : ''}
                   {date(m.dueOn, lang)}
                   {m.source === 'feature' ? ` · ${t('calendar.fromRecords')}` : ''}
+                  {m.ownerDivisionId ? ` · ${divisions.find((d) => d.id === m.ownerDivisionId)?.nameTh ?? ''}` : ''}
                 </Text>
+                {editing === m.milestone && (
+                  <MilestoneEditor slug={slug} year={year} milestone={m} divisions={divisions} onDone={() => setEditing(null)} />
+                )}
               </div>
+              {canManage && editing !== m.milestone && (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  onClick={() => setEditing(m.milestone)}
+                  aria-label={t('calendar.edit', { name: m.nameTh })}
+                >
+                  {t('overview.edit')}
+                </Button>
+              )}
             </Group>
           ))}
         </Stack>
       </Card>
+      {feedDivision !== null && (
+        <Card withBorder data-testid="calendar-feed">
+          <Title order={4} size="h5">
+            {t('calendar.feedTitle')}
+          </Title>
+          <Text size="xs" c="dimmed">
+            {t('calendar.feedHint')}
+          </Text>
+          {feed.data ? (
+            <Stack gap={4} mt={4}>
+              <Code block data-testid="calendar-feed-url">
+                {feed.data.url}
+              </Code>
+              <Group>
+                <Button size="xs" variant="light" color="red" onClick={() => revoke.mutate()} loading={revoke.isPending}>
+                  {t('calendar.revokeFeed')}
+                </Button>
+              </Group>
+            </Stack>
+          ) : (
+            <Button
+              size="xs"
+              variant="light"
+              mt={4}
+              onClick={() => feed.mutate()}
+              loading={feed.isPending}
+              data-testid="calendar-feed-make"
+            >
+              {t('calendar.makeFeed')}
+            </Button>
+          )}
+          {(feed.error ?? revoke.error) && (
+            <Text size="xs" c="red" role="alert">
+              {(feed.error ?? revoke.error) instanceof ApiError
+                ? ((feed.error ?? revoke.error) as ApiError).messageTh
+                : String(feed.error ?? revoke.error)}
+            </Text>
+          )}
+        </Card>
+      )}
     </Stack>
   );
 }

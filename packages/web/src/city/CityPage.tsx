@@ -23,6 +23,7 @@ import { EChart, type ChartOption } from '../charts/EChart';
 import { useFramework } from '../results/useFramework';
 import { BatchDocuments } from './BatchDocuments';
 import { OitReadiness } from './OitReadiness';
+import { LateMilestones } from './LateMilestones';
 
 type SortKey = 'rank' | 'agency' | 'ita' | 'iit' | 'eit' | 'oit' | `i${number}`;
 const LEVEL_ORDER = ['excellent', 'good', 'pass', 'improve', 'urgent'];
@@ -203,6 +204,7 @@ export function CityPage() {
       </Group>
       {generated > 0 && <Alert color="yellow">{t('city.demo', { count: generated })}</Alert>}
       <OitReadiness />
+      <LateMilestones />
       <BatchDocuments defaultYear={(year ?? 2566) + 1} />
       <Card withBorder>
         {/* A plain scroller, so the sticky district column holds against it. */}

@@ -1,0 +1,77 @@
+import { Button, Checkbox, Group, Select, Stack, Text } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, type Division } from '../api/client';
+import { ThaiDateInput } from '../forms/ThaiDateInput';
+
+export interface EditableMilestone {
+  milestone: string;
+  dueOn: string;
+  ownerDivisionId: number | null;
+  source: 'feature' | 'manual';
+  done: boolean;
+}
+
+/** The secretariat dates a milestone, gives it an owner, and marks it done where no record tells. */
+export function MilestoneEditor({
+  slug,
+  year,
+  milestone,
+  divisions,
+  onDone,
+}: {
+  slug: string;
+  year: number;
+  milestone: EditableMilestone;
+  divisions: Division[];
+  onDone: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const client = useQueryClient();
+  const [dueOn, setDueOn] = useState<string | null>(milestone.dueOn);
+  const [owner, setOwner] = useState<string | null>(milestone.ownerDivisionId ? String(milestone.ownerDivisionId) : null);
+  const [done, setDone] = useState(milestone.done);
+  const save = useMutation({
+    mutationFn: () =>
+      api('PUT', `/api/agencies/${slug}/calendar/${year}/${milestone.milestone}`, {
+        dueOn,
+        ownerDivisionId: owner ? Number(owner) : null,
+        ...(milestone.source === 'manual' ? { done } : {}),
+      }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['calendar', slug, year] });
+      await client.invalidateQueries({ queryKey: ['tasks', slug, year] });
+      onDone();
+    },
+  });
+  return (
+    <Stack gap={6} mt={4} data-testid="milestone-editor">
+      <Group align="flex-end" wrap="wrap">
+        <ThaiDateInput label={t('calendar.dueOn')} value={dueOn} onChange={setDueOn} w={170} />
+        <Select
+          label={t('calendar.owner')}
+          value={owner}
+          onChange={setOwner}
+          clearable
+          data={divisions.map((d) => ({ value: String(d.id), label: i18n.language === 'th' ? d.nameTh : d.nameEn }))}
+          w={240}
+        />
+        {milestone.source === 'manual' && (
+          <Checkbox label={t('calendar.markDone')} checked={done} onChange={(e) => setDone(e.currentTarget.checked)} />
+        )}
+        <Button size="xs" onClick={() => save.mutate()} loading={save.isPending} disabled={!dueOn} data-testid="milestone-save">
+          {t('overview.save')}
+        </Button>
+        <Button size="xs" variant="subtle" onClick={onDone}>
+          {t('overview.cancel')}
+        </Button>
+      </Group>
+      {save.error && (
+        <Text size="xs" c="red" role="alert">
+          {save.error instanceof ApiError ? save.error.messageTh : String(save.error)}
+        </Text>
+      )}
+    </Stack>
+  );
+}
