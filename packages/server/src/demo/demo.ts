@@ -9,6 +9,7 @@ import { publish } from '../publications/service.js';
 import { listAssessments } from '../results/repository.js';
 import { loadDemoOit } from './oit.js';
 import { loadDemoSurveys } from './surveys.js';
+import { loadDemoCalendar } from './calendar.js';
 import { loadDemoPlans } from './plans.js';
 import { loadDemoResults } from './results.js';
 
@@ -94,6 +95,9 @@ export async function loadDemo(
   const plansAdded = options.plans === false || options.dataDir === undefined ? 0 : await loadDemoPlans(db, options.dataDir);
   if (assessmentsAdded + plansAdded > 0) await publishDemo(db);
   const oitChecklistsAdded = options.dataDir === undefined ? 0 : await loadDemoOit(db, options.dataDir);
-  if (options.dataDir !== undefined) await loadDemoSurveys(db);
+  if (options.dataDir !== undefined) {
+    await loadDemoSurveys(db);
+    await loadDemoCalendar(db, SEED_DISTRICTS);
+  }
   return { agenciesAdded, accountsAdded, assessmentsAdded, plansAdded, oitChecklistsAdded };
 }
