@@ -216,6 +216,19 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
       expect(printed.replace(/-[๐-๙]+-$/, '')).toBe(expected);
       expect(printed).toContain('ภายในวันที่๒๘มีนาคม๒๕๖๘');
       expect(printed).toContain('ภายในวันที่๓๑พฤษภาคม๒๕๖๘');
+      // The secretariat fills in the memo's own lines.
+      const filled = await makeDocument(app, admin, 'bang-khae', {
+        kind: 'memo',
+        format: 'pdf',
+        year: 2568,
+        memo: { number: 'กท 7001/125', signatoryName: 'นางสาวอรอุมา แก้วอินทร์', signatoryTitle: 'หัวหน้าฝ่ายปกครอง' },
+      });
+      writeFileSync(join(OUTPUT, `memo-filled-${database.engine}.pdf`), filled);
+      const filledText = execFileSync('pdftotext', ['-raw', join(OUTPUT, `memo-filled-${database.engine}.pdf`), '-'], {
+        encoding: 'utf8',
+      }).replace(/\s+/g, '');
+      expect(filledText).toContain('ที่กท๗๐๐๑/๑๒๕');
+      expect(filledText).toContain('(นางสาวอรอุมาแก้วอินทร์)');
       const docx = await makeDocument(app, admin, 'bang-khae', { kind: 'memo', format: 'docx', year: 2568 });
       writeFileSync(join(OUTPUT, `memo-bang-khae-2568-${database.engine}.docx`), docx);
       expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');

@@ -24,6 +24,13 @@ export interface MemoModel {
   signatoryTitle: string;
 }
 
+export interface MemoLines {
+  number?: string | undefined;
+  to?: string | undefined;
+  signatoryName?: string | undefined;
+  signatoryTitle?: string | undefined;
+}
+
 /**
  * The memo's text from the agency's calendar: its own dates for the staff count, IIT, EIT and OIT
  * evidence, numbered as seed 002's memo from ฝ่ายปกครอง numbers them, with Thai digits throughout.
@@ -34,6 +41,7 @@ export async function memoModel(
   agency: Agency,
   fiscalYear: number,
   dataDir: string,
+  lines: MemoLines = {},
 ): Promise<MemoModel> {
   const milestones = new Map((await new CalendarService(db).milestones(reader, agency, fiscalYear)).map((m) => [m.milestone, m]));
   const due = (id: Milestone) => officialDate(milestones.get(id)!.dueOn);
@@ -45,12 +53,12 @@ export async function memoModel(
     fiscalYear,
     emblem: await readEmblem(dataDir, agency.id),
     section: 'ฝ่ายปกครอง',
-    number: th('กท ............/-'),
+    number: th(lines.number || 'กท ............/-'),
     date: officialDate(bangkokToday()),
     subject: th(
       `การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (Integrity and Transparency Assessment : ITA) ของ${agency.name_th} ประจำปีงบประมาณ พ.ศ. ${year}`,
     ),
-    to: director,
+    to: lines.to || director,
     paragraphs: [
       th(
         `ด้วย${agency.name_th} เข้ารับการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ประจำปีงบประมาณ พ.ศ. ${year} ด้วยเครื่องมือ ๓ เครื่องมือ ได้แก่ แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT) แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT) และแบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT)`,
@@ -72,8 +80,10 @@ export async function memoModel(
       th(`โรงเรียนสังกัดกรุงเทพมหานครในพื้นที่เขต ส่งข้อมูลบุคลากรให้ฝ่ายปกครอง ภายในวันที่ ${due('schools-data')}`),
     ],
     closing: 'จึงเรียนมาเพื่อโปรดพิจารณา หากเห็นชอบฝ่ายปกครองจักได้ดำเนินการเวียนแจ้งทุกฝ่ายดำเนินการต่อไป',
-    signatory: '(........................................................)',
-    signatoryTitle: 'หัวหน้าฝ่ายปกครอง',
+    signatory: lines.signatoryName
+      ? `(${lines.signatoryName.replace(/^\(|\)$/g, '')})`
+      : '(........................................................)',
+    signatoryTitle: lines.signatoryTitle || 'หัวหน้าฝ่ายปกครอง',
   };
 }
 

@@ -20,6 +20,15 @@ const requestBody = z.object({
   year: z.number().int().min(2500).max(2700),
   round: z.union([z.literal(6), z.literal(12)]).optional(),
   thaiDigits: z.boolean().default(false),
+  /** A memo's own lines, where the secretariat fills them in: its number, recipient and signatory. */
+  memo: z
+    .object({
+      number: z.string().trim().max(100).optional(),
+      to: z.string().trim().max(200).optional(),
+      signatoryName: z.string().trim().max(200).optional(),
+      signatoryTitle: z.string().trim().max(200).optional(),
+    })
+    .optional(),
 });
 
 type RequestBody = z.infer<typeof requestBody>;
@@ -29,6 +38,7 @@ const documentRequestOf = (body: RequestBody): DocumentRequest => ({
   fiscalYear: body.year,
   round: body.round,
   thaiDigits: body.thaiDigits,
+  ...(body.kind === 'memo' && body.memo ? { memo: body.memo } : {}),
 });
 
 /** The document jobs of this instance; a job is made as the person who asked for it, through the same policy as their screens. */

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/policy.js';
 import type { Agency, Database } from '../db/schema.js';
 import { documentOptions } from './common.js';
-import { memoModel } from '../calendar/memo.js';
+import { memoModel, type MemoLines } from '../calendar/memo.js';
 import { ClarificationService, type ClarificationModel } from '../oit/clarification.js';
 import { badRequest } from '../http/errors.js';
 import { clarificationDocx, measuresDocx, memoDocx, orderDocx, progressDocx } from './docx.js';
@@ -22,6 +22,8 @@ export interface DocumentRequest {
   round?: 6 | 12 | undefined;
   /** Print every number with Thai digits (๑๒๓), as some agencies' official documents do. */
   thaiDigits?: boolean | undefined;
+  /** A memo's own lines (its number, recipient and signatory); left for the hand where not given. */
+  memo?: MemoLines | undefined;
 }
 
 /** Bump when the layout changes, so cached documents are made again. */
@@ -58,7 +60,7 @@ export async function generateDocument(
         : request.kind === 'order'
           ? await orderModel(db, agency, request.fiscalYear, dataDir)
           : request.kind === 'memo'
-            ? await memoModel(db, reader, agency, request.fiscalYear, dataDir)
+            ? await memoModel(db, reader, agency, request.fiscalYear, dataDir, request.memo)
             : await clarificationFormModel(db, dataDir, reader, agency, request.fiscalYear);
   onProgress(0.3);
   const hash = createHash('sha256')

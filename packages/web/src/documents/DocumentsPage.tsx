@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,6 +41,8 @@ export function DocumentsPage() {
     queryKey: ['committee-draft', slug, year],
     queryFn: () => api<{ source: string; committee: Committee }>('GET', `/api/agencies/${slug}/committees/${year}/draft`),
   });
+  const [memoNumber, setMemoNumber] = useState('');
+  const [memoSignatory, setMemoSignatory] = useState('');
   const canManagePlans = me.abilities.switchAgency || (me.abilities.managePlans === true && me.agency?.slug === slug);
   const documents = [
     { key: 'measures', title: t('documents.measures'), hint: t('documents.measuresHint'), body: { kind: 'measures', year } },
@@ -51,7 +53,12 @@ export function DocumentsPage() {
       body: { kind: 'progress', year, round },
     },
     { key: 'order', title: t('documents.order'), hint: '', body: { kind: 'order', year } },
-    { key: 'memo', title: t('documents.memo'), hint: t('documents.memoHint'), body: { kind: 'memo', year } },
+    {
+      key: 'memo',
+      title: t('documents.memo'),
+      hint: t('documents.memoHint'),
+      body: { kind: 'memo', year, memo: { number: memoNumber || undefined, signatoryName: memoSignatory || undefined } },
+    },
   ];
   return (
     <Stack>
@@ -98,6 +105,23 @@ export function DocumentsPage() {
                     <EmblemUpload slug={slug} />
                   </>
                 )}
+              </Stack>
+            )}
+            {d.key === 'memo' && (
+              <Stack gap={4} mb="xs">
+                <TextInput
+                  size="xs"
+                  label={t('documents.memoNumber')}
+                  placeholder="กท ..../..."
+                  value={memoNumber}
+                  onChange={(e) => setMemoNumber(e.currentTarget.value)}
+                />
+                <TextInput
+                  size="xs"
+                  label={t('documents.memoSignatory')}
+                  value={memoSignatory}
+                  onChange={(e) => setMemoSignatory(e.currentTarget.value)}
+                />
               </Stack>
             )}
             <Stack gap="xs">
