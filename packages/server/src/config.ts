@@ -102,3 +102,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(env.PRONGSAI_PUBLIC_URL ? { publicUrl: env.PRONGSAI_PUBLIC_URL.replace(/\/+$/, '') } : {}),
   };
 }
+
+/** The configuration without background schedules (tests, benchmarks): link checks and reminders run only when asked. */
+export function withoutSchedules<C extends Config>(config: C): C {
+  return {
+    ...config,
+    linkCheck: { ...(config.linkCheck ?? linkCheckConfig()), everyHours: 0 },
+    reminders: { ...(config.reminders ?? reminderConfig()), scheduled: false },
+  };
+}

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp } from '../../server/src/app.js';
-import { linkCheckConfig, loadConfig, reminderConfig } from '../../server/src/config.js';
+import { loadConfig, withoutSchedules } from '../../server/src/config.js';
 import { openDatabase, type Db } from '../../server/src/db/database.js';
 import { loadDemo } from '../../server/src/demo/demo.js';
 
@@ -36,12 +36,10 @@ export async function startHarness(): Promise<Harness> {
   const app = await buildApp({
     db,
     config: {
-      ...loadConfig({}),
+      ...withoutSchedules(loadConfig({})),
       dataDir,
       secureCookies: false,
       demo: true,
-      linkCheck: { ...linkCheckConfig({}), everyHours: 0 },
-      reminders: { ...reminderConfig({}), scheduled: false },
     },
     logger: false,
     webDist: WEB_DIST,

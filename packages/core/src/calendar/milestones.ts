@@ -96,7 +96,8 @@ export type MilestoneState = 'done' | 'late' | 'due-soon' | 'open' | 'upcoming';
 /** Days before a due date that a milestone is due soon. */
 export const DUE_SOON_DAYS = 14;
 
-const addDays = (iso: string, days: number) =>
+/** An ISO date moved by a number of days. */
+export const addDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export function milestoneState(dates: MilestoneDates, done: boolean, today: string): MilestoneState {

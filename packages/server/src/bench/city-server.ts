@@ -2,7 +2,7 @@
 // 50 districts × 3 fiscal years of results, one account. Prints its port, then serves until killed.
 import { findAgency, listAgencies } from '../agencies/repository.js';
 import { buildApp } from '../app.js';
-import { linkCheckConfig, loadConfig, reminderConfig } from '../config.js';
+import { loadConfig, withoutSchedules } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { loadDemo } from '../demo/demo.js';
 import { generatedContent } from '../demo/results.js';
@@ -11,11 +11,7 @@ import { commitImport, prepareImport } from '../results/service.js';
 import { findAssessment } from '../results/repository.js';
 
 // No scheduled reminders or link checks: nothing runs beside what is measured.
-const config = {
-  ...loadConfig(),
-  linkCheck: { ...linkCheckConfig(), everyHours: 0 },
-  reminders: { ...reminderConfig(), scheduled: false },
-};
+const config = withoutSchedules(loadConfig());
 const db = await openDatabase(config.databaseUrl, process.env.BENCH_PG_SCHEMA ? { schema: process.env.BENCH_PG_SCHEMA } : {});
 await loadDemo(db.kysely, { results: false });
 // Three years: FY2565 is scored with the FY2566 set here, for load only (synthetic, never shown).

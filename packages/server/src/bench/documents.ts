@@ -10,7 +10,7 @@ import { measuresDocx } from '../documents/docx.js';
 import { measuresModel } from '../documents/model.js';
 import { measuresPdf } from '../documents/pdf.js';
 import { generateDocument, operatorOf } from '../documents/service.js';
-import { writeReport } from './report.js';
+import { printTable, writeReport } from './report.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'prongsai-bench-docs-'));
 const db = await openDatabase('sqlite::memory:');
@@ -61,8 +61,7 @@ const rows = [
   [`batch: ${districts.length} districts, PDF (target ≤ 120,000 ms)`, batch.toFixed(0), `${(batch / baseline).toFixed(1)}×`],
   [`the same batch again, from the cache`, cached.toFixed(0), `${(cached / baseline).toFixed(1)}×`],
 ];
-const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-for (const row of rows) console.log(row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+printTable(rows);
 writeReport('documents', {
   baselineMs: baseline,
   pdfMs: pdf,

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { checkLinks } from '../links/checker.js';
 import { allowList, fetchLink, type FetchPolicy } from '../links/fetch.js';
 import { LINK_CHECKER_AGENT } from '../links/service.js';
-import { writeReport } from './report.js';
+import { printTable, writeReport } from './report.js';
 
 const URLS = Number(process.env.BENCH_LINKS ?? 4000);
 const HOSTS = 20;
@@ -73,10 +73,7 @@ const rows = [
     `${(concurrentRate / serialRate).toFixed(1)}×`,
   ],
 ];
-const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-for (const row of rows) {
-  console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
-}
+printTable(rows);
 writeReport('links', {
   urls: URLS,
   hosts: HOSTS,

@@ -10,3 +10,11 @@ export function writeReport(name: string, report: unknown): void {
   mkdirSync(BENCH_OUTPUT, { recursive: true });
   writeFileSync(join(BENCH_OUTPUT, `${name}.json`), JSON.stringify(report, null, 2));
 }
+
+/** Prints a table: the first `leftColumns` columns aligned left (names), the others right (numbers). */
+export function printTable(rows: string[][], leftColumns = 1): void {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  for (const row of rows) {
+    console.log(row.map((cell, i) => (i < leftColumns ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
+  }
+}

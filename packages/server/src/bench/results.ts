@@ -15,7 +15,7 @@ import { loadFramework } from '../frameworks/registry.js';
 import { commitImport, previewImport } from '../results/service.js';
 import { CONCURRENCY, load, request, signIn, startServer } from './http.js';
 import { iitItems, SyntheticAnswers, writeRawCsv } from './synthetic.js';
-import { writeReport } from './report.js';
+import { printTable, writeReport } from './report.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const POSTGRES_URL = process.env.PRONGSAI_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -89,10 +89,7 @@ for (const engine of engines) {
     await engine.cleanup?.();
   }
 }
-const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-for (const row of rows) {
-  console.log(row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
-}
+printTable(rows, 2);
 
 // Importing one agency's raw IIT responses (1,500 respondents) through the import service,
 // against scoring the same file alone as the baseline.

@@ -9,7 +9,7 @@ import { emptyScoreInput, NO_ANSWER, RawResponseTally, round2, scoreAssessment }
 import { loadFramework } from '../frameworks/registry.js';
 import { streamRawCsv } from '../inputs/read-file.js';
 import { iitItems, SyntheticAnswers, writeRawCsv } from './synthetic.js';
-import { BENCH_OUTPUT, writeReport } from './report.js';
+import { BENCH_OUTPUT, printTable, writeReport } from './report.js';
 
 const RESPONDENTS = Number(process.env.BENCH_RESPONDENTS ?? 1_000_000);
 const BLOCK = 10_000;
@@ -136,10 +136,7 @@ const rows = [
   ['in memory (typed-array tally)', memoryMs.toFixed(1), fmt(perSecond(memoryMs)), `${(sqliteMs / memoryMs).toFixed(1)}×`],
   ['from CSV, end to end (streamed)', csvMs.toFixed(1), fmt(perSecond(csvMs)), `${(sqliteMs / csvMs).toFixed(1)}×`],
 ];
-const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-for (const row of rows) {
-  console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
-}
+printTable(rows);
 console.log(`\nIIT score on every path: ${round2(iit[0]!)}`);
 console.log(
   `CSV: ${(csvBytes / 2 ** 20).toFixed(1)} MiB (${(csvBytes / 2 ** 20 / (csvMs / 1000)).toFixed(0)} MiB/s)${writeMs ? `, written in ${(writeMs / 1000).toFixed(1)} s` : ''}`,

@@ -8,16 +8,12 @@ import { findAgency, listAgencies, listDivisions } from '../agencies/repository.
 import { loadFramework } from '../frameworks/registry.js';
 import { SurveyService } from '../surveys/service.js';
 import { buildApp } from '../app.js';
-import { linkCheckConfig, loadConfig, reminderConfig } from '../config.js';
+import { loadConfig, withoutSchedules } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { loadDemo } from '../demo/demo.js';
 import { SurveyRepository } from '../surveys/repository.js';
 
-const config = {
-  ...loadConfig(),
-  linkCheck: { ...linkCheckConfig(), everyHours: 0 },
-  reminders: { ...reminderConfig(), scheduled: false },
-};
+const config = withoutSchedules(loadConfig());
 const dataDir = mkdtempSync(join(tmpdir(), 'prongsai-bench-survey-'));
 const db = await openDatabase(config.databaseUrl, process.env.BENCH_PG_SCHEMA ? { schema: process.env.BENCH_PG_SCHEMA } : {});
 await loadDemo(db.kysely, { dataDir });

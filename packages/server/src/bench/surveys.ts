@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { surveyItems } from '@prongsai/core';
 import { loadFramework } from '../frameworks/registry.js';
 import { benchEngines, percentile, request, signIn } from './http.js';
-import { writeReport } from './report.js';
+import { printTable, writeReport } from './report.js';
 
 const RESPONSES = Number(process.env.BENCH_SURVEY_RESPONSES ?? 6000);
 const CLIENTS = Number(process.env.BENCH_SURVEY_CLIENTS ?? 200);
@@ -104,8 +104,5 @@ for (const engine of engines) {
     await engine.cleanup?.();
   }
 }
-const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-for (const row of rows) {
-  console.log(row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
-}
+printTable(rows, 2);
 writeReport('surveys', report);

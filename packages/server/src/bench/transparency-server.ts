@@ -5,16 +5,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../app.js';
-import { linkCheckConfig, loadConfig, reminderConfig } from '../config.js';
+import { loadConfig, withoutSchedules } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { loadDemo } from '../demo/demo.js';
 
 // No scheduled link checks: the demo's links name real sites, and benchmarks stay on loopback.
-const config = {
-  ...loadConfig(),
-  linkCheck: { ...linkCheckConfig(), everyHours: 0 },
-  reminders: { ...reminderConfig(), scheduled: false },
-};
+const config = withoutSchedules(loadConfig());
 const dataDir = mkdtempSync(join(tmpdir(), 'prongsai-bench-oit-'));
 const db = await openDatabase(config.databaseUrl, process.env.BENCH_PG_SCHEMA ? { schema: process.env.BENCH_PG_SCHEMA } : {});
 await loadDemo(db.kysely, { dataDir });

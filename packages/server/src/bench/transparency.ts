@@ -6,7 +6,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchEngines, load, request, startServer } from './http.js';
-import { writeReport } from './report.js';
+import { printTable, writeReport } from './report.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -52,8 +52,5 @@ for (const engine of engines) {
     await engine.cleanup?.();
   }
 }
-const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-for (const row of rows) {
-  console.log(row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
-}
+printTable(rows, 2);
 writeReport('transparency', report);

@@ -1,16 +1,12 @@
 // A Prongsai server for the upload benchmark, over SQLite at PRONGSAI_DATABASE_URL with the demo
 // accounts. Prints its port, then serves until killed.
 import { buildApp } from '../app.js';
-import { linkCheckConfig, loadConfig, reminderConfig } from '../config.js';
+import { loadConfig, withoutSchedules } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { loadDemo } from '../demo/demo.js';
 
 // No scheduled reminders or link checks: nothing runs beside what is measured.
-const config = {
-  ...loadConfig(),
-  linkCheck: { ...linkCheckConfig(), everyHours: 0 },
-  reminders: { ...reminderConfig(), scheduled: false },
-};
+const config = withoutSchedules(loadConfig());
 const db = await openDatabase(config.databaseUrl);
 await loadDemo(db.kysely, { results: false, plans: false });
 const app = await buildApp({ db, config: { ...config, secureCookies: false }, logger: false });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { xlsxBomb } from '../test-support/xlsx-bomb.js';
 import { load, percentile, request, signIn, startServer } from './http.js';
-import { writeReport } from './report.js';
+import { printTable, writeReport } from './report.js';
 
 const ROUNDS = Number(process.env.BENCH_BOMBS ?? 10);
 
@@ -87,10 +87,7 @@ try {
     };
   }
   report.baseline = baseline;
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  for (const row of rows) {
-    console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
-  }
+  printTable(rows);
   console.log('Goal: each refused within 1 s, /api/health p99 under 50 ms meanwhile.');
 } finally {
   child.kill('SIGTERM');

@@ -1,10 +1,10 @@
+import { todayInBangkok } from '../db/database.js';
 import type { Kysely } from 'kysely';
 import { toThaiDigits, type Milestone } from '@prongsai/core';
 import type { Actor } from '../auth/policy.js';
 import type { Agency, Database } from '../db/schema.js';
 import { officialDate } from '../documents/common.js';
 import { readEmblem } from '../letterhead/emblem.js';
-import { bangkokToday } from '../surveys/service.js';
 import { CalendarService } from './service.js';
 
 /** The memo (บันทึกข้อความ) that opens the year's collection, in seed 002's official form. */
@@ -54,7 +54,7 @@ export async function memoModel(
     emblem: await readEmblem(dataDir, agency.id),
     section: 'ฝ่ายปกครอง',
     number: th(lines.number || 'กท ............/-'),
-    date: officialDate(bangkokToday()),
+    date: officialDate(todayInBangkok()),
     subject: th(
       `การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (Integrity and Transparency Assessment : ITA) ของ${agency.name_th} ประจำปีงบประมาณ พ.ศ. ${year}`,
     ),

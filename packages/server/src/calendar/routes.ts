@@ -7,10 +7,10 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 import { requireActor } from '../http/context.js';
+import { isoDate } from '../http/schemas.js';
 import { CalendarService } from './service.js';
 import { tasksFor } from './tasks.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const yearParams = z.object({ agency: z.string().min(1).max(64), year: z.coerce.number().int().min(2500).max(2700) });
 const milestone = z.enum(MILESTONES);
 

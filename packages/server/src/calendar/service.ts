@@ -1,3 +1,4 @@
+import { todayInBangkok } from '../db/database.js';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import ical from 'ical-generator';
@@ -22,7 +23,6 @@ import { ProgressRepository } from '../progress/repository.js';
 import { PublicationRepository } from '../publications/repository.js';
 import { findAssessment } from '../results/repository.js';
 import { SurveyRepository } from '../surveys/repository.js';
-import { bangkokToday } from '../surveys/service.js';
 import { CalendarRepository } from './repository.js';
 
 export interface MilestoneView {
@@ -54,7 +54,7 @@ export class CalendarService {
     const checklist = await new OitRepository(this.db).findChecklist(agency.id, fiscalYear);
     const tasks = checklist ? await new OitRepository(this.db).allTasks(checklist.id) : [];
     const rounds = await new SurveyRepository(this.db).roundsOfYear(agency.id, fiscalYear);
-    const today = bangkokToday();
+    const today = todayInBangkok();
     const collected = (tool: string) => {
       const own = rounds.filter((r) => r.tool === tool);
       return own.length ? own.some((r) => r.closed_at !== null || r.closes_on < today) : undefined;
@@ -77,7 +77,7 @@ export class CalendarService {
   }
 
   /** The year's milestones with their dates, owners and state on a day. */
-  async milestones(actor: Actor | null, agency: Agency, fiscalYear: number, today = bangkokToday()): Promise<MilestoneView[]> {
+  async milestones(actor: Actor | null, agency: Agency, fiscalYear: number, today = todayInBangkok()): Promise<MilestoneView[]> {
     if (actor) authorize(actor, 'calendar', 'read', { agencyId: agency.id });
     const template = templateDates(fiscalYear);
     const defaults = new Map((await this.repository.defaults(fiscalYear)).map((d) => [d.milestone, d]));
@@ -167,7 +167,7 @@ export class CalendarService {
   }
 
   /** City-wide: per milestone, the districts that are late. */
-  async cityLate(actor: Actor, fiscalYear: number, today = bangkokToday()) {
+  async cityLate(actor: Actor, fiscalYear: number, today = todayInBangkok()) {
     authorize(actor, 'cityResults', 'read', undefined);
     const late = new Map<Milestone, { slug: string; nameTh: string; dueOn: string }[]>(MILESTONES.map((m) => [m, []]));
     for (const agency of await listAgencies(this.db)) {

@@ -1,3 +1,4 @@
+import { todayInBangkok } from '../db/database.js';
 import type { Kysely } from 'kysely';
 import { isOitOverdue, type OitTaskStatus } from '@prongsai/core';
 import { authorize, type Actor } from '../auth/policy.js';
@@ -6,7 +7,6 @@ import { findPlan } from '../measures/repository.js';
 import { OitRepository } from '../oit/repository.js';
 import { ProgressRepository } from '../progress/repository.js';
 import { pendingReports, roundView } from '../progress/service.js';
-import { bangkokToday } from '../surveys/service.js';
 import { CalendarService } from './service.js';
 
 export interface Task {
@@ -28,7 +28,7 @@ export async function tasksFor(
   actor: Actor,
   agency: Agency,
   fiscalYear: number,
-  today = bangkokToday(),
+  today = todayInBangkok(),
 ): Promise<Task[]> {
   authorize(actor, 'calendar', 'read', { agencyId: agency.id });
   const tasks: Task[] = [];

@@ -72,3 +72,10 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
 export function now(): string {
   return new Date().toISOString();
 }
+
+/** Bangkok's calendar day of an instant (now by default), as YYYY-MM-DD: due dates and rounds go by it. */
+export function todayInBangkok(at = Date.now()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    at,
+  );
+}

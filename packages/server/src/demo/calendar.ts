@@ -1,16 +1,16 @@
+import { todayInBangkok } from '../db/database.js';
 import type { Kysely } from 'kysely';
 import { fiscalYearOf } from '@prongsai/core';
 import { findAgency, listDivisions } from '../agencies/repository.js';
 import { CalendarRepository } from '../calendar/repository.js';
 import type { Database } from '../db/schema.js';
-import { bangkokToday } from '../surveys/service.js';
 
 /**
  * The current fiscal year in progress for the seed districts: NACC's periods as a central admin
  * sets them, and each district's OIT evidence owned by ฝ่ายปกครอง with its schools' data by ฝ่ายการศึกษา.
  */
 export async function loadDemoCalendar(db: Kysely<Database>, districts: readonly string[]): Promise<void> {
-  const [year, month] = bangkokToday().split('-').map(Number);
+  const [year, month] = todayInBangkok().split('-').map(Number);
   const fiscalYear = fiscalYearOf({ year: year!, month: month! });
   const ce = fiscalYear - 543;
   const calendar = new CalendarRepository(db);

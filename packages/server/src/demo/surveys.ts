@@ -1,17 +1,17 @@
+import { todayInBangkok } from '../db/database.js';
 import type { Kysely } from 'kysely';
-import { surveyItems } from '@prongsai/core';
+import { addDays, surveyItems } from '@prongsai/core';
 import { findAgency, listDivisions } from '../agencies/repository.js';
 import type { Database } from '../db/schema.js';
 import { loadFramework } from '../frameworks/registry.js';
 import { SurveyRepository } from '../surveys/repository.js';
-import { bangkokToday, SurveyService } from '../surveys/service.js';
+import { SurveyService } from '../surveys/service.js';
 
 /** Two seed districts run their own FY2566 surveys: IIT still open, EIT closed, with generated answers. */
 const DISTRICTS = ['din-daeng', 'lak-si'] as const;
 const YEAR = 2566;
 
-const shift = (days: number) =>
-  new Date(Date.parse(`${bangkokToday()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const shift = (days: number) => addDays(todayInBangkok(), days);
 
 /** Answers leaning positive, the same every load: respondent n of a division, item i. */
 const optionOf = (n: number, i: number, options: number) => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
-import { linkCheckConfig, loadConfig, reminderConfig } from '../config.js';
+import { loadConfig, withoutSchedules } from '../config.js';
 import type { Db } from '../db/database.js';
 import { loadDemo } from '../demo/demo.js';
 import { login, TEST_DATABASES, type Session } from '../test-support/databases.js';
@@ -16,11 +16,9 @@ async function instances(db: Db, dataDir: string, count: number) {
       await buildApp({
         db,
         config: {
-          ...loadConfig({}),
+          ...withoutSchedules(loadConfig({})),
           dataDir,
           secureCookies: false,
-          linkCheck: { ...linkCheckConfig({}), everyHours: 0 },
-          reminders: { ...reminderConfig({}), scheduled: false },
         },
         logger: false,
         webDist: '/nonexistent',

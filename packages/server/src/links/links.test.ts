@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
-import { linkCheckConfig, loadConfig, reminderConfig } from '../config.js';
+import { linkCheckConfig, loadConfig, withoutSchedules } from '../config.js';
 import type { Db } from '../db/database.js';
 import { loadDemo } from '../demo/demo.js';
 import { login, TEST_DATABASES, type Session } from '../test-support/databases.js';
@@ -178,11 +178,10 @@ describe.each(TEST_DATABASES)('the OIT link checker on $engine', (database) => {
     app = await buildApp({
       db,
       config: {
-        ...loadConfig({}),
+        ...withoutSchedules(loadConfig({})),
         dataDir,
         secureCookies: false,
         // The test's own servers on loopback are allowed; nothing else is.
-        reminders: { ...reminderConfig({}), scheduled: false },
         linkCheck: {
           ...linkCheckConfig({ PRONGSAI_LINKCHECK_ALLOW: '127.0.0.0/8', PRONGSAI_LINKCHECK_TIMEOUT_MS: '1000' }),
           everyHours: 0,

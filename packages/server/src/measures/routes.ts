@@ -11,6 +11,7 @@ import { lockRow } from '../db/locks.js';
 import type { Database, MeasureEntry } from '../db/schema.js';
 import type { Transaction } from 'kysely';
 import { requireActor } from '../http/context.js';
+import { isoDate } from '../http/schemas.js';
 import { findLibraryEntry, insertLibraryEntry, setLibraryStatus } from '../library/repository.js';
 import { ensureLibrary, presentLibraryEntry, searchLibrary } from '../library/service.js';
 import {
@@ -28,7 +29,6 @@ import {
 import { carryOver, checkEntry, createPlan, entryRow, presentEntry, type EntryInput } from './service.js';
 
 const params = z.object({ agency: z.string().min(1).max(64), year: z.coerce.number().int().min(2500).max(2700) });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const text = (max: number) => z.string().trim().max(max);
 const entryBody = z.object({
   section: z.enum(['question', 'indicator', 'extra']),

@@ -1,4 +1,5 @@
 import { formatThaiDate } from '@prongsai/core';
+import { todayInBangkok } from '../db/database.js';
 import type { Agency } from '../db/schema.js';
 import type { OitSnapshot } from './service.js';
 
@@ -9,8 +10,8 @@ const escapeHtml = (text: string) =>
 
 /** Bangkok's calendar day of an instant, in Thai with the Buddhist year. */
 export function thaiDay(iso: string): string {
-  const local = new Date(new Date(iso).getTime() + 7 * 3600_000);
-  return formatThaiDate({ year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() });
+  const [year, month, day] = todayInBangkok(Date.parse(iso)).split('-').map(Number);
+  return formatThaiDate({ year: year!, month: month!, day: day! });
 }
 
 const size = (bytes: number) =>

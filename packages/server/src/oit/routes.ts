@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import { HttpError, notFound } from '../http/errors.js';
 import { requireActor } from '../http/context.js';
+import { isoDate } from '../http/schemas.js';
 import { webLink } from '../progress/routes.js';
 import { LinkRepository } from '../links/repository.js';
 import { presentResult, presentRun, type LinkChecks } from '../links/service.js';
@@ -22,7 +23,6 @@ const yearParams = z.object({
   year: z.coerce.number().int().min(2500).max(2700),
 });
 const itemParams = yearParams.extend({ code: z.string().regex(/^[A-Z]{1,6}\d{1,3}$/, 'an OIT item code such as O1') });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 export async function oitRoutes(app: FastifyInstance, { db, config, links }: { db: Db; config: Config; links: LinkChecks }) {
   const api = app.withTypeProvider<ZodTypeProvider>();

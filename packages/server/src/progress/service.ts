@@ -1,3 +1,4 @@
+import { todayInBangkok } from '../db/database.js';
 import type { Kysely, Transaction } from 'kysely';
 import { listDivisions } from '../agencies/repository.js';
 import type { Actor } from '../auth/policy.js';
@@ -87,13 +88,6 @@ export function narrativeWithParts(narrative: string, parts: ReportPart[], divis
   return [narrative.trim(), ...lines].filter((l) => l !== '').join('\n');
 }
 
-/** Bangkok's calendar date today, as YYYY-MM-DD. */
-export function todayIso(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(),
-  );
-}
-
 /**
  * A round as the actor may see it: the entries they may read (a division editor: those of their
  * division or of every division), each with its report and evidence, plus each division's
@@ -118,7 +112,7 @@ export async function roundView(
     const report = byEntry.get(entry.id);
     return report ? parts.find((p) => p.report_id === report.id && p.division_id === divisionId) : undefined;
   };
-  const overdue = round.status === 'open' && round.due_date < todayIso();
+  const overdue = round.status === 'open' && round.due_date < todayInBangkok();
   const divisions = await listDivisions(db, agencyId);
   const shared = new Map(entries.map((e) => [e.id, sharedDivisions(e, divisions)]));
   // A division has reported a shared measure when it sent its own part, not when another did.

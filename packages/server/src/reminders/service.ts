@@ -1,7 +1,8 @@
+import { todayInBangkok } from '../db/database.js';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { fiscalYearOf } from '@prongsai/core';
+import { addDays, fiscalYearOf } from '@prongsai/core';
 import { listAgencies } from '../agencies/repository.js';
 import { tasksFor, type Task } from '../calendar/tasks.js';
 import { reminderConfig, type ReminderConfig } from '../config.js';
@@ -9,7 +10,6 @@ import type { Engine } from '../db/database.js';
 import type { Database, ReminderJob } from '../db/schema.js';
 import { actorOf } from '../http/context.js';
 import { DurableQueue } from '../jobs/durable-queue.js';
-import { bangkokToday } from '../surveys/service.js';
 import { findUser, listUsers } from '../users/repository.js';
 import { ReminderRepository } from './repository.js';
 
@@ -27,8 +27,6 @@ export const KIND_TH: Record<Task['kind'], string> = {
 };
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
-const addDays = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Reminders: once a day, each person's tasks that are due within `daysBefore` days or overdue
@@ -85,7 +83,7 @@ export class Reminders {
   }
 
   /** Makes a day's notices and queues each person's digest; running it again (or on another instance) adds nothing. */
-  async scheduleDay(day = bangkokToday()): Promise<number> {
+  async scheduleDay(day = todayInBangkok()): Promise<number> {
     const agencies = new Map((await listAgencies(this.db)).map((a) => [a.id, a]));
     const [year, month] = day.split('-').map(Number);
     const fiscalYear = fiscalYearOf({ year: year!, month: month! });

@@ -7,10 +7,10 @@ import type { Config } from '../config.js';
 import { printableSheets, qrSvg, respondentLink } from './sheet.js';
 import type { Db } from '../db/database.js';
 import { requireActor } from '../http/context.js';
+import { isoDate } from '../http/schemas.js';
 import { SurveyRepository } from './repository.js';
 import { presentRound, SurveyService } from './service.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const roundParams = z.object({ id: z.coerce.number().int().positive() });
 
 /** The secretariat's side of self-assessment surveys. */

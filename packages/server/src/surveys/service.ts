@@ -1,3 +1,4 @@
+import { todayInBangkok } from '../db/database.js';
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
@@ -44,9 +45,6 @@ export const EIT_MINIMUMS: Record<string, number> = {
   ฝ่ายพัฒนาชุมชนและสวัสดิการสังคม: 40,
 };
 
-/** Today in Bangkok, as an ISO date: rounds open and close by the Thai calendar day. */
-export const bangkokToday = (at = Date.now()) => new Date(at + 7 * 3600_000).toISOString().slice(0, 10);
-
 const divisionCache = new Map<number, { ids: Set<number>; until: number }>();
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -62,7 +60,7 @@ const itemsOf = (round: SurveyRound) => {
   return items;
 };
 
-export const isOpen = (round: SurveyRound, today = bangkokToday()) =>
+export const isOpen = (round: SurveyRound, today = todayInBangkok()) =>
   round.closed_at === null && round.opens_on <= today && today <= round.closes_on;
 
 export function presentRound(round: SurveyRound) {
@@ -360,8 +358,8 @@ export class SurveyService {
   async result(actor: Actor, round: SurveyRound) {
     authorize(actor, 'survey', 'read', { agencyId: round.agency_id });
     const framework = loadFramework(round.framework_id);
-    const scored = await this.score(round);
     const counts = await this.repository.counts(round.id);
+    const scored = await this.score(round, counts);
     const divisions = await listDivisions(this.db, round.agency_id);
     const shown = suppressSmallGroups(
       counts.map((c) => ({
@@ -399,7 +397,7 @@ export class SurveyService {
   }
 
   /** The engine's score of a round's tallies (all divisions together). */
-  async score(round: SurveyRound) {
+  async score(round: SurveyRound, counts?: { responses: number }[]) {
     const framework = loadFramework(round.framework_id);
     const items = surveyItems(framework, round.tool);
     const tallies = new Map<string, number[]>();
@@ -410,7 +408,7 @@ export class SurveyService {
       counts[row.option_index] = Number(row.count);
       tallies.set(row.item_key, counts);
     }
-    const respondents = (await this.repository.counts(round.id)).reduce((sum, c) => sum + Number(c.responses), 0);
+    const respondents = (counts ?? (await this.repository.counts(round.id))).reduce((sum, c) => sum + Number(c.responses), 0);
     return scoreAssessment(framework, talliesToScoreInput(items, round.tool, tallies, respondents));
   }
 

@@ -7,13 +7,12 @@ import { sql } from 'kysely';
 import { RawCsvParser, scoreAssessment, surveyItems } from '@prongsai/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
-import { linkCheckConfig, loadConfig, reminderConfig } from '../config.js';
-import type { Db } from '../db/database.js';
+import { loadConfig, withoutSchedules } from '../config.js';
+import { todayInBangkok, type Db } from '../db/database.js';
 import { TABLES } from '../db/backup.js';
 import { loadDemo } from '../demo/demo.js';
 import { loadFramework } from '../frameworks/registry.js';
 import { login, TEST_DATABASES, type Session } from '../test-support/databases.js';
-import { bangkokToday } from './service.js';
 
 const fy2566 = loadFramework('bma-district-2566');
 const iit = surveyItems(fy2566, 'IIT');
@@ -41,12 +40,10 @@ describe.each(TEST_DATABASES)('self-assessment surveys on $engine', (database) =
     app = await buildApp({
       db,
       config: {
-        ...loadConfig({}),
+        ...withoutSchedules(loadConfig({})),
         dataDir,
         secureCookies: false,
         logLevel: 'info',
-        linkCheck: { ...linkCheckConfig({}), everyHours: 0 },
-        reminders: { ...reminderConfig({}), scheduled: false },
       },
       logStream: stream,
       webDist: '/nonexistent',
@@ -261,7 +258,7 @@ describe.each(TEST_DATABASES)('self-assessment surveys on $engine', (database) =
     expect((await progress(past.id)).divisions.find((d) => d.required === 60)).toBeDefined();
     await app.inject({ method: 'POST', url: `/api/surveys/${round.id}/close`, headers: admin.headers });
     expect((await submit(round.code, { clientId: 'phone-after-close', answers: answersOf(3) })).statusCode).toBe(409);
-    expect(bangkokToday()).toBe(day(0));
+    expect(todayInBangkok()).toBe(day(0));
   });
 
   it('keeps rounds to their agency and shows quotas and shortfalls', async () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.js';
-import { linkCheckConfig, loadConfig, reminderConfig } from '../config.js';
+import { loadConfig, withoutSchedules } from '../config.js';
 import { openDatabase, type Db } from '../db/database.js';
 import { loadDemo } from '../demo/demo.js';
 
@@ -80,11 +80,9 @@ export async function demoApp(
     db,
     // No scheduled link checks: tests reach only the servers they start, on loopback.
     config: {
-      ...loadConfig({}),
+      ...withoutSchedules(loadConfig({})),
       dataDir,
       secureCookies: false,
-      linkCheck: { ...linkCheckConfig({}), everyHours: 0 },
-      reminders: { ...reminderConfig({}), scheduled: false },
     },
     logger: false,
     webDist: '/nonexistent',

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, ApiError, type Division } from '../api/client';
 import { MilestoneEditor } from './MilestoneEditor';
-import { fiscalYearOf, formatDate, todayInBangkok } from '../i18n/dates';
+import { fiscalYearOf, formatIsoDate, todayInBangkok } from '../i18n/dates';
 
 interface Milestone {
   milestone: string;
@@ -31,11 +31,6 @@ const STATE_COLOURS: Record<Milestone['state'], string> = {
   'due-soon': 'orange',
   open: 'blue',
   upcoming: 'gray',
-};
-
-const date = (iso: string, lang: string) => {
-  const [year, month, day] = iso.split('-').map(Number);
-  return formatDate({ year: year!, month: month!, day: day! }, lang);
 };
 
 /** The agency's first page: the year's milestones with where it stands, and what the signed-in person must do now. */
@@ -119,7 +114,7 @@ export function YearAtAGlance({
               </Anchor>
               {task.dueOn && (
                 <Text size="xs" c="dimmed">
-                  {date(task.dueOn, lang)}
+                  {formatIsoDate(task.dueOn, lang)}
                 </Text>
               )}
             </Group>
@@ -140,7 +135,7 @@ export function YearAtAGlance({
             {unread.map((n) => (
               <Group key={n.id} component="li" gap="xs" wrap="nowrap">
                 <Text size="xs" c="dimmed">
-                  {date(n.day, lang)}
+                  {formatIsoDate(n.day, lang)}
                 </Text>
                 <Anchor component={Link} to={n.href} size="sm">
                   {n.title}
@@ -170,8 +165,8 @@ export function YearAtAGlance({
               <div style={{ minWidth: 0, flex: 1 }}>
                 <Text size="sm">{m.nameTh}</Text>
                 <Text size="xs" c="dimmed">
-                  {m.startsOn ? `${date(m.startsOn, lang)} – ` : ''}
-                  {date(m.dueOn, lang)}
+                  {m.startsOn ? `${formatIsoDate(m.startsOn, lang)} – ` : ''}
+                  {formatIsoDate(m.dueOn, lang)}
                   {m.source === 'feature' ? ` · ${t('calendar.fromRecords')}` : ''}
                   {m.ownerDivisionId ? ` · ${divisions.find((d) => d.id === m.ownerDivisionId)?.nameTh ?? ''}` : ''}
                 </Text>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client';
-import { formatDate } from '../i18n/dates';
+import { formatIsoDate } from '../i18n/dates';
 
 interface ReadinessRow {
   agency: { slug: string; code: string; nameTh: string };
@@ -60,7 +60,6 @@ export function OitReadiness() {
             </Table.Thead>
             <Table.Tbody>
               {(rows.data ?? []).map((row) => {
-                const [y, m, d] = row.dueDate.split('-').map(Number);
                 return (
                   <Table.Tr key={row.agency.slug}>
                     <Table.Td>
@@ -83,7 +82,7 @@ export function OitReadiness() {
                     <Table.Td>
                       {row.ita ? `${range(row.ita)} (${[...new Set([row.level.low, row.level.high])].join('–')})` : '–'}
                     </Table.Td>
-                    <Table.Td>{formatDate({ year: y!, month: m!, day: d! }, i18n.language)}</Table.Td>
+                    <Table.Td>{formatIsoDate(row.dueDate, i18n.language)}</Table.Td>
                   </Table.Tr>
                 );
               })}

@@ -51,3 +51,9 @@ export function formatTimestamp(iso: string, lang: string): string {
 }
 
 export { fiscalYearOf, fiscalYearRange };
+
+/** An ISO date (YYYY-MM-DD) as the language writes it. */
+export function formatIsoDate(iso: string, lang: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return formatDate({ year: year!, month: month!, day: day! }, lang);
+}

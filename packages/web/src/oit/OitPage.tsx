@@ -24,7 +24,7 @@ import { api, ApiError, fileToBase64, type Division } from '../api/client';
 import { OIT_STATUSES, type OitChecklistView, type OitItem, type OitPrediction, type OitStatus, type OitYears } from '../api/oit';
 import { useMe } from '../auth/session';
 import { ThaiDateInput } from '../forms/ThaiDateInput';
-import { formatDate, formatTimestamp } from '../i18n/dates';
+import { formatIsoDate, formatTimestamp } from '../i18n/dates';
 import { useYearChoice } from '../layout/yearChoice';
 import { ClarificationPanel } from './ClarificationPanel';
 
@@ -33,11 +33,6 @@ const MAX_DOCUMENT_BYTES = 15 * 1024 * 1024;
 const STATUS_COLOURS: Record<OitStatus, string> = { todo: 'gray', submitted: 'blue', returned: 'orange', accepted: 'teal' };
 const FILTERS = ['all', 'todo', 'submitted', 'returned', 'accepted', 'overdue'] as const;
 type Filter = (typeof FILTERS)[number];
-
-const isoToDate = (iso: string) => {
-  const [year, month, day] = iso.split('-').map(Number);
-  return { year: year!, month: month!, day: day! };
-};
 
 function ErrorText({ error }: { error: unknown }) {
   if (!error) return null;
@@ -137,7 +132,7 @@ function ItemCard({
       )}
       {item.dueDate && (
         <Text size="sm" mt={4} c={item.overdue ? 'red.8' : undefined}>
-          {t('oit.due', { date: formatDate(isoToDate(item.dueDate), lang) })}
+          {t('oit.due', { date: formatIsoDate(item.dueDate, lang) })}
           {item.overdue ? ` · ${t('oit.overdue')}` : ''}
         </Text>
       )}

@@ -21,7 +21,7 @@ import { useParams } from 'react-router-dom';
 import { api, ApiError } from '../api/client';
 import { useMe } from '../auth/session';
 import { ThaiDateInput } from '../forms/ThaiDateInput';
-import { formatDate, todayInBangkok } from '../i18n/dates';
+import { formatIsoDate, todayInBangkok } from '../i18n/dates';
 
 interface Round {
   id: number;
@@ -47,10 +47,6 @@ interface Result {
 
 const iso = (d: { year: number; month: number; day: number }) =>
   `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-const date = (value: string, lang: string) => {
-  const [year, month, day] = value.split('-').map(Number);
-  return formatDate({ year: year!, month: month!, day: day! }, lang);
-};
 
 function RoundCard({ round }: { round: Round }) {
   const { t, i18n } = useTranslation();
@@ -71,7 +67,7 @@ function RoundCard({ round }: { round: Round }) {
             {t(`surveys.tools.${round.tool}`)} · {t('forms.fiscalYear', { year: round.fiscalYear })}
           </Title>
           <Text size="sm">
-            {date(round.opensOn, i18n.language)} – {date(round.closesOn, i18n.language)}{' '}
+            {formatIsoDate(round.opensOn, i18n.language)} – {formatIsoDate(round.closesOn, i18n.language)}{' '}
             <Badge color={round.open ? 'teal' : 'gray'}>{round.open ? t('surveys.open') : t('surveys.closed')}</Badge>
           </Text>
           <Anchor href={round.link} target="_blank" size="sm">
