@@ -27,3 +27,4 @@ export * from './oit/readiness.js';
 export * from './surveys/responses.js';
 export * from './surveys/roster.js';
 export * from './calendar/milestones.js';
+export * from './calendar/memos.js';

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MILESTONES } from '@prongsai/core';
 import { browserAvailable, newPage, screenshot, signIn, startHarness, type Harness } from './harness.js';
 
 describe.runIf(browserAvailable)('the year at a glance in Chromium', () => {
@@ -17,7 +18,7 @@ describe.runIf(browserAvailable)('the year at a glance in Chromium', () => {
     await page.getByTestId('my-tasks').getByText('ส่งหลักฐาน OIT ข้อ O5').waitFor();
     const titles = await page.getByTestId('task').allTextContents();
     expect(titles.every((t) => /O[5-8]|รายงานความก้าวหน้า/.test(t))).toBe(true);
-    expect(await page.getByTestId('timeline').locator('li').count()).toBe(14);
+    expect(await page.getByTestId('timeline').locator('li').count()).toBe(MILESTONES.length);
     expect(await page.getByTestId('milestone-oit-evidence').textContent()).toContain('เลยกำหนด');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, '38-phone-year-at-a-glance');
@@ -57,7 +58,41 @@ describe.runIf(browserAvailable)('the year at a glance in Chromium', () => {
     await central.page.getByTestId('late-milestones').waitFor();
     await expect
       .poll(() => central.page.getByTestId('late-milestones').locator('tbody tr').count(), { timeout: 15_000 })
-      .toBe(14);
+      .toBe(MILESTONES.length);
     await central.context.close();
+  });
+
+  it('lets the secretariat write the memos from the calendar, issue them, and then finds the memo step done', async () => {
+    const { context, page } = await newPage(harness, { width: 1366, height: 900 });
+    await signIn(page, harness, 'admin@bang-sue.demo');
+    await page.getByRole('heading', { name: 'สำนักงานเขตบางซื่อ' }).waitFor();
+    await page.getByRole('link', { name: 'เอกสาร' }).first().click();
+    await page.getByTestId('documents-year').click();
+    await page.getByRole('option', { name: 'ปีงบประมาณ พ.ศ. 2568', exact: true }).click();
+    for (const [kind, number] of [
+      ['collection', 'กท 7001/-'],
+      ['schools', 'กท 7007/1302'],
+    ] as const) {
+      await page.getByTestId(`memo-summary-${kind}`).getByText('ร่าง ยังไม่ออกเลข').waitFor();
+      await page.getByTestId(`memo-edit-${kind}`).click();
+      const editor = page.getByTestId('memo-editor');
+      await editor.waitFor();
+      expect(await editor.getByTestId('memo-instructions-source').textContent()).toBe('จากปฏิทิน');
+      await editor.getByTestId('memo-number').fill(number);
+      await editor.getByTestId('memo-signer-0').fill(kind === 'collection' ? 'นางสาวอรอุมา แก้วอินทร์' : 'นายเจษฎา จุฑาวิจิตร');
+      if (kind === 'collection') await screenshot(page, '39-memo-editor');
+      await editor.getByTestId('memo-issue').click();
+      await editor.getByTestId('memo-issued').waitFor();
+      await page.keyboard.press('Escape');
+      await page
+        .getByTestId(`memo-summary-${kind}`)
+        .getByText(/ออกเลขแล้ว/)
+        .waitFor();
+    }
+    await page.getByRole('link', { name: 'ภาพรวมหน่วยงาน' }).first().click();
+    await page.getByTestId('calendar-year').click();
+    await page.getByRole('option', { name: 'ปีงบประมาณ พ.ศ. 2568', exact: true }).click();
+    await page.getByTestId('milestone-memos').getByText('เสร็จแล้ว').waitFor();
+    await context.close();
   });
 });

@@ -1,6 +1,7 @@
 /** The steps of an agency's ITA year, in the order the year runs them. */
 export const MILESTONES = [
   'committee-order',
+  'memos',
   'measures-plan',
   'measures-publication',
   'schools-data',
@@ -19,6 +20,7 @@ export type Milestone = (typeof MILESTONES)[number];
 
 export const MILESTONE_TH: Record<Milestone, string> = {
   'committee-order': 'คำสั่งแต่งตั้งคณะกรรมการ ITA',
+  memos: 'บันทึกข้อความแจ้งกำหนดการถึงทุกฝ่ายและโรงเรียน',
   'measures-plan': 'จัดทำมาตรการยกระดับคุณธรรมและความโปร่งใส',
   'measures-publication': 'เผยแพร่มาตรการ',
   'schools-data': 'โรงเรียนส่งข้อมูลบุคลากร',
@@ -54,6 +56,7 @@ export interface TemplateEntry {
  */
 export const BMA_TEMPLATE: Record<Milestone, TemplateEntry> = {
   'committee-order': { due: { month: 1, day: 31, year: 0 } },
+  memos: { starts: { month: 12, day: 1, year: -1 }, due: { month: 2, day: 15, year: 0 } },
   'measures-plan': { starts: { month: 10, day: 1, year: -1 }, due: { month: 12, day: 31, year: -1 } },
   'measures-publication': { due: { month: 1, day: 31, year: 0 } },
   'schools-data': { due: { month: 1, day: 15, year: 0 } },
@@ -111,6 +114,7 @@ export function milestoneState(dates: MilestoneDates, done: boolean, today: stri
 /** Milestones whose state comes from a feature, not from a tick box. */
 export const FEATURE_MILESTONES: readonly Milestone[] = [
   'committee-order',
+  'memos',
   'measures-plan',
   'measures-publication',
   'oit-evidence',

@@ -88,6 +88,27 @@ export function iitRequired(division: string, civilServants: number, employees: 
   return civilServants + (IIT_ALL_EMPLOYEES.includes(division) ? employees : Math.ceil(employees * IIT_EMPLOYEE_SHARE));
 }
 
+/**
+ * EIT respondents each division must reach at least, the BMA district default (seed 002); a
+ * division not listed has no minimum until the secretariat sets one.
+ */
+export const EIT_MINIMUMS: Record<string, number> = {
+  ฝ่ายโยธา: 60,
+  ฝ่ายสิ่งแวดล้อมและสุขาภิบาล: 60,
+  ฝ่ายรายได้: 60,
+  ฝ่ายเทศกิจ: 60,
+  ฝ่ายปกครอง: 40,
+  ฝ่ายทะเบียน: 40,
+  ฝ่ายรักษาความสะอาดและสวนสาธารณะ: 40,
+  ฝ่ายการศึกษา: 20,
+  ฝ่ายการคลัง: 40,
+  ฝ่ายพัฒนาชุมชนและสวัสดิการสังคม: 40,
+};
+
+/** What the district's schools send together, seed 002: IIT from 25 civil servants and 25 employees, EIT from at least 40. */
+export const SCHOOL_IIT = { civilServants: 25, employees: 25 };
+export const SCHOOL_EIT_MINIMUM = 40;
+
 const EMPLOYEE = /^(ลูกจ้าง|employee)/i;
 
 /** Counts a roster by division and kind of staff (column `type`/`ประเภท`: ข้าราชการ or ลูกจ้าง; civil servant when absent). */

@@ -1,3 +1,5 @@
+import { toThaiDigits } from './digits.js';
+
 const MONTHS_TH = [
   'มกราคม',
   'กุมภาพันธ์',
@@ -24,6 +26,12 @@ export const BE_OFFSET = 543;
  */
 export function formatThaiDate(date: { year: number; month: number; day: number }): string {
   return `${date.day} ${MONTHS_TH[date.month - 1] ?? '?'} ${date.year + BE_OFFSET}`;
+}
+
+/** An ISO date as Thai official documents print it: day, month and Buddhist year in Thai digits ("๓๑ มีนาคม ๒๕๖๘"). */
+export function officialThaiDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return toThaiDigits(formatThaiDate({ year: year!, month: month!, day: day! }));
 }
 
 /**

@@ -6,11 +6,13 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
+import { memoLines, MILESTONES } from '@prongsai/core';
 import type { Database } from '../db/schema.js';
+import { findAgency } from '../agencies/repository.js';
 import { operatorOf } from '../documents/service.js';
 import { demoApp, login, TEST_DATABASES, type Session } from '../test-support/databases.js';
 import { makeDocument } from '../test-support/documents.js';
-import { memoModel, memoText } from './memo.js';
+import { MemoService } from './memo.js';
 
 const poppler = existsSync('/usr/bin/pdftotext');
 const OUTPUT = fileURLToPath(new URL('../../../../test-output/documents/', import.meta.url));
@@ -48,7 +50,7 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
 
   it("takes the state of Prongsai's own steps from their records, and dates the rest by the BMA template", async () => {
     const year = await calendar(admin);
-    expect(year).toHaveLength(14);
+    expect(year).toHaveLength(MILESTONES.length);
     // Bang Khae's FY2567 plan exists and its OIT page is published whole: done, from the records.
     expect(find(year, 'measures-plan')).toMatchObject({ source: 'feature', done: true, state: 'done' });
     expect(find(year, 'oit-evidence')).toMatchObject({ source: 'feature', done: true });
@@ -56,7 +58,7 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
     // Schools' data, which no record holds, is marked by hand; FY2567's was due 15 January 2567.
     expect(find(year, 'schools-data')).toMatchObject({ source: 'manual', done: false, state: 'late', dueOn: '2024-01-15' });
     // A division editor reads the year too.
-    expect(await calendar(finance)).toHaveLength(14);
+    expect(await calendar(finance)).toHaveLength(MILESTONES.length);
   });
 
   it('lets the secretariat date, assign and mark its milestones, but never mark one a record tells', async () => {
@@ -141,7 +143,7 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
     const feed = await app.inject({ method: 'GET', url: path });
     expect(feed.headers['content-type']).toContain('text/calendar');
     const events = Object.values(ical.sync.parseICS(feed.body)).filter((e) => e.type === 'VEVENT');
-    expect(events).toHaveLength(14);
+    expect(events).toHaveLength(MILESTONES.length);
     expect(events.map((e) => (e as { summary: string }).summary)).toContain('กำหนดส่ง: คำสั่งแต่งตั้งคณะกรรมการ ITA');
     // A division's own feed, made by its editor, holds the OIT items it owes.
     const laksiFinance = await login(app, 'finance@lak-si.demo');
@@ -191,7 +193,7 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
   });
 
   it.runIf(poppler)(
-    "makes the memo that opens the year from the agency's own dates; its PDF reads as the memo's text",
+    "makes both memos that open the year from the agency's own dates; each PDF reads as the memo's text",
     async () => {
       await app.inject({
         method: 'PUT',
@@ -199,38 +201,105 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
         headers: admin.headers,
         payload: { dueOn: '2025-03-28' },
       });
-      const pdf = await makeDocument(app, admin, 'bang-khae', { kind: 'memo', format: 'pdf', year: 2568 });
-      const file = join(OUTPUT, `memo-bang-khae-2568-${database.engine}.pdf`);
-      writeFileSync(file, pdf);
-      const printed = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-      const agency = (await get(admin, '/api/agencies/bang-khae')).json() as { id: number };
-      const model = await memoModel(
-        db,
-        operatorOf({ id: agency.id } as never),
-        { id: agency.id, name_th: 'สำนักงานเขตบางแค' } as never,
-        2568,
-        dataDir,
-      );
-      const expected = memoText(model).join('').replace(/\s+/g, '');
-      // The page number is the only text the memo's own lines do not hold.
-      expect(printed.replace(/-[๐-๙]+-$/, '')).toBe(expected);
-      expect(printed).toContain('ภายในวันที่๒๘มีนาคม๒๕๖๘');
-      expect(printed).toContain('ภายในวันที่๓๑พฤษภาคม๒๕๖๘');
-      // The secretariat fills in the memo's own lines.
-      const filled = await makeDocument(app, admin, 'bang-khae', {
-        kind: 'memo',
-        format: 'pdf',
-        year: 2568,
-        memo: { number: 'กท 7001/125', signatoryName: 'นางสาวอรอุมา แก้วอินทร์', signatoryTitle: 'หัวหน้าฝ่ายปกครอง' },
+      const agency = (await findAgency(db, 'bang-khae'))!;
+      const memos = new MemoService(db);
+      const pdfText = (file: string) =>
+        execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' })
+          .replace(/\s+/g, '')
+          .replace(/-[๐-๙]+-/g, '');
+      for (const kind of ['collection', 'schools'] as const) {
+        const pdf = await makeDocument(app, admin, 'bang-khae', { kind: 'memo', memoKind: kind, format: 'pdf', year: 2568 });
+        const file = join(OUTPUT, `memo-${kind}-bang-khae-2568-${database.engine}.pdf`);
+        writeFileSync(file, pdf);
+        const model = await memos.model(operatorOf(agency), agency, 2568, kind, dataDir);
+        // The page numbers are the only text the memo's own lines do not hold.
+        expect(pdfText(file)).toBe(memoLines(model).join('').replace(/\s+/g, ''));
+      }
+      const collection = pdfText(join(OUTPUT, `memo-collection-bang-khae-2568-${database.engine}.pdf`));
+      expect(collection).toContain('ภายในวันที่๒๘มีนาคม๒๕๖๘');
+      expect(collection).toContain('ภายในวันที่๓๑พฤษภาคม๒๕๖๘');
+      // The framework's weights: FY2568 has none of its own, so FY2567's are stated.
+      expect(collection).toContain('ถ่วงน้ำหนักร้อยละ๔๐');
+      expect(pdfText(join(OUTPUT, `memo-schools-bang-khae-2568-${database.engine}.pdf`))).toContain('ภายในวันที่๑๕มกราคม๒๕๖๘');
+
+      // The secretariat writes in the memo's own lines, and they are kept.
+      const saved = await app.inject({
+        method: 'PUT',
+        url: '/api/agencies/bang-khae/memos/2568/collection',
+        headers: admin.headers,
+        payload: {
+          number: 'กท 7001/125',
+          phone: '6008 - 6009',
+          signers: [{ name: 'นางสาวอรอุมา แก้วอินทร์', titles: ['หัวหน้าฝ่ายปกครอง'] }],
+          instructions: ['ให้ทุกฝ่ายส่งข้อมูลภายในวันที่ 28 มีนาคม 2568'],
+        },
       });
-      writeFileSync(join(OUTPUT, `memo-filled-${database.engine}.pdf`), filled);
-      const filledText = execFileSync('pdftotext', ['-raw', join(OUTPUT, `memo-filled-${database.engine}.pdf`), '-'], {
-        encoding: 'utf8',
-      }).replace(/\s+/g, '');
-      expect(filledText).toContain('ที่กท๗๐๐๑/๑๒๕');
-      expect(filledText).toContain('(นางสาวอรอุมาแก้วอินทร์)');
-      const docx = await makeDocument(app, admin, 'bang-khae', { kind: 'memo', format: 'docx', year: 2568 });
-      writeFileSync(join(OUTPUT, `memo-bang-khae-2568-${database.engine}.docx`), docx);
+      expect(saved.statusCode).toBe(200);
+      const view = (saved.json() as { kind: string; outdated: boolean; document: { number: string; section: string } }[])[0]!;
+      expect(view.document.number).toBe('กท ๗๐๐๑/๑๒๕');
+      expect(view.document.section).toBe('ฝ่ายปกครอง สำนักงานเขตบางแค โทร. ๖๐๐๘ - ๖๐๐๙');
+      expect(view.outdated).toBe(false);
+      const filled = join(OUTPUT, `memo-filled-${database.engine}.pdf`);
+      writeFileSync(filled, await makeDocument(app, admin, 'bang-khae', { kind: 'memo', format: 'pdf', year: 2568 }));
+      expect(pdfText(filled)).toContain('ที่กท๗๐๐๑/๑๒๕');
+      expect(pdfText(filled)).toContain('(นางสาวอรอุมาแก้วอินทร์)');
+      expect(pdfText(filled)).toContain('๑.ให้ทุกฝ่ายส่งข้อมูลภายในวันที่๒๘มีนาคม๒๕๖๘');
+      // Moving a date the rewritten instructions came from tells the editor.
+      await app.inject({
+        method: 'PUT',
+        url: '/api/agencies/bang-khae/calendar/2568/oit-evidence',
+        headers: admin.headers,
+        payload: { dueOn: '2025-03-27' },
+      });
+      const listed = (await get(admin, '/api/agencies/bang-khae/memos/2568')).json() as { outdated: boolean }[];
+      expect(listed[0]!.outdated).toBe(true);
+
+      // A division editor may read the memos but not write them.
+      expect((await get(finance, '/api/agencies/bang-khae/memos/2568')).statusCode).toBe(200);
+      const refused = await app.inject({
+        method: 'PUT',
+        url: '/api/agencies/bang-khae/memos/2568/collection',
+        headers: finance.headers,
+        payload: { number: 'x' },
+      });
+      expect(refused.statusCode).toBe(403);
+
+      // Issued memos are locked, and the memo milestone is done once both are.
+      const issue = (kind: string, issued: boolean) =>
+        app.inject({
+          method: 'PUT',
+          url: `/api/agencies/bang-khae/memos/2568/${kind}/issued`,
+          headers: admin.headers,
+          payload: { issued },
+        });
+      expect((await issue('schools', true)).statusCode).toBe(422);
+      await app.inject({
+        method: 'PUT',
+        url: '/api/agencies/bang-khae/memos/2568/schools',
+        headers: admin.headers,
+        payload: { number: 'กท 7007/1302', date: '2024-12-20' },
+      });
+      const memoMilestone = async () =>
+        ((await calendar(admin, 'bang-khae', 2568)) as Milestone[]).find((m) => m.milestone === 'memos')!;
+      expect((await issue('schools', true)).statusCode).toBe(200);
+      expect((await memoMilestone()).done).toBe(false);
+      expect((await issue('collection', true)).statusCode).toBe(200);
+      expect(await memoMilestone()).toMatchObject({ done: true, source: 'feature' });
+      const locked = await app.inject({
+        method: 'PUT',
+        url: '/api/agencies/bang-khae/memos/2568/collection',
+        headers: admin.headers,
+        payload: { number: 'กท 7001/999' },
+      });
+      expect(locked.statusCode).toBe(409);
+      expect((locked.json() as { error: { messageTh: string } }).error.messageTh).toContain('ยกเลิกการออกเลข');
+      expect((await issue('collection', false)).statusCode).toBe(200);
+      expect((await memoMilestone()).done).toBe(false);
+      const audit = await db.selectFrom('audit_log').select('action').where('entity', '=', 'memo').execute();
+      expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['update', 'issue', 'reopen']));
+
+      const docx = await makeDocument(app, admin, 'bang-khae', { kind: 'memo', memoKind: 'schools', format: 'docx', year: 2568 });
+      writeFileSync(join(OUTPUT, `memo-schools-bang-khae-2568-${database.engine}.docx`), docx);
       expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
     },
   );

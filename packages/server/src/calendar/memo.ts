@@ -1,105 +1,233 @@
-import { todayInBangkok } from '../db/database.js';
 import type { Kysely } from 'kysely';
-import { toThaiDigits, type Milestone } from '@prongsai/core';
-import type { Actor } from '../auth/policy.js';
-import type { Agency, Database } from '../db/schema.js';
+import {
+  buildMemo,
+  calendarInstructions,
+  EIT_MINIMUMS,
+  instructionsOutdated,
+  MEMO_KIND_TH,
+  MEMO_KINDS,
+  SCHOOL_EIT_MINIMUM,
+  SCHOOL_IIT,
+  type CompiledFramework,
+  type MemoContent,
+  type MemoDocument,
+  type MemoFacts,
+  type MemoKind,
+} from '@prongsai/core';
+import { listDivisions } from '../agencies/repository.js';
+import { recordAudit } from '../audit/repository.js';
+import { authorize, type Actor } from '../auth/policy.js';
+import { now, todayInBangkok } from '../db/database.js';
+import type { Agency, Database, MemoRow } from '../db/schema.js';
 import { officialDate } from '../documents/common.js';
+import { availableFrameworks, loadFramework } from '../frameworks/registry.js';
+import { conflict, HttpError } from '../http/errors.js';
 import { readEmblem } from '../letterhead/emblem.js';
+import { OitRepository } from '../oit/repository.js';
+import { SurveyRepository } from '../surveys/repository.js';
+import { MemoRepository } from './memo-repository.js';
 import { CalendarService } from './service.js';
 
-/** The memo (บันทึกข้อความ) that opens the year's collection, in seed 002's official form. */
-export interface MemoModel {
+/** A memo as the documents typeset it: the text, the agency and its emblem. */
+export interface MemoModel extends MemoDocument {
   agency: Agency;
   fiscalYear: number;
   emblem: Buffer | null;
-  section: string;
-  number: string;
-  date: string;
-  subject: string;
-  to: string;
-  paragraphs: string[];
-  instructions: string[];
-  closing: string;
-  signatory: string;
-  signatoryTitle: string;
 }
 
-export interface MemoLines {
-  number?: string | undefined;
-  to?: string | undefined;
-  signatoryName?: string | undefined;
-  signatoryTitle?: string | undefined;
+/** What the memo editor shows of one memo. */
+export interface MemoView {
+  kind: MemoKind;
+  nameTh: string;
+  content: MemoContent;
+  /** The instructions the calendar gives today: what the editor starts from. */
+  calendarInstructions: string[];
+  /** The secretariat rewrote the instructions and the calendar's dates have moved since. */
+  outdated: boolean;
+  /** The framework whose tools and weights the memo states, and whether it is an earlier year's. */
+  frameworkId: string | null;
+  frameworkFromEarlierYear: boolean;
+  issuedAt: string | null;
+  updatedAt: string | null;
+  /** The memo's text as it would print now. */
+  document: MemoDocument;
 }
+
+/** The framework of a year, or else the newest of an earlier year (a new year's memo goes out before NACC publishes). */
+function frameworkOfOrBefore(fiscalYear: number): { framework: CompiledFramework; earlier: boolean } | null {
+  let best: { framework: CompiledFramework; year: number } | null = null;
+  for (const id of availableFrameworks()) {
+    const framework = loadFramework(id);
+    for (const year of framework.data.fiscalYears) {
+      if (year <= fiscalYear && (!best || year > best.year)) best = { framework, year };
+    }
+  }
+  return best && { framework: best.framework, earlier: best.year < fiscalYear };
+}
+
+const contentOf = (row: MemoRow | undefined): MemoContent => (row ? (JSON.parse(row.content) as MemoContent) : {});
 
 /**
- * The memo's text from the agency's calendar: its own dates for the staff count, IIT, EIT and OIT
- * evidence, numbered as seed 002's memo from ฝ่ายปกครอง numbers them, with Thai digits throughout.
+ * The memos that open an agency's year (บันทึกข้อความ, seed 002): made from its calendar's dates,
+ * the year's framework, its EIT quotas and the OIT items of its education division; what the
+ * secretariat writes in is kept, and an issued memo is locked.
  */
-export async function memoModel(
-  db: Kysely<Database>,
-  reader: Actor,
-  agency: Agency,
-  fiscalYear: number,
-  dataDir: string,
-  lines: MemoLines = {},
-): Promise<MemoModel> {
-  const milestones = new Map((await new CalendarService(db).milestones(reader, agency, fiscalYear)).map((m) => [m.milestone, m]));
-  const due = (id: Milestone) => officialDate(milestones.get(id)!.dueOn);
-  const year = toThaiDigits(String(fiscalYear));
-  const director = `ผู้อำนวยการ${agency.name_th.replace(/^สำนักงาน/, '')}`;
-  const th = (text: string) => toThaiDigits(text);
-  return {
-    agency,
-    fiscalYear,
-    emblem: await readEmblem(dataDir, agency.id),
-    section: 'ฝ่ายปกครอง',
-    number: th(lines.number || 'กท ............/-'),
-    date: officialDate(todayInBangkok()),
-    subject: th(
-      `การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (Integrity and Transparency Assessment : ITA) ของ${agency.name_th} ประจำปีงบประมาณ พ.ศ. ${year}`,
-    ),
-    to: lines.to || director,
-    paragraphs: [
-      th(
-        `ด้วย${agency.name_th} เข้ารับการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ประจำปีงบประมาณ พ.ศ. ${year} ด้วยเครื่องมือ ๓ เครื่องมือ ได้แก่ แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT) แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT) และแบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT)`,
-      ),
-      th(
-        `ฝ่ายปกครองพิจารณาแล้ว เพื่อให้การดำเนินการประเมินคุณธรรมและความโปร่งใสของ${agency.name_th} ประจำปีงบประมาณ พ.ศ. ${year} เป็นไปด้วยความเรียบร้อย โปร่งใส และบรรลุตามเป้าหมายที่สำนักงาน ป.ป.ช. กำหนด เห็นควรดำเนินการ ดังนี้`,
-      ),
-    ],
-    instructions: [
-      th(
-        `ทุกฝ่าย และโรงเรียนสังกัดกรุงเทพมหานครในพื้นที่เขต ดำเนินการสำรวจข้อมูลข้าราชการและบุคลากรกรุงเทพมหานครที่ปฏิบัติงานมาไม่น้อยกว่า ๑ ปี และแจ้งให้ข้าราชการและบุคลากรดังกล่าวตอบแบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT) พร้อมทั้งจัดส่งหลักฐานการลงลายมือชื่อการตอบแบบวัดการรับรู้ ให้ฝ่ายปกครอง ภายในวันที่ ${due('iit-collection')} (โดยให้จัดส่งข้อมูล ครั้งที่ ๑ ภายในวันที่ ${due('staff-count')} และครั้งที่ ๒ ภายในวันที่ ${due('iit-collection')})`,
-      ),
-      th(
-        `ทุกฝ่าย และโรงเรียนในสังกัดกรุงเทพมหานคร ดำเนินการเผยแพร่และประชาสัมพันธ์การตอบแบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT) ให้ผู้มีส่วนได้ส่วนเสียภายนอกตอบให้ครบตามจำนวนที่กำหนด ภายในวันที่ ${due('eit-collection')}`,
-      ),
-      th(
-        `ให้ทุกฝ่ายดำเนินการตามแบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT) และส่งหลักฐานการดำเนินงานในระบบโปร่งใสตามข้อที่ได้รับมอบหมาย โดยตั้งชื่อไฟล์ตามรหัสข้อ เช่น O1 ภายในวันที่ ${due('oit-evidence')}`,
-      ),
-      th(`โรงเรียนสังกัดกรุงเทพมหานครในพื้นที่เขต ส่งข้อมูลบุคลากรให้ฝ่ายปกครอง ภายในวันที่ ${due('schools-data')}`),
-    ],
-    closing: 'จึงเรียนมาเพื่อโปรดพิจารณา หากเห็นชอบฝ่ายปกครองจักได้ดำเนินการเวียนแจ้งทุกฝ่ายดำเนินการต่อไป',
-    signatory: lines.signatoryName
-      ? `(${lines.signatoryName.replace(/^\(|\)$/g, '')})`
-      : '(........................................................)',
-    signatoryTitle: lines.signatoryTitle || 'หัวหน้าฝ่ายปกครอง',
-  };
-}
+export class MemoService {
+  private readonly repository: MemoRepository;
 
-/** The memo's text in reading order, as its PDF prints it: what a test compares `pdftotext` with. */
-export function memoText(m: MemoModel): string[] {
-  return [
-    'บันทึกข้อความ',
-    `ส่วนราชการ ${m.section} ${m.agency.name_th}`,
-    `ที่ ${m.number}`,
-    `วันที่ ${m.date}`,
-    `เรื่อง ${m.subject}`,
-    `เรียน ${m.to}`,
-    ...m.paragraphs,
-    ...m.instructions.map((text, i) => `${toThaiDigits(String(i + 1))}. ${text}`),
-    m.closing,
-    m.signatory,
-    m.signatoryTitle,
-  ];
+  constructor(private readonly db: Kysely<Database>) {
+    this.repository = new MemoRepository(db);
+  }
+
+  private async facts(
+    reader: Actor,
+    agency: Agency,
+    fiscalYear: number,
+  ): Promise<MemoFacts & { frameworkId: string | null; earlier: boolean }> {
+    const milestones = new Map(
+      (await new CalendarService(this.db).milestones(reader, agency, fiscalYear)).map((m) => [m.milestone, m]),
+    );
+    const due = (id: keyof MemoFacts['due']) => officialDate(milestones.get(id)!.dueOn);
+    const found = frameworkOfOrBefore(fiscalYear);
+    const tools = (found?.framework.data.tools ?? []).map((tool) => ({
+      code: tool.code,
+      nameTh: tool.name.th,
+      weight: tool.weight,
+      indicators: found!.framework.data.indicators.filter((i) => i.tool === tool.code).map((i) => i.name.th),
+    }));
+    const divisions = await listDivisions(this.db, agency.id);
+    const divisionName = new Map(divisions.map((d) => [d.id, d.name_th]));
+    const isSchool = (name: string) => name.startsWith('โรงเรียน');
+    // The EIT round's quotas where the year has one; else the BMA minimums of the agency's divisions.
+    const eitRound = (await new SurveyRepository(this.db).roundsOfYear(agency.id, fiscalYear)).find((r) => r.tool === 'EIT');
+    const quotas = eitRound ? await new SurveyRepository(this.db).quotas(eitRound.id) : [];
+    const eitMinimums = quotas.length
+      ? quotas
+          .map((q) => ({ division: divisionName.get(q.division_id) ?? '', minimum: q.required }))
+          .filter((q) => q.division && !isSchool(q.division) && q.minimum > 0)
+      : Object.entries(EIT_MINIMUMS)
+          .filter(([name]) => divisions.some((d) => d.name_th === name))
+          .map(([division, minimum]) => ({ division, minimum }));
+    const education = divisions.find((d) => d.name_th === 'ฝ่ายการศึกษา');
+    const oit = new OitRepository(this.db);
+    const checklist = await oit.findChecklist(agency.id, fiscalYear);
+    const educationItems =
+      checklist && education
+        ? (await oit.allTasks(checklist.id))
+            .filter((view) => view.divisions.includes(education.id))
+            .map((view) => {
+              const item = loadFramework(checklist.framework_id).data.oitItems.find((i) => i.code === view.task.item_code);
+              return { code: view.task.item_code, name: item?.name?.th ?? '' };
+            })
+        : [];
+    return {
+      agencyName: agency.name_th,
+      fiscalYear,
+      today: officialDate(todayInBangkok()),
+      due: {
+        'staff-count': due('staff-count'),
+        'iit-collection': due('iit-collection'),
+        'eit-collection': due('eit-collection'),
+        'oit-evidence': due('oit-evidence'),
+        'schools-data': due('schools-data'),
+      },
+      tools,
+      eitMinimums,
+      educationItems,
+      schoolIit: SCHOOL_IIT,
+      schoolEit: SCHOOL_EIT_MINIMUM,
+      frameworkId: found?.framework.id ?? null,
+      earlier: found?.earlier ?? false,
+    };
+  }
+
+  /** The year's memos as the editor shows them: each one's content, the calendar's instructions and the text. */
+  async list(reader: Actor, agency: Agency, fiscalYear: number): Promise<MemoView[]> {
+    authorize(reader, 'calendar', 'read', { agencyId: agency.id });
+    const facts = await this.facts(reader, agency, fiscalYear);
+    const rows = new Map((await this.repository.ofYear(agency.id, fiscalYear)).map((r) => [r.kind, r]));
+    return MEMO_KINDS.map((kind) => {
+      const row = rows.get(kind);
+      const content = contentOf(row);
+      return {
+        kind,
+        nameTh: MEMO_KIND_TH[kind],
+        content,
+        calendarInstructions: calendarInstructions(kind, facts),
+        outdated: instructionsOutdated(kind, facts, content),
+        frameworkId: facts.frameworkId,
+        frameworkFromEarlierYear: facts.earlier,
+        issuedAt: row?.issued_at ?? null,
+        updatedAt: row?.updated_at ?? null,
+        document: buildMemo(kind, facts, content),
+      };
+    });
+  }
+
+  /** Saves what the secretariat wrote into a memo; an issued memo must be reopened first. */
+  async save(actor: Actor, agency: Agency, fiscalYear: number, kind: MemoKind, content: MemoContent): Promise<void> {
+    authorize(actor, 'calendar', 'manage', { agencyId: agency.id });
+    const facts = await this.facts(actor, agency, fiscalYear);
+    const stored: MemoContent = content.instructions?.length
+      ? { ...content, instructionsFrom: calendarInstructions(kind, facts) }
+      : { ...content, instructions: undefined, instructionsFrom: undefined };
+    await this.db.transaction().execute(async (trx) => {
+      const repository = new MemoRepository(trx);
+      const before = await repository.find(agency.id, fiscalYear, kind);
+      if (before?.issued_at) {
+        throw conflict('the memo was issued; reopen it to change it', 'บันทึกข้อความนี้ออกเลขแล้ว ต้องยกเลิกการออกเลขก่อนแก้ไข');
+      }
+      await repository.save(agency.id, fiscalYear, kind, JSON.stringify(stored), actor.id);
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: 'update',
+        entity: 'memo',
+        entityId: `${fiscalYear}/${kind}`,
+        agencyId: agency.id,
+        before: before ? contentOf(before) : undefined,
+        after: stored,
+      });
+    });
+  }
+
+  /**
+   * Issues a memo: it has its number and date (today where none), and is locked from then on; the
+   * calendar's memo milestone is done once every memo of the year is issued.
+   */
+  async issue(actor: Actor, agency: Agency, fiscalYear: number, kind: MemoKind, issued: boolean): Promise<void> {
+    authorize(actor, 'calendar', 'manage', { agencyId: agency.id });
+    await this.db.transaction().execute(async (trx) => {
+      const repository = new MemoRepository(trx);
+      const row = await repository.find(agency.id, fiscalYear, kind);
+      const content = contentOf(row);
+      if (issued) {
+        if (row?.issued_at) throw conflict('the memo was issued already', 'บันทึกข้อความนี้ออกเลขแล้ว');
+        if (!content.number?.trim()) {
+          throw new HttpError(422, 'memo-unnumbered', 'a memo is issued with its number', 'กรุณาใส่เลขที่หนังสือก่อนออกบันทึกข้อความ');
+        }
+        const dated: MemoContent = { ...content, date: content.date ?? todayInBangkok() };
+        await repository.save(agency.id, fiscalYear, kind, JSON.stringify(dated), actor.id);
+        const saved = (await repository.find(agency.id, fiscalYear, kind))!;
+        await repository.setIssued(saved.id, now(), actor.id);
+      } else {
+        if (!row?.issued_at) return;
+        await repository.setIssued(row.id, null, null);
+      }
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: issued ? 'issue' : 'reopen',
+        entity: 'memo',
+        entityId: `${fiscalYear}/${kind}`,
+        agencyId: agency.id,
+      });
+    });
+  }
+
+  /** A memo ready to typeset. */
+  async model(reader: Actor, agency: Agency, fiscalYear: number, kind: MemoKind, dataDir: string): Promise<MemoModel> {
+    authorize(reader, 'calendar', 'read', { agencyId: agency.id });
+    const facts = await this.facts(reader, agency, fiscalYear);
+    const content = contentOf(await this.repository.find(agency.id, fiscalYear, kind));
+    return { ...buildMemo(kind, facts, content), agency, fiscalYear, emblem: await readEmblem(dataDir, agency.id) };
+  }
 }

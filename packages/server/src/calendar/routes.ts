@@ -1,23 +1,41 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { MILESTONES } from '@prongsai/core';
+import { MEMO_KINDS, MILESTONES } from '@prongsai/core';
 import { readableAgency } from '../agencies/service.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 import { requireActor } from '../http/context.js';
 import { isoDate } from '../http/schemas.js';
+import { MemoService } from './memo.js';
 import { CalendarService } from './service.js';
 import { tasksFor } from './tasks.js';
 
 const yearParams = z.object({ agency: z.string().min(1).max(64), year: z.coerce.number().int().min(2500).max(2700) });
 const milestone = z.enum(MILESTONES);
+const line = (max: number) => z.string().trim().max(max).optional();
+/** What the secretariat writes into a memo; empty lines are left to the calendar and the framework. */
+const memoContent = z
+  .object({
+    phone: line(100),
+    number: line(100),
+    date: isoDate.optional(),
+    to: line(300),
+    origin: line(4000),
+    instructions: z.array(z.string().trim().min(1).max(4000)).max(20).optional(),
+    signers: z
+      .array(z.object({ name: z.string().trim().max(200), titles: z.array(z.string().trim().max(300)).max(4) }))
+      .max(5)
+      .optional(),
+  })
+  .strict();
 
 export async function calendarRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['calendar'];
   const service = new CalendarService(db.kysely);
+  const memos = new MemoService(db.kysely);
   const base = (request: FastifyRequest) => config.publicUrl ?? `${request.protocol}://${request.host}`;
 
   api.get(
@@ -95,6 +113,60 @@ export async function calendarRoutes(app: FastifyInstance, { db, config }: { db:
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="ita-late-${request.params.year}.csv"`)
         .send(`\uFEFF${csv}\n`);
+    },
+  );
+
+  api.get(
+    '/api/agencies/:agency/memos/:year',
+    {
+      schema: {
+        tags,
+        summary:
+          "The year's memos (บันทึกข้อความ): what the secretariat wrote in, the calendar's instructions, and the text as it prints",
+        params: yearParams,
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const agency = await readableAgency(db.kysely, actor, request.params.agency);
+      return memos.list(actor, agency, request.params.year);
+    },
+  );
+
+  api.put(
+    '/api/agencies/:agency/memos/:year/:kind',
+    {
+      schema: {
+        tags,
+        summary:
+          'Write into a memo: its number, date, recipient, origin, instructions and signers (the secretariat; not once issued)',
+        params: yearParams.extend({ kind: z.enum(MEMO_KINDS) }),
+        body: memoContent,
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const agency = await readableAgency(db.kysely, actor, request.params.agency);
+      await memos.save(actor, agency, request.params.year, request.params.kind, request.body);
+      return memos.list(actor, agency, request.params.year);
+    },
+  );
+
+  api.put(
+    '/api/agencies/:agency/memos/:year/:kind/issued',
+    {
+      schema: {
+        tags,
+        summary: 'Issue a numbered memo, which locks it (`issued: true`), or reopen it (`false`)',
+        params: yearParams.extend({ kind: z.enum(MEMO_KINDS) }),
+        body: z.object({ issued: z.boolean() }),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const agency = await readableAgency(db.kysely, actor, request.params.agency);
+      await memos.issue(actor, agency, request.params.year, request.params.kind, request.body.issued);
+      return memos.list(actor, agency, request.params.year);
     },
   );
 

@@ -23,6 +23,7 @@ import { ProgressRepository } from '../progress/repository.js';
 import { PublicationRepository } from '../publications/repository.js';
 import { findAssessment } from '../results/repository.js';
 import { SurveyRepository } from '../surveys/repository.js';
+import { MemoRepository } from './memo-repository.js';
 import { CalendarRepository } from './repository.js';
 
 export interface MilestoneView {
@@ -61,6 +62,7 @@ export class CalendarService {
     };
     const done: Partial<Record<Milestone, boolean | undefined>> = {
       'committee-order': !!(await findCommittee(this.db, agency.id, fiscalYear)),
+      memos: await new MemoRepository(this.db).allIssued(agency.id, fiscalYear),
       'measures-plan': !!plan,
       'measures-publication': !!(await publications.live({ agencyId: agency.id, kind: 'plan', fiscalYear, round: null })),
       'oit-evidence': checklist

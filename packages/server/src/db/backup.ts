@@ -40,6 +40,7 @@ export const TABLES = [
   'calendar_defaults',
   'agency_milestones',
   'calendar_feeds',
+  'memos',
   'notices',
   'reminder_jobs',
   'notice_optouts',

@@ -483,6 +483,21 @@ export interface CalendarFeedTable {
   revoked_at: Timestamp | null;
 }
 
+export interface MemoTable {
+  id: Generated<number>;
+  agency_id: number;
+  fiscal_year: number;
+  /** `collection` (ฝ่ายปกครอง to the director) or `schools` (ฝ่ายการศึกษา to the schools). */
+  kind: string;
+  /** The secretariat's own lines, JSON of core's MemoContent. */
+  content: string;
+  updated_by: number | null;
+  updated_at: Timestamp;
+  /** When the memo was numbered, dated and sent; it is locked from then. */
+  issued_at: Timestamp | null;
+  issued_by: number | null;
+}
+
 export interface NoticeTable {
   id: Generated<number>;
   user_id: number;
@@ -557,12 +572,14 @@ export interface Database {
   calendar_defaults: CalendarDefaultTable;
   agency_milestones: AgencyMilestoneTable;
   calendar_feeds: CalendarFeedTable;
+  memos: MemoTable;
   notices: NoticeTable;
   reminder_jobs: ReminderJobTable;
   notice_optouts: NoticeOptoutTable;
 }
 
 export type Agency = Selectable<AgencyTable>;
+export type MemoRow = Selectable<MemoTable>;
 export type NewAgency = Insertable<AgencyTable>;
 export type Division = Selectable<DivisionTable>;
 export type User = Selectable<UserTable>;

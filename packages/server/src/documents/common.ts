@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   captionWithoutNumber,
-  formatThaiDate,
+  officialThaiDate,
   roundPeriod,
   toThaiDigits,
   type CompiledFramework,
@@ -22,10 +22,7 @@ export const fmt = (n: number | null | undefined) =>
 
 export const thaiYear = (year: number) => toThaiDigits(String(year));
 
-export function officialDate(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return toThaiDigits(formatThaiDate({ year: year!, month: month!, day: day! }));
-}
+export const officialDate = officialThaiDate;
 
 export const roundTitle = (round: 6 | 12, fiscalYear: number) => toThaiDigits(roundPeriod(round, fiscalYear));
 

@@ -50,7 +50,7 @@ import {
 } from './common.js';
 import { DOCX_FONT } from './fonts.js';
 import type { ClarificationModel } from '../oit/clarification.js';
-import { memoText, type MemoModel } from '../calendar/memo.js';
+import type { MemoModel } from '../calendar/memo.js';
 import { divisionText, type MeasuresModel, type OrderModel, type ProgressModel } from './model.js';
 
 // Word and LibreOffice set Thai in the complex-script font: name it, and its size, everywhere.
@@ -465,15 +465,26 @@ function emblemSize(png: Buffer): { width: number; height: number } {
   return { width: Math.round((width * target) / height), height: target };
 }
 
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+/** A table drawn without lines: names beside roles in an order, a memo's quota list. */
+const borderless = (columnWidths: number[], rows: TableRow[]) =>
+  new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths,
+    borders: {
+      top: NO_BORDER,
+      bottom: NO_BORDER,
+      left: NO_BORDER,
+      right: NO_BORDER,
+      insideHorizontal: NO_BORDER,
+      insideVertical: NO_BORDER,
+    },
+    rows,
+  });
+
 export async function orderDocx(o: OrderModel): Promise<Buffer> {
   const c = o.committee;
   const th = toThaiDigits;
-  const noBorders = {
-    top: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
-    bottom: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
-    left: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
-    right: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
-  };
   return document(
     [
       {
@@ -492,17 +503,15 @@ export async function orderDocx(o: OrderModel): Promise<Buffer> {
           para(th(`เรื่อง ${c.subject}`), { align: AlignmentType.CENTER }),
           para('-------------------------------', { align: AlignmentType.CENTER }),
           ...c.preamble.map((p) => para(th(p), { indent: true, align: AlignmentType.THAI_DISTRIBUTE })),
-          new Table({
-            width: { size: 100, type: WidthType.PERCENTAGE },
-            columnWidths: [5200, 3400],
-            borders: { ...noBorders, insideHorizontal: noBorders.top, insideVertical: noBorders.top },
-            rows: c.members.map(
+          borderless(
+            [5200, 3400],
+            c.members.map(
               (member, i) =>
                 new TableRow({
                   children: [cell(th(`${i + 1}. ${member.name}`), { size: SIZE }), cell(th(member.role), { size: SIZE })],
                 }),
             ),
-          }),
+          ),
           para(th('ให้คณะกรรมการฯ มีอำนาจหน้าที่ดังนี้'), { indent: true }),
           ...c.duties.map((duty, i) => para(th(`${i + 1}. ${duty}`), { indent: true, align: AlignmentType.THAI_DISTRIBUTE })),
           para(th(c.closing), { indent: true }),
@@ -555,13 +564,18 @@ export async function clarificationDocx(c: ClarificationModel): Promise<Buffer> 
 }
 
 export async function memoDocx(m: MemoModel): Promise<Buffer> {
-  const lines = memoText(m);
-  const [title, section, number, date, subject, to] = lines;
   const labelled = (label: string, text: string) =>
-    new Paragraph({
-      children: [run(`${label} `, { bold: true }), ...lines_(text.slice(label.length + 1))],
-      spacing: { after: 80 },
-    });
+    new Paragraph({ children: [run(`${label} `, { bold: true }), ...lines_(text)], spacing: { after: 80 } });
+  const body = m.blocks.map((block) =>
+    block.kind === 'heading'
+      ? para(block.text, { bold: true })
+      : block.kind === 'table'
+        ? borderless(
+            [5600, 3000],
+            block.rows.map((row) => new TableRow({ children: row.map((text) => cell(text, { size: SIZE })) })),
+          )
+        : para(block.text, { indent: true, align: AlignmentType.THAI_DISTRIBUTE }),
+  );
   return document(
     [
       {
@@ -575,20 +589,20 @@ export async function memoDocx(m: MemoModel): Promise<Buffer> {
                 }),
               ]
             : []),
-          para(title!, { bold: true, size: 48, align: AlignmentType.CENTER }),
-          labelled('ส่วนราชการ', section!),
-          labelled('ที่', number!),
-          labelled('วันที่', date!),
-          labelled('เรื่อง', subject!),
-          labelled('เรียน', to!),
-          ...m.paragraphs.map((text) => para(text, { indent: true, align: AlignmentType.THAI_DISTRIBUTE })),
-          ...m.instructions.map((text, i) =>
-            para(`${toThaiDigits(String(i + 1))}. ${text}`, { indent: true, align: AlignmentType.THAI_DISTRIBUTE }),
-          ),
+          para('บันทึกข้อความ', { bold: true, size: 48, align: AlignmentType.CENTER }),
+          labelled('ส่วนราชการ', m.section),
+          labelled('ที่', m.number),
+          labelled('วันที่', m.date),
+          labelled('เรื่อง', m.subject),
+          labelled('เรียน', m.to),
+          ...body,
           para(m.closing, { indent: true }),
-          para(''),
-          para(m.signatory, { align: AlignmentType.CENTER }),
-          para(m.signatoryTitle, { align: AlignmentType.CENTER }),
+          ...m.signers.flatMap((signer) => [
+            para(''),
+            para(''),
+            para(signer.name, { align: AlignmentType.CENTER }),
+            ...signer.titles.map((title) => para(title, { align: AlignmentType.CENTER })),
+          ]),
         ],
       },
     ],

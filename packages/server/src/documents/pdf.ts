@@ -30,7 +30,7 @@ import {
   thaiYear,
 } from './common.js';
 import type { ClarificationModel } from '../oit/clarification.js';
-import { memoText, type MemoModel } from '../calendar/memo.js';
+import type { MemoModel } from '../calendar/memo.js';
 import { divisionText, type MeasuresModel, type OrderModel, type ProgressModel } from './model.js';
 import { renderPdf, thaiPageFooter } from './thai-pdf.js';
 import { EMBLEM_HEIGHT_PT } from '../letterhead/emblem.js';
@@ -518,14 +518,23 @@ export function clarificationPdf(c: ClarificationModel): Promise<Buffer> {
   } as TDocumentDefinitions);
 }
 
-/** The memo (บันทึกข้อความ) in the official form: heading lines, numbered instructions, the signatory. */
+/** The memo (บันทึกข้อความ) in the official form: heading lines, the body's sections and numbered instructions, who signs. */
 export function memoPdf(m: MemoModel): Promise<Buffer> {
-  const lines = memoText(m);
-  const [title, section, number, date, subject, to] = lines;
   const field = (label: string, text: string) => ({
-    text: [{ text: show(`${label} `), bold: true }, { text: show(text.slice(label.length + 1)) }],
+    text: [{ text: show(`${label} `), bold: true }, { text: show(text) }],
     margin: [0, 0, 0, 4] as [number, number, number, number],
   });
+  const body = m.blocks.map((block) =>
+    block.kind === 'heading'
+      ? { text: show(block.text), bold: true, margin: [0, 6, 0, 2] }
+      : block.kind === 'table'
+        ? {
+            table: { widths: ['*', 'auto'], body: block.rows.map((row) => row.map((text) => cell(text))) },
+            layout: 'noBorders',
+            margin: [48, 0, 0, 4],
+          }
+        : { text: show(block.text), leadingIndent: 48, margin: [0, 2, 0, 4] },
+  );
   return renderPdf({
     pageSize: 'A4',
     pageMargins: [72, 48, 56, 56],
@@ -537,27 +546,21 @@ export function memoPdf(m: MemoModel): Promise<Buffer> {
           m.emblem
             ? { image: `data:image/png;base64,${m.emblem.toString('base64')}`, height: 42, width: 42 }
             : { text: '', width: 42 },
-          { text: show(title!), bold: true, fontSize: 24, alignment: 'center', margin: [0, 6, 42, 0] },
+          { text: show('บันทึกข้อความ'), bold: true, fontSize: 24, alignment: 'center', margin: [0, 6, 42, 0] },
         ],
         margin: [0, 0, 0, 10],
       },
-      field('ส่วนราชการ', section!),
-      { columns: [field('ที่', number!), field('วันที่', date!)], margin: [0, 0, 0, 0] },
-      field('เรื่อง', subject!),
-      field('เรียน', to!),
-      ...m.paragraphs.map((text) => ({
-        text: show(text),
-        leadingIndent: 48,
-        margin: [0, 4, 0, 4] as [number, number, number, number],
+      field('ส่วนราชการ', m.section),
+      { columns: [field('ที่', m.number), field('วันที่', m.date)], margin: [0, 0, 0, 0] },
+      field('เรื่อง', m.subject),
+      field('เรียน', m.to),
+      ...body,
+      { text: show(m.closing), leadingIndent: 48, margin: [0, 8, 0, 0] },
+      ...m.signers.map((signer) => ({
+        unbreakable: true,
+        stack: [signer.name, ...signer.titles].map((line) => ({ text: show(line), alignment: 'center' })),
+        margin: [180, 36, 0, 0],
       })),
-      ...m.instructions.map((text, i) => ({
-        text: show(`${toThaiDigits(String(i + 1))}. ${text}`),
-        leadingIndent: 48,
-        margin: [0, 2, 0, 4] as [number, number, number, number],
-      })),
-      { text: show(m.closing), leadingIndent: 48, margin: [0, 8, 0, 40] },
-      { text: show(m.signatory), alignment: 'center', margin: [180, 0, 0, 0] },
-      { text: show(m.signatoryTitle), alignment: 'center', margin: [180, 0, 0, 0] },
     ],
     info: { title: `บันทึกข้อความ ${m.agency.name_th} ITA ${m.fiscalYear}` },
   } as TDocumentDefinitions);

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { MEMO_KINDS } from '@prongsai/core';
 import { listAgencies } from '../agencies/repository.js';
 import { readableAgency } from '../agencies/service.js';
 import { authorize, type Actor } from '../auth/policy.js';
@@ -20,15 +21,8 @@ const requestBody = z.object({
   year: z.number().int().min(2500).max(2700),
   round: z.union([z.literal(6), z.literal(12)]).optional(),
   thaiDigits: z.boolean().default(false),
-  /** A memo's own lines, where the secretariat fills them in: its number, recipient and signatory. */
-  memo: z
-    .object({
-      number: z.string().trim().max(100).optional(),
-      to: z.string().trim().max(200).optional(),
-      signatoryName: z.string().trim().max(200).optional(),
-      signatoryTitle: z.string().trim().max(200).optional(),
-    })
-    .optional(),
+  /** Which memo: ฝ่ายปกครอง's to every division (`collection`) or ฝ่ายการศึกษา's to the schools (`schools`). */
+  memoKind: z.enum(MEMO_KINDS).optional(),
 });
 
 type RequestBody = z.infer<typeof requestBody>;
@@ -38,7 +32,7 @@ const documentRequestOf = (body: RequestBody): DocumentRequest => ({
   fiscalYear: body.year,
   round: body.round,
   thaiDigits: body.thaiDigits,
-  ...(body.kind === 'memo' && body.memo ? { memo: body.memo } : {}),
+  ...(body.kind === 'memo' ? { memoKind: body.memoKind ?? 'collection' } : {}),
 });
 
 /** The document jobs of this instance; a job is made as the person who asked for it, through the same policy as their screens. */

@@ -5,7 +5,8 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/policy.js';
 import type { Agency, Database } from '../db/schema.js';
 import { documentOptions } from './common.js';
-import { memoModel, type MemoLines } from '../calendar/memo.js';
+import type { MemoKind } from '@prongsai/core';
+import { MemoService } from '../calendar/memo.js';
 import { ClarificationService, type ClarificationModel } from '../oit/clarification.js';
 import { badRequest } from '../http/errors.js';
 import { clarificationDocx, measuresDocx, memoDocx, orderDocx, progressDocx } from './docx.js';
@@ -22,12 +23,12 @@ export interface DocumentRequest {
   round?: 6 | 12 | undefined;
   /** Print every number with Thai digits (๑๒๓), as some agencies' official documents do. */
   thaiDigits?: boolean | undefined;
-  /** A memo's own lines (its number, recipient and signatory); left for the hand where not given. */
-  memo?: MemoLines | undefined;
+  /** Which memo of the year: ฝ่ายปกครอง's to every division, or ฝ่ายการศึกษา's to the schools. */
+  memoKind?: MemoKind | undefined;
 }
 
 /** Bump when the layout changes, so cached documents are made again. */
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 
 export const MIME: Record<DocumentFormat, string> = {
   pdf: 'application/pdf',
@@ -35,7 +36,12 @@ export const MIME: Record<DocumentFormat, string> = {
 };
 
 export function fileName(agency: Agency, request: DocumentRequest): string {
-  const round = request.kind === 'progress' ? `-round${request.round ?? 6}` : '';
+  const round =
+    request.kind === 'progress'
+      ? `-round${request.round ?? 6}`
+      : request.kind === 'memo'
+        ? `-${request.memoKind ?? 'collection'}`
+        : '';
   return `prongsai-${request.kind}-${agency.slug}-${request.fiscalYear}${round}.${request.format}`;
 }
 
@@ -60,7 +66,7 @@ export async function generateDocument(
         : request.kind === 'order'
           ? await orderModel(db, agency, request.fiscalYear, dataDir)
           : request.kind === 'memo'
-            ? await memoModel(db, reader, agency, request.fiscalYear, dataDir, request.memo)
+            ? await new MemoService(db).model(reader, agency, request.fiscalYear, request.memoKind ?? 'collection', dataDir)
             : await clarificationFormModel(db, dataDir, reader, agency, request.fiscalYear);
   onProgress(0.3);
   const hash = createHash('sha256')

@@ -6,6 +6,7 @@ import {
   iitRequired,
   whatIf,
   checkAnswers,
+  EIT_MINIMUMS,
   findWeakPoints,
   presentResult,
   scoreAssessment,
@@ -27,23 +28,6 @@ import { hashCode } from './codes.js';
 import { intakeFor } from './intake.js';
 import { SurveyRepository } from './repository.js';
 import { readRoster } from './roster.js';
-
-/**
- * EIT respondents each division must reach at least, the BMA district default (seed 002); a
- * division not listed has no minimum until the secretariat sets one.
- */
-export const EIT_MINIMUMS: Record<string, number> = {
-  ฝ่ายโยธา: 60,
-  ฝ่ายสิ่งแวดล้อมและสุขาภิบาล: 60,
-  ฝ่ายรายได้: 60,
-  ฝ่ายเทศกิจ: 60,
-  ฝ่ายปกครอง: 40,
-  ฝ่ายทะเบียน: 40,
-  ฝ่ายรักษาความสะอาดและสวนสาธารณะ: 40,
-  ฝ่ายการศึกษา: 20,
-  ฝ่ายการคลัง: 40,
-  ฝ่ายพัฒนาชุมชนและสวัสดิการสังคม: 40,
-};
 
 const divisionCache = new Map<number, { ids: Set<number>; until: number }>();
 

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useMe } from '../auth/session';
 import { fiscalYearOf, todayInBangkok } from '../i18n/dates';
 import { useYearChoice } from '../layout/yearChoice';
 import { CommitteeEditor, type Committee } from './CommitteeEditor';
+import { MemoEditor, type MemoKind, type MemoView } from './MemoEditor';
 import { EmblemUpload } from './EmblemUpload';
 import { PublishPanel } from './PublishPanel';
 import { DocumentButton } from './DocumentButton';
@@ -41,8 +42,11 @@ export function DocumentsPage() {
     queryKey: ['committee-draft', slug, year],
     queryFn: () => api<{ source: string; committee: Committee }>('GET', `/api/agencies/${slug}/committees/${year}/draft`),
   });
-  const [memoNumber, setMemoNumber] = useState('');
-  const [memoSignatory, setMemoSignatory] = useState('');
+  const memos = useQuery({
+    queryKey: ['memos', slug, year],
+    queryFn: () => api<MemoView[]>('GET', `/api/agencies/${slug}/memos/${year}`),
+  });
+  const [editingMemo, setEditingMemo] = useState<MemoKind | null>(null);
   const canManagePlans = me.abilities.switchAgency || (me.abilities.managePlans === true && me.agency?.slug === slug);
   const documents = [
     { key: 'measures', title: t('documents.measures'), hint: t('documents.measuresHint'), body: { kind: 'measures', year } },
@@ -53,12 +57,12 @@ export function DocumentsPage() {
       body: { kind: 'progress', year, round },
     },
     { key: 'order', title: t('documents.order'), hint: '', body: { kind: 'order', year } },
-    {
-      key: 'memo',
-      title: t('documents.memo'),
-      hint: t('documents.memoHint'),
-      body: { kind: 'memo', year, memo: { number: memoNumber || undefined, signatoryName: memoSignatory || undefined } },
-    },
+    ...(['collection', 'schools'] as const).map((memoKind) => ({
+      key: `memo-${memoKind}`,
+      title: t(`memo.${memoKind}`),
+      hint: t(`memo.${memoKind}Hint`),
+      body: { kind: 'memo', memoKind, year },
+    })),
   ];
   return (
     <Stack>
@@ -107,22 +111,11 @@ export function DocumentsPage() {
                 )}
               </Stack>
             )}
-            {d.key === 'memo' && (
-              <Stack gap={4} mb="xs">
-                <TextInput
-                  size="xs"
-                  label={t('documents.memoNumber')}
-                  placeholder="กท ..../..."
-                  value={memoNumber}
-                  onChange={(e) => setMemoNumber(e.currentTarget.value)}
-                />
-                <TextInput
-                  size="xs"
-                  label={t('documents.memoSignatory')}
-                  value={memoSignatory}
-                  onChange={(e) => setMemoSignatory(e.currentTarget.value)}
-                />
-              </Stack>
+            {d.key.startsWith('memo-') && (
+              <MemoSummary
+                memo={memos.data?.find((m) => `memo-${m.kind}` === d.key) ?? null}
+                onEdit={(kind) => setEditingMemo(kind)}
+              />
             )}
             <Stack gap="xs">
               <DocumentButton slug={slug} body={{ ...d.body, format: 'pdf' }} label="PDF" />
@@ -131,6 +124,13 @@ export function DocumentsPage() {
           </Card>
         ))}
       </SimpleGrid>
+      <MemoEditor
+        slug={slug}
+        year={year}
+        memo={memos.data?.find((m) => m.kind === editingMemo) ?? null}
+        canEdit={canManagePlans}
+        onClose={() => setEditingMemo(null)}
+      />
       <CommitteeEditor
         slug={slug}
         agencyId={agency.data?.id ?? null}
@@ -177,6 +177,27 @@ export function DocumentsPage() {
         />
       </Card>
       <Alert color="gray">{`/api/open-data/${slug}/<ปี>/results.csv`}</Alert>
+    </Stack>
+  );
+}
+
+/** A memo's state on its card: issued with its number, or a draft; and the button that opens it. */
+function MemoSummary({ memo, onEdit }: { memo: MemoView | null; onEdit: (kind: MemoKind) => void }) {
+  const { t } = useTranslation();
+  if (!memo) return null;
+  return (
+    <Stack gap={4} mb="xs" data-testid={`memo-summary-${memo.kind}`}>
+      <Text size="xs" c={memo.issuedAt ? undefined : 'orange'}>
+        {memo.issuedAt ? t('memo.issued', { number: memo.document.number, date: memo.document.date }) : t('memo.draft')}
+      </Text>
+      {memo.outdated && (
+        <Text size="xs" c="orange">
+          {t('memo.outdatedShort')}
+        </Text>
+      )}
+      <Button size="xs" variant="outline" onClick={() => onEdit(memo.kind)} data-testid={`memo-edit-${memo.kind}`}>
+        {memo.issuedAt ? t('memo.view') : t('memo.edit')}
+      </Button>
     </Stack>
   );
 }

@@ -12,6 +12,7 @@ import * as m0009 from './0009-oit-clarification.js';
 import * as m0010 from './0010-surveys.js';
 import * as m0011 from './0011-calendar.js';
 import * as m0012 from './0012-reminders.js';
+import * as m0013 from './0013-memos.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see 0001
 type Step = { up: (db: Kysely<any>, engine: Engine) => Promise<void> };
@@ -30,6 +31,7 @@ const steps: Record<string, Step> = {
   '0010-surveys': m0010,
   '0011-calendar': m0011,
   '0012-reminders': m0012,
+  '0013-memos': m0013,
 };
 
 export class BundledMigrations implements MigrationProvider {
