@@ -126,6 +126,10 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
     const secretariat = await tasks('admin@lak-si.demo', 'lak-si');
     expect(secretariat.filter((t) => t.kind === 'oit-review').map((t) => t.title)).toEqual(['ตรวจหลักฐาน OIT ข้อ O1']);
     expect(secretariat.some((t) => t.kind === 'milestone' && t.late)).toBe(true);
+    // Who is late: the secretariat sees each division that owes past its date, with what it owes.
+    const lateDivisions = secretariat.filter((t) => t.kind === 'division-late').map((t) => t.title);
+    expect(lateDivisions).toContain('ฝ่ายการคลัง ยังไม่ส่งหลักฐาน OIT ที่เลยกำหนด 4 ข้อ (O5, O6, O7, O8)');
+    expect(editor.map((t) => t.kind)).not.toContain('division-late');
     expect((await tasks('director@din-daeng.demo', 'din-daeng')).map((t) => t.kind)).toContain('oit-approve');
     expect((await tasks('director@bang-khae.demo', 'bang-khae')).map((t) => t.kind)).not.toContain('oit-approve');
     expect((await get(await login(app, 'finance@lak-si.demo'), '/api/agencies/bang-khae/tasks/2567')).statusCode).toBe(404);

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { isOitOverdue, type OitTaskStatus } from '@prongsai/core';
 import { authorize, type Actor } from '../auth/policy.js';
 import type { Agency, Database } from '../db/schema.js';
+import { listDivisions } from '../agencies/repository.js';
 import { findPlan } from '../measures/repository.js';
 import { OitRepository } from '../oit/repository.js';
 import { ProgressRepository } from '../progress/repository.js';
@@ -10,7 +11,15 @@ import { pendingReports, roundView } from '../progress/service.js';
 import { CalendarService } from './service.js';
 
 export interface Task {
-  kind: 'oit-evidence' | 'oit-review' | 'oit-approve' | 'progress-report' | 'progress-review' | 'progress-approve' | 'milestone';
+  kind:
+    | 'oit-evidence'
+    | 'oit-review'
+    | 'oit-approve'
+    | 'progress-report'
+    | 'progress-review'
+    | 'progress-approve'
+    | 'division-late'
+    | 'milestone';
   title: string;
   dueOn: string | null;
   late: boolean;
@@ -20,8 +29,8 @@ export interface Task {
 
 /**
  * What the signed-in person must do now in an agency's year, read through the same policies as
- * their screens: a division editor what their division owes, the secretariat what to review and
- * which milestones are late, an executive what waits for approval.
+ * their screens: a division editor what their division owes, the secretariat what to review, which
+ * divisions are late with what, and which milestones are late, an executive what waits for approval.
  */
 export async function tasksFor(
   db: Kysely<Database>,
@@ -33,10 +42,14 @@ export async function tasksFor(
   authorize(actor, 'calendar', 'read', { agencyId: agency.id });
   const tasks: Task[] = [];
   const base = `/a/${agency.slug}`;
+  const secretariat = actor.role === 'agency_admin';
+  const divisionName = new Map((await listDivisions(db, agency.id)).map((d) => [d.id, d.name_th]));
   const oit = new OitRepository(db);
   const checklist = await oit.findChecklist(agency.id, fiscalYear);
   if (checklist) {
     const { tasks: items } = await oit.checklist(actor, agency.id, fiscalYear);
+    // Who is late: per division, the items past their date it has not sent.
+    const lateItems = new Map<number, { codes: string[]; dueOn: string | null }>();
     for (const view of items) {
       const status = view.task.status as OitTaskStatus;
       const late = isOitOverdue(
@@ -52,7 +65,15 @@ export async function tasksFor(
           href: `${base}/disclosure`,
         });
       }
-      if (actor.role === 'agency_admin' && status === 'submitted') {
+      if (secretariat && late) {
+        for (const divisionId of view.divisions) {
+          const owed = lateItems.get(divisionId) ?? { codes: [], dueOn: view.task.due_date };
+          owed.codes.push(view.task.item_code);
+          if (view.task.due_date && (!owed.dueOn || view.task.due_date < owed.dueOn)) owed.dueOn = view.task.due_date;
+          lateItems.set(divisionId, owed);
+        }
+      }
+      if (secretariat && status === 'submitted') {
         tasks.push({
           kind: 'oit-review',
           title: `ตรวจหลักฐาน OIT ข้อ ${view.task.item_code}`,
@@ -61,6 +82,15 @@ export async function tasksFor(
           href: `${base}/disclosure`,
         });
       }
+    }
+    for (const [divisionId, owed] of lateItems) {
+      tasks.push({
+        kind: 'division-late',
+        title: `${divisionName.get(divisionId) ?? `#${divisionId}`} ยังไม่ส่งหลักฐาน OIT ที่เลยกำหนด ${owed.codes.length} ข้อ (${owed.codes.join(', ')})`,
+        dueOn: owed.dueOn,
+        late: true,
+        href: `${base}/disclosure`,
+      });
     }
     if (actor.role === 'executive') {
       const accepted = items.filter((v) => v.task.status === 'accepted').length;
@@ -98,7 +128,18 @@ export async function tasksFor(
           });
         }
       }
-      if (actor.role === 'agency_admin' && pending.unreviewed.length) {
+      if (secretariat && late) {
+        for (const division of view.completeness.filter((c) => c.reported < c.assigned)) {
+          tasks.push({
+            kind: 'division-late',
+            title: `${division.nameTh} ยังไม่ส่งรายงานความก้าวหน้ารอบ ${kind} เดือน ${division.assigned - division.reported} รายการ`,
+            dueOn: scope.round.due_date,
+            late: true,
+            href: `${base}/progress`,
+          });
+        }
+      }
+      if (secretariat && pending.unreviewed.length) {
         tasks.push({
           kind: 'progress-review',
           title: `ตรวจรายงานรอบ ${kind} เดือน ${pending.unreviewed.length} รายการ`,

@@ -134,6 +134,33 @@ describe.each(TEST_DATABASES)('reminders by email on $engine', (database) => {
     expect(new Set(day.map((m) => m.to)).size).toBe(day.length);
   });
 
+  it('sends a digest again with the same Message-ID when its instance died after the SMTP server accepted it', async () => {
+    const app = await instance();
+    await app.reminders.scheduleDay('2024-03-29');
+    await app.reminders.idle();
+    const sent = mailsTo('finance@lak-si.demo').at(-1)!;
+    const messageId = /^Message-ID: (<[^>]+>)/im.exec(sent.text)![1]!;
+    expect(messageId).toMatch(/^<digest-\d+-2024-03-29@ita\.example\.go\.th>$/);
+    // The instance went down between the SMTP server's acceptance and marking the digest sent.
+    const user = await db.kysely
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'finance@lak-si.demo')
+      .executeTakeFirstOrThrow();
+    await db.kysely
+      .updateTable('reminder_jobs')
+      .set({ status: 'running', worker: 'gone', heartbeat_at: '2000-01-01T00:00:00.000Z', finished_at: null })
+      .where('user_id', '=', user.id)
+      .where('day', '=', '2024-03-29')
+      .execute();
+    await app.close();
+    const next = await instance();
+    await next.reminders.idle();
+    const again = mailsTo('finance@lak-si.demo').at(-1)!;
+    expect(again).not.toBe(sent);
+    expect(/^Message-ID: (<[^>]+>)/im.exec(again.text)![1]).toBe(messageId);
+  });
+
   it('stops the emails of a kind its link unsubscribes from', async () => {
     const app = apps.at(-1)!;
     const text = decoded(mailsTo('finance@lak-si.demo').at(-1)!.text);

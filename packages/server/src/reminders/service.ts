@@ -23,6 +23,7 @@ export const KIND_TH: Record<Task['kind'], string> = {
   'progress-report': 'การรายงานความก้าวหน้า',
   'progress-review': 'การตรวจรายงานความก้าวหน้า',
   'progress-approve': 'การอนุมัติรายงานความก้าวหน้า',
+  'division-late': 'ฝ่ายที่ส่งงานเลยกำหนด',
   milestone: 'กำหนดการของปี',
 };
 
@@ -144,6 +145,10 @@ export class Reminders {
       to: user.email,
       subject: `งาน ITA ที่ต้องทำ วันที่ ${job.day} (${notices.length} รายการ)`,
       text: [`เรียน ${user.display_name}`, '', ...lines, 'ส่งจากระบบโปร่งใส (Prongsai)'].join('\n'),
+      // One Message-ID per person and day: a digest sent again (its instance died after the SMTP
+      // server accepted it, before it was marked sent) is the same message, which mail systems
+      // that de-duplicate by Message-ID show once.
+      messageId: `<digest-${user.id}-${job.day}@${new URL(this.publicUrl).hostname}>`,
       headers: { 'List-Unsubscribe': `<${links.get(kinds[0]!)}>` },
     });
   }
