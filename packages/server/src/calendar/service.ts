@@ -56,13 +56,15 @@ export class CalendarService {
     const tasks = checklist ? await new OitRepository(this.db).allTasks(checklist.id) : [];
     const rounds = await new SurveyRepository(this.db).roundsOfYear(agency.id, fiscalYear);
     const today = todayInBangkok();
+    const memos = new MemoRepository(this.db);
     const collected = (tool: string) => {
       const own = rounds.filter((r) => r.tool === tool);
       return own.length ? own.some((r) => r.closed_at !== null || r.closes_on < today) : undefined;
     };
     const done: Partial<Record<Milestone, boolean | undefined>> = {
       'committee-order': !!(await findCommittee(this.db, agency.id, fiscalYear)),
-      memos: await new MemoRepository(this.db).allIssued(agency.id, fiscalYear),
+      // Memos kept elsewhere (an e-document system) leave the step to the secretariat's mark.
+      memos: (await memos.ofYear(agency.id, fiscalYear)).length ? await memos.allIssued(agency.id, fiscalYear) : undefined,
       'measures-plan': !!plan,
       'measures-publication': !!(await publications.live({ agencyId: agency.id, kind: 'plan', fiscalYear, round: null })),
       'oit-evidence': checklist

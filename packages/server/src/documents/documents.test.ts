@@ -313,7 +313,7 @@ describe.each(TEST_DATABASES)('documents on $engine', (database) => {
       method: 'POST',
       url: '/api/agencies/bang-sue/documents',
       headers: sueAdmin.headers,
-      payload: { kind: 'order', format: 'pdf', year: 2570 },
+      payload: { kind: 'order', format: 'pdf', year: 2590 },
     });
     const { id } = started.json() as { id: string };
     let job: { status: string; error: { messageTh: string } | null } = { status: 'queued', error: null };

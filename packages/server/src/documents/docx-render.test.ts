@@ -80,6 +80,15 @@ describe.runIf(soffice && poppler)('DOCX documents rendered by LibreOffice', () 
     expect(wordsPastMargin(order.docxPath, 30)).toEqual([]);
   }, 180_000);
 
+  it("renders both of Bang Sue's memos with the PDF's text, inside the margins", async () => {
+    const sue = await login(app, 'admin@bang-sue.demo');
+    for (const memoKind of ['collection', 'schools']) {
+      const memo = await render(sue, 'bang-sue', { kind: 'memo', memoKind, year: 2568 }, `memo-${memoKind}-bang-sue-2568`);
+      expect(memo.docx.map(body).join('')).toBe(memo.pdf.map(body).join(''));
+      expect(wordsPastMargin(memo.docxPath, 30)).toEqual([]);
+    }
+  }, 180_000);
+
   it("renders Bang Khae's measures document with every table and chart of the PDF, in order, inside the margins", async () => {
     const khae = await login(app, 'admin@bang-khae.demo');
     const measures = await render(khae, 'bang-khae', { kind: 'measures', year: 2567 }, 'measures-bang-khae-2567');
