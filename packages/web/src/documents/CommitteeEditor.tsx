@@ -18,6 +18,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
+import { NumberedTextList } from '../forms/NumberedTextList';
 import { ThaiDateInput } from '../forms/ThaiDateInput';
 
 interface Member {
@@ -268,34 +269,7 @@ export function CommitteeEditor({
             <Text fw={600} size="sm" mb={4}>
               {t('committee.duties')}
             </Text>
-            <Stack gap={6}>
-              {form.duties.map((duty, i) => (
-                <Group key={i} gap="xs" align="flex-start" wrap="nowrap">
-                  <Text size="sm" w={24} pt={6}>
-                    {i + 1}.
-                  </Text>
-                  <Textarea
-                    style={{ flex: 1 }}
-                    autosize
-                    aria-label={`${t('committee.duties')} ${i + 1}`}
-                    value={duty}
-                    onChange={(e) => {
-                      const value = e.currentTarget.value;
-                      set({ duties: form.duties.map((d, k) => (k === i ? value : d)) });
-                    }}
-                  />
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    mt={6}
-                    aria-label={t('committee.remove')}
-                    onClick={() => set({ duties: form.duties.filter((_, k) => k !== i) })}
-                  >
-                    ×
-                  </ActionIcon>
-                </Group>
-              ))}
-            </Stack>
+            <NumberedTextList label={t('committee.duties')} items={form.duties} onChange={(duties) => set({ duties })} />
             <Button size="xs" variant="light" mt="xs" onClick={() => set({ duties: [...form.duties, ''] })}>
               {t('committee.addDuty')}
             </Button>

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
+import { NumberedTextList } from '../forms/NumberedTextList';
 import { ThaiDateInput } from '../forms/ThaiDateInput';
 
 export type MemoKind = 'collection' | 'schools';
@@ -195,37 +196,12 @@ export function MemoEditor({
                 {form.fromCalendar ? t('memo.fromCalendar') : t('memo.rewritten')}
               </Badge>
             </Group>
-            <Stack gap={6}>
-              {form.instructions.map((text, i) => (
-                <Group key={i} gap="xs" align="flex-start" wrap="nowrap">
-                  <Text size="sm" w={24} pt={6}>
-                    {i + 1}.
-                  </Text>
-                  <Textarea
-                    style={{ flex: 1 }}
-                    autosize
-                    aria-label={`${t('memo.instructions')} ${i + 1}`}
-                    value={text}
-                    disabled={locked}
-                    onChange={(e) => {
-                      const value = e.currentTarget.value;
-                      set({ instructions: form.instructions.map((x, k) => (k === i ? value : x)), fromCalendar: false });
-                    }}
-                  />
-                  {!locked && (
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      mt={6}
-                      aria-label={t('committee.remove')}
-                      onClick={() => set({ instructions: form.instructions.filter((_, k) => k !== i), fromCalendar: false })}
-                    >
-                      ×
-                    </ActionIcon>
-                  )}
-                </Group>
-              ))}
-            </Stack>
+            <NumberedTextList
+              label={t('memo.instructions')}
+              items={form.instructions}
+              disabled={locked}
+              onChange={(instructions) => set({ instructions, fromCalendar: false })}
+            />
             {!locked && (
               <Group mt="xs" gap="xs">
                 <Button
