@@ -135,6 +135,38 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
     expect((await get(await login(app, 'finance@lak-si.demo'), '/api/agencies/bang-khae/tasks/2567')).statusCode).toBe(404);
   });
 
+  it.runIf(poppler)(
+    "prints each division what it still owes, one a page, and a division editor's sheet holds only theirs",
+    async () => {
+      const text = async (email: string, name: string, format: 'pdf' | 'docx' = 'pdf') => {
+        const bytes = await makeDocument(app, await login(app, email), 'lak-si', { kind: 'tasks', format, year: 2567 });
+        const file = join(OUTPUT, `tasks-${name}-lak-si-2567-${database.engine}.${format}`);
+        writeFileSync(file, bytes);
+        return format === 'pdf'
+          ? execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/[ \t\n]+/g, '')
+          : '';
+      };
+      const all = await text('admin@lak-si.demo', 'secretariat');
+      const pages = all.split('\f').filter((p) => p !== '');
+      const finance = pages.find((p) => p.includes('ฝ่ายการคลัง'))!;
+      for (const code of ['O5', 'O6', 'O7', 'O8']) expect(finance).toContain(`หลักฐานOITข้อ${code}`);
+      expect(finance).toContain('(เลยกำหนด)');
+      expect(finance).not.toContain('ข้อO11');
+      expect(pages.find((p) => p.includes('ฝ่ายโยธา'))).toContain('ข้อO11');
+      const own = await text('finance@lak-si.demo', 'finance');
+      expect(own).toContain('ฝ่ายการคลัง');
+      expect(own).toContain('หลักฐานOITข้อO5');
+      expect(own).not.toContain('ฝ่ายโยธา');
+      expect(own).not.toContain('O11');
+      const docx = await makeDocument(app, await login(app, 'admin@lak-si.demo'), 'lak-si', {
+        kind: 'tasks',
+        format: 'docx',
+        year: 2567,
+      });
+      expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
+    },
+  );
+
   it('serves a secret iCalendar feed per agency and per division, that a library reads and that can be revoked', async () => {
     const made = await app.inject({
       method: 'POST',

@@ -51,6 +51,7 @@ import {
 import { DOCX_FONT } from './fonts.js';
 import type { ClarificationModel } from '../oit/clarification.js';
 import type { MemoModel } from '../calendar/memo.js';
+import type { TaskSheetModel } from '../calendar/task-sheet.js';
 import { divisionText, type MeasuresModel, type OrderModel, type ProgressModel } from './model.js';
 
 // Word and LibreOffice set Thai in the complex-script font: name it, and its size, everywhere.
@@ -610,3 +611,36 @@ export async function memoDocx(m: MemoModel): Promise<Buffer> {
   );
 }
 const lines_ = (text: string) => lines(text);
+
+/** What each division still owes, one division a page. */
+export async function taskSheetDocx(m: TaskSheetModel): Promise<Buffer> {
+  const title = `งาน ITA ที่ยังค้างส่ง ${m.agency.name_th} ประจำปีงบประมาณ พ.ศ. ${toThaiDigits(String(m.fiscalYear))}`;
+  const divisions = m.divisions.flatMap((division, i) => [
+    new Paragraph({ children: lines(title, { bold: true, size: 32 }), pageBreakBefore: i > 0 }),
+    para(`ข้อมูล ณ วันที่ ${m.asOf}`),
+    para(division.nameTh, { bold: true, size: 32 }),
+    table(
+      ['ที่', 'รายการ', 'กำหนดส่ง', 'สถานะ'],
+      division.rows.map((row, k) => [
+        cell(toThaiDigits(String(k + 1)), { align: AlignmentType.CENTER }),
+        cell(row.what),
+        cell(row.dueOn ?? '-'),
+        cell(row.late ? `${row.state} (เลยกำหนด)` : row.state, { bold: row.late }),
+      ]),
+      [600, 5000, 1800, 2200],
+    ),
+  ]);
+  return document(
+    [
+      {
+        properties: PORTRAIT,
+        footers: { default: footer },
+        children: [
+          ...(m.divisions.length ? divisions : [para(title, { bold: true, size: 32 }), para(`ข้อมูล ณ วันที่ ${m.asOf}`)]),
+          ...(m.clear.length ? [para(''), para(`ฝ่ายที่ไม่มีงานค้าง: ${m.clear.join(' ')}`)] : []),
+        ],
+      },
+    ],
+    `งาน ITA ที่ยังค้างส่ง ${m.agency.name_th} ${m.fiscalYear}`,
+  );
+}

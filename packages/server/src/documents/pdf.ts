@@ -31,6 +31,7 @@ import {
 } from './common.js';
 import type { ClarificationModel } from '../oit/clarification.js';
 import type { MemoModel } from '../calendar/memo.js';
+import type { TaskSheetModel } from '../calendar/task-sheet.js';
 import { divisionText, type MeasuresModel, type OrderModel, type ProgressModel } from './model.js';
 import { renderPdf, thaiPageFooter } from './thai-pdf.js';
 import { EMBLEM_HEIGHT_PT } from '../letterhead/emblem.js';
@@ -563,5 +564,46 @@ export function memoPdf(m: MemoModel): Promise<Buffer> {
       })),
     ],
     info: { title: `บันทึกข้อความ ${m.agency.name_th} ITA ${m.fiscalYear}` },
+  } as TDocumentDefinitions);
+}
+
+/** What each division still owes, one division a page, to hand out at the working group's meeting. */
+export function taskSheetPdf(m: TaskSheetModel): Promise<Buffer> {
+  const title = (extra: Record<string, unknown> = {}) =>
+    t(`งาน ITA ที่ยังค้างส่ง ${m.agency.name_th} ประจำปีงบประมาณ พ.ศ. ${thaiYear(m.fiscalYear)}`, {
+      bold: true,
+      fontSize: 16,
+      ...extra,
+    });
+  return renderPdf({
+    pageSize: 'A4',
+    pageMargins: [56, 48, 48, 56],
+    footer: thaiPageFooter,
+    defaultStyle: { fontSize: 14 },
+    content: [
+      ...m.divisions.flatMap((division, i): Content[] => [
+        title(i > 0 ? { pageBreak: 'before' } : {}),
+        t(`ข้อมูล ณ วันที่ ${m.asOf}`, { margin: [0, 0, 0, 8] }),
+        t(division.nameTh, { bold: true, fontSize: 16, margin: [0, 0, 0, 4] }),
+        {
+          table: {
+            headerRows: 1,
+            widths: [24, '*', 120, 124],
+            body: [
+              [head('ที่'), head('รายการ'), head('กำหนดส่ง'), head('สถานะ')],
+              ...division.rows.map((row, k) => [
+                cell(toThaiDigits(String(k + 1)), { alignment: 'center' }),
+                cell(row.what),
+                cell(row.dueOn ?? '-'),
+                cell(row.late ? `${row.state} (เลยกำหนด)` : row.state, row.late ? { bold: true } : {}),
+              ]),
+            ],
+          },
+        } as Content,
+      ]),
+      ...(m.divisions.length === 0 ? [title(), t(`ข้อมูล ณ วันที่ ${m.asOf}`, { margin: [0, 0, 0, 8] })] : []),
+      ...(m.clear.length ? [t(`ฝ่ายที่ไม่มีงานค้าง: ${m.clear.join(' ')}`, { margin: [0, 12, 0, 0] })] : []),
+    ],
+    info: { title: `งาน ITA ที่ยังค้างส่ง ${m.agency.name_th} ${m.fiscalYear}` },
   } as TDocumentDefinitions);
 }

@@ -16,7 +16,7 @@ import { DocumentJobs, type JobError } from './jobs.js';
 import { fileName, generateDocument, MIME, readCachedDocument, type DocumentFormat, type DocumentRequest } from './service.js';
 
 const requestBody = z.object({
-  kind: z.enum(['measures', 'progress', 'order', 'clarification', 'memo']),
+  kind: z.enum(['measures', 'progress', 'order', 'clarification', 'memo', 'tasks']),
   format: z.enum(['pdf', 'docx']),
   year: z.number().int().min(2500).max(2700),
   round: z.union([z.literal(6), z.literal(12)]).optional(),

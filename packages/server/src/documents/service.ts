@@ -7,13 +7,14 @@ import type { Agency, Database } from '../db/schema.js';
 import { documentOptions } from './common.js';
 import type { MemoKind } from '@prongsai/core';
 import { MemoService } from '../calendar/memo.js';
+import { taskSheetModel } from '../calendar/task-sheet.js';
 import { ClarificationService, type ClarificationModel } from '../oit/clarification.js';
 import { badRequest } from '../http/errors.js';
-import { clarificationDocx, measuresDocx, memoDocx, orderDocx, progressDocx } from './docx.js';
+import { clarificationDocx, measuresDocx, memoDocx, orderDocx, progressDocx, taskSheetDocx } from './docx.js';
 import { measuresModel, orderModel, progressModel } from './model.js';
-import { clarificationPdf, measuresPdf, memoPdf, orderPdf, progressPdf } from './pdf.js';
+import { clarificationPdf, measuresPdf, memoPdf, orderPdf, progressPdf, taskSheetPdf } from './pdf.js';
 
-export type DocumentKind = 'measures' | 'progress' | 'order' | 'clarification' | 'memo';
+export type DocumentKind = 'measures' | 'progress' | 'order' | 'clarification' | 'memo' | 'tasks';
 export type DocumentFormat = 'pdf' | 'docx';
 
 export interface DocumentRequest {
@@ -67,7 +68,9 @@ export async function generateDocument(
           ? await orderModel(db, agency, request.fiscalYear, dataDir)
           : request.kind === 'memo'
             ? await new MemoService(db).model(reader, agency, request.fiscalYear, request.memoKind ?? 'collection', dataDir)
-            : await clarificationFormModel(db, dataDir, reader, agency, request.fiscalYear);
+            : request.kind === 'tasks'
+              ? await taskSheetModel(db, reader, agency, request.fiscalYear)
+              : await clarificationFormModel(db, dataDir, reader, agency, request.fiscalYear);
   onProgress(0.3);
   const hash = createHash('sha256')
     .update(
@@ -130,6 +133,7 @@ const RENDERERS = {
   order: { pdf: orderPdf, docx: orderDocx },
   clarification: { pdf: clarificationPdf, docx: clarificationDocx },
   memo: { pdf: memoPdf, docx: memoDocx },
+  tasks: { pdf: taskSheetPdf, docx: taskSheetDocx },
 } as const;
 
 function render(request: DocumentRequest, model: unknown): Promise<Buffer> {

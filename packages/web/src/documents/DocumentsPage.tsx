@@ -57,6 +57,7 @@ export function DocumentsPage() {
       body: { kind: 'progress', year, round },
     },
     { key: 'order', title: t('documents.order'), hint: '', body: { kind: 'order', year } },
+    { key: 'tasks', title: t('documents.tasks'), hint: t('documents.tasksHint'), body: { kind: 'tasks', year } },
     ...(['collection', 'schools'] as const).map((memoKind) => ({
       key: `memo-${memoKind}`,
       title: t(`memo.${memoKind}`),
