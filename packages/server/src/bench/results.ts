@@ -53,7 +53,7 @@ if (await postgresAnswers()) {
 }
 
 console.log(
-  `\nResults benchmark — city-wide table, 50 districts × 3 fiscal years; ${REQUESTS} requests per run, ${CONCURRENCY} at a time, loopback`,
+  `\nResults benchmark — city-wide table, 50 districts × 3 fiscal years; ${REQUESTS} requests per run (a tenth of them for the late milestones), ${CONCURRENCY} at a time, loopback`,
 );
 const rows: string[][] = [['engine', 'endpoint', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'p95 vs health']];
 const report: Record<string, unknown> = {};
@@ -82,7 +82,18 @@ for (const engine of engines) {
       city.rps.toFixed(0),
       `${(city.p95 / health.p95).toFixed(1)}×`,
     ]);
-    report[engine.name] = { health, city };
+    // The districts late per milestone: every district's year read through the calendar's rules.
+    const lateUrl = '/api/calendar/2567/late';
+    await load(port, lateUrl, { cookie }, 20);
+    const late = await load(port, lateUrl, { cookie }, Math.max(50, Math.round(REQUESTS / 10)));
+    rows.push([
+      engine.name,
+      `GET ${lateUrl}`,
+      ...[late.p50, late.p95, late.p99].map((v) => v.toFixed(2)),
+      late.rps.toFixed(0),
+      `${(late.p95 / health.p95).toFixed(1)}×`,
+    ]);
+    report[engine.name] = { health, city, late };
   } finally {
     child.kill('SIGTERM');
     await once(child, 'exit');

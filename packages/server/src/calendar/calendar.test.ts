@@ -34,12 +34,16 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
   let dataDir: string;
   let admin: Session;
   let finance: Session;
+  const sessions = new Map<string, Session>();
+  const session = async (email: string) => sessions.get(email) ?? login(app, email);
   beforeAll(async () => {
     let handle;
     ({ app, close, db: handle, dataDir } = await demoApp(database));
     db = handle.kysely;
     admin = await login(app, 'admin@bang-khae.demo');
     finance = await login(app, 'finance@bang-khae.demo');
+    // Signed in once: the tests below would pass the sign-in limit of 10 a minute per address.
+    for (const email of ['admin@lak-si.demo', 'finance@lak-si.demo']) sessions.set(email, await login(app, email));
   }, 60_000);
   afterAll(async () => close());
 
@@ -110,7 +114,7 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
 
   it("lists each person's tasks by role, never another division's or agency's", async () => {
     const tasks = async (email: string, agency: string) =>
-      (await get(await login(app, email), `/api/agencies/${agency}/tasks/2567`)).json() as {
+      (await get(await session(email), `/api/agencies/${agency}/tasks/2567`)).json() as {
         kind: string;
         title: string;
         late: boolean;
@@ -132,14 +136,14 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
     expect(editor.map((t) => t.kind)).not.toContain('division-late');
     expect((await tasks('director@din-daeng.demo', 'din-daeng')).map((t) => t.kind)).toContain('oit-approve');
     expect((await tasks('director@bang-khae.demo', 'bang-khae')).map((t) => t.kind)).not.toContain('oit-approve');
-    expect((await get(await login(app, 'finance@lak-si.demo'), '/api/agencies/bang-khae/tasks/2567')).statusCode).toBe(404);
+    expect((await get(await session('finance@lak-si.demo'), '/api/agencies/bang-khae/tasks/2567')).statusCode).toBe(404);
   });
 
   it.runIf(poppler)(
     "prints each division what it still owes, one a page, and a division editor's sheet holds only theirs",
     async () => {
       const text = async (email: string, name: string, format: 'pdf' | 'docx' = 'pdf') => {
-        const bytes = await makeDocument(app, await login(app, email), 'lak-si', { kind: 'tasks', format, year: 2567 });
+        const bytes = await makeDocument(app, await session(email), 'lak-si', { kind: 'tasks', format, year: 2567 });
         const file = join(OUTPUT, `tasks-${name}-lak-si-2567-${database.engine}.${format}`);
         writeFileSync(file, bytes);
         return format === 'pdf'
@@ -158,7 +162,7 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
       expect(own).toContain('หลักฐานOITข้อO5');
       expect(own).not.toContain('ฝ่ายโยธา');
       expect(own).not.toContain('O11');
-      const docx = await makeDocument(app, await login(app, 'admin@lak-si.demo'), 'lak-si', {
+      const docx = await makeDocument(app, await session('admin@lak-si.demo'), 'lak-si', {
         kind: 'tasks',
         format: 'docx',
         year: 2567,
@@ -182,7 +186,7 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
     expect(events).toHaveLength(MILESTONES.length);
     expect(events.map((e) => (e as { summary: string }).summary)).toContain('กำหนดส่ง: คำสั่งแต่งตั้งคณะกรรมการ ITA');
     // A division's own feed, made by its editor, holds the OIT items it owes.
-    const laksiFinance = await login(app, 'finance@lak-si.demo');
+    const laksiFinance = await session('finance@lak-si.demo');
     const divisions = (await get(laksiFinance, '/api/agencies/lak-si/divisions')).json() as { id: number; nameTh: string }[];
     const financeId = divisions.find((d) => d.nameTh === 'ฝ่ายการคลัง')!.id;
     const works = divisions.find((d) => d.nameTh === 'ฝ่ายโยธา')!.id;
@@ -294,6 +298,14 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
       });
       const listed = (await get(admin, '/api/agencies/bang-khae/memos/2568')).json() as { outdated: boolean }[];
       expect(listed[0]!.outdated).toBe(true);
+      // Saving other lines with the same rewritten instructions keeps the warning.
+      const resaved = await app.inject({
+        method: 'PUT',
+        url: '/api/agencies/bang-khae/memos/2568/collection',
+        headers: admin.headers,
+        payload: { number: 'กท 7001/126', instructions: ['ให้ทุกฝ่ายส่งข้อมูลภายในวันที่ 28 มีนาคม 2568'] },
+      });
+      expect((resaved.json() as { outdated: boolean }[])[0]!.outdated).toBe(true);
 
       // A division editor may read the memos but not write them.
       expect((await get(finance, '/api/agencies/bang-khae/memos/2568')).statusCode).toBe(200);

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { MEMO_KINDS, type MemoKind } from '@prongsai/core';
+import type { MemoKind } from '@prongsai/core';
 import { now } from '../db/database.js';
 import type { Database, MemoRow } from '../db/schema.js';
 
@@ -41,11 +41,5 @@ export class MemoRepository {
 
   async setIssued(id: number, issuedAt: string | null, actorId: number | null): Promise<void> {
     await this.db.updateTable('memos').set({ issued_at: issuedAt, issued_by: actorId }).where('id', '=', id).execute();
-  }
-
-  /** Whether every memo of the year is issued: the calendar's memo milestone. */
-  async allIssued(agencyId: number, fiscalYear: number): Promise<boolean> {
-    const rows = await this.ofYear(agencyId, fiscalYear);
-    return MEMO_KINDS.every((kind) => rows.some((r) => r.kind === kind && r.issued_at));
   }
 }

@@ -168,15 +168,23 @@ export class MemoService {
   async save(actor: Actor, agency: Agency, fiscalYear: number, kind: MemoKind, content: MemoContent): Promise<void> {
     authorize(actor, 'calendar', 'manage', { agencyId: agency.id });
     const facts = await this.facts(actor, agency, fiscalYear);
-    const stored: MemoContent = content.instructions?.length
-      ? { ...content, instructionsFrom: calendarInstructions(kind, facts) }
-      : { ...content, instructions: undefined, instructionsFrom: undefined };
     await this.db.transaction().execute(async (trx) => {
       const repository = new MemoRepository(trx);
       const before = await repository.find(agency.id, fiscalYear, kind);
       if (before?.issued_at) {
         throw conflict('the memo was issued; reopen it to change it', 'บันทึกข้อความนี้ออกเลขแล้ว ต้องยกเลิกการออกเลขก่อนแก้ไข');
       }
+      // Rewritten instructions remember the calendar's text they were written against, so the
+      // editor can tell when dates move; saving them unchanged keeps what they were written against.
+      const previous = contentOf(before);
+      const unchanged = JSON.stringify(previous.instructions) === JSON.stringify(content.instructions);
+      const stored: MemoContent = content.instructions?.length
+        ? {
+            ...content,
+            instructionsFrom:
+              unchanged && previous.instructionsFrom ? previous.instructionsFrom : calendarInstructions(kind, facts),
+          }
+        : { ...content, instructions: undefined, instructionsFrom: undefined };
       await repository.save(agency.id, fiscalYear, kind, JSON.stringify(stored), actor.id);
       await recordAudit(trx, {
         actorId: actor.id,

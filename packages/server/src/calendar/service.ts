@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import ical from 'ical-generator';
 import {
   FEATURE_MILESTONES,
+  MEMO_KINDS,
   MILESTONE_TH,
   MILESTONES,
   milestoneState,
@@ -56,7 +57,7 @@ export class CalendarService {
     const tasks = checklist ? await new OitRepository(this.db).allTasks(checklist.id) : [];
     const rounds = await new SurveyRepository(this.db).roundsOfYear(agency.id, fiscalYear);
     const today = todayInBangkok();
-    const memos = new MemoRepository(this.db);
+    const memos = await new MemoRepository(this.db).ofYear(agency.id, fiscalYear);
     const collected = (tool: string) => {
       const own = rounds.filter((r) => r.tool === tool);
       return own.length ? own.some((r) => r.closed_at !== null || r.closes_on < today) : undefined;
@@ -64,7 +65,7 @@ export class CalendarService {
     const done: Partial<Record<Milestone, boolean | undefined>> = {
       'committee-order': !!(await findCommittee(this.db, agency.id, fiscalYear)),
       // Memos kept elsewhere (an e-document system) leave the step to the secretariat's mark.
-      memos: (await memos.ofYear(agency.id, fiscalYear)).length ? await memos.allIssued(agency.id, fiscalYear) : undefined,
+      memos: memos.length ? MEMO_KINDS.every((kind) => memos.some((m) => m.kind === kind && m.issued_at)) : undefined,
       'measures-plan': !!plan,
       'measures-publication': !!(await publications.live({ agencyId: agency.id, kind: 'plan', fiscalYear, round: null })),
       'oit-evidence': checklist
