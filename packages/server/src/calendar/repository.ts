@@ -3,9 +3,136 @@ import type { Database } from '../db/schema.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
+/** What a fiscal year's records say of one agency, for the milestones that take their state from them. */
+export interface YearRecords {
+  planId: number | null;
+  committee: boolean;
+  memos: { kind: string; issued: boolean }[];
+  /** The statuses of the OIT checklist's items; null without a checklist. */
+  oitStatuses: string[] | null;
+  /** Live publications by kind (`plan`, `oit`). */
+  published: Set<string>;
+  surveyRounds: { tool: string; closed: boolean; closesOn: string }[];
+  /** Progress rounds (6, 12) of the year's plan that are approved. */
+  approvedRounds: Set<number>;
+  results: boolean;
+}
+
+const emptyRecords = (): YearRecords => ({
+  planId: null,
+  committee: false,
+  memos: [],
+  oitStatuses: null,
+  published: new Set(),
+  surveyRounds: [],
+  approvedRounds: new Set(),
+  results: false,
+});
+
 /** The calendar's rows: city-wide defaults, agencies' own dates and marks, and feeds. */
 export class CalendarRepository {
   constructor(private readonly db: Executor) {}
+
+  /**
+   * The calendar's read model over the features' own tables: for each agency, what its year's
+   * records say (plan, committee, memos, OIT checklist, publications, survey rounds, approved
+   * progress rounds, results), in one query per kind of record whatever the number of agencies.
+   */
+  async yearRecords(agencyIds: number[], fiscalYear: number): Promise<Map<number, YearRecords>> {
+    const records = new Map(agencyIds.map((id) => [id, emptyRecords()]));
+    if (!agencyIds.length) return records;
+    const of = (agencyId: number) => records.get(agencyId)!;
+    const db = this.db;
+    const [plans, committees, memos, checklists, rounds, assessments, publications] = await Promise.all([
+      db
+        .selectFrom('measure_plans')
+        .select(['id', 'agency_id'])
+        .where('agency_id', 'in', agencyIds)
+        .where('fiscal_year', '=', fiscalYear)
+        .execute(),
+      db
+        .selectFrom('committees')
+        .select('agency_id')
+        .where('agency_id', 'in', agencyIds)
+        .where('fiscal_year', '=', fiscalYear)
+        .execute(),
+      db
+        .selectFrom('memos')
+        .select(['agency_id', 'kind', 'issued_at'])
+        .where('agency_id', 'in', agencyIds)
+        .where('fiscal_year', '=', fiscalYear)
+        .execute(),
+      db
+        .selectFrom('oit_checklists')
+        .select(['id', 'agency_id'])
+        .where('agency_id', 'in', agencyIds)
+        .where('fiscal_year', '=', fiscalYear)
+        .execute(),
+      db
+        .selectFrom('survey_rounds')
+        .select(['agency_id', 'tool', 'closed_at', 'closes_on'])
+        .where('agency_id', 'in', agencyIds)
+        .where('fiscal_year', '=', fiscalYear)
+        .execute(),
+      db
+        .selectFrom('assessments')
+        .select('agency_id')
+        .where('agency_id', 'in', agencyIds)
+        .where('fiscal_year', '=', fiscalYear)
+        .execute(),
+      db
+        .selectFrom('publications')
+        .select(['agency_id', 'kind'])
+        .where('agency_id', 'in', agencyIds)
+        .where('fiscal_year', '=', fiscalYear)
+        .where('kind', 'in', ['plan', 'oit'])
+        .where('round', 'is', null)
+        .where('withdrawn_at', 'is', null)
+        .execute(),
+    ]);
+    for (const p of plans) of(p.agency_id).planId = p.id;
+    for (const c of committees) of(c.agency_id).committee = true;
+    for (const m of memos) of(m.agency_id).memos.push({ kind: m.kind, issued: m.issued_at !== null });
+    for (const r of rounds) {
+      of(r.agency_id).surveyRounds.push({ tool: r.tool, closed: r.closed_at !== null, closesOn: r.closes_on });
+    }
+    for (const a of assessments) of(a.agency_id).results = true;
+    for (const p of publications) of(p.agency_id).published.add(p.kind);
+    const agencyOfChecklist = new Map(checklists.map((c) => [c.id, c.agency_id]));
+    for (const c of checklists) of(c.agency_id).oitStatuses = [];
+    const agencyOfPlan = new Map(plans.map((p) => [p.id, p.agency_id]));
+    const [tasks, approved] = await Promise.all([
+      checklists.length
+        ? this.db
+            .selectFrom('oit_tasks')
+            .select(['checklist_id', 'status'])
+            .where('checklist_id', 'in', [...agencyOfChecklist.keys()])
+            .execute()
+        : [],
+      plans.length
+        ? this.db
+            .selectFrom('progress_rounds')
+            .select(['plan_id', 'round'])
+            .where('plan_id', 'in', [...agencyOfPlan.keys()])
+            .where('status', '=', 'approved')
+            .execute()
+        : [],
+    ]);
+    for (const t of tasks) of(agencyOfChecklist.get(t.checklist_id)!).oitStatuses!.push(t.status);
+    for (const r of approved) of(agencyOfPlan.get(r.plan_id)!).approvedRounds.add(r.round);
+    return records;
+  }
+
+  /** The own dates and marks of several agencies' year: one query. */
+  ownOfAgencies(agencyIds: number[], fiscalYear: number) {
+    if (!agencyIds.length) return Promise.resolve([]);
+    return this.db
+      .selectFrom('agency_milestones')
+      .selectAll()
+      .where('agency_id', 'in', agencyIds)
+      .where('fiscal_year', '=', fiscalYear)
+      .execute();
+  }
 
   defaults(fiscalYear: number) {
     return this.db.selectFrom('calendar_defaults').selectAll().where('fiscal_year', '=', fiscalYear).execute();

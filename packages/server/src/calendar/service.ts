@@ -15,17 +15,11 @@ import {
 import { listAgencies, listDivisions } from '../agencies/repository.js';
 import { recordAudit } from '../audit/repository.js';
 import { authorize, type Actor } from '../auth/policy.js';
-import { findCommittee } from '../committees/repository.js';
-import type { Agency, Database } from '../db/schema.js';
+import type { Selectable } from 'kysely';
+import type { Agency, AgencyMilestoneTable, Database } from '../db/schema.js';
 import { badRequest } from '../http/errors.js';
-import { findPlan } from '../measures/repository.js';
 import { OitRepository } from '../oit/repository.js';
-import { ProgressRepository } from '../progress/repository.js';
-import { PublicationRepository } from '../publications/repository.js';
-import { findAssessment } from '../results/repository.js';
-import { SurveyRepository } from '../surveys/repository.js';
-import { MemoRepository } from './memo-repository.js';
-import { CalendarRepository } from './repository.js';
+import { CalendarRepository, type YearRecords } from './repository.js';
 
 export interface MilestoneView {
   milestone: Milestone;
@@ -41,6 +35,31 @@ export interface MilestoneView {
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** Whether each feature-tracked milestone is done, from the year's records; absent where the agency does not use the feature. */
+function featureDone(r: YearRecords, today: string): Partial<Record<Milestone, boolean>> {
+  const collected = (tool: string) => {
+    const own = r.surveyRounds.filter((round) => round.tool === tool);
+    return own.length ? own.some((round) => round.closed || round.closesOn < today) : undefined;
+  };
+  const done: Partial<Record<Milestone, boolean | undefined>> = {
+    'committee-order': r.committee,
+    // Memos kept elsewhere (an e-document system) leave the step to the secretariat's mark.
+    memos: r.memos.length ? MEMO_KINDS.every((kind) => r.memos.some((m) => m.kind === kind && m.issued)) : undefined,
+    'measures-plan': r.planId !== null,
+    'measures-publication': r.published.has('plan'),
+    'oit-evidence': r.oitStatuses
+      ? r.oitStatuses.length > 0 && r.oitStatuses.every((status) => status === 'submitted' || status === 'accepted')
+      : false,
+    'oit-publication': r.published.has('oit'),
+    'iit-collection': collected('IIT'),
+    'eit-collection': collected('EIT'),
+    'progress-6': r.approvedRounds.has(6),
+    'progress-12': r.approvedRounds.has(12),
+    results: r.results,
+  };
+  return Object.fromEntries(Object.entries(done).filter(([, v]) => v !== undefined)) as Partial<Record<Milestone, boolean>>;
+}
+
 /** The ITA year of an agency: its milestones, dated by the city-wide defaults and its own changes, with their state. */
 export class CalendarService {
   private readonly repository: CalendarRepository;
@@ -49,63 +68,43 @@ export class CalendarService {
     this.repository = new CalendarRepository(db);
   }
 
-  /** Whether each feature-tracked milestone is done, from the records themselves; null where the agency does not use the feature. */
-  private async featureDone(agency: Agency, fiscalYear: number): Promise<Partial<Record<Milestone, boolean>>> {
-    const plan = await findPlan(this.db, agency.id, fiscalYear);
-    const publications = new PublicationRepository(this.db);
-    const checklist = await new OitRepository(this.db).findChecklist(agency.id, fiscalYear);
-    const tasks = checklist ? await new OitRepository(this.db).allTasks(checklist.id) : [];
-    const rounds = await new SurveyRepository(this.db).roundsOfYear(agency.id, fiscalYear);
-    const today = todayInBangkok();
-    const memos = await new MemoRepository(this.db).ofYear(agency.id, fiscalYear);
-    const collected = (tool: string) => {
-      const own = rounds.filter((r) => r.tool === tool);
-      return own.length ? own.some((r) => r.closed_at !== null || r.closes_on < today) : undefined;
-    };
-    const done: Partial<Record<Milestone, boolean | undefined>> = {
-      'committee-order': !!(await findCommittee(this.db, agency.id, fiscalYear)),
-      // Memos kept elsewhere (an e-document system) leave the step to the secretariat's mark.
-      memos: memos.length ? MEMO_KINDS.every((kind) => memos.some((m) => m.kind === kind && m.issued_at)) : undefined,
-      'measures-plan': !!plan,
-      'measures-publication': !!(await publications.live({ agencyId: agency.id, kind: 'plan', fiscalYear, round: null })),
-      'oit-evidence': checklist
-        ? tasks.length > 0 && tasks.every((t) => t.task.status === 'submitted' || t.task.status === 'accepted')
-        : false,
-      'oit-publication': !!(await publications.live({ agencyId: agency.id, kind: 'oit', fiscalYear, round: null })),
-      'iit-collection': collected('IIT'),
-      'eit-collection': collected('EIT'),
-      'progress-6': plan ? await new ProgressRepository(this.db).isApproved(plan.id, 6) : false,
-      'progress-12': plan ? await new ProgressRepository(this.db).isApproved(plan.id, 12) : false,
-      results: !!(await findAssessment(this.db, agency.id, fiscalYear)),
-    };
-    return Object.fromEntries(Object.entries(done).filter(([, v]) => v !== undefined)) as Partial<Record<Milestone, boolean>>;
-  }
-
   /** The year's milestones with their dates, owners and state on a day. */
   async milestones(actor: Actor | null, agency: Agency, fiscalYear: number, today = todayInBangkok()): Promise<MilestoneView[]> {
     if (actor) authorize(actor, 'calendar', 'read', { agencyId: agency.id });
+    return (await this.yearOf([agency.id], fiscalYear, today)).get(agency.id)!;
+  }
+
+  /** Several agencies' milestones of a year, read in a fixed number of queries whatever their number. */
+  private async yearOf(agencyIds: number[], fiscalYear: number, today: string): Promise<Map<number, MilestoneView[]>> {
     const template = templateDates(fiscalYear);
     const defaults = new Map((await this.repository.defaults(fiscalYear)).map((d) => [d.milestone, d]));
-    const own = new Map((await this.repository.own(agency.id, fiscalYear)).map((d) => [d.milestone, d]));
-    const feature = await this.featureDone(agency, fiscalYear);
-    return MILESTONES.map((milestone) => {
-      const base = defaults.get(milestone);
-      const mine = own.get(milestone);
-      const startsOn = mine?.starts_on ?? base?.starts_on ?? template[milestone].startsOn;
-      const dueOn = mine?.due_on ?? base?.due_on ?? template[milestone].dueOn;
-      const fromFeature = FEATURE_MILESTONES.includes(milestone) && feature[milestone] !== undefined;
-      const done = fromFeature ? feature[milestone]! : !!mine?.done_at;
-      return {
-        milestone,
-        nameTh: MILESTONE_TH[milestone],
-        startsOn,
-        dueOn,
-        ownerDivisionId: mine?.owner_division_id ?? null,
-        source: fromFeature ? ('feature' as const) : ('manual' as const),
-        done,
-        state: milestoneState({ startsOn, dueOn }, done, today),
-      };
-    });
+    const own = new Map<number, Map<string, Selectable<AgencyMilestoneTable>>>(agencyIds.map((id) => [id, new Map()]));
+    for (const row of await this.repository.ownOfAgencies(agencyIds, fiscalYear)) own.get(row.agency_id)!.set(row.milestone, row);
+    const records = await this.repository.yearRecords(agencyIds, fiscalYear);
+    return new Map(
+      agencyIds.map((agencyId) => {
+        const feature = featureDone(records.get(agencyId)!, today);
+        const views = MILESTONES.map((milestone) => {
+          const base = defaults.get(milestone);
+          const mine = own.get(agencyId)!.get(milestone);
+          const startsOn = mine?.starts_on ?? base?.starts_on ?? template[milestone].startsOn;
+          const dueOn = mine?.due_on ?? base?.due_on ?? template[milestone].dueOn;
+          const fromFeature = FEATURE_MILESTONES.includes(milestone) && feature[milestone] !== undefined;
+          const done = fromFeature ? feature[milestone]! : !!mine?.done_at;
+          return {
+            milestone,
+            nameTh: MILESTONE_TH[milestone],
+            startsOn,
+            dueOn,
+            ownerDivisionId: mine?.owner_division_id ?? null,
+            source: fromFeature ? ('feature' as const) : ('manual' as const),
+            done,
+            state: milestoneState({ startsOn, dueOn }, done, today),
+          };
+        });
+        return [agencyId, views];
+      }),
+    );
   }
 
   /** A central admin sets the city-wide dates of a fiscal year (NACC's periods among them). */
@@ -142,8 +141,7 @@ export class CalendarService {
     authorize(actor, 'calendar', 'manage', { agencyId: agency.id });
     if (
       change.done !== undefined &&
-      FEATURE_MILESTONES.includes(milestone) &&
-      (await this.featureDone(agency, fiscalYear))[milestone] !== undefined
+      (await this.milestones(null, agency, fiscalYear)).find((m) => m.milestone === milestone)?.source === 'feature'
     ) {
       throw badRequest(
         `${milestone} takes its state from Prongsai's records`,
@@ -175,9 +173,14 @@ export class CalendarService {
   async cityLate(actor: Actor, fiscalYear: number, today = todayInBangkok()) {
     authorize(actor, 'cityResults', 'read', undefined);
     const late = new Map<Milestone, { slug: string; nameTh: string; dueOn: string }[]>(MILESTONES.map((m) => [m, []]));
-    for (const agency of await listAgencies(this.db)) {
-      if (agency.kind !== 'district') continue;
-      for (const m of await this.milestones(null, agency, fiscalYear, today)) {
+    const districts = (await listAgencies(this.db)).filter((agency) => agency.kind === 'district');
+    const years = await this.yearOf(
+      districts.map((d) => d.id),
+      fiscalYear,
+      today,
+    );
+    for (const agency of districts) {
+      for (const m of years.get(agency.id)!) {
         if (m.state === 'late') late.get(m.milestone)!.push({ slug: agency.slug, nameTh: agency.name_th, dueOn: m.dueOn });
       }
     }
