@@ -3,7 +3,7 @@ import { isOitOverdue, type MilestoneState, type OitTaskStatus } from '@prongsai
 import { listDivisions } from '../agencies/repository.js';
 import { authorize, type Actor } from '../auth/policy.js';
 import { todayInBangkok } from '../db/database.js';
-import type { Agency, Database } from '../db/schema.js';
+import type { Agency, Database, Division } from '../db/schema.js';
 import { officialDate } from '../documents/common.js';
 import { loadFramework } from '../frameworks/registry.js';
 import { findPlan } from '../measures/repository.js';
@@ -40,24 +40,39 @@ const MILESTONE_STATE: Record<MilestoneState, string> = {
   done: 'เสร็จแล้ว',
 };
 
+/** One thing a division owes, as the tasks and the sheet read it. */
+export interface Owed {
+  kind: 'oit' | 'progress' | 'milestone';
+  what: string;
+  /** The OIT item's code, for `oit`. */
+  code: string | null;
+  /** The progress round, for `progress`. */
+  round: 6 | 12 | null;
+  /** ISO date. */
+  dueOn: string | null;
+  state: string;
+  late: boolean;
+}
+
 /**
  * What each division still owes in an agency's year, read through the same policies as the
- * screens (a division editor's sheet holds their own division only): the OIT items not sent or
- * returned, the progress reports (or shared measures' parts) not sent, and the steps it owns.
+ * screens (a division editor reads their own division only): the OIT items not sent or returned,
+ * the progress reports (or shared measures' parts) not sent, and the steps it owns not done.
+ * The secretariat's "who is late" and the printed sheet both come from here.
  */
-export async function taskSheetModel(
+export async function owedByDivision(
   db: Kysely<Database>,
   reader: Actor,
   agency: Agency,
   fiscalYear: number,
   today = todayInBangkok(),
-): Promise<TaskSheetModel> {
+): Promise<{ divisions: Division[]; owed: Map<number, Owed[]> }> {
   authorize(reader, 'calendar', 'read', { agencyId: agency.id });
   const divisions = (await listDivisions(db, agency.id)).filter(
     (d) => reader.role !== 'division_editor' || d.id === reader.divisionId,
   );
-  const owed = new Map<number, OwedRow[]>(divisions.map((d) => [d.id, []]));
-  const add = (divisionId: number, row: OwedRow) => owed.get(divisionId)?.push(row);
+  const owed = new Map<number, Owed[]>(divisions.map((d) => [d.id, []]));
+  const add = (divisionId: number, row: Owed) => owed.get(divisionId)?.push(row);
 
   const oit = new OitRepository(db);
   const checklist = await oit.findChecklist(agency.id, fiscalYear);
@@ -66,13 +81,14 @@ export async function taskSheetModel(
     for (const view of (await oit.checklist(reader, agency.id, fiscalYear)).tasks) {
       const status = view.task.status as OitTaskStatus;
       if (status !== 'todo' && status !== 'returned') continue;
-      const late = isOitOverdue(
-        { code: view.task.item_code, status, dueDate: view.task.due_date, divisionIds: view.divisions },
-        today,
-      );
+      const code = view.task.item_code;
+      const late = isOitOverdue({ code, status, dueDate: view.task.due_date, divisionIds: view.divisions }, today);
       for (const divisionId of view.divisions) {
         add(divisionId, {
-          what: `หลักฐาน OIT ข้อ ${view.task.item_code} ${items.get(view.task.item_code) ?? ''}`.trim(),
+          kind: 'oit',
+          what: `หลักฐาน OIT ข้อ ${code} ${items.get(code) ?? ''}`.trim(),
+          code,
+          round: null,
           dueOn: view.task.due_date,
           state: OIT_STATE[status]!,
           late,
@@ -101,18 +117,38 @@ export async function taskSheetModel(
               ? divisions.map((d) => d.id)
               : entry.divisions.filter((d): d is number => typeof d === 'number')
             : [];
-        for (const divisionId of owing) add(divisionId, { what, dueOn: scope.round.due_date, state, late });
+        for (const divisionId of owing) {
+          add(divisionId, { kind: 'progress', what, code: null, round, dueOn: scope.round.due_date, state, late });
+        }
       }
     }
   }
 
   for (const m of await new CalendarService(db).milestones(reader, agency, fiscalYear, today)) {
     if (m.ownerDivisionId === null || m.done) continue;
-    add(m.ownerDivisionId, { what: m.nameTh, dueOn: m.dueOn, state: MILESTONE_STATE[m.state], late: m.state === 'late' });
+    add(m.ownerDivisionId, {
+      kind: 'milestone',
+      what: m.nameTh,
+      code: null,
+      round: null,
+      dueOn: m.dueOn,
+      state: MILESTONE_STATE[m.state],
+      late: m.state === 'late',
+    });
   }
+  return { divisions, owed };
+}
 
-  const byDue = (a: OwedRow, b: OwedRow) =>
-    Number(b.late) - Number(a.late) || (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999');
+/** The sheet of what each division still owes, one division a page. */
+export async function taskSheetModel(
+  db: Kysely<Database>,
+  reader: Actor,
+  agency: Agency,
+  fiscalYear: number,
+  today = todayInBangkok(),
+): Promise<TaskSheetModel> {
+  const { divisions, owed } = await owedByDivision(db, reader, agency, fiscalYear, today);
+  const byDue = (a: Owed, b: Owed) => Number(b.late) - Number(a.late) || (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999');
   return {
     agency,
     fiscalYear,
@@ -124,7 +160,7 @@ export async function taskSheetModel(
         rows: owed
           .get(d.id)!
           .sort(byDue)
-          .map((row) => ({ ...row, dueOn: row.dueOn && officialDate(row.dueOn) })),
+          .map((row) => ({ what: row.what, dueOn: row.dueOn && officialDate(row.dueOn), state: row.state, late: row.late })),
       })),
     clear: divisions.filter((d) => owed.get(d.id)!.length === 0).map((d) => d.name_th),
   };

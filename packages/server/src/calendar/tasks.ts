@@ -3,12 +3,12 @@ import type { Kysely } from 'kysely';
 import { isOitOverdue, type OitTaskStatus } from '@prongsai/core';
 import { authorize, type Actor } from '../auth/policy.js';
 import type { Agency, Database } from '../db/schema.js';
-import { listDivisions } from '../agencies/repository.js';
 import { findPlan } from '../measures/repository.js';
 import { OitRepository } from '../oit/repository.js';
 import { ProgressRepository } from '../progress/repository.js';
 import { pendingReports, roundView } from '../progress/service.js';
 import { CalendarService } from './service.js';
+import { owedByDivision } from './task-sheet.js';
 
 export interface Task {
   kind:
@@ -43,13 +43,10 @@ export async function tasksFor(
   const tasks: Task[] = [];
   const base = `/a/${agency.slug}`;
   const secretariat = actor.role === 'agency_admin';
-  const divisionName = new Map((await listDivisions(db, agency.id)).map((d) => [d.id, d.name_th]));
   const oit = new OitRepository(db);
   const checklist = await oit.findChecklist(agency.id, fiscalYear);
   if (checklist) {
     const { tasks: items } = await oit.checklist(actor, agency.id, fiscalYear);
-    // Who is late: per division, the items past their date it has not sent.
-    const lateItems = new Map<number, { codes: string[]; dueOn: string | null }>();
     for (const view of items) {
       const status = view.task.status as OitTaskStatus;
       const late = isOitOverdue(
@@ -65,14 +62,6 @@ export async function tasksFor(
           href: `${base}/disclosure`,
         });
       }
-      if (secretariat && late) {
-        for (const divisionId of view.divisions) {
-          const owed = lateItems.get(divisionId) ?? { codes: [], dueOn: view.task.due_date };
-          owed.codes.push(view.task.item_code);
-          if (view.task.due_date && (!owed.dueOn || view.task.due_date < owed.dueOn)) owed.dueOn = view.task.due_date;
-          lateItems.set(divisionId, owed);
-        }
-      }
       if (secretariat && status === 'submitted') {
         tasks.push({
           kind: 'oit-review',
@@ -82,15 +71,6 @@ export async function tasksFor(
           href: `${base}/disclosure`,
         });
       }
-    }
-    for (const [divisionId, owed] of lateItems) {
-      tasks.push({
-        kind: 'division-late',
-        title: `${divisionName.get(divisionId) ?? `#${divisionId}`} ยังไม่ส่งหลักฐาน OIT ที่เลยกำหนด ${owed.codes.length} ข้อ (${owed.codes.join(', ')})`,
-        dueOn: owed.dueOn,
-        late: true,
-        href: `${base}/disclosure`,
-      });
     }
     if (actor.role === 'executive') {
       const accepted = items.filter((v) => v.task.status === 'accepted').length;
@@ -128,17 +108,6 @@ export async function tasksFor(
           });
         }
       }
-      if (secretariat && late) {
-        for (const division of view.completeness.filter((c) => c.reported < c.assigned)) {
-          tasks.push({
-            kind: 'division-late',
-            title: `${division.nameTh} ยังไม่ส่งรายงานความก้าวหน้ารอบ ${kind} เดือน ${division.assigned - division.reported} รายการ`,
-            dueOn: scope.round.due_date,
-            late: true,
-            href: `${base}/progress`,
-          });
-        }
-      }
       if (secretariat && pending.unreviewed.length) {
         tasks.push({
           kind: 'progress-review',
@@ -159,6 +128,34 @@ export async function tasksFor(
           title: `อนุมัติรายงานรอบ ${kind} เดือน`,
           dueOn: scope.round.due_date,
           late,
+          href: `${base}/progress`,
+        });
+      }
+    }
+  }
+  if (secretariat) {
+    // Who is late: each division past its date, with the OIT items or progress reports it still owes.
+    const { divisions, owed } = await owedByDivision(db, actor, agency, fiscalYear, today);
+    for (const division of divisions) {
+      const late = owed.get(division.id)!.filter((o) => o.late);
+      const items = late.filter((o) => o.kind === 'oit');
+      if (items.length) {
+        tasks.push({
+          kind: 'division-late',
+          title: `${division.name_th} ยังไม่ส่งหลักฐาน OIT ที่เลยกำหนด ${items.length} ข้อ (${items.map((o) => o.code).join(', ')})`,
+          dueOn: items.reduce<string | null>((first, o) => (o.dueOn && (!first || o.dueOn < first) ? o.dueOn : first), null),
+          late: true,
+          href: `${base}/disclosure`,
+        });
+      }
+      for (const round of [6, 12] as const) {
+        const reports = late.filter((o) => o.kind === 'progress' && o.round === round);
+        if (!reports.length) continue;
+        tasks.push({
+          kind: 'division-late',
+          title: `${division.name_th} ยังไม่ส่งรายงานความก้าวหน้ารอบ ${round} เดือน ${reports.length} รายการ`,
+          dueOn: reports[0]!.dueOn,
+          late: true,
           href: `${base}/progress`,
         });
       }
