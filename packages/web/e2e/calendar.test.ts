@@ -38,6 +38,27 @@ describe.runIf(browserAvailable)('the year at a glance in Chromium', () => {
     await context.close();
   });
 
+  it('tells the secretariat which divisions are late, and prints what each one owes', async () => {
+    const { context, page } = await newPage(harness, { width: 1366, height: 900 });
+    await signIn(page, harness, 'admin@lak-si.demo');
+    await page.getByRole('heading', { name: 'สำนักงานเขตหลักสี่' }).waitFor();
+    await page.getByTestId('calendar-year').click();
+    await page.getByRole('option', { name: 'ปีงบประมาณ พ.ศ. 2567', exact: true }).click();
+    const tasks = page.getByTestId('my-tasks');
+    await tasks.getByText('ฝ่ายการคลัง ยังไม่ส่งหลักฐาน OIT ที่เลยกำหนด 4 ข้อ (O5, O6, O7, O8)').waitFor();
+    const shown = await page.getByTestId('task').count();
+    await page.getByTestId('tasks-all').click();
+    expect(await page.getByTestId('task').count()).toBeGreaterThan(shown);
+    const sheet = page.getByTestId('task-sheet');
+    await sheet.getByRole('button', { name: 'สร้าง PDF งานค้างรายฝ่าย' }).click();
+    const download = sheet.getByRole('link', { name: 'ดาวน์โหลด' });
+    await download.waitFor({ timeout: 20_000 });
+    const response = await page.request.get(`${harness.url}${await download.getAttribute('href')}`);
+    expect(response.headers()['content-type']).toBe('application/pdf');
+    await screenshot(page, '40-secretariat-who-is-late');
+    await context.close();
+  });
+
   it('lets the secretariat mark a step done and make the calendar link, and shows oversight who is late', async () => {
     const { context, page } = await newPage(harness, { width: 1366, height: 900 });
     await signIn(page, harness, 'admin@bang-khae.demo');

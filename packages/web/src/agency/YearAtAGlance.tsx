@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, ApiError, type Division } from '../api/client';
+import { DocumentButton } from '../documents/DocumentButton';
 import { MilestoneEditor } from './MilestoneEditor';
 import { fiscalYearOf, formatIsoDate, todayInBangkok } from '../i18n/dates';
 
@@ -64,6 +65,8 @@ export function YearAtAGlance({
   });
   const unread = (notices.data ?? []).filter((n) => !n.read).slice(0, 8);
   const [editing, setEditing] = useState<string | null>(null);
+  const [allTasks, setAllTasks] = useState(false);
+  const shown = allTasks ? (tasks.data ?? []) : (tasks.data ?? []).slice(0, 12);
   // The secretariat's feed is the agency's; a division editor's is their division's.
   const feedDivision = canManage ? 0 : (divisionId ?? null);
   const feed = useMutation({
@@ -92,9 +95,16 @@ export function YearAtAGlance({
         />
       </Group>
       <Card withBorder data-testid="my-tasks">
-        <Title order={4} size="h5">
-          {t('calendar.tasks')}
-        </Title>
+        <Group justify="space-between" align="flex-start">
+          <Title order={4} size="h5">
+            {t('calendar.tasks')}
+          </Title>
+          {(canManage || divisionId !== null) && (
+            <div data-testid="task-sheet">
+              <DocumentButton slug={slug} body={{ kind: 'tasks', year, format: 'pdf' }} label={t('calendar.taskSheet')} />
+            </div>
+          )}
+        </Group>
         {tasks.isLoading && <Loader size="sm" />}
         {tasks.data?.length === 0 && (
           <Text size="sm" c="dimmed">
@@ -102,7 +112,7 @@ export function YearAtAGlance({
           </Text>
         )}
         <Stack gap={4} mt={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {(tasks.data ?? []).slice(0, 12).map((task, i) => (
+          {shown.map((task, i) => (
             <Group key={i} component="li" gap="xs" wrap="nowrap" data-testid="task">
               {task.late && (
                 <Badge color="red" size="sm">
@@ -121,9 +131,9 @@ export function YearAtAGlance({
           ))}
         </Stack>
         {(tasks.data?.length ?? 0) > 12 && (
-          <Text size="xs" c="dimmed" mt={4}>
-            {t('calendar.more', { count: tasks.data!.length - 12 })}
-          </Text>
+          <Button variant="subtle" size="xs" mt={4} onClick={() => setAllTasks(!allTasks)} data-testid="tasks-all">
+            {allTasks ? t('calendar.fewer') : t('calendar.more', { count: tasks.data!.length - 12 })}
+          </Button>
         )}
       </Card>
       {unread.length > 0 && (
