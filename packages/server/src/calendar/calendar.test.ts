@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import ExcelJS from 'exceljs';
 import ical from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
@@ -110,6 +111,23 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
     expect(schools).not.toContain('bang-khae');
     expect(late.find((l) => l.milestone === 'oit-publication')!.late.map((l) => l.slug)).not.toContain('bang-khae');
     expect((await get(admin, '/api/calendar/2567/late')).statusCode).toBe(403);
+    // The same list downloads, filtered by milestone, as CSV and as XLSX.
+    const csv = await get(central, '/api/calendar/2567/late?format=csv&milestone=schools-data');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe('milestone,milestone_th,agency,agency_th,due_on,days_late');
+    expect(lines.slice(1).map((l) => l.split(',')[2])).toEqual(schools);
+    expect(lines.slice(1).every((l) => l.startsWith('schools-data,'))).toBe(true);
+    const xlsx = await get(central, '/api/calendar/2567/late?format=xlsx&milestone=schools-data');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.rowCount).toBe(lines.length);
+    expect(sheet.getRow(2).getCell(5).value).toBe('2024-01-15');
+    expect(Number(sheet.getRow(2).getCell(6).value)).toBeGreaterThan(0);
   });
 
   it("lists each person's tasks by role, never another division's or agency's", async () => {

@@ -4,10 +4,11 @@ import { z } from 'zod';
 import { MEMO_KINDS, MILESTONES } from '@prongsai/core';
 import { readableAgency } from '../agencies/service.js';
 import type { Config } from '../config.js';
-import type { Db } from '../db/database.js';
+import { todayInBangkok, type Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 import { requireActor } from '../http/context.js';
 import { isoDate } from '../http/schemas.js';
+import { lateCsv, lateXlsx } from './late-export.js';
 import { MemoService } from './memo.js';
 import { CalendarService } from './service.js';
 import { tasksFor } from './tasks.js';
@@ -98,21 +99,31 @@ export async function calendarRoutes(app: FastifyInstance, { db, config }: { db:
     {
       schema: {
         tags,
-        summary: 'City-wide: per milestone, the districts that are late (central admins); `format=csv` for a spreadsheet',
+        summary:
+          'City-wide: per milestone, the districts that are late (central admins); `milestone` filters, `format=csv` or `xlsx` to download',
         params: z.object({ year: z.coerce.number().int().min(2500).max(2700) }),
-        querystring: z.object({ format: z.enum(['json', 'csv']).default('json') }),
+        querystring: z.object({ format: z.enum(['json', 'csv', 'xlsx']).default('json'), milestone: milestone.optional() }),
       },
     },
     async (request, reply) => {
-      const late = await service.cityLate(requireActor(request), request.params.year);
-      if (request.query.format === 'json') return late;
-      const rows = late.flatMap((m) => m.late.map((d) => [m.milestone, m.nameTh, d.slug, d.nameTh, d.dueOn]));
-      const cell = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-      const csv = ['milestone,milestone_th,agency,agency_th,due_on', ...rows.map((r) => r.map(cell).join(','))].join('\n');
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="ita-late-${request.params.year}.csv"`)
-        .send(`\uFEFF${csv}\n`);
+      const { year } = request.params;
+      const { format, milestone: only } = request.query;
+      const today = todayInBangkok();
+      const late = (await service.cityLate(requireActor(request), year, today)).filter((m) => !only || m.milestone === only);
+      const name = `ita-late-${year}${only ? `-${only}` : ''}`;
+      if (format === 'csv') {
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${name}.csv"`)
+          .send(lateCsv(late, today));
+      }
+      if (format === 'xlsx') {
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+          .send(await lateXlsx(late, today, year));
+      }
+      return late;
     },
   );
 

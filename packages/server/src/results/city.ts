@@ -89,7 +89,8 @@ function records(fiscalYear: number, rows: CityRow[]): (string | number | null)[
   ]);
 }
 
-const csvCell = (v: string | number | null) => {
+/** A CSV cell: numbers with two decimals, text quoted where it holds a comma, quote or line break. */
+export const csvCell = (v: string | number | null) => {
   if (v === null) return '';
   const text = typeof v === 'number' ? v.toFixed(2) : v;
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -48,9 +48,17 @@ export function LateMilestones() {
             data={(late.data ?? []).map((r) => ({ value: r.milestone, label: r.nameTh }))}
             w={280}
           />
-          <Button component="a" href={`/api/calendar/${year}/late?format=csv`} variant="light">
-            CSV
-          </Button>
+          {(['csv', 'xlsx'] as const).map((format) => (
+            <Button
+              key={format}
+              component="a"
+              href={`/api/calendar/${year}/late?format=${format}${only ? `&milestone=${only}` : ''}`}
+              variant="light"
+              data-testid={`late-${format}`}
+            >
+              {format.toUpperCase()}
+            </Button>
+          ))}
         </Group>
       </Group>
       {late.isLoading ? (
