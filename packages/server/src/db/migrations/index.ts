@@ -13,6 +13,9 @@ import * as m0010 from './0010-surveys.js';
 import * as m0011 from './0011-calendar.js';
 import * as m0012 from './0012-reminders.js';
 import * as m0013 from './0013-memos.js';
+import * as m0014 from './0014-survey-anonymity.js';
+import * as m0015 from './0015-issued-records.js';
+import * as m0016 from './0016-evidence-store.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see 0001
 type Step = { up: (db: Kysely<any>, engine: Engine) => Promise<void> };
@@ -32,6 +35,9 @@ const steps: Record<string, Step> = {
   '0011-calendar': m0011,
   '0012-reminders': m0012,
   '0013-memos': m0013,
+  '0014-survey-anonymity': m0014,
+  '0015-issued-records': m0015,
+  '0016-evidence-store': m0016,
 };
 
 export class BundledMigrations implements MigrationProvider {
