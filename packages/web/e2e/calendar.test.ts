@@ -59,6 +59,34 @@ describe.runIf(browserAvailable)('the year at a glance in Chromium', () => {
     await context.close();
   });
 
+  it('takes the dates people type, keeps what it cannot read with a message, and edits a window start', async () => {
+    const { context, page } = await newPage(harness, { width: 1366, height: 900 });
+    await signIn(page, harness, 'admin@din-daeng.demo');
+    await page.getByRole('heading', { name: 'สำนักงานเขตดินแดง' }).waitFor();
+    await page.getByTestId('calendar-year').click();
+    await page.getByRole('option', { name: 'ปีงบประมาณ พ.ศ. 2570', exact: true }).click();
+    const step = page.getByTestId('milestone-iit-collection');
+    await step.getByRole('button', { name: /แก้ไข/ }).click();
+    const due = step.getByTestId('milestone-due-on');
+    for (const typed of ['31 ม.ค. 2570', '31 มกราคม 2570', '31/01/70']) {
+      await due.fill(typed);
+      await due.blur();
+      expect(await due.inputValue()).toBe('31/1/2570');
+    }
+    await due.fill('31 มกรา 2570');
+    await due.blur();
+    expect(await due.inputValue()).toBe('31 มกรา 2570');
+    await step.getByText('อ่านวันที่นี้ไม่ได้').waitFor();
+    await due.fill('20 ก.พ. 2570');
+    await due.blur();
+    const start = step.getByTestId('milestone-starts-on');
+    await start.fill('1 ก.พ. 2570');
+    await start.blur();
+    await step.getByTestId('milestone-save').click();
+    await step.getByText(/1 กุมภาพันธ์ 2570 – 20 กุมภาพันธ์ 2570/).waitFor();
+    await context.close();
+  });
+
   it('lets the secretariat mark a step done and make the calendar link, and shows oversight who is late', async () => {
     const { context, page } = await newPage(harness, { width: 1366, height: 900 });
     await signIn(page, harness, 'admin@bang-khae.demo');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fiscalYearOf, fiscalYearRange, formatThaiDate } from './date.js';
+import { fiscalYearOf, fiscalYearRange, formatThaiDate, offeredFiscalYears } from './date.js';
 import { fromThaiDigits, shiftBuddhistYears, toThaiDigits } from './digits.js';
 
 describe('Thai digits', () => {
@@ -32,5 +32,19 @@ describe('Buddhist-Era dates and fiscal years', () => {
 
   it('gives the range of a fiscal year', () => {
     expect(fiscalYearRange(2568)).toEqual({ start: { year: 2024, month: 10, day: 1 }, end: { year: 2025, month: 9, day: 30 } });
+  });
+});
+
+describe('the fiscal years a picker offers', () => {
+  it('always include the current and the next fiscal year, whatever year it is, and every year with data', () => {
+    for (const current of [2570, 2571, 2575]) {
+      const offered = offeredFiscalYears(current, [2566, 2567]);
+      expect(offered[0]).toBe(current + 1);
+      expect(offered).toContain(current);
+      expect(offered.at(-1)).toBe(2566);
+      expect(offered).toHaveLength(current + 1 - 2566 + 1);
+    }
+    expect(offeredFiscalYears(2570)).toEqual([2571, 2570]);
+    expect(offeredFiscalYears(2570, [2573])).toEqual([2573, 2571, 2570]);
   });
 });

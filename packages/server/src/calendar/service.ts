@@ -148,6 +148,9 @@ export class CalendarService {
         'ขั้นตอนนี้ระบบทราบสถานะจากข้อมูลในระบบเอง จึงทำเครื่องหมายเองไม่ได้',
       );
     }
+    if (change.startsOn && change.dueOn && change.startsOn > change.dueOn) {
+      throw badRequest('a window cannot open after it is due', 'วันเริ่มต้องไม่หลังวันครบกำหนด');
+    }
     if (change.ownerDivisionId && !(await listDivisions(this.db, agency.id)).some((d) => d.id === change.ownerDivisionId)) {
       throw badRequest('the division is not of this agency', 'ฝ่ายนี้ไม่ใช่ของหน่วยงาน');
     }

@@ -7,6 +7,7 @@ import { ThaiDateInput } from '../forms/ThaiDateInput';
 
 export interface EditableMilestone {
   milestone: string;
+  startsOn: string | null;
   dueOn: string;
   ownerDivisionId: number | null;
   source: 'feature' | 'manual';
@@ -29,12 +30,15 @@ export function MilestoneEditor({
 }) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
+  const [startsOn, setStartsOn] = useState<string | null>(milestone.startsOn);
   const [dueOn, setDueOn] = useState<string | null>(milestone.dueOn);
+  const startsAfterDue = !!startsOn && !!dueOn && startsOn > dueOn;
   const [owner, setOwner] = useState<string | null>(milestone.ownerDivisionId ? String(milestone.ownerDivisionId) : null);
   const [done, setDone] = useState(milestone.done);
   const save = useMutation({
     mutationFn: () =>
       api('PUT', `/api/agencies/${slug}/calendar/${year}/${milestone.milestone}`, {
+        startsOn,
         dueOn,
         ownerDivisionId: owner ? Number(owner) : null,
         ...(milestone.source === 'manual' ? { done } : {}),
@@ -48,7 +52,15 @@ export function MilestoneEditor({
   return (
     <Stack gap={6} mt={4} data-testid="milestone-editor">
       <Group align="flex-end" wrap="wrap">
-        <ThaiDateInput label={t('calendar.dueOn')} value={dueOn} onChange={setDueOn} w={170} />
+        <ThaiDateInput
+          label={t('calendar.startsOn')}
+          value={startsOn}
+          onChange={setStartsOn}
+          w={170}
+          error={startsAfterDue ? t('calendar.startsAfterDue') : undefined}
+          data-testid="milestone-starts-on"
+        />
+        <ThaiDateInput label={t('calendar.dueOn')} value={dueOn} onChange={setDueOn} w={170} data-testid="milestone-due-on" />
         <Select
           label={t('calendar.owner')}
           value={owner}
@@ -60,7 +72,13 @@ export function MilestoneEditor({
         {milestone.source === 'manual' && (
           <Checkbox label={t('calendar.markDone')} checked={done} onChange={(e) => setDone(e.currentTarget.checked)} />
         )}
-        <Button size="xs" onClick={() => save.mutate()} loading={save.isPending} disabled={!dueOn} data-testid="milestone-save">
+        <Button
+          size="xs"
+          onClick={() => save.mutate()}
+          loading={save.isPending}
+          disabled={!dueOn || startsAfterDue}
+          data-testid="milestone-save"
+        >
           {t('overview.save')}
         </Button>
         <Button size="xs" variant="subtle" onClick={onDone}>

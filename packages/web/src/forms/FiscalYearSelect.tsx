@@ -1,11 +1,12 @@
 import { Select, type SelectProps } from '@mantine/core';
+import { offeredFiscalYears } from '@prongsai/core/thai';
 import { useTranslation } from 'react-i18next';
 import { fiscalYearOf, todayInBangkok } from '../i18n/dates';
 
-/** The first fiscal year the BMA districts were assessed (FY2566), and the years up to next year. */
-const FIRST_YEAR = 2566;
-
-/** A fiscal year chosen by name ("ปีงบประมาณ พ.ศ. 2569"), from FY2566 to next year, never a bare number box. */
+/**
+ * A fiscal year chosen by name ("ปีงบประมาณ พ.ศ. 2569"), never a bare number box: the years with
+ * data, the current fiscal year and the next one (`offeredFiscalYears`).
+ */
 export function FiscalYearSelect({
   value,
   onChange,
@@ -14,13 +15,11 @@ export function FiscalYearSelect({
 }: Omit<SelectProps, 'value' | 'onChange' | 'data'> & {
   value: number;
   onChange: (year: number) => void;
-  /** Years to offer besides the default range, such as those with data. */
+  /** The years that have data on this screen. */
   years?: number[];
 }) {
   const { t } = useTranslation();
-  const next = fiscalYearOf(todayInBangkok()) + 1;
-  const range = Array.from({ length: next - FIRST_YEAR + 1 }, (_, i) => next - i);
-  const all = [...new Set([...range, ...(years ?? []), value])].sort((a, b) => b - a);
+  const all = offeredFiscalYears(fiscalYearOf(todayInBangkok()), [...(years ?? []), value]);
   return (
     <Select
       label={t('documents.year')}
