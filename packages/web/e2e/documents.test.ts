@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { browserAvailable, newPage, screenshot, SCREENSHOTS, signIn, startHarness, type Harness } from './harness.js';
+import { fiscalYearOf, todayInBangkok } from '../src/i18n/dates.js';
 
 /** Picks a fiscal year by its name, as a person does. */
 async function chooseYear(page: Page, testId: string, year: number) {
@@ -18,6 +19,22 @@ describe.runIf(browserAvailable)('documents in Chromium', () => {
     harness = await startHarness();
   }, 60_000);
   afterAll(async () => harness?.close());
+
+  it('opens on the current fiscal year and keeps the year chosen, also one without a plan, after a reload', async () => {
+    const { context, page } = await newPage(harness);
+    await signIn(page, harness, 'admin@phasi-charoen.demo');
+    await page.getByRole('heading', { name: 'สำนักงานเขตภาษีเจริญ' }).waitFor();
+    await page.getByRole('link', { name: 'เอกสาร' }).click();
+    const current = fiscalYearOf(todayInBangkok());
+    await expect.poll(() => page.getByTestId('documents-year').inputValue()).toBe(`ปีงบประมาณ พ.ศ. ${current}`);
+    await chooseYear(page, 'documents-year', current + 1);
+    await page.getByTestId('memo-summary-collection').waitFor();
+    expect(await page.getByTestId('documents-year').inputValue()).toBe(`ปีงบประมาณ พ.ศ. ${current + 1}`);
+    await page.reload();
+    await page.getByTestId('memo-summary-collection').waitFor();
+    expect(await page.getByTestId('documents-year').inputValue()).toBe(`ปีงบประมาณ พ.ศ. ${current + 1}`);
+    await context.close();
+  });
 
   it('makes the FY2567 measures document with a progress bar and offers the download', async () => {
     const { context, page } = await newPage(harness);

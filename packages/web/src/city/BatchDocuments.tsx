@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FiscalYearSelect } from '../forms/FiscalYearSelect';
 import { api, ApiError } from '../api/client';
+import { fiscalYearOf, todayInBangkok } from '../i18n/dates';
 
 interface BatchJob {
   id: string;
@@ -12,10 +13,10 @@ interface BatchJob {
 }
 
 /** Central users make one document for every district and follow the batch to the end. */
-export function BatchDocuments({ defaultYear }: { defaultYear: number }) {
+export function BatchDocuments({ years }: { years: number[] }) {
   const { t, i18n } = useTranslation();
   const [kind, setKind] = useState('measures');
-  const [year, setYear] = useState(defaultYear);
+  const [year, setYear] = useState(fiscalYearOf(todayInBangkok()));
   const [jobs, setJobs] = useState<BatchJob[]>([]);
   const [error, setError] = useState<string | null>(null);
   const pending = jobs.filter((j) => j.status === 'queued' || j.status === 'running');
@@ -59,7 +60,7 @@ export function BatchDocuments({ defaultYear }: { defaultYear: number }) {
           ]}
           w={300}
         />
-        <FiscalYearSelect value={year} onChange={setYear} data-testid="batch-year" />
+        <FiscalYearSelect value={year} onChange={setYear} years={years} data-testid="batch-year" />
         <Button onClick={() => void start()} disabled={pending.length > 0} data-testid="batch-start">
           {t('city.batchStart')}
         </Button>

@@ -205,7 +205,7 @@ export function CityPage() {
       {generated > 0 && <Alert color="yellow">{t('city.demo', { count: generated })}</Alert>}
       <OitReadiness />
       <LateMilestones />
-      <BatchDocuments defaultYear={(year ?? 2566) + 1} />
+      <BatchDocuments years={years.data ?? []} />
       <Card withBorder>
         {/* A plain scroller, so the sticky district column holds against it. */}
         <div style={{ overflowX: 'auto' }} data-testid="city-table-scroll">

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { offeredFiscalYears } from '@prongsai/core/thai';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,23 +19,16 @@ export function DocumentsPage() {
   const { t } = useTranslation();
   const me = useMe();
   const { agency: slug = '' } = useParams();
-  const current = fiscalYearOf(todayInBangkok());
-  // Opens on the plan year that matters now (the current one, or the latest plan), as remembered.
+  // Opens on the year last chosen here, else the current fiscal year; any offered year can be
+  // chosen (a committee order or memo needs no plan), and stays chosen after a reload.
   const plans = useQuery({
     queryKey: ['plans', slug],
     queryFn: () => api<{ fiscalYear: number }[]>('GET', `/api/agencies/${slug}/plans`),
   });
-  const [remembered, remember] = useYearChoice(
-    'documents',
-    slug,
-    (plans.data ?? []).map((p) => p.fiscalYear),
-  );
-  const [typed, setTyped] = useState<number | null>(null);
-  const year = typed ?? remembered ?? current;
-  const setYear = (next: number) => {
-    setTyped(next);
-    remember(next);
-  };
+  const planYears = (plans.data ?? []).map((p) => p.fiscalYear);
+  const current = fiscalYearOf(todayInBangkok());
+  const [remembered, setYear] = useYearChoice('documents', slug, offeredFiscalYears(current, planYears));
+  const year = remembered ?? current;
   const [round, setRound] = useState<6 | 12>(6);
   const [editingCommittee, setEditingCommittee] = useState(false);
   const agency = useQuery({ queryKey: ['agency', slug], queryFn: () => api<Agency>('GET', `/api/agencies/${slug}`) });
@@ -70,12 +64,7 @@ export function DocumentsPage() {
       <Group justify="space-between" align="flex-end">
         <Title order={2}>{t('documents.title')}</Title>
         <Group align="flex-end">
-          <FiscalYearSelect
-            value={year}
-            onChange={setYear}
-            years={(plans.data ?? []).map((p) => p.fiscalYear)}
-            data-testid="documents-year"
-          />
+          <FiscalYearSelect value={year} onChange={setYear} years={planYears} data-testid="documents-year" />
           <Select
             label={t('progress.round')}
             value={String(round)}
