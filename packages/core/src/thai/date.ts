@@ -137,3 +137,14 @@ export function offeredFiscalYears(currentFiscalYear: number, withData: readonly
   const range = Array.from({ length: through - from + 1 }, (_, i) => through - i);
   return [...new Set([...range, ...withData])].sort((a, b) => b - a);
 }
+
+/**
+ * The last day (ISO) of the period a round reports on: 31 March for the six-month round, 30
+ * September for the full year. Approving a round before then locks a period still running.
+ *
+ * @example roundEndsOn(6, 2570) // '2027-03-31'
+ */
+export function roundEndsOn(round: 6 | 12, fiscalYear: number): string {
+  const year = fiscalYear - 543;
+  return round === 6 ? `${year}-03-31` : `${year}-09-30`;
+}

@@ -383,7 +383,7 @@ export class ProgressRepository {
     round: ProgressRound,
     snapshot: unknown,
     agencyId: number,
-    override?: { reason: string; unsent: string[]; unreviewed: string[] },
+    override?: { reason: string; unsent: string[]; unreviewed: string[]; periodEndsOn?: string },
   ) {
     const at = now();
     await trx

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { officialThaiDate, roundEndsOn } from '@prongsai/core';
 import { readableAgency } from '../agencies/service.js';
 import { recordAudit } from '../audit/repository.js';
 import { authorize, type Actor } from '../auth/policy.js';
 import type { Config } from '../config.js';
-import { now, type Db } from '../db/database.js';
+import { now, todayInBangkok, type Db } from '../db/database.js';
 import { processUpload } from '../evidence/process.js';
 import { badRequest, conflict, HttpError, notFound } from '../http/errors.js';
 import { requireActor } from '../http/context.js';
@@ -203,13 +204,23 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
         // The revision keeps the whole round, as the secretariat sees it; each reader gets their part.
         const secretariat = { ...actor, role: 'agency_admin' as const, agencyId: agency.id, divisionId: null };
         const snapshot = await roundView(new ProgressRepository(trx), trx, secretariat, { ...scope, round });
-        const pending = pendingReports(snapshot);
+        const periodEndsOn = roundEndsOn(round.round as 6 | 12, request.params.year);
+        const pending = { ...pendingReports(snapshot), ...(todayInBangkok() < periodEndsOn ? { periodEndsOn } : {}) };
         if ((pending.unsent.length > 0 || pending.unreviewed.length > 0) && !reason) {
           throw new HttpError(
             409,
             'round-incomplete',
             `${pending.unsent.length} reports are not sent and ${pending.unreviewed.length} not reviewed; give a reason to approve anyway`,
             `ยังไม่ส่งรายงาน ${pending.unsent.length} รายการ และยังไม่ได้ตรวจ ${pending.unreviewed.length} รายการ หากจะอนุมัติก่อน กรุณาระบุเหตุผล`,
+            pending,
+          );
+        }
+        if (pending.periodEndsOn && !reason) {
+          throw new HttpError(
+            409,
+            'round-period-running',
+            `the round's period runs until ${periodEndsOn}; give a reason to approve it before then`,
+            `รอบนี้ยังไม่สิ้นสุด (สิ้นสุด ${officialThaiDate(periodEndsOn)}) หากจะอนุมัติก่อน กรุณาระบุเหตุผล`,
             pending,
           );
         }

@@ -1,9 +1,11 @@
 import { Alert, Button, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { roundEndsOn } from '@prongsai/core/thai';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
 import type { RoundView } from '../api/measures';
+import { formatIsoDate, todayInBangkok } from '../i18n/dates';
 
 /** Measures whose report was never sent (or came back), and those sent but not yet accepted. */
 export function pendingOf(view: RoundView) {
@@ -19,11 +21,24 @@ export function pendingOf(view: RoundView) {
  * The executive's sign-off: what is still unsent or unreviewed, a confirmation, and — while
  * anything is missing — the reason for approving anyway, which the server requires and audits.
  */
-export function ApproveDialog({ view, url, onClose }: { view: RoundView; url: string; onClose: (approved: boolean) => void }) {
+export function ApproveDialog({
+  view,
+  year,
+  url,
+  onClose,
+}: {
+  view: RoundView;
+  year: number;
+  url: string;
+  onClose: (approved: boolean) => void;
+}) {
   const { t, i18n } = useTranslation();
   const [reason, setReason] = useState('');
   const pending = pendingOf(view);
-  const incomplete = pending.unsent.length + pending.unreviewed.length > 0;
+  const endsOn = roundEndsOn(view.round, year);
+  const today = todayInBangkok();
+  const running = `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}` < endsOn;
+  const incomplete = pending.unsent.length + pending.unreviewed.length > 0 || running;
   const approve = useMutation({
     mutationFn: () => api('POST', url, incomplete ? { reason } : {}),
     onSuccess: () => onClose(true),
@@ -33,7 +48,12 @@ export function ApproveDialog({ view, url, onClose }: { view: RoundView; url: st
   return (
     <Modal opened onClose={() => onClose(false)} title={t('progress.approveTitle')} size="lg">
       <Stack data-testid="approve-dialog">
-        {incomplete ? (
+        {running && (
+          <Alert color="orange" title={t('progress.approvePeriodRunning')} data-testid="approve-period-running">
+            {t('progress.approvePeriodEnds', { date: formatIsoDate(endsOn, i18n.language) })}
+          </Alert>
+        )}
+        {pending.unsent.length + pending.unreviewed.length > 0 ? (
           <Alert color="orange" title={t('progress.approveIncomplete')}>
             {pending.unsent.length > 0 && (
               <>

@@ -488,7 +488,12 @@ export function ProgressPage() {
           ))}
           <RevisionHistory slug={slug} year={year} round={round} />
           {approving && (
-            <ApproveDialog view={v} url={`/api/agencies/${slug}/plans/${year}/rounds/${round}/approve`} onClose={closeApproval} />
+            <ApproveDialog
+              view={v}
+              year={year}
+              url={`/api/agencies/${slug}/plans/${year}/rounds/${round}/approve`}
+              onClose={closeApproval}
+            />
           )}
         </>
       )}
