@@ -86,6 +86,12 @@ describe.runIf(browserAvailable)('the OIT workspace in Chromium', () => {
     await director.page.getByRole('heading', { name: 'สำนักงานเขตหลักสี่' }).waitFor();
     await director.page.getByRole('link', { name: 'การเปิดเผยข้อมูล (OIT)' }).click();
     await director.page.getByTestId('oit-approve').click();
+    // The dialog names what becomes public and what is still open before anything is published.
+    const dialog = director.page.getByTestId('oit-approve-dialog');
+    expect(await dialog.getByTestId('oit-approve-accepted').textContent()).toBe('O5');
+    expect(await dialog.getByTestId('oit-approve-open').textContent()).toContain('ยังไม่ผ่านการตรวจ 21 ข้อ');
+    expect(await director.page.getByTestId('oit-public-link').count()).toBe(0);
+    await dialog.getByTestId('oit-approve-confirm').click();
     const link = director.page.getByTestId('oit-public-link');
     await link.waitFor();
     expect(await link.textContent()).toBe('/t/lak-si/2567');

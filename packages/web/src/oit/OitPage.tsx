@@ -6,6 +6,7 @@ import {
   Card,
   FileInput,
   Group,
+  Modal,
   Loader,
   MultiSelect,
   SegmentedControl,
@@ -426,9 +427,13 @@ export function OitPage() {
     mutationFn: () => api('POST', `/api/agencies/${slug}/oit/${year}/link-checks`),
     onSuccess: () => client.invalidateQueries({ queryKey: ['oit', slug, year] }),
   });
+  const [confirming, setConfirming] = useState(false);
   const approve = useMutation({
     mutationFn: () => api('POST', `/api/agencies/${slug}/oit/${year}/approve`),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['oit', slug, year] }),
+    onSuccess: async () => {
+      setConfirming(false);
+      await client.invalidateQueries({ queryKey: ['oit', slug, year] });
+    },
   });
 
   if (years.isLoading || divisions.isLoading) return <Loader />;
@@ -469,6 +474,16 @@ export function OitPage() {
       {opened && !v && <Loader />}
       {v && (
         <>
+          {confirming && (
+            <PublishConfirmation
+              view={v}
+              slug={slug}
+              onConfirm={() => approve.mutate()}
+              onCancel={() => setConfirming(false)}
+              pending={approve.isPending}
+              error={approve.error}
+            />
+          )}
           <Card withBorder>
             <Group justify="space-between" wrap="wrap">
               <Group gap="xs" wrap="wrap">
@@ -483,7 +498,7 @@ export function OitPage() {
               </Group>
               {canApprove && (
                 <Button
-                  onClick={() => approve.mutate()}
+                  onClick={() => setConfirming(true)}
                   loading={approve.isPending}
                   disabled={v.board.counts.accepted === 0}
                   data-testid="oit-approve"
@@ -530,7 +545,7 @@ export function OitPage() {
                 </Button>
               )}
             </Group>
-            <ErrorText error={approve.error ?? checkLinks.error} />
+            <ErrorText error={checkLinks.error} />
             {me.user.role !== 'division_editor' && v.board.owed.length > 0 && (
               <Table mt="sm" fz="sm" captionSide="top">
                 <Table.Caption>{t('oit.owedCaption')}</Table.Caption>
@@ -587,5 +602,63 @@ export function OitPage() {
         </>
       )}
     </Stack>
+  );
+}
+
+/**
+ * Before the executive publishes: which accepted items become public, at which address, and which
+ * items are still not accepted (they stay off the public page until a later approval).
+ */
+function PublishConfirmation({
+  view,
+  slug,
+  onConfirm,
+  onCancel,
+  pending,
+  error,
+}: {
+  view: OitChecklistView;
+  slug: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  pending: boolean;
+  error: unknown;
+}) {
+  const { t } = useTranslation();
+  const accepted = view.items.filter((i) => i.status === 'accepted').map((i) => i.code);
+  const open = view.items.filter((i) => i.status !== 'accepted').map((i) => i.code);
+  return (
+    <Modal opened onClose={onCancel} title={t('oit.confirmTitle', { year: view.fiscalYear })} size="lg">
+      <Stack data-testid="oit-approve-dialog">
+        <Text size="sm">
+          {t('oit.confirmPublishes', { count: accepted.length, total: view.items.length, url: `/t/${slug}/${view.fiscalYear}` })}
+        </Text>
+        <Text size="sm" c="dimmed" data-testid="oit-approve-accepted">
+          {accepted.join(', ')}
+        </Text>
+        {open.length > 0 && (
+          <Alert color="orange" title={t('oit.confirmOpen', { count: open.length })} data-testid="oit-approve-open">
+            <Text size="sm">{open.join(', ')}</Text>
+            <Text size="sm" mt="xs">
+              {t('oit.confirmOpenHint')}
+            </Text>
+          </Alert>
+        )}
+        <ErrorText error={error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t('progress.cancel')}
+          </Button>
+          <Button
+            color={open.length > 0 ? 'orange' : 'teal'}
+            onClick={onConfirm}
+            loading={pending}
+            data-testid="oit-approve-confirm"
+          >
+            {open.length > 0 ? t('oit.confirmAnyway', { count: accepted.length }) : t('oit.approve')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }
