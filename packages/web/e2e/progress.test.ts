@@ -39,6 +39,16 @@ describe.runIf(browserAvailable)('measures and progress in Chromium', () => {
     await screenshot(page, '17-measures-entry-editor');
     await page.getByTestId('library-hits').getByRole('button', { name: 'ใช้ข้อความนี้' }).first().click();
     expect(await page.getByTestId('entry-measures').inputValue()).not.toBe('');
+    // A date error is shown on the field, in view, and บันทึก waits for it to be put right.
+    await page.getByTestId('entry-start-date').fill('1 มี.ค. 2567');
+    await page.getByTestId('entry-start-date').blur();
+    await page.getByTestId('entry-end-date').fill('1 ก.พ. 2567');
+    await page.getByTestId('entry-end-date').blur();
+    await page.getByText('วันสิ้นสุดต้องไม่ก่อนวันเริ่ม').waitFor();
+    expect(await page.getByText('วันสิ้นสุดต้องไม่ก่อนวันเริ่ม').isVisible()).toBe(true);
+    expect(await page.getByTestId('entry-save').isDisabled()).toBe(true);
+    await page.getByTestId('entry-end-date').fill('30 ก.ย. 2567');
+    await page.getByTestId('entry-end-date').blur();
     await page.getByTestId('entry-save').click();
     await page.getByTestId('entry-save').waitFor({ state: 'detached' });
     await context.close();

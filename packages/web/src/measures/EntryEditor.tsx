@@ -81,6 +81,7 @@ export function EntryEditor({
     },
     onSuccess: () => onClose(true),
   });
+  const endsBeforeStart = form.startDate !== '' && form.endDate !== '' && form.endDate < form.startDate;
   const error = save.error instanceof ApiError ? (lang === 'th' ? save.error.messageTh : save.error.message) : null;
 
   return (
@@ -92,11 +93,6 @@ export function EntryEditor({
       fullScreen={window.innerWidth < 600}
     >
       <Stack>
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
         {!entry?.questionCode && (
           <TextInput
             label={t('measures.title2')}
@@ -158,6 +154,7 @@ export function EntryEditor({
             label={t('measures.endDate')}
             value={form.endDate}
             onChange={(v) => setForm({ ...form, endDate: v ?? '' })}
+            error={endsBeforeStart ? t('measures.endBeforeStart') : undefined}
             data-testid="entry-end-date"
           />
           <NumberInput
@@ -209,11 +206,16 @@ export function EntryEditor({
             ))}
           </Stack>
         </Card>
+        {error && (
+          <Alert color="red" role="alert" ref={(node) => node?.scrollIntoView({ block: 'nearest' })} data-testid="entry-error">
+            {error}
+          </Alert>
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={() => onClose(false)}>
             {t('measures.cancel')}
           </Button>
-          <Button onClick={() => save.mutate()} loading={save.isPending} data-testid="entry-save">
+          <Button onClick={() => save.mutate()} loading={save.isPending} disabled={endsBeforeStart} data-testid="entry-save">
             {t('measures.save')}
           </Button>
         </Group>
