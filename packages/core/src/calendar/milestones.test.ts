@@ -24,3 +24,12 @@ describe("the ITA year's calendar", () => {
     expect(milestoneState(dates, true, '2025-06-01')).toBe('done');
   });
 });
+
+describe("NACC's own windows", () => {
+  it('are never late for an agency: once closed they are over', () => {
+    const dates = { startsOn: '2027-04-01', dueOn: '2027-06-30' };
+    expect(milestoneState(dates, false, '2027-07-01', 'nacc-survey')).toBe('done');
+    expect(milestoneState(dates, false, '2027-06-20', 'nacc-oit')).toBe('due-soon');
+    expect(milestoneState(dates, false, '2027-07-01', 'oit-publication')).toBe('late');
+  });
+});

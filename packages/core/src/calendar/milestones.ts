@@ -103,8 +103,16 @@ export const DUE_SOON_DAYS = 14;
 export const addDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-export function milestoneState(dates: MilestoneDates, done: boolean, today: string): MilestoneState {
+/**
+ * NACC's own windows (its survey and OIT review periods in ITAS): the calendar shows them so that
+ * an agency plans around them, but an agency has nothing to hand in for them, so it is never late
+ * for one; once the window has closed it is over.
+ */
+export const NACC_WINDOWS: readonly Milestone[] = ['nacc-survey', 'nacc-oit'];
+
+export function milestoneState(dates: MilestoneDates, done: boolean, today: string, milestone?: Milestone): MilestoneState {
   if (done) return 'done';
+  if (milestone && NACC_WINDOWS.includes(milestone) && today > dates.dueOn) return 'done';
   if (today > dates.dueOn) return 'late';
   if (today >= addDays(dates.dueOn, -DUE_SOON_DAYS)) return 'due-soon';
   if (dates.startsOn && today >= dates.startsOn) return 'open';

@@ -11,6 +11,7 @@ import { memoLines, MILESTONES } from '@prongsai/core';
 import type { Database } from '../db/schema.js';
 import { findAgency } from '../agencies/repository.js';
 import { operatorOf } from '../documents/service.js';
+import { todayInBangkok } from '../db/database.js';
 import { demoApp, login, TEST_DATABASES, type Session } from '../test-support/databases.js';
 import { makeDocument } from '../test-support/documents.js';
 import { MemoService } from './memo.js';
@@ -110,6 +111,28 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
     expect(schools).toContain('bang-sue');
     expect(schools).not.toContain('bang-khae');
     expect(late.find((l) => l.milestone === 'oit-publication')!.late.map((l) => l.slug)).not.toContain('bang-khae');
+    // NACC's own windows are no district's lateness, and stay over once they have closed.
+    expect(late.map((l) => l.milestone)).not.toContain('nacc-survey');
+    expect(late.map((l) => l.milestone)).not.toContain('nacc-oit');
+    expect(find(await calendar(admin, 'bang-khae', 2567), 'nacc-survey')).toMatchObject({ state: 'done' });
+    // What is due soon is listed beside what is late.
+    const today = todayInBangkok();
+    const [y, m] = today.split('-').map(Number);
+    const current = y! + 543 + (m! >= 10 ? 1 : 0);
+    const inFiveDays = new Date(Date.parse(`${today}T00:00:00Z`) + 5 * 86_400_000).toISOString().slice(0, 10);
+    await app.inject({
+      method: 'PUT',
+      url: `/api/calendar/${current}/defaults`,
+      headers: central.headers,
+      payload: [{ milestone: 'progress-12', startsOn: null, dueOn: inFiveDays }],
+    });
+    const soon = (await get(central, `/api/calendar/${current}/late`)).json() as {
+      milestone: string;
+      dueSoon: { slug: string; dueOn: string }[];
+    }[];
+    const dueSoon = soon.find((l) => l.milestone === 'progress-12')!.dueSoon;
+    expect(dueSoon.length).toBeGreaterThan(0);
+    expect(dueSoon.every((d) => d.dueOn === inFiveDays)).toBe(true);
     expect((await get(admin, '/api/calendar/2567/late')).statusCode).toBe(403);
     // The same list downloads, filtered by milestone, as CSV and as XLSX.
     const csv = await get(central, '/api/calendar/2567/late?format=csv&milestone=schools-data');

@@ -6,6 +6,7 @@ import {
   FEATURE_MILESTONES,
   MEMO_KINDS,
   MILESTONE_TH,
+  NACC_WINDOWS,
   MILESTONES,
   milestoneState,
   templateDates,
@@ -99,7 +100,7 @@ export class CalendarService {
             ownerDivisionId: mine?.owner_division_id ?? null,
             source: fromFeature ? ('feature' as const) : ('manual' as const),
             done,
-            state: milestoneState({ startsOn, dueOn }, done, today),
+            state: milestoneState({ startsOn, dueOn }, done, today, milestone),
           };
         });
         return [agencyId, views];
@@ -172,10 +173,15 @@ export class CalendarService {
     });
   }
 
-  /** City-wide: per milestone, the districts that are late. */
+  /**
+   * City-wide: per milestone the agencies hand something in for, the districts that are late and
+   * those due within DUE_SOON_DAYS. NACC's own windows are left out: no district is late for them.
+   */
   async cityLate(actor: Actor, fiscalYear: number, today = todayInBangkok()) {
     authorize(actor, 'cityResults', 'read', undefined);
-    const late = new Map<Milestone, { slug: string; nameTh: string; dueOn: string }[]>(MILESTONES.map((m) => [m, []]));
+    const owed = MILESTONES.filter((m) => !NACC_WINDOWS.includes(m));
+    const late = new Map<Milestone, { slug: string; nameTh: string; dueOn: string }[]>(owed.map((m) => [m, []]));
+    const dueSoon = new Map<Milestone, { slug: string; nameTh: string; dueOn: string }[]>(owed.map((m) => [m, []]));
     const districts = (await listAgencies(this.db)).filter((agency) => agency.kind === 'district');
     const years = await this.yearOf(
       districts.map((d) => d.id),
@@ -184,10 +190,17 @@ export class CalendarService {
     );
     for (const agency of districts) {
       for (const m of years.get(agency.id)!) {
-        if (m.state === 'late') late.get(m.milestone)!.push({ slug: agency.slug, nameTh: agency.name_th, dueOn: m.dueOn });
+        const row = { slug: agency.slug, nameTh: agency.name_th, dueOn: m.dueOn };
+        if (m.state === 'late') late.get(m.milestone)?.push(row);
+        if (m.state === 'due-soon') dueSoon.get(m.milestone)?.push(row);
       }
     }
-    return MILESTONES.map((milestone) => ({ milestone, nameTh: MILESTONE_TH[milestone], late: late.get(milestone)! }));
+    return owed.map((milestone) => ({
+      milestone,
+      nameTh: MILESTONE_TH[milestone],
+      late: late.get(milestone)!,
+      dueSoon: dueSoon.get(milestone)!,
+    }));
   }
 
   /** A new secret feed URL for the agency (division 0) or a division; the one before stops working. */

@@ -1,4 +1,5 @@
 import { Anchor, Badge, Button, Card, Group, Loader, Select, Table, Text, Title } from '@mantine/core';
+import { offeredFiscalYears } from '@prongsai/core/thai';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,24 @@ interface LateRow {
   milestone: string;
   nameTh: string;
   late: { slug: string; nameTh: string; dueOn: string }[];
+  dueSoon: { slug: string; nameTh: string; dueOn: string }[];
+}
+
+/** Districts as links, the first twelve, and how many in all. */
+function Districts({ list, colour }: { list: LateRow['late']; colour: string }) {
+  return (
+    <Group gap={4}>
+      <Badge color={colour} variant="light">
+        {list.length}
+      </Badge>
+      {list.slice(0, 12).map((d) => (
+        <Anchor key={d.slug} component={Link} to={`/a/${d.slug}`} size="sm">
+          {d.nameTh.replace(/^สำนักงานเขต/, '')}
+        </Anchor>
+      ))}
+      {list.length > 12 && <Text size="sm">…</Text>}
+    </Group>
+  );
 }
 
 /** Central oversight: per milestone of the year, the districts that are late. */
@@ -34,7 +53,7 @@ export function LateMilestones() {
             label={t('city.year')}
             value={String(year)}
             onChange={(x) => x && setYear(Number(x))}
-            data={Array.from({ length: 5 }, (_, i) => current - i).map((y) => ({
+            data={offeredFiscalYears(current, [current - 4]).map((y) => ({
               value: String(y),
               label: t('forms.fiscalYear', { year: y }),
             }))}
@@ -70,6 +89,7 @@ export function LateMilestones() {
               <Table.Tr>
                 <Table.Th>{t('calendar.milestone')}</Table.Th>
                 <Table.Th>{t('calendar.lateDistricts')}</Table.Th>
+                <Table.Th>{t('calendar.dueSoonDistricts')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -82,18 +102,11 @@ export function LateMilestones() {
                         {t('calendar.noneLate')}
                       </Text>
                     ) : (
-                      <Group gap={4}>
-                        <Badge color="red" variant="light">
-                          {r.late.length}
-                        </Badge>
-                        {r.late.slice(0, 12).map((d) => (
-                          <Anchor key={d.slug} component={Link} to={`/a/${d.slug}`} size="sm">
-                            {d.nameTh.replace(/^สำนักงานเขต/, '')}
-                          </Anchor>
-                        ))}
-                        {r.late.length > 12 && <Text size="sm">…</Text>}
-                      </Group>
+                      <Districts list={r.late} colour="red" />
                     )}
+                  </Table.Td>
+                  <Table.Td data-testid={`due-soon-${r.milestone}`}>
+                    {r.dueSoon.length > 0 && <Districts list={r.dueSoon} colour="yellow" />}
                   </Table.Td>
                 </Table.Tr>
               ))}
