@@ -128,6 +128,7 @@ describe.runIf(browserAvailable)('the year at a glance in Chromium', () => {
       const editor = page.getByTestId('memo-editor');
       await editor.waitFor();
       expect(await editor.getByTestId('memo-instructions-source').textContent()).toBe('จากปฏิทิน');
+      expect(await editor.getByTestId('memo-save').textContent()).toBe('บันทึกร่าง');
       await editor.getByTestId('memo-number').fill(number);
       await editor.getByTestId('memo-signer-0').fill(kind === 'collection' ? 'นางสาวอรอุมา แก้วอินทร์' : 'นายเจษฎา จุฑาวิจิตร');
       if (kind === 'collection') await screenshot(page, '39-memo-editor');

@@ -300,7 +300,7 @@ export function MemoEditor({
                     onClick={() => save.mutate(contentOf(form))}
                     data-testid="memo-save"
                   >
-                    {t('committee.save')}
+                    {t('memo.save')}
                   </Button>
                   <Button
                     disabled={!form.number.trim()}
