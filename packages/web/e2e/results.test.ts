@@ -54,6 +54,9 @@ describe.runIf(browserAvailable)('results in Chromium', () => {
     await page.getByTestId('import-year').fill('2566');
     await page.getByTestId('import-preview').click();
     await page.getByTestId('import-preview-result').waitFor();
+    expect(await page.getByTestId('import-target').textContent()).toBe(
+      'นำเข้าเป็นผลการประเมินปีงบประมาณ พ.ศ. 2566 ของสำนักงานเขตดินแดง ด้วยชุดคำถาม bma-district-2566',
+    );
     expect(await page.getByTestId('import-warnings').textContent()).toContain('I11.1: ร้อยละของคำตอบรวมกันได้ 99.85');
     await screenshot(page, '13-import-preview');
     await page.getByTestId('import-commit').click();

@@ -148,3 +148,16 @@ export function roundEndsOn(round: 6 | 12, fiscalYear: number): string {
   const year = fiscalYear - 543;
   return round === 6 ? `${year}-03-31` : `${year}-09-30`;
 }
+
+/**
+ * The Buddhist-Era fiscal years a file's name or a pasted text names: "ปีงบประมาณ พ.ศ. ๒๕๖๗",
+ * "ปีงบประมาณ 2567", "FY2567", or a bare 25xx in a file name (`ita-bangkhae-2567.xlsx`).
+ * An import compares them with the year it is going into.
+ *
+ * @example fiscalYearsNamed('ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๗') // [2567]
+ */
+export function fiscalYearsNamed(text: string, { bare = false } = {}): number[] {
+  const ascii = fromThaiDigits(text);
+  const pattern = bare ? /(?<!\d)(25[5-9]\d)(?!\d)/g : /(?:ปีงบประมาณ|FY)\s*(?:พ\.ศ\.\s*)?(25[5-9]\d)(?!\d)/gi;
+  return [...new Set([...ascii.matchAll(pattern)].map((m) => Number(m[1])))].sort((a, b) => a - b);
+}

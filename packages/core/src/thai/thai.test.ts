@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fiscalYearOf, fiscalYearRange, formatThaiDate, offeredFiscalYears } from './date.js';
+import { fiscalYearOf, fiscalYearRange, fiscalYearsNamed, formatThaiDate, offeredFiscalYears } from './date.js';
 import { fromThaiDigits, shiftBuddhistYears, toThaiDigits } from './digits.js';
 
 describe('Thai digits', () => {
@@ -46,5 +46,15 @@ describe('the fiscal years a picker offers', () => {
     }
     expect(offeredFiscalYears(2570)).toEqual([2571, 2570]);
     expect(offeredFiscalYears(2570, [2573])).toEqual([2573, 2571, 2570]);
+  });
+});
+
+describe('the fiscal years a file names', () => {
+  it('reads them from a title in Thai or ASCII digits, and from a file name', () => {
+    expect(fiscalYearsNamed('ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๗ สำนักงานเขตบางแค')).toEqual([2567]);
+    expect(fiscalYearsNamed('ปีงบประมาณ 2566 และ FY2567')).toEqual([2566, 2567]);
+    expect(fiscalYearsNamed('คะแนน 2567 คน')).toEqual([]);
+    expect(fiscalYearsNamed('ita-bangkhae-2567.xlsx', { bare: true })).toEqual([2567]);
+    expect(fiscalYearsNamed('results-20250.csv', { bare: true })).toEqual([]);
   });
 });

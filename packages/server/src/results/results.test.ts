@@ -60,6 +60,28 @@ describe.each(TEST_DATABASES)('results API on $engine', (database) => {
       expect((await get('/api/agencies/1040/assessments/2566', khaeAdmin)).statusCode).toBe(404);
     });
 
+    it('restates the year and agency it imports into, and warns when the file names another year', async () => {
+      const response = await post('/api/agencies/bang-khae/assessments/2569/preview', khaeAdmin, {
+        ...upload('bang-khae-2566-distributions.csv', example('bang-khae-2566-distributions.csv')),
+        framework: 'bma-district-2566',
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      const preview = response.json();
+      expect(preview).toMatchObject({ fiscalYear: 2569, agency: { slug: 'bang-khae', nameTh: 'สำนักงานเขตบางแค' } });
+      expect(preview.warnings[0]).toMatchObject({
+        code: 'other-year',
+        messageTh: 'ไฟล์นี้ระบุปีงบประมาณ 2566 แต่กำลังนำเข้าเป็นผลปีงบประมาณ 2569',
+      });
+      const right = (
+        await post(
+          '/api/agencies/bang-khae/assessments/2566/preview',
+          khaeAdmin,
+          upload('bang-khae-2566-distributions.csv', example('bang-khae-2566-distributions.csv')),
+        )
+      ).json();
+      expect(right.warnings.map((w: { code: string }) => w.code)).not.toContain('other-year');
+    });
+
     it('imports distributions, OIT details and respondent statistics and publishes the seed numbers', async () => {
       for (const [file, name] of [
         ['bang-khae-2566-distributions.csv', 'dist.csv'],

@@ -1,4 +1,5 @@
 import {
+  fiscalYearsNamed,
   compareResults,
   findWeakPoints,
   formatWarning,
@@ -107,6 +108,9 @@ export async function loadState(db: Kysely<Database>, assessment: Assessment): P
 }
 
 export interface PreviewResult {
+  /** The year and agency the results go into, restated so that a wrong choice shows before import. */
+  fiscalYear: number;
+  agency: { slug: string; nameTh: string; nameEn: string };
   framework: string;
   format: string;
   fileName: string;
@@ -138,7 +142,20 @@ export async function previewImport(
     );
   }
   const framework = existing ? loadFramework(existing.framework_id) : frameworkFor(fiscalYear, frameworkId);
-  return prepareImport(db, agency, fiscalYear, framework, await readUpload(framework, upload));
+  const preview = await prepareImport(db, agency, fiscalYear, framework, await readUpload(framework, upload));
+  // A file that names another fiscal year is most likely that year's results: say so before it is imported.
+  const named =
+    upload.kind === 'file' ? fiscalYearsNamed(upload.fileName, { bare: true }) : fiscalYearsNamed(upload.text.slice(0, 4000));
+  if (named.length > 0 && !named.includes(fiscalYear)) {
+    const years = named.join(', ');
+    preview.warnings.unshift({
+      code: 'other-year',
+      subject: preview.fileName,
+      message: `the file names fiscal year ${years}, but it is being imported as FY${fiscalYear}`,
+      messageTh: `ไฟล์นี้ระบุปีงบประมาณ ${years} แต่กำลังนำเข้าเป็นผลปีงบประมาณ ${fiscalYear}`,
+    });
+  }
+  return preview;
 }
 
 /** Whether scoring a file alone kept any value of it (every row may have been refused as out of range). */
@@ -189,6 +206,8 @@ export async function prepareImport(
     ...merged.result.warnings.filter((w) => !fileWarnings.some((f) => f.code === w.code && f.subject === w.subject)),
   ];
   return {
+    fiscalYear,
+    agency: { slug: agency.slug, nameTh: agency.name_th, nameEn: agency.name_en },
     framework: framework.id,
     format: read.format,
     fileName: read.fileName,

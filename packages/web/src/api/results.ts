@@ -80,6 +80,8 @@ export interface FrameworkInfo {
 }
 
 export interface Preview {
+  fiscalYear: number;
+  agency: { slug: string; nameTh: string; nameEn: string };
   framework: string;
   format: string;
   fileName: string;

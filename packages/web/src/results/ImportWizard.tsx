@@ -154,6 +154,13 @@ export function ImportWizard({
       )}
       {step === 1 && p && (
         <Stack data-testid="import-preview-result">
+          <Text fw={600} data-testid="import-target">
+            {t('import.target', {
+              year: p.fiscalYear,
+              agency: i18n.language === 'th' ? p.agency.nameTh : p.agency.nameEn,
+              framework: p.framework,
+            })}
+          </Text>
           <Group gap="xs">
             <Badge variant="light">{p.framework}</Badge>
             <Badge variant="light">
