@@ -92,9 +92,13 @@ describe.runIf(browserAvailable)('measures and progress in Chromium', () => {
     // Two photos at once, as from a phone's gallery, then the second moved first.
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), card.getByTestId('evidence-file').click()]);
     await chooser.setFiles([photo, second]);
+    // Each photo gets its own caption.
     await card.getByTestId('evidence-caption').fill('ประชุมชี้แจงงบประมาณ ณ ห้องประชุมสำนักงานเขต');
+    await card.getByTestId('evidence-caption-1').fill('เจ้าหน้าที่ตอบข้อซักถามหลังการประชุม');
     await card.getByTestId('evidence-upload').click();
     await expect.poll(() => card.getByTestId('evidence').locator('img').count()).toBe(2);
+    const captions = await card.getByTestId('evidence').locator('p').allTextContents();
+    expect(captions).toEqual(['1. ประชุมชี้แจงงบประมาณ ณ ห้องประชุมสำนักงานเขต', '2. เจ้าหน้าที่ตอบข้อซักถามหลังการประชุม']);
     const firstBefore = await card.getByTestId('evidence').locator('img').first().getAttribute('src');
     await card.getByTestId('evidence-move-later').first().click();
     await expect.poll(() => card.getByTestId('evidence').locator('img').nth(1).getAttribute('src')).toBe(firstBefore);
@@ -106,6 +110,8 @@ describe.runIf(browserAvailable)('measures and progress in Chromium', () => {
     await card.screenshot({ path: `${SCREENSHOTS}18-phone-progress-upload.png` });
     // A division editor sees no completeness table of other divisions.
     expect(await page.getByText('ฝ่ายโยธา').count()).toBe(0);
+    // The filter tabs stack on the phone rather than run past its screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await context.close();
   });
 

@@ -9,7 +9,6 @@ import {
   Modal,
   Loader,
   MultiSelect,
-  SegmentedControl,
   Select,
   Stack,
   Table,
@@ -18,6 +17,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { FilterTabs } from '../layout/FilterTabs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -576,14 +576,14 @@ export function OitPage() {
             <ClarificationPanel slug={slug} year={year} items={v.items} canManage={canManage} />
           )}
           {canManage && <BulkAssign slug={slug} year={year} items={v.items} divisions={all} />}
-          <SegmentedControl
+          <FilterTabs
             value={filter}
             onChange={(x) => setFilter(x as Filter)}
             data={FILTERS.map((f) => ({
               value: f,
               label: `${t(`oit.filters.${f}`)} (${(v.items ?? []).filter((i) => (f === 'all' ? true : f === 'overdue' ? i.overdue : i.status === f)).length})`,
             }))}
-            style={{ overflowX: 'auto' }}
+            data-testid="oit-filter"
           />
           {me.user.role === 'division_editor' && v.items.length === 0 && <Alert color="blue">{t('oit.nothingAssigned')}</Alert>}
           <Stack>

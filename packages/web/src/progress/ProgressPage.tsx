@@ -10,7 +10,6 @@ import {
   Image,
   Loader,
   Progress,
-  SegmentedControl,
   Select,
   SimpleGrid,
   Stack,
@@ -21,6 +20,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { FilterTabs } from '../layout/FilterTabs';
 import { currentRound, useYearChoice } from '../layout/yearChoice';
 import { ApproveDialog } from './ApproveDialog';
 import { DivisionParts } from './DivisionParts';
@@ -70,7 +70,11 @@ function ReportCard({
   const { entry, report, evidence, canEdit } = item;
   const [form, setForm] = useState({ status: report.status, reason: report.reason ?? '', narrative: report.narrative });
   const [files, setFiles] = useState<File[]>([]);
-  const [caption, setCaption] = useState('');
+  // One caption per photo: a phone's gallery sends several at once, each of a different moment.
+  const [captions, setCaptions] = useState<string[]>([]);
+  // A sent report reads as sent; changing it withdraws it to a draft, so that is asked for first.
+  const sent = report.review === 'submitted' || report.review === 'accepted';
+  const [reopened, setReopened] = useState(false);
   const [link, setLink] = useState('');
   const [comment, setComment] = useState('');
   const refresh = () => client.invalidateQueries({ queryKey: ['round', slug, year, round] });
@@ -100,18 +104,18 @@ function ReportCard({
   const tooLarge = files.filter((f) => f.size > MAX_EVIDENCE_BYTES);
   const upload = useMutation({
     mutationFn: async () => {
-      for (const file of files) {
+      for (const [i, file] of files.entries()) {
         await api('POST', `${base}/evidence`, {
           fileName: file.name,
           contentBase64: await fileToBase64(file),
-          caption,
+          caption: captions[i] ?? '',
           ...(link ? { link } : {}),
         });
       }
     },
     onSuccess: () => {
       setFiles([]);
-      setCaption('');
+      setCaptions([]);
       setLink('');
     },
     onSettled: () => void refresh(),
@@ -182,7 +186,19 @@ function ReportCard({
         </>
       )}
       {/* A shared measure is reported in parts; its consolidated text is the secretariat's. */}
-      {canEdit && (item.parts.length === 0 || canReview) ? (
+      {canEdit && sent && !reopened && !canReview && item.parts.length === 0 && (
+        <Alert color="blue" p="xs" mb="xs" data-testid="report-sent">
+          <Group justify="space-between" wrap="wrap" gap="xs">
+            <Text size="sm">{t(report.review === 'accepted' ? 'progress.sentAccepted' : 'progress.sentWaiting')}</Text>
+            {report.review === 'submitted' && (
+              <Button size="compact-xs" variant="light" onClick={() => setReopened(true)} data-testid="report-reopen">
+                {t('progress.withdrawToEdit')}
+              </Button>
+            )}
+          </Group>
+        </Alert>
+      )}
+      {canEdit && (item.parts.length === 0 || canReview) && (!sent || reopened || canReview) ? (
         <Stack gap="xs" mt={item.parts.length > 0 ? 'xs' : 0}>
           <Select
             label={t('progress.status')}
@@ -272,7 +288,10 @@ function ReportCard({
             accept="image/jpeg,image/png,image/webp,image/heic,application/pdf"
             multiple
             value={files}
-            onChange={setFiles}
+            onChange={(next) => {
+              setFiles(next);
+              setCaptions(next.map((_, i) => captions[i] ?? ''));
+            }}
             clearable
             error={
               tooLarge.length > 0
@@ -281,12 +300,18 @@ function ReportCard({
             }
             data-testid="evidence-file"
           />
-          <TextInput
-            label={t('progress.caption')}
-            value={caption}
-            onChange={(e) => setCaption(e.currentTarget.value)}
-            data-testid="evidence-caption"
-          />
+          {(files.length === 0 ? [null] : files).map((file, i) => (
+            <TextInput
+              key={i}
+              label={files.length > 1 ? t('progress.captionOf', { name: file?.name }) : t('progress.caption')}
+              value={captions[i] ?? ''}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                setCaptions((all) => Object.assign([...all], { [i]: value }));
+              }}
+              data-testid={i === 0 ? 'evidence-caption' : `evidence-caption-${i}`}
+            />
+          ))}
           <TextInput label={t('progress.link')} value={link} onChange={(e) => setLink(e.currentTarget.value)} />
           <Button
             size="xs"
@@ -457,7 +482,7 @@ export function ProgressPage() {
           {v.entries.length === 0 && <Alert color="blue">{t('progress.noEntries')}</Alert>}
           {v.entries.length > 0 && (
             <Group justify="space-between" wrap="wrap">
-              <SegmentedControl
+              <FilterTabs
                 value={filter}
                 onChange={(x) => setFilter(x as ReviewFilter)}
                 data={(Object.keys(REVIEW_FILTERS) as ReviewFilter[]).map((key) => ({
