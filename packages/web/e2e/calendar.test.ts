@@ -22,6 +22,12 @@ describe.runIf(browserAvailable)('the year at a glance in Chromium', () => {
     expect(await page.getByTestId('milestone-oit-evidence').textContent()).toContain('เลยกำหนด');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, '38-phone-year-at-a-glance');
+    // A task's link lands on its item, not at the top of the page.
+    await page.getByTestId('my-tasks').getByText('ส่งหลักฐาน OIT ข้อ O8').click();
+    const item = page.getByTestId('oit-item-O8');
+    await item.waitFor();
+    await expect.poll(() => item.evaluate((node) => Math.round(node.getBoundingClientRect().top))).toBeLessThan(844);
+    expect(await item.evaluate((node) => node.getBoundingClientRect().top)).toBeGreaterThanOrEqual(-1);
     await context.close();
   });
 

@@ -22,6 +22,7 @@ mkdirSync(OUTPUT, { recursive: true });
 
 interface Milestone {
   milestone: string;
+  nameTh: string;
   dueOn: string;
   source: string;
   done: boolean;
@@ -159,6 +160,7 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
         kind: string;
         title: string;
         late: boolean;
+        href: string;
       }[];
     const editor = await tasks('finance@lak-si.demo', 'lak-si');
     expect(editor.filter((t) => t.kind === 'oit-evidence').map((t) => t.title)).toEqual([
@@ -178,6 +180,24 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
     expect((await tasks('director@din-daeng.demo', 'din-daeng')).map((t) => t.kind)).toContain('oit-approve');
     expect((await tasks('director@bang-khae.demo', 'bang-khae')).map((t) => t.kind)).not.toContain('oit-approve');
     expect((await get(await session('finance@lak-si.demo'), '/api/agencies/bang-khae/tasks/2567')).statusCode).toBe(404);
+    // Links land on the item, not at the top of the page.
+    expect(editor.find((t) => t.title === 'ส่งหลักฐาน OIT ข้อ O5')).toMatchObject({ href: '/a/lak-si/disclosure#oit-item-O5' });
+  });
+
+  it('lists the secretariat every step under way in the current year, not only late ones, and no NACC window', async () => {
+    const today = todayInBangkok();
+    const [y, m] = today.split('-').map(Number);
+    const current = y! + 543 + (m! >= 10 ? 1 : 0);
+    const secretariat = await session('admin@phasi-charoen.demo');
+    const steps = await calendar(secretariat, 'phasi-charoen', current);
+    const underWay = steps.filter(
+      (s) => ['open', 'due-soon', 'late'].includes(s.state) && !['nacc-survey', 'nacc-oit'].includes(s.milestone),
+    );
+    const titles = ((await get(secretariat, `/api/agencies/phasi-charoen/tasks/${current}`)).json() as { title: string }[]).map(
+      (t) => t.title,
+    );
+    for (const step of underWay) expect(titles.some((t) => t.startsWith(step.nameTh))).toBe(true);
+    expect(titles.some((t) => t.includes('ระบบของสำนักงาน ป.ป.ช.'))).toBe(false);
   });
 
   it.runIf(poppler)(

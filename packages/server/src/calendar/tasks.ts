@@ -1,6 +1,6 @@
 import { todayInBangkok } from '../db/database.js';
 import type { Kysely } from 'kysely';
-import { isOitOverdue, type OitTaskStatus } from '@prongsai/core';
+import { isOitOverdue, NACC_WINDOWS, type Milestone, type OitTaskStatus } from '@prongsai/core';
 import { authorize, type Actor } from '../auth/policy.js';
 import type { Agency, Database } from '../db/schema.js';
 import { findPlan } from '../measures/repository.js';
@@ -9,6 +9,21 @@ import { ProgressRepository } from '../progress/repository.js';
 import { pendingReports, roundView } from '../progress/service.js';
 import { CalendarService } from './service.js';
 import { owedByDivision } from './task-sheet.js';
+
+/** Where in an agency's pages each step of the year is done. */
+const MILESTONE_PAGE: Partial<Record<Milestone, string>> = {
+  'committee-order': '/documents',
+  memos: '/documents',
+  'measures-plan': '/measures',
+  'measures-publication': '/measures',
+  'oit-evidence': '/disclosure',
+  'oit-publication': '/disclosure',
+  'iit-collection': '/surveys',
+  'eit-collection': '/surveys',
+  'progress-6': '/progress',
+  'progress-12': '/progress',
+  results: '/results',
+};
 
 export interface Task {
   kind:
@@ -53,13 +68,14 @@ export async function tasksFor(
         { code: view.task.item_code, status, dueDate: view.task.due_date, divisionIds: view.divisions },
         today,
       );
+      const onItem = `${base}/disclosure#oit-item-${view.task.item_code}`;
       if (actor.role === 'division_editor' && (status === 'todo' || status === 'returned')) {
         tasks.push({
           kind: 'oit-evidence',
           title: `ส่งหลักฐาน OIT ข้อ ${view.task.item_code}${status === 'returned' ? ' (ถูกส่งกลับ)' : ''}`,
           dueOn: view.task.due_date,
           late,
-          href: `${base}/disclosure`,
+          href: onItem,
         });
       }
       if (secretariat && status === 'submitted') {
@@ -68,7 +84,7 @@ export async function tasksFor(
           title: `ตรวจหลักฐาน OIT ข้อ ${view.task.item_code}`,
           dueOn: null,
           late: false,
-          href: `${base}/disclosure`,
+          href: onItem,
         });
       }
     }
@@ -91,20 +107,27 @@ export async function tasksFor(
   const plan = await findPlan(db, agency.id, fiscalYear);
   if (plan) {
     const progress = new ProgressRepository(db);
+    // The full-year round is the one at hand only once the six-month round is due or approved: a
+    // division's list in December holds the reports due in April, not October's as well.
+    let sixMonthsOpen = false;
     for (const kind of [6, 12] as const) {
       const scope = await progress.round(actor, agency.id, fiscalYear, kind);
+      if (kind === 6) sixMonthsOpen = scope.round.status !== 'approved' && today <= scope.round.due_date;
       if (scope.round.status === 'approved') continue;
+      if (kind === 12 && sixMonthsOpen) continue;
       const view = await roundView(progress, db, actor, scope);
       const pending = pendingReports(view);
       const late = scope.round.due_date < today;
       if (actor.role === 'division_editor') {
         for (const entry of view.entries.filter((e) => e.missing)) {
+          const code = entry.entry.questionCode;
+          const subject = [code, entry.entry.title ?? entry.entry.issue].filter(Boolean).join(' ');
           tasks.push({
             kind: 'progress-report',
-            title: `รายงานความก้าวหน้ารอบ ${kind} เดือน: ${entry.entry.questionCode ?? entry.entry.title ?? ''}`,
+            title: `รายงานความก้าวหน้ารอบ ${kind} เดือน: ${subject.length > 90 ? `${subject.slice(0, 89)}…` : subject}`,
             dueOn: scope.round.due_date,
             late,
-            href: `${base}/progress`,
+            href: `${base}/progress#report-${code ?? entry.entry.id}`,
           });
         }
       }
@@ -117,15 +140,14 @@ export async function tasksFor(
           href: `${base}/progress`,
         });
       }
-      if (
-        actor.role === 'executive' &&
-        view.entries.length > 0 &&
-        pending.unsent.length === 0 &&
-        pending.unreviewed.length === 0
-      ) {
+      // The executive's approval waits once every report is in and reviewed, or once the round is
+      // due whatever is still open (the dialog then says what is).
+      const complete = pending.unsent.length === 0 && pending.unreviewed.length === 0;
+      if (actor.role === 'executive' && view.entries.length > 0 && (complete || late)) {
+        const open = pending.unsent.length + pending.unreviewed.length;
         tasks.push({
           kind: 'progress-approve',
-          title: `อนุมัติรายงานรอบ ${kind} เดือน`,
+          title: `อนุมัติรายงานรอบ ${kind} เดือน${complete ? '' : ` (ยังไม่ครบ ${open} จาก ${view.entries.length} รายการ)`}`,
           dueOn: scope.round.due_date,
           late,
           href: `${base}/progress`,
@@ -162,9 +184,18 @@ export async function tasksFor(
     }
   }
   if (actor.role === 'agency_admin' || actor.role === 'central_admin') {
+    // The year's steps that are under way now (its window open), due soon or late; NACC's own
+    // windows are shown on the timeline, not as something to do.
     for (const m of await new CalendarService(db).milestones(actor, agency, fiscalYear, today)) {
-      if (m.state === 'late' || m.state === 'due-soon') {
-        tasks.push({ kind: 'milestone', title: m.nameTh, dueOn: m.dueOn, late: m.state === 'late', href: base });
+      if (NACC_WINDOWS.includes(m.milestone)) continue;
+      if (m.state === 'late' || m.state === 'due-soon' || m.state === 'open') {
+        tasks.push({
+          kind: 'milestone',
+          title: m.state === 'open' ? `${m.nameTh} (กำลังดำเนินการ)` : m.nameTh,
+          dueOn: m.dueOn,
+          late: m.state === 'late',
+          href: `${base}${MILESTONE_PAGE[m.milestone] ?? ''}`,
+        });
       }
     }
   }

@@ -18,6 +18,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FilterTabs } from '../layout/FilterTabs';
+import { useScrollToHash } from '../layout/useScrollToHash';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -102,7 +103,14 @@ function ItemCard({
   );
 
   return (
-    <Card withBorder component="article" aria-labelledby={`oit-${item.code}`} data-testid={`oit-item-${item.code}`}>
+    <Card
+      withBorder
+      component="article"
+      id={`oit-item-${item.code}`}
+      tabIndex={-1}
+      aria-labelledby={`oit-${item.code}`}
+      data-testid={`oit-item-${item.code}`}
+    >
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <div>
           <Title order={3} size="h5" id={`oit-${item.code}`}>
@@ -415,6 +423,7 @@ export function OitPage() {
     queryFn: () => api<OitPrediction>('GET', `/api/agencies/${slug}/oit/${year}/prediction`),
     enabled: year !== null && opened && me.user.role !== 'division_editor',
   });
+  useScrollToHash(view.isSuccess);
   const [filter, setFilter] = useState<Filter>('all');
   const ownAgency = me.abilities.switchAgency || me.agency?.slug === slug;
   const canManage = ownAgency && me.abilities.manageOit === true;

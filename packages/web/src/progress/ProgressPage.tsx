@@ -21,6 +21,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FilterTabs } from '../layout/FilterTabs';
+import { useScrollToHash } from '../layout/useScrollToHash';
 import { currentRound, useYearChoice } from '../layout/yearChoice';
 import { ApproveDialog } from './ApproveDialog';
 import { DivisionParts } from './DivisionParts';
@@ -137,7 +138,12 @@ function ReportCard({
   const error = save.error ?? submit.error ?? upload.error ?? review.error ?? move.error;
 
   return (
-    <Card withBorder data-testid={`report-${entry.questionCode ?? entry.id}`}>
+    <Card
+      withBorder
+      id={`report-${entry.questionCode ?? entry.id}`}
+      tabIndex={-1}
+      data-testid={`report-${entry.questionCode ?? entry.id}`}
+    >
       <Group justify="space-between" align="flex-start" mb="xs">
         <div style={{ flex: 1 }}>
           <Text fw={600}>
@@ -372,6 +378,7 @@ export function ProgressPage() {
     queryFn: () => api<RoundView>('GET', `/api/agencies/${slug}/plans/${year}/rounds/${round}`),
     enabled: year !== null,
   });
+  useScrollToHash(view.isSuccess);
   const ownAgency = me.abilities.switchAgency || me.agency?.slug === slug;
   const canReview = me.abilities.switchAgency || (me.user.role === 'agency_admin' && ownAgency);
   const [approving, setApproving] = useState(false);
