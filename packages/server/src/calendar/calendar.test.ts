@@ -68,6 +68,31 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
     expect(await calendar(finance)).toHaveLength(MILESTONES.length);
   });
 
+  it('marks the plan made only once no entry is left blank', async () => {
+    const secretariat = await session('admin@phasi-charoen.demo');
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/agencies/phasi-charoen/plans/2568',
+      headers: secretariat.headers,
+      payload: { mode: 'weak-points' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const entries = created.json().entries as { id: number; version: number; issue: string; measures: string[] }[];
+    const blank = entries.filter((e) => e.measures.length === 0 && e.issue === '');
+    expect(blank.length).toBeGreaterThan(0);
+    expect(find(await calendar(secretariat, 'phasi-charoen', 2568), 'measures-plan')).toMatchObject({ done: false });
+    for (const entry of blank) {
+      const written = await app.inject({
+        method: 'PATCH',
+        url: `/api/entries/${entry.id}`,
+        headers: secretariat.headers,
+        payload: { measures: ['ประชุมชี้แจงเจ้าหน้าที่ทุกฝ่าย'], version: entry.version },
+      });
+      expect(written.statusCode, written.body).toBe(200);
+    }
+    expect(find(await calendar(secretariat, 'phasi-charoen', 2568), 'measures-plan')).toMatchObject({ done: true });
+  });
+
   it('lets the secretariat date, assign and mark its milestones, but never mark one a record tells', async () => {
     const put = (session: Session, id: string, payload: object) =>
       app.inject({ method: 'PUT', url: `/api/agencies/bang-khae/calendar/2567/${id}`, headers: session.headers, payload });

@@ -6,6 +6,8 @@ type Executor = Kysely<Database> | Transaction<Database>;
 /** What a fiscal year's records say of one agency, for the milestones that take their state from them. */
 export interface YearRecords {
   planId: number | null;
+  /** The plan's entries, and how many are still blank (neither an issue nor a measure written). */
+  planEntries: { total: number; empty: number };
   committee: boolean;
   memos: { kind: string; issued: boolean }[];
   /** The statuses of the OIT checklist's items; null without a checklist. */
@@ -20,6 +22,7 @@ export interface YearRecords {
 
 const emptyRecords = (): YearRecords => ({
   planId: null,
+  planEntries: { total: 0, empty: 0 },
   committee: false,
   memos: [],
   oitStatuses: null,
@@ -101,7 +104,7 @@ export class CalendarRepository {
     const agencyOfChecklist = new Map(checklists.map((c) => [c.id, c.agency_id]));
     for (const c of checklists) of(c.agency_id).oitStatuses = [];
     const agencyOfPlan = new Map(plans.map((p) => [p.id, p.agency_id]));
-    const [tasks, approved] = await Promise.all([
+    const [tasks, approved, entries] = await Promise.all([
       checklists.length
         ? this.db
             .selectFrom('oit_tasks')
@@ -117,7 +120,31 @@ export class CalendarRepository {
             .where('status', '=', 'approved')
             .execute()
         : [],
+      plans.length
+        ? this.db
+            .selectFrom('measure_entries')
+            .select((eb) => [
+              'plan_id',
+              eb.fn.countAll().as('total'),
+              eb.fn
+                .sum(
+                  eb
+                    .case()
+                    .when(eb.and([eb('measures', '=', '[]'), eb('issue', '=', '')]))
+                    .then(1)
+                    .else(0)
+                    .end(),
+                )
+                .as('empty'),
+            ])
+            .where('plan_id', 'in', [...agencyOfPlan.keys()])
+            .groupBy('plan_id')
+            .execute()
+        : [],
     ]);
+    for (const e of entries) {
+      of(agencyOfPlan.get(e.plan_id)!).planEntries = { total: Number(e.total), empty: Number(e.empty) };
+    }
     for (const t of tasks) of(agencyOfChecklist.get(t.checklist_id)!).oitStatuses!.push(t.status);
     for (const r of approved) of(agencyOfPlan.get(r.plan_id)!).approvedRounds.add(r.round);
     return records;

@@ -46,7 +46,9 @@ function featureDone(r: YearRecords, today: string): Partial<Record<Milestone, b
     'committee-order': r.committee,
     // Memos kept elsewhere (an e-document system) leave the step to the secretariat's mark.
     memos: r.memos.length ? MEMO_KINDS.every((kind) => r.memos.some((m) => m.kind === kind && m.issued)) : undefined,
-    'measures-plan': r.planId !== null,
+    // A plan is made once no entry is left blank, not when its rows are created. (An entry may
+    // carry only its issue: the seeds' plans share one measure across several questions.)
+    'measures-plan': r.planId !== null && r.planEntries.total > 0 && r.planEntries.empty === 0,
     'measures-publication': r.published.has('plan'),
     'oit-evidence': r.oitStatuses
       ? r.oitStatuses.length > 0 && r.oitStatuses.every((status) => status === 'submitted' || status === 'accepted')
