@@ -43,6 +43,7 @@ import { calendarRoutes } from './calendar/routes.js';
 import { Reminders } from './reminders/service.js';
 import { reminderRoutes } from './reminders/routes.js';
 import { HttpError } from './http/errors.js';
+import { fileTooLarge } from './evidence/store.js';
 import { userRoutes } from './users/routes.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -128,6 +129,18 @@ export async function buildApp({
       });
     }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if ((error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      // An upload's body is its file in base64: say the file's limit, not the body's.
+      const limit = request.routeOptions.config.fileLimitBytes;
+      const refusal = limit ? fileTooLarge(limit) : null;
+      return reply.code(413).send({
+        error: {
+          code: refusal?.code ?? 'too-large',
+          message: refusal?.message ?? 'the request body is too large',
+          messageTh: refusal?.th ?? 'ข้อมูลที่ส่งมามีขนาดใหญ่เกินกำหนด',
+        },
+      });
+    }
     if (status === 429) {
       return reply.code(429).send({
         error: {

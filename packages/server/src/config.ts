@@ -24,6 +24,19 @@ export interface Config {
   linkCheck?: LinkCheckConfig;
   /** Reminders by email (PRONGSAI_SMTP_URL, PRONGSAI_MAIL_FROM, PRONGSAI_REMINDERS). */
   reminders?: ReminderConfig;
+  /** Bytes each agency may store: evidence, OIT documents and letterhead together (PRONGSAI_AGENCY_QUOTA_MB). */
+  agencyQuotaBytes?: number;
+}
+
+/** Storage per agency when PRONGSAI_AGENCY_QUOTA_MB is not set. */
+export const DEFAULT_AGENCY_QUOTA_MB = 1024;
+
+/** The agency quota from PRONGSAI_AGENCY_QUOTA_MB (megabytes; fractions allowed). */
+export function agencyQuotaBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.PRONGSAI_AGENCY_QUOTA_MB;
+  const mb = raw === undefined || raw === '' ? DEFAULT_AGENCY_QUOTA_MB : Number(raw);
+  if (!Number.isFinite(mb) || mb <= 0) throw new Error(`PRONGSAI_AGENCY_QUOTA_MB must be a positive number, not "${raw}"`);
+  return Math.round(mb * 1024 * 1024);
 }
 
 export interface ReminderConfig {
@@ -99,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: false,
     linkCheck: linkCheckConfig(env),
     reminders: reminderConfig(env),
+    agencyQuotaBytes: agencyQuotaBytes(env),
     ...(env.PRONGSAI_PUBLIC_URL ? { publicUrl: env.PRONGSAI_PUBLIC_URL.replace(/\/+$/, '') } : {}),
   };
 }

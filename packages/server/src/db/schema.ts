@@ -216,6 +216,8 @@ export interface EvidenceFileTable {
   thumb_name: string | null;
   mime: string;
   bytes: number;
+  /** Bytes of the thumbnail (0 without one); counted in the agency's quota with `bytes`. */
+  thumb_bytes: Generated<number>;
   width: number | null;
   height: number | null;
   created_by: number | null;

@@ -141,6 +141,7 @@ export async function loadDemoPlans(db: Kysely<Database>, dataDir: string): Prom
             thumb_name: thumbName,
             mime: 'image/jpeg',
             bytes: jpeg.length,
+            thumb_bytes: thumb.length,
             width: 800,
             height: 600,
             created_by: null,

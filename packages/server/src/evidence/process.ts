@@ -1,6 +1,7 @@
 import convertHeic from 'heic-convert';
 import sharp from 'sharp';
 import { HttpError } from '../http/errors.js';
+import { fileTooLarge } from './store.js';
 
 /** A single upload may be at most this large. */
 export const MAX_EVIDENCE_BYTES = 15 * 1024 * 1024;
@@ -46,12 +47,7 @@ export interface ProcessedUpload {
  */
 export async function processUpload(data: Buffer): Promise<ProcessedUpload> {
   if (data.length === 0) throw rejected('the file is empty', 'ไฟล์ว่างเปล่า');
-  if (data.length > MAX_EVIDENCE_BYTES) {
-    throw rejected(
-      `the file is larger than ${MAX_EVIDENCE_BYTES / 1048576} MB`,
-      `ไฟล์มีขนาดเกิน ${MAX_EVIDENCE_BYTES / 1048576} MB`,
-    );
-  }
+  if (data.length > MAX_EVIDENCE_BYTES) throw fileTooLarge(MAX_EVIDENCE_BYTES);
   const type = sniff(data);
   if (!type) {
     throw rejected(

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,19 @@ import { orderPdf } from '../documents/pdf.js';
 import { demoApp, login, TEST_DATABASES, type Session } from '../test-support/databases.js';
 
 const poppler = existsSync('/usr/bin/pdfimages');
+const MB = 1024 * 1024;
+
+/** A JPEG of random noise (it does not compress) of at least `bytes`. */
+async function noiseJpeg(bytes: number): Promise<Buffer> {
+  const width = 1200;
+  for (let height = Math.ceil(bytes / width / 1.2); ; height += 50) {
+    const raw = randomBytes(width * height * 3);
+    const jpeg = await sharp(raw, { raw: { width, height, channels: 3 } })
+      .jpeg({ quality: 95 })
+      .toBuffer();
+    if (jpeg.length >= bytes) return jpeg;
+  }
+}
 const OUTPUT = fileURLToPath(new URL('../../../../test-output/documents/', import.meta.url));
 mkdirSync(OUTPUT, { recursive: true });
 let renders = 0;
@@ -80,5 +94,20 @@ describe.each(TEST_DATABASES)('the letterhead emblem on $engine', (database) => 
     expect((await put(admin, Buffer.concat([png, Buffer.alloc(2 * 1024 * 1024)]))).statusCode).toBeGreaterThanOrEqual(400);
     const broken = Buffer.concat([png.subarray(0, 40)]);
     expect((await put(admin, broken)).json().error.messageTh).toBe('อ่านไฟล์ภาพไม่ได้');
+  });
+
+  it('takes a real 1.6 MB JPEG, whatever base64 adds, and refuses a 2.5 MB one in Thai, naming the limit', async () => {
+    const photo = await noiseJpeg(1.6 * MB);
+    expect(photo.length).toBeLessThan(1.7 * MB);
+    const accepted = await put(admin, photo);
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const large = await noiseJpeg(2.5 * MB);
+    const refused = await put(admin, large);
+    expect(refused.statusCode).toBe(413);
+    expect(refused.json().error.messageTh).toBe('ไฟล์ใหญ่เกิน 2 MB');
+    // Just over the limit in bytes, still under what the route reads: refused the same way.
+    const over = await put(admin, Buffer.concat([photo, Buffer.alloc(2 * MB + 1 - photo.length)]));
+    expect(over.statusCode).toBe(413);
+    expect(over.json().error.messageTh).toBe('ไฟล์ใหญ่เกิน 2 MB');
   });
 });

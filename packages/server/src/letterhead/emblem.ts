@@ -1,7 +1,10 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Kysely } from 'kysely';
 import sharp, { type OutputInfo } from 'sharp';
+import type { Database } from '../db/schema.js';
 import { MAX_INPUT_PIXELS, sniff } from '../evidence/process.js';
+import { type EvidenceStore, fileTooLarge } from '../evidence/store.js';
 import { HttpError } from '../http/errors.js';
 
 /** An emblem file is small: the Garuda (ตราครุฑ) of a letterhead, not a photo. */
@@ -9,16 +12,23 @@ export const MAX_EMBLEM_BYTES = 2 * 1024 * 1024;
 /** Printed 3 cm tall, as the official form sets the Garuda of an order. */
 export const EMBLEM_HEIGHT_PT = 85;
 
-const pathOf = (dataDir: string, agencyId: number) => join(dataDir, 'letterhead', String(agencyId), 'emblem.png');
+const EMBLEM_FILE = 'emblem.png';
+const pathOf = (dataDir: string, agencyId: number) => join(dataDir, 'letterhead', String(agencyId), EMBLEM_FILE);
 const rejected = (message: string, th: string) => new HttpError(422, 'invalid-emblem', message, th);
 
 /**
  * Keeps an agency's emblem: a PNG or JPEG of at most 2 MB, decoded with a pixel limit and
- * stored as a PNG at most 600 px tall without metadata, written beside and renamed into place.
+ * stored as a PNG at most 600 px tall without metadata, in the agency's file store and under
+ * its quota (the emblem it replaces no longer counts), written beside and renamed into place.
  */
-export async function saveEmblem(dataDir: string, agencyId: number, data: Buffer): Promise<{ width: number; height: number }> {
+export async function saveEmblem(
+  db: Kysely<Database>,
+  store: EvidenceStore,
+  agencyId: number,
+  data: Buffer,
+): Promise<{ width: number; height: number }> {
   if (data.length === 0) throw rejected('the file is empty', 'ไฟล์ว่างเปล่า');
-  if (data.length > MAX_EMBLEM_BYTES) throw rejected('the emblem is larger than 2 MB', 'ไฟล์ตราสัญลักษณ์มีขนาดเกิน 2 MB');
+  if (data.length > MAX_EMBLEM_BYTES) throw fileTooLarge(MAX_EMBLEM_BYTES);
   const type = sniff(data);
   if (type !== 'png' && type !== 'jpeg') {
     throw rejected('the emblem must be a PNG or JPEG image', 'ตราสัญลักษณ์ต้องเป็นไฟล์ภาพ PNG หรือ JPEG');
@@ -32,11 +42,11 @@ export async function saveEmblem(dataDir: string, agencyId: number, data: Buffer
   } catch {
     throw rejected('the image cannot be read', 'อ่านไฟล์ภาพไม่ได้');
   }
-  const path = pathOf(dataDir, agencyId);
-  await mkdir(join(path, '..'), { recursive: true });
-  const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(temporary, image.data);
-  await rename(temporary, path);
+  await db.transaction().execute(async (trx) => {
+    const current = await stat(pathOf(store.dataDir, agencyId)).catch(() => null);
+    await store.reserve(trx, agencyId, image.data.length, current?.size ?? 0);
+    await store.replace('letterhead', agencyId, EMBLEM_FILE, image.data);
+  });
   return { width: image.info.width, height: image.info.height };
 }
 

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { readableAgency } from '../agencies/service.js';
 import { recordAudit } from '../audit/repository.js';
 import { authorize } from '../auth/policy.js';
-import type { Config } from '../config.js';
+import { agencyQuotaBytes, type Config } from '../config.js';
 import type { Db } from '../db/database.js';
+import { EvidenceStore, uploadBodyLimit } from '../evidence/store.js';
 import { notFound } from '../http/errors.js';
 import { requireActor } from '../http/context.js';
 import { MAX_EMBLEM_BYTES, readEmblem, removeEmblem, saveEmblem } from './emblem.js';
@@ -16,6 +17,7 @@ const params = z.object({ agency: z.string().min(1).max(64) });
 export async function letterheadRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['documents'];
+  const store = new EvidenceStore(config.dataDir, config.agencyQuotaBytes ?? agencyQuotaBytes());
 
   api.get(
     '/api/agencies/:agency/emblem',
@@ -37,14 +39,17 @@ export async function letterheadRoutes(app: FastifyInstance, { db, config }: { d
         tags,
         summary: 'Upload the emblem printed at the head of orders and memos (PNG or JPEG, at most 2 MB; the secretariat)',
         params,
-        body: z.object({ contentBase64: z.string().max(Math.ceil((MAX_EMBLEM_BYTES * 4) / 3) + 8) }),
+        body: z.object({ contentBase64: z.string().max(uploadBodyLimit(MAX_EMBLEM_BYTES)) }),
       },
+      // The file in base64 is a third larger than the 2 MB promised.
+      bodyLimit: uploadBodyLimit(MAX_EMBLEM_BYTES),
+      config: { fileLimitBytes: MAX_EMBLEM_BYTES },
     },
     async (request) => {
       const actor = requireActor(request);
       const agency = await readableAgency(db.kysely, actor, request.params.agency);
       authorize(actor, 'plan', 'manage', { agencyId: agency.id });
-      const size = await saveEmblem(config.dataDir, agency.id, Buffer.from(request.body.contentBase64, 'base64'));
+      const size = await saveEmblem(db.kysely, store, agency.id, Buffer.from(request.body.contentBase64, 'base64'));
       await recordAudit(db.kysely, {
         actorId: actor.id,
         action: 'update',

@@ -266,16 +266,6 @@ export class OitRepository {
       .execute();
   }
 
-  /** Bytes of OIT documents the agency keeps (counted in its storage quota with its progress evidence). */
-  async usedBytes(agencyId: number): Promise<number> {
-    const used = await this.db
-      .selectFrom('oit_evidence')
-      .select((eb) => eb.fn.sum<number>('bytes').as('total'))
-      .where('agency_id', '=', agencyId)
-      .executeTakeFirst();
-    return Number(used?.total ?? 0);
-  }
-
   /** `agency/file` names of every stored OIT document. */
   async storedNames(): Promise<Set<string>> {
     const rows = await this.db

@@ -17,6 +17,8 @@ import { listAgencies } from '../agencies/repository.js';
 import { OitRepository } from './repository.js';
 import { OitService, presentChecklist, presentEvidence, presentTask } from './service.js';
 import { availableFrameworks, loadFramework } from '../frameworks/registry.js';
+import { MAX_EVIDENCE_BYTES } from '../evidence/process.js';
+import { uploadBodyLimit } from '../evidence/store.js';
 
 const yearParams = z.object({
   agency: z.string().min(1).max(64),
@@ -27,7 +29,7 @@ const itemParams = yearParams.extend({ code: z.string().regex(/^[A-Z]{1,6}\d{1,3
 export async function oitRoutes(app: FastifyInstance, { db, config, links }: { db: Db; config: Config; links: LinkChecks }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['oit'];
-  const service = new OitService(db.kysely, config.dataDir);
+  const service = new OitService(db.kysely, config.dataDir, config.agencyQuotaBytes);
   const repository = new OitRepository(db.kysely);
   const linkResults = new LinkRepository(db.kysely);
 
@@ -137,7 +139,8 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
   api.post(
     '/api/agencies/:agency/oit/:year/items/:code/evidence',
     {
-      bodyLimit: 32 * 1024 * 1024,
+      bodyLimit: uploadBodyLimit(MAX_EVIDENCE_BYTES),
+      config: { fileLimitBytes: MAX_EVIDENCE_BYTES },
       schema: {
         tags,
         summary:
@@ -153,7 +156,7 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
             title: z.string().trim().max(500).default(''),
             note: z.string().trim().max(2000).default(''),
             fileName: z.string().min(1).max(255),
-            contentBase64: z.string().max(30 * 1024 * 1024),
+            contentBase64: z.string().max(uploadBodyLimit(MAX_EVIDENCE_BYTES)),
           }),
         ]),
       },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import {
@@ -22,8 +22,8 @@ import { lockRow } from '../db/locks.js';
 import type { Agency, Database, OitChecklist, OitEvidence } from '../db/schema.js';
 import { loadFramework } from '../frameworks/registry.js';
 import { badRequest, conflict, HttpError } from '../http/errors.js';
-import { AGENCY_QUOTA_BYTES } from '../progress/routes.js';
-import { ProgressRepository } from '../progress/repository.js';
+import { agencyQuotaBytes } from '../config.js';
+import { EvidenceStore } from '../evidence/store.js';
 import { PublicationRepository } from '../publications/repository.js';
 import { presentPublication } from '../publications/service.js';
 import { frameworkFor } from '../results/service.js';
@@ -121,12 +121,15 @@ const locked = (status: string) =>
  */
 export class OitService {
   private readonly repository: OitRepository;
+  private readonly store: EvidenceStore;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dataDir: string,
+    quotaBytes: number = agencyQuotaBytes(),
   ) {
     this.repository = new OitRepository(db);
+    this.store = new EvidenceStore(dataDir, quotaBytes);
   }
 
   checklists(actor: Actor, agency: Agency): Promise<OitChecklist[]> {
@@ -225,24 +228,19 @@ export class OitService {
     const { view } = await this.repository.task(actor, agency.id, fiscalYear, code);
     authorize(actor, 'oitTask', 'contribute', taskTarget(view));
     if (view.task.status === 'submitted' || view.task.status === 'accepted') throw locked(view.task.status);
-    let stored: { name: string; path: string } | null = null;
+    let stored: { name: string; discard(): Promise<void> } | null = null;
     let file: { file_name: string; mime: string; bytes: number } | null = null;
     if ('content' in input) {
       const document = await processOitDocument(input.content);
-      const used = (await this.repository.usedBytes(agency.id)) + (await new ProgressRepository(this.db).usedBytes(agency.id));
-      if (used + document.file.length > AGENCY_QUOTA_BYTES) {
-        throw new HttpError(413, 'quota', 'the agency has used its storage for evidence', 'พื้นที่จัดเก็บหลักฐานของหน่วยงานเต็มแล้ว');
-      }
-      const folder = join(this.dataDir, 'oit', String(agency.id));
-      await mkdir(folder, { recursive: true });
-      stored = { name: `${randomUUID()}.${document.extension}`, path: '' };
-      stored.path = join(folder, stored.name);
-      await writeFile(stored.path, document.file);
+      // Written first, recorded in a transaction that counts the agency's files under its quota.
+      const name = `${randomUUID()}.${document.extension}`;
+      stored = { name, discard: (await this.store.stage('oit', agency.id, [{ name, data: document.file }])).discard };
       file = { file_name: safeFileName(input.fileName, document.extension), mime: document.mime, bytes: document.file.length };
     }
     try {
       return await this.db.transaction().execute(async (trx) => {
         await lockRow(trx, 'agencies', agency.id);
+        if (file) await this.store.reserve(trx, agency.id, file.bytes);
         const current = await new OitRepository(trx).task(actor, agency.id, fiscalYear, code);
         if (current.view.task.status === 'submitted' || current.view.task.status === 'accepted') {
           throw locked(current.view.task.status);
@@ -274,7 +272,7 @@ export class OitService {
       });
     } catch (error) {
       // Nothing is kept of an upload that was not recorded.
-      if (stored) await rm(stored.path, { force: true });
+      if (stored) await stored.discard();
       throw error;
     }
   }

@@ -249,7 +249,10 @@ describe.each(TEST_DATABASES)('measures and progress on $engine', (database) => 
         (await upload(entries[0]!, khaeFinance, Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'x.svg')).statusCode,
       ).toBe(422);
       const big = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(16 * 1024 * 1024)]);
-      expect((await upload(entries[0]!, khaeFinance, big)).statusCode).toBe(422);
+      // Over 15 MB: refused before it is read, naming the limit.
+      const tooBig = await upload(entries[0]!, khaeFinance, big);
+      expect(tooBig.statusCode).toBe(413);
+      expect(tooBig.json().error.messageTh).toBe('ไฟล์ใหญ่เกิน 15 MB');
       const bomb = await sharp({ create: { width: 10000, height: 5000, channels: 3, background: { r: 0, g: 0, b: 0 } } })
         .png({ compressionLevel: 9 })
         .toBuffer();

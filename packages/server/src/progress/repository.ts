@@ -317,15 +317,6 @@ export class ProgressRepository {
     return row?.status === 'approved';
   }
 
-  async usedBytes(agencyId: number): Promise<number> {
-    const used = await this.db
-      .selectFrom('evidence_files')
-      .select((eb) => eb.fn.sum<number>('bytes').as('total'))
-      .where('agency_id', '=', agencyId)
-      .executeTakeFirst();
-    return Number(used?.total ?? 0);
-  }
-
   /** An evidence file with its report's scope, if the actor may read that report. */
   async evidence(actor: Actor, id: number): Promise<ReportScope & { file: EvidenceFile }> {
     const file = await this.db.selectFrom('evidence_files').selectAll().where('id', '=', id).executeTakeFirst();

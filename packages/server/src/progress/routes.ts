@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -8,9 +8,10 @@ import { officialThaiDate, roundEndsOn } from '@prongsai/core';
 import { readableAgency } from '../agencies/service.js';
 import { recordAudit } from '../audit/repository.js';
 import { authorize, type Actor } from '../auth/policy.js';
-import type { Config } from '../config.js';
+import { agencyQuotaBytes, type Config } from '../config.js';
 import { now, todayInBangkok, type Db } from '../db/database.js';
-import { processUpload } from '../evidence/process.js';
+import { MAX_EVIDENCE_BYTES, processUpload } from '../evidence/process.js';
+import { EvidenceStore, uploadBodyLimit } from '../evidence/store.js';
 import { badRequest, conflict, HttpError, notFound } from '../http/errors.js';
 import { requireActor } from '../http/context.js';
 import { ProgressRepository, reportTarget, roundLocked } from './repository.js';
@@ -51,13 +52,11 @@ const missingEvidenceFile = (id: number) =>
     'ไม่พบไฟล์หลักฐานในที่จัดเก็บ กรุณากู้คืนจากข้อมูลสำรองหรืออัปโหลดใหม่',
   );
 
-/** Storage for all agencies' uploads together; files at most per agency. */
-export const AGENCY_QUOTA_BYTES = Number(process.env.PRONGSAI_AGENCY_QUOTA_MB ?? 1024) * 1024 * 1024;
-
 export async function progressRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['progress'];
   const evidenceDir = join(config.dataDir, 'evidence');
+  const store = new EvidenceStore(config.dataDir, config.agencyQuotaBytes ?? agencyQuotaBytes());
 
   const progress = new ProgressRepository(db.kysely);
   const roundScope = async (actor: Actor, ref: string, year: number, kind: number) => {
@@ -266,14 +265,15 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
   api.post(
     '/api/entries/:entry/reports/:round/evidence',
     {
-      bodyLimit: 32 * 1024 * 1024,
+      bodyLimit: uploadBodyLimit(MAX_EVIDENCE_BYTES),
+      config: { fileLimitBytes: MAX_EVIDENCE_BYTES },
       schema: {
         tags,
         summary: 'Add a photo or PDF to a report: type sniffed from the content, images re-encoded without EXIF, at most 15 MB',
         params: reportParams,
         body: z.object({
           fileName: z.string().max(255),
-          contentBase64: z.string().max(30 * 1024 * 1024),
+          contentBase64: z.string().max(uploadBodyLimit(MAX_EVIDENCE_BYTES)),
           caption: z.string().trim().max(1000).default(''),
           link: webLink.optional(),
         }),
@@ -285,17 +285,16 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
       authorize(actor, 'report', 'edit', reportTarget(scope.agencyId, scope.entry));
       if (scope.round.status !== 'open') throw roundLocked();
       const processed = await processUpload(Buffer.from(request.body.contentBase64, 'base64'));
-      if ((await progress.usedBytes(scope.agencyId)) + processed.file.length > AGENCY_QUOTA_BYTES) {
-        throw new HttpError(413, 'quota', 'the agency has used its storage for evidence', 'พื้นที่จัดเก็บหลักฐานของหน่วยงานเต็มแล้ว');
-      }
       const name = `${randomUUID()}.${processed.extension}`;
       const thumbName = processed.thumb ? `${randomUUID()}.jpg` : null;
-      const folder = join(evidenceDir, String(scope.agencyId));
-      await mkdir(folder, { recursive: true });
-      await writeFile(join(folder, name), processed.file);
-      if (processed.thumb && thumbName) await writeFile(join(folder, thumbName), processed.thumb);
+      // Written first, recorded in a transaction that counts the agency's files under its quota.
+      const staged = await store.stage('evidence', scope.agencyId, [
+        { name, data: processed.file },
+        ...(processed.thumb && thumbName ? [{ name: thumbName, data: processed.thumb }] : []),
+      ]);
       try {
         const file = await progress.changeReport(actor, scope, 'edit', async (trx, report) => {
+          await store.reserve(trx, scope.agencyId, staged.bytes);
           const row = await progress.insertEvidence(trx, {
             report_id: report.id,
             agency_id: scope.agencyId,
@@ -307,6 +306,7 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
             thumb_name: thumbName,
             mime: processed.mime,
             bytes: processed.file.length,
+            thumb_bytes: processed.thumb?.length ?? 0,
             width: processed.width,
             height: processed.height,
             created_by: actor.id,
@@ -325,8 +325,7 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
         return reply.code(201).send(presentEvidence(file));
       } catch (error) {
         // Nothing is kept from an upload that was not recorded (a crash here leaves files the sweep removes).
-        await rm(join(folder, name), { force: true });
-        if (thumbName) await rm(join(folder, thumbName), { force: true });
+        await staged.discard();
         throw error;
       }
     },
