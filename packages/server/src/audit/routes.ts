@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { authorize } from '../auth/policy.js';
 import type { Db } from '../db/database.js';
 import { requireActor } from '../http/context.js';
-import { toCsv } from '../exports/open-data.js';
+import { recordsToCsv } from '../exports/csv.js';
 import { listAudit, recordName } from './repository.js';
 
 const parse = (text: string | null) => (text === null ? null : (JSON.parse(text) as unknown));
@@ -104,7 +104,7 @@ export async function auditRoutes(app: FastifyInstance, { db }: { db: Db }) {
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="prongsai-audit.csv"')
         .send(
-          toCsv(
+          recordsToCsv(
             columns,
             entries.map((e) => ({
               id: e.id,

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { csvCell } from '../results/city.js';
+import { toCsv } from '../exports/csv.js';
 
 /** The districts late on one milestone, as the city-wide view lists them. */
 export interface LateMilestone {
@@ -17,10 +17,9 @@ function records(late: LateMilestone[], today: string): (string | number)[][] {
   return late.flatMap((m) => m.late.map((d) => [m.milestone, m.nameTh, d.slug, d.nameTh, d.dueOn, daysBetween(d.dueOn, today)]));
 }
 
-/** UTF-8 CSV with a BOM so that Excel opens Thai correctly. */
+/** UTF-8 CSV with a BOM so that Excel opens Thai correctly; names guarded against formulas. */
 export function lateCsv(late: LateMilestone[], today: string): string {
-  const lines = [LATE_COLUMNS.join(','), ...records(late, today).map((r) => r.map((v) => csvCell(String(v))).join(','))];
-  return `\uFEFF${lines.join('\n')}\n`;
+  return toCsv(LATE_COLUMNS, records(late, today));
 }
 
 export async function lateXlsx(late: LateMilestone[], today: string, fiscalYear: number): Promise<Buffer> {

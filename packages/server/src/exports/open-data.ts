@@ -126,16 +126,3 @@ export async function openDataRows(
     ...Object.entries(result.items).map(([key, scored]) => row('item', key, framework.items.get(key)?.text.th ?? '', scored)),
   ];
 }
-
-/**
- * CSV (UTF-8 with BOM, for Excel). A text cell that a spreadsheet would run as a formula
- * (starting with =, +, -, @, tab or CR) is written with a leading apostrophe (OWASP CSV injection).
- */
-export function toCsv(columns: readonly string[], rows: Row[]): string {
-  const cell = (v: string | number | null | undefined) => {
-    if (v === null || v === undefined) return '';
-    const text = typeof v === 'number' ? String(v) : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return `\uFEFF${[columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\n')}\n`;
-}

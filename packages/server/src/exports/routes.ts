@@ -9,7 +9,8 @@ import { HttpError, notFound } from '../http/errors.js';
 import { PublicationRepository } from '../publications/repository.js';
 import { presentPublication, publish, withdraw, type PublicationSnapshot } from '../publications/service.js';
 import { requireActor } from '../http/context.js';
-import { OPEN_DATA_COLUMNS, toCsv, type Dataset } from './open-data.js';
+import { recordsToCsv } from './csv.js';
+import { OPEN_DATA_COLUMNS, type Dataset } from './open-data.js';
 import { workbookFor } from './workbook.js';
 
 export async function exportRoutes(app: FastifyInstance, { db }: { db: Db }) {
@@ -57,7 +58,7 @@ export async function exportRoutes(app: FastifyInstance, { db }: { db: Db }) {
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `inline; filename="${agency.slug}-${request.params.year}-${name}.csv"`)
-        .send(toCsv(OPEN_DATA_COLUMNS[dataset], rows));
+        .send(recordsToCsv(OPEN_DATA_COLUMNS[dataset], rows));
     },
   );
 

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { loadFramework } from '../frameworks/registry.js';
 import type { Database } from '../db/schema.js';
+import { toCsv } from '../exports/csv.js';
 import { cityRows } from './repository.js';
 import { round2 } from '@prongsai/core';
 
@@ -89,20 +90,12 @@ function records(fiscalYear: number, rows: CityRow[]): (string | number | null)[
   ]);
 }
 
-/** A CSV cell: numbers with two decimals, text quoted where it holds a comma, quote or line break. */
-export const csvCell = (v: string | number | null) => {
-  if (v === null) return '';
-  const text = typeof v === 'number' ? v.toFixed(2) : v;
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
-/** UTF-8 CSV with a BOM so that Excel opens Thai correctly. */
+/** UTF-8 CSV with a BOM so that Excel opens Thai correctly; scores with two decimals, names guarded against formulas. */
 export function cityCsv(fiscalYear: number, rows: CityRow[]): string {
-  const lines = [
-    CITY_COLUMNS.join(','),
-    ...records(fiscalYear, rows).map((r) => r.map((v, i) => (i < 2 && typeof v === 'number' ? String(v) : csvCell(v))).join(',')),
-  ];
-  return `\uFEFF${lines.join('\n')}\n`;
+  return toCsv(CITY_COLUMNS, records(fiscalYear, rows), {
+    // The year and the rank are whole numbers; every score has two decimals.
+    number: (value, column) => (column < 2 ? String(value) : value.toFixed(2)),
+  });
 }
 
 export async function cityXlsx(fiscalYear: number, rows: CityRow[]): Promise<Buffer> {
