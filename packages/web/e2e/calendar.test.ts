@@ -122,7 +122,7 @@ describe.runIf(browserAvailable)('the year at a glance in Chromium', () => {
     const { context, page } = await newPage(harness, { width: 1366, height: 900 });
     await signIn(page, harness, 'admin@bang-sue.demo');
     await page.getByRole('heading', { name: 'สำนักงานเขตบางซื่อ' }).waitFor();
-    await page.getByRole('link', { name: 'เอกสาร' }).first().click();
+    await page.getByRole('link', { name: 'เอกสาร', exact: true }).first().click();
     await page.getByTestId('documents-year').click();
     await page.getByRole('option', { name: 'ปีงบประมาณ พ.ศ. 2568', exact: true }).click();
     for (const [kind, number] of [
@@ -146,7 +146,7 @@ describe.runIf(browserAvailable)('the year at a glance in Chromium', () => {
         .getByText(/ออกเลขแล้ว/)
         .waitFor();
     }
-    await page.getByRole('link', { name: 'ภาพรวมหน่วยงาน' }).first().click();
+    await page.getByRole('link', { name: 'ภาพรวมหน่วยงาน', exact: true }).first().click();
     await page.getByTestId('calendar-year').click();
     await page.getByRole('option', { name: 'ปีงบประมาณ พ.ศ. 2568', exact: true }).click();
     await page.getByTestId('milestone-memos').getByText('เสร็จแล้ว').waitFor();

@@ -24,7 +24,7 @@ describe.runIf(browserAvailable)('documents in Chromium', () => {
     const { context, page } = await newPage(harness);
     await signIn(page, harness, 'admin@phasi-charoen.demo');
     await page.getByRole('heading', { name: 'สำนักงานเขตภาษีเจริญ' }).waitFor();
-    await page.getByRole('link', { name: 'เอกสาร' }).click();
+    await page.getByRole('link', { name: 'เอกสาร', exact: true }).click();
     const current = fiscalYearOf(todayInBangkok());
     await expect.poll(() => page.getByTestId('documents-year').inputValue()).toBe(`ปีงบประมาณ พ.ศ. ${current}`);
     await chooseYear(page, 'documents-year', current + 1);
@@ -40,7 +40,7 @@ describe.runIf(browserAvailable)('documents in Chromium', () => {
     const { context, page } = await newPage(harness);
     await signIn(page, harness, 'admin@bang-khae.demo');
     await page.getByRole('heading', { name: 'สำนักงานเขตบางแค' }).waitFor();
-    await page.getByRole('link', { name: 'เอกสาร' }).click();
+    await page.getByRole('link', { name: 'เอกสาร', exact: true }).click();
     await chooseYear(page, 'documents-year', 2567);
     const card = page.getByTestId('document-measures');
     await card.getByTestId('make-PDF').click();
@@ -57,7 +57,7 @@ describe.runIf(browserAvailable)('documents in Chromium', () => {
     const { context, page } = await newPage(harness, { width: 1366, height: 900 });
     await signIn(page, harness, 'admin@bang-sue.demo');
     await page.getByRole('heading', { name: 'สำนักงานเขตบางซื่อ' }).waitFor();
-    await page.getByRole('link', { name: 'เอกสาร' }).click();
+    await page.getByRole('link', { name: 'เอกสาร', exact: true }).click();
     await chooseYear(page, 'documents-year', 2569);
     const summary = page.getByTestId('committee-summary');
     await summary.getByText('ยังไม่ได้บันทึกคณะกรรมการของปีนี้').waitFor();

@@ -37,7 +37,7 @@ describe.runIf(browserAvailable)('the OIT workspace in Chromium', () => {
     await signIn(page, harness, 'finance@lak-si.demo');
     await page.getByRole('heading', { name: 'สำนักงานเขตหลักสี่' }).waitFor();
     await page.getByRole('button', { name: 'menu' }).click();
-    await page.getByRole('link', { name: 'การเปิดเผยข้อมูล (OIT)' }).click();
+    await page.getByRole('link', { name: 'การเปิดเผยข้อมูล (OIT)', exact: true }).click();
     const card = page.getByTestId('oit-item-O5');
     await card.waitFor();
     // Only the finance division's items (O5–O8 in the demo) are shown to it.
@@ -71,7 +71,7 @@ describe.runIf(browserAvailable)('the OIT workspace in Chromium', () => {
     const { context, page } = await newPage(harness, { width: 1366, height: 900 });
     await signIn(page, harness, 'admin@lak-si.demo');
     await page.getByRole('heading', { name: 'สำนักงานเขตหลักสี่' }).waitFor();
-    await page.getByRole('link', { name: 'การเปิดเผยข้อมูล (OIT)' }).click();
+    await page.getByRole('link', { name: 'การเปิดเผยข้อมูล (OIT)', exact: true }).click();
     const card = page.getByTestId('oit-item-O5');
     await card.getByTestId('oit-accept').click();
     await expect.poll(() => card.getByTestId('oit-status').textContent()).toBe('ผ่านการตรวจ');
@@ -84,7 +84,7 @@ describe.runIf(browserAvailable)('the OIT workspace in Chromium', () => {
     const director = await newPage(harness, { width: 1366, height: 900 });
     await signIn(director.page, harness, 'director@lak-si.demo');
     await director.page.getByRole('heading', { name: 'สำนักงานเขตหลักสี่' }).waitFor();
-    await director.page.getByRole('link', { name: 'การเปิดเผยข้อมูล (OIT)' }).click();
+    await director.page.getByRole('link', { name: 'การเปิดเผยข้อมูล (OIT)', exact: true }).click();
     await director.page.getByTestId('oit-approve').click();
     // The dialog names what becomes public and what is still open before anything is published.
     const dialog = director.page.getByTestId('oit-approve-dialog');
@@ -167,7 +167,7 @@ describe.runIf(browserAvailable)('the OIT workspace in Chromium', () => {
     await page.getByRole('heading', { name: 'สำนักงานเขตบางแค' }).waitFor();
     // FY2567's checklist (a later year may be offered once its framework is loaded).
     await page.evaluate(() => localStorage.setItem('prongsai:oit:bang-khae', '2567'));
-    await page.getByRole('link', { name: 'การเปิดเผยข้อมูล (OIT)' }).click();
+    await page.getByRole('link', { name: 'การเปิดเผยข้อมูล (OIT)', exact: true }).click();
     const panel = page.getByTestId('clarification');
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), panel.getByTestId('clarification-file').click()]);
     await chooser.setFiles(file);

@@ -16,7 +16,7 @@ describe.runIf(browserAvailable)('measures and progress in Chromium', () => {
     const { context, page } = await newPage(harness, { width: 1366, height: 900 });
     await signIn(page, harness, 'admin@bang-khae.demo');
     await page.getByRole('heading', { name: 'สำนักงานเขตบางแค' }).waitFor();
-    await page.getByRole('link', { name: 'มาตรการ' }).click();
+    await page.getByRole('link', { name: 'มาตรการ', exact: true }).click();
     await page.getByTestId('plan-question').waitFor();
     const codes = await page.locator('[data-testid=plan-question] tbody tr td:nth-child(2)').allTextContents();
     expect(codes.map((c) => c.match(/^[IE]\d+?(?=\d{2}\.\d{2})/)?.[0])).toEqual([
@@ -51,6 +51,13 @@ describe.runIf(browserAvailable)('measures and progress in Chromium', () => {
     await page.getByTestId('entry-end-date').blur();
     await page.getByTestId('entry-save').click();
     await page.getByTestId('entry-save').waitFor({ state: 'detached' });
+    // The plan shows each entry's period, and measures carry over to any later year.
+    await page.getByTestId('plan-question').getByText('1 มีนาคม 2567 – 30 กันยายน 2567').waitFor();
+    await page.getByTestId('carry-to').click();
+    const years = await page.getByRole('option').allTextContents();
+    expect(years).toContain('ปีงบประมาณ พ.ศ. 2568');
+    expect(years).toContain('ปีงบประมาณ พ.ศ. 2569');
+    await page.keyboard.press('Escape');
     await context.close();
   });
 
@@ -76,7 +83,7 @@ describe.runIf(browserAvailable)('measures and progress in Chromium', () => {
     await signIn(page, harness, 'finance@bang-khae.demo');
     await page.getByRole('heading', { name: 'สำนักงานเขตบางแค' }).waitFor();
     await page.getByRole('button', { name: 'menu' }).click();
-    await page.getByRole('link', { name: 'รายงานความก้าวหน้า' }).click();
+    await page.getByRole('link', { name: 'รายงานความก้าวหน้า', exact: true }).click();
     const card = page.getByTestId('report-I8');
     await card.waitFor();
     // I8 is a measure of every division: the finance division writes its own part of it.
@@ -119,7 +126,7 @@ describe.runIf(browserAvailable)('measures and progress in Chromium', () => {
     const { context, page } = await newPage(harness, { width: 1366, height: 900 });
     await signIn(page, harness, 'admin@bang-khae.demo');
     await page.getByRole('heading', { name: 'สำนักงานเขตบางแค' }).waitFor();
-    await page.getByRole('link', { name: 'รายงานความก้าวหน้า' }).click();
+    await page.getByRole('link', { name: 'รายงานความก้าวหน้า', exact: true }).click();
     const card = page.getByTestId('report-I8');
     await card.getByTestId('division-parts').waitFor();
     const finance = card.getByTestId('division-parts').locator('[data-testid^=part-]').filter({ hasText: 'ฝ่ายการคลัง' });
@@ -158,7 +165,7 @@ describe.runIf(browserAvailable)('measures and progress in Chromium', () => {
     const { context, page } = await newPage(harness, { width: 1280, height: 900 });
     await signIn(page, harness, 'director@din-daeng.demo');
     await page.getByRole('heading', { name: 'สำนักงานเขตดินแดง' }).waitFor();
-    await page.getByRole('link', { name: 'รายงานความก้าวหน้า' }).click();
+    await page.getByRole('link', { name: 'รายงานความก้าวหน้า', exact: true }).click();
     await page.locator('[data-testid=evidence] img').first().waitFor();
     await screenshot(page, '19-progress-din-daeng');
     await page.getByTestId('round-approve').click();

@@ -15,7 +15,7 @@ describe.runIf(browserAvailable)('results in Chromium', () => {
     const { context, page } = await newPage(harness, { width: 1280, height: 900 });
     await signIn(page, harness, 'director@bang-khae.demo');
     await page.getByRole('heading', { name: 'สำนักงานเขตบางแค' }).waitFor();
-    await page.getByRole('link', { name: 'ผลการประเมิน' }).click();
+    await page.getByRole('link', { name: 'ผลการประเมิน', exact: true }).click();
     await page.getByTestId('ita-card').waitFor();
     await page.getByTestId('year-select').click();
     await page.getByRole('option', { name: 'พ.ศ. 2566' }).click();
@@ -42,7 +42,7 @@ describe.runIf(browserAvailable)('results in Chromium', () => {
     const { context, page } = await newPage(harness);
     await signIn(page, harness, 'admin@din-daeng.demo');
     await page.getByRole('heading', { name: 'สำนักงานเขตดินแดง' }).waitFor();
-    await page.getByRole('link', { name: 'ผลการประเมิน' }).click();
+    await page.getByRole('link', { name: 'ผลการประเมิน', exact: true }).click();
     await page.getByTestId('open-import').click();
     await page.getByTestId('import-year').fill('2568');
     // FY2568 has no framework yet: the server says so, in Thai.
@@ -72,7 +72,7 @@ describe.runIf(browserAvailable)('results in Chromium', () => {
     const { context, page } = await newPage(harness, { width: 1280, height: 900 });
     await signIn(page, harness, 'director@lak-si.demo');
     await page.getByRole('heading', { name: 'สำนักงานเขตหลักสี่' }).waitFor();
-    await page.getByRole('link', { name: 'ผลการประเมิน' }).click();
+    await page.getByRole('link', { name: 'ผลการประเมิน', exact: true }).click();
     const row = page.getByTestId('weak-points').locator('tbody tr').filter({ hasText: 'O15' });
     await row.waitFor();
     expect(await row.getByTestId('unit-text-unknown').textContent()).toContain('ไม่ระบุชื่อข้อนี้');

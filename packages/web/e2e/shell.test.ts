@@ -30,6 +30,7 @@ describe.runIf(browserAvailable)('web shell in Chromium', () => {
     await page.getByRole('heading', { name: 'สำนักงานเขตบางแค' }).waitFor();
     expect(await page.getByTestId('signed-in-as').textContent()).toContain('เลขานุการคณะทำงาน ITA');
     expect(page.url()).toMatch(/\/a\/bang-khae$/);
+    await page.locator('[data-testid=divisions] tbody tr').first().waitFor();
     expect(await page.locator('[data-testid=divisions] tbody tr').count()).toBe(10);
     const text = await page.textContent('body');
     expect(text).toMatch(/ปีงบประมาณ พ\.ศ\. 25\d\d/);
@@ -69,7 +70,7 @@ describe.runIf(browserAvailable)('web shell in Chromium', () => {
     await page.getByTestId('city-table').waitFor();
     expect(page.url()).toMatch(/\/city$/);
     const picked = await page.getByTestId('agency-switcher').inputValue();
-    await page.getByRole('link', { name: 'ภาพรวมหน่วยงาน' }).click();
+    await page.getByRole('link', { name: 'ภาพรวมหน่วยงาน', exact: true }).click();
     await page.getByRole('heading', { name: picked }).waitFor();
     const switcher = page.getByTestId('agency-switcher');
     await switcher.click();
@@ -94,7 +95,7 @@ describe.runIf(browserAvailable)('web shell in Chromium', () => {
     expect(await page.getByRole('button', { name: 'แก้ไข' }).count()).toBe(0);
     await screenshot(page, '08-phone-division-editor');
     await page.getByRole('button', { name: 'menu' }).click();
-    await page.getByRole('link', { name: 'มาตรการ' }).click();
+    await page.getByRole('link', { name: 'มาตรการ', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: 'มาตรการ' }).waitFor();
     expect(await page.getByRole('link', { name: 'บัญชีผู้ใช้' }).count()).toBe(0);
     await screenshot(page, '09-phone-measures');

@@ -71,7 +71,7 @@ describe.runIf(browserAvailable)('self-assessment surveys in Chromium', () => {
     const { context, page } = await newPage(harness, { width: 1366, height: 900 });
     await signIn(page, harness, 'admin@din-daeng.demo');
     await page.getByRole('heading', { name: 'สำนักงานเขตดินแดง' }).waitFor();
-    await page.getByRole('link', { name: 'แบบสอบถามประเมินตนเอง' }).click();
+    await page.getByRole('link', { name: 'แบบสอบถามประเมินตนเอง', exact: true }).click();
     const card = page.getByTestId(`survey-IIT-${round.id}`);
     await card.getByTestId('survey-score').waitFor();
     expect(await card.getByTestId('survey-score').textContent()).toMatch(/^คะแนนที่ได้ \d+\.\d{2} จากผู้ตอบ \d+ คน/);

@@ -1,4 +1,5 @@
 import { Alert, Badge, Button, Card, Checkbox, Group, List, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { offeredFiscalYears } from '@prongsai/core/thai';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useYearChoice } from '../layout/yearChoice';
@@ -7,7 +8,7 @@ import { useParams } from 'react-router-dom';
 import { api, ApiError, type Division } from '../api/client';
 import type { Divisions, Entry, Plan } from '../api/measures';
 import { useMe } from '../auth/session';
-import { fiscalYearOf, todayInBangkok } from '../i18n/dates';
+import { fiscalYearOf, formatIsoDate, todayInBangkok } from '../i18n/dates';
 import { EntryEditor } from './EntryEditor';
 
 export function divisionNames(divisions: Divisions, all: Division[], lang: string, everyone: string) {
@@ -61,9 +62,13 @@ export function MeasuresPage() {
       refresh();
     },
   });
+  // Measures carry over to any later year on offer, not only the next.
+  const laterYears = offeredFiscalYears(newYear, year === null ? [] : [year]).filter((y) => year !== null && y > year);
+  const [chosenCarryTo, setCarryTo] = useState<number | null>(null);
+  const carryTo = chosenCarryTo !== null && laterYears.includes(chosenCarryTo) ? chosenCarryTo : (laterYears.at(-1) ?? 0);
   const carry = useMutation({
     mutationFn: () =>
-      api<Plan>('POST', `/api/agencies/${slug}/plans/${year}/carry-over`, { toYear: (year ?? 0) + 1, entryIds: selected }),
+      api<Plan>('POST', `/api/agencies/${slug}/plans/${year}/carry-over`, { toYear: carryTo, entryIds: selected }),
     onSuccess: () => {
       setSelected([]);
       refresh();
@@ -135,6 +140,7 @@ export function MeasuresPage() {
                   <Table.Th>{t('measures.activities')}</Table.Th>
                   <Table.Th w={140}>{t('measures.divisions')}</Table.Th>
                   <Table.Th w={110}>{t('measures.cadence')}</Table.Th>
+                  <Table.Th w={150}>{t('measures.period')}</Table.Th>
                   {canManage && <Table.Th />}
                 </Table.Tr>
               </Table.Thead>
@@ -183,6 +189,18 @@ export function MeasuresPage() {
                       <Table.Td>
                         <Text size="sm">{e.cadence === 'custom' ? e.cadenceText : t(`measures.cadences.${e.cadence}`)}</Text>
                       </Table.Td>
+                      <Table.Td data-testid="entry-period">
+                        <Text size="sm">
+                          {e.startDate || e.endDate
+                            ? `${e.startDate ? formatIsoDate(e.startDate, lang) : '…'} – ${e.endDate ? formatIsoDate(e.endDate, lang) : '…'}`
+                            : '—'}
+                        </Text>
+                        {e.targetScore !== null && (
+                          <Text size="xs" c="dimmed">
+                            {t('measures.targetShort', { score: e.targetScore.toFixed(2) })}
+                          </Text>
+                        )}
+                      </Table.Td>
                       {canManage && (
                         <Table.Td>
                           <Button
@@ -207,8 +225,24 @@ export function MeasuresPage() {
           <Button variant="light" onClick={() => setEditing('new')}>
             {t('measures.add')}
           </Button>
-          <Button variant="default" disabled={selected.length === 0} onClick={() => carry.mutate()} loading={carry.isPending}>
-            {t('measures.carry', { year: year + 1 })}
+          {laterYears.length > 1 && (
+            <Select
+              aria-label={t('measures.carryTo')}
+              value={String(carryTo)}
+              onChange={(v) => v && setCarryTo(Number(v))}
+              data={laterYears.map((y) => ({ value: String(y), label: t('forms.fiscalYear', { year: y }) }))}
+              w={220}
+              data-testid="carry-to"
+            />
+          )}
+          <Button
+            variant="default"
+            disabled={selected.length === 0 || carryTo === 0}
+            onClick={() => carry.mutate()}
+            loading={carry.isPending}
+            data-testid="carry-over"
+          >
+            {t('measures.carry', { year: carryTo })}
           </Button>
           {carry.data && <Text size="sm">{t('measures.carried', { count: selected.length || carry.data.entries.length })}</Text>}
         </Group>
