@@ -16,7 +16,10 @@ const commands: Record<string, { summary: string; run: (args: string[], io: CliI
   user: { summary: 'add, list or reset-password accounts', run: runUser },
   backup: { summary: 'write a consistent snapshot of the database (--with-files: and the evidence) to a file', run: runBackup },
   restore: { summary: 'replace the database with a backup (SQLite or PostgreSQL)', run: runRestore },
-  evidence: { summary: 'gc: remove evidence files no record refers to, list records whose file is missing', run: runEvidence },
+  evidence: {
+    summary: 'gc: remove stored files no record refers to (evidence, OIT documents), list records whose file is missing',
+    run: runEvidence,
+  },
   demo: { summary: 'load the demo districts and accounts', run: runDemo },
   calendar: { summary: "an agency's milestones of a fiscal year, with their dates and state", run: runCalendar },
   reminders: { summary: "send: make a day's notices and send its reminder digests now", run: runReminders },

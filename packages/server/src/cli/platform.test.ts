@@ -168,7 +168,7 @@ describe('prongsai init, user, demo, backup and restore', () => {
     expect(swept.stdout).toContain('removed 1 orphaned files');
     expect(existsSync(orphan)).toBe(false);
     expect(existsSync(fresh)).toBe(true);
-    expect(swept.stdout).toContain(`missing: ${agency}/${referenced}`);
+    expect(swept.stdout).toContain(`missing: evidence/${agency}/${referenced}`);
     expect(swept.code).toBe(3);
   });
 

@@ -1,6 +1,5 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { join } from 'node:path';
 import { findAgency, findDivisionByName } from '../agencies/repository.js';
 import { ensureReferenceAgencies } from '../agencies/service.js';
 import { buildApp } from '../app.js';
@@ -250,7 +249,8 @@ export async function runRestore(args: string[], io: CliIo): Promise<number> {
 }
 
 const evidenceUsage = `Usage: prongsai evidence gc [--dry-run]
-  Removes evidence files no record refers to (older than an hour) and lists records whose file is missing.`;
+  Removes files no record refers to (older than an hour) from the agencies' store (progress evidence,
+  OIT documents, unfinished letterhead writes) and lists records whose file is missing.`;
 
 export async function runEvidence(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -264,12 +264,12 @@ export async function runEvidence(args: string[], io: CliIo): Promise<number> {
   }
   return withDatabase(async (db) => {
     const dryRun = values['dry-run'];
-    const report = await sweepEvidence(db.kysely, join(loadConfig().dataDir, 'evidence'), { dryRun });
+    const report = await sweepEvidence(db.kysely, loadConfig().dataDir, { dryRun });
     const bytes = report.orphans.reduce((sum, f) => sum + f.bytes, 0);
     io.stdout.write(
       `${dryRun ? 'would remove' : 'removed'} ${report.orphans.length} orphaned files (${bytes.toLocaleString('en-US')} bytes); kept ${report.kept}\n`,
     );
-    for (const name of report.missing) io.stdout.write(`missing: ${name} (referenced by an evidence record, not on disk)\n`);
+    for (const name of report.missing) io.stdout.write(`missing: ${name} (referenced by a record, not on disk)\n`);
     return report.missing.length > 0 ? 3 : 0;
   });
 }

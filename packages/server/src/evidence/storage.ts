@@ -5,15 +5,16 @@ import { constants, gunzipSync } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import * as tar from 'tar';
 import type { Database } from '../db/schema.js';
+import { OitRepository } from '../oit/repository.js';
 import { ProgressRepository } from '../progress/repository.js';
 
 /** Files younger than this are left alone by the sweep: an upload writes its file before its row. */
 export const SWEEP_GRACE_MS = 60 * 60 * 1000;
 
 export interface SweepReport {
-  /** `agency/file` names on disk that no evidence row refers to (removed unless a dry run). */
+  /** `folder/agency/file` names on disk that no record refers to (removed unless a dry run). */
   orphans: { name: string; bytes: number }[];
-  /** `agency/file` names rows refer to that are not on disk. */
+  /** `folder/agency/file` names records refer to that are not on disk. */
   missing: string[];
   kept: number;
 }
@@ -31,20 +32,32 @@ async function filesOnDisk(evidenceDir: string): Promise<{ name: string; bytes: 
 }
 
 /**
- * Compares the evidence folder with the evidence rows: removes files no row refers to (left by
- * a crash between writing a file and recording it, or by a delete that stopped half way) and
- * reports rows whose file is gone.
+ * Compares the agencies' file store (progress evidence, OIT documents, letterheads) with the
+ * records: removes files no record refers to (left by a crash between writing a file and
+ * recording it, by a refused upload that stopped half way, or a letterhead write never renamed
+ * into place) and reports records whose file is gone.
  */
 export async function sweepEvidence(
   db: Kysely<Database>,
-  evidenceDir: string,
+  dataDir: string,
   { dryRun = false, at = Date.now() }: { dryRun?: boolean; at?: number } = {},
 ): Promise<SweepReport> {
-  const referenced = await new ProgressRepository(db).storedNames();
-  const disk = await filesOnDisk(evidenceDir);
+  const prefixed = (folder: string, names: Iterable<string>) => [...names].map((name) => `${folder}/${name}`);
+  const referenced = new Set([
+    ...prefixed('evidence', await new ProgressRepository(db).storedNames()),
+    ...prefixed('oit', await new OitRepository(db).storedNames()),
+  ]);
+  const disk = [];
+  for (const folder of ['evidence', 'oit', 'letterhead'] as const) {
+    for (const file of await filesOnDisk(join(dataDir, folder))) {
+      // A letterhead has no record: only its unfinished writes are strays.
+      if (folder === 'letterhead' && !file.name.endsWith('.tmp')) referenced.add(`${folder}/${file.name}`);
+      disk.push({ ...file, name: `${folder}/${file.name}` });
+    }
+  }
   const onDisk = new Set(disk.map((f) => f.name));
   const orphans = disk.filter((f) => !referenced.has(f.name) && at - f.modified > SWEEP_GRACE_MS);
-  if (!dryRun) for (const file of orphans) await rm(join(evidenceDir, file.name), { force: true });
+  if (!dryRun) for (const file of orphans) await rm(join(dataDir, file.name), { force: true });
   return {
     orphans: orphans.map(({ name, bytes }) => ({ name, bytes })),
     missing: [...referenced].filter((name) => !onDisk.has(name)).sort(),

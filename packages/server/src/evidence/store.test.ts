@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -10,6 +10,7 @@ import { loadConfig, withoutSchedules } from '../config.js';
 import type { Db } from '../db/database.js';
 import { loadDemo } from '../demo/demo.js';
 import { login, TEST_DATABASES, type Session } from '../test-support/databases.js';
+import { sweepEvidence } from './storage.js';
 
 const MB = 1024 * 1024;
 const QUOTA = 1 * MB;
@@ -124,5 +125,31 @@ describe.each(TEST_DATABASES)("one store and one quota for an agency's files on 
     expect((await progressUpload(pdf(free, 102))).statusCode).toBe(201);
     expect(storedOnDisk(dataDir, agencyId)).toBe(QUOTA);
     expectQuotaRefusal(await oitUpload(pdf(1024, 103), 'O2'));
+  });
+
+  it('sweeps what no record refers to from every folder of the store, OIT documents included', async () => {
+    const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    const orphans = ['evidence', 'oit', 'letterhead'].map((folder) => {
+      const path = join(dataDir, folder, String(agencyId), folder === 'letterhead' ? 'emblem.png.1.2.tmp' : 'left.pdf');
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, 'x');
+      utimesSync(path, old, old);
+      return path;
+    });
+    const fresh = join(dataDir, 'oit', String(agencyId), 'upload-in-progress.pdf');
+    writeFileSync(fresh, 'y');
+    const kept = readdirSync(join(dataDir, 'oit', String(agencyId))).filter(
+      (f) => !['left.pdf', 'upload-in-progress.pdf'].includes(f),
+    );
+    const report = await sweepEvidence(db.kysely, dataDir);
+    expect(report.orphans.map((o) => o.name).sort()).toEqual([
+      `evidence/${agencyId}/left.pdf`,
+      `letterhead/${agencyId}/emblem.png.1.2.tmp`,
+      `oit/${agencyId}/left.pdf`,
+    ]);
+    expect(report.missing).toEqual([]);
+    for (const path of orphans) expect(existsSync(path)).toBe(false);
+    expect(existsSync(fresh)).toBe(true);
+    for (const name of kept) expect(existsSync(join(dataDir, 'oit', String(agencyId), name))).toBe(true);
   });
 });
