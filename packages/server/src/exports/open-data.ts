@@ -4,6 +4,7 @@ import type { Actor } from '../auth/policy.js';
 import type { Agency, Database } from '../db/schema.js';
 import { ProgressRepository, type RoundScope } from '../progress/repository.js';
 import { notFound } from '../http/errors.js';
+import { listDivisions } from '../agencies/repository.js';
 import { findPlan, listEntries } from '../measures/repository.js';
 import { presentEntry } from '../measures/service.js';
 import { findAssessment } from '../results/repository.js';
@@ -66,6 +67,9 @@ export async function openDataRows(
   if (dataset === 'measures') {
     const plan = await findPlan(db, agency.id, fiscalYear);
     if (!plan) throw notFound('plan');
+    // Divisions by name, as the plan document prints them, never by internal id.
+    const names = new Map((await listDivisions(db, agency.id)).map((d) => [d.id, d.name_th]));
+    const divisionName = (d: number | 'all') => (d === 'all' ? 'ทุกฝ่าย' : (names.get(d) ?? String(d)));
     return (await listEntries(db, plan.id)).map(presentEntry).map((e) => ({
       agency_code: agency.code,
       fiscal_year: fiscalYear,
@@ -75,7 +79,7 @@ export async function openDataRows(
       score_when_planned: e.score,
       issue: e.issue,
       measures: e.measures.join(' | '),
-      divisions: e.divisions.join(' | '),
+      divisions: e.divisions.map(divisionName).join(' | '),
       cadence: e.cadence === 'custom' ? e.cadenceText : e.cadence,
       start_date: e.startDate,
       end_date: e.endDate,

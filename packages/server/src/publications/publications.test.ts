@@ -76,6 +76,9 @@ describe.each(TEST_DATABASES)('open data shows only what was published, on $engi
     expect(csv.body).toContain(`"'=HYPERLINK(""http://evil.example"",""คลิก"")"`);
     expect(csv.body).toContain("'+ทดสอบ | @สูตร");
     expect(csv.body).not.toMatch(/(^|,)[=+@]/m);
+    // Divisions by their names, never by internal ids.
+    const json = (await call('GET', '/api/open-data/din-daeng/2568/measures.json')).json().rows as { divisions: string }[];
+    expect(json.map((r) => r.divisions)).toEqual(['ทุกฝ่าย']);
 
     const withdrawn = await call('POST', `/api/publications/${published.id}/withdraw`, admin);
     expect(withdrawn.statusCode).toBe(200);
