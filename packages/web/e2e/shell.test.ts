@@ -88,6 +88,20 @@ describe.runIf(browserAvailable)('web shell in Chromium', () => {
     await context.close();
   });
 
+  it("shows a secretariat its own agency's audit log, and says so when a filter finds nothing", async () => {
+    const { context, page } = await newPage(harness, { width: 1366, height: 900 });
+    await signIn(page, harness, 'admin@lak-si.demo');
+    await page.getByRole('heading', { name: 'สำนักงานเขตหลักสี่' }).waitFor();
+    await page.getByRole('link', { name: 'บันทึกการแก้ไข' }).click();
+    await page.getByTestId('audit-table').getByText('เข้าสู่ระบบ').first().waitFor();
+    const agencies = await page.locator('[data-testid=audit-table] tbody tr td:nth-child(5)').allTextContents();
+    expect(new Set(agencies)).toEqual(new Set(['สำนักงานเขตหลักสี่']));
+    await page.getByLabel('ค้นหา').fill('ไม่มีข้อความนี้แน่นอน');
+    await page.getByTestId('audit-filter').click();
+    await page.getByTestId('audit-empty').waitFor();
+    await context.close();
+  });
+
   it('works on a phone: the menu folds into a burger', async () => {
     const { context, page } = await newPage(harness, { width: 390, height: 844 });
     await signIn(page, harness, 'finance@bang-khae.demo');

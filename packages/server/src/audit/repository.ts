@@ -92,6 +92,7 @@ const PUBLICATION_KINDS: Record<string, string> = { results: 'ผลการป
 export function recordName(entity: string, entityId: string | null, before: unknown, after: unknown): string | null {
   const record = (after ?? before ?? {}) as Record<string, unknown>;
   const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : null);
+  const ofYear = typeof record.fiscalYear === 'number' ? ` ปีงบประมาณ ${record.fiscalYear}` : '';
   switch (entity) {
     case 'measure-entry':
       return (
@@ -109,7 +110,13 @@ export function recordName(entity: string, entityId: string | null, before: unkn
     case 'agency':
       return text(record.nameTh) ?? text(record.name_th);
     case 'progress-round':
-      return record.round ? `รอบ ${String(record.round)} เดือน` : null;
+      return record.round ? `รอบ ${String(record.round)} เดือน${ofYear}` : null;
+    case 'oit-task': {
+      const codes = Array.isArray(record.codes) ? record.codes.join(', ') : text(record.code);
+      return codes ? `${codes}${ofYear}` : null;
+    }
+    case 'oit-checklist':
+      return ofYear.trim() || null;
     case 'publication':
       return record.fiscalYear
         ? `${PUBLICATION_KINDS[String(record.kind)] ?? String(record.kind)} ${String(record.fiscalYear)}${record.round ? ` รอบ ${String(record.round)} เดือน` : ''}`

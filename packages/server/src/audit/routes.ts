@@ -15,7 +15,7 @@ export async function auditRoutes(app: FastifyInstance, { db }: { db: Db }) {
     {
       schema: {
         tags: ['audit'],
-        summary: 'The audit log of every write, newest first (central admins)',
+        summary: "The audit log of every write, newest first: every agency's for central admins, its own for a secretariat",
         querystring: z.object({
           limit: z.coerce.number().int().min(1).max(500).default(100),
           offset: z.coerce.number().int().min(0).default(0),
@@ -59,8 +59,11 @@ export async function auditRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request, reply) => {
-      authorize(requireActor(request), 'audit', 'read', undefined);
-      const { limit, offset, agency, format, ...filter } = request.query;
+      const actor = requireActor(request);
+      const { limit, offset, agency: asked, format, ...filter } = request.query;
+      // A secretariat's log is its own agency's, whatever it asks for.
+      const agency = actor.role === 'central_admin' ? asked : (actor.agencyId ?? -1);
+      authorize(actor, 'audit', 'list', { agencyId: agency ?? null });
       const rows = await listAudit(db.kysely, {
         limit: format === 'csv' ? 10_000 : limit,
         offset: format === 'csv' ? 0 : offset,

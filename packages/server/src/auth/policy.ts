@@ -61,7 +61,9 @@ export const policies = {
       (actor.role === 'agency_admin' && user.role !== 'central_admin' && inAgency(actor, user.agencyId)),
   },
   audit: {
-    read: (actor: Actor) => isCentral(actor),
+    /** Central admins read every agency's log; a secretariat reads its own agency's. */
+    list: (actor: Actor, scope: { agencyId: number | null }) =>
+      isCentral(actor) || (scope.agencyId !== null && adminOf(actor, scope.agencyId)),
   },
   assessment: {
     read: (actor: Actor, assessment: { agencyId: number }) => isCentral(actor) || inAgency(actor, assessment.agencyId),
@@ -165,7 +167,7 @@ export function abilities(actor: Actor) {
     editAgency: own ? policies.agency.update(actor, own) : isCentral(actor),
     manageDivisions: own ? policies.division.create(actor, { agencyId: own.id }) : isCentral(actor),
     manageUsers: isCentral(actor) || actor.role === 'agency_admin',
-    readAudit: policies.audit.read(actor),
+    readAudit: own ? policies.audit.list(actor, { agencyId: own.id }) : isCentral(actor),
     importResults: own ? policies.assessment.import(actor, { agencyId: own.id }) : isCentral(actor),
     readCityResults: policies.cityResults.read(actor),
     managePlans: own ? policies.plan.manage(actor, { agencyId: own.id }) : isCentral(actor),

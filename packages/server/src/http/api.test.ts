@@ -130,7 +130,7 @@ describe.each(TEST_DATABASES)('platform API on $engine', (database) => {
       expect(me).toMatchObject({
         user: { email: 'admin@bang-khae.demo', role: 'agency_admin' },
         agency: { slug: 'bang-khae' },
-        abilities: { manageDivisions: true, readAudit: false, switchAgency: false },
+        abilities: { manageDivisions: true, readAudit: true, switchAgency: false },
       });
       expect(me.user).not.toHaveProperty('passwordHash');
       expect(JSON.stringify(me)).not.toContain('argon2');
@@ -325,7 +325,12 @@ describe.each(TEST_DATABASES)('platform API on $engine', (database) => {
       expect(csv.body.replace(/^\uFEFF/, '').split('\n')[0]).toBe(
         'id,at,user_email,user_name,agency,action,entity,entity_id,record,before,after',
       );
-      expect((await get('/api/audit?format=csv', khaeAdmin)).statusCode).toBe(403);
+      // A secretariat reads its own agency's log, whatever agency it asks for, and no other.
+      const own = (await get('/api/audit?limit=500&agency=2', khaeAdmin)).json() as { agencyName: string | null }[];
+      expect(own.length).toBeGreaterThan(0);
+      expect(own.every((a) => a.agencyName === 'สำนักงานเขตบางแค')).toBe(true);
+      expect((await get('/api/audit?format=csv', khaeAdmin)).statusCode).toBe(200);
+      expect((await get('/api/audit', khaeFinance)).statusCode).toBe(403);
     });
 
     it('rejects invalid input with a 400 and a Thai message', async () => {

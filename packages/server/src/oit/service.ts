@@ -212,7 +212,7 @@ export class OitService {
         entityId: scope.checklist.id,
         agencyId: agency.id,
         before: views.map((v) => ({ code: v.task.item_code, divisions: v.divisions, dueDate: v.task.due_date })),
-        after: { codes: change.codes, divisions: change.divisions, dueDate: change.dueDate },
+        after: { fiscalYear, codes: change.codes, divisions: change.divisions, dueDate: change.dueDate },
       });
     });
   }
@@ -349,7 +349,7 @@ export class OitService {
         entityId: view.task.id,
         agencyId: agency.id,
         before: { code, status: from },
-        after: { code, status: to, comment: action === 'return' ? comment : undefined },
+        after: { fiscalYear, code, status: to, comment: action === 'return' ? comment : undefined },
       });
     });
   }

@@ -375,6 +375,7 @@ export class ProgressRepository {
     snapshot: unknown,
     agencyId: number,
     override?: { reason: string; unsent: string[]; unreviewed: string[]; periodEndsOn?: string },
+    fiscalYear?: number,
   ) {
     const at = now();
     await trx
@@ -398,11 +399,11 @@ export class ProgressRepository {
       entity: 'progress-round',
       entityId: round.id,
       agencyId,
-      after: { round: round.round, revision: round.revision, ...(override ? { approvedAnyway: override } : {}) },
+      after: { fiscalYear, round: round.round, revision: round.revision, ...(override ? { approvedAnyway: override } : {}) },
     });
   }
 
-  async reopen(trx: Transaction<Database>, actor: Actor, round: ProgressRound, agencyId: number) {
+  async reopen(trx: Transaction<Database>, actor: Actor, round: ProgressRound, agencyId: number, fiscalYear?: number) {
     await trx
       .updateTable('progress_rounds')
       .set({ status: 'open', revision: round.revision + 1, approved_by: null, approved_at: null })
@@ -414,7 +415,7 @@ export class ProgressRepository {
       entity: 'progress-round',
       entityId: round.id,
       agencyId,
-      after: { revision: round.revision + 1 },
+      after: { fiscalYear, round: round.round, revision: round.revision + 1 },
     });
   }
 

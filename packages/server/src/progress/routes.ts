@@ -223,7 +223,15 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
             pending,
           );
         }
-        await progress.approve(trx, actor, round, snapshot, agency.id, reason ? { reason, ...pending } : undefined);
+        await progress.approve(
+          trx,
+          actor,
+          round,
+          snapshot,
+          agency.id,
+          reason ? { reason, ...pending } : undefined,
+          request.params.year,
+        );
         return round.revision;
       });
       return { status: 'approved', revision };
@@ -245,7 +253,7 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
       authorize(actor, 'round', 'reopen', { agencyId: agency.id });
       const revision = await progress.changeRound(scope, async (trx, round) => {
         if (round.status !== 'approved') throw conflict('the round is open', 'รอบนี้ยังเปิดอยู่');
-        await progress.reopen(trx, actor, round, agency.id);
+        await progress.reopen(trx, actor, round, agency.id, request.params.year);
         return round.revision + 1;
       });
       return { status: 'open', revision };

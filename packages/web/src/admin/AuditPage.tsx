@@ -124,6 +124,10 @@ export function AuditPage() {
       </Group>
       {entries.isLoading ? (
         <Loader />
+      ) : (entries.data ?? []).length === 0 ? (
+        <Text c="dimmed" data-testid="audit-empty">
+          {t('audit.empty')}
+        </Text>
       ) : (
         <Table.ScrollContainer minWidth={760}>
           <Table striped data-testid="audit-table">
