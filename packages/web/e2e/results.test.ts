@@ -83,6 +83,10 @@ describe.runIf(browserAvailable)('results in Chromium', () => {
     const { context, page } = await newPage(harness, { width: 1366, height: 900 });
     await signIn(page, harness, 'admin@prongsai.demo');
     await page.getByTestId('city-table').waitFor();
+    // No results of the current fiscal year yet: the page says which year it shows instead.
+    expect(await page.getByTestId('city-latest-results').textContent()).toMatch(
+      /^ยังไม่มีผลการประเมินปีงบประมาณ พ\.ศ\. \d{4} จึงแสดงผลล่าสุดของปี \d{4}$/,
+    );
     await page.getByTestId('city-year').click();
     await page.getByRole('option', { name: 'ปีงบประมาณ พ.ศ. 2566' }).click();
     await expect.poll(() => page.locator('[data-testid=city-table] tbody tr').count()).toBe(50);

@@ -18,6 +18,7 @@ import { Fragment, useMemo, useState, type CSSProperties, type ReactNode } from 
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client';
+import { fiscalYearOf, todayInBangkok } from '../i18n/dates';
 import { fmt, LEVEL_COLORS, type CityRow } from '../api/results';
 import { EChart, type ChartOption } from '../charts/EChart';
 import { useFramework } from '../results/useFramework';
@@ -41,7 +42,9 @@ export function CityPage() {
   const lang = i18n.language;
   const years = useQuery({ queryKey: ['result-years'], queryFn: () => api<number[]>('GET', '/api/results/years') });
   const [chosen, setChosen] = useState<number | null>(null);
-  const year = chosen ?? years.data?.[0] ?? null;
+  // The current fiscal year once it has results; until then the latest year that has, and the page says so.
+  const current = fiscalYearOf(todayInBangkok());
+  const year = chosen ?? (years.data?.includes(current) ? current : (years.data?.[0] ?? null));
   const rows = useQuery({
     queryKey: ['city', year],
     queryFn: () => api<CityRow[]>('GET', `/api/results/city?year=${year}`),
@@ -202,6 +205,11 @@ export function CityPage() {
           </Button>
         </Group>
       </Group>
+      {chosen === null && year !== null && year !== current && (
+        <Alert color="blue" data-testid="city-latest-results">
+          {t('city.latestResults', { current, year })}
+        </Alert>
+      )}
       {generated > 0 && <Alert color="yellow">{t('city.demo', { count: generated })}</Alert>}
       <OitReadiness />
       <LateMilestones />

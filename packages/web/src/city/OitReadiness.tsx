@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client';
-import { formatIsoDate } from '../i18n/dates';
+import { fiscalYearOf, formatIsoDate, todayInBangkok } from '../i18n/dates';
 
 interface ReadinessRow {
   agency: { slug: string; code: string; nameTh: string };
@@ -20,7 +20,9 @@ export function OitReadiness() {
   const { t, i18n } = useTranslation();
   const years = useQuery({ queryKey: ['oit-city-years'], queryFn: () => api<number[]>('GET', '/api/oit/years') });
   const [chosen, setChosen] = useState<number | null>(null);
-  const year = chosen ?? years.data?.[0] ?? null;
+  // The current fiscal year when any district has opened its checklist, else the latest that has one.
+  const current = fiscalYearOf(todayInBangkok());
+  const year = chosen ?? (years.data?.includes(current) ? current : (years.data?.[0] ?? null));
   const rows = useQuery({
     queryKey: ['oit-readiness', year],
     queryFn: () => api<ReadinessRow[]>('GET', `/api/oit/readiness?year=${year}`),
