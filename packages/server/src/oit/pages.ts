@@ -135,17 +135,53 @@ ${evidenceList(agency, year, item)}`,
   );
 }
 
-/** The agency's index: the years it has published. */
-export function agencyPage(agency: Agency, years: { year: number; publishedAt: string; items: number }[]): string {
+/** What an agency has published as open data: a measures plan, results or an approved progress round. */
+export interface OpenDataPublication {
+  kind: 'plan' | 'results' | 'round';
+  year: number;
+  round: number | null;
+  publishedAt: string;
+}
+
+const OPEN_DATA_FILES: Record<OpenDataPublication['kind'], { title: string; files: (p: OpenDataPublication) => string[] }> = {
+  plan: { title: 'มาตรการส่งเสริมคุณธรรมและความโปร่งใส', files: () => ['measures'] },
+  results: { title: 'ผลการประเมินและการวิเคราะห์', files: () => ['results', 'analysis'] },
+  round: { title: 'ผลการดำเนินงานตามมาตรการ', files: (p) => [`progress-${p.round}`] },
+};
+
+/** The agency's index: the years of OIT it has published, and its published measures, results and progress as open data. */
+export function agencyPage(
+  agency: Agency,
+  years: { year: number; publishedAt: string; items: number }[],
+  openData: OpenDataPublication[] = [],
+): string {
+  const slug = escapeHtml(agency.slug);
+  const link = (p: OpenDataPublication, file: string) =>
+    ['csv', 'json']
+      .map((format) => `<a href="/api/open-data/${slug}/${p.year}/${file}.${format}">${format.toUpperCase()}</a>`)
+      .join(' · ');
+  const openDataList = [...openData]
+    .sort((a, b) => b.year - a.year || a.kind.localeCompare(b.kind) || (a.round ?? 0) - (b.round ?? 0))
+    .map(
+      (p) =>
+        `<li>${OPEN_DATA_FILES[p.kind].title} ปีงบประมาณ พ.ศ. ${p.year}${p.round ? ` รอบ ${p.round} เดือน` : ''}: ${OPEN_DATA_FILES[
+          p.kind
+        ]
+          .files(p)
+          .map((file) => link(p, file))
+          .join(' · ')} <span class="meta">(เผยแพร่เมื่อ ${thaiDay(p.publishedAt)})</span></li>`,
+    );
   return layout(
     `การเปิดเผยข้อมูลสาธารณะ – ${agency.name_th}`,
     agency,
     `<h1>การเปิดเผยข้อมูลสาธารณะ (OIT) ของ${escapeHtml(agency.name_th)}</h1>
 ${
   years.length
-    ? `<ul>${years.map((y) => `<li><a href="/t/${escapeHtml(agency.slug)}/${y.year}">ปีงบประมาณ พ.ศ. ${y.year}</a> <span class="meta">(${y.items} รายการ เผยแพร่เมื่อ ${thaiDay(y.publishedAt)})</span></li>`).join('')}</ul>`
-    : '<p>หน่วยงานยังไม่ได้เผยแพร่ข้อมูล</p>'
-}`,
+    ? `<ul>${years.map((y) => `<li><a href="/t/${slug}/${y.year}">ปีงบประมาณ พ.ศ. ${y.year}</a> <span class="meta">(${y.items} รายการ เผยแพร่เมื่อ ${thaiDay(y.publishedAt)})</span></li>`).join('')}</ul>`
+    : '<p>หน่วยงานยังไม่ได้เผยแพร่ข้อมูล OIT</p>'
+}
+<h2>มาตรการ ผลการประเมิน และผลการดำเนินงาน (ข้อมูลเปิด)</h2>
+${openDataList.length ? `<ul class="open-data">${openDataList.join('')}</ul>` : '<p>หน่วยงานยังไม่ได้เผยแพร่ข้อมูลเปิด</p>'}`,
   );
 }
 

@@ -93,7 +93,18 @@ export async function transparencyRoutes(app: FastifyInstance, { db, config }: {
       publishedAt: p.published_at,
       items: snapshotOf(p).items.length,
     }));
-    return html(reply, 200, agencyPage(agency, years));
+    // The measures plans, results and approved progress the agency has published, as open data.
+    const openData = (
+      await Promise.all((['plan', 'results', 'round'] as const).map((kind) => publications.liveOfKind(kind, agency.id)))
+    )
+      .flat()
+      .map((p) => ({
+        kind: p.kind as 'plan' | 'results' | 'round',
+        year: p.fiscal_year,
+        round: p.round,
+        publishedAt: p.published_at,
+      }));
+    return html(reply, 200, agencyPage(agency, years, openData));
   });
 
   api.get('/t/:agency/:year', { schema: { ...hidden, params: yearParams } }, async (request, reply) => {

@@ -80,8 +80,14 @@ describe.each(TEST_DATABASES)('open data shows only what was published, on $engi
     const json = (await call('GET', '/api/open-data/din-daeng/2568/measures.json')).json().rows as { divisions: string }[];
     expect(json.map((r) => r.divisions)).toEqual(['ทุกฝ่าย']);
 
+    // The agency's public page links what it published as open data.
+    const index = await app.inject({ method: 'GET', url: '/t/din-daeng' });
+    expect(index.body).toContain('href="/api/open-data/din-daeng/2568/measures.csv"');
+    expect(index.body).toContain('มาตรการส่งเสริมคุณธรรมและความโปร่งใส ปีงบประมาณ พ.ศ. 2568');
+
     const withdrawn = await call('POST', `/api/publications/${published.id}/withdraw`, admin);
     expect(withdrawn.statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/t/din-daeng' })).body).not.toContain('/2568/measures.csv');
     expect((await call('GET', '/api/open-data/din-daeng/2568/measures.json')).statusCode).toBe(404);
     const audit = await db.kysely
       .selectFrom('audit_log')
