@@ -243,6 +243,17 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
       expect(finance).toContain('(เลยกำหนด)');
       expect(finance).not.toContain('ข้อO11');
       expect(pages.find((p) => p.includes('ฝ่ายโยธา'))).toContain('ข้อO11');
+      // The sheet writes its numbers in Thai digits, the progress rounds among them.
+      const rounds = await makeDocument(app, await session('admin@phasi-charoen.demo'), 'phasi-charoen', {
+        kind: 'tasks',
+        format: 'pdf',
+        year: 2567,
+      });
+      const roundsFile = join(OUTPUT, `tasks-secretariat-phasi-charoen-2567-${database.engine}.pdf`);
+      writeFileSync(roundsFile, rounds);
+      const roundsText = execFileSync('pdftotext', ['-raw', roundsFile, '-'], { encoding: 'utf8' }).replace(/[ \t\n]+/g, '');
+      expect(roundsText).toMatch(/รายงานความก้าวหน้ารอบ[๖๑๒]+เดือน/);
+      expect(roundsText).not.toMatch(/รอบ[0-9]+เดือน/);
       const own = await text('finance@lak-si.demo', 'finance');
       expect(own).toContain('ฝ่ายการคลัง');
       expect(own).toContain('หลักฐานOITข้อO5');

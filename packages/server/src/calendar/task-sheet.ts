@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { isOitOverdue, type MilestoneState, type OitTaskStatus } from '@prongsai/core';
+import { isOitOverdue, toThaiDigits, type MilestoneState, type OitTaskStatus } from '@prongsai/core';
 import { listDivisions } from '../agencies/repository.js';
 import { authorize, type Actor } from '../auth/policy.js';
 import { todayInBangkok } from '../db/database.js';
@@ -107,7 +107,7 @@ export async function owedByDivision(
       const late = scope.round.due_date < today;
       for (const { entry, report, parts } of view.entries) {
         const what =
-          `รายงานความก้าวหน้ารอบ ${round} เดือน: ${entry.questionCode ? `${entry.questionCode} ` : ''}${entry.title ?? entry.questionText ?? ''}`.trim();
+          `รายงานความก้าวหน้ารอบ ${toThaiDigits(String(round))} เดือน: ${entry.questionCode ? `${entry.questionCode} ` : ''}${entry.title ?? entry.questionText ?? ''}`.trim();
         const state = report.review === 'returned' ? 'ส่งกลับให้แก้ไข' : 'ยังไม่ส่ง';
         // A shared measure is owed by each division that has not sent its part; another by its division until it is sent.
         const owing = parts.length
