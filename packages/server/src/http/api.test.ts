@@ -223,6 +223,7 @@ describe.each(TEST_DATABASES)('platform API on $engine', (database) => {
       expect(created.statusCode).toBe(403);
       expect((await get('/api/users', central)).json()).toHaveLength(users.length);
       const listed = (await get('/api/users', khaeAdmin)).json() as { email: string }[];
+      expect(listed.map((u) => u.email)).toContain('admin@bang-khae.demo');
       expect(listed.every((u) => u.email.endsWith('@bang-khae.demo'))).toBe(true);
     });
 
