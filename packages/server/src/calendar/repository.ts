@@ -6,7 +6,7 @@ type Executor = Kysely<Database> | Transaction<Database>;
 /** What a fiscal year's records say of one agency, for the milestones that take their state from them. */
 export interface YearRecords {
   planId: number | null;
-  /** The plan's entries, and how many are still blank (neither an issue nor a measure written). */
+  /** The plan's entries, and how many are still blank (no heading, issue or measure written). */
   planEntries: { total: number; empty: number };
   committee: boolean;
   memos: { kind: string; issued: boolean }[];
@@ -130,7 +130,7 @@ export class CalendarRepository {
                 .sum(
                   eb
                     .case()
-                    .when(eb.and([eb('measures', '=', '[]'), eb('issue', '=', '')]))
+                    .when(eb.and([eb('measures', '=', '[]'), eb('issue', '=', ''), eb('title', 'is', null)]))
                     .then(1)
                     .else(0)
                     .end(),

@@ -54,6 +54,17 @@ describe.each(TEST_DATABASES)('the OIT workspace on $engine', (database) => {
     expect((await call(admin, 'POST', '/api/agencies/bang-khae/oit/2590', {})).statusCode).toBe(400);
   });
 
+  it("dates a new checklist's items by the agency's calendar, as its memo does", async () => {
+    const sue = otherAdmin;
+    const moved = await call(sue, 'PUT', '/api/agencies/bang-sue/calendar/2568/oit-evidence', { dueOn: '2025-03-17' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const opened = await call(sue, 'POST', '/api/agencies/bang-sue/oit/2568', { framework: 'bma-district-2567' });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const items = (opened.json() as { items: { dueDate: string }[] }).items;
+    expect(items.length).toBeGreaterThan(0);
+    expect(new Set(items.map((i) => i.dueDate))).toEqual(new Set(['2025-03-17']));
+  });
+
   it('assigns items in bulk and shows each division only its own items', async () => {
     const finance_ = divisionId('ฝ่ายการคลัง');
     const works_ = divisionId('ฝ่ายโยธา');

@@ -32,6 +32,7 @@ import { LinkRepository } from '../links/repository.js';
 import { listAgencies } from '../agencies/repository.js';
 import { processOitDocument, safeFileName } from './documents.js';
 import { SurveyService } from '../surveys/service.js';
+import { CalendarService } from '../calendar/service.js';
 import { OitRepository, taskTarget, type ChecklistScope, type TaskView } from './repository.js';
 
 /** What the transparency pages show: the items the executive approved, as they were then. */
@@ -142,7 +143,7 @@ export class OitService {
 
   /**
    * Opens the year's checklist from its framework, carrying last year's divisions over by the
-   * framework's mapping; every item due by the year's default date.
+   * framework's mapping; every item due on the calendar's date for OIT evidence.
    */
   async open(actor: Actor | null, agency: Agency, fiscalYear: number, frameworkId?: string): Promise<OitChecklist> {
     if (actor) authorize(actor, 'oitChecklist', 'manage', { agencyId: agency.id });
@@ -157,7 +158,11 @@ export class OitService {
         return null;
       }
     });
-    const due = defaultOitDueDate(fiscalYear);
+    // Due when the agency's calendar says OIT evidence is due (its own date, else the year's default),
+    // so that the checklist and the memo that announces that date never disagree.
+    const due =
+      (await new CalendarService(this.db).milestones(null, agency, fiscalYear)).find((m) => m.milestone === 'oit-evidence')
+        ?.dueOn ?? defaultOitDueDate(fiscalYear);
     const items = oitChecklist(framework, previous);
     return this.db.transaction().execute(async (trx) => {
       await lockRow(trx, 'agencies', agency.id);
