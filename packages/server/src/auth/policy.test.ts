@@ -124,15 +124,9 @@ describe('the policy, rule by rule and role by role', () => {
 
   it('answers a refused read of a record as not found, and other refusals as forbidden', () => {
     expect(() => authorize(ACTORS.adminB, 'plan', 'read', { agencyId: A })).toThrow(expect.objectContaining({ status: 404 }));
-    expect(() => authorize(ACTORS.execA, 'plan', 'manage', { agencyId: A })).toThrow(
-      expect.objectContaining({ status: 403 }),
-    );
-    expect(() => authorize(ACTORS.adminB, 'plan', 'manage', { agencyId: A })).toThrow(
-      expect.objectContaining({ status: 404 }),
-    );
-    expect(() => authorize(ACTORS.adminA, 'cityResults', 'read', undefined)).toThrow(
-      expect.objectContaining({ status: 403 }),
-    );
+    expect(() => authorize(ACTORS.execA, 'plan', 'manage', { agencyId: A })).toThrow(expect.objectContaining({ status: 403 }));
+    expect(() => authorize(ACTORS.adminB, 'plan', 'manage', { agencyId: A })).toThrow(expect.objectContaining({ status: 404 }));
+    expect(() => authorize(ACTORS.adminA, 'cityResults', 'read', undefined)).toThrow(expect.objectContaining({ status: 403 }));
     expect(() => authorize(ACTORS.adminA, 'plan', 'manage', { agencyId: A })).not.toThrow();
   });
 });

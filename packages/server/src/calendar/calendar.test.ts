@@ -11,7 +11,7 @@ import { memoLines, MILESTONES } from '@prongsai/core';
 import type { Database } from '../db/schema.js';
 import { findAgency } from '../agencies/repository.js';
 import { operatorOf } from '../documents/service.js';
-import { todayInBangkok } from '../db/database.js';
+import { fiscalYearOfDay, todayInBangkok } from '../db/database.js';
 import { demoApp, login, TEST_DATABASES, type Session } from '../test-support/databases.js';
 import { makeDocument } from '../test-support/documents.js';
 import { MemoService } from './memo.js';
@@ -147,8 +147,7 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
     expect(find(await calendar(admin, 'bang-khae', 2567), 'nacc-survey')).toMatchObject({ state: 'done' });
     // What is due soon is listed beside what is late.
     const today = todayInBangkok();
-    const [y, m] = today.split('-').map(Number);
-    const current = y! + 543 + (m! >= 10 ? 1 : 0);
+    const current = fiscalYearOfDay(today);
     const inFiveDays = new Date(Date.parse(`${today}T00:00:00Z`) + 5 * 86_400_000).toISOString().slice(0, 10);
     await app.inject({
       method: 'PUT',
@@ -215,8 +214,7 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
 
   it('lists the secretariat every step under way in the current year, not only late ones, and no NACC window', async () => {
     const today = todayInBangkok();
-    const [y, m] = today.split('-').map(Number);
-    const current = y! + 543 + (m! >= 10 ? 1 : 0);
+    const current = fiscalYearOfDay(today);
     const secretariat = await session('admin@phasi-charoen.demo');
     const steps = await calendar(secretariat, 'phasi-charoen', current);
     const underWay = steps.filter(

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
+import { fiscalYearOf } from '@prongsai/core';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Engine } from './migrations/helpers.js';
@@ -71,6 +72,12 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
 /** The current time as stored: ISO-8601 UTC. */
 export function now(): string {
   return new Date().toISOString();
+}
+
+/** The Buddhist-Era fiscal year a Bangkok day (YYYY-MM-DD, today by default) falls in. */
+export function fiscalYearOfDay(day = todayInBangkok()): number {
+  const [year, month] = day.split('-').map(Number);
+  return fiscalYearOf({ year: year!, month: month! });
 }
 
 /** Bangkok's calendar day of an instant (now by default), as YYYY-MM-DD: due dates and rounds go by it. */

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { fiscalYearOf, fiscalYearRange } from '@prongsai/core';
+import { fiscalYearRange } from '@prongsai/core';
+import { fiscalYearOfDay } from '../db/database.js';
 import { z } from 'zod';
 
 const day = z.object({ year: z.number(), month: z.number(), day: z.number() });
@@ -20,11 +21,7 @@ export async function fiscalYearRoutes(app: FastifyInstance) {
       },
     },
     async () => {
-      const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok', year: 'numeric', month: '2-digit' })
-        .format(new Date())
-        .split('-')
-        .map(Number);
-      const current = fiscalYearOf({ year: year!, month: month! });
+      const current = fiscalYearOfDay();
       const years = [];
       for (let y = current - 3; y <= current + 1; y++) years.push({ year: y, ...fiscalYearRange(y) });
       return { current, years };

@@ -1,13 +1,8 @@
 import { officialThaiDate, roundEndsOn } from '@prongsai/core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInBangkok } from '../db/database.js';
+import { fiscalYearOfDay } from '../db/database.js';
 import { demoApp, login, TEST_DATABASES, type Session } from '../test-support/databases.js';
-
-const currentFiscalYear = () => {
-  const [year, month] = todayInBangkok().split('-').map(Number);
-  return year! + 543 + (month! >= 10 ? 1 : 0);
-};
 
 describe.each(TEST_DATABASES)('approving a round whose period is still running, on $engine', (database) => {
   let app: FastifyInstance;
@@ -25,7 +20,7 @@ describe.each(TEST_DATABASES)('approving a round whose period is still running, 
   afterAll(async () => close());
 
   it('says the period has not ended and asks why, then keeps the reason with the approval', async () => {
-    const year = currentFiscalYear();
+    const year = fiscalYearOfDay();
     const created = await app.inject({
       method: 'POST',
       url: `/api/agencies/bang-sue/plans/${year}`,

@@ -1,8 +1,8 @@
-import { todayInBangkok } from '../db/database.js';
+import { fiscalYearOfDay, todayInBangkok } from '../db/database.js';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { addDays, fiscalYearOf } from '@prongsai/core';
+import { addDays } from '@prongsai/core';
 import { listAgencies } from '../agencies/repository.js';
 import { tasksFor, type Task } from '../calendar/tasks.js';
 import { reminderConfig, type ReminderConfig } from '../config.js';
@@ -86,8 +86,7 @@ export class Reminders {
   /** Makes a day's notices and queues each person's digest; running it again (or on another instance) adds nothing. */
   async scheduleDay(day = todayInBangkok()): Promise<number> {
     const agencies = new Map((await listAgencies(this.db)).map((a) => [a.id, a]));
-    const [year, month] = day.split('-').map(Number);
-    const fiscalYear = fiscalYearOf({ year: year!, month: month! });
+    const fiscalYear = fiscalYearOfDay(day);
     const soon = addDays(day, this.settings.daysBefore);
     let queued = 0;
     for (const user of await listUsers(this.db)) {
