@@ -102,6 +102,20 @@ describe.runIf(browserAvailable)('web shell in Chromium', () => {
     await context.close();
   });
 
+  it('shows Thai digits to whoever chooses them, and keeps the choice', async () => {
+    const { context, page } = await newPage(harness, { width: 1366, height: 900 });
+    await signIn(page, harness, 'admin@bang-khae.demo');
+    await page.getByRole('heading', { name: 'สำนักงานเขตบางแค' }).waitFor();
+    expect(await page.textContent('body')).toMatch(/ปีงบประมาณ พ\.ศ\. 25\d\d/);
+    await page.getByTestId('thai-digits').check();
+    await expect.poll(async () => page.textContent('body')).toMatch(/ปีงบประมาณ พ\.ศ\. ๒๕[๐-๙]{2}/);
+    await page.reload();
+    await page.getByRole('heading', { name: 'สำนักงานเขตบางแค' }).waitFor();
+    await expect.poll(async () => page.textContent('body')).toMatch(/ปีงบประมาณ พ\.ศ\. ๒๕[๐-๙]{2}/);
+    await screenshot(page, '09-thai-digits');
+    await context.close();
+  });
+
   it('works on a phone: the menu folds into a burger', async () => {
     const { context, page } = await newPage(harness, { width: 390, height: 844 });
     await signIn(page, harness, 'finance@bang-khae.demo');

@@ -1,3 +1,4 @@
+import { withDigits } from './digits';
 import { fiscalYearOf, fiscalYearRange, formatThaiDate } from '@prongsai/core/thai';
 
 const EN_MONTHS = [
@@ -17,7 +18,7 @@ const EN_MONTHS = [
 
 /** A calendar date in the Buddhist Era: Thai month names in Thai, English ones in English. */
 export function formatDate(date: { year: number; month: number; day: number }, lang: string): string {
-  if (lang === 'th') return formatThaiDate(date);
+  if (lang === 'th') return withDigits(formatThaiDate(date), lang);
   return `${date.day} ${EN_MONTHS[date.month - 1]} ${date.year + 543} BE`;
 }
 
@@ -47,7 +48,7 @@ export function formatTimestamp(iso: string, lang: string): string {
   }).formatToParts(d);
   const get = (type: string) => Number(fields.find((f) => f.type === type)?.value);
   const time = `${String(get('hour')).padStart(2, '0')}:${String(get('minute')).padStart(2, '0')}`;
-  return `${formatDate({ year: get('year'), month: get('month'), day: get('day') }, lang)} ${time}`;
+  return `${formatDate({ year: get('year'), month: get('month'), day: get('day') }, lang)} ${withDigits(time, lang)}`;
 }
 
 export { fiscalYearOf, fiscalYearRange };

@@ -2,6 +2,9 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import th from './th.json';
+import { rememberThaiDigits, withDigits } from './digits';
+
+export { thaiDigitsChosen } from './digits';
 
 export type Lang = 'th' | 'en';
 const STORAGE_KEY = 'prongsai.lang';
@@ -16,12 +19,22 @@ export function setLanguage(lang: Lang) {
   void i18n.changeLanguage(lang);
 }
 
-void i18n.use(initReactI18next).init({
-  resources: { th: { translation: th }, en: { translation: en } },
-  lng: storedLanguage(),
-  fallbackLng: 'th',
-  interpolation: { escapeValue: false },
-});
+export function setThaiDigits(on: boolean) {
+  rememberThaiDigits(on);
+  // Translations are made again, with the digits now chosen.
+  void i18n.changeLanguage(i18n.language);
+}
+
+void i18n
+  .use(initReactI18next)
+  .use({ type: 'postProcessor', name: 'digits', process: (value: string) => withDigits(value, i18n.language) })
+  .init({
+    resources: { th: { translation: th }, en: { translation: en } },
+    lng: storedLanguage(),
+    fallbackLng: 'th',
+    interpolation: { escapeValue: false },
+    postProcess: ['digits'],
+  });
 document.documentElement.lang = storedLanguage();
 
 export default i18n;
