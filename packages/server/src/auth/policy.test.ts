@@ -88,6 +88,13 @@ const TABLE: { rule: string; record: unknown; allowed: Who[] }[] = [
     allowed: ['central', 'adminA', 'editorA10', 'editorA11'],
   },
   { rule: 'oitTask.contribute', record: { agencyId: A, divisions: [11] }, allowed: ['central', 'adminA', 'editorA11'] },
+  // On an item shared by divisions 10 and 11, each division removes only its own documents.
+  {
+    rule: 'oitTask.removeEvidence',
+    record: { agencyId: A, divisions: [10, 11], divisionId: 10 },
+    allowed: ['central', 'adminA', 'editorA10'],
+  },
+  { rule: 'oitTask.removeEvidence', record: { agencyId: A, divisions: [10, 11], divisionId: null }, allowed: ADMINS_OF_A },
   { rule: 'survey.read', record: { agencyId: A }, allowed: ['central', 'adminA', 'execA'] },
   { rule: 'survey.manage', record: { agencyId: A }, allowed: ADMINS_OF_A },
   { rule: 'calendar.read', record: { agencyId: A }, allowed: OF_A },

@@ -125,6 +125,17 @@ export const policies = {
     contribute: (actor: Actor, task: { agencyId: number; divisions: number[] }) =>
       adminOf(actor, task.agencyId) ||
       (actor.role === 'division_editor' && inAgency(actor, task.agencyId) && task.divisions.includes(actor.divisionId ?? -1)),
+    /**
+     * Removing one document or link of the item: each division's are its own, as report parts are
+     * (on an item shared by two divisions, neither removes the other's); the secretariat removes any.
+     */
+    removeEvidence: (actor: Actor, evidence: { agencyId: number; divisions: number[]; divisionId: number | null }) =>
+      adminOf(actor, evidence.agencyId) ||
+      (actor.role === 'division_editor' &&
+        inAgency(actor, evidence.agencyId) &&
+        evidence.divisions.includes(actor.divisionId ?? -1) &&
+        evidence.divisionId !== null &&
+        evidence.divisionId === actor.divisionId),
   },
   /** Self-assessment survey rounds: run by the secretariat, read by it, executives and central admins. */
   survey: {

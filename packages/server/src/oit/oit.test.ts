@@ -260,4 +260,29 @@ describe.each(TEST_DATABASES)('the OIT workspace on $engine', (database) => {
     );
     expect(city.find((c) => c.agency.slug === 'bang-sue')!.counts).toEqual({ ready: 0, 'at-risk': 19, missing: 3 });
   });
+  it("keeps each division's documents its own on an item shared by two divisions; the secretariat manages all", async () => {
+    // O4 is shared by ฝ่ายการคลัง and ฝ่ายโยธา (see the assignments above).
+    const url = `${base}/items/O4/evidence`;
+    const send = (session: Session, title: string) =>
+      call(session, 'POST', url, { title, fileName: `${title}.pdf`, contentBase64: PDF.toString('base64') });
+    const financeDoc = await send(finance, 'งบการเงิน');
+    expect(financeDoc.statusCode, financeDoc.body).toBe(201);
+    const worksDoc = await send(works, 'แผนงานโยธา');
+    expect(worksDoc.statusCode, worksDoc.body).toBe(201);
+    const secretariatLink = await call(admin, 'POST', url, { title: 'หน้าเว็บ', url: 'https://example.org/o4' });
+    expect(secretariatLink.statusCode, secretariatLink.body).toBe(201);
+    // ฝ่ายโยธา may read ฝ่ายการคลัง's document on the shared item, but not remove it.
+    const refused = await call(works, 'DELETE', `/api/oit-evidence/${financeDoc.json().id}`);
+    expect(refused.statusCode, refused.body).toBe(403);
+    expect(refused.json().error.messageTh).toMatch(/ฝ่ายอื่น|หน่วยงานอื่น|ของฝ่าย/);
+    expect((await call(works, 'DELETE', `/api/oit-evidence/${secretariatLink.json().id}`)).statusCode).toBe(403);
+    const o4 = (await call(admin, 'GET', base)).json().items.find((i: { code: string }) => i.code === 'O4');
+    expect(o4.evidence.map((e: { id: number }) => e.id)).toEqual(
+      expect.arrayContaining([financeDoc.json().id, worksDoc.json().id, secretariatLink.json().id]),
+    );
+    // Each division removes its own; the secretariat removes any.
+    expect((await call(works, 'DELETE', `/api/oit-evidence/${worksDoc.json().id}`)).statusCode).toBe(204);
+    expect((await call(admin, 'DELETE', `/api/oit-evidence/${financeDoc.json().id}`)).statusCode).toBe(204);
+    expect((await call(admin, 'DELETE', `/api/oit-evidence/${secretariatLink.json().id}`)).statusCode).toBe(204);
+  });
 });

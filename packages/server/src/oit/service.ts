@@ -17,7 +17,7 @@ import {
 } from '@prongsai/core';
 import { listDivisions } from '../agencies/repository.js';
 import { recordAudit } from '../audit/repository.js';
-import { authorize, type Actor } from '../auth/policy.js';
+import { authorize, policies, type Actor } from '../auth/policy.js';
 import { lockRow } from '../db/locks.js';
 import type { Agency, Database, OitChecklist, OitEvidence } from '../db/schema.js';
 import { loadFramework } from '../frameworks/registry.js';
@@ -286,6 +286,15 @@ export class OitService {
   async removeEvidence(actor: Actor, id: number): Promise<void> {
     const { checklist, view, evidence } = await this.repository.evidence(actor, id);
     authorize(actor, 'oitTask', 'contribute', taskTarget(view));
+    // On an item shared by divisions, each division's documents are its own.
+    if (!policies.oitTask.removeEvidence(actor, { ...taskTarget(view), divisionId: evidence.division_id })) {
+      throw new HttpError(
+        403,
+        'forbidden',
+        'the document was added by another division or by the secretariat; only they may remove it',
+        'เอกสารนี้เป็นของฝ่ายอื่นหรือของผู้ดูแลหน่วยงาน ลบได้เฉพาะผู้ที่เพิ่มไว้',
+      );
+    }
     if (view.task.status === 'submitted' || view.task.status === 'accepted') throw locked(view.task.status);
     const live = await this.liveSnapshot(checklist.agency_id, checklist.fiscal_year);
     if (live?.items.some((item) => [...item.documents, ...item.links].some((e) => e.id === id))) {
