@@ -127,7 +127,10 @@ export async function frameworkRoutes(app: FastifyInstance, { db }: { db: Db }) 
           error: {
             code: 'invalid-framework',
             message: `the framework has ${result.problems.length} problem(s)`,
-            messageTh: `ชุดคำถามมีปัญหา ${result.problems.length} รายการ`,
+            // A workbook refused before reading says why in Thai (too large, damaged, unknown parts).
+            messageTh:
+              (result.problems[0] as { messageTh?: string } | undefined)?.messageTh ??
+              `ชุดคำถามมีปัญหา ${result.problems.length} รายการ`,
             problems: result.problems,
           },
         });

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { FrameworkProblem } from '@prongsai/core';
-import { checkZipLimits, ZipLimitError } from '../inputs/zip-limits.js';
+import { InputError, type FrameworkProblem } from '@prongsai/core';
+import { readSheetsOffThread, type WorkbookSheet } from '../inputs/workbook-off-thread.js';
 
 // A framework as a workbook, for a central admin to prepare a new year's set from last year's in
 // Excel: the tables that change each year (questions, their items, OIT items) one row each, and
@@ -105,13 +105,8 @@ export async function frameworkToWorkbook(data: Json): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const cellText = (value: ExcelJS.CellValue): string => {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('');
-  if (typeof value === 'object' && 'result' in value) return String(value.result ?? '');
-  if (typeof value === 'object' && 'text' in value) return String(value.text);
-  return String(value);
-};
+const cellText = (value: WorkbookSheet['rows'][number]['values'][number]): string =>
+  value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : String(value);
 
 /** Reads a workbook of the layout above back into the framework's JSON; problems name the sheet and row. */
 export async function workbookToFramework(
@@ -120,35 +115,34 @@ export async function workbookToFramework(
 ): Promise<{ ok: true; data: Json; rows: Map<string, string> } | { ok: false; problems: FrameworkProblem[] }> {
   const problems: FrameworkProblem[] = [];
   const add = (path: string, message: string) => problems.push({ source, path, message });
+  let sheets: WorkbookSheet[];
   try {
-    checkZipLimits(data, source);
+    // The one gate and reading worker of every XLSX upload: a hostile workbook costs a bounded worker.
+    sheets = await readSheetsOffThread(data, source);
   } catch (error) {
-    if (error instanceof ZipLimitError) return { ok: false, problems: [{ source, path: '(file)', message: error.message }] };
-    return { ok: false, problems: [{ source, path: '(file)', message: 'not an XLSX workbook' }] };
-  }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    return { ok: false, problems: [{ source, path: '(file)', message: 'not an XLSX workbook' }] };
+    if (error instanceof InputError) {
+      return { ok: false, problems: error.problems.map((p) => ({ source, path: '(file)', message: p.message, messageTh: p.th })) };
+    }
+    throw error;
   }
   /** Rows of a sheet as objects by header; `rows` maps a JSON path to the sheet and row it came from. */
   const rows = new Map<string, string>();
   const table = (name: string, columns: readonly string[]): Record<string, string>[] => {
-    const ws = workbook.getWorksheet(name);
+    const ws = sheets.find((s) => s.name === name);
     if (!ws) {
       add(name, `the workbook has no sheet "${name}"`);
       return [];
     }
-    const header = (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map((v) => cellText(v).trim());
+    const first = ws.rows.find((r) => r.number === 1);
+    const header = (first?.values ?? []).map((v) => cellText(v).trim());
     for (const column of columns) if (!header.includes(column)) add(`${name}!1`, `the sheet has no column "${column}"`);
     const out: Record<string, string>[] = [];
-    ws.eachRow((row, number) => {
-      if (number === 1) return;
-      const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-      if (values.every((v) => v.trim() === '')) return;
-      out.push({ ...Object.fromEntries(header.map((h, i) => [h, (values[i] ?? '').trim()])), __row: String(number) });
-    });
+    for (const row of ws.rows) {
+      if (row.number === 1) continue;
+      const values = row.values.map(cellText);
+      if (values.every((v) => v.trim() === '')) continue;
+      out.push({ ...Object.fromEntries(header.map((h, i) => [h, (values[i] ?? '').trim()])), __row: String(row.number) });
+    }
     return out;
   };
   const json = (text: string, where: string): unknown => {

@@ -1,6 +1,6 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   decodeUtf8,
   detectFormat,
@@ -14,7 +14,7 @@ import {
   type ScoreInput,
   type Table,
 } from '@prongsai/core';
-import { assertZipLimits } from './read-workbook.js';
+import { readSheetsOffThread } from './workbook-off-thread.js';
 
 /** Larger files are refused rather than read into memory (raw CSV is streamed and has no limit). */
 export const MAX_TABLE_BYTES = 200 * 1024 * 1024;
@@ -32,26 +32,11 @@ function cellValue(value: ExcelJS.CellValue): Cell {
   return String(value);
 }
 
-/** Reads the first worksheet of an XLSX workbook as a table; the first row is the header. */
-export async function readXlsxTable(bytes: Uint8Array, file: string, worksheet?: ExcelJS.Worksheet): Promise<Table> {
-  let sheet = worksheet;
-  if (!sheet) {
-    assertZipLimits(bytes, file);
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    } catch (error) {
-      throw new InputError([
-        {
-          file,
-          message: `cannot read the XLSX workbook (damaged or not XLSX): ${(error as Error).message}`,
-          th: 'อ่านไฟล์ XLSX ไม่ได้ (ไฟล์เสียหรือไม่ใช่ไฟล์ XLSX)',
-        },
-      ]);
-    }
-    sheet = workbook.worksheets[0];
-  }
-  if (!sheet) throw new InputError([{ file, message: 'the workbook has no worksheet', th: 'ไฟล์ไม่มีแผ่นงาน' }]);
+/**
+ * One worksheet as a table; the first row is the header. Used inside the reading worker, where
+ * the workbook has passed the XLSX gate; everything else reads through `readSheetsOffThread`.
+ */
+export function worksheetTable(sheet: ExcelJS.Worksheet, file: string): Table {
   const rows: Table['rows'] = [];
   let header: string[] | null = null;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -60,6 +45,21 @@ export async function readXlsxTable(bytes: Uint8Array, file: string, worksheet?:
     if (!header) header = values.map((v) => String(v ?? '').trim());
     else rows.push({ row: rowNumber, cells: values });
   });
+  if (!header) throw new InputError([{ file, message: 'the first worksheet is empty', th: 'แผ่นงานแรกว่างเปล่า' }]);
+  return { file, header, rows };
+}
+
+/** The first worksheet of an XLSX file as a table, read in the reading worker behind the XLSX gate. */
+export async function readXlsxTable(bytes: Uint8Array, file: string): Promise<Table> {
+  const sheet = (await readSheetsOffThread(bytes, file))[0];
+  if (!sheet) throw new InputError([{ file, message: 'the workbook has no worksheet', th: 'ไฟล์ไม่มีแผ่นงาน' }]);
+  const rows: Table['rows'] = [];
+  let header: string[] | null = null;
+  for (const row of sheet.rows) {
+    const values = row.values.map((v): Cell => (v instanceof Date ? v.toISOString() : v));
+    if (!header) header = values.map((v) => String(v ?? '').trim());
+    else rows.push({ row: row.number, cells: values });
+  }
   if (!header) throw new InputError([{ file, message: 'the first worksheet is empty', th: 'แผ่นงานแรกว่างเปล่า' }]);
   return { file, header, rows };
 }

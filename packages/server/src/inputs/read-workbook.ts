@@ -8,8 +8,7 @@ import {
   type CompiledFramework,
   type ImportContent,
 } from '@prongsai/core';
-import { readXlsxTable } from './read-file.js';
-import { checkZipLimits, ZipLimitError } from './zip-limits.js';
+import { worksheetTable } from './read-file.js';
 
 const LABEL_COLUMNS = new Set(['code', 'item', 'text', 'name', 'tool', 'dimension', 'label']);
 
@@ -17,25 +16,12 @@ function problem(file: string, message: string, th: string): InputError {
   return new InputError([{ file, message, th }]);
 }
 
-/** `checkZipLimits`, its refusal as the `InputError` every reader of uploads answers with. */
-export function assertZipLimits(data: Uint8Array, file: string): void {
-  try {
-    checkZipLimits(data, file);
-  } catch (error) {
-    if (error instanceof ZipLimitError) throw new InputError(error.problems);
-    throw error;
-  }
-}
-
-/** Every worksheet whose header is an import format; others (instructions) are passed over. */
-export async function readWorkbook(
-  framework: CompiledFramework,
-  data: Buffer,
-  file: string,
-  { checked = false }: { checked?: boolean } = {},
-): Promise<ImportContent> {
-  // The work is limited before ExcelJS, which holds every cell in memory, sees the file.
-  if (!checked) assertZipLimits(data, file);
+/**
+ * Every worksheet whose header is an import format; others (instructions) are passed over. Runs
+ * only in the reading worker, after the XLSX gate (`checkZipLimits`) has passed the file: the
+ * service calls `readWorkbookOffThread`.
+ */
+export async function readWorkbook(framework: CompiledFramework, data: Buffer, file: string): Promise<ImportContent> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
@@ -48,7 +34,7 @@ export async function readWorkbook(
   }
   const contents: ImportContent[] = [];
   for (const sheet of workbook.worksheets) {
-    const table = await readXlsxTable(data, `${file} [${sheet.name}]`, sheet);
+    const table = worksheetTable(sheet, `${file} [${sheet.name}]`);
     const known = detectFormat(table.header) !== null || isRespondentStatsHeader(table.header);
     // A template sheet left empty (only its codes and labels filled) adds nothing.
     const valueColumns = table.header.map((h, i) => (LABEL_COLUMNS.has(h.trim().toLowerCase()) ? -1 : i)).filter((i) => i >= 0);

@@ -39,23 +39,24 @@ const tooLarge = (file: string, why: string): InputError =>
     },
   ]);
 
+/** One worksheet as the worker hands it back: each row's cells as text, numbers, booleans or dates. */
+export interface WorkbookSheet {
+  name: string;
+  rows: { number: number; values: (string | number | boolean | Date | null)[] }[];
+}
+
 /**
- * Reads an uploaded XLSX in a worker thread with a capped heap and a time limit; the limits of
- * `checkZipLimits` apply first, inside the worker. Problems come back as the same `InputError`.
+ * Reads an uploaded XLSX in a worker thread with a capped heap and a time limit, after the gate
+ * of `checkZipLimits` (run first, inside the worker). Every XLSX the service opens comes through
+ * here. Problems come back as the same `InputError` (Thai, naming the file).
  */
-export async function readWorkbookOffThread(framework: CompiledFramework, data: Buffer, file: string): Promise<ImportContent> {
+async function offThread<T>(job: Record<string, unknown>, data: Uint8Array, file: string): Promise<T> {
   const release = await slot();
   try {
-    return await new Promise<ImportContent>((resolve, reject) => {
+    return await new Promise<T>((resolve, reject) => {
       const copy = new Uint8Array(data);
       const worker = new Worker(workerFile(), {
-        workerData: {
-          frameworkId: framework.id,
-          frameworksDir: frameworksDir(),
-          importedFrameworksDir: importedFrameworksDir(),
-          fileName: file,
-          data: copy,
-        },
+        workerData: { ...job, fileName: file, data: copy },
         transferList: [copy.buffer],
         resourceLimits: { maxOldGenerationSizeMb: WORKBOOK_WORKER_HEAP_MB },
       });
@@ -67,7 +68,7 @@ export async function readWorkbookOffThread(framework: CompiledFramework, data: 
         clearTimeout(timer);
         fn();
       };
-      worker.once('message', (message: { ok: boolean; content?: ImportContent; problems?: InputProblem[]; failure?: string }) =>
+      worker.once('message', (message: { ok: boolean; content?: T; problems?: InputProblem[]; failure?: string }) =>
         settle(() => {
           if (message.ok) resolve(message.content!);
           else if (message.problems) reject(new InputError(message.problems));
@@ -83,4 +84,26 @@ export async function readWorkbookOffThread(framework: CompiledFramework, data: 
   } finally {
     release();
   }
+}
+
+/** A results workbook (every sheet in an import format) read into import content, off the event loop. */
+export async function readWorkbookOffThread(framework: CompiledFramework, data: Buffer, file: string): Promise<ImportContent> {
+  return offThread<ImportContent>(
+    {
+      mode: 'results',
+      frameworkId: framework.id,
+      frameworksDir: frameworksDir(),
+      importedFrameworksDir: importedFrameworksDir(),
+    },
+    data,
+    file,
+  );
+}
+
+/**
+ * Any other workbook (a staff roster, a framework's workbook, a score file of the command line):
+ * its worksheets' rows, read off the event loop behind the same gate.
+ */
+export async function readSheetsOffThread(data: Uint8Array, file: string): Promise<WorkbookSheet[]> {
+  return offThread<WorkbookSheet[]>({ mode: 'sheets' }, data, file);
 }

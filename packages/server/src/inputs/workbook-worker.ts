@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { checkZipLimits } from './zip-limits.js';
 
 interface Job {
+  mode: 'results' | 'sheets';
   frameworkId: string;
   frameworksDir: string;
   importedFrameworksDir: string | null;
@@ -16,13 +17,18 @@ const job = workerData as Job;
 try {
   const data = Buffer.from(job.data.buffer, job.data.byteOffset, job.data.length);
   checkZipLimits(data, job.fileName);
-  const [{ loadFramework, useImportedFrameworks }, { readWorkbook }] = await Promise.all([
-    import('../frameworks/registry.js'),
-    import('./read-workbook.js'),
-  ]);
-  useImportedFrameworks(job.importedFrameworksDir);
-  const content = await readWorkbook(loadFramework(job.frameworkId, job.frameworksDir), data, job.fileName, { checked: true });
-  parentPort!.postMessage({ ok: true, content });
+  if (job.mode === 'sheets') {
+    const { readSheets } = await import('./read-sheets.js');
+    parentPort!.postMessage({ ok: true, content: await readSheets(data, job.fileName) });
+  } else {
+    const [{ loadFramework, useImportedFrameworks }, { readWorkbook }] = await Promise.all([
+      import('../frameworks/registry.js'),
+      import('./read-workbook.js'),
+    ]);
+    useImportedFrameworks(job.importedFrameworksDir);
+    const content = await readWorkbook(loadFramework(job.frameworkId, job.frameworksDir), data, job.fileName);
+    parentPort!.postMessage({ ok: true, content });
+  }
 } catch (error) {
   // InputError and ZipLimitError alike carry problems to show (the core is not loaded for a refusal).
   const problems = (error as { problems?: unknown }).problems;

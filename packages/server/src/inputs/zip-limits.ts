@@ -11,11 +11,16 @@ export const XLSX_LIMITS = {
   rowsPerSheet: 200_000,
   columnsPerSheet: 500,
   cellsPerSheet: 1_500_000,
+  /** Cells of all sheets together: each becomes an object in ExcelJS, whichever sheet holds it. */
+  cells: 2_000_000,
+  /** Entries of the shared-string table (each one object in ExcelJS). */
+  sharedStrings: 1_000_000,
+  /** XML elements of every part ExcelJS parses, together, and how deep they may nest. */
+  elements: 8_000_000,
+  depth: 64,
 };
 export type ZipLimits = typeof XLSX_LIMITS;
 
-/** A row or cell tag, with its reference when it has one (cells may leave it out: order gives it). */
-const TAG = /<(row|c)\b([^>]*)>/g;
 const REFERENCE = /\br="([A-Z]{0,3})(\d{1,7})"/;
 
 function columnNumber(letters: string): number {
@@ -39,6 +44,7 @@ class LimitExceeded extends Error {
   constructor(
     readonly en: string,
     readonly th: string,
+    readonly unknownPart = false,
   ) {
     super(en);
   }
@@ -101,15 +107,52 @@ function entryData(bytes: Buffer, entry: ZipEntry): Buffer {
   return bytes.subarray(start, start + entry.compressedSize);
 }
 
-/** Counts cells, rows and columns of a worksheet's XML, refusing it past the limits. */
-function countSheet(xml: string, sheet: string, limits: ZipLimits) {
+/** A tag: closing slash, name, attributes, self-closing slash. `<?…?>` and `<!…>` are passed over. */
+const ANY_TAG = /<(\/?)([A-Za-z_][\w.:-]*)([^>]*?)(\/?)>/g;
+
+/**
+ * Counts one XML part as a SAX reader would meet it: its elements and nesting depth, and in a
+ * worksheet its cells, rows and columns, refusing the part past the limits. `totals` carries the
+ * workbook's cells and elements across parts.
+ */
+function countPart(
+  xml: string,
+  part: string,
+  kind: PartKind,
+  limits: ZipLimits,
+  totals: { cells: number; elements: number; strings: number },
+) {
   const counts = { cells: 0, rows: 0, columns: 0 };
+  const sheet = part.replace(/^xl\/worksheets\//, '');
   let row = 0;
   let column = 0;
-  TAG.lastIndex = 0;
-  for (let m = TAG.exec(xml); m; m = TAG.exec(xml)) {
-    const reference = REFERENCE.exec(m[2]!);
-    if (m[1] === 'row') {
+  let depth = 0;
+  ANY_TAG.lastIndex = 0;
+  for (let m = ANY_TAG.exec(xml); m; m = ANY_TAG.exec(xml)) {
+    if (m[1]) {
+      depth--;
+      continue;
+    }
+    if (!m[4]) depth++;
+    if (depth > limits.depth) {
+      throw new LimitExceeded(`${part} nests deeper than ${limits.depth}`, `ส่วน ${part} ซ้อนกันลึกเกิน ${limits.depth} ชั้น`);
+    }
+    if (++totals.elements > limits.elements) {
+      throw new LimitExceeded(
+        `more than ${limits.elements.toLocaleString('en-US')} XML elements`,
+        `มีองค์ประกอบ XML เกิน ${limits.elements.toLocaleString('th-TH')} รายการ`,
+      );
+    }
+    const name = m[2]!.replace(/^[^:]*:/, '');
+    if (kind === 'strings' && name === 'si' && ++totals.strings > limits.sharedStrings) {
+      throw new LimitExceeded(
+        `more than ${limits.sharedStrings.toLocaleString('en-US')} shared strings`,
+        `มีข้อความในตารางข้อความร่วมเกิน ${limits.sharedStrings.toLocaleString('th-TH')} รายการ`,
+      );
+    }
+    if (kind !== 'sheet' || (name !== 'row' && name !== 'c')) continue;
+    const reference = REFERENCE.exec(m[3]!);
+    if (name === 'row') {
       row = reference ? Number(reference[2]) : row + 1;
       column = 0;
       counts.rows = Math.max(counts.rows, row);
@@ -129,6 +172,12 @@ function countSheet(xml: string, sheet: string, limits: ZipLimits) {
           `แผ่นงาน ${sheet} มีเซลล์เกิน ${limits.cellsPerSheet.toLocaleString('th-TH')} เซลล์`,
         );
       }
+      if (++totals.cells > limits.cells) {
+        throw new LimitExceeded(
+          `the sheets have more than ${limits.cells.toLocaleString('en-US')} cells together`,
+          `ทุกแผ่นงานรวมกันมีเซลล์เกิน ${limits.cells.toLocaleString('th-TH')} เซลล์`,
+        );
+      }
       if (counts.columns > limits.columnsPerSheet) {
         throw new LimitExceeded(
           `${sheet} reaches column ${counts.columns} (at most ${limits.columnsPerSheet})`,
@@ -138,6 +187,55 @@ function countSheet(xml: string, sheet: string, limits: ZipLimits) {
     }
   }
   return counts;
+}
+
+type PartKind = 'sheet' | 'strings' | 'xml' | 'binary';
+
+/**
+ * Every part ExcelJS (lib/xlsx/xlsx.js, `load`) would read, as it names them, anchored: it strips
+ * one leading `/` and then matches names exactly or by unanchored patterns, so `a/xl/worksheets/
+ * sheet1.xml`, `/xl/worksheets/sheet1.xml` or `xl/worksheets/sheet1.xml.old` would be read as a
+ * sheet. Only the exact names below are accepted; a name that any of ExcelJS's patterns would
+ * catch in another shape, or that is not listed, is a part the gate does not understand.
+ */
+const PARTS: [RegExp, PartKind][] = [
+  [/^xl\/worksheets\/sheet\d{1,4}\.xml$/, 'sheet'],
+  [/^xl\/sharedStrings\.xml$/, 'strings'],
+  [/^(\[Content_Types\]\.xml|_rels\/\.rels|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml)$/, 'xml'],
+  [/^docProps\/(app|core|custom)\.xml$/, 'xml'],
+  [/^xl\/worksheets\/_rels\/sheet\d{1,4}\.xml\.rels$/, 'xml'],
+  [/^xl\/theme\/theme\d{1,4}\.xml$/, 'xml'],
+  [/^xl\/drawings\/(drawing\d{1,4}\.xml|vmlDrawing\d{1,4}\.vml|_rels\/(drawing|vmlDrawing)\d{1,4}\.(xml|vml)\.rels)$/, 'xml'],
+  [/^xl\/comments\d{1,4}\.xml$/, 'xml'],
+  [/^xl\/tables\/table\d{1,4}\.xml$/, 'xml'],
+  // Parts Excel writes and ExcelJS passes over (still inflated by it, so still counted in bytes).
+  [/^xl\/(calcChain|metadata|connections)\.xml$/, 'xml'],
+  [/^xl\/(printerSettings\/printerSettings\d{1,4}\.bin|media\/[A-Za-z0-9]{1,64}\.(png|jpe?g|gif|emf|wmf|bmp|tiff?))$/, 'binary'],
+  [/^xl\/(persons\/person|threadedComments\/threadedComment\d{1,4})\.xml$/, 'xml'],
+  [/^customXml\/(_rels\/)?item(Props)?\d{1,4}\.xml(\.rels)?$/, 'xml'],
+];
+
+/** What ExcelJS would make of a part name (its own patterns, unanchored): only for refusing look-alikes. */
+const EXCELJS_PATTERNS = [
+  /xl\/worksheets\/sheet(\d+)[.]xml/,
+  /xl\/worksheets\/_rels\/sheet(\d+)[.]xml.rels/,
+  /xl\/theme\/([a-zA-Z0-9]+)[.]xml/,
+  /xl\/media\//,
+  /xl\/drawings\/([a-zA-Z0-9]+)[.]xml/,
+  /xl\/(comments\d+)[.]xml/,
+  /xl\/tables\/(table\d+)[.]xml/,
+  /xl\/drawings\/_rels\/([a-zA-Z0-9]+)[.]xml[.]rels/,
+  /xl\/drawings\/(vmlDrawing\d+)[.]vml/,
+];
+
+function partKind(name: string): PartKind {
+  for (const [pattern, kind] of PARTS) if (pattern.test(name)) return kind;
+  const lookalike = EXCELJS_PATTERNS.some((p) => p.test(name));
+  throw new LimitExceeded(
+    `part ${JSON.stringify(name.slice(0, 120))} is not one the reader knows${lookalike ? ' (the reader would take it for another part)' : ''}`,
+    `ไฟล์ Excel มีส่วนที่ระบบไม่รู้จัก (${name.slice(0, 120)}) กรุณาบันทึกใหม่เป็นไฟล์ Excel (.xlsx) ธรรมดา`,
+    true,
+  );
 }
 
 /**
@@ -150,10 +248,16 @@ export function checkZipLimits(data: Uint8Array, file: string, limits: ZipLimits
   const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.length);
   let inflated = 0;
   const sheets = new Map<string, { cells: number; rows: number; columns: number }>();
+  const totals = { cells: 0, elements: 0, strings: 0 };
   try {
     const entries = centralDirectory(bytes, limits);
+    const seen = new Set<string>();
     for (const entry of entries) {
       if (entry.name.endsWith('/')) continue;
+      // Understood before inflated: an unknown part is refused whatever it holds.
+      const kind = partKind(entry.name);
+      if (seen.has(entry.name)) throw new Error(`part ${entry.name} appears twice`);
+      seen.add(entry.name);
       const compressed = entryData(bytes, entry);
       const budget = limits.inflatedBytes - inflated;
       let content: Buffer;
@@ -173,13 +277,15 @@ export function checkZipLimits(data: Uint8Array, file: string, limits: ZipLimits
           `ข้อมูลในไฟล์เมื่อขยายแล้วเกิน ${limits.inflatedBytes / 1048576} MB`,
         );
       }
-      if (/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) {
-        const sheet = entry.name.replace(/^xl\/worksheets\//i, '');
-        sheets.set(sheet, countSheet(content.toString('latin1'), sheet, limits));
-      }
+      if (kind === 'binary') continue;
+      const counts = countPart(content.toString('latin1'), entry.name, kind, limits, totals);
+      if (kind === 'sheet') sheets.set(entry.name.replace(/^xl\/worksheets\//, ''), counts);
     }
     return { inflated, entries: entries.length, sheets };
   } catch (error) {
+    if (error instanceof LimitExceeded && error.unknownPart) {
+      throw new ZipLimitError([{ file, message: `the workbook cannot be read: ${error.en}`, th: error.th }]);
+    }
     if (error instanceof LimitExceeded) {
       throw new ZipLimitError([
         {

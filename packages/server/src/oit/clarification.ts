@@ -6,6 +6,7 @@ import { lockRow } from '../db/locks.js';
 import type { Agency, Database, OitChecklist } from '../db/schema.js';
 import { loadFramework } from '../frameworks/registry.js';
 import { badRequest, conflict } from '../http/errors.js';
+import { inputErrorAsHttp } from '../inputs/input-http.js';
 import { readUpload, type Upload } from '../inputs/read-upload.js';
 import { commitImport, prepareImport } from '../results/service.js';
 import { ClarificationRepository, type PreliminaryItem } from './clarification-repository.js';
@@ -123,7 +124,10 @@ export class ClarificationService {
     authorize(actor, 'oitChecklist', 'manage', { agencyId: agency.id });
     const checklist = await this.checklistOf(agency, fiscalYear);
     const framework = loadFramework(checklist.framework_id);
-    const read = await readUpload(framework, upload);
+    // Unreadable text, 1e2 or Infinity, a damaged or hostile XLSX: a Thai 422 naming the row, as the results import.
+    const read = await readUpload(framework, upload).catch((error: unknown) => {
+      throw inputErrorAsHttp(error);
+    });
     const codes = new Set(framework.data.oitItems.map((o) => o.code));
     const suggestions = new Map(read.content.oit.map((d) => [d.code, d.suggestion]));
     const items: PreliminaryItem[] = [...read.content.input.units.entries()]
