@@ -79,6 +79,26 @@ export function divisionText(entry: Entry, divisions: Division[]): string {
 }
 
 /**
+ * Text a transcription leaves where the source had none ("(no heading in source) …", "[TODO]"):
+ * an official document must never print it, so making one stops and names the entry.
+ */
+const PLACEHOLDER = /\((?:no heading|no title|placeholder|untitled)[^)]*\)|\[(?:todo|tbd|placeholder)[^\]]*\]/i;
+
+export function refusePlaceholderText(entries: readonly Entry[]): void {
+  const found = entries.filter((e) =>
+    [e.title, e.questionText, e.issue, ...e.measures].some((text) => typeof text === 'string' && PLACEHOLDER.test(text)),
+  );
+  if (found.length === 0) return;
+  const names = found.map((e) => e.questionCode ?? e.title ?? `#${e.id}`).join(', ');
+  throw new HttpError(
+    422,
+    'placeholder-text',
+    `entries carry placeholder text: ${names}`,
+    `รายการ ${names} มีข้อความแทนที่ซึ่งไม่ใช่ข้อความของเอกสาร กรุณาแก้ไขหัวข้อให้ตรงกับต้นฉบับก่อนจัดทำเอกสาร`,
+  );
+}
+
+/**
  * The measures document of a plan year: the results of the year before (or the plan's base
  * year), the analysis and the plan's entries.
  */
@@ -94,6 +114,8 @@ export async function measuresModel(db: Kysely<Database>, agency: Agency, fiscal
   }
   const state = await loadState(db, assessment);
   const threshold = state.framework.data.analysisThreshold;
+  const entries = plan ? (await listEntries(db, plan.id)).map(presentEntry) : [];
+  refusePlaceholderText(entries);
   const intro = JSON.parse(await readFile(join(frameworksDir(), 'documents', 'intro-th.json'), 'utf8')) as MeasuresModel['intro'];
   return {
     agency,
@@ -103,7 +125,7 @@ export async function measuresModel(db: Kysely<Database>, agency: Agency, fiscal
     result: state.result,
     weak: findWeakPoints(state.framework, state.result, threshold).flat,
     threshold,
-    entries: plan ? (await listEntries(db, plan.id)).map(presentEntry) : [],
+    entries,
     divisions: await listDivisions(db, agency.id),
     oit: state.content.oit,
     shares: new Map(
@@ -174,6 +196,7 @@ export async function progressModel(
       `ไม่พบไฟล์ภาพหลักฐาน ${missing.length} ไฟล์ในที่จัดเก็บ (${missing.slice(0, 5).join(', ')}) กรุณากู้คืนหรืออัปโหลดใหม่`,
     );
   }
+  refusePlaceholderText(rows.map((r) => r.entry));
   const assessment = await findAssessment(db, agency.id, plan.based_on_year ?? fiscalYear - 1);
   const framework = assessment ? loadFramework(assessment.framework_id) : undefined;
   const indicatorNames = framework ? indicatorNamesOf(framework) : {};

@@ -1,0 +1,72 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoApp, login, TEST_DATABASES, type Session } from '../test-support/databases.js';
+import { makeDocument } from '../test-support/documents.js';
+
+const OUTPUT = fileURLToPath(new URL('../../../../test-output/documents/', import.meta.url));
+const poppler = existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdftoppm');
+mkdirSync(OUTPUT, { recursive: true });
+const plain = (text: string) => text.replace(/\s+/g, '');
+
+describe.each(TEST_DATABASES)('placeholder text in documents on $engine', (database) => {
+  let app: FastifyInstance;
+  let db: Awaited<ReturnType<typeof demoApp>>['db'];
+  let close: () => Promise<void>;
+  let admin: Session;
+
+  beforeAll(async () => {
+    ({ app, db, close } = await demoApp(database));
+    admin = await login(app, 'admin@phasi-charoen.demo');
+  }, 60_000);
+  afterAll(async () => close());
+
+  it.runIf(poppler)(
+    "prints seed 000's E13 results continued on the next page under E13, with no heading of its own",
+    async () => {
+      const path = `${OUTPUT}progress-phasi-charoen-2567-${database.engine}.pdf`;
+      writeFileSync(
+        path,
+        await makeDocument(app, admin, 'phasi-charoen', { kind: 'progress', format: 'pdf', year: 2567, round: 6 }),
+      );
+      execFileSync('pdftoppm', ['-r', '60', '-png', path, path.replace(/\.pdf$/, '')]);
+      const text = plain(execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' }));
+      expect(text).not.toContain('noheading');
+      expect(text).not.toContain('E-servicepromotion');
+      // Seed 000, lines 95, 122 and 226: E13's results, then the ones its row carries onto the next page.
+      const e13 = text.indexOf(plain('E13 สำนักงานเขตที่ท่านติดต่อ'));
+      const manual = text.indexOf(plain('มีคู่มือการให้บริการผ่านระบบ E – service และเผยแพร่คู่มือให้แก่เจ้าหน้าที่ผู้ปฏิบัติงาน'));
+      const assigned = text.indexOf(plain('มีการมอบหมายเจ้าหน้าที่ผู้รับผิดชอบ แต่ละกระบวนการงานในการสนับสนุนส่งเสริมการใช้งานระบบ BMA OSS'));
+      const e14 = text.indexOf(plain('E14 สำนักงานเขตที่ท่านติดต่อเปิดโอกาส'));
+      expect(e13).toBeGreaterThan(0);
+      expect(manual).toBeGreaterThan(e13);
+      expect(assigned).toBeGreaterThan(manual);
+      expect(e14).toBeGreaterThan(assigned);
+    },
+    60_000,
+  );
+
+  it('refuses to print placeholder text left by a transcription, and names the entry', async () => {
+    await db.kysely
+      .updateTable('measure_entries')
+      .set({ title: '(no heading in source) BMA OSS / E-service promotion results' })
+      .where('question_code', '=', 'E13')
+      .execute();
+    const started = await app.inject({
+      method: 'POST',
+      url: '/api/agencies/phasi-charoen/documents',
+      headers: admin.headers,
+      payload: { kind: 'measures', format: 'pdf', year: 2567 },
+    });
+    const outcome =
+      started.statusCode === 202
+        ? await makeDocument(app, admin, 'phasi-charoen', { kind: 'measures', format: 'pdf', year: 2567 }).catch(
+            (e: Error) => e.message,
+          )
+        : started.body;
+    expect(String(outcome)).toContain('ข้อความแทนที่');
+    expect(String(outcome)).toContain('E13');
+  }, 60_000);
+});
