@@ -4,6 +4,7 @@ if (which === 'all' || which === 'scoring') await import('./scoring.js');
 if (which === 'all' || which === 'results') await import('./results.js');
 if (which === 'all' || which === 'documents') await import('./documents.js');
 if (which === 'all' || which === 'uploads') await import('./uploads.js');
+if (which === 'all' || which === 'hostile-workbooks') await import('./hostile-workbooks.js');
 if (which === 'all' || which === 'transparency') await import('./transparency.js');
 if (which === 'all' || which === 'links') await import('./links.js');
 if (which === 'all' || which === 'surveys') await import('./surveys.js');
