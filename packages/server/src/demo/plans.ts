@@ -34,6 +34,36 @@ interface DemoPlanFile {
   }[];
 }
 
+type DemoEntry = DemoPlanFile['plans'][number]['entries'][number];
+
+/**
+ * The seeds' progress tables merge a measures and results cell over several rows of an
+ * indicator (or continue it from the row above across a page): such a row reads empty in the
+ * transcription although the district reports measures and results for it. A row with no
+ * measures, results or photos of its own carries those of the nearest row above it in the same
+ * indicator and tool that has them; photos stay with the row that shows them.
+ */
+export function carryMergedCells(entries: readonly DemoEntry[]): DemoEntry[] {
+  const tool = (e: DemoEntry) => /^[IEO]/.exec(e.questionCode ?? '')?.[0] ?? null;
+  const out: DemoEntry[] = [];
+  for (const entry of entries) {
+    const empty = entry.measures.length === 0 && entry.results.length === 0 && entry.evidenceCaptions.length === 0;
+    const above = empty
+      ? [...out]
+          .reverse()
+          .find(
+            (e) =>
+              e.indicatorNumber !== null &&
+              e.indicatorNumber === entry.indicatorNumber &&
+              tool(e) === tool(entry) &&
+              (e.measures.length > 0 || e.results.length > 0),
+          )
+      : undefined;
+    out.push(above ? { ...entry, measures: [...above.measures], results: [...above.results] } : entry);
+  }
+  return out;
+}
+
 const CADENCE_TEXT: Record<string, Cadence> = {
   'ปีละ 2 ครั้ง': 'twice-yearly',
   'ทุก 6 เดือน': 'semiannual',
@@ -83,7 +113,8 @@ export async function loadDemoPlans(db: Kysely<Database>, dataDir: string): Prom
       .where('plan_id', '=', plan.id)
       .where('round', '=', 6)
       .executeTakeFirstOrThrow();
-    for (const [i, entry] of published.entries.entries()) {
+    const entries = published.round === 6 ? carryMergedCells(published.entries) : published.entries;
+    for (const [i, entry] of entries.entries()) {
       const units: Divisions = entry.responsibleUnits
         .map((name) => (name === 'ทุกฝ่าย' ? 'all' : (divisions.find((d) => d.name_th === name)?.id ?? 'all')))
         .filter((v, k, list) => list.indexOf(v) === k);

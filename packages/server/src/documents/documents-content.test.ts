@@ -11,15 +11,17 @@ const poppler = existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdftopp
 mkdirSync(OUTPUT, { recursive: true });
 const plain = (text: string) => text.replace(/\s+/g, '');
 
-describe.each(TEST_DATABASES)('placeholder text in documents on $engine', (database) => {
+describe.each(TEST_DATABASES)('what the seeds say, in documents on $engine', (database) => {
   let app: FastifyInstance;
   let db: Awaited<ReturnType<typeof demoApp>>['db'];
   let close: () => Promise<void>;
   let admin: Session;
+  let lakSi: Session;
 
   beforeAll(async () => {
     ({ app, db, close } = await demoApp(database));
     admin = await login(app, 'admin@phasi-charoen.demo');
+    lakSi = await login(app, 'admin@lak-si.demo');
   }, 60_000);
   afterAll(async () => close());
 
@@ -44,6 +46,41 @@ describe.each(TEST_DATABASES)('placeholder text in documents on $engine', (datab
       expect(manual).toBeGreaterThan(e13);
       expect(assigned).toBeGreaterThan(manual);
       expect(e14).toBeGreaterThan(assigned);
+    },
+    60_000,
+  );
+
+  /** The progress report's text between two rows' labels, as `pdftotext -raw` gives it. */
+  async function progressRows(session: Session, agency: string, year: number, name: string) {
+    const path = `${OUTPUT}${name}-${database.engine}.pdf`;
+    writeFileSync(path, await makeDocument(app, session, agency, { kind: 'progress', format: 'pdf', year, round: 6 }));
+    execFileSync('pdftoppm', ['-r', '60', '-png', path, path.replace(/\.pdf$/, '')]);
+    const text = plain(execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' }));
+    return (from: string, to: string) => {
+      const start = text.indexOf(plain(from));
+      const end = text.indexOf(plain(to), start + 1);
+      expect(start, from).toBeGreaterThan(0);
+      expect(end, to).toBeGreaterThan(start);
+      return text.slice(start, end);
+    };
+  }
+
+  it.runIf(poppler)(
+    'reports the measures and results of a row whose cells the seed merges with the row above',
+    async () => {
+      // Seed 000 line 86–87: E11's cells run on over E12's row.
+      const phasi = await progressRows(admin, 'phasi-charoen', 2567, 'progress-phasi-charoen-2567-merged');
+      const e12 = phasi('E12 เจ้าหน้าที่ของสำนักงานเขตที่ท่านติดต่อ', 'E13 สำนักงานเขตที่ท่านติดต่อ');
+      expect(e12).not.toContain('ยังไม่เริ่มดำเนินการ');
+      expect(e12).toContain(plain('มีการจัดประชุมผู้บริหารอย่างต่อเนื่อง'));
+      // Seed 004 lines 22–23 and 26: I1's measures are numbered on into I2's row, its results likewise.
+      const lak = await progressRows(lakSi, 'lak-si', 2568, 'progress-lak-si-2568-merged');
+      const i2 = lak('I2 อำนวยความสะดวกในการให้บริการประชาชน', 'I3');
+      expect(i2).not.toContain('ยังไม่เริ่มดำเนินการ');
+      expect(i2).toContain(plain('เผยแพร่ประชาสัมพันธ์คู่มือ/มาตรฐานการปฏิบัติงานผ่านทางเว็บไซต์ของสำนักงานเขต'));
+      const i5 = lak('I5', 'I6');
+      expect(i5).not.toContain('ยังไม่เริ่มดำเนินการ');
+      expect(i5).toContain(plain('เวียนแจ้ง/จัดประชุมชี้แจง ชักซ้อมทำความเข้าใจเกี่ยวกับการจัดซื้อจัดจ้าง'));
     },
     60_000,
   );
