@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { importFramework } from '../frameworks/import.js';
+import { HttpError } from '../http/errors.js';
 import { availableFrameworks, loadFramework, useImportedFrameworks } from '../frameworks/registry.js';
 import { USER_ERROR, type CliIo } from './io.js';
 
@@ -43,12 +44,17 @@ export async function runFramework(args: string[], io: CliIo): Promise<number> {
   }
   const db = await openDatabase(config.databaseUrl);
   try {
-    const result = await importFramework(
-      db.kysely,
-      null,
-      { fileName: basename(file), data },
-      { dryRun: parsed.values['dry-run'] },
-    );
+    let result: Awaited<ReturnType<typeof importFramework>>;
+    try {
+      result = await importFramework(db.kysely, null, { fileName: basename(file), data }, { dryRun: parsed.values['dry-run'] });
+    } catch (error) {
+      // The id was taken meanwhile (by the web app or another import): nothing was loaded.
+      if (error instanceof HttpError && error.status === 409) {
+        io.stderr.write(`${file}: ${error.message}; nothing was loaded\n`);
+        return USER_ERROR;
+      }
+      throw error;
+    }
     if (!result.ok) {
       io.stderr.write(`${file}: ${result.problems.length} problem(s); nothing was loaded\n`);
       for (const p of result.problems) io.stderr.write(`  ${p.path}: ${p.message}\n`);

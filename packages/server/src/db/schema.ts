@@ -498,6 +498,15 @@ export interface MemoTable {
   /** When the memo was numbered, dated and sent; it is locked from then. */
   issued_at: Timestamp | null;
   issued_by: number | null;
+  /** What the memo said when issued (JSON of its resolved text model); null while a draft. */
+  issued_content: string | null;
+}
+
+/** An imported framework id, claimed once (the id is the key; never updated). */
+export interface FrameworkImportTable {
+  id: string;
+  imported_by: number | null;
+  imported_at: Timestamp;
 }
 
 export interface NoticeTable {
@@ -539,6 +548,7 @@ export interface NoticeOptoutTable {
 }
 
 export interface Database {
+  framework_imports: FrameworkImportTable;
   agencies: AgencyTable;
   divisions: DivisionTable;
   users: UserTable;

@@ -31,11 +31,12 @@ const upload = (data: unknown, extra: object = {}) => ({
 describe.each(TEST_DATABASES)("loading a new year's framework on $engine", (database) => {
   let app: FastifyInstance;
   let close: () => Promise<void>;
+  let dataDir: string;
   let central: Session;
   let admin: Session;
 
   beforeAll(async () => {
-    ({ app, close } = await demoApp(database));
+    ({ app, close, dataDir } = await demoApp(database));
     central = await login(app, 'admin@prongsai.demo');
     admin = await login(app, 'admin@bang-khae.demo');
   }, 60_000);
@@ -99,6 +100,26 @@ describe.each(TEST_DATABASES)("loading a new year's framework on $engine", (data
     const loaded = await post(central, xlsx(await workbook.xlsx.writeBuffer()));
     expect(loaded.statusCode, loaded.body).toBe(201);
     expect(loaded.json()).toMatchObject({ id: 'bma-district-2569', fiscalYears: [2569], oitItems: 22 });
+  });
+
+  it('writes a framework id once: of two imports of the same new id at once, one loads it and the other is refused (409)', async () => {
+    const first = fy2568();
+    first.id = 'bma-district-2570';
+    first.fiscalYears = [2570];
+    const second = { ...first, name: { th: 'ชุดคำถามอีกฉบับ', en: 'another set' } };
+    const answers = await Promise.all([post(central, upload(first)), post(central, upload(second))]);
+    expect(answers.map((a) => a.statusCode).sort(), answers.map((a) => a.body).join('\n')).toEqual([201, 409]);
+    const loser = answers.find((a) => a.statusCode === 409)!;
+    expect(loser.json().error.messageTh).toContain('มีชุดคำถามรหัสนี้แล้ว');
+    // The framework kept, on the list and on disk, is the winner's.
+    const winner = answers.indexOf(answers.find((a) => a.statusCode === 201)!) === 0 ? first : second;
+    const frameworks = (await app.inject({ method: 'GET', url: '/api/frameworks', headers: central.headers })).json() as {
+      id: string;
+      name: { th: string };
+    }[];
+    expect(frameworks.find((f) => f.id === 'bma-district-2570')?.name.th).toBe(winner.name.th);
+    const saved = JSON.parse(readFileSync(join(dataDir, 'frameworks', 'bma-district-2570.json'), 'utf8')) as { name: { th: string } };
+    expect(saved.name.th).toBe(winner.name.th);
   });
 
   it('never changes a saved framework, nor a year already assessed with another set', async () => {

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { link, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { compileFramework, type FrameworkProblem } from '@prongsai/core';
 import { recordAudit } from '../audit/repository.js';
 import { authorize, type Actor } from '../auth/policy.js';
 import type { Database } from '../db/schema.js';
+import { conflict } from '../http/errors.js';
 import { availableFrameworks, importedFrameworksDir, loadFramework } from './registry.js';
 import { frameworkUse } from './repository.js';
 import { workbookToFramework } from './workbook.js';
@@ -98,16 +99,38 @@ export async function importFramework(
   const dir = importedFrameworksDir();
   if (!dir) throw new Error('no folder for imported frameworks is configured');
   await mkdir(dir, { recursive: true });
-  const temporary = join(dir, `.${randomUUID()}.tmp`);
-  await writeFile(temporary, JSON.stringify(data, null, 2));
-  await rename(temporary, join(dir, `${framework.id}.json`));
-  await recordAudit(db, {
-    actorId: actor?.id ?? null,
-    action: 'import',
-    entity: 'framework',
-    entityId: framework.id,
-    agencyId: null,
-    after: summary,
+  const taken = () =>
+    conflict(
+      `framework ${framework.id} exists already and is never changed; give the revised set a new id`,
+      `มีชุดคำถามรหัสนี้แล้ว (${framework.id}) ชุดคำถามที่บันทึกแล้วไม่เปลี่ยนแปลง ให้ใช้รหัสใหม่สำหรับฉบับปรับปรุง (เช่น ${framework.id}-v2)`,
+    );
+  // The id is claimed once, in the database (insert-only: a second claim, even at the same moment,
+  // inserts nothing), and the file is linked into place only if none is there: never replaced.
+  await db.transaction().execute(async (trx) => {
+    const claimed = await trx
+      .insertInto('framework_imports')
+      .values({ id: framework.id, imported_by: actor?.id ?? null, imported_at: new Date().toISOString() })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
+    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) !== 1) throw taken();
+    const temporary = join(dir, `.${randomUUID()}.tmp`);
+    await writeFile(temporary, JSON.stringify(data, null, 2));
+    try {
+      await link(temporary, join(dir, `${framework.id}.json`));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw taken();
+      throw error;
+    } finally {
+      await rm(temporary, { force: true });
+    }
+    await recordAudit(trx, {
+      actorId: actor?.id ?? null,
+      action: 'import',
+      entity: 'framework',
+      entityId: framework.id,
+      agencyId: null,
+      after: summary,
+    });
   });
   return { ok: true, ...summary, saved: true };
 }
