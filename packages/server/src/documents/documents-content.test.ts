@@ -17,11 +17,13 @@ describe.each(TEST_DATABASES)('what the seeds say, in documents on $engine', (da
   let close: () => Promise<void>;
   let admin: Session;
   let lakSi: Session;
+  let khae: Session;
 
   beforeAll(async () => {
     ({ app, db, close } = await demoApp(database));
     admin = await login(app, 'admin@phasi-charoen.demo');
     lakSi = await login(app, 'admin@lak-si.demo');
+    khae = await login(app, 'admin@bang-khae.demo');
   }, 60_000);
   afterAll(async () => close());
 
@@ -81,6 +83,39 @@ describe.each(TEST_DATABASES)('what the seeds say, in documents on $engine', (da
       const i5 = lak('I5', 'I6');
       expect(i5).not.toContain('ยังไม่เริ่มดำเนินการ');
       expect(i5).toContain(plain('เวียนแจ้ง/จัดประชุมชี้แจง ชักซ้อมทำความเข้าใจเกี่ยวกับการจัดซื้อจัดจ้าง'));
+    },
+    60_000,
+  );
+
+  it.runIf(poppler)(
+    "prints yes/no items under seed 001's own มี | ไม่มี | คะแนน header",
+    async () => {
+      const path = `${OUTPUT}measures-bang-khae-2567-yesno-${database.engine}.pdf`;
+      writeFileSync(path, await makeDocument(app, khae, 'bang-khae', { kind: 'measures', format: 'pdf', year: 2567 }));
+      const text = plain(execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' }));
+      // Seed 001 lines 128–129 (I17, item 1) and 238–239 (E5, item 1).
+      expect(text).toContain(plain('หัวข้อการประเมิน มี ไม่มี คะแนน 1.เงิน 0.51 99.49 99.49'));
+      expect(text).toContain(plain('หัวข้อการประเมิน มี ไม่มี คะแนน 1.เงิน ของขวัญ ของรางวัล 0.32 99.68 99.68'));
+      expect(text).not.toContain(plain('ช่อง "มาก" คือ มี'));
+      // The มี share sits under มี, left of the ไม่มี share, on the same line.
+      const words = [
+        ...execFileSync('pdftotext', ['-bbox', path, '-'], { encoding: 'utf8' }).matchAll(
+          /xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</g,
+        ),
+      ].map(([, x, y, w]) => ({ x: Number(x), y: Number(y), w }));
+      const yes = words.findIndex((w, i) => w.w === '0.51' && words[i + 1]?.w === '99.49');
+      expect(yes).toBeGreaterThan(0);
+      const header = words
+        .slice(0, yes)
+        .reverse()
+        .find((w) => w.w === 'มี')!;
+      const noHeader = words
+        .slice(0, yes)
+        .reverse()
+        .find((w) => w.w === 'ไม่มี')!;
+      expect(Math.abs(words[yes]!.x - header.x)).toBeLessThan(40);
+      expect(Math.abs(words[yes + 1]!.x - noHeader.x)).toBeLessThan(40);
+      expect(words[yes + 1]!.y).toBe(words[yes]!.y);
     },
     60_000,
   );

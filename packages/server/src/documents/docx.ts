@@ -205,13 +205,28 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
           cell(`${unit.code}. ${unit.data.text.th}`, { bold: true, span: 5 }),
           cell(fmt(shown(r.units[unit.code])), { bold: true, align: AlignmentType.CENTER }),
         ]);
+        // Yes/no items have their own header, as seed 001 prints them: มี | ไม่มี | คะแนน.
+        if ((unit.items ?? []).some((item) => item.scaleId === 'yesno')) {
+          questionRows.push([
+            cell('หัวข้อการประเมิน', { bold: true }),
+            cell('มี', { bold: true, span: 2, align: AlignmentType.CENTER }),
+            cell('ไม่มี', { bold: true, span: 2, align: AlignmentType.CENTER }),
+            cell('คะแนน', { bold: true, align: AlignmentType.CENTER }),
+          ]);
+        }
         for (const item of unit.items ?? []) {
           const shares = m.shares.get(item.key);
-          const values = shares
-            ? item.scaleId === 'yesno'
-              ? ['', '', ...shares.map((s) => s.toFixed(2))]
-              : shares.map((s) => s.toFixed(2))
-            : ['', '', '', ''];
+          if (item.scaleId === 'yesno') {
+            const [yes, no] = shares ? shares.map((s) => s.toFixed(2)) : ['', ''];
+            questionRows.push([
+              cell(`${item.no}. ${item.text.th}`),
+              cell(yes ?? '', { span: 2, align: AlignmentType.CENTER }),
+              cell(no ?? '', { span: 2, align: AlignmentType.CENTER }),
+              cell(fmt(shown(r.items[item.key])), { align: AlignmentType.CENTER }),
+            ]);
+            continue;
+          }
+          const values = shares ? shares.map((s) => s.toFixed(2)) : ['', '', '', ''];
           questionRows.push([
             cell(`${item.no}. ${item.text.th}`),
             ...values.map((v) => cell(v, { align: AlignmentType.CENTER })),

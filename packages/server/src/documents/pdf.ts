@@ -180,14 +180,33 @@ function measuresContent(m: MeasuresModel): Content[] {
           {},
           cell(fmt(shown(result.units[unit.code])), { alignment: 'center', bold: true }),
         ]);
+        // Yes/no items have their own header, as seed 001 prints them: มี | ไม่มี | คะแนน.
+        if ((unit.items ?? []).some((item) => item.scaleId === 'yesno')) {
+          body.push([
+            head('หัวข้อการประเมิน'),
+            cell('มี', { bold: true, fillColor: '#e6f2ee', alignment: 'center', colSpan: 2 }),
+            {},
+            cell('ไม่มี', { bold: true, fillColor: '#e6f2ee', alignment: 'center', colSpan: 2 }),
+            {},
+            head('คะแนน'),
+          ]);
+        }
         for (const item of unit.items ?? []) {
           const scored = result.items[item.key];
           const shares = m.shares.get(item.key);
-          const values = shares
-            ? item.scaleId === 'yesno'
-              ? ['', '', ...shares.map((s) => s.toFixed(2))]
-              : shares.map((s) => s.toFixed(2))
-            : ['', '', '', ''];
+          if (item.scaleId === 'yesno') {
+            const [yes, no] = shares ? shares.map((s) => s.toFixed(2)) : ['', ''];
+            body.push([
+              cell(`${item.no}. ${item.text.th}`),
+              cell(yes ?? '', { alignment: 'center', colSpan: 2 }),
+              {},
+              cell(no ?? '', { alignment: 'center', colSpan: 2 }),
+              {},
+              cell(fmt(shown(scored)), { alignment: 'center' }),
+            ]);
+            continue;
+          }
+          const values = shares ? shares.map((s) => s.toFixed(2)) : ['', '', '', ''];
           body.push([
             cell(`${item.no}. ${item.text.th}`),
             ...values.map((v) => cell(v, { alignment: 'center' })),
@@ -201,9 +220,6 @@ function measuresContent(m: MeasuresModel): Content[] {
     table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: false, widths: ['*', 42, 36, 36, 48, 44], body },
     fontSize: 12,
   });
-  content.push(
-    t('สำหรับหัวข้อแบบ มี/ไม่มี ช่อง "มาก" คือ มี และช่อง "มากที่สุด" คือ ไม่มี', { fontSize: 11, italics: true, margin: [0, 2, 0, 0] }),
-  );
 
   content.push(caption(captions.oit, { pageBreak: 'before' }));
   const oitBody: TableCell[][] = [[head('ข้อ'), head('หัวข้อ / URL ที่ส่ง / คำอธิบายของหน่วยงาน / ข้อเสนอแนะ'), head('คะแนน')]];
