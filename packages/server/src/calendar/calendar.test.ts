@@ -18,6 +18,15 @@ import { MemoService } from './memo.js';
 
 const poppler = existsSync('/usr/bin/pdftotext');
 const OUTPUT = fileURLToPath(new URL('../../../../test-output/documents/', import.meta.url));
+/** A PDF's text without spaces and page numbers (pdftotext), kept beside the other documents. */
+async function pdfTextOf(pdf: Buffer, name: string): Promise<string> {
+  mkdirSync(OUTPUT, { recursive: true });
+  const file = join(OUTPUT, `${name}.pdf`);
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' })
+    .replace(/\s+/g, '')
+    .replace(/-[๐-๙]+-/g, '');
+}
 mkdirSync(OUTPUT, { recursive: true });
 
 interface Milestone {
@@ -453,4 +462,65 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
       expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
     },
   );
+  it.runIf(poppler)('an issued memo prints what it said when issued; a draft follows the calendar', async () => {
+    const pdfText = async (kind: 'collection' | 'schools') =>
+      await pdfTextOf(
+        await makeDocument(app, admin, 'bang-khae', { kind: 'memo', memoKind: kind, format: 'pdf', year: 2568 }),
+        `memo-issued-${kind}-${database.engine}`,
+      );
+    const issue = (kind: string, issued: boolean) =>
+      app.inject({
+        method: 'PUT',
+        url: `/api/agencies/bang-khae/memos/2568/${kind}/issued`,
+        headers: admin.headers,
+        payload: { issued },
+      });
+    const view = async () =>
+      (await get(admin, '/api/agencies/bang-khae/memos/2568')).json() as {
+        kind: string;
+        outdated: boolean;
+        document: unknown;
+        issuedAt: string | null;
+      }[];
+    await app.inject({
+      method: 'PUT',
+      url: '/api/agencies/bang-khae/memos/2568/collection',
+      headers: admin.headers,
+      payload: { number: 'กท 0001/2568' },
+    });
+    const may31 = (await calendar(admin, 'bang-khae', 2568)).find((m) => m.dueOn === '2025-05-31')!;
+    expect(may31, 'a milestone on 31 May 2025').toBeDefined();
+    expect(await pdfText('collection')).toContain('๓๑พฤษภาคม๒๕๖๘');
+    expect((await issue('collection', true)).statusCode).toBe(200);
+    const issued = (await view()).find((m) => m.kind === 'collection')!;
+    expect(issued.issuedAt).not.toBeNull();
+    expect(JSON.stringify(issued.document)).toContain('๓๑ พฤษภาคม ๒๕๖๘');
+    // The calendar moves after the memo went out: the memo still says what it said.
+    const moved = await app.inject({
+      method: 'PUT',
+      url: `/api/agencies/bang-khae/calendar/2568/${may31.milestone}`,
+      headers: admin.headers,
+      payload: { dueOn: '2025-05-20' },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const after = (await view()).find((m) => m.kind === 'collection')!;
+    expect(after.document).toEqual(issued.document);
+    expect(after.outdated).toBe(false);
+    const printed = await pdfText('collection');
+    expect(printed).toContain('๓๑พฤษภาคม๒๕๖๘');
+    expect(printed).not.toContain('๒๐พฤษภาคม๒๕๖๘');
+    // Reopened, it is a draft again and follows the calendar; issued anew, it keeps the new date.
+    expect((await issue('collection', false)).statusCode).toBe(200);
+    expect(JSON.stringify((await view()).find((m) => m.kind === 'collection')!.document)).toContain('๒๐ พฤษภาคม ๒๕๖๘');
+    expect(await pdfText('collection')).toContain('๒๐พฤษภาคม๒๕๖๘');
+    expect((await issue('collection', true)).statusCode).toBe(200);
+    await app.inject({
+      method: 'PUT',
+      url: `/api/agencies/bang-khae/calendar/2568/${may31.milestone}`,
+      headers: admin.headers,
+      payload: { dueOn: '2025-05-31' },
+    });
+    expect(await pdfText('collection')).toContain('๒๐พฤษภาคม๒๕๖๘');
+    expect((await issue('collection', false)).statusCode).toBe(200);
+  });
 });

@@ -39,7 +39,12 @@ export class MemoRepository {
       .execute();
   }
 
-  async setIssued(id: number, issuedAt: string | null, actorId: number | null): Promise<void> {
-    await this.db.updateTable('memos').set({ issued_at: issuedAt, issued_by: actorId }).where('id', '=', id).execute();
+  /** Issues (with the memo's text as it went out) or reopens (dropping it) a memo. */
+  async setIssued(id: number, issuedAt: string | null, actorId: number | null, issuedContent: string | null): Promise<void> {
+    await this.db
+      .updateTable('memos')
+      .set({ issued_at: issuedAt, issued_by: actorId, issued_content: issuedContent })
+      .where('id', '=', id)
+      .execute();
   }
 }

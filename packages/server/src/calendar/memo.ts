@@ -67,6 +67,18 @@ function frameworkOfOrBefore(fiscalYear: number): { framework: CompiledFramework
 
 const contentOf = (row: MemoRow | undefined): MemoContent => (row ? (JSON.parse(row.content) as MemoContent) : {});
 
+/** What an issued memo said when issued: its resolved text and what the editor showed beside it. */
+interface IssuedMemo {
+  document: MemoDocument;
+  calendarInstructions: string[];
+  frameworkId: string | null;
+  frameworkFromEarlierYear: boolean;
+}
+
+/** The snapshot of an issued memo; null for a draft (whose text is made afresh from the calendar). */
+const issuedOf = (row: MemoRow | undefined): IssuedMemo | null =>
+  row?.issued_at && row.issued_content ? (JSON.parse(row.issued_content) as IssuedMemo) : null;
+
 /**
  * The memos that open an agency's year (บันทึกข้อความ, seed 002): made from its calendar's dates,
  * the year's framework, its EIT quotas and the OIT items of its education division; what the
@@ -149,6 +161,22 @@ export class MemoService {
     return MEMO_KINDS.map((kind) => {
       const row = rows.get(kind);
       const content = contentOf(row);
+      // An issued memo shows exactly what went out, whatever the calendar or framework say now.
+      const issued = issuedOf(row);
+      if (issued) {
+        return {
+          kind,
+          nameTh: MEMO_KIND_TH[kind],
+          content,
+          calendarInstructions: issued.calendarInstructions,
+          outdated: false,
+          frameworkId: issued.frameworkId,
+          frameworkFromEarlierYear: issued.frameworkFromEarlierYear,
+          issuedAt: row!.issued_at,
+          updatedAt: row!.updated_at,
+          document: issued.document,
+        };
+      }
       return {
         kind,
         nameTh: MEMO_KIND_TH[kind],
@@ -204,11 +232,12 @@ export class MemoService {
    */
   async issue(actor: Actor, agency: Agency, fiscalYear: number, kind: MemoKind, issued: boolean): Promise<void> {
     authorize(actor, 'calendar', 'manage', { agencyId: agency.id });
+    const facts = issued ? await this.facts(actor, agency, fiscalYear) : null;
     await this.db.transaction().execute(async (trx) => {
       const repository = new MemoRepository(trx);
       const row = await repository.find(agency.id, fiscalYear, kind);
       const content = contentOf(row);
-      if (issued) {
+      if (issued && facts) {
         if (row?.issued_at) throw conflict('the memo was issued already', 'บันทึกข้อความนี้ออกเลขแล้ว');
         if (!content.number?.trim()) {
           throw new HttpError(422, 'memo-unnumbered', 'a memo is issued with its number', 'กรุณาใส่เลขที่หนังสือก่อนออกบันทึกข้อความ');
@@ -216,10 +245,17 @@ export class MemoService {
         const dated: MemoContent = { ...content, date: content.date ?? todayInBangkok() };
         await repository.save(agency.id, fiscalYear, kind, JSON.stringify(dated), actor.id);
         const saved = (await repository.find(agency.id, fiscalYear, kind))!;
-        await repository.setIssued(saved.id, now(), actor.id);
+        // The memo's whole text as it goes out (every date, every framework line), kept as it is.
+        const snapshot: IssuedMemo = {
+          document: buildMemo(kind, facts, dated),
+          calendarInstructions: calendarInstructions(kind, facts),
+          frameworkId: facts.frameworkId,
+          frameworkFromEarlierYear: facts.earlier,
+        };
+        await repository.setIssued(saved.id, now(), actor.id, JSON.stringify(snapshot));
       } else {
         if (!row?.issued_at) return;
-        await repository.setIssued(row.id, null, null);
+        await repository.setIssued(row.id, null, null, null);
       }
       await recordAudit(trx, {
         actorId: actor.id,
@@ -234,8 +270,13 @@ export class MemoService {
   /** A memo ready to typeset. */
   async model(reader: Actor, agency: Agency, fiscalYear: number, kind: MemoKind, dataDir: string): Promise<MemoModel> {
     authorize(reader, 'calendar', 'read', { agencyId: agency.id });
+    const row = await this.repository.find(agency.id, fiscalYear, kind);
+    const emblem = await readEmblem(dataDir, agency.id);
+    // An issued memo is typeset from what it said when issued, never recomputed.
+    const issued = issuedOf(row);
+    if (issued) return { ...issued.document, agency, fiscalYear, emblem };
     const facts = await this.facts(reader, agency, fiscalYear);
-    const content = contentOf(await this.repository.find(agency.id, fiscalYear, kind));
-    return { ...buildMemo(kind, facts, content), agency, fiscalYear, emblem: await readEmblem(dataDir, agency.id) };
+    const content = contentOf(row);
+    return { ...buildMemo(kind, facts, content), agency, fiscalYear, emblem };
   }
 }

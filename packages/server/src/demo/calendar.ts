@@ -106,7 +106,7 @@ async function demoMemos(db: Kysely<Database>, agencyId: number, fiscalYear: num
     null,
   );
   const schools = (await memos.find(agencyId, fiscalYear, 'schools'))!;
-  await memos.setIssued(schools.id, now(), null);
+  await memos.setIssued(schools.id, now(), null, null);
   await memos.save(
     agencyId,
     fiscalYear,
@@ -122,6 +122,6 @@ async function demoMemos(db: Kysely<Database>, agencyId: number, fiscalYear: num
       JSON.stringify({ number: `กท ${7000 + agencyId}/-`, date: today }),
       null,
     );
-    await memos.setIssued((await memos.find(agencyId, fiscalYear, 'collection'))!.id, now(), null);
+    await memos.setIssued((await memos.find(agencyId, fiscalYear, 'collection'))!.id, now(), null, null);
   }
 }
