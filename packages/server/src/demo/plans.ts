@@ -125,7 +125,8 @@ export async function loadDemoPlans(db: Kysely<Database>, dataDir: string): Prom
           questionCode: entry.questionCode && /^[IEO]\d+$/.test(entry.questionCode) ? entry.questionCode : null,
           indicatorNumber: entry.indicatorNumber,
           questionText:
-            entry.questionText ?? (entry.questionCode && !/^[IEO]\d+$/.test(entry.questionCode) ? entry.questionCode : null),
+            entry.questionText ??
+            (entry.questionCode && !entry.title && !/^[IEO]\d+$/.test(entry.questionCode) ? entry.questionCode : null),
           score: entry.score,
           title: entry.title,
           issue: entry.issue,

@@ -53,13 +53,15 @@ type GroupedLine<R> = { kind: 'group'; level: 'tool' | 'indicator'; title: strin
  * communication) come under "มาตรการเพิ่มเติม".
  */
 export function indicatorGroups<
-  R extends { entry: { section: string; questionCode: string | null; indicatorNumber: number | null } },
+  R extends { entry: { section: string; questionCode: string | null; indicatorNumber: number | null; title: string | null } },
 >(rows: R[], indicatorNames: Record<number, string>): GroupedLine<R>[] {
   const out: GroupedLine<R>[] = [];
   let tool: string | null = null;
   let indicator: number | null = null;
   for (const row of rows) {
-    const t = row.entry.section === 'extra' ? 'extra' : (row.entry.questionCode?.[0] ?? null);
+    // A row of several items has no single code: its title ("O10, O15") names the tool.
+    const code = row.entry.questionCode ?? /^[IEO](?=\d)/.exec(row.entry.title ?? '')?.[0] ?? null;
+    const t = row.entry.section === 'extra' ? 'extra' : (code?.[0] ?? null);
     if (t !== null && t !== tool) {
       out.push({ kind: 'group', level: 'tool', title: t === 'extra' ? 'มาตรการเพิ่มเติม' : (TOOL_TITLES[t] ?? t) });
       tool = t;
@@ -170,7 +172,8 @@ export function entryPoint(e: {
   score: number | null;
 }): string {
   return [
-    e.questionCode ?? (e.indicatorNumber ? `ตัวชี้วัดที่ ${e.indicatorNumber}` : (e.title ?? '')),
+    // A row of several OIT items is labelled with their range as the seeds print it ("O10, O15"), not as the whole indicator.
+    e.questionCode ?? e.title ?? (e.indicatorNumber ? `ตัวชี้วัดที่ ${e.indicatorNumber}` : ''),
     e.questionText ?? '',
     e.score === null ? '' : `(${fmt(e.score)} คะแนน)`,
   ]

@@ -120,6 +120,23 @@ describe.each(TEST_DATABASES)('what the seeds say, in documents on $engine', (da
     60_000,
   );
 
+  it.runIf(poppler)(
+    'labels OIT rows with the item ranges seed 004 prints, under the OIT group row',
+    async () => {
+      const rows = await progressRows(lakSi, 'lak-si', 2568, 'progress-lak-si-2568-oit');
+      // Seed 004 lines 196–212.
+      const oit = rows('แบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT)', 'O10, O15');
+      expect(oit).toContain(plain('ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล O1 – O9, O11-O14, O16-O17 (100.00 คะแนน)'));
+      const rest = rows('O10, O15', 'ภาพที่');
+      expect(rest.startsWith(plain('O10, O15 (0.00 คะแนน)'))).toBe(true);
+      const indicator10 = rows('ตัวชี้วัดที่ ๑๐', 'O18, O19, O21, O22');
+      expect(indicator10).toContain(plain('O20 (100.00 คะแนน)'));
+      expect(indicator10).not.toContain(plain('O20 การป้องกันการทุจริต'));
+      expect(rows('O18, O19, O21, O22', 'หน่วยงานยังขาด').startsWith(plain('O18, O19, O21, O22 (0.00 คะแนน)'))).toBe(true);
+    },
+    60_000,
+  );
+
   it('refuses to print placeholder text left by a transcription, and names the entry', async () => {
     await db.kysely
       .updateTable('measure_entries')
