@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import ical from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
@@ -503,15 +503,40 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
       payload: { dueOn: '2025-05-20' },
     });
     expect(moved.statusCode, moved.body).toBe(200);
+    // So does the year's own framework, loaded after it went out (other weights than FY2567's).
+    const framework = JSON.parse(
+      readFileSync(fileURLToPath(new URL('../../../../frameworks/bma-district-2567.json', import.meta.url)), 'utf8'),
+    ) as {
+      id: string;
+      fiscalYears: number[];
+      tools: { code: string; weight: number }[];
+    };
+    framework.id = 'bma-district-2568-memo';
+    framework.fiscalYears = [2568];
+    for (const tool of framework.tools) tool.weight = tool.code === 'IIT' ? 40 : tool.code === 'OIT' ? 30 : tool.weight;
+    const central = await login(app, 'admin@prongsai.demo');
+    const loaded = await app.inject({
+      method: 'POST',
+      url: '/api/frameworks',
+      headers: central.headers,
+      payload: {
+        fileName: 'bma-district-2568-memo.json',
+        contentBase64: Buffer.from(JSON.stringify(framework)).toString('base64'),
+      },
+    });
+    expect(loaded.statusCode, loaded.body).toBe(201);
     const after = (await view()).find((m) => m.kind === 'collection')!;
     expect(after.document).toEqual(issued.document);
+    expect(after).toMatchObject({ frameworkId: 'bma-district-2567' });
     expect(after.outdated).toBe(false);
     const printed = await pdfText('collection');
     expect(printed).toContain('๓๑พฤษภาคม๒๕๖๘');
     expect(printed).not.toContain('๒๐พฤษภาคม๒๕๖๘');
     // Reopened, it is a draft again and follows the calendar; issued anew, it keeps the new date.
     expect((await issue('collection', false)).statusCode).toBe(200);
-    expect(JSON.stringify((await view()).find((m) => m.kind === 'collection')!.document)).toContain('๒๐ พฤษภาคม ๒๕๖๘');
+    const reopened = (await view()).find((m) => m.kind === 'collection')! as { document: unknown; frameworkId: string };
+    expect(JSON.stringify(reopened.document)).toContain('๒๐ พฤษภาคม ๒๕๖๘');
+    expect(reopened.frameworkId).toBe('bma-district-2568-memo');
     expect(await pdfText('collection')).toContain('๒๐พฤษภาคม๒๕๖๘');
     expect((await issue('collection', true)).statusCode).toBe(200);
     await app.inject({
