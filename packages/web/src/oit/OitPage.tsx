@@ -73,6 +73,10 @@ function ItemCard({
   const refresh = () => client.invalidateQueries({ queryKey: ['oit', slug, year] });
   const base = `/api/agencies/${slug}/oit/${year}/items/${item.code}`;
   const editable = canContribute && (item.status === 'todo' || item.status === 'returned');
+  // On an item shared by divisions, each division removes only the documents it added (the server's rule).
+  const me = useMe();
+  const removable = (e: OitItem['evidence'][number]) =>
+    editable && (me.user.role !== 'division_editor' || e.divisionId === me.user.divisionId);
   const tooLarge = file !== null && file.size > MAX_DOCUMENT_BYTES;
   // The server refuses anything but http(s) addresses; said here before sending.
   const badLink = file === null && link.trim() !== '' && !/^https?:\/\/[^\s/]+/i.test(link.trim());
@@ -183,7 +187,7 @@ function ItemCard({
                 </Group>
               )}
             </div>
-            {editable && (
+            {removable(e) && (
               <Button
                 size="compact-xs"
                 variant="subtle"
