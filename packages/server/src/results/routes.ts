@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { readableAgency } from '../agencies/service.js';
 import { authorize } from '../auth/policy.js';
 import type { Db } from '../db/database.js';
-import { badRequest, HttpError, notFound } from '../http/errors.js';
+import { badRequest, notFound } from '../http/errors.js';
 import { requireActor } from '../http/context.js';
-import { formatProblem, InputError } from '@prongsai/core';
+import { inputErrorAsHttp } from '../inputs/input-http.js';
 import type { Upload } from '../inputs/read-upload.js';
 import { assessmentYears, findAssessment, importHistory, listAssessments, trendRows } from './repository.js';
 import { cityCsv, cityTable, cityXlsx } from './city.js';
@@ -46,16 +46,7 @@ function toUpload(body: z.infer<typeof uploadBody>): Upload {
 
 /** Input problems become a 422 listing each, in English and Thai. */
 function asHttp(error: unknown): never {
-  if (error instanceof InputError) {
-    throw new HttpError(
-      422,
-      'invalid-file',
-      error.message,
-      error.problems.map((p) => formatProblem(p, 'th')).join('\n'),
-      error.problems,
-    );
-  }
-  throw error;
+  throw inputErrorAsHttp(error);
 }
 
 export async function resultRoutes(app: FastifyInstance, { db }: { db: Db }) {
