@@ -62,13 +62,30 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** The path of the first string holding U+0000 in a parsed body or query, or `null`. */
-export function findNul(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (value === null || typeof value !== 'object') return null;
-  for (const [key, child] of Object.entries(value)) {
-    const found = key.includes('\u0000') ? path : findNul(child, path ? `${path}.${key}` : key);
-    if (found !== null) return found;
+/** How deep a request's JSON may nest: every form and import of the API needs far fewer levels. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * The path of the first string holding U+0000 in a parsed body or query, or `null`; `too-deep`
+ * when it nests past MAX_JSON_DEPTH. Walks with its own stack, so no input can exhaust the call stack.
+ */
+export function findNul(value: unknown, path = ''): string | null | 'too-deep' {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value, path, depth: 0 }];
+  while (stack.length > 0) {
+    const next = stack.pop()!;
+    if (typeof next.value === 'string') {
+      if (next.value.includes('\u0000')) return next.path;
+      continue;
+    }
+    if (next.value === null || typeof next.value !== 'object') continue;
+    if (next.depth >= MAX_JSON_DEPTH) return 'too-deep';
+    const entries = Object.entries(next.value);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, child] = entries[i]!;
+      const childPath = next.path ? `${next.path}.${key}` : key;
+      if (key.includes('\u0000')) return next.path;
+      stack.push({ value: child, path: childPath, depth: next.depth + 1 });
+    }
   }
   return null;
 }
@@ -175,6 +192,14 @@ export async function buildApp({
   // both engines, before any handler sees it.
   app.addHook('preValidation', async (request) => {
     const where = [request.body, request.query, request.params].map((part) => findNul(part)).find((path) => path !== null);
+    if (where === 'too-deep') {
+      throw new HttpError(
+        400,
+        'too-deep',
+        `the request's JSON nests deeper than ${MAX_JSON_DEPTH} levels`,
+        'ข้อมูลที่ส่งมาซ้อนกันลึกเกินกว่าที่ระบบรับได้',
+      );
+    }
     if (where !== undefined) {
       throw new HttpError(
         400,

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database.js';
 import { demoApp, login, TEST_DATABASES } from '../test-support/databases.js';
+import { findNul } from '../app.js';
 
 describe.each(TEST_DATABASES)('sign-in under attack on $engine', (database) => {
   let app: FastifyInstance;
@@ -84,6 +85,27 @@ describe.each(TEST_DATABASES)('sign-in under attack on $engine', (database) => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().error).toMatchObject({ code: 'nul-character', message: expect.stringContaining('nameTh') });
+  });
+
+  it('refuses JSON nested thousands deep with a 400, on a signed-in route and on sign-in', async () => {
+    const session = await login(app, 'admin@din-daeng.demo');
+    const deep = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000);
+    for (const [url, headers] of [
+      ['/api/agencies/din-daeng/divisions', session.headers],
+      ['/api/auth/login', { 'content-type': 'application/json' }],
+    ] as const) {
+      const response = await app.inject({
+        method: 'POST',
+        url,
+        headers: { ...headers, 'content-type': 'application/json' },
+        payload: `{"nameTh":"x","nested":${deep}}`,
+      });
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json().error).toMatchObject({ code: 'too-deep', messageTh: 'ข้อมูลที่ส่งมาซ้อนกันลึกเกินกว่าที่ระบบรับได้' });
+    }
+    // A body nested a few levels, as the forms send, is read as before.
+    expect(findNul({ a: { b: [{ c: 'x' }] } })).toBeNull();
+    expect(findNul({ a: { b: ['x\u0000'] } })).toBe('a.b.0');
   });
 
   it('lists demo accounts only on a demo server', async () => {
