@@ -3,38 +3,23 @@ import http from 'node:http';
 import https from 'node:https';
 import { BlockList, isIP } from 'node:net';
 import type { LinkFacts } from '@prongsai/core';
+import ipaddr from 'ipaddr.js';
 
-/** Addresses a link check never connects to unless configured: private, loopback, link-local, reserved. */
-const FORBIDDEN = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.0.2.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['198.51.100.0', 24],
-  ['203.0.113.0', 24],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const) {
-  FORBIDDEN.addSubnet(net, prefix, 'ipv4');
-}
-for (const [net, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['64:ff9b::', 96],
-  ['100::', 64],
-  ['2001:db8::', 32],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const) {
-  FORBIDDEN.addSubnet(net, prefix, 'ipv6');
+/** IPv6's global unicast space (RFC 4291); everything outside it (IPv4-compatible `::a.b.c.d`, site-local …) is refused. */
+const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR('2000::/3');
+
+/**
+ * Whether an address is public, by ipaddr.js's range classification: only `unicast` IPv4, and
+ * IPv6 `unicast` inside 2000::/3. Private, loopback, link-local, CGNAT, 6to4, Teredo, NAT64,
+ * site-local, multicast and reserved ranges, and IPv4-compatible forms, are not.
+ */
+export function isPublicAddress(address: string): boolean {
+  if (!ipaddr.isValid(address)) return false;
+  const parsed = ipaddr.parse(address);
+  if (parsed.kind() === 'ipv4') return parsed.range() === 'unicast';
+  const v6 = parsed as ipaddr.IPv6;
+  if (v6.isIPv4MappedAddress()) return isPublicAddress(v6.toIPv4Address().toString());
+  return v6.range() === 'unicast' && v6.match(GLOBAL_UNICAST_V6);
 }
 
 export interface FetchPolicy {
@@ -70,10 +55,8 @@ export function mayConnect(address: string, policy: Pick<FetchPolicy, 'allow'>):
   const family = isIP(address);
   if (!family) return false;
   const type = family === 4 ? 'ipv4' : 'ipv6';
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  if (mapped) return mayConnect(mapped, policy);
   if (policy.allow.check(address, type)) return true;
-  return !FORBIDDEN.check(address, type);
+  return isPublicAddress(address);
 }
 
 class Refused extends Error {}

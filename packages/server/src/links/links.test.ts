@@ -94,10 +94,25 @@ describe('fetching untrusted URLs', () => {
       'fe80::1',
       'fd00::1',
       '::ffff:127.0.0.1',
+      // IPv6 forms that reach private or loopback addresses where the network routes them.
+      '::7f00:1',
+      '::127.0.0.1',
+      '2002:7f00:1::1',
+      '2002:c0a8:101::1',
+      '64:ff9b::7f00:1',
+      '64:ff9b:1::a00:1',
+      'fec0::1',
+      '2001::1',
+      '::',
+      'ff02::1',
+      '2001:db8::1',
+      '::ffff:10.0.0.1',
     ]) {
       expect(mayConnect(address, { allow: allowList('') }), address).toBe(false);
     }
     expect(mayConnect('203.150.1.1', { allow: allowList('') })).toBe(true);
+    expect(mayConnect('2001:4860:4860::8888', { allow: allowList('') })).toBe(true);
+    expect(mayConnect('::ffff:203.150.1.1', { allow: allowList('') })).toBe(true);
     expect(mayConnect('127.0.0.1', { allow: allowList('127.0.0.0/8') })).toBe(true);
     const before = seen.length;
     // `localhost` is a name: refused after DNS, as is a bare address, and nothing reaches the site.
