@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { WITHDRAWABLE } from '../oit/public-routes.js';
 import { findAgency } from '../agencies/repository.js';
 import { readableAgency } from '../agencies/service.js';
 import { authorize } from '../auth/policy.js';
@@ -52,7 +53,7 @@ export async function exportRoutes(app: FastifyInstance, { db }: { db: Db }) {
       }
       reply
         .header('access-control-allow-origin', '*')
-        .header('cache-control', 'public, max-age=300')
+        .header('cache-control', WITHDRAWABLE)
         .header('last-modified', new Date(live.published_at).toUTCString());
       if (format === 'json') return { columns: OPEN_DATA_COLUMNS[dataset], publishedAt: live.published_at, rows };
       return reply

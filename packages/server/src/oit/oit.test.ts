@@ -26,6 +26,7 @@ describe.each(TEST_DATABASES)('the OIT workspace on $engine', (database) => {
   let divisions: { id: number; nameTh: string }[];
   const year = 2566;
   const base = `/api/agencies/bang-khae/oit/${year}`;
+  let publishedFile = '';
 
   beforeAll(async () => {
     ({ app, close } = await demoApp(database));
@@ -166,6 +167,12 @@ describe.each(TEST_DATABASES)('the OIT workspace on $engine', (database) => {
     const file = await app.inject({ method: 'GET', url: href });
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
+    // Caches may keep a published page or file but must ask again each time; asking again is cheap.
+    expect(file.headers['cache-control']).toBe('public, no-cache');
+    expect(page.headers['cache-control']).toBe('public, no-cache');
+    const again = await app.inject({ method: 'GET', url: href, headers: { 'if-none-match': String(file.headers.etag) } });
+    expect(again.statusCode).toBe(304);
+    publishedFile = href;
     // O2 was sent but not accepted: no page, and its document is not served by any public URL.
     expect((await app.inject({ method: 'GET', url: `/t/bang-khae/${year}/O2` })).statusCode).toBe(404);
     const o2 = (await call(admin, 'GET', base)).json().items.find((i: { code: string }) => i.code === 'O2');
@@ -193,6 +200,10 @@ describe.each(TEST_DATABASES)('the OIT workspace on $engine', (database) => {
     expect((await call(finance, 'POST', `/api/publications/${live.id}/withdraw`, {})).statusCode).toBe(403);
     expect((await call(admin, 'POST', `/api/publications/${live.id}/withdraw`, {})).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: `/t/bang-khae/${year}/O1` })).statusCode).toBe(404);
+    // A cache revalidating the file it kept is told at once that it is gone.
+    expect((await app.inject({ method: 'GET', url: publishedFile, headers: { 'if-none-match': '"anything"' } })).statusCode).toBe(
+      404,
+    );
     const central = await login(app, 'admin@prongsai.demo');
     const audit = (await call(central, 'GET', '/api/audit?limit=50')).json() as
       { entries?: { action: string; entity: string }[] } | { action: string; entity: string }[];

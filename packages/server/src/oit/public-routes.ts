@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -17,6 +18,12 @@ const agencyParams = z.object({ agency: z.string().min(1).max(64) });
 const yearParams = agencyParams.extend({ year: z.coerce.number().int().min(2500).max(2700) });
 const itemParams = yearParams.extend({ code: z.string().regex(/^[A-Z]{1,6}\d{1,3}$/) });
 const fileParams = itemParams.extend({ id: z.coerce.number().int().positive(), name: z.string().max(300) });
+
+/**
+ * How published pages and files may be cached: anywhere, but asked again on every use, so that
+ * withdrawing a publication takes effect at once for every cache that honours HTTP.
+ */
+export const WITHDRAWABLE = 'public, no-cache';
 
 /**
  * The agencies' transparency pages, no sign-in: `/t/<agency>/<year>` and one stable page per item
@@ -41,7 +48,8 @@ export async function transparencyRoutes(app: FastifyInstance, { db, config }: {
   const base = (request: FastifyRequest) => config.publicUrl ?? `${request.protocol}://${request.host}`;
 
   const html = (reply: FastifyReply, status: number, body: string, lastModified?: string) => {
-    reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'public, max-age=60');
+    // Every cache asks again each time (no-cache), so a withdrawn page is gone at once for all.
+    reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', WITHDRAWABLE);
     if (lastModified) reply.header('last-modified', new Date(lastModified).toUTCString());
     return reply.send(body);
   };
@@ -142,6 +150,10 @@ export async function transparencyRoutes(app: FastifyInstance, { db, config }: {
       ? await readFile(join(config.dataDir, 'oit', String(agency.id), row.stored_name)).catch(() => null)
       : null;
     if (!bytes) return notFoundPage(reply);
-    return sendDocument(reply, { file_name: document.fileName, mime: document.mime }, bytes, 'public, max-age=3600');
+    // Revalidated on every use, cheaply by its tag: withdrawal takes effect at once for every cache.
+    const tag = `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
+    reply.header('etag', tag).header('last-modified', new Date(found!.row.published_at).toUTCString());
+    if (request.headers['if-none-match'] === tag) return reply.code(304).header('cache-control', WITHDRAWABLE).send();
+    return sendDocument(reply, { file_name: document.fileName, mime: document.mime }, bytes, WITHDRAWABLE);
   });
 }
