@@ -42,6 +42,7 @@ import { surveyPublicRoutes } from './surveys/public-routes.js';
 import { calendarRoutes } from './calendar/routes.js';
 import { Reminders } from './reminders/service.js';
 import { reminderRoutes } from './reminders/routes.js';
+import { logRequest } from './http/log.js';
 import { HttpError } from './http/errors.js';
 import { fileTooLarge } from './evidence/store.js';
 import { userRoutes } from './users/routes.js';
@@ -113,6 +114,7 @@ export async function buildApp({
       ? {
           level: config.logLevel,
           redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+          serializers: { req: logRequest },
           ...(logStream ? { stream: logStream } : {}),
         }
       : false,
