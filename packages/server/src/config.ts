@@ -113,7 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     linkCheck: linkCheckConfig(env),
     reminders: reminderConfig(env),
     agencyQuotaBytes: agencyQuotaBytes(env),
-    ...(env.PRONGSAI_PUBLIC_URL ? { publicUrl: env.PRONGSAI_PUBLIC_URL.replace(/\/+$/, '') } : {}),
+    ...(env.PRONGSAI_PUBLIC_URL ? { publicUrl: trimTrailingSlashes(env.PRONGSAI_PUBLIC_URL) } : {}),
   };
 }
 
@@ -124,4 +124,11 @@ export function withoutSchedules<C extends Config>(config: C): C {
     linkCheck: { ...(config.linkCheck ?? linkCheckConfig()), everyHours: 0 },
     reminders: { ...(config.reminders ?? reminderConfig()), scheduled: false },
   };
+}
+
+/** A URL without the slashes that end it. */
+function trimTrailingSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === '/') end--;
+  return url.slice(0, end);
 }

@@ -16,11 +16,26 @@ export interface PastedResult {
   counts: { questions: number; items: number; oitItems: number; indicators: number; tools: number };
 }
 
-const NUMBER = String.raw`-?\d+(?:\.\d+)?`;
-const TRAILING_NUMBERS = new RegExp(String.raw`((?:[\s\t]+${NUMBER})+)\s*(?:คะแนน)?\s*$`);
-const ITEM_ROW = /^(\d{1,2})\s*\.\s*(\S.*)$/;
-const CODE_ROW = /^([IiEeOo0-9]{1,4})\s*\.?\s+(\S.*)$/;
-const INDICATOR_ROW = /^ตัวชี้วัดที่\s*(\d{1,2})\s*\.?\s*(\S.*)$/;
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
+const ITEM_ROW = /^(\d{1,2}) ?\. ?(\S.*)$/;
+const CODE_ROW = /^([IiEeOo0-9]{1,4})\.? (\S.*)$/;
+const INDICATOR_ROW = /^ตัวชี้วัดที่ ?(\d{1,2}) ?\.? ?(\S.*)$/;
+
+/**
+ * The numbers that end a row ("… 30.00 89.67 88.04", an optional คะแนน after them), and the text
+ * before them; read token by token from the end, so a long pasted line costs its length once.
+ */
+function trailingNumbers(line: string): { head: string; numbers: number[] } {
+  const tokens = line.split(' ');
+  const last = tokens.at(-1) ?? '';
+  if (last !== 'คะแนน' && last.endsWith('คะแนน')) tokens[tokens.length - 1] = last.slice(0, -'คะแนน'.length);
+  let end = tokens.length;
+  if (tokens[end - 1] === 'คะแนน') end--;
+  let start = end;
+  while (start > 1 && NUMBER.test(tokens[start - 1]!)) start--;
+  if (start === end) return { head: line, numbers: [] };
+  return { head: tokens.slice(0, start).join(' '), numbers: tokens.slice(start, end).map(Number) };
+}
 
 function normalise(text: string): string {
   return fromThaiDigits(text)
@@ -89,13 +104,12 @@ export function parseNaccText(framework: CompiledFramework, text: string): Paste
   const lines = text.split(/\r?\n/);
   lines.forEach((rawLine, index) => {
     const lineNo = index + 1;
-    const line = fromThaiDigits(rawLine.replace(/<[^>]+>/g, ' '))
-      .replace(/\u00a0/g, ' ')
+    // Tags stripped and white space folded to single spaces, so the row patterns need no \s* runs.
+    const line = fromThaiDigits(rawLine.replace(/<[^<>]*>/g, ' '))
+      .replace(/[\s\u00a0]+/g, ' ')
       .trim();
     if (line === '') return;
-    const numbersMatch = TRAILING_NUMBERS.exec(line);
-    const numbers = numbersMatch ? numbersMatch[1]!.trim().split(/\s+/).map(Number) : [];
-    const head = numbersMatch ? line.slice(0, numbersMatch.index).trim() : line;
+    const { head, numbers } = trailingNumbers(line);
 
     // Summary table: "ตัวชี้วัดที่ 1. การปฏิบัติหน้าที่ 30.00 89.67 88.04 26.41" and indicator headings.
     const indicatorMatch = INDICATOR_ROW.exec(line);

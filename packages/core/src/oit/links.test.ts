@@ -23,6 +23,11 @@ describe('judging a checked link', () => {
     expect(judgeLink(page({ finalUrl: 'http://webportal.bangkok.go.th/x' }), 2567).verdict).toBe('not-https');
     expect(judgeLink(page({ finalUrl: 'https://intranet.example/login?next=/x' }), 2567).verdict).toBe('login');
     expect(judgeLink(page({ text: '<form><input name="p" type="password"></form>' }), 2567).verdict).toBe('login');
+    // A page of repeated unclosed tag openings (2 MB) is read in one pass, not in time that grows
+    // with the square of its size (the old expression took minutes and held the server).
+    const hostile = '<input type=text '.repeat(120_000);
+    expect(judgeLink(page({ text: hostile }), 2567).verdict).toBe('ok');
+    expect(judgeLink(page({ text: `${hostile}><input type="password">` }), 2567).verdict).toBe('login');
     expect(judgeLink(page({ status: 403 }), 2567).verdict).toBe('forbidden');
     expect(judgeLink(page({ status: 401 }), 2567).verdict).toBe('forbidden');
     expect(judgeLink(page({ status: 404 }), 2567).verdict).toBe('not-found');

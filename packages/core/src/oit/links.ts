@@ -41,7 +41,24 @@ export interface LinkJudgement {
 const PARKED =
   /(domain (name )?(is )?for sale|buy this domain|this domain (may be|is) (for sale|parked)|parked (free|domain|by)|domain parking|sedoparking|parkingcrew|hugedomains|ขายโดเมน)/i;
 const LOGIN_PATH = /\/(login|log-in|signin|sign-in|sso|logon|auth|authenticate|account\/login)(\/|\?|$|\.)/i;
-const PASSWORD_INPUT = /<input[^>]+type\s*=\s*["']?password/i;
+const PASSWORD_TYPE = /type\s*=\s*["']?password/i;
+
+/**
+ * Whether a page holds a password field. Each `<input …>` tag is tested on its own, and the scan
+ * moves past every tag it reads, so a page of a million unclosed `<input` costs its length once.
+ */
+function hasPasswordInput(html: string): boolean {
+  const lower = html.toLowerCase();
+  let from = 0;
+  for (;;) {
+    const start = lower.indexOf('<input', from);
+    if (start < 0) return false;
+    const end = lower.indexOf('>', start);
+    if (end < 0) return false;
+    if (PASSWORD_TYPE.test(lower.slice(start, Math.min(end, start + 4096)))) return true;
+    from = end + 1;
+  }
+}
 
 /** Whether a text names the Buddhist-Era year, in Arabic or Thai digits. */
 export function mentionsYear(text: string, fiscalYear: number): boolean {
@@ -60,7 +77,7 @@ export function judgeLink(facts: LinkFacts, fiscalYear: number): LinkJudgement {
     const status = facts.status ?? 0;
     if (status === 401 || status === 403) return 'forbidden';
     if (LOGIN_PATH.test(new URL(facts.finalUrl).pathname + new URL(facts.finalUrl).search)) return 'login';
-    if (readable && PASSWORD_INPUT.test(facts.text!)) return 'login';
+    if (readable && hasPasswordInput(facts.text!)) return 'login';
     if (status === 404 || status === 410) return 'not-found';
     if (status >= 500) return 'server-error';
     if (status < 200 || status >= 400) return 'server-error';

@@ -71,7 +71,7 @@ export function outlineText(svg: string): string {
 // Without a browser ECharts guesses text widths; measure them with the real font instead.
 echarts.setPlatformAPI({
   measureText(text: string, fontSpec?: string) {
-    const size = Number(/(\d+(?:\.\d+)?)px/.exec(fontSpec ?? '')?.[1] ?? 12);
+    const size = Number(/(?<![\d.])(\d+(?:\.\d+)?)px/.exec(fontSpec ?? '')?.[1] ?? 12);
     return { width: (font.layout(text).advanceWidth / font.unitsPerEm) * size };
   },
 });

@@ -531,7 +531,7 @@ export async function orderDocx(o: OrderModel): Promise<Buffer> {
           para(th('ให้คณะกรรมการฯ มีอำนาจหน้าที่ดังนี้'), { indent: true }),
           ...c.duties.map((duty, i) => para(th(`${i + 1}. ${duty}`), { indent: true, align: AlignmentType.THAI_DISTRIBUTE })),
           para(th(c.closing), { indent: true }),
-          para(th(`สั่ง ณ วันที่ ${officialDate(c.signedDate).replace(/(\S+) (\S+)$/, '$1 พ.ศ. $2')}`), { indent: true }),
+          para(th(`สั่ง ณ วันที่ ${officialDate(c.signedDate).replace(/ (?=\S+$)/, ' พ.ศ. ')}`), { indent: true }),
           para(''),
           para(''),
           para(th(`(${c.signatoryName})`), { align: AlignmentType.CENTER }),

@@ -480,7 +480,7 @@ export function orderPdf(o: OrderModel): Promise<Buffer> {
       })),
       { text: th(c.closing), leadingIndent: 48, margin: [0, 8, 0, 8] },
       {
-        text: th(`สั่ง ณ วันที่ ${officialDate(c.signedDate).replace(/(\S+) (\S+)$/, '$1 พ.ศ. $2')}`),
+        text: th(`สั่ง ณ วันที่ ${officialDate(c.signedDate).replace(/ (?=\S+$)/, ' พ.ศ. ')}`),
         leadingIndent: 96,
         margin: [0, 0, 0, 40],
       },

@@ -108,7 +108,7 @@ function entryData(bytes: Buffer, entry: ZipEntry): Buffer {
 }
 
 /** A tag: closing slash, name, attributes, self-closing slash. `<?…?>` and `<!…>` are passed over. */
-const ANY_TAG = /<(\/?)([A-Za-z_][\w.:-]*)([^>]*?)(\/?)>/g;
+const ANY_TAG = /<(\/?)([A-Za-z_][\w.:-]*)(?![\w.:-])([^>]*)>/g;
 
 /**
  * Counts one XML part as a SAX reader would meet it: its elements and nesting depth, and in a
@@ -133,7 +133,7 @@ function countPart(
       depth--;
       continue;
     }
-    if (!m[4]) depth++;
+    if (!m[3]!.endsWith('/')) depth++;
     if (depth > limits.depth) {
       throw new LimitExceeded(`${part} nests deeper than ${limits.depth}`, `ส่วน ${part} ซ้อนกันลึกเกิน ${limits.depth} ชั้น`);
     }

@@ -63,7 +63,13 @@ const move = <T,>(list: T[], from: number, to: number) => {
 const toParagraphs = (text: string) =>
   text
     .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+    .map((p) =>
+      p
+        .split('\n')
+        .map((line) => line.trim())
+        .join(' ')
+        .trim(),
+    )
     .filter((p) => p !== '');
 
 /**
