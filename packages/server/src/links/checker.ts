@@ -1,5 +1,6 @@
-import { judgeLink, type LinkFacts, type LinkJudgement } from '@prongsai/core';
+import type { LinkFacts, LinkJudgement } from '@prongsai/core';
 import { fetchLink, type FetchPolicy } from './fetch.js';
+import { linkJudge } from './judge.js';
 
 /** A counting semaphore: at most `size` holders at a time, the rest wait in order. */
 class Semaphore {
@@ -65,7 +66,8 @@ export async function checkLinks(
       const started = performance.now();
       try {
         const facts = await fetchLink(url, policy);
-        await done(url, { ...judgeLink(facts, fiscalYear), facts, durationMs: Math.round(performance.now() - started) });
+        const judgement = await linkJudge.judge(facts, fiscalYear);
+        await done(url, { ...judgement, facts, durationMs: Math.round(performance.now() - started) });
       } finally {
         all.release();
         semaphore.release();

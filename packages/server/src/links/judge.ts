@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { judgeLink, type LinkFacts, type LinkJudgement } from '@prongsai/core';
+
+/** How long judging one page may take before it is given up and judged without its text. */
+export const JUDGE_BUDGET_MS = 2_000;
+
+/** The compiled worker beside this file, or (running from source, in tests) the built one. */
+function workerFile(): URL {
+  const beside = new URL('./judge-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(beside))) return beside;
+  const built = new URL('../../dist/links/judge-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(built))) return built;
+  throw new Error('the link judge is not built: run npm run build');
+}
+
+/**
+ * Judges fetched pages off the event loop, one at a time, each within a CPU budget: a page that
+ * takes longer has its worker stopped and is judged on its status and address alone (its text
+ * unread, the year unknown). Responses without text are judged at once, on the caller's thread.
+ */
+export class LinkJudge {
+  private worker: Worker | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly budgetMs = JUDGE_BUDGET_MS) {}
+
+  judge(facts: LinkFacts, fiscalYear: number): Promise<LinkJudgement> {
+    if (facts.text === null) return Promise.resolve(judgeLink(facts, fiscalYear));
+    const turn = this.queue.then(() => this.inWorker(facts, fiscalYear));
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private inWorker(facts: LinkFacts, fiscalYear: number): Promise<LinkJudgement> {
+    const worker = (this.worker ??= new Worker(workerFile()));
+    worker.unref();
+    return new Promise((resolve) => {
+      const unreadable = () => resolve(judgeLink({ ...facts, text: null }, fiscalYear));
+      const timer = setTimeout(() => {
+        worker.removeAllListeners();
+        void worker.terminate();
+        this.worker = null;
+        unreadable();
+      }, this.budgetMs);
+      worker.once('message', (judgement: LinkJudgement) => {
+        clearTimeout(timer);
+        worker.removeAllListeners('error');
+        resolve(judgement);
+      });
+      worker.once('error', () => {
+        clearTimeout(timer);
+        this.worker = null;
+        unreadable();
+      });
+      worker.postMessage({ facts, fiscalYear });
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.terminate();
+    this.worker = null;
+  }
+}
+
+/** The judge every link check of this process shares. */
+export const linkJudge = new LinkJudge();
