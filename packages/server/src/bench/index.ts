@@ -8,3 +8,4 @@ if (which === 'all' || which === 'hostile-workbooks') await import('./hostile-wo
 if (which === 'all' || which === 'transparency') await import('./transparency.js');
 if (which === 'all' || which === 'links') await import('./links.js');
 if (which === 'all' || which === 'surveys') await import('./surveys.js');
+if (which === 'all' || which === 'hostile-links') await import('./hostile-links.js');
