@@ -9,7 +9,7 @@ import { checkLinks } from '../links/checker.js';
 import { allowList, type FetchPolicy } from '../links/fetch.js';
 import { linkJudge } from '../links/judge.js';
 import { LINK_CHECKER_AGENT } from '../links/service.js';
-import { percentile, request } from './http.js';
+import { percentile, probeHealth } from './http.js';
 import { printTable, writeReport } from './report.js';
 
 const MB = 1024 * 1024;
@@ -39,24 +39,7 @@ const policy: FetchPolicy = {
   userAgent: LINK_CHECKER_AGENT,
 };
 
-/** GET /health one after another on one keep-alive connection while `during` runs; sorted latencies in ms. */
-async function probe(during: () => Promise<unknown>): Promise<number[]> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const latencies: number[] = [];
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      const t = process.hrtime.bigint();
-      await request(agent, healthPort, '/health');
-      latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
-    }
-  })();
-  await during();
-  running = false;
-  await loop;
-  agent.destroy();
-  return latencies.sort((a, b) => a - b);
-}
+const probe = (during: () => Promise<unknown>) => probeHealth(healthPort, during, '/health');
 
 console.log(`\nHostile pages for the link checker — ${Object.keys(PAGES).length} pages of 2 MB, ${ROUNDS} checks each, loopback`);
 const alone = await probe(() => new Promise((resolve) => setTimeout(resolve, 3000)));

@@ -7,33 +7,10 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HOSTILE_WORKBOOKS } from '../test-support/xlsx-bomb.js';
-import { percentile, request, signIn, startServer } from './http.js';
+import { percentile, probeHealth, request, signIn, startServer } from './http.js';
 import { printTable, writeReport } from './report.js';
 
 const ROUNDS = Number(process.env.BENCH_HOSTILE_ROUNDS ?? 3);
-
-/** GET /api/health one after another on one keep-alive connection while `during` runs; sorted latencies in ms. */
-async function probeHealth(port: number, during: () => Promise<unknown>): Promise<number[]> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const latencies: number[] = [];
-  let running = true;
-  const probe = (async () => {
-    while (running) {
-      const t = process.hrtime.bigint();
-      const response = await request(agent, port, '/api/health');
-      if (response.status !== 200) throw new Error(`health answered ${response.status}`);
-      latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
-    }
-  })();
-  try {
-    await during();
-  } finally {
-    running = false;
-    await probe;
-    agent.destroy();
-  }
-  return latencies.sort((a, b) => a - b);
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'prongsai-bench-hostile-'));
 const family = HOSTILE_WORKBOOKS.map((h) => ({ name: h.name, th: h.th, bytes: h.make() }));

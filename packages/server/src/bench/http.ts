@@ -127,3 +127,29 @@ export async function benchEngines(dir: string, file: string, schemaPrefix: stri
   });
   return engines;
 }
+
+/**
+ * GET `path` (`/api/health` by default) one after another on one keep-alive connection while
+ * `during` runs: the sorted latencies in ms, the baseline every benchmark of a stall compares with.
+ */
+export async function probeHealth(port: number, during: () => Promise<unknown>, path = '/api/health'): Promise<number[]> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const latencies: number[] = [];
+  let running = true;
+  const probe = (async () => {
+    while (running) {
+      const t = process.hrtime.bigint();
+      const response = await request(agent, port, path);
+      if (response.status !== 200) throw new Error(`health answered ${response.status}`);
+      latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+  })();
+  try {
+    await during();
+  } finally {
+    running = false;
+    await probe;
+    agent.destroy();
+  }
+  return latencies.sort((a, b) => a - b);
+}

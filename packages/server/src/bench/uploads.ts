@@ -7,33 +7,11 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { xlsxBomb } from '../test-support/xlsx-bomb.js';
-import { load, percentile, request, signIn, startServer } from './http.js';
+import { load, percentile, probeHealth, request, signIn, startServer } from './http.js';
 import { printTable, writeReport } from './report.js';
 
 const ROUNDS = Number(process.env.BENCH_BOMBS ?? 10);
 
-/** GET /api/health one after another on one keep-alive connection while `during` runs; sorted latencies in ms. */
-async function probeHealth(port: number, during: () => Promise<unknown>): Promise<number[]> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const latencies: number[] = [];
-  let running = true;
-  const probe = (async () => {
-    while (running) {
-      const t = process.hrtime.bigint();
-      const response = await request(agent, port, '/api/health');
-      if (response.status !== 200) throw new Error(`health answered ${response.status}`);
-      latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
-    }
-  })();
-  try {
-    await during();
-  } finally {
-    running = false;
-    await probe;
-    agent.destroy();
-  }
-  return latencies.sort((a, b) => a - b);
-}
 const dir = mkdtempSync(join(tmpdir(), 'prongsai-bench-uploads-'));
 const bombs = [
   { name: '80 M empty cells (3.1 M rows × 26)', bytes: xlsxBomb(3_100_000, 26) },

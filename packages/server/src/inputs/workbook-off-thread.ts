@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerFile } from '../worker-file.js';
 import { InputError, type CompiledFramework, type ImportContent, type InputProblem } from '@prongsai/core';
 import { frameworksDir, importedFrameworksDir } from '../frameworks/registry.js';
 
@@ -9,15 +8,6 @@ export const WORKBOOK_WORKER_HEAP_MB = 768;
 export const WORKBOOK_WORKER_TIMEOUT_MS = 30_000;
 /** Workbooks read at once; more wait, so a burst of uploads cannot take every core. */
 export const WORKBOOK_WORKERS = 2;
-
-/** The compiled worker beside this file, or (running from source, in tests) the built one. */
-function workerFile(): URL {
-  const beside = new URL('./workbook-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(beside))) return beside;
-  const built = new URL('../../dist/inputs/workbook-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(built))) return built;
-  throw new Error('the workbook reader is not built: run npm run build');
-}
 
 let running = 0;
 const waiting: (() => void)[] = [];
@@ -55,7 +45,7 @@ async function offThread<T>(job: Record<string, unknown>, data: Uint8Array, file
   try {
     return await new Promise<T>((resolve, reject) => {
       const copy = new Uint8Array(data);
-      const worker = new Worker(workerFile(), {
+      const worker = new Worker(workerFile('workbook-worker.js', import.meta.url, '../../dist/inputs/workbook-worker.js'), {
         workerData: { ...job, fileName: file, data: copy },
         transferList: [copy.buffer],
         resourceLimits: { maxOldGenerationSizeMb: WORKBOOK_WORKER_HEAP_MB },

@@ -1,19 +1,9 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerFile } from '../worker-file.js';
 import { judgeLink, type LinkFacts, type LinkJudgement } from '@prongsai/core';
 
 /** How long judging one page may take before it is given up and judged without its text. */
 export const JUDGE_BUDGET_MS = 2_000;
-
-/** The compiled worker beside this file, or (running from source, in tests) the built one. */
-function workerFile(): URL {
-  const beside = new URL('./judge-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(beside))) return beside;
-  const built = new URL('../../dist/links/judge-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(built))) return built;
-  throw new Error('the link judge is not built: run npm run build');
-}
 
 /**
  * Judges fetched pages off the event loop, one at a time, each within a CPU budget: a page that
@@ -34,7 +24,9 @@ export class LinkJudge {
   }
 
   private inWorker(facts: LinkFacts, fiscalYear: number): Promise<LinkJudgement> {
-    const worker = (this.worker ??= new Worker(workerFile()));
+    const worker = (this.worker ??= new Worker(
+      workerFile('judge-worker.js', import.meta.url, '../../dist/links/judge-worker.js'),
+    ));
     worker.unref();
     return new Promise((resolve) => {
       const unreadable = () => resolve(judgeLink({ ...facts, text: null }, fiscalYear));
