@@ -3,8 +3,8 @@ import type { FastifyRequest } from 'fastify';
 /**
  * Paths whose next segment is a secret: an iCalendar feed's token, an unsubscribe token, a
  * survey's single-use code. Matched on the path as a server would read it — percent-decoded,
- * any case, repeated slashes folded — so that no near miss (a trailing slash, another method, a
- * shorter path, `//s/…`, `/%73/…`) reaches the log with its secret.
+ * any case, repeated slashes folded, dot segments resolved — so that no near miss (a trailing
+ * slash, another method, a shorter path, `//s/…`, `/%73/…`, `/./s/…`) reaches the log with its secret.
  */
 const SECRET_PATH = /^\/(?:ical|unsubscribe|s|api\/s)(?:\/|$)/i;
 
@@ -16,7 +16,16 @@ function normalisedPath(url: string): string {
   } catch {
     // A malformed escape is read as it was written.
   }
-  return decoded.replace(/\/{2,}/g, '/');
+  // Dot segments resolved, backslashes and repeated slashes read as one slash, `;` parameters
+  // dropped: as a client or a proxy in front may read the path before this server sees it.
+  const segments: string[] = [];
+  for (const written of decoded.split(/[/\\]/)) {
+    const segment = written.split(';', 1)[0]!;
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') segments.pop();
+    else segments.push(segment);
+  }
+  return `/${segments.join('/')}`;
 }
 
 /** Whether a request's path holds a secret (and, for the surveys, a respondent who must stay unknown). */

@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
+import { loggableUrl, logRequest } from './log.js';
 import { loadConfig, withoutSchedules } from '../config.js';
 import { openDatabase, type Db } from '../db/database.js';
 
@@ -67,5 +68,23 @@ describe('the request log', () => {
     await app.inject({ method: 'GET', url: '/api/health', remoteAddress: '198.51.100.7' });
     expect(log).toContain('/api/health');
     expect(log).toContain('198.51.100.7');
+  });
+
+  it('reads a path as a server or a proxy in front would before deciding: dot segments, backslashes, parameters', () => {
+    // Over a socket (not through inject, which resolves them) these reach the serializer as written.
+    for (const url of [
+      `/./s/${CODE}`,
+      `/api/./s/${CODE}/responses`,
+      `/x/../ical/${TOKEN}/2570.ics`,
+      `/%2e/unsubscribe/${TOKEN}`,
+      `/s\\${CODE}`,
+      `/s;v=1/${CODE}`,
+    ]) {
+      expect(loggableUrl(url), url).not.toContain(url.includes(CODE) ? CODE : TOKEN);
+      const logged = logRequest({ url, method: 'GET', ip: ADDRESS, host: 'x', socket: {} } as never);
+      expect(JSON.stringify(logged), url).not.toContain(ADDRESS);
+    }
+    expect(loggableUrl('/api/health')).toBe('/api/health');
+    expect(loggableUrl('/t/bang-khae/2567/O1')).toBe('/t/bang-khae/2567/O1');
   });
 });
