@@ -241,8 +241,11 @@ export function compileFramework(input: unknown, source: string): FrameworkResul
       'disclosure',
     );
   });
+  // A provisional set (transcribed, not yet confirmed) may name an indicator whose questions no source gives;
+  // its readiness says so and no district assesses with it.
+  const provisional = !Array.isArray(data.provenance) && data.provenance?.provisional === true;
   for (const indicator of indicators.values()) {
-    if (indicator.units.length === 0) {
+    if (indicator.units.length === 0 && !provisional) {
       problem(
         `indicators[${data.indicators.indexOf(indicator.data)}]`,
         `indicator ${indicator.number} has no questions or OIT items`,

@@ -23,8 +23,21 @@ const scaleSchema = z
     }
   });
 
+/**
+ * Where a text or a figure comes from: a seed file and line, a fixture, a transcription or an inference,
+ * as the set's `provenance.sources` name them (e.g. `seed 004 line 22`).
+ */
+const sourceNote = z.string().min(1).max(1000);
+
 const aggregationSchema = z.discriminatedUnion('method', [
-  z.object({ method: z.literal('question-mean') }).strict(),
+  z
+    .object({
+      method: z.literal('question-mean'),
+      /** `inferred`: the sources do not say that the tool averages its questions. */
+      status: z.enum(['published', 'inferred']).optional(),
+      note: z.string().optional(),
+    })
+    .strict(),
   z
     .object({
       method: z.literal('indicator-weights'),
@@ -53,8 +66,11 @@ const toolSchema = z
     name: localized,
     /** Percentage weight in the total; the weights of all tools add up to 100. */
     weight: z.number().positive().max(100),
+    /** `inferred`: the weight is deduced (e.g. from an earlier year's published arithmetic), not stated. */
+    weightStatus: z.enum(['published', 'inferred']).optional(),
     kind: z.enum(['survey', 'disclosure']),
     aggregation: aggregationSchema.optional(),
+    source: sourceNote.optional(),
   })
   .strict();
 
@@ -76,6 +92,8 @@ const indicatorSchema = z
     description: localized.optional(),
     subIndicators: z.array(subIndicatorSchema).optional(),
     aggregation: indicatorAggregationSchema.optional(),
+    /** Where the indicator's name and description come from. */
+    source: sourceNote.optional(),
   })
   .strict();
 
@@ -85,6 +103,8 @@ const itemSchema = z
     text: localized,
     scale: z.string(),
     polarity: z.enum(['positive', 'negative']),
+    /** Where the item's text comes from. */
+    source: sourceNote.optional(),
   })
   .strict();
 
@@ -103,6 +123,8 @@ const questionSchema = z
     items: z.array(itemSchema).min(1).nullable(),
     /** Codes of the earlier framework's question(s) this one continues, where that is published. */
     previousCodes: z.array(z.string()).optional(),
+    /** Where the question's text (and topics) come from. */
+    source: sourceNote.optional(),
   })
   .strict();
 
@@ -110,6 +132,8 @@ const oitItemSchema = z
   .object({
     code: code(/^([A-Z]{1,3}OIT|O)\d{1,3}$/, 'an OIT item code such as O1 or MOIT1'),
     indicator: z.number().int().positive(),
+    /** `inferred`: the sources do not say which indicator the item belongs to. */
+    indicatorStatus: z.enum(['published', 'inferred']).optional(),
     subIndicator: z.string().optional(),
     group: z.string().optional(),
     /** `null`: the item's name is not known. */
@@ -123,6 +147,8 @@ const oitItemSchema = z
     previousCodes: z.array(z.string()).optional(),
     /** `binary`: the assessor gives 0 or 100; `partial`: any score from 0 to 100. */
     scoring: z.enum(['binary', 'partial']),
+    /** Where the item's name (and disclosure text) come from. */
+    source: sourceNote.optional(),
   })
   .strict();
 
@@ -147,6 +173,50 @@ const levelSchemeSchema = z
   })
   .strict();
 
+/** One source of a set and what it gave. */
+const provenanceSourceSchema = z
+  .object({
+    /** Short key the per-text `source` notes use, e.g. `seed-004`. */
+    id: code(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lower-case source key such as seed-004'),
+    kind: z.enum(['seed', 'fixture', 'publication', 'transcription', 'inference']),
+    /** The source as it is cited: a file name, an address, a repository and path. */
+    citation: z.string().min(1),
+    /** What this source gave to the set. */
+    gave: z.string().min(1),
+  })
+  .strict();
+
+/**
+ * Where a set comes from: its sources and what each gave, whether it is provisional (not yet confirmed by a
+ * central admin against NACC's manual), who confirmed it and when, and what stays unknown.
+ */
+const provenanceSchema = z
+  .object({
+    sources: z.array(provenanceSourceSchema).min(1),
+    provisional: z.boolean(),
+    confirmedBy: z.string().min(1).nullable(),
+    confirmedAt: z.string().min(1).nullable(),
+    unknowns: z.array(z.string().min(1)),
+    notes: z.array(z.string().min(1)).optional(),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    if ((p.confirmedBy === null) !== (p.confirmedAt === null)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['confirmedAt'],
+        message: 'confirmedBy and confirmedAt are given together or not at all',
+      });
+    }
+    if (p.provisional && p.confirmedBy !== null) {
+      ctx.addIssue({ code: 'custom', path: ['provisional'], message: 'a confirmed set is not provisional' });
+    }
+    const ids = p.sources.map((s) => s.id);
+    if (new Set(ids).size !== ids.length) {
+      ctx.addIssue({ code: 'custom', path: ['sources'], message: 'source ids must be distinct' });
+    }
+  });
+
 export const frameworkSchema = z
   .object({
     $schema: z.string().optional(),
@@ -154,7 +224,17 @@ export const frameworkSchema = z
     name: localized,
     /** Buddhist-Era fiscal years this set applies to. */
     fiscalYears: z.array(z.number().int().min(2500).max(2700)).min(1),
-    provenance: z.array(z.string()).optional(),
+    /**
+     * Kinds of agency the set is for (`district`: Bangkok district offices; `department`: the main round's
+     * departments). A set that names none is a district set, as every set was before kinds existed.
+     */
+    agencyKinds: z
+      .array(code(/^[a-z]+(-[a-z]+)*$/, 'a lower-case kind of agency such as district'))
+      .min(1)
+      .optional(),
+    /** Where the set comes from: a list of notes (older sets), or its sources, provisional flag and unknowns. */
+    provenance: z.union([z.array(z.string()), provenanceSchema]).optional(),
+    /** What the sources do not give (older sets; newer ones list it in `provenance.unknowns`). */
     unknowns: z.array(z.string()).optional(),
     analysisThreshold: z.number().min(0).max(100).default(85),
     scales: z.record(z.string(), scaleSchema),
@@ -177,3 +257,5 @@ export type OitItemData = z.infer<typeof oitItemSchema>;
 export type LevelData = z.infer<typeof levelSchema>;
 export type LevelSchemeData = z.infer<typeof levelSchemeSchema>;
 export type Polarity = ItemData['polarity'];
+export type ProvenanceData = z.infer<typeof provenanceSchema>;
+export type ProvenanceSourceData = z.infer<typeof provenanceSourceSchema>;
