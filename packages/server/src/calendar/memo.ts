@@ -8,6 +8,7 @@ import {
   MEMO_KINDS,
   SCHOOL_EIT_MINIMUM,
   SCHOOL_IIT,
+  servesDistricts,
   type CompiledFramework,
   type MemoContent,
   type MemoDocument,
@@ -58,6 +59,7 @@ function frameworkOfOrBefore(fiscalYear: number): { framework: CompiledFramework
   let best: { framework: CompiledFramework; year: number } | null = null;
   for (const id of availableFrameworks()) {
     const framework = loadFramework(id);
+    if (!servesDistricts(framework.data)) continue;
     for (const year of framework.data.fiscalYears) {
       if (year <= fiscalYear && (!best || year > best.year)) best = { framework, year };
     }

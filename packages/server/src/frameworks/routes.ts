@@ -1,6 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  frameworkAgencyKinds,
+  frameworkProvenance,
+  frameworkReadiness,
+  PROVISIONAL_NOTICE_EN,
+  PROVISIONAL_NOTICE_TH,
+  type CompiledFramework,
+} from '@prongsai/core';
 import type { Db } from '../db/database.js';
 import { requireActor } from '../http/context.js';
 import { importFramework, MAX_FRAMEWORK_BYTES } from './import.js';
@@ -10,6 +18,50 @@ import { availableFrameworks, FrameworkError, loadFramework } from './registry.j
 import { frameworkTemplate } from './template.js';
 
 const localized = z.object({ th: z.string(), en: z.string().nullish() });
+
+const missingPart = z.object({ part: z.string(), th: z.string(), en: z.string() });
+const readinessSchema = z.array(
+  z.object({
+    feature: z.enum(['scoring', 'results-import', 'oit', 'surveys', 'documents', 'memo']),
+    ready: z.boolean(),
+    missing: z.array(missingPart),
+    fixedBy: z.literal('central-admin'),
+  }),
+);
+const provenanceSchema = z.object({
+  sources: z.array(z.object({ id: z.string(), kind: z.string(), citation: z.string(), gave: z.string() })),
+  provisional: z.boolean(),
+  confirmedBy: z.string().nullable(),
+  confirmedAt: z.string().nullable(),
+  unknowns: z.array(z.string()),
+  notes: z.array(z.string()).optional(),
+});
+const summarySchema = z.object({
+  id: z.string(),
+  name: localized,
+  fiscalYears: z.array(z.number()),
+  agencyKinds: z.array(z.string()),
+  provisional: z.boolean(),
+  /** Shown wherever a provisional set is listed or used. */
+  notice: z.object({ th: z.string(), en: z.string() }).nullable(),
+  provenance: provenanceSchema,
+  readiness: readinessSchema,
+});
+
+/** What every view of a set shows beside its content: kinds of agency, provenance, provisional notice, readiness. */
+function presentSummary(f: CompiledFramework): z.infer<typeof summarySchema> {
+  const provenance = frameworkProvenance(f.data);
+  return {
+    id: f.id,
+    name: f.data.name,
+    fiscalYears: f.data.fiscalYears,
+    agencyKinds: frameworkAgencyKinds(f.data),
+    provisional: provenance.provisional,
+    notice: provenance.provisional ? { th: PROVISIONAL_NOTICE_TH, en: PROVISIONAL_NOTICE_EN } : null,
+    provenance,
+    readiness: frameworkReadiness(f),
+  };
+}
 
 export async function frameworkRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -25,13 +77,33 @@ export async function frameworkRoutes(app: FastifyInstance, { db }: { db: Db }) 
 
   api.get(
     '/api/frameworks',
-    { schema: { tags, summary: 'The ITA question sets', response: { 200: z.array(z.object({ id: z.string(), name: localized, fiscalYears: z.array(z.number()) })) } } },
+    {
+      schema: {
+        tags,
+        summary: 'The ITA question sets, each with its kinds of agency, provenance (provisional or not) and readiness for each feature',
+        response: { 200: z.array(summarySchema) },
+      },
+    },
     async (request) => {
       requireActor(request);
-      return availableFrameworks().map((id) => {
-        const f = loadFramework(id);
-        return { id, name: f.data.name, fiscalYears: f.data.fiscalYears };
-      });
+      return availableFrameworks().map((id) => presentSummary(loadFramework(id)));
+    },
+  );
+
+  api.get(
+    '/api/frameworks/:id/readiness',
+    {
+      schema: {
+        tags,
+        summary:
+          'How ready a set is for scoring, results import, the OIT workspace, surveys, documents and the memo: each ready, or exactly what is missing (Thai and English) and who can fix it',
+        params: z.object({ id: z.string().max(64) }),
+        response: { 200: readinessSchema },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return frameworkReadiness(load(request.params.id));
     },
   );
 
@@ -41,13 +113,12 @@ export async function frameworkRoutes(app: FastifyInstance, { db }: { db: Db }) 
     async (request) => {
       requireActor(request);
       const f = load(request.params.id);
+      const summary = presentSummary(f);
       return {
-        id: f.id,
-        name: f.data.name,
-        fiscalYears: f.data.fiscalYears,
+        ...summary,
         analysisThreshold: f.data.analysisThreshold,
         levels: f.data.levels.levels,
-        unknowns: f.data.unknowns ?? [],
+        unknowns: summary.provenance.unknowns,
         tools: f.tools.map((t) => ({
           code: t.code,
           name: t.data.name,
@@ -57,8 +128,21 @@ export async function frameworkRoutes(app: FastifyInstance, { db }: { db: Db }) 
             name: i.data.name,
             units: i.units.map((u) =>
               u.kind === 'question'
-                ? { code: u.code, kind: u.kind, text: u.data.text.th, items: (u.items ?? []).map((it) => ({ no: it.no, text: it.text.th, scale: it.scaleId, polarity: it.polarity })) }
-                : { code: u.code, kind: u.kind, text: u.data.name?.th ?? null, subIndicator: u.subIndicator ?? null, items: [] },
+                ? {
+                    code: u.code,
+                    kind: u.kind,
+                    text: u.data.text.th,
+                    source: u.data.source ?? null,
+                    items: (u.items ?? []).map((it) => ({ no: it.no, text: it.text.th, scale: it.scaleId, polarity: it.polarity })),
+                  }
+                : {
+                    code: u.code,
+                    kind: u.kind,
+                    text: u.data.name?.th ?? null,
+                    source: u.data.source ?? null,
+                    subIndicator: u.subIndicator ?? null,
+                    items: [],
+                  },
             ),
           })),
         })),

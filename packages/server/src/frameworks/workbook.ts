@@ -10,7 +10,7 @@ type Json = Record<string, unknown>;
 type Localized = { th: string; en?: string | null } | null | undefined;
 
 const SCALAR_FIELDS = ['id', 'fiscalYears', 'analysisThreshold'] as const;
-const JSON_FIELDS = ['provenance', 'unknowns', 'scales', 'levels', 'tools', 'indicators'] as const;
+const JSON_FIELDS = ['agencyKinds', 'provenance', 'unknowns', 'scales', 'levels', 'tools', 'indicators'] as const;
 
 const QUESTION_COLUMNS = ['code', 'indicator', 'text_th', 'text_en', 'polarity', 'previousCodes', 'more'] as const;
 const ITEM_COLUMNS = ['question', 'no', 'text_th', 'text_en', 'scale', 'polarity'] as const;

@@ -16,6 +16,7 @@ import { authorize } from '../auth/policy.js';
 import { listAgencies } from '../agencies/repository.js';
 import { OitRepository } from './repository.js';
 import { OitService, presentChecklist, presentEvidence, presentTask } from './service.js';
+import { servesDistricts } from '@prongsai/core';
 import { availableFrameworks, loadFramework } from '../frameworks/registry.js';
 import { MAX_EVIDENCE_BYTES } from '../evidence/process.js';
 import { uploadBodyLimit } from '../evidence/store.js';
@@ -376,13 +377,13 @@ export function sendDocument(
     .send(bytes);
 }
 
-/** Fiscal years a shipped framework with OIT items covers. */
+/** Fiscal years a district framework with OIT items covers. */
 function openableYears(): number[] {
   return [
     ...new Set(
       availableFrameworks().flatMap((id) => {
         const framework = loadFramework(id);
-        return framework.data.oitItems.length ? framework.data.fiscalYears : [];
+        return framework.data.oitItems.length && servesDistricts(framework.data) ? framework.data.fiscalYears : [];
       }),
     ),
   ].sort((a, b) => b - a);

@@ -10,6 +10,9 @@ import {
   presentResult,
   round2,
   scoreAssessment,
+  AGENCY_KIND_TH,
+  frameworkAgencyKinds,
+  servesDistricts,
   storeContent,
   suppressSmallGroups,
   type CompiledFramework,
@@ -35,7 +38,7 @@ import {
   updateAssessment,
 } from './repository.js';
 
-/** The framework for a fiscal year: the one asked for, or the one whose years include it. */
+/** A district's framework for a fiscal year: the one asked for, or the district set whose years include it. */
 export function frameworkFor(fiscalYear: number, requested?: string): CompiledFramework {
   if (requested) {
     // Only ids of the registry: a request must never name a path.
@@ -47,11 +50,22 @@ export function frameworkFor(fiscalYear: number, requested?: string): CompiledFr
         `ไม่มีชุดคำถาม "${requested.slice(0, 64)}"`,
       );
     }
-    return loadFramework(requested);
+    const framework = loadFramework(requested);
+    // Every agency assessed today is a district office; a department's set never scores one.
+    if (!servesDistricts(framework.data)) {
+      const kinds = frameworkAgencyKinds(framework.data);
+      throw new HttpError(
+        422,
+        'framework-not-for-districts',
+        `framework "${framework.id}" is for ${kinds.join(', ')} agencies, not district offices`,
+        `ชุดคำถาม "${framework.id}" ใช้กับ${kinds.map((k) => AGENCY_KIND_TH[k] ?? k).join(' ')} ไม่ใช่สำนักงานเขต`,
+      );
+    }
+    return framework;
   }
   for (const id of availableFrameworks()) {
     const framework = loadFramework(id);
-    if (framework.data.fiscalYears.includes(fiscalYear)) return framework;
+    if (servesDistricts(framework.data) && framework.data.fiscalYears.includes(fiscalYear)) return framework;
   }
   throw badRequest(
     `no framework applies to fiscal year ${fiscalYear}; choose one`,
