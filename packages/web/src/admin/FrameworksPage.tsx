@@ -1,13 +1,33 @@
-import { Alert, Anchor, Button, Card, FileInput, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, FileInput, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, fileToBase64 } from '../api/client';
 
+interface Localized {
+  th: string;
+  en: string;
+}
+interface FeatureReadiness {
+  feature: 'scoring' | 'results-import' | 'oit' | 'surveys' | 'documents' | 'memo';
+  ready: boolean;
+  missing: ({ part: string } & Localized)[];
+  fixedBy: 'central-admin';
+}
 interface FrameworkSummary {
   id: string;
   name: { th: string; en?: string | null };
   fiscalYears: number[];
+  agencyKinds: string[];
+  provisional: boolean;
+  notice: Localized | null;
+  provenance: {
+    sources: { id: string; kind: string; citation: string; gave: string }[];
+    confirmedBy: string | null;
+    confirmedAt: string | null;
+    unknowns: string[];
+  };
+  readiness: FeatureReadiness[];
 }
 interface Checked {
   ok: true;
@@ -25,6 +45,7 @@ interface Problem {
 /** Central admins load a new year's framework: checked first, every problem listed, then kept for good. */
 export function FrameworksPage() {
   const { t, i18n } = useTranslation();
+  const th = i18n.language === 'th';
   const client = useQueryClient();
   const frameworks = useQuery({ queryKey: ['frameworks'], queryFn: () => api<FrameworkSummary[]>('GET', '/api/frameworks') });
   const [file, setFile] = useState<File | null>(null);
@@ -52,15 +73,34 @@ export function FrameworksPage() {
             <Table.Th>{t('frameworks.id')}</Table.Th>
             <Table.Th>{t('frameworks.name')}</Table.Th>
             <Table.Th>{t('frameworks.years')}</Table.Th>
+            <Table.Th>{t('frameworks.readiness')}</Table.Th>
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {(frameworks.data ?? []).map((f) => (
-            <Table.Tr key={f.id}>
+            <Table.Tr key={f.id} data-testid={`framework-${f.id}`}>
               <Table.Td>{f.id}</Table.Td>
-              <Table.Td>{i18n.language === 'th' ? f.name.th : (f.name.en ?? f.name.th)}</Table.Td>
+              <Table.Td>
+                {i18n.language === 'th' ? f.name.th : (f.name.en ?? f.name.th)}
+                <Group gap={4} mt={2}>
+                  {f.agencyKinds.map((kind) => (
+                    <Badge key={kind} size="xs" variant="outline">
+                      {t(`frameworks.kind.${kind}`, { defaultValue: kind })}
+                    </Badge>
+                  ))}
+                  {f.notice && (
+                    <Badge size="xs" color="orange" data-testid="framework-provisional">
+                      {th ? f.notice.th : f.notice.en}
+                    </Badge>
+                  )}
+                </Group>
+                <Provenance framework={f} />
+              </Table.Td>
               <Table.Td>{f.fiscalYears.join(', ')}</Table.Td>
+              <Table.Td>
+                <Readiness readiness={f.readiness} />
+              </Table.Td>
               <Table.Td>
                 <Anchor href={`/api/frameworks/${f.id}/workbook`} size="sm">
                   {t('frameworks.workbook')}
@@ -131,5 +171,75 @@ export function FrameworksPage() {
         )}
       </Card>
     </Stack>
+  );
+}
+
+/** Each feature ✓ or ✗, with exactly what is missing and who can fix it. */
+function Readiness({ readiness }: { readiness: FeatureReadiness[] }) {
+  const { t, i18n } = useTranslation();
+  const th = i18n.language === 'th';
+  return (
+    <Table fz="xs" withRowBorders={false} verticalSpacing={0} data-testid="framework-readiness">
+      <Table.Tbody>
+        {readiness.map((r) => (
+          <Table.Tr key={r.feature}>
+            <Table.Td c={r.ready ? 'teal' : 'red'} aria-label={t(r.ready ? 'frameworks.ready' : 'frameworks.notReady')}>
+              {r.ready ? '✓' : '✗'}
+            </Table.Td>
+            <Table.Td>{t(`frameworks.feature.${r.feature}`)}</Table.Td>
+            <Table.Td>
+              {r.missing.map((m) => (
+                <div key={m.part + m.th}>{th ? m.th : m.en}</div>
+              ))}
+              {!r.ready && (
+                <Text size="xs" c="dimmed">
+                  {t('frameworks.fixedBy')}
+                </Text>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** Where a set comes from: each source and what it gave, who confirmed it, what stays unknown. */
+function Provenance({ framework }: { framework: FrameworkSummary }) {
+  const { t } = useTranslation();
+  const { sources, confirmedBy, confirmedAt, unknowns } = framework.provenance;
+  return (
+    <details>
+      <summary>
+        <Text span size="xs">
+          {t('frameworks.provenance')}
+        </Text>
+      </summary>
+      <Text size="xs" fw={600} mt={4}>
+        {t('frameworks.sources')}
+      </Text>
+      <List size="xs">
+        {sources.map((s) => (
+          <List.Item key={s.id}>
+            <code>{s.id}</code> ({t(`frameworks.sourceKind.${s.kind}`, { defaultValue: s.kind })}): {s.citation} — {s.gave}
+          </List.Item>
+        ))}
+      </List>
+      <Text size="xs" mt={4}>
+        {confirmedBy ? t('frameworks.confirmed', { by: confirmedBy, at: confirmedAt }) : t('frameworks.notConfirmed')}
+      </Text>
+      {unknowns.length > 0 && (
+        <>
+          <Text size="xs" fw={600} mt={4}>
+            {t('frameworks.unknowns')}
+          </Text>
+          <List size="xs">
+            {unknowns.map((u) => (
+              <List.Item key={u}>{u}</List.Item>
+            ))}
+          </List>
+        </>
+      )}
+    </details>
   );
 }

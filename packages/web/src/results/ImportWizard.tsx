@@ -44,8 +44,11 @@ export function ImportWizard({
   const [text, setText] = useState('');
   const frameworks = useQuery({
     queryKey: ['frameworks'],
-    queryFn: () => api<{ id: string; fiscalYears: number[] }[]>('GET', '/api/frameworks'),
+    queryFn: () =>
+      api<{ id: string; fiscalYears: number[]; agencyKinds?: string[]; provisional?: boolean }[]>('GET', '/api/frameworks'),
   });
+  // A district imports with a district set only (the main round's sets are for departments).
+  const districtSets = (frameworks.data ?? []).filter((f) => f.agencyKinds?.includes('district') ?? true);
 
   const body = async () => ({
     ...(framework ? { framework } : {}),
@@ -66,7 +69,7 @@ export function ImportWizard({
   const error = preview.error ?? commit.error;
   const errorText =
     error instanceof ApiError ? (lang === 'th' ? error.messageTh : error.message) : error ? t('errors.generic') : null;
-  const templateId = framework ?? frameworks.data?.find((f) => f.fiscalYears.includes(year))?.id;
+  const templateId = framework ?? districtSets.find((f) => f.fiscalYears.includes(year))?.id;
   const p = preview.data;
 
   return (
@@ -104,7 +107,10 @@ export function ImportWizard({
               clearable
               value={framework}
               onChange={setFramework}
-              data={(frameworks.data ?? []).map((f) => ({ value: f.id, label: f.id }))}
+              data={districtSets.map((f) => ({
+                value: f.id,
+                label: f.provisional ? `${f.id} (${t('frameworks.provisional')})` : f.id,
+              }))}
             />
           </Group>
           <SegmentedControl
