@@ -1,6 +1,7 @@
 // Survey intake: complete IIT responses posted by 200 clients at once on loopback to a server over
 // SQLite and over PostgreSQL, against GET /api/health under the same load in the same run.
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import http from 'node:http';
@@ -19,7 +20,7 @@ const dir = mkdtempSync(join(tmpdir(), 'prongsai-bench-'));
 const items = surveyItems(loadFramework('bma-district-2566'), 'IIT');
 const body = (n: number) =>
   JSON.stringify({
-    clientId: `bench-${process.pid}-${n}`,
+    clientId: randomUUID(),
     answers: Object.fromEntries(items.map((item, i) => [item.key, item.scale.answers[(n + i) % item.scale.answers.length]])),
   });
 

@@ -36,6 +36,7 @@ export const TABLES = [
   'survey_counts',
   'survey_receipts',
   'survey_codes',
+  'survey_pending',
   'survey_quotas',
   'calendar_defaults',
   'agency_milestones',
@@ -46,7 +47,10 @@ export const TABLES = [
   'notice_optouts',
 ] as const satisfies readonly (keyof Database)[];
 const WITH_IDENTITY = new Set<string>(
-  TABLES.filter((t) => t !== 'sessions' && t !== 'document_jobs' && t !== 'link_check_runs' && t !== 'reminder_jobs'),
+  TABLES.filter(
+    (t) =>
+      t !== 'sessions' && t !== 'document_jobs' && t !== 'link_check_runs' && t !== 'reminder_jobs' && t !== 'survey_pending',
+  ),
 );
 
 export interface Backup {

@@ -33,6 +33,8 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
     const sqlite = new SqliteDatabase(path === ':memory:' ? ':memory:' : resolve(path));
     sqlite.pragma('journal_mode = WAL');
+    // Deleted content is overwritten with zeros, not left in free space (survey rows waiting to be counted).
+    sqlite.pragma('secure_delete = ON');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });

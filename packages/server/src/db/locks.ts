@@ -4,7 +4,7 @@ import type { Database } from './schema.js';
 type Executor = Kysely<Database> | Transaction<Database>;
 
 /** Tables whose rows serialise the writes that depend on them. */
-type LockableTable = 'agencies' | 'measure_plans' | 'measure_entries' | 'progress_rounds' | 'progress_reports';
+type LockableTable = 'agencies' | 'measure_plans' | 'measure_entries' | 'progress_rounds' | 'progress_reports' | 'survey_rounds';
 
 const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
 

@@ -413,7 +413,7 @@ export interface SurveyRoundTable {
 export interface SurveyTallyTable {
   id: Generated<number>;
   round_id: number;
-  /** The respondent's division, 0 for none. */
+  /** Always 0: tallies are kept for the whole round, never per division (0014). */
   division_id: number;
   item_key: string;
   option_index: number;
@@ -430,8 +430,19 @@ export interface SurveyCountTable {
 export interface SurveyReceiptTable {
   id: Generated<number>;
   round_id: number;
-  /** The random id the phone made for its submission. */
+  /** The keyed tag (HMAC with the survey key) of the random id the phone made for its submission, never the id. */
   client_id: string;
+}
+
+/** A response waiting to be counted in a batch of at least 5: sealed with the survey key, in random order. */
+export interface SurveyPendingTable {
+  /** Random, so rows sort by nothing that came with them. */
+  id: string;
+  round_id: number;
+  /** The keyed tag of its code's hash (rounds with codes), so that a code is taken once; null without codes. */
+  code_tag: string | null;
+  /** AES-256-GCM of its division, code hash and answers (`surveys/sealing.ts`). */
+  sealed: string;
 }
 
 export interface SurveyCodeTable {
@@ -580,6 +591,7 @@ export interface Database {
   survey_counts: SurveyCountTable;
   survey_receipts: SurveyReceiptTable;
   survey_codes: SurveyCodeTable;
+  survey_pending: SurveyPendingTable;
   survey_quotas: SurveyQuotaTable;
   calendar_defaults: CalendarDefaultTable;
   agency_milestones: AgencyMilestoneTable;

@@ -22,7 +22,20 @@ export const FORM_SCRIPT = `(function () {
   var key = 'prongsai-survey:' + form.dataset.code;
   var saved = {};
   try { saved = JSON.parse(localStorage.getItem(key) || '{}'); } catch (e) { saved = {}; }
-  if (!saved.clientId) saved.clientId = (window.crypto && crypto.randomUUID) ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(36).slice(2);
+  // The submission id is random, never a time: crypto.randomUUID where the page is a secure
+  // origin, else a version-4 UUID from crypto.getRandomValues (found on every origin).
+  var randomId = function () {
+    var c = window.crypto || window.msCrypto;
+    if (c && c.randomUUID) return c.randomUUID();
+    if (!c || !c.getRandomValues) return null;
+    var b = c.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 15) | 64;
+    b[8] = (b[8] & 63) | 128;
+    var h = '';
+    for (var i = 0; i < 16; i++) h += (b[i] < 16 ? '0' : '') + b[i].toString(16) + (i === 3 || i === 5 || i === 7 || i === 9 ? '-' : '');
+    return h;
+  };
+  if (!saved.clientId || !/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(saved.clientId)) saved.clientId = randomId();
   saved.answers = saved.answers || {};
   Object.keys(saved.answers).forEach(function (name) {
     var input = form.querySelector('input[name="' + name + '"][value="' + saved.answers[name] + '"]');
@@ -50,6 +63,10 @@ export const FORM_SCRIPT = `(function () {
     event.preventDefault();
     var answers = {};
     Object.keys(saved.answers).forEach(function (name) { answers[name] = Number(saved.answers[name]); });
+    if (!saved.clientId) {
+      status.textContent = 'เบราว์เซอร์นี้สร้างรหัสสุ่มของการส่งไม่ได้ กรุณาเปิดแบบสอบถามด้วยเบราว์เซอร์รุ่นใหม่';
+      return;
+    }
     var body = { clientId: saved.clientId, answers: answers };
     if (form.division && form.division.value) body.division = Number(form.division.value);
     if (form.dataset.division) body.division = Number(form.dataset.division);

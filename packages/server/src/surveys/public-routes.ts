@@ -10,6 +10,9 @@ import { SHEET_STYLE } from './sheet.js';
 import { SurveyRepository } from './repository.js';
 import { isOpen, SurveyService } from './service.js';
 
+/** The one form a submission id may take: a random UUID, version 4, in lower case. */
+export const SUBMISSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
 /**
  * The respondents' side: no sign-in, nothing about the respondent logged (these routes log
  * nothing at all) or stored. The rate limit keeps addresses in memory only, never beside answers.
@@ -77,7 +80,8 @@ export async function surveyPublicRoutes(app: FastifyInstance, { db }: { db: Db 
         security: [],
         params: z.object({ code: z.string().regex(/^[A-Z0-9]{4,16}$/) }),
         body: z.object({
-          clientId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
+          // A random UUID (version 4) from the phone, never a time: anything else is refused.
+          clientId: z.string().regex(SUBMISSION_ID, 'must be a random UUID, version 4, in lower case'),
           answers: z.record(z.string().max(16), z.unknown()).refine((a) => Object.keys(a).length <= 200, 'too many answers'),
           division: z.number().int().nonnegative().optional(),
           code: z.string().max(32).optional(),

@@ -66,7 +66,7 @@ export class SurveyRepository {
     await this.db.updateTable('survey_rounds').set({ closed_at: at }).where('id', '=', id).execute();
   }
 
-  /** Keeps submission ids; answers those that were new (the others were kept before: retries). */
+  /** Keeps submission ids (their keyed tags); answers those that were new (the others were kept before: retries). */
   receipts(trx: Transaction<Database>, rows: { round_id: number; client_id: string }[]) {
     return trx
       .insertInto('survey_receipts')
@@ -80,16 +80,76 @@ export class SurveyRepository {
     await trx.deleteFrom('survey_receipts').where('id', '=', id).execute();
   }
 
-  /** Marks a single-use code used; undefined when it is unknown or was used already. */
-  useCode(trx: Transaction<Database>, roundId: number, codeHash: string): Promise<{ division_id: number } | undefined> {
+  /** Whether rounds were closed meanwhile (the intake reads them again inside its transaction). */
+  closedRounds(trx: Transaction<Database>, ids: number[]) {
+    return trx.selectFrom('survey_rounds').select('id').where('id', 'in', ids).where('closed_at', 'is not', null).execute();
+  }
+
+  /** The division of an unused single-use code; undefined when it is unknown or was used already. */
+  unusedCode(trx: Transaction<Database>, roundId: number, codeHash: string): Promise<{ division_id: number } | undefined> {
     return trx
-      .updateTable('survey_codes')
-      .set({ used: 1 })
+      .selectFrom('survey_codes')
+      .select('division_id')
       .where('round_id', '=', roundId)
       .where('code_hash', '=', codeHash)
       .where('used', '=', 0)
-      .returning('division_id')
       .executeTakeFirst();
+  }
+
+  /** Keeps sealed responses to be counted later; a row whose code tag is taken already is not kept (not returned). */
+  insertPending(trx: Transaction<Database>, rows: { id: string; round_id: number; code_tag: string | null; sealed: string }[]) {
+    if (!rows.length) return Promise.resolve([]);
+    return trx
+      .insertInto('survey_pending')
+      .values(rows)
+      .onConflict((oc) => oc.columns(['round_id', 'code_tag']).doNothing())
+      .returning('id')
+      .execute();
+  }
+
+  async pendingCount(executor: Executor, roundId: number): Promise<number> {
+    const row = await executor
+      .selectFrom('survey_pending')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('round_id', '=', roundId)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  pendingCounts(roundIds: number[]) {
+    if (!roundIds.length) return Promise.resolve([]);
+    return this.db
+      .selectFrom('survey_pending')
+      .select('round_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('round_id', 'in', roundIds)
+      .groupBy('round_id')
+      .execute();
+  }
+
+  pending(trx: Transaction<Database>, roundId: number) {
+    return trx.selectFrom('survey_pending').select(['id', 'sealed']).where('round_id', '=', roundId).execute();
+  }
+
+  async dropPending(trx: Transaction<Database>, ids: string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += 500) {
+      await trx
+        .deleteFrom('survey_pending')
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute();
+    }
+  }
+
+  /** Marks the codes of a counted batch used, all at once. */
+  async markCodesUsed(trx: Transaction<Database>, roundId: number, codeHashes: string[]): Promise<void> {
+    for (let i = 0; i < codeHashes.length; i += 500) {
+      await trx
+        .updateTable('survey_codes')
+        .set({ used: 1 })
+        .where('round_id', '=', roundId)
+        .where('code_hash', 'in', codeHashes.slice(i, i + 500))
+        .execute();
+    }
   }
 
   /** Adds counts to tallies and response counts, creating the cells a first answer opens. */
@@ -120,7 +180,7 @@ export class SurveyRepository {
     }
   }
 
-  /** Adds many responses of a division at once, as tallies (demo data). */
+  /** Adds many responses of a division at once: their answers to the round's tallies, their number to the division's (demo data). */
   addTallies(
     trx: Transaction<Database>,
     roundId: number,
@@ -129,19 +189,20 @@ export class SurveyRepository {
     responses: number,
   ): Promise<void> {
     const rows = [...tallies].flatMap(([item_key, counts]) =>
-      counts.map((count, option_index) => ({ round_id: roundId, division_id: divisionId, item_key, option_index, count })),
+      counts.map((count, option_index) => ({ round_id: roundId, division_id: 0, item_key, option_index, count })),
     );
     return this.addToTallies(trx, rows, [{ round_id: roundId, division_id: divisionId, responses }]);
   }
 
-  tallies(roundId: number, divisionId?: number) {
-    let query = this.db
+  /** The round's tallies: whole-round only, never per division. */
+  tallies(roundId: number) {
+    return this.db
       .selectFrom('survey_tallies')
       .select(['item_key', 'option_index'])
       .select((eb) => eb.fn.sum<number>('count').as('count'))
-      .where('round_id', '=', roundId);
-    if (divisionId !== undefined) query = query.where('division_id', '=', divisionId);
-    return query.groupBy(['item_key', 'option_index']).execute();
+      .where('round_id', '=', roundId)
+      .groupBy(['item_key', 'option_index'])
+      .execute();
   }
 
   counts(roundId: number) {

@@ -10,6 +10,7 @@ import { requireActor } from '../http/context.js';
 import { isoDate } from '../http/schemas.js';
 import { SurveyRepository } from './repository.js';
 import { presentRound, SurveyService } from './service.js';
+import { loadSurveyKey, useSurveyKey } from './sealing.js';
 
 const roundParams = z.object({ id: z.coerce.number().int().positive() });
 
@@ -17,6 +18,8 @@ const roundParams = z.object({ id: z.coerce.number().int().positive() });
 export async function surveyRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['surveys'];
+  // The key that seals waiting responses: from PRONGSAI_SURVEY_KEY or the data directory, never the database.
+  useSurveyKey(db.kysely, loadSurveyKey(config.dataDir));
   const service = new SurveyService(db.kysely);
   const repository = new SurveyRepository(db.kysely);
   const base = (request: FastifyRequest) => config.publicUrl ?? `${request.protocol}://${request.host}`;

@@ -8,6 +8,7 @@ import {
   checkAnswers,
   EIT_MINIMUMS,
   findWeakPoints,
+  MIN_GROUP_SIZE,
   presentResult,
   scoreAssessment,
   suppressSmallGroups,
@@ -25,9 +26,10 @@ import { badRequest, conflict, HttpError } from '../http/errors.js';
 import { frameworkFor } from '../results/service.js';
 import { findAssessment } from '../results/repository.js';
 import { hashCode } from './codes.js';
-import { intakeFor } from './intake.js';
+import { afterCounting, countWaiting, intakeFor, itemsOf } from './intake.js';
 import { SurveyRepository } from './repository.js';
 import { readRoster } from './roster.js';
+import { surveyKeyOf } from './sealing.js';
 
 const divisionCache = new Map<number, { ids: Set<number>; until: number }>();
 
@@ -35,14 +37,30 @@ const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const randomCode = (length: number) => Array.from({ length }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 export { hashCode };
 
-const itemCache = new Map<string, ReturnType<typeof surveyItems>>();
-/** The items of a round's tool, computed once per framework and tool. */
-const itemsOf = (round: SurveyRound) => {
-  const key = `${round.framework_id}|${round.tool}`;
-  let items = itemCache.get(key);
-  if (!items) itemCache.set(key, (items = surveyItems(loadFramework(round.framework_id), round.tool)));
-  return items;
-};
+/**
+ * Responses per division as they may be shown: a group under 5 (none included) is null, and so are
+ * as many more as it takes for the hidden ones to hold none or at least 5 together (the analysis'
+ * own small-group rule). Groups go in by division id, so that every view of a round hides the same
+ * ones. The total is null under 5.
+ */
+function shownCounts(counts: ReadonlyMap<number, number>, divisionIds: readonly number[]) {
+  const ids = [...new Set([0, ...divisionIds, ...counts.keys()])].sort((a, b) => a - b);
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const shown = suppressSmallGroups(
+    ids.map((id) => ({ tool: '', dimension: 'division', label: String(id), count: counts.get(id) ?? 0, percent: null })),
+  );
+  return {
+    total: total >= MIN_GROUP_SIZE ? total : null,
+    of: (id: number) => {
+      const s = shown[ids.indexOf(id)];
+      return !s || s.suppressed ? null : s.count;
+    },
+  };
+}
+
+/** A group whose count is hidden is short when its quota is 5 or more (it has fewer than 5); else when it has fewer than asked. */
+const isShort = (responses: number | null, required: number) =>
+  responses === null ? required >= MIN_GROUP_SIZE : responses < required;
 
 export const isOpen = (round: SurveyRound, today = todayInBangkok()) =>
   round.closed_at === null && round.opens_on <= today && today <= round.closes_on;
@@ -280,41 +298,60 @@ export class SurveyService {
     return ids;
   }
 
-  /** Responses per division against its quota, and what is still short. */
+  /**
+   * Responses per division against its quota, and what is still short. Counts change only when a
+   * batch of 5 or more is counted; a division under 5 shows null (น้อยกว่า 5).
+   */
   async progress(actor: Actor, round: SurveyRound) {
     authorize(actor, 'survey', 'read', { agencyId: round.agency_id });
+    await this.settle(round);
     const [counts, quotas, divisions] = await Promise.all([
       this.repository.counts(round.id),
       this.repository.quotas(round.id),
       listDivisions(this.db, round.agency_id),
     ]);
-    const responses = new Map(counts.map((c) => [c.division_id, Number(c.responses)]));
+    const shown = shownCounts(
+      new Map(counts.map((c) => [c.division_id, Number(c.responses)])),
+      divisions.map((d) => d.id),
+    );
     const rows = divisions.map((d) => {
       const quota = quotas.find((q) => q.division_id === d.id);
-      const got = responses.get(d.id) ?? 0;
+      const responses = shown.of(d.id);
       const required = quota?.required ?? 0;
       return {
         divisionId: d.id,
         nameTh: d.name_th,
         headcount: quota?.headcount ?? 0,
         required,
-        responses: got,
-        short: Math.max(0, required - got),
+        responses,
+        short: responses === null ? null : Math.max(0, required - responses),
       };
     });
-    const total = [...responses.values()].reduce((a, b) => a + b, 0);
-    return { total, unassigned: responses.get(0) ?? 0, divisions: rows, shortfalls: rows.filter((r) => r.short > 0) };
+    return {
+      total: shown.total,
+      unassigned: shown.of(0),
+      minimumGroup: MIN_GROUP_SIZE,
+      divisions: rows,
+      shortfalls: rows.filter((r) => isShort(r.responses, r.required)),
+    };
   }
 
   /**
    * City-wide: each agency's latest round of a year and tool, its responses against the sum of its
-   * quotas, and the divisions still short.
+   * quotas, and the divisions still short, worked out from the counts as the round's own progress
+   * shows them (so that nothing here undoes a hidden division).
    */
   async cityProgress(actor: Actor, fiscalYear: number, tool: string) {
     authorize(actor, 'cityResults', 'read', undefined);
-    const { rounds, counts, quotas } = await this.repository.cityProgress(fiscalYear, tool);
+    let { rounds, counts, quotas } = await this.repository.cityProgress(fiscalYear, tool);
     const latest = new Map<number, SurveyRound>();
     for (const round of rounds) if (!latest.has(round.agency_id)) latest.set(round.agency_id, round);
+    const past = [...latest.values()].filter((r) => !isOpen(r));
+    const due = (await this.repository.pendingCounts(past.map((r) => r.id))).filter((p) => Number(p.n) >= MIN_GROUP_SIZE);
+    if (due.length) {
+      for (const { round_id } of due) await this.settle(past.find((r) => r.id === round_id)!);
+      ({ rounds, counts, quotas } = await this.repository.cityProgress(fiscalYear, tool));
+    }
     const byRound = <T extends { round_id: number }>(rows: T[]) => {
       const map = new Map<number, T[]>();
       for (const row of rows) map.set(row.round_id, [...(map.get(row.round_id) ?? []), row]);
@@ -323,37 +360,54 @@ export class SurveyService {
     const countsOf = byRound(counts);
     const quotasOf = byRound(quotas);
     return [...latest.values()].map((round) => {
-      const got = new Map((countsOf.get(round.id) ?? []).map((c) => [c.division_id, Number(c.responses)]));
       const own = quotasOf.get(round.id) ?? [];
-      const short = own.filter((q) => (got.get(q.division_id) ?? 0) < q.required);
+      const shown = shownCounts(
+        new Map((countsOf.get(round.id) ?? []).map((c) => [c.division_id, Number(c.responses)])),
+        own.map((q) => q.division_id),
+      );
+      const short = own.filter((q) => isShort(shown.of(q.division_id), q.required));
       return {
         agencyId: round.agency_id,
         round: presentRound(round),
-        responses: [...got.values()].reduce((a, b) => a + b, 0),
+        responses: shown.total,
         required: own.reduce((sum, q) => sum + q.required, 0),
         quotaGroups: own.length,
         groupsShort: short.length,
-        shortBy: short.reduce((sum, q) => sum + q.required - (got.get(q.division_id) ?? 0), 0),
+        shortBy: short.reduce((sum, q) => sum + q.required - (shown.of(q.division_id) ?? 0), 0),
       };
     });
   }
 
-  /** The round scored by the engine, with weak points, and divisions shown only where at least 5 answered. */
+  /**
+   * A round past its end counts what still waits, in one batch when 5 or more; fewer stay sealed
+   * and uncounted (the round then has fewer than 5 and shows nothing).
+   */
+  private async settle(round: SurveyRound): Promise<void> {
+    if (isOpen(round)) return;
+    if ((await this.repository.pendingCount(this.db, round.id)) < MIN_GROUP_SIZE) return;
+    const counted = await this.db.transaction().execute(async (trx) => {
+      await lockRow(trx, 'survey_rounds', round.id);
+      return countWaiting(trx, () => surveyKeyOf(this.db), round, 0);
+    });
+    if (counted) await afterCounting(this.db);
+  }
+
+  /**
+   * The round scored by the engine, with weak points, and divisions shown only where at least 5
+   * answered. Under 5 respondents in all, no score at all. It changes only when a batch of 5 or
+   * more is counted.
+   */
   async result(actor: Actor, round: SurveyRound) {
     authorize(actor, 'survey', 'read', { agencyId: round.agency_id });
+    await this.settle(round);
     const framework = loadFramework(round.framework_id);
     const counts = await this.repository.counts(round.id);
-    const scored = await this.score(round, counts);
     const divisions = await listDivisions(this.db, round.agency_id);
-    const shown = suppressSmallGroups(
-      counts.map((c) => ({
-        tool: round.tool,
-        dimension: 'division',
-        label: divisions.find((d) => d.id === c.division_id)?.name_th ?? 'ไม่ระบุฝ่าย',
-        count: Number(c.responses),
-        percent: null,
-      })),
+    const shown = shownCounts(
+      new Map(counts.map((c) => [c.division_id, Number(c.responses)])),
+      divisions.map((d) => d.id),
     );
+    const scored = shown.total === null ? null : await this.score(round, counts);
     const official = async (year: number) => {
       const assessment = await findAssessment(this.db, round.agency_id, year);
       const score = round.tool === 'IIT' ? assessment?.iit : assessment?.eit;
@@ -364,18 +418,26 @@ export class SurveyService {
       source: 'self-assessment' as const,
       // The official score of the tool this year and last year, to compare with.
       official: { thisYear: await official(round.fiscal_year), lastYear: await official(round.fiscal_year - 1) },
-      respondents: scored.respondents[round.tool] ?? 0,
-      result: presentResult(scored),
-      weak: findWeakPoints(framework, scored).flat.filter((p) => p.tool === round.tool),
-      divisions: shown.map((s) => ({ nameTh: s.label, responses: s.suppressed ? null : s.count })),
+      respondents: shown.total,
+      minimumGroup: MIN_GROUP_SIZE,
+      result: scored ? presentResult(scored) : null,
+      weak: scored ? findWeakPoints(framework, scored).flat.filter((p) => p.tool === round.tool) : [],
+      divisions: [...divisions.map((d) => ({ id: d.id, nameTh: d.name_th })), { id: 0, nameTh: 'ไม่ระบุฝ่าย' }].map((d) => ({
+        nameTh: d.nameTh,
+        responses: shown.of(d.id),
+      })),
     };
   }
 
   /** What the round would score with some questions or items raised (or lowered): the same what-if as the official results. */
   async whatIf(actor: Actor, round: SurveyRound, changes: Record<string, number>) {
     authorize(actor, 'survey', 'read', { agencyId: round.agency_id });
+    await this.settle(round);
     const framework = loadFramework(round.framework_id);
     const before = await this.score(round);
+    if ((before.respondents[round.tool] ?? 0) < MIN_GROUP_SIZE) {
+      throw conflict('fewer than 5 responses are counted', 'ผู้ตอบที่นับแล้วยังน้อยกว่า 5 คน จึงยังคำนวณไม่ได้');
+    }
     const after = whatIf(framework, before, changes);
     return { before: presentResult(before), after: presentResult(after) };
   }
@@ -405,7 +467,10 @@ export class SurveyService {
     const scores: Record<string, number> = {};
     for (const tool of ['IIT', 'EIT']) {
       for (const round of rounds.filter((r) => r.tool === tool)) {
-        const score = (await this.score(round)).tools[tool]?.score;
+        await this.settle(round);
+        const scored = await this.score(round);
+        // A round of fewer than 5 counted responses gives no score.
+        const score = (scored.respondents[tool] ?? 0) >= MIN_GROUP_SIZE ? scored.tools[tool]?.score : undefined;
         if (score !== undefined) {
           scores[tool] = score;
           break;
@@ -417,11 +482,17 @@ export class SurveyService {
       : null;
   }
 
+  /**
+   * Closes a round and counts every response still waiting, in one batch when 5 or more (fewer
+   * stay sealed and uncounted: the round then has fewer than 5 and shows nothing).
+   */
   async close(actor: Actor, round: SurveyRound): Promise<void> {
     authorize(actor, 'survey', 'manage', { agencyId: round.agency_id });
-    await this.db.transaction().execute(async (trx) => {
+    const counted = await this.db.transaction().execute(async (trx) => {
       await lockRow(trx, 'agencies', round.agency_id);
+      await lockRow(trx, 'survey_rounds', round.id);
       await new SurveyRepository(trx).close(round.id, new Date().toISOString());
+      const counted = await countWaiting(trx, () => surveyKeyOf(this.db), round, 0);
       await recordAudit(trx, {
         actorId: actor.id,
         action: 'close',
@@ -429,6 +500,8 @@ export class SurveyService {
         entityId: round.id,
         agencyId: round.agency_id,
       });
+      return counted;
     });
+    if (counted) await afterCounting(this.db);
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,12 @@ const fy2566 = loadFramework('bma-district-2566');
 const iit = surveyItems(fy2566, 'IIT');
 const day = (offset: number) => new Date(Date.now() + 7 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 
+/** A phone's submission id: a version-4 UUID, the same for the same name (its retries). */
+const idOf = (name: string) => {
+  const h = createHash('sha256').update(name).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+};
+
 /** Respondent n's answers, the same every run. */
 const answersOf = (n: number) =>
   Object.fromEntries(iit.map((item, i) => [item.key, item.scale.answers[(n * 7 + i * 3) % item.scale.answers.length]!]));
@@ -29,6 +36,7 @@ describe.each(TEST_DATABASES)('self-assessment surveys on $engine', (database) =
   let finance: Session;
   let log = '';
   let round: { id: number; code: string };
+  let scored: { id: number; code: string };
   let divisions: { id: number; nameTh: string }[];
 
   beforeAll(async () => {
@@ -67,9 +75,23 @@ describe.each(TEST_DATABASES)('self-assessment surveys on $engine', (database) =
     });
   const progress = async (id: number) =>
     (await app.inject({ method: 'GET', url: `/api/surveys/${id}/progress`, headers: admin.headers })).json() as {
-      total: number;
-      divisions: { divisionId: number; responses: number; required: number; short: number }[];
+      total: number | null;
+      divisions: { divisionId: number; responses: number | null; required: number; short: number | null }[];
     };
+  /** Responses kept for a round: counted, or sealed and waiting to be counted. */
+  const kept = async (id: number) => {
+    const waiting = await db.kysely
+      .selectFrom('survey_pending')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('round_id', '=', id)
+      .executeTakeFirstOrThrow();
+    const counted = await db.kysely
+      .selectFrom('survey_counts')
+      .select((eb) => eb.fn.sum<number>('responses').as('n'))
+      .where('round_id', '=', id)
+      .executeTakeFirstOrThrow();
+    return Number(waiting.n) + Number(counted.n ?? 0);
+  };
 
   it("opens a round from the year's framework, for the secretariat only, and refuses one whose items are not known", async () => {
     const body = { tool: 'IIT', fiscalYear: 2566, opensOn: day(-1), closesOn: day(10) };
@@ -108,16 +130,28 @@ describe.each(TEST_DATABASES)('self-assessment surveys on $engine', (database) =
 
   it('scores the responses exactly as the same answers in a raw-responses file', async () => {
     const finance_ = divisions.find((d) => d.nameTh === 'ฝ่ายการคลัง')!.id;
+    scored = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/agencies/bang-khae/surveys',
+        headers: admin.headers,
+        payload: { tool: 'IIT', fiscalYear: 2566, opensOn: day(-1), closesOn: day(10) },
+      })
+    ).json();
     for (let n = 0; n < 23; n++) {
-      const answered = await submit(round.code, {
-        clientId: `phone-${n}-0000`,
+      const answered = await submit(scored.code, {
+        clientId: idOf(`phone-${n}`),
         answers: answersOf(n),
         division: n % 2 ? finance_ : 0,
       });
       expect(answered.statusCode, answered.body).toBe(200);
     }
+    // Counted in batches of 5, with 5 to 9 waiting while the round is open; closing counts the rest.
+    expect((await progress(scored.id)).total).toBe(15);
+    expect(await kept(scored.id)).toBe(23);
+    await app.inject({ method: 'POST', url: `/api/surveys/${scored.id}/close`, headers: admin.headers });
     const result = (
-      await app.inject({ method: 'GET', url: `/api/surveys/${round.id}/result`, headers: admin.headers })
+      await app.inject({ method: 'GET', url: `/api/surveys/${scored.id}/result`, headers: admin.headers })
     ).json() as {
       source: string;
       respondents: number;
@@ -137,42 +171,47 @@ describe.each(TEST_DATABASES)('self-assessment surveys on $engine', (database) =
     for (const [code, unit] of Object.entries(fromFile.units)) {
       expect(result.result.questions[code], code).toBe(Math.round(unit.score * 100) / 100);
     }
-    // 11 in finance and 12 without a division: both shown; none under 5 exists.
-    expect(result.divisions.map((d) => d.responses).sort()).toEqual([11, 12]);
+    // 11 in finance and 12 without a division: both shown; the other divisions, with none, show as under 5.
+    expect(
+      result.divisions
+        .map((d) => d.responses)
+        .filter((r) => r !== null)
+        .sort(),
+    ).toEqual([11, 12]);
   });
 
   it('answers a retry as the first, even when ten come at once', async () => {
-    const before = (await progress(round.id)).total;
+    const before = await kept(round.id);
     const retries = await Promise.all(
-      Array.from({ length: 10 }, () => submit(round.code, { clientId: 'phone-retry-abcdef', answers: answersOf(99) })),
+      Array.from({ length: 10 }, () => submit(round.code, { clientId: idOf('phone-retry'), answers: answersOf(99) })),
     );
     expect(retries.map((r) => r.statusCode)).toEqual(Array(10).fill(200));
     expect(retries.every((r) => r.json().status === 'received')).toBe(true);
-    expect((await progress(round.id)).total).toBe(before + 1);
+    expect(await kept(round.id)).toBe(before + 1);
   });
 
   it('refuses bad input with a Thai message and stores nothing', async () => {
-    const before = (await progress(round.id)).total;
-    const wrong = await submit(round.code, { clientId: 'phone-bad-0001', answers: { ...answersOf(1), 'I1.1': 7 } });
+    const before = await kept(round.id);
+    const wrong = await submit(round.code, { clientId: idOf('phone-bad-1'), answers: { ...answersOf(1), 'I1.1': 7 } });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.messageTh).toBe('ข้อ I1.1: คำตอบไม่อยู่ในตัวเลือก');
-    expect((await submit(round.code, { clientId: 'phone-bad-0002', answers: { ...answersOf(1), 'I99.1': 1 } })).statusCode).toBe(
-      400,
-    );
+    expect(
+      (await submit(round.code, { clientId: idOf('phone-bad-2'), answers: { ...answersOf(1), 'I99.1': 1 } })).statusCode,
+    ).toBe(400);
     const partial = answersOf(1);
     delete partial['I25.1'];
-    expect((await submit(round.code, { clientId: 'phone-bad-0003', answers: partial })).json().error.messageTh).toBe(
+    expect((await submit(round.code, { clientId: idOf('phone-bad-3'), answers: partial })).json().error.messageTh).toBe(
       'ยังไม่ได้ตอบข้อ I25.1',
     );
     expect(
-      (await submit(round.code, { clientId: 'phone-bad-0004', answers: { ...answersOf(1), pad: 'x'.repeat(70_000) } }))
+      (await submit(round.code, { clientId: idOf('phone-bad-4'), answers: { ...answersOf(1), pad: 'x'.repeat(70_000) } }))
         .statusCode,
     ).toBe(413);
-    expect((await submit('NOSUCH99', { clientId: 'phone-bad-0005', answers: answersOf(1) })).statusCode).toBe(404);
+    expect((await submit('NOSUCH99', { clientId: idOf('phone-bad-5'), answers: answersOf(1) })).statusCode).toBe(404);
     // The failed ones left no receipt: sending again, right, is counted.
-    expect((await progress(round.id)).total).toBe(before);
-    expect((await submit(round.code, { clientId: 'phone-bad-0001', answers: answersOf(1) })).statusCode).toBe(200);
-    expect((await progress(round.id)).total).toBe(before + 1);
+    expect(await kept(round.id)).toBe(before);
+    expect((await submit(round.code, { clientId: idOf('phone-bad-1'), answers: answersOf(1) })).statusCode).toBe(200);
+    expect(await kept(round.id)).toBe(before + 1);
   });
 
   it('takes single-use codes that record only that they were used, and keeps nothing that identifies a respondent', async () => {
@@ -194,15 +233,18 @@ describe.each(TEST_DATABASES)('self-assessment surveys on $engine', (database) =
       })
     ).json() as { codes: string[] };
     expect(codes).toHaveLength(3);
-    expect((await submit(coded.code, { clientId: 'phone-code-0001', answers: answersOf(5), code: codes[0] })).statusCode).toBe(
+    expect((await submit(coded.code, { clientId: idOf('phone-code-1'), answers: answersOf(5), code: codes[0] })).statusCode).toBe(
       200,
     );
-    const reused = await submit(coded.code, { clientId: 'phone-code-0002', answers: answersOf(6), code: codes[0] });
+    const reused = await submit(coded.code, { clientId: idOf('phone-code-2'), answers: answersOf(6), code: codes[0] });
     expect(reused.statusCode).toBe(409);
     expect(reused.json().error.messageTh).toBe('รหัสนี้ไม่ถูกต้องหรือถูกใช้ไปแล้ว');
-    expect((await submit(coded.code, { clientId: 'phone-code-0003', answers: answersOf(6) })).statusCode).toBe(409);
+    expect((await submit(coded.code, { clientId: idOf('phone-code-3'), answers: answersOf(6) })).statusCode).toBe(409);
+    // One response, waiting to be counted with four more: nothing of it shows.
+    expect(await kept(coded.id)).toBe(1);
     const p = await progress(coded.id);
-    expect(p.divisions.find((d) => d.divisionId === works)?.responses).toBe(1);
+    expect(p.total).toBeNull();
+    expect(p.divisions.find((d) => d.divisionId === works)?.responses).toBeNull();
 
     // Every table, every value: no address, no user agent, no time finer than the day, and the
     // code row holds nothing that points to the response.
@@ -216,7 +258,7 @@ describe.each(TEST_DATABASES)('self-assessment surveys on $engine', (database) =
     const all = dump.join('\n');
     expect(all).not.toContain('203.150.77.12');
     expect(all).not.toContain('TestPhone');
-    const surveyRows = dump.filter((line) => /^survey_(tallies|counts|receipts|codes) /.test(line));
+    const surveyRows = dump.filter((line) => /^survey_(tallies|counts|receipts|codes|pending) /.test(line));
     expect(surveyRows.length).toBeGreaterThan(0);
     for (const line of surveyRows) expect(line, line).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
     const codeRows = dump.filter((line) => line.startsWith('survey_codes '));
@@ -248,16 +290,16 @@ describe.each(TEST_DATABASES)('self-assessment surveys on $engine', (database) =
     ).json() as { id: number; code: string; open: boolean };
     expect(past.open).toBe(false);
     const late = await submit(past.code, {
-      clientId: 'phone-late-0001',
+      clientId: idOf('phone-late-1'),
       answers: Object.fromEntries(surveyItems(fy2566, 'EIT').map((i) => [i.key, i.scale.answers[0]])),
     });
     expect(late.statusCode).toBe(409);
     expect(late.json().error.messageTh).toContain('ปิดรับคำตอบแล้ว');
-    expect((await progress(past.id)).total).toBe(0);
+    expect(await kept(past.id)).toBe(0);
     // EIT rounds start with the BMA district minimums per division.
     expect((await progress(past.id)).divisions.find((d) => d.required === 60)).toBeDefined();
     await app.inject({ method: 'POST', url: `/api/surveys/${round.id}/close`, headers: admin.headers });
-    expect((await submit(round.code, { clientId: 'phone-after-close', answers: answersOf(3) })).statusCode).toBe(409);
+    expect((await submit(round.code, { clientId: idOf('phone-after-close'), answers: answersOf(3) })).statusCode).toBe(409);
     expect(todayInBangkok()).toBe(day(0));
   });
 
@@ -272,7 +314,7 @@ describe.each(TEST_DATABASES)('self-assessment surveys on $engine', (database) =
     const finance_ = divisions.find((d) => d.nameTh === 'ฝ่ายการคลัง')!.id;
     const set = await app.inject({
       method: 'PUT',
-      url: `/api/surveys/${round.id}/quotas`,
+      url: `/api/surveys/${scored.id}/quotas`,
       headers: admin.headers,
       payload: [{ divisionId: finance_, headcount: 20 }],
     });
@@ -281,6 +323,17 @@ describe.each(TEST_DATABASES)('self-assessment surveys on $engine', (database) =
       set.json() as { divisions: { divisionId: number; required: number; responses: number; short: number }[] }
     ).divisions.find((d) => d.divisionId === finance_)!;
     expect(row).toMatchObject({ required: 20, responses: 11, short: 9 });
+    // A division of fewer than 5 shows neither its count nor what it lacks.
+    const works = divisions.find((d) => d.nameTh === 'ฝ่ายโยธา')!.id;
+    const small = (
+      await app.inject({
+        method: 'PUT',
+        url: `/api/surveys/${scored.id}/quotas`,
+        headers: admin.headers,
+        payload: [{ divisionId: works, headcount: 8 }],
+      })
+    ).json() as { divisions: { divisionId: number; responses: number | null; short: number | null }[] };
+    expect(small.divisions.find((d) => d.divisionId === works)).toMatchObject({ responses: null, short: null });
   });
 
   it('holds demo rounds with generated answers, hides divisions under 5, and feeds the OIT prediction', async () => {
@@ -369,7 +422,7 @@ describe.each(TEST_DATABASES)('self-assessment surveys on $engine', (database) =
         app.inject({
           method: 'POST',
           url: `/api/s/NOSUCH00/responses`,
-          payload: { clientId: `flood-${n}-000000`, answers: {} },
+          payload: { clientId: idOf(`flood-${n}`), answers: {} },
           remoteAddress: '198.51.100.7',
         }),
       ),
@@ -409,7 +462,7 @@ describe.each(TEST_DATABASES)('self-assessment surveys on $engine', (database) =
     const whatIf = (
       await app.inject({
         method: 'POST',
-        url: `/api/surveys/${round.id}/what-if`,
+        url: `/api/surveys/${scored.id}/what-if`,
         headers: admin.headers,
         payload: { changes: { I1: 100 } },
       })
