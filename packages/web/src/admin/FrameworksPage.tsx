@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Card, FileInput, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, fileToBase64 } from '../api/client';
 
@@ -73,40 +73,44 @@ export function FrameworksPage() {
             <Table.Th>{t('frameworks.id')}</Table.Th>
             <Table.Th>{t('frameworks.name')}</Table.Th>
             <Table.Th>{t('frameworks.years')}</Table.Th>
-            <Table.Th>{t('frameworks.readiness')}</Table.Th>
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {(frameworks.data ?? []).map((f) => (
-            <Table.Tr key={f.id} data-testid={`framework-${f.id}`}>
-              <Table.Td>{f.id}</Table.Td>
-              <Table.Td>
-                {i18n.language === 'th' ? f.name.th : (f.name.en ?? f.name.th)}
-                <Group gap={4} mt={2}>
-                  {f.agencyKinds.map((kind) => (
-                    <Badge key={kind} size="xs" variant="outline">
-                      {t(`frameworks.kind.${kind}`, { defaultValue: kind })}
-                    </Badge>
-                  ))}
-                  {f.notice && (
-                    <Badge size="xs" color="orange" data-testid="framework-provisional">
-                      {th ? f.notice.th : f.notice.en}
-                    </Badge>
-                  )}
-                </Group>
-                <Provenance framework={f} />
-              </Table.Td>
-              <Table.Td>{f.fiscalYears.join(', ')}</Table.Td>
-              <Table.Td>
-                <Readiness readiness={f.readiness} />
-              </Table.Td>
-              <Table.Td>
-                <Anchor href={`/api/frameworks/${f.id}/workbook`} size="sm">
-                  {t('frameworks.workbook')}
-                </Anchor>
-              </Table.Td>
-            </Table.Tr>
+            <Fragment key={f.id}>
+              <Table.Tr data-testid={`framework-${f.id}`}>
+                <Table.Td>{f.id}</Table.Td>
+                <Table.Td>
+                  {i18n.language === 'th' ? f.name.th : (f.name.en ?? f.name.th)}
+                  <Group gap={4} mt={2}>
+                    {f.agencyKinds.map((kind) => (
+                      <Badge key={kind} size="xs" variant="outline">
+                        {t(`frameworks.kind.${kind}`, { defaultValue: kind })}
+                      </Badge>
+                    ))}
+                    {f.notice && (
+                      <Badge size="xs" color="orange" data-testid="framework-provisional">
+                        {th ? f.notice.th : f.notice.en}
+                      </Badge>
+                    )}
+                  </Group>
+                  <Provenance framework={f} />
+                </Table.Td>
+                <Table.Td>{f.fiscalYears.join(', ')}</Table.Td>
+                <Table.Td>
+                  <Anchor href={`/api/frameworks/${f.id}/workbook`} size="sm">
+                    {t('frameworks.workbook')}
+                  </Anchor>
+                </Table.Td>
+              </Table.Tr>
+              <Table.Tr data-testid={`framework-${f.id}-readiness`}>
+                <Table.Td />
+                <Table.Td colSpan={3}>
+                  <Readiness readiness={f.readiness} />
+                </Table.Td>
+              </Table.Tr>
+            </Fragment>
           ))}
         </Table.Tbody>
       </Table>
@@ -179,28 +183,31 @@ function Readiness({ readiness }: { readiness: FeatureReadiness[] }) {
   const { t, i18n } = useTranslation();
   const th = i18n.language === 'th';
   return (
-    <Table fz="xs" withRowBorders={false} verticalSpacing={0} data-testid="framework-readiness">
-      <Table.Tbody>
-        {readiness.map((r) => (
-          <Table.Tr key={r.feature}>
-            <Table.Td c={r.ready ? 'teal' : 'red'} aria-label={t(r.ready ? 'frameworks.ready' : 'frameworks.notReady')}>
-              {r.ready ? '✓' : '✗'}
-            </Table.Td>
-            <Table.Td>{t(`frameworks.feature.${r.feature}`)}</Table.Td>
-            <Table.Td>
-              {r.missing.map((m) => (
-                <div key={m.part + m.th}>{th ? m.th : m.en}</div>
-              ))}
-              {!r.ready && (
-                <Text size="xs" c="dimmed">
-                  {t('frameworks.fixedBy')}
-                </Text>
-              )}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <>
+      <Text size="xs" fw={600}>
+        {t('frameworks.readiness')}
+      </Text>
+      <Table fz="xs" withRowBorders={false} verticalSpacing={0} data-testid="framework-readiness">
+        <Table.Tbody>
+          {readiness.map((r) => (
+            <Table.Tr key={r.feature}>
+              <Table.Td w={24} c={r.ready ? 'teal' : 'red'} aria-label={t(r.ready ? 'frameworks.ready' : 'frameworks.notReady')}>
+                {r.ready ? '✓' : '✗'}
+              </Table.Td>
+              <Table.Td w={240}>{t(`frameworks.feature.${r.feature}`)}</Table.Td>
+              <Table.Td>
+                {r.ready ? t('frameworks.ready') : r.missing.map((m) => <div key={m.part + m.th}>{th ? m.th : m.en}</div>)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {readiness.some((r) => !r.ready) && (
+        <Text size="xs" c="dimmed">
+          {t('frameworks.fixedBy')}
+        </Text>
+      )}
+    </>
   );
 }
 
