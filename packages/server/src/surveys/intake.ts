@@ -60,8 +60,17 @@ export async function countWaiting(
   const repository = new SurveyRepository(trx);
   const rows = await repository.pending(trx, round.id);
   if (rows.length - keep < MIN_GROUP_SIZE) return false;
-  if (typeof key === 'function') key = key();
-  const batch = shuffle(rows).slice(0, rows.length - keep);
+  const opener = typeof key === 'function' ? key() : key;
+  // A row sealed with another key (a restore onto a server without this one) stays waiting, unread.
+  const readable = rows.flatMap((row) => {
+    try {
+      return [{ id: row.id, response: unseal(opener, round.id, row.sealed) }];
+    } catch {
+      return [];
+    }
+  });
+  if (readable.length - keep < MIN_GROUP_SIZE) return false;
+  const batch = shuffle(readable).slice(0, readable.length - keep);
   const items = itemsOf(round);
   const tallies = new Map<
     string,
@@ -69,8 +78,7 @@ export async function countWaiting(
   >();
   const counts = new Map<number, number>();
   const codes: string[] = [];
-  for (const row of batch) {
-    const response = unseal(key as SurveyKey, round.id, row.sealed);
+  for (const { response } of batch) {
     response.options.forEach((option_index, i) => {
       const item_key = items[i]!.key;
       const cell = `${item_key}|${option_index}`;

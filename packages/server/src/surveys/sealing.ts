@@ -49,6 +49,8 @@ export function useSurveyKey(db: Kysely<Database>, key: SurveyKey): void {
   keys.set(db, key);
 }
 
+export const hasSurveyKey = (db: Kysely<Database>) => keys.has(db);
+
 export function surveyKeyOf(db: Kysely<Database>): SurveyKey {
   const key = keys.get(db);
   if (!key) throw new Error('no survey key for this database: the app sets it from PRONGSAI_SURVEY_KEY or the data directory');

@@ -29,7 +29,7 @@ import { hashCode } from './codes.js';
 import { afterCounting, countWaiting, intakeFor, itemsOf } from './intake.js';
 import { SurveyRepository } from './repository.js';
 import { readRoster } from './roster.js';
-import { surveyKeyOf } from './sealing.js';
+import { hasSurveyKey, surveyKeyOf } from './sealing.js';
 
 const divisionCache = new Map<number, { ids: Set<number>; until: number }>();
 
@@ -383,7 +383,8 @@ export class SurveyService {
    * and uncounted (the round then has fewer than 5 and shows nothing).
    */
   private async settle(round: SurveyRound): Promise<void> {
-    if (isOpen(round)) return;
+    // Without the key (a command run outside the app) nothing can be opened: the round shows what is counted.
+    if (isOpen(round) || !hasSurveyKey(this.db)) return;
     if ((await this.repository.pendingCount(this.db, round.id)) < MIN_GROUP_SIZE) return;
     const counted = await this.db.transaction().execute(async (trx) => {
       await lockRow(trx, 'survey_rounds', round.id);

@@ -34,14 +34,22 @@ interface Round {
   useCodes: boolean;
   open: boolean;
 }
+/** Counts change only when a batch of at least 5 responses is counted; a group under 5 is null. */
 interface Progress {
-  total: number;
-  divisions: { divisionId: number; nameTh: string; headcount: number; required: number; responses: number; short: number }[];
+  total: number | null;
+  divisions: {
+    divisionId: number;
+    nameTh: string;
+    headcount: number;
+    required: number;
+    responses: number | null;
+    short: number | null;
+  }[];
   shortfalls: unknown[];
 }
 interface Result {
-  respondents: number;
-  result: { tools: Record<string, number> };
+  respondents: number | null;
+  result: { tools: Record<string, number> } | null;
   weak: { code: string }[];
 }
 
@@ -83,11 +91,13 @@ function RoundCard({ round }: { round: Round }) {
       </Group>
       {result.data && (
         <Text size="sm" mt="xs" data-testid="survey-score">
-          {t('surveys.score', {
-            score: result.data.result.tools[round.tool]?.toFixed(2) ?? '–',
-            count: result.data.respondents,
-            weak: result.data.weak.length,
-          })}
+          {result.data.result && result.data.respondents !== null
+            ? t('surveys.score', {
+                score: result.data.result.tools[round.tool]?.toFixed(2) ?? '–',
+                count: result.data.respondents,
+                weak: result.data.weak.length,
+              })
+            : t('surveys.noScore')}
         </Text>
       )}
       {progress.data && (
@@ -106,9 +116,10 @@ function RoundCard({ round }: { round: Round }) {
                 <Table.Tr key={d.divisionId}>
                   <Table.Td>{d.nameTh}</Table.Td>
                   <Table.Td ta="right">{d.required || '–'}</Table.Td>
-                  <Table.Td ta="right">{d.responses}</Table.Td>
-                  <Table.Td ta="right" c={d.short ? 'red.8' : undefined}>
-                    {d.short || '–'}
+                  <Table.Td ta="right">{d.responses ?? t('surveys.fewerThan5')}</Table.Td>
+                  <Table.Td ta="right" c={d.short || (d.short === null && d.required >= 5) ? 'red.8' : undefined}>
+                    {/* A division under 5 lacks at least its quota less 4: nothing more is known. */}
+                    {d.short === null ? (d.required >= 5 ? `≥ ${d.required - 4}` : '–') : d.short || '–'}
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -146,6 +157,9 @@ export function SurveysPage() {
       <Title order={2}>{t('surveys.title')}</Title>
       <Text size="sm" c="dimmed">
         {t('surveys.anonymity')}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {t('surveys.batches')}
       </Text>
       {canManage && (
         <Card withBorder>
