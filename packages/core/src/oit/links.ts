@@ -9,6 +9,7 @@ export type LinkVerdict =
   | 'not-found'
   | 'server-error'
   | 'parked'
+  | 'too-complex'
   | 'refused'
   | 'too-many-redirects'
   | 'timeout'
@@ -97,6 +98,7 @@ export const LINK_VERDICT_TH: Record<LinkVerdict, string> = {
   'not-found': 'ไม่พบหน้า (404)',
   'server-error': 'เว็บไซต์ตอบกลับผิดพลาด',
   parked: 'โดเมนว่าง/ประกาศขาย',
+  'too-complex': 'หน้าเว็บซับซ้อนเกินกว่าจะตรวจได้',
   refused: 'ไม่อนุญาตให้ตรวจที่อยู่นี้',
   'too-many-redirects': 'เปลี่ยนเส้นทางมากเกินไป',
   timeout: 'ตอบช้าเกินกำหนด',

@@ -1,4 +1,4 @@
-import { judgeLink, type LinkFacts } from '@prongsai/core';
+import { judgeLink, LINK_VERDICT_TH, type LinkFacts } from '@prongsai/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LinkJudge } from './judge.js';
 
@@ -31,7 +31,11 @@ describe('judging fetched pages off the event loop', () => {
     const big = `<p>${'ปีงบประมาณ พ.ศ. 2567 '.repeat(200_000)}</p>`;
     const judged = await hurried.judge(page(big), 2567);
     clearInterval(timer);
-    expect(judged).toEqual({ verdict: 'ok', ok: true, mentionsYear: null });
+    // Unread, it is not called usable: the board says in Thai that it could not be checked.
+    expect(judged).toEqual({ verdict: 'too-complex', ok: false, mentionsYear: null });
+    expect(LINK_VERDICT_TH[judged.verdict]).toBe('หน้าเว็บซับซ้อนเกินกว่าจะตรวจได้');
+    // A failure its status alone shows is still named as such.
+    expect((await hurried.judge({ ...page(big), status: 404 }, 2567)).verdict).toBe('not-found');
     expect(ticks).toBeGreaterThan(0);
     // The next page gets a fresh worker.
     expect((await judge.judge(page('<p>๒๕๖๗</p>'), 2567)).mentionsYear).toBe(true);

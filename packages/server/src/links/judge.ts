@@ -8,7 +8,8 @@ export const JUDGE_BUDGET_MS = 2_000;
 /**
  * Judges fetched pages off the event loop, one at a time, each within a CPU budget: a page that
  * takes longer has its worker stopped and is judged on its status and address alone (its text
- * unread, the year unknown). Responses without text are judged at once, on the caller's thread.
+ * unread, the year unknown), `too-complex` (หน้าเว็บซับซ้อนเกินกว่าจะตรวจได้) unless they show a
+ * failure. Responses without text are judged at once, on the caller's thread.
  */
 export class LinkJudge {
   private worker: Worker | null = null;
@@ -29,7 +30,12 @@ export class LinkJudge {
     ));
     worker.unref();
     return new Promise((resolve) => {
-      const unreadable = () => resolve(judgeLink({ ...facts, text: null }, fiscalYear));
+      // Judged on its status and address alone: a failure they show is named, otherwise the page
+      // is not called usable but one too complex to check.
+      const unreadable = () => {
+        const judged = judgeLink({ ...facts, text: null }, fiscalYear);
+        resolve(judged.ok ? { verdict: 'too-complex', ok: false, mentionsYear: null } : judged);
+      };
       const timer = setTimeout(() => {
         worker.removeAllListeners();
         void worker.terminate();

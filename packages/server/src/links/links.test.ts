@@ -43,6 +43,9 @@ function routes(seen: string[]) {
         return html(404, 'Not found');
       case '/parked':
         return html(200, '<p>This domain is for sale! Buy this domain today.</p>');
+      case '/hostile':
+        // 2 MB of repeated unclosed tag openings: a page made to make a page reader backtrack.
+        return html(200, '<input type=text '.repeat(Math.floor((2 * 1024 * 1024 - 100) / 17)));
       case '/loop':
         return response.writeHead(301, { location: '/loop' }).end();
       case '/to-private':
@@ -330,5 +333,34 @@ describe.each(TEST_DATABASES)('the OIT link checker on $engine', (database) => {
       await app.inject({ method: 'GET', url: `/api/oit/link-checks?year=${year}`, headers: central.headers })
     ).json() as { agency: { slug: string }; passed: number }[];
     expect(city.map((c) => c.agency.slug)).toEqual(['bang-khae']);
+  });
+
+  it('checks a 2 MB page of repeated tag openings while /api/health keeps answering', async () => {
+    const url = `http://127.0.0.1:${port}/hostile`;
+    const added = await app.inject({
+      method: 'POST',
+      url: `${base}/items/O3/evidence`,
+      headers: admin.headers,
+      payload: { title: 'hostile', url },
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    expect((await app.inject({ method: 'POST', url: `${base}/link-checks`, headers: admin.headers })).statusCode).toBe(202);
+    let checking = true;
+    const idle = app.linkChecks.idle().then(() => (checking = false));
+    let answered = 0;
+    while (checking) {
+      const health = await app.inject({ method: 'GET', url: '/api/health' });
+      expect(health.statusCode).toBe(200);
+      if (checking) answered++;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await idle;
+    // The server answered while the page was being checked (the old expression held it for minutes).
+    expect(answered).toBeGreaterThan(0);
+    const links = (await app.inject({ method: 'GET', url: `${base}/links`, headers: admin.headers })).json() as {
+      url: string;
+      latest: { verdict: string; statusCode: number | null };
+    }[];
+    expect(links.find((l) => l.url === url)!.latest).toMatchObject({ verdict: 'not-https', statusCode: 200 });
   });
 });
