@@ -50,8 +50,8 @@ export function coverText(text: string): Run[] {
     const codePoint = char.codePointAt(0)!;
     const previous = runs.at(-1)?.font ?? 'Sarabun';
     if (INVISIBLE.test(char)) {
-      // Spaces and word marks are Sarabun's; joiners and selectors stay with the run before when its font knows them.
-      if (/\s|\u200B/u.test(char)) push(char, 'Sarabun');
+      // Spaces and word marks (U+200B, and U+2060 inside a word) are Sarabun's; joiners and selectors stay with the run before when its font knows them.
+      if (/\s|\u200B|\u2060/u.test(char)) push(char, 'Sarabun');
       else if (fontsByName().get(previous)!.hasGlyphForCodePoint(codePoint)) push(char, previous);
       continue;
     }

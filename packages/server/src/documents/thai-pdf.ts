@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { toThaiDigits } from '@prongsai/core';
+import { fallbackCut, toThaiDigits } from '@prongsai/core';
 import { withFallbackFonts } from './coverage.js';
 import { FALLBACK_FONTS, SARABUN } from './fonts.js';
 
@@ -19,6 +19,12 @@ interface PdfkitDocument {
   _fragment(text: string, x: number, y: number, options: unknown): unknown;
 }
 const PDFDocument = require('pdfkit') as { new (): PdfkitDocument; prototype: PdfkitDocument };
+// pdfmake's measure of text, which its line breaker also calls on each cut it tries of a word too wide for a line.
+const TextInlines = (
+  require('pdfmake/js/TextInlines.js') as {
+    default: { prototype: { widthOfText(text: string, inline: { text?: unknown }): number } };
+  }
+).default;
 
 interface FontkitFont {
   characterSet: number[];
@@ -65,7 +71,7 @@ function pdfTextString(text: string): string {
 function markActualText(): void {
   const fragment = PDFDocument.prototype._fragment;
   PDFDocument.prototype._fragment = function (this: PdfkitDocument, text: string, x: number, y: number, options: unknown) {
-    const shown = `${text}`.replace(/[\u200B\n]/g, '');
+    const shown = `${text}`.replace(/[\u200B\u2060\n]/g, '');
     if (!shown.includes('\u0E33')) return fragment.call(this, text, x, y, options);
     // Inside the text object, where the glyphs' positions are those of the page: pdfkit wraps
     // BT … ET in q … Q, and a span closed after Q would be placed with the outer matrix.
@@ -86,13 +92,30 @@ function markActualText(): void {
   };
 }
 
+/**
+ * pdfmake breaks a word too wide for any line where the line is full, at any letter (น้อยที่สุ|ด).
+ * It finds that place by measuring cuts of the word: a cut is measured as if it went on to the next
+ * place the word may break (U+2060, see `markWordBreaks`), so the longest cut that fits is one there
+ * (น้อย|ที่สุด), and a word with no such place is cut as before.
+ */
+function breakWideWordsBetweenTheirWords(): void {
+  const widthOfText = TextInlines.prototype.widthOfText;
+  TextInlines.prototype.widthOfText = function (this: unknown, text: string, inline: { text?: unknown }) {
+    const whole = inline?.text;
+    if (typeof whole === 'string' && text.length < whole.length && whole.includes('\u2060') && whole.startsWith(text)) {
+      return widthOfText.call(this, whole.slice(0, fallbackCut(whole, text.length)), inline);
+    }
+    return widthOfText.call(this, text, inline);
+  };
+}
+
 let patched = false;
 /** Text laid out with the font's missing glyph (.notdef, drawn as a box) during the last render. */
 let missingGlyphs: string[] = [];
 
 /**
  * Two fixes to pdfkit's embedded fonts, both needed for Thai (version-pinned; a regression test
- * guards them): U+200B word marks are dropped before shaping (Sarabun has no glyph for them), and
+ * guards them): U+200B and U+2060 word marks are dropped before shaping (Sarabun has no glyph for them), and
  * each glyph's ToUnicode entry is its own code point rather than whatever text first produced
  * it — otherwise, after the first ำ (shaped as nikhahit + sara aa), every า extracts as ำ.
  */
@@ -103,7 +126,7 @@ function patchPdfkit(): void {
   const proto = Object.getPrototypeOf(probe._font) as EmbeddedFontLike;
   const layoutRun = proto.layoutRun;
   proto.layoutRun = function (this: EmbeddedFontLike, text: string, features?: unknown) {
-    return layoutRun.call(this, text.replace(/\u200B/g, ''), features);
+    return layoutRun.call(this, text.replace(/[\u200B\u2060]/g, ''), features);
   };
   const encode = proto.encode;
   proto.encode = function (this: EmbeddedFontLike, text: string, features?: unknown) {
@@ -128,6 +151,7 @@ function patchPdfkit(): void {
     return result;
   };
   markActualText();
+  breakWideWordsBetweenTheirWords();
   const fallbacks = Object.fromEntries(
     Object.entries(FALLBACK_FONTS).map(([name, f]) => [
       name,

@@ -1,9 +1,10 @@
 import { markWordBreaks, useThaiCompounds, wrapLabel } from '@prongsai/core';
-import { loadThaiWords } from '../frameworks/registry.js';
+import { loadThaiDictionary, loadThaiWords } from '../frameworks/registry.js';
 
-useThaiCompounds(loadThaiWords());
+// The domain's own terms and the dictionary's words are never broken at a line end.
+useThaiCompounds(loadThaiWords(), loadThaiDictionary());
 
-/** A chart label broken into lines between whole words, the domain's compounds kept whole. */
+/** A chart label broken into lines between whole words, dictionary words kept whole. */
 export { wrapLabel };
 
 /**

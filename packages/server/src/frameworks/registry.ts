@@ -101,3 +101,30 @@ export function loadThaiWords(dir = frameworksDir()): string[] {
   });
   return data.words as string[];
 }
+
+/**
+ * Dictionary words longer than this many letters are names and set phrases (กรมส่งเสริมคุณภาพสิ่งแวดล้อม):
+ * they stay breakable between their words, so a narrow table cell can still hold them.
+ */
+export const LONGEST_UNBROKEN_WORD = 20;
+
+/**
+ * The Thai dictionary kept beside the frameworks (`typesetting/thai-dictionary.txt`: one word a line, `#` starts
+ * a comment; source and licence in `thai-dictionary.LICENSE`): the words, up to `LONGEST_UNBROKEN_WORD`
+ * letters long, that a line of a document never breaks inside. A line that is not a Thai word stops the
+ * server at start, naming the line.
+ */
+export function loadThaiDictionary(dir = frameworksDir()): string[] {
+  const path = join(dir, 'typesetting', 'thai-dictionary.txt');
+  const words: string[] = [];
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (line === '' || line.startsWith('#')) return;
+      if (!/^[\u0E01-\u0E3A\u0E40-\u0E4E]+$/.test(line)) {
+        throw new Error(`${path}:${i + 1}: ${JSON.stringify(line)} is not a Thai word`);
+      }
+      if (line.length <= LONGEST_UNBROKEN_WORD) words.push(line);
+    });
+  return words;
+}
