@@ -53,6 +53,19 @@ export class SurveyRepository {
       .execute();
   }
 
+  /** An agency's rounds of a year and tool that are not closed and not past their last day (open, or still to open). */
+  runningRounds(agencyId: number, fiscalYear: number, tool: string, today: string): Promise<SurveyRound[]> {
+    return this.db
+      .selectFrom('survey_rounds')
+      .selectAll()
+      .where('agency_id', '=', agencyId)
+      .where('fiscal_year', '=', fiscalYear)
+      .where('tool', '=', tool)
+      .where('closed_at', 'is', null)
+      .where('closes_on', '>=', today)
+      .execute();
+  }
+
   /** A round by its public code: what the respondents' link names. */
   byCode(code: string): Promise<SurveyRound | undefined> {
     return this.db.selectFrom('survey_rounds').selectAll().where('code', '=', code).executeTakeFirst();

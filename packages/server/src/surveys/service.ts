@@ -7,6 +7,7 @@ import {
   whatIf,
   checkAnswers,
   EIT_MINIMUMS,
+  formatThaiDate,
   findWeakPoints,
   MIN_GROUP_SIZE,
   presentResult,
@@ -30,6 +31,11 @@ import { afterCounting, countWaiting, intakeFor, itemsOf } from './intake.js';
 import { SurveyRepository } from './repository.js';
 import { readRoster } from './roster.js';
 import { hasSurveyKey, surveyKeyOf } from './sealing.js';
+
+const thaiDay = (iso: string) => {
+  const [year, month, day] = iso.split('-').map(Number);
+  return formatThaiDate({ year: year!, month: month!, day: day! });
+};
 
 const divisionCache = new Map<number, { ids: Set<number>; until: number }>();
 
@@ -123,6 +129,18 @@ export class SurveyService {
     }
     return this.db.transaction().execute(async (trx) => {
       const repository = new SurveyRepository(trx);
+      // One running round of a tool a year: two would split the respondents and their quotas.
+      await lockRow(trx, 'agencies', agency.id);
+      const [running] = await repository.runningRounds(agency.id, request.fiscalYear, request.tool, todayInBangkok());
+      if (running) {
+        throw new HttpError(
+          409,
+          'round-already-open',
+          `a ${request.tool} round of fiscal year ${request.fiscalYear} is already open or scheduled (round ${running.id}); close it first`,
+          `มีรอบ ${request.tool} ปีงบประมาณ ${request.fiscalYear} ที่เปิดอยู่หรือรอเปิดแล้ว (ปิดรับ ${thaiDay(running.closes_on)}) กรุณาปิดรอบเดิมก่อนเปิดรอบใหม่`,
+          { roundId: running.id },
+        );
+      }
       let code = randomCode(8);
       while (await repository.byCode(code)) code = randomCode(8);
       const round = await repository.insertRound({

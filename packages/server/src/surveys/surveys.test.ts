@@ -115,6 +115,27 @@ describe.each(TEST_DATABASES)('self-assessment surveys on $engine', (database) =
       payload: { ...body, tool: 'EIT', fiscalYear: 2567 },
     });
     expect(eit2567.statusCode).toBe(400);
+    // A second IIT round of the same year, open or still to open, is refused until the first is closed.
+    for (const dates of [body, { ...body, opensOn: day(20), closesOn: day(30) }]) {
+      const twice = await app.inject({
+        method: 'POST',
+        url: '/api/agencies/bang-khae/surveys',
+        headers: admin.headers,
+        payload: dates,
+      });
+      expect(twice.statusCode).toBe(409);
+      expect(twice.json().error.code).toBe('round-already-open');
+      expect(twice.json().error.messageTh).toContain('กรุณาปิดรอบเดิมก่อนเปิดรอบใหม่');
+    }
+    // Another agency, or the other tool, is another round.
+    const eit = await app.inject({
+      method: 'POST',
+      url: '/api/agencies/bang-khae/surveys',
+      headers: admin.headers,
+      payload: { ...body, tool: 'EIT' },
+    });
+    expect(eit.statusCode, eit.body).toBe(201);
+    await app.inject({ method: 'POST', url: `/api/surveys/${(eit.json() as { id: number }).id}/close`, headers: admin.headers });
     expect(eit2567.json().error.messageTh).toContain('ไม่มีข้อย่อยของคำถาม E1');
     const page = await app.inject({ method: 'GET', url: `/s/${round.code}` });
     expect(page.headers['content-type']).toContain('text/html');
@@ -135,7 +156,8 @@ describe.each(TEST_DATABASES)('self-assessment surveys on $engine', (database) =
         method: 'POST',
         url: '/api/agencies/bang-khae/surveys',
         headers: admin.headers,
-        payload: { tool: 'IIT', fiscalYear: 2566, opensOn: day(-1), closesOn: day(10) },
+        // One running IIT round a year: this one runs on FY2565, asking FY2566's questions.
+        payload: { tool: 'IIT', fiscalYear: 2565, framework: 'bma-district-2566', opensOn: day(-1), closesOn: day(10) },
       })
     ).json();
     for (let n = 0; n < 23; n++) {
@@ -221,7 +243,14 @@ describe.each(TEST_DATABASES)('self-assessment surveys on $engine', (database) =
         method: 'POST',
         url: '/api/agencies/bang-khae/surveys',
         headers: admin.headers,
-        payload: { tool: 'IIT', fiscalYear: 2566, opensOn: day(0), closesOn: day(0), useCodes: true },
+        payload: {
+          tool: 'IIT',
+          fiscalYear: 2564,
+          framework: 'bma-district-2566',
+          opensOn: day(0),
+          closesOn: day(0),
+          useCodes: true,
+        },
       })
     ).json() as { id: number; code: string };
     const { codes } = (
