@@ -100,4 +100,111 @@ describe.runIf(browserAvailable)('self-assessment surveys in Chromium', () => {
     expect(sheet.body).toContain(`/s/${round.code}`);
     await context.close();
   });
+  it('lets the secretariat open a round on a chosen set, set quotas in Thai digits, issue and print codes, and close it early', async () => {
+    const { context, page } = await newPage(harness, { width: 1366, height: 900 });
+    await signIn(page, harness, 'admin@din-daeng.demo');
+    await page.getByRole('heading', { name: 'สำนักงานเขตดินแดง' }).waitFor();
+    await page.getByRole('link', { name: 'แบบสอบถามประเมินตนเอง', exact: true }).click();
+    // The next fiscal year: no round of it yet, and no set of it that can run a survey.
+    const bangkok = new Date(Date.now() + 7 * 3600_000);
+    const fiscalYear = bangkok.getUTCFullYear() + 543 + (bangkok.getUTCMonth() >= 9 ? 1 : 0);
+    await page.getByTestId('survey-year').click();
+    await page.getByRole('option', { name: `ปีงบประมาณ พ.ศ. ${fiscalYear + 1}`, exact: true }).click();
+    await page
+      .getByTestId('survey-no-set')
+      .getByText(`ยังไม่มีชุดคำถามปี ${fiscalYear + 1}`)
+      .waitFor();
+    expect(await page.getByTestId('survey-open').isDisabled()).toBe(true);
+    await page.getByTestId('survey-framework').click();
+    await page.getByRole('option', { name: /ปีงบประมาณ พ\.ศ\. ๒๕๖๖/ }).click();
+    const later = new Date(bangkok.getTime() + 30 * 86_400_000);
+    const closes = page.getByLabel('วันปิดรับ');
+    await closes.fill(`${later.getUTCDate()}/${later.getUTCMonth() + 1}/${later.getUTCFullYear() + 543}`);
+    await closes.blur();
+    await page.getByLabel('ใช้รหัสผู้ตอบครั้งเดียว').check();
+    const before = await harness.app.inject({ method: 'GET', url: '/api/agencies/din-daeng/surveys', headers });
+    await page.getByTestId('survey-open').click();
+    await expect
+      .poll(
+        async () =>
+          ((await harness.app.inject({ method: 'GET', url: '/api/agencies/din-daeng/surveys', headers })).json() as unknown[])
+            .length,
+      )
+      .toBe((before.json() as unknown[]).length + 1);
+    const opened = (
+      (await harness.app.inject({ method: 'GET', url: '/api/agencies/din-daeng/surveys', headers })).json() as {
+        id: number;
+        fiscalYear: number;
+        useCodes: boolean;
+        framework: string;
+      }[]
+    )[0]!;
+    expect(opened).toMatchObject({ fiscalYear: fiscalYear + 1, useCodes: true, framework: 'bma-district-2566' });
+    // A second IIT round of that year is refused until this one is closed.
+    await page.getByTestId('survey-open').click();
+    await page.getByText('กรุณาปิดรอบเดิมก่อนเปิดรอบใหม่').waitFor();
+
+    const card = page.getByTestId(`survey-IIT-${opened.id}`);
+    await card.getByTestId('quota-edit').click();
+    const editor = page.getByTestId('quota-editor');
+    await editor.getByLabel('ฝ่ายโยธา ข้าราชการ').fill('๑๒');
+    await editor.getByLabel('ฝ่ายโยธา ลูกจ้าง/พนักงาน').fill('40');
+    await editor.getByLabel('ฝ่ายทะเบียน ข้าราชการ').fill('1o');
+    await page.getByText('กรอกเป็นจำนวนเต็ม เช่น 12 หรือ ๑๒').waitFor();
+    expect(await page.getByTestId('quota-save').isDisabled()).toBe(true);
+    await editor.getByLabel('ฝ่ายทะเบียน ข้าราชการ').fill('10');
+    await editor.getByLabel('ฝ่ายทะเบียน ลูกจ้าง/พนักงาน').fill('๑๑');
+    await page.getByTestId('quota-save').click();
+    // The BMA rule: every civil servant, and all employees or 80% of them.
+    const works = card.getByTestId('survey-progress').getByRole('row', { name: /ฝ่ายโยธา/ });
+    await expect.poll(async () => (await works.textContent()) ?? '').toContain('5252');
+    const registry = card.getByTestId('survey-progress').getByRole('row', { name: /ฝ่ายทะเบียน/ });
+    expect(await registry.textContent()).toContain('2119');
+
+    await card.getByTestId('codes-open').click();
+    await page.getByRole('dialog').getByLabel('ฝ่าย').click();
+    await page.getByRole('option', { name: 'ฝ่ายโยธา', exact: true }).click();
+    await page.getByRole('dialog').getByLabel('จำนวนรหัส').fill('๓');
+    await page.getByTestId('codes-make').click();
+    const codes = (await page.getByTestId('issued-codes').locator('code').allTextContents()).map((c) => c.trim());
+    expect(codes).toHaveLength(3);
+    await screenshot(page, '38-survey-codes');
+    const [slips] = await Promise.all([context.waitForEvent('page'), page.getByTestId('codes-print').click()]);
+    await slips.waitForLoadState();
+    const printed = (await slips.content()) ?? '';
+    for (const code of codes) expect(printed).toContain(code);
+    expect(printed).toContain('ฝ่ายโยธา');
+    expect(printed).toContain(`/s/`);
+    await slips.close();
+    await page.keyboard.press('Escape');
+    // Each code answers once, for its division.
+    const form = (await harness.app.inject({ method: 'GET', url: '/api/agencies/din-daeng/surveys', headers })).json() as {
+      code: string;
+    }[];
+    expect(form[0]!.code).toMatch(/^[A-Z0-9]{8}$/);
+
+    await card.getByTestId('survey-close').click();
+    await page.getByTestId('survey-close-confirm').click();
+    await card.getByText('ปิดรับแล้ว').waitFor();
+    expect(await card.getByTestId('survey-close').count()).toBe(0);
+    await context.close();
+  });
+
+  it('shows central oversight every district round against its quotas', async () => {
+    const { context, page } = await newPage(harness, { width: 1366, height: 900 });
+    await signIn(page, harness, 'admin@prongsai.demo');
+    const board = page.getByTestId('survey-city');
+    await board.waitFor();
+    const rounds = (await harness.app.inject({ method: 'GET', url: '/api/agencies/din-daeng/surveys', headers })).json() as {
+      fiscalYear: number;
+      tool: string;
+    }[];
+    const demo =
+      rounds.find((r) => r.tool === 'IIT' && r.fiscalYear !== rounds[0]!.fiscalYear) ?? rounds.find((r) => r.tool === 'IIT')!;
+    await board.getByLabel('ปีงบประมาณ').click();
+    await page.getByRole('option', { name: `ปีงบประมาณ พ.ศ. ${demo.fiscalYear}`, exact: true }).click();
+    await board.getByRole('link', { name: 'สำนักงานเขตดินแดง' }).waitFor();
+    await board.screenshot({ path: `${SCREENSHOTS}39-city-surveys.png` });
+    await context.close();
+  });
 });

@@ -25,6 +25,7 @@ import { useFramework } from '../results/useFramework';
 import { BatchDocuments } from './BatchDocuments';
 import { OitReadiness } from './OitReadiness';
 import { LateMilestones } from './LateMilestones';
+import { SurveyProgress } from './SurveyProgress';
 
 type SortKey = 'rank' | 'agency' | 'ita' | 'iit' | 'eit' | 'oit' | `i${number}`;
 const LEVEL_ORDER = ['excellent', 'good', 'pass', 'improve', 'urgent'];
@@ -213,6 +214,7 @@ export function CityPage() {
       {generated > 0 && <Alert color="yellow">{t('city.demo', { count: generated })}</Alert>}
       <OitReadiness />
       <LateMilestones />
+      <SurveyProgress />
       <BatchDocuments years={years.data ?? []} />
       <Card withBorder>
         {/* A plain scroller, so the sticky district column holds against it. */}
