@@ -188,7 +188,7 @@ describe.runIf(browserAvailable)('self-assessment surveys in Chromium', () => {
     await card.getByText('ปิดรับแล้ว').waitFor();
     expect(await card.getByTestId('survey-close').count()).toBe(0);
     await context.close();
-  });
+  }, 90_000);
 
   it('shows central oversight every district round against its quotas', async () => {
     const { context, page } = await newPage(harness, { width: 1366, height: 900 });
@@ -206,5 +206,5 @@ describe.runIf(browserAvailable)('self-assessment surveys in Chromium', () => {
     await board.getByRole('link', { name: 'สำนักงานเขตดินแดง' }).waitFor();
     await board.screenshot({ path: `${SCREENSHOTS}39-city-surveys.png` });
     await context.close();
-  });
+  }, 60_000);
 });

@@ -127,7 +127,7 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
         await app.inject({
           method: 'PUT',
           url: '/api/agencies/bang-khae/calendar/2567/schools-data',
-          headers: (await login(app, 'admin@bang-sue.demo')).headers,
+          headers: (await session('admin@bang-sue.demo')).headers,
           payload: { done: false },
         })
       ).statusCode,
@@ -135,7 +135,7 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
   });
 
   it("takes a central admin's dates for a year, NACC's periods among them, and shows who is late city-wide", async () => {
-    const central = await login(app, 'admin@prongsai.demo');
+    const central = await session('admin@prongsai.demo');
     const body = [{ milestone: 'nacc-survey', startsOn: '2025-04-10', dueOn: '2025-07-15' }];
     expect(
       (await app.inject({ method: 'PUT', url: '/api/calendar/2568/defaults', headers: admin.headers, payload: body })).statusCode,
@@ -369,6 +369,47 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
       // The framework's weights: FY2568 has none of its own, so FY2567's are stated.
       expect(collection).toContain('ถ่วงน้ำหนักร้อยละ๔๐');
       expect(pdfText(join(OUTPUT, `memo-schools-bang-khae-2568-${database.engine}.pdf`))).toContain('ภายในวันที่๑๕มกราคม๒๕๖๘');
+      // FY2568 assigns the education division nothing yet: the schools memo lists FY2567's items, and says so.
+      const drafts = (await get(admin, '/api/agencies/bang-khae/memos/2568')).json() as {
+        kind: string;
+        warnings: { code: string; blocking: boolean }[];
+        document: { date: string; blocks: { kind: string; text?: string }[] };
+      }[];
+      const schools = drafts.find((m) => m.kind === 'schools')!;
+      expect(schools.warnings).toEqual([expect.objectContaining({ code: 'oit-items-from-earlier-year', blocking: false })]);
+      expect(schools.document.blocks.some((b) => b.text?.startsWith('๓.๑ หัวข้อ O'))).toBe(true);
+      // Undated, a past year's memo takes the day its memos were due to start, not today.
+      expect(schools.document.date).toBe('๑ ธันวาคม ๒๕๖๗');
+      // A district whose education division has no OIT item in any year: the memo is not issued, and the editor says why.
+      const central = await session('admin@prongsai.demo');
+      const other = ((await get(central, '/api/agencies')).json() as { slug: string }[]).find(
+        (a) => !['bang-khae', 'bang-sue', 'din-daeng', 'phasi-charoen', 'lak-si'].includes(a.slug),
+      )!.slug;
+      const bare = ((await get(central, `/api/agencies/${other}/memos/2568`)).json() as typeof drafts).find(
+        (m) => m.kind === 'schools',
+      )!;
+      expect(bare.warnings.map((w) => [w.code, w.blocking])).toContainEqual(['no-oit-items', true]);
+      await app.inject({
+        method: 'PUT',
+        url: `/api/agencies/${other}/memos/2568/schools`,
+        headers: central.headers,
+        payload: { number: 'กท 9001/1', date: '2026-12-05' },
+      });
+      const refusedIssue = await app.inject({
+        method: 'PUT',
+        url: `/api/agencies/${other}/memos/2568/schools/issued`,
+        headers: central.headers,
+        payload: { issued: true },
+      });
+      expect(refusedIssue.statusCode).toBe(422);
+      expect((refusedIssue.json() as { error: { code: string; messageTh: string } }).error).toMatchObject({
+        code: 'memo-no-oit-items',
+        messageTh: expect.stringContaining('ยังไม่มีข้อ OIT ที่มอบหมายให้ฝ่ายการศึกษา'),
+      });
+      const dated = ((await get(central, `/api/agencies/${other}/memos/2568`)).json() as typeof drafts).find(
+        (m) => m.kind === 'schools',
+      )!;
+      expect(dated.warnings.map((w) => w.code)).toContain('date-outside-year');
 
       // Until a memo is kept in Prongsai, the secretariat marks the step (memos kept in an e-document system).
       const memoMilestone = async () =>
@@ -514,7 +555,7 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
     framework.id = 'bma-district-2568-memo';
     framework.fiscalYears = [2568];
     for (const tool of framework.tools) tool.weight = tool.code === 'IIT' ? 40 : tool.code === 'OIT' ? 30 : tool.weight;
-    const central = await login(app, 'admin@prongsai.demo');
+    const central = await session('admin@prongsai.demo');
     const loaded = await app.inject({
       method: 'POST',
       url: '/api/frameworks',

@@ -3,6 +3,7 @@ import {
   buildMemo,
   calendarInstructions,
   EIT_MINIMUMS,
+  fiscalYearOf,
   instructionsOutdated,
   MEMO_KIND_TH,
   MEMO_KINDS,
@@ -52,6 +53,15 @@ export interface MemoView {
   updatedAt: string | null;
   /** The memo's text as it would print now. */
   document: MemoDocument;
+  /** What to check before issuing; `blocking` ones refuse the issue. */
+  warnings: MemoWarning[];
+}
+
+export interface MemoWarning {
+  code: 'no-oit-items' | 'oit-items-from-earlier-year' | 'date-outside-year';
+  th: string;
+  en: string;
+  blocking: boolean;
 }
 
 /** The framework of a year, or else the newest of an earlier year (a new year's memo goes out before NACC publishes). */
@@ -81,6 +91,45 @@ interface IssuedMemo {
 const issuedOf = (row: MemoRow | undefined): IssuedMemo | null =>
   row?.issued_at && row.issued_content ? (JSON.parse(row.issued_content) as IssuedMemo) : null;
 
+const fiscalYearOfIso = (iso: string) => {
+  const [year, month] = iso.split('-').map(Number);
+  return fiscalYearOf({ year: year!, month: month! });
+};
+
+/** What the editor shows before a memo is issued; a schools memo without its OIT items is not issued. */
+function memoWarnings(
+  kind: MemoKind,
+  facts: MemoFacts & { educationItemsFrom: number | null },
+  content: MemoContent,
+): MemoWarning[] {
+  const warnings: MemoWarning[] = [];
+  if (kind === 'schools' && facts.educationItems.length === 0) {
+    warnings.push({
+      code: 'no-oit-items',
+      th: `ยังไม่มีข้อ OIT ที่มอบหมายให้ฝ่ายการศึกษาในปี ${facts.fiscalYear} บันทึกถึงโรงเรียนจึงยังไม่มีหัวข้อ OIT: มอบหมายข้อในหน้าการเปิดเผยข้อมูล (OIT) ก่อนออกเลข`,
+      en: `no OIT item of ${facts.fiscalYear} is assigned to the education division, so the schools memo would list none: assign them on the OIT page before issuing`,
+      blocking: true,
+    });
+  }
+  if (kind === 'schools' && facts.educationItemsFrom !== null) {
+    warnings.push({
+      code: 'oit-items-from-earlier-year',
+      th: `หัวข้อ OIT ของฝ่ายการศึกษานำมาจากรายการปี ${facts.educationItemsFrom} เพราะปี ${facts.fiscalYear} ยังไม่ได้มอบหมาย ตรวจให้ตรงกับชุดคำถามปีนี้ก่อนออกเลข`,
+      en: `the education division's OIT items come from ${facts.educationItemsFrom}'s checklist, since ${facts.fiscalYear}'s assigns none yet: check them against this year's set before issuing`,
+      blocking: false,
+    });
+  }
+  if (content.date && fiscalYearOfIso(content.date) !== facts.fiscalYear) {
+    warnings.push({
+      code: 'date-outside-year',
+      th: `วันที่ของบันทึก (${officialDate(content.date)}) อยู่นอกปีงบประมาณ ${facts.fiscalYear}`,
+      en: `the memo's date (${content.date}) is outside fiscal year ${facts.fiscalYear}`,
+      blocking: false,
+    });
+  }
+  return warnings;
+}
+
 /**
  * The memos that open an agency's year (บันทึกข้อความ, seed 002): made from its calendar's dates,
  * the year's framework, its EIT quotas and the OIT items of its education division; what the
@@ -97,7 +146,9 @@ export class MemoService {
     reader: Actor,
     agency: Agency,
     fiscalYear: number,
-  ): Promise<MemoFacts & { frameworkId: string | null; earlier: boolean }> {
+  ): Promise<
+    MemoFacts & { frameworkId: string | null; earlier: boolean; defaultDate: string; educationItemsFrom: number | null }
+  > {
     const milestones = new Map(
       (await new CalendarService(this.db).milestones(reader, agency, fiscalYear)).map((m) => [m.milestone, m]),
     );
@@ -124,20 +175,36 @@ export class MemoService {
           .map(([division, minimum]) => ({ division, minimum }));
     const education = divisions.find((d) => d.name_th === 'ฝ่ายการศึกษา');
     const oit = new OitRepository(this.db);
-    const checklist = await oit.findChecklist(agency.id, fiscalYear);
-    const educationItems =
-      checklist && education
-        ? (await oit.allTasks(checklist.id))
-            .filter((view) => view.divisions.includes(education.id))
-            .map((view) => {
-              const item = loadFramework(checklist.framework_id).data.oitItems.find((i) => i.code === view.task.item_code);
-              return { code: view.task.item_code, name: item?.name?.th ?? '' };
-            })
-        : [];
+    /** The OIT items of a year's checklist assigned to the education division, named by `framework`'s items where it has them. */
+    const educationItemsOf = async (year: number, framework: CompiledFramework | null) => {
+      const checklist = education ? await oit.findChecklist(agency.id, year) : undefined;
+      if (!checklist || !education) return [];
+      const own = loadFramework(checklist.framework_id).data.oitItems;
+      return (await oit.allTasks(checklist.id))
+        .filter((view) => view.divisions.includes(education.id))
+        .map((view) => {
+          const code = view.task.item_code;
+          const item = framework?.data.oitItems.find((i) => i.code === code) ?? own.find((i) => i.code === code);
+          return { code, name: item?.name?.th ?? '' };
+        });
+    };
+    let educationItems = await educationItemsOf(fiscalYear, null);
+    // Not assigned yet this year: the latest earlier year's (the schools keep their items), named as this year's set names them.
+    let educationItemsFrom: number | null = null;
+    for (let year = fiscalYear - 1; educationItems.length === 0 && year >= fiscalYear - 5; year--) {
+      educationItems = await educationItemsOf(year, found?.framework ?? null);
+      if (educationItems.length) educationItemsFrom = year;
+    }
+    // A memo is dated today within its fiscal year; a past or future year's, the day its memos were due to start.
+    const today = todayInBangkok();
+    const memosWindow = milestones.get('memos');
+    const defaultDate = fiscalYearOfIso(today) === fiscalYear ? today : (memosWindow?.startsOn ?? memosWindow?.dueOn ?? today);
     return {
       agencyName: agency.name_th,
       fiscalYear,
-      today: officialDate(todayInBangkok()),
+      today: officialDate(defaultDate),
+      defaultDate,
+      educationItemsFrom,
       due: {
         'staff-count': due('staff-count'),
         'iit-collection': due('iit-collection'),
@@ -177,6 +244,7 @@ export class MemoService {
           issuedAt: row!.issued_at,
           updatedAt: row!.updated_at,
           document: issued.document,
+          warnings: [],
         };
       }
       return {
@@ -190,6 +258,7 @@ export class MemoService {
         issuedAt: row?.issued_at ?? null,
         updatedAt: row?.updated_at ?? null,
         document: buildMemo(kind, facts, content),
+        warnings: memoWarnings(kind, facts, content),
       };
     });
   }
@@ -244,7 +313,9 @@ export class MemoService {
         if (!content.number?.trim()) {
           throw new HttpError(422, 'memo-unnumbered', 'a memo is issued with its number', 'กรุณาใส่เลขที่หนังสือก่อนออกบันทึกข้อความ');
         }
-        const dated: MemoContent = { ...content, date: content.date ?? todayInBangkok() };
+        const blocking = memoWarnings(kind, facts, content).find((w) => w.blocking);
+        if (blocking) throw new HttpError(422, `memo-${blocking.code}`, blocking.en, blocking.th);
+        const dated: MemoContent = { ...content, date: content.date ?? facts.defaultDate };
         await repository.save(agency.id, fiscalYear, kind, JSON.stringify(dated), actor.id);
         const saved = (await repository.find(agency.id, fiscalYear, kind))!;
         // The memo's whole text as it goes out (every date, every framework line), kept as it is.

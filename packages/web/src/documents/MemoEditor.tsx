@@ -35,6 +35,8 @@ export interface MemoView {
   frameworkId: string | null;
   frameworkFromEarlierYear: boolean;
   issuedAt: string | null;
+  /** What to check before issuing; a blocking one keeps the memo from being issued. */
+  warnings?: { code: string; th: string; en: string; blocking: boolean }[];
   document: {
     section: string;
     number: string;
@@ -143,6 +145,12 @@ export function MemoEditor({
               {t('memo.outdated')}
             </Alert>
           )}
+          {!memo.issuedAt &&
+            (memo.warnings ?? []).map((w) => (
+              <Alert key={w.code} color={w.blocking ? 'red' : 'orange'} p="xs" data-testid={`memo-warning-${w.code}`}>
+                {i18n.language === 'th' ? w.th : w.en}
+              </Alert>
+            ))}
           {memo.frameworkFromEarlierYear && memo.kind === 'collection' && (
             <Text size="xs" c="dimmed">
               {t('memo.earlierFramework', { framework: memo.frameworkId })}
@@ -303,7 +311,7 @@ export function MemoEditor({
                     {t('memo.save')}
                   </Button>
                   <Button
-                    disabled={!form.number.trim()}
+                    disabled={!form.number.trim() || (memo.warnings ?? []).some((w) => w.blocking)}
                     loading={issue.isPending}
                     onClick={() => issue.mutate(true)}
                     data-testid="memo-issue"
