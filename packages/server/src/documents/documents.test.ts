@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoApp, login, TEST_DATABASES, type Session } from '../test-support/databases.js';
-import { makeDocument, wordsPastMargin } from '../test-support/documents.js';
+import { makeDocument, pageNumberHeights, wordsPastMargin } from '../test-support/documents.js';
 import { missingGlyphsOfLastRender, renderPdf } from './thai-pdf.js';
 import { breakable } from './thai-text.js';
 
@@ -111,6 +111,10 @@ describe.each(TEST_DATABASES)('documents on $engine', (database) => {
     }
     // Nothing is drawn past the right margin (42 pt portrait, 40 pt landscape): long URLs wrap in their cell.
     expect(wordsPastMargin(`${OUTPUT}measures-bang-khae-2567-${database.engine}.pdf`, 40)).toEqual([]);
+    // Every page from the second carries its number at the top, centred, as the seeds print it.
+    const heights = pageNumberHeights(`${OUTPUT}measures-bang-khae-2567-${database.engine}.pdf`);
+    expect(heights.length).toBeGreaterThan(10);
+    for (const [i, height] of heights.entries()) expect(height, `page ${i + 2}`).toBeLessThan(0.06);
     // Table 3 groups OIT items under their indicators and sub-indicators and ends with the weighted average.
     for (const expected of [
       'ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล',

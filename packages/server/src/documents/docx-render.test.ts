@@ -75,8 +75,9 @@ describe.runIf(soffice && poppler)('DOCX documents rendered by LibreOffice', () 
     const sue = await login(app, 'admin@bang-sue.demo');
     const order = await render(sue, 'bang-sue', { kind: 'order', year: 2568 }, 'order-bang-sue-2568');
     expect(order.docx.map(body).join('')).toBe(order.pdf.map(body).join(''));
-    expect(order.docx[0]).not.toMatch(/-\s*[0-9๐-๙]+\s*-\s*$/);
-    expect(order.docx[1]).toMatch(/-\s*[0-9๐-๙]+\s*-\s*$/);
+    // Numbered from the second page, at its top, as the PDF is (documents.test.ts measures where).
+    expect(order.docx[0]).not.toMatch(/^\s*-\s*[0-9๐-๙]+\s*-/);
+    expect(order.docx[1]).toMatch(/^\s*-\s*[0-9๐-๙]+\s*-/);
     expect(wordsPastMargin(order.docxPath, 30)).toEqual([]);
   }, 180_000);
 

@@ -3,7 +3,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
-  Footer,
+  Header,
   ImageRun,
   NumberFormat,
   Packer,
@@ -148,7 +148,8 @@ const image = (data: Buffer, width: number, height: number) =>
     children: [new ImageRun({ type: 'png', data, transformation: { width, height } })],
   });
 
-const footer = new Footer({
+// Page numbers at the top, centred, from the second page (ระเบียบงานสารบรรณ; the seeds print them so).
+const pageHeader = new Header({
   children: [
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -162,14 +163,14 @@ const footer = new Footer({
 });
 
 // Official documents number their pages from the second on, as the PDFs do.
-const noFooter = new Footer({ children: [new Paragraph({ children: [] })] });
+const noHeader = new Header({ children: [new Paragraph({ children: [] })] });
 
 function document(sections: ISectionOptions[], titleText: string) {
   const [first, ...rest] = sections;
   const opening: ISectionOptions = {
     ...first!,
     properties: { ...first!.properties, titlePage: true },
-    footers: { ...first!.footers, first: noFooter },
+    headers: { ...first!.headers, first: noHeader },
   };
   return Packer.toBuffer(new Document({ styles: STYLES, title: titleText, creator: 'Prongsai', sections: [opening, ...rest] }));
 }
@@ -242,7 +243,7 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
     [
       {
         properties: PORTRAIT,
-        footers: { default: footer },
+        headers: { default: pageHeader },
         children: [
           title(`มาตรการยกระดับคุณธรรมและความโปร่งใสของ${m.agency.name_th} กรุงเทพมหานคร`),
           title(`ประจำปีงบประมาณ พ.ศ. ${thaiYear(m.fiscalYear)}`),
@@ -383,7 +384,7 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
       },
       {
         properties: LANDSCAPE,
-        footers: { default: footer },
+        headers: { default: pageHeader },
         children: [
           heading(captions.analysis),
           table(
@@ -461,7 +462,7 @@ export async function progressDocx(p: ProgressModel): Promise<Buffer> {
     [
       {
         properties: LANDSCAPE,
-        footers: { default: footer },
+        headers: { default: pageHeader },
         children: [
           title(`การรายงานผลการดำเนินการตามมาตรการยกระดับคุณธรรมและความโปร่งใสภายในหน่วยงาน ของ${p.agency.name_th}`),
           title(`ประจำปีงบประมาณ พ.ศ. ${thaiYear(p.fiscalYear)} ${roundTitle(p.round, p.fiscalYear)}`),
@@ -505,7 +506,7 @@ export async function orderDocx(o: OrderModel): Promise<Buffer> {
     [
       {
         properties: { page: { margin: { top: 1100, bottom: 1100, left: 1700, right: 1100 }, pageNumbers: THAI_PAGE_NUMBERS } },
-        footers: { default: footer },
+        headers: { default: pageHeader },
         children: [
           // The Garuda, 3 cm tall; until the agency uploads it, a paragraph of the same height.
           o.emblem
@@ -549,7 +550,7 @@ export async function clarificationDocx(c: ClarificationModel): Promise<Buffer> 
     [
       {
         properties: LANDSCAPE,
-        footers: { default: footer },
+        headers: { default: pageHeader },
         children: [
           title('แบบชี้แจงผลการประเมินการเปิดเผยข้อมูลสาธารณะ (OIT)'),
           para(`${c.agency.name_th} ประจำปีงบประมาณ พ.ศ. ${c.fiscalYear}`, { bold: true, align: AlignmentType.CENTER }),
@@ -596,7 +597,7 @@ export async function memoDocx(m: MemoModel): Promise<Buffer> {
     [
       {
         properties: PORTRAIT,
-        footers: { default: footer },
+        headers: { default: pageHeader },
         children: [
           ...(m.emblem
             ? [
@@ -649,7 +650,7 @@ export async function taskSheetDocx(m: TaskSheetModel): Promise<Buffer> {
     [
       {
         properties: PORTRAIT,
-        footers: { default: footer },
+        headers: { default: pageHeader },
         children: [
           ...(m.divisions.length ? divisions : [para(title, { bold: true, size: 32 }), para(`ข้อมูล ณ วันที่ ${m.asOf}`)]),
           ...(m.clear.length ? [para(''), para(`ฝ่ายที่ไม่มีงานค้าง: ${m.clear.join(' ')}`)] : []),

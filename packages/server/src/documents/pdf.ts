@@ -33,7 +33,7 @@ import type { ClarificationModel } from '../oit/clarification.js';
 import type { MemoModel } from '../calendar/memo.js';
 import type { TaskSheetModel } from '../calendar/task-sheet.js';
 import { divisionText, type MeasuresModel, type OrderModel, type ProgressModel } from './model.js';
-import { renderPdf, thaiPageFooter } from './thai-pdf.js';
+import { renderPdf, thaiPageHeader } from './thai-pdf.js';
 import { EMBLEM_HEIGHT_PT } from '../letterhead/emblem.js';
 import { breakable, breakableUrl } from './thai-text.js';
 
@@ -372,7 +372,7 @@ export function measuresPdf(m: MeasuresModel): Promise<Buffer> {
   return renderPdf({
     pageSize: 'A4',
     pageMargins: [56, 48, 42, 48],
-    footer: thaiPageFooter,
+    header: thaiPageHeader,
     content: measuresContent(m),
     pageBreakBefore: keepCaptions,
     styles: STYLES,
@@ -426,7 +426,7 @@ export function progressPdf(p: ProgressModel): Promise<Buffer> {
     pageSize: 'A4',
     pageOrientation: 'landscape',
     pageMargins: [40, 40, 40, 44],
-    footer: thaiPageFooter,
+    header: thaiPageHeader,
     content: [
       t(`การรายงานผลการดำเนินการตามมาตรการยกระดับคุณธรรมและความโปร่งใสภายในหน่วยงาน ของ${p.agency.name_th}`, { style: 'title' }),
       t(`ประจำปีงบประมาณ พ.ศ. ${thaiYear(p.fiscalYear)} ${roundTitle(p.round, p.fiscalYear)}`, {
@@ -446,7 +446,7 @@ export function orderPdf(o: OrderModel): Promise<Buffer> {
   return renderPdf({
     pageSize: 'A4',
     pageMargins: [72, 56, 56, 56],
-    footer: thaiPageFooter,
+    header: thaiPageHeader,
     defaultStyle: { fontSize: 14 },
     content: [
       // The Garuda, 3 cm tall as the official form has it; until the agency uploads it, its space.
@@ -512,7 +512,7 @@ export function clarificationPdf(c: ClarificationModel): Promise<Buffer> {
     pageSize: 'A4',
     pageOrientation: 'landscape',
     pageMargins: [40, 40, 40, 48],
-    footer: thaiPageFooter,
+    header: thaiPageHeader,
     defaultStyle: { fontSize: 13 },
     content: [
       { text: show('แบบชี้แจงผลการประเมินการเปิดเผยข้อมูลสาธารณะ (OIT)'), bold: true, fontSize: 18, alignment: 'center' },
@@ -555,7 +555,7 @@ export function memoPdf(m: MemoModel): Promise<Buffer> {
   return renderPdf({
     pageSize: 'A4',
     pageMargins: [72, 48, 56, 56],
-    footer: thaiPageFooter,
+    header: thaiPageHeader,
     defaultStyle: { fontSize: 14 },
     content: [
       {
@@ -594,7 +594,7 @@ export function taskSheetPdf(m: TaskSheetModel): Promise<Buffer> {
   return renderPdf({
     pageSize: 'A4',
     pageMargins: [56, 48, 48, 56],
-    footer: thaiPageFooter,
+    header: thaiPageHeader,
     defaultStyle: { fontSize: 14 },
     content: [
       ...m.divisions.flatMap((division, i): Content[] => [

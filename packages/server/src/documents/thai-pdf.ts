@@ -171,11 +171,11 @@ function patchPdfkit(): void {
 /** Sarabun at 14 pt matches the visual size of TH Sarabun New at 16 pt, the official size. */
 export const PDF_FONT_SIZE = 14;
 
-/** Page numbers as official documents print them: "- ๒ -", from the second page. */
-export function thaiPageFooter(currentPage: number): Content {
+/** Page numbers as official documents print them (ระเบียบงานสารบรรณ, as the seeds do): "- ๒ -" centred at the top, from the second page. */
+export function thaiPageHeader(currentPage: number): Content {
   return currentPage === 1
     ? { text: '' }
-    : { text: `- ${toThaiDigits(String(currentPage))} -`, alignment: 'center', fontSize: 12, margin: [0, 10, 0, 0] };
+    : { text: `- ${toThaiDigits(String(currentPage))} -`, alignment: 'center', fontSize: 12, margin: [0, 14, 0, 0] };
 }
 
 /**

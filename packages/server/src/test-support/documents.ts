@@ -1,3 +1,4 @@
+import { toThaiDigits } from '@prongsai/core';
 import { execFileSync } from 'node:child_process';
 import type { FastifyInstance } from 'fastify';
 import type { Session } from './databases.js';
@@ -45,4 +46,22 @@ export function wordsPastMargin(pdfPath: string, margin: number): string[] {
     if (word && Number(word[1]) > width - margin + 0.5) past.push(`page ${page}: ${word[2]}`);
   }
   return past;
+}
+
+/**
+ * Where each page's number ("- ๒ -") is drawn: the top of its digits, as a share of the page's
+ * height (0 at the top), page by page from the second; null where a page has none.
+ */
+export function pageNumberHeights(pdfPath: string): (number | null)[] {
+  const xml = execFileSync('pdftotext', ['-bbox', pdfPath, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const heights: (number | null)[] = [];
+  for (const [i, page] of xml.split('<page ').slice(1).entries()) {
+    const height = Number(/height="([\d.]+)"/.exec(page)?.[1]);
+    const words = [...page.matchAll(/yMin="([\d.]+)"[^>]*>([^<]*)</g)].map((m) => ({ y: Number(m[1]), text: m[2]! }));
+    const number = words.findIndex(
+      (w, k) => w.text === '-' && words[k + 1]?.text === toThaiDigits(String(i + 1)) && words[k + 2]?.text === '-',
+    );
+    if (i > 0) heights.push(number === -1 ? null : words[number + 1]!.y / height);
+  }
+  return heights;
 }
