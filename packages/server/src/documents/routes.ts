@@ -82,6 +82,9 @@ export async function documentRoutes(app: FastifyInstance, { db, config, jobs }:
       const agency = await readableAgency(db.kysely, actor, request.params.agency);
       authorize(actor, 'plan', 'read', { agencyId: agency.id });
       const documentRequest = documentRequestOf(request.body);
+      if (documentRequest.kind === 'clarification') {
+        documentRequest.publicBase = config.publicUrl ?? `${request.protocol}://${request.host}`;
+      }
       const job = await enqueueFor(agency, actor, documentRequest);
       return reply.code(202).send({ id: job.id, status: job.status });
     },

@@ -26,10 +26,12 @@ export interface DocumentRequest {
   thaiDigits?: boolean | undefined;
   /** Which memo of the year: ฝ่ายปกครอง's to every division, or ฝ่ายการศึกษา's to the schools. */
   memoKind?: MemoKind | undefined;
+  /** Where the public reaches Prongsai (PRONGSAI_PUBLIC_URL, else the address the request came to): the clarification form's evidence links are printed whole with it. */
+  publicBase?: string | undefined;
 }
 
 /** Bump when the layout changes, so cached documents are made again. */
-const GENERATOR_VERSION = 4;
+const GENERATOR_VERSION = 5;
 
 export const MIME: Record<DocumentFormat, string> = {
   pdf: 'application/pdf',
@@ -70,7 +72,7 @@ export async function generateDocument(
             ? await new MemoService(db).model(reader, agency, request.fiscalYear, request.memoKind ?? 'collection', dataDir)
             : request.kind === 'tasks'
               ? await taskSheetModel(db, reader, agency, request.fiscalYear)
-              : await clarificationFormModel(db, dataDir, reader, agency, request.fiscalYear);
+              : await clarificationFormModel(db, dataDir, reader, agency, request.fiscalYear, request.publicBase);
   onProgress(0.3);
   const hash = createHash('sha256')
     .update(
@@ -149,10 +151,16 @@ async function clarificationFormModel(
   reader: Actor,
   agency: Agency,
   fiscalYear: number,
+  publicBase?: string,
 ): Promise<ClarificationModel> {
   const model = await new ClarificationService(db, dataDir).view(reader, agency, fiscalYear);
   if (!model?.items.some((i) => i.disputed)) {
     throw badRequest(`no disputed OIT item in FY${fiscalYear}`, `ยังไม่มีข้อ OIT ที่ขอชี้แจงในปีงบประมาณ พ.ศ. ${fiscalYear}`);
   }
-  return model;
+  // The assessors open the links from paper or another machine: a transparency page's path gets its host.
+  const whole = (url: string) => (publicBase && url.startsWith('/') ? `${publicBase}${url}` : url);
+  return {
+    ...model,
+    items: model.items.map((item) => ({ ...item, evidence: item.evidence.map((e) => ({ ...e, url: whole(e.url) })) })),
+  };
 }
