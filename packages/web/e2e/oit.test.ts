@@ -23,6 +23,12 @@ async function accessibilityViolations(page: Page): Promise<string[]> {
   return violations;
 }
 
+/** The demo's OIT checklists are of FY2567: the page opens on the current year, so the test picks 2567. */
+async function openDemoYear(page: Page) {
+  await page.getByTestId('oit-year').click();
+  await page.getByRole('option', { name: 'ปีงบประมาณ พ.ศ. 2567', exact: true }).click();
+}
+
 describe.runIf(browserAvailable)('the OIT workspace in Chromium', () => {
   let harness: Harness;
   beforeAll(async () => {
@@ -38,6 +44,7 @@ describe.runIf(browserAvailable)('the OIT workspace in Chromium', () => {
     await page.getByRole('heading', { name: 'สำนักงานเขตหลักสี่' }).waitFor();
     await page.getByRole('button', { name: 'menu' }).click();
     await page.getByRole('link', { name: 'การเปิดเผยข้อมูล (OIT)', exact: true }).click();
+    await openDemoYear(page);
     const card = page.getByTestId('oit-item-O5');
     await card.waitFor();
     // Only the finance division's items (O5–O8 in the demo) are shown to it.
@@ -72,6 +79,7 @@ describe.runIf(browserAvailable)('the OIT workspace in Chromium', () => {
     await signIn(page, harness, 'admin@lak-si.demo');
     await page.getByRole('heading', { name: 'สำนักงานเขตหลักสี่' }).waitFor();
     await page.getByRole('link', { name: 'การเปิดเผยข้อมูล (OIT)', exact: true }).click();
+    await openDemoYear(page);
     const card = page.getByTestId('oit-item-O5');
     await card.getByTestId('oit-accept').click();
     await expect.poll(() => card.getByTestId('oit-status').textContent()).toBe('ผ่านการตรวจ');
@@ -85,6 +93,7 @@ describe.runIf(browserAvailable)('the OIT workspace in Chromium', () => {
     await signIn(director.page, harness, 'director@lak-si.demo');
     await director.page.getByRole('heading', { name: 'สำนักงานเขตหลักสี่' }).waitFor();
     await director.page.getByRole('link', { name: 'การเปิดเผยข้อมูล (OIT)', exact: true }).click();
+    await openDemoYear(director.page);
     await director.page.getByTestId('oit-approve').click();
     // The dialog names what becomes public and what is still open before anything is published.
     const dialog = director.page.getByTestId('oit-approve-dialog');
@@ -187,6 +196,20 @@ describe.runIf(browserAvailable)('the OIT workspace in Chromium', () => {
     await expect.poll(() => panel.getByTestId('clarification-summary').textContent()).toContain('ยืนยันผลแล้ว คะแนน OIT 100.00');
     await panel.scrollIntoViewIfNeeded();
     await panel.screenshot({ path: `${SCREENSHOTS}35-oit-clarification.png` });
+    await context.close();
+  });
+
+  it('offers the current and the next fiscal year, and says when a year has no set to open its checklist from', async () => {
+    const { context, page } = await newPage(harness, { width: 1366, height: 900 });
+    await signIn(page, harness, 'admin@bang-khae.demo');
+    await page.getByRole('heading', { name: 'สำนักงานเขตบางแค' }).waitFor();
+    await page.getByRole('link', { name: 'การเปิดเผยข้อมูล (OIT)', exact: true }).click();
+    const bangkok = new Date(Date.now() + 7 * 3600_000);
+    const next = bangkok.getUTCFullYear() + 543 + (bangkok.getUTCMonth() >= 9 ? 1 : 0) + 1;
+    await page.getByTestId('oit-year').click();
+    await page.getByRole('option', { name: `ปีงบประมาณ พ.ศ. ${next}`, exact: true }).click();
+    await page.getByTestId('oit-no-set').getByText(`ยังไม่มีชุดคำถามปี ${next} ที่มีรายการ OIT`).waitFor();
+    expect(await page.getByTestId('oit-open').count()).toBe(0);
     await context.close();
   });
 });

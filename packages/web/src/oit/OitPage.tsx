@@ -21,12 +21,12 @@ import { FilterTabs } from '../layout/FilterTabs';
 import { useScrollToHash } from '../layout/useScrollToHash';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, fileToBase64, type Division } from '../api/client';
 import { OIT_STATUSES, type OitChecklistView, type OitItem, type OitPrediction, type OitStatus, type OitYears } from '../api/oit';
 import { useMe } from '../auth/session';
 import { ThaiDateInput } from '../forms/ThaiDateInput';
-import { formatIsoDate, formatTimestamp } from '../i18n/dates';
+import { fiscalYearOf, formatIsoDate, formatTimestamp, todayInBangkok } from '../i18n/dates';
 import { useYearChoice } from '../layout/yearChoice';
 import { ClarificationPanel } from './ClarificationPanel';
 
@@ -409,9 +409,18 @@ export function OitPage() {
     queryKey: ['divisions', slug],
     queryFn: () => api<Division[]>('GET', `/api/agencies/${slug}/divisions`),
   });
-  const offered = [...(years.data?.checklists.map((c) => c.fiscalYear) ?? []), ...(years.data?.openable ?? [])];
+  // The years with a checklist or a set to open one from, and always the current and the next: a year
+  // without a set is offered, and says so.
+  const current = fiscalYearOf(todayInBangkok());
+  const offered = [
+    ...(years.data?.checklists.map((c) => c.fiscalYear) ?? []),
+    ...(years.data?.openable ?? []),
+    current,
+    current + 1,
+  ];
   const [year, chooseYear] = useYearChoice('oit', slug, offered);
   const opened = years.data?.checklists.some((c) => c.fiscalYear === year) ?? false;
+  const openable = year !== null && (years.data?.openable ?? []).includes(year);
   const view = useQuery({
     queryKey: ['oit', slug, year],
     queryFn: () => api<OitChecklistView>('GET', `/api/agencies/${slug}/oit/${year}`),
@@ -466,13 +475,26 @@ export function OitPage() {
           label={t('measures.year')}
           value={String(year)}
           onChange={(x) => x && chooseYear(Number(x))}
+          data-testid="oit-year"
           data={[...new Set(offered)]
             .sort((a, b) => b - a)
             .map((y) => ({ value: String(y), label: t('forms.fiscalYear', { year: y }) }))}
           w={220}
         />
       </Group>
-      {!opened && (
+      {!opened && !openable && (
+        <Alert color="yellow" data-testid="oit-no-set">
+          {t('oit.noSetForYear', { year })}{' '}
+          {me.abilities.switchAgency ? (
+            <Anchor component={Link} to="/admin/frameworks">
+              {t('oit.noSetAction')}
+            </Anchor>
+          ) : (
+            t('oit.noSetWho')
+          )}
+        </Alert>
+      )}
+      {!opened && openable && (
         <Alert color="blue" title={t('oit.notOpened')}>
           {canManage ? (
             <Button mt="xs" onClick={() => open.mutate()} loading={open.isPending} data-testid="oit-open">
