@@ -218,7 +218,9 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
     expect((await tasks('director@bang-khae.demo', 'bang-khae')).map((t) => t.kind)).not.toContain('oit-approve');
     expect((await get(await session('finance@lak-si.demo'), '/api/agencies/bang-khae/tasks/2567')).statusCode).toBe(404);
     // Links land on the item, not at the top of the page.
-    expect(editor.find((t) => t.title === 'ส่งหลักฐาน OIT ข้อ O5')).toMatchObject({ href: '/a/lak-si/disclosure#oit-item-O5' });
+    expect(editor.find((t) => t.title === 'ส่งหลักฐาน OIT ข้อ O5')).toMatchObject({
+      href: '/a/lak-si/disclosure?year=2567#oit-item-O5',
+    });
   });
 
   it('lists the secretariat every step under way in the current year, not only late ones, and no NACC window', async () => {

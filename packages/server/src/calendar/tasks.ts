@@ -57,6 +57,8 @@ export async function tasksFor(
   authorize(actor, 'calendar', 'read', { agencyId: agency.id });
   const tasks: Task[] = [];
   const base = `/a/${agency.slug}`;
+  // Each link opens its page on the task's year, whatever year the page was last on.
+  const year = `?year=${fiscalYear}`;
   const secretariat = actor.role === 'agency_admin';
   const oit = new OitRepository(db);
   const checklist = await oit.findChecklist(agency.id, fiscalYear);
@@ -68,7 +70,7 @@ export async function tasksFor(
         { code: view.task.item_code, status, dueDate: view.task.due_date, divisionIds: view.divisions },
         today,
       );
-      const onItem = `${base}/disclosure#oit-item-${view.task.item_code}`;
+      const onItem = `${base}/disclosure${year}#oit-item-${view.task.item_code}`;
       if (actor.role === 'division_editor' && (status === 'todo' || status === 'returned')) {
         tasks.push({
           kind: 'oit-evidence',
@@ -99,7 +101,7 @@ export async function tasksFor(
           title: `อนุมัติและเผยแพร่รายการ OIT (${accepted} ข้อผ่านการตรวจ)`,
           dueOn: null,
           late: false,
-          href: `${base}/disclosure`,
+          href: `${base}/disclosure${year}`,
         });
       }
     }
@@ -127,7 +129,7 @@ export async function tasksFor(
             title: `รายงานความก้าวหน้ารอบ ${kind} เดือน: ${subject.length > 90 ? `${subject.slice(0, 89)}…` : subject}`,
             dueOn: scope.round.due_date,
             late,
-            href: `${base}/progress#report-${code ?? entry.entry.id}`,
+            href: `${base}/progress${year}#report-${code ?? entry.entry.id}`,
           });
         }
       }
@@ -137,7 +139,7 @@ export async function tasksFor(
           title: `ตรวจรายงานรอบ ${kind} เดือน ${pending.unreviewed.length} รายการ`,
           dueOn: scope.round.due_date,
           late,
-          href: `${base}/progress`,
+          href: `${base}/progress${year}`,
         });
       }
       // The executive's approval waits once every report is in and reviewed, or once the round is
@@ -150,7 +152,7 @@ export async function tasksFor(
           title: `อนุมัติรายงานรอบ ${kind} เดือน${complete ? '' : ` (ยังไม่ครบ ${open} จาก ${view.entries.length} รายการ)`}`,
           dueOn: scope.round.due_date,
           late,
-          href: `${base}/progress`,
+          href: `${base}/progress${year}`,
         });
       }
     }
@@ -167,7 +169,7 @@ export async function tasksFor(
           title: `${division.name_th} ยังไม่ส่งหลักฐาน OIT ที่เลยกำหนด ${items.length} ข้อ (${items.map((o) => o.code).join(', ')})`,
           dueOn: items.reduce<string | null>((first, o) => (o.dueOn && (!first || o.dueOn < first) ? o.dueOn : first), null),
           late: true,
-          href: `${base}/disclosure`,
+          href: `${base}/disclosure${year}`,
         });
       }
       for (const round of [6, 12] as const) {
@@ -178,7 +180,7 @@ export async function tasksFor(
           title: `${division.name_th} ยังไม่ส่งรายงานความก้าวหน้ารอบ ${round} เดือน ${reports.length} รายการ`,
           dueOn: reports[0]!.dueOn,
           late: true,
-          href: `${base}/progress`,
+          href: `${base}/progress${year}`,
         });
       }
     }
@@ -194,7 +196,7 @@ export async function tasksFor(
           title: m.state === 'open' ? `${m.nameTh} (กำลังดำเนินการ)` : m.nameTh,
           dueOn: m.dueOn,
           late: m.state === 'late',
-          href: `${base}${MILESTONE_PAGE[m.milestone] ?? ''}`,
+          href: `${base}${MILESTONE_PAGE[m.milestone] ?? ''}${MILESTONE_PAGE[m.milestone] ? year : ''}`,
         });
       }
     }

@@ -4,12 +4,17 @@ import { fiscalYearOf, todayInBangkok } from '../i18n/dates';
 const storageKey = (page: string, agency: string) => `prongsai:${page}:${agency}`;
 
 /**
- * The fiscal year a page opens on: the one the person chose last time on this page for this
- * agency (kept in the browser), else the current fiscal year when it is offered, else the
- * latest offered. Choosing remembers.
+ * The fiscal year a page opens on: the one its link names (`?year=2567`, as a task's link does),
+ * else the one the person chose last time on this page for this agency (kept in the browser), else
+ * the current fiscal year when it is offered, else the latest offered. Choosing remembers.
  */
 export function useYearChoice(page: string, agency: string, offered: readonly number[]): [number | null, (year: number) => void] {
   const [chosen, setChosen] = useState<number | null>(() => {
+    const linked = Number(new URLSearchParams(window.location.search).get('year'));
+    if (Number.isInteger(linked) && linked > 2400 && linked < 2800) {
+      localStorage.setItem(storageKey(page, agency), String(linked));
+      return linked;
+    }
     const saved = Number(localStorage.getItem(storageKey(page, agency)));
     return Number.isInteger(saved) && saved > 0 ? saved : null;
   });
