@@ -270,7 +270,7 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
             ]),
             [2200, 2200, 4700],
           ),
-          heading(`๒. ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของ${m.agency.name_th} ประจำปีงบประมาณ พ.ศ. ${m.resultsYear}`),
+          heading(captions.results),
           para(captions.summary, { bold: true }),
           table(
             ['ตัวชี้วัด', 'น้ำหนัก (ร้อยละ)', 'คะแนนเฉลี่ยตัวชี้วัด', 'คะแนนที่ได้ (100)', 'คะแนนถ่วงน้ำหนัก'],

@@ -136,7 +136,11 @@ export function measuresCaptions(m: MeasuresModel) {
     oit: `ตารางที่ 3: รายละเอียดผลการประเมินการเปิดเผยข้อมูลสาธารณะ ${of}`,
     statTable: (b: StatBreakdown, i: number) => `ตารางที่ ${i + 4}: ${stat(b)}`,
     statChart: (b: StatBreakdown, i: number) => `แผนภาพที่ ${i + 4}: กราฟแท่งแสดง${stat(b)}`,
-    analysis: `๓. การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของ${agency} ในปี ${m.resultsYear} ประเด็นที่ต้องปรับปรุง/ยกระดับการพัฒนา (พิจารณาจากข้อที่มีผลการประเมินต่ำกว่าร้อยละ ${m.threshold})`,
+    // Section headings are numbered in Thai digits, and so is every number in them (no 2566 beside ๓.).
+    results: toThaiDigits(`๒. ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของ${agency} ประจำปีงบประมาณ พ.ศ. ${m.resultsYear}`),
+    analysis: toThaiDigits(
+      `๓. การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของ${agency} ในปี ${m.resultsYear} ประเด็นที่ต้องปรับปรุง/ยกระดับการพัฒนา (พิจารณาจากข้อที่มีผลการประเมินต่ำกว่าร้อยละ ${m.threshold})`,
+    ),
     /** Extra measures follow the analysis as sections ๔, ๕ …, as seed 001 numbers BMA OSS. */
     extra: (title: string, i: number) => `${toThaiDigits(String(i + 4))}. ${title}`,
   };

@@ -113,7 +113,7 @@ function measuresContent(m: MeasuresModel): Content[] {
   content.push({
     unbreakable: true,
     stack: [
-      heading(`๒. ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของ${name} ประจำปีงบประมาณ พ.ศ. ${m.resultsYear}`),
+      heading(captions.results),
       caption(captions.summary, { margin: [0, 0, 0, 4] }),
       {
         table: {
