@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -160,6 +162,21 @@ describe.runIf(browserAvailable)('self-assessment surveys in Chromium', () => {
     await expect.poll(async () => (await works.textContent()) ?? '').toContain('5252');
     const registry = card.getByTestId('survey-progress').getByRole('row', { name: /ฝ่ายทะเบียน/ });
     expect(await registry.textContent()).toContain('2119');
+
+    // A staff roster sets the quotas from who has served a full year; it is read and dropped.
+    const roster = join(tmpdir(), 'prongsai-roster.csv');
+    const year = fiscalYear + 1;
+    writeFileSync(
+      roster,
+      [
+        'ฝ่าย,ชื่อ,วันที่เริ่มปฏิบัติงาน',
+        ...Array.from({ length: 12 }, (_, i) => `ฝ่ายทะเบียน,คนที่ ${i},${i < 9 ? `1/6/${year - 6}` : `1/6/${year - 1}`}`),
+      ].join('\n'),
+    );
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), card.getByTestId('roster-upload').click()]);
+    await chooser.setFiles(roster);
+    await card.getByTestId('roster-result').getByText('นับผู้มีสิทธิ์ตอบได้ 9 คน (ยังปฏิบัติงานไม่ครบ 1 ปี 3 คน)').waitFor();
+    await expect.poll(async () => (await registry.textContent()) ?? '').toContain('99');
 
     await card.getByTestId('codes-open').click();
     await page.getByRole('dialog').getByLabel('ฝ่าย').click();
