@@ -5,6 +5,7 @@ import {
   frameworkAgencyKinds,
   frameworkProvenance,
   frameworkReadiness,
+  problemInThai,
   PROVISIONAL_NOTICE_EN,
   PROVISIONAL_NOTICE_TH,
   type CompiledFramework,
@@ -215,7 +216,8 @@ export async function frameworkRoutes(app: FastifyInstance, { db }: { db: Db }) 
             messageTh:
               (result.problems[0] as { messageTh?: string } | undefined)?.messageTh ??
               `ชุดคำถามมีปัญหา ${result.problems.length} รายการ`,
-            problems: result.problems,
+            // Each problem in Thai as well, where it is in the set and what is wrong.
+            problems: result.problems.map((p) => ({ ...p, th: (p as { messageTh?: string }).messageTh ?? problemInThai(p) })),
           },
         });
       }
