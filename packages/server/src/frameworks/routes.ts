@@ -12,6 +12,7 @@ import {
 } from '@prongsai/core';
 import type { Db } from '../db/database.js';
 import { requireActor } from '../http/context.js';
+import { checkDraft, draftFrom } from './draft-check.js';
 import { importFramework, MAX_FRAMEWORK_BYTES } from './import.js';
 import { frameworkToWorkbook } from './workbook.js';
 import { notFound } from '../http/errors.js';
@@ -149,6 +150,37 @@ export async function frameworkRoutes(app: FastifyInstance, { db }: { db: Db }) 
         })),
       };
     },
+  );
+
+  api.get(
+    '/api/frameworks/:id/draft',
+    {
+      schema: {
+        tags,
+        summary:
+          "A new set's data to edit, started from this one (central admins): the same content under `newId`, provisional, naming the set it came from; nothing is saved until it is published through POST /api/frameworks",
+        params: z.object({ id: z.string().max(64) }),
+        querystring: z.object({ newId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(64) }),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return draftFrom(actor, load(request.params.id).id, request.query.newId);
+    },
+  );
+
+  api.post(
+    '/api/frameworks/check',
+    {
+      bodyLimit: 2 * MAX_FRAMEWORK_BYTES,
+      schema: {
+        tags,
+        summary:
+          "Checks a set being edited (central admins): every problem, in Thai and English, and each feature's readiness; nothing is saved",
+        body: z.object({ data: z.unknown() }),
+      },
+    },
+    async (request) => checkDraft(requireActor(request), request.body.data),
   );
 
   api.get(
