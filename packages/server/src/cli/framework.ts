@@ -53,6 +53,11 @@ export async function runFramework(args: string[], io: CliIo): Promise<number> {
         io.stderr.write(`${file}: ${error.message}; nothing was loaded\n`);
         return USER_ERROR;
       }
+      // A refused workbook names each problem's sheet, row and column, in Thai and in English.
+      if (error instanceof HttpError && error.status === 422) {
+        io.stderr.write(`${file}:\n${error.th}\n\n${error.message}\n`);
+        return USER_ERROR;
+      }
       throw error;
     }
     if (!result.ok) {

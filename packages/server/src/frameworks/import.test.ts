@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../test-support/cli.js';
+import { frameworkToWorkbook } from './workbook.js';
 import { demoApp, login, TEST_DATABASES, type Session } from '../test-support/databases.js';
 
 const shipped = (id: string) =>
@@ -55,6 +56,9 @@ describe.each(TEST_DATABASES)("loading a new year's framework on $engine", (data
     expect(problems.length).toBeGreaterThanOrEqual(2);
     expect(problems.map((p) => p.path)).toEqual(expect.arrayContaining(['levels', 'oitItems[1].code']));
     expect(refused.json().error.messageTh).toContain('ชุดคำถามมีปัญหา');
+    // Each problem says in Thai where it is and what is wrong.
+    const th = (refused.json().error.problems as { path: string; th: string }[]).find((p) => p.path === 'oitItems[1].code')!.th;
+    expect(th).toBe('ข้อ OIT ที่ 2 › รหัส: รหัสข้อ OIT ต้องเป็นเช่น O1 หรือ MOIT1');
     expect((await post(central, { fileName: 'x.json', contentBase64: Buffer.from('{ nope').toString('base64') })).json().error.problems[0].message).toMatch(
       /not valid JSON/,
     );
@@ -86,17 +90,18 @@ describe.each(TEST_DATABASES)("loading a new year's framework on $engine", (data
     expect(download.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(download.rawPayload as unknown as ArrayBuffer);
-    const fields = workbook.getWorksheet('framework')!;
-    fields.eachRow((row) => {
-      if (row.getCell(1).value === 'id') row.getCell(2).value = 'bma-district-2569';
-      if (row.getCell(1).value === 'fiscalYears') row.getCell(2).value = '2569';
-    });
-    workbook.getWorksheet('oitItems')!.getCell('I2').value = 'sometimes';
+    // Sheets headed in Thai, with the English key of each column in row 2; the set's own row is row 3.
+    const set = workbook.getWorksheet('ชุดคำถาม')!;
+    expect(set.getCell('A1').value).toBe('รหัสชุดคำถาม');
+    set.getCell('A3').value = 'bma-district-2569';
+    set.getCell('D3').value = '๒๕๖๙';
+    workbook.getWorksheet('OIT')!.getCell('K3').value = 'sometimes';
     const xlsx = (data: ArrayBuffer) => ({ fileName: 'bma-district-2569.xlsx', contentBase64: Buffer.from(data).toString('base64') });
     const refused = await post(central, xlsx(await workbook.xlsx.writeBuffer()));
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().error.problems[0].path).toBe('oitItems!2 (oitItems[0].scoring)');
-    workbook.getWorksheet('oitItems')!.getCell('I2').value = 'partial';
+    expect(refused.json().error.details[0].path).toBe('OIT!K3 (oitItems[0].scoring)');
+    expect(refused.json().error.messageTh).toContain('แผ่นงาน "OIT" แถว 3 คอลัมน์ K');
+    workbook.getWorksheet('OIT')!.getCell('K3').value = 'partial';
     const loaded = await post(central, xlsx(await workbook.xlsx.writeBuffer()));
     expect(loaded.statusCode, loaded.body).toBe(201);
     expect(loaded.json()).toMatchObject({ id: 'bma-district-2569', fiscalYears: [2569], oitItems: 22 });
@@ -158,6 +163,23 @@ describe('prongsai framework', () => {
       expect(loaded.code, loaded.stderr).toBe(0);
       expect(loaded.stdout).toContain('loaded bma-district-2568: fiscal years 2568, ');
       expect((await runCli('framework', 'list')).stdout).toContain('bma-district-2568\t2568\t');
+      // A workbook: each problem at its sheet, row and column, in Thai; then loaded once fixed.
+      const next = fy2568();
+      next.id = 'bma-district-2571';
+      next.fiscalYears = [2571];
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await frameworkToWorkbook(next)) as unknown as ArrayBuffer);
+      workbook.getWorksheet('ชุดคำถาม')!.getCell('D3').value = '๒๕๗๑, ปีหน้า';
+      const xlsx = join(dir, 'bma-district-2571.xlsx');
+      writeFileSync(xlsx, Buffer.from(await workbook.xlsx.writeBuffer()));
+      const unreadable = await runCli('framework', 'import', xlsx);
+      expect(unreadable.code).toBe(2);
+      expect(unreadable.stderr).toContain('แผ่นงาน "ชุดคำถาม" แถว 3 คอลัมน์ D');
+      workbook.getWorksheet('ชุดคำถาม')!.getCell('D3').value = '๒๕๗๑';
+      writeFileSync(xlsx, Buffer.from(await workbook.xlsx.writeBuffer()));
+      const fromWorkbook = await runCli('framework', 'import', xlsx);
+      expect(fromWorkbook.code, fromWorkbook.stderr).toBe(0);
+      expect(fromWorkbook.stdout).toContain('loaded bma-district-2571: fiscal years 2571, ');
     } finally {
       process.env = saved;
     }

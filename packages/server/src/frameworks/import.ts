@@ -9,7 +9,7 @@ import type { Database } from '../db/schema.js';
 import { conflict } from '../http/errors.js';
 import { availableFrameworks, importedFrameworksDir, loadFramework } from './registry.js';
 import { frameworkUse } from './repository.js';
-import { workbookToFramework } from './workbook.js';
+import { locateProblems, workbookError, workbookToFramework, type WorkbookCells } from './workbook.js';
 
 /** A framework file may be at most this large (the shipped ones are about 60 KB). */
 export const MAX_FRAMEWORK_BYTES = 5 * 1024 * 1024;
@@ -37,11 +37,12 @@ export async function importFramework(
     return { ok: false, problems: [problem(source, '(file)', `larger than ${MAX_FRAMEWORK_BYTES / 1048576} MB`)] };
   }
   let data: unknown;
-  let rows = new Map<string, string>();
+  let cells: WorkbookCells | undefined;
   if (/\.xlsx$/i.test(file.fileName)) {
+    // A workbook's problems are answered as a 422 naming each sheet, row and column, in Thai.
     const read = await workbookToFramework(file.data, source);
-    if (!read.ok) return read;
-    ({ data, rows } = read);
+    if (!read.ok) throw workbookError(read.problems);
+    ({ data, cells } = read);
   } else if (/\.json$/i.test(file.fileName)) {
     try {
       data = JSON.parse(file.data.toString('utf8').replace(/^\uFEFF/, ''));
@@ -56,12 +57,8 @@ export async function importFramework(
   }
   const compiled = compileFramework(data, source);
   if (!compiled.ok) {
-    // In a workbook, each problem also names the sheet and row it comes from.
-    const where = (path: string) => {
-      const key = [...rows.keys()].filter((k) => path === k || path.startsWith(`${k}.`)).sort((a, b) => b.length - a.length)[0];
-      return key ? `${rows.get(key)} (${path})` : path;
-    };
-    return { ok: false, problems: compiled.problems.map((p) => ({ ...p, path: where(p.path) })) };
+    if (cells) throw workbookError(locateProblems(compiled.problems, cells));
+    return { ok: false, problems: compiled.problems };
   }
   const framework = compiled.framework;
   const problems: FrameworkProblem[] = [];
