@@ -202,7 +202,8 @@ export async function frameworkRoutes(app: FastifyInstance, { db }: { db: Db }) 
     {
       schema: {
         tags,
-        summary: "A framework as a workbook (framework, questions, items, oitItems sheets), to prepare a new year's set from it",
+        summary:
+          "A framework as a workbook (a sheet per part, headed in Thai, no JSON in any cell), to prepare a new year's set from it",
         params: z.object({ id: z.string().max(64) }),
       },
     },
