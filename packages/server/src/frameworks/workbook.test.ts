@@ -43,6 +43,37 @@ describe('frameworks as workbooks', () => {
     expect(again.framework.data).toEqual(original.framework.data);
   });
 
+  it('keeps every optional part the schema holds: older provenance notes, topics, groups, weights, earlier codes', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the set's JSON, edited freely
+    const data = shipped('bma-district-2566') as any;
+    data.$schema = '../schema/framework.schema.json';
+    data.provenance = ['seed 001, line 4: the names', 'fixture bang-khae-2566'];
+    data.unknowns = ['the weights of sub-indicators, if any'];
+    data.agencyKinds = ['district', 'special-area'];
+    data.analysisThreshold = 87.5;
+    data.indicators[8].description = { th: 'คำอธิบาย, มีจุลภาค', en: 'A description, with a comma' };
+    data.indicators[8].aggregation = { method: 'sub-indicator-weights', weights: { '9.1': 2, '9.2': 1.5, '9.3': 1, '9.4': 1, '9.5': 1 }, status: 'published', note: 'ตามคู่มือ' };
+    data.indicators[9].aggregation = { method: 'question-mean' };
+    data.tools[0].aggregation = { method: 'question-mean', status: 'inferred' };
+    data.tools[0].weightStatus = 'published';
+    data.questions[0].previousCodes = ['I1', 'I2'];
+    data.questions[0].topics = [{ th: 'งานทะเบียน', en: 'Registration' }, { th: 'งานอื่นๆ' }];
+    data.questions[0].textStatus = 'short-label';
+    data.questions[0].polarity = 'negative';
+    data.questions[0].polarityStatus = 'deduced';
+    data.questions[0].items[0].source = 'seed-001 line 9';
+    data.oitItems[0].previousCodes = ['O1', 'O2'];
+    data.oitItems[0].disclosure = { th: 'ข้อมูลที่เปิดเผย' };
+    data.oitItems[1].name = null;
+    data.oitItems[2].indicatorStatus = 'inferred';
+    data.levels.levels[0].allToolsMin = 90;
+    const read = await workbookToFramework(await frameworkToWorkbook(data), 'full.xlsx');
+    if (!read.ok) throw new Error(read.problems.map((p) => p.message).join('\n'));
+    expect(read.data).toEqual(data);
+    const compiled = compileFramework(read.data, 'full.xlsx');
+    expect(compiled.ok ? [] : compiled.problems).toEqual([]);
+  });
+
   it.each(SHIPPED)('writes %s without JSON in any cell, a sheet per part headed in Thai', async (id) => {
     const workbook = await load(await frameworkToWorkbook(shipped(id)));
     expect(workbook.worksheets.map((w) => w.name)).toEqual(Object.values(FRAMEWORK_SHEETS).map((s) => s.name));
