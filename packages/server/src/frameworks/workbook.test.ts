@@ -101,6 +101,10 @@ describe('frameworks as workbooks', () => {
     expect(read.data).toMatchObject({ fiscalYears: [2570, 2571], analysisThreshold: 80 });
     expect((read.data.tools as { weight: number }[])[0]!.weight).toBe(30);
     expect((read.data.oitItems as { indicator: number }[])[0]!.indicator).toBe(9);
+    // Years typed apart by spaces read too.
+    cell(workbook, 'ชุดคำถาม', 3, 'fiscalYears').value = '๒๕๗๐ ๒๕๗๑';
+    const spaced = await workbookToFramework(await save(workbook), 'fy2570.xlsx');
+    expect(spaced.ok && spaced.data.fiscalYears).toEqual([2570, 2571]);
   });
 
   it('lists each problem of a broken workbook at its sheet, row and column, in Thai, and reads nothing', async () => {
@@ -135,6 +139,10 @@ describe('frameworks as workbooks', () => {
     expect(error.th.split('\n')).toEqual(['ชุดคำถามมีปัญหา 5 รายการ ยังไม่ได้นำเข้า', ...read.problems.map((p) => p.messageTh)]);
     expect(error.message).toContain('row 4, column D (weight)');
     expect(error.details).toEqual(read.problems);
+    // At most 50 are listed, the rest counted.
+    const many = workbookError(Array.from({ length: 60 }, () => read.problems[1]!));
+    expect(many.th.split('\n')).toHaveLength(52);
+    expect(many.th).toMatch(/ชุดคำถามมีปัญหา 60 รายการ[^]*… และอีก 10 รายการ$/);
   });
 
   it("names the cell of a problem the framework's own checks find", async () => {

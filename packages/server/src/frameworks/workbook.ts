@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { fromThaiDigits, InputError, parseDecimal, type FrameworkProblem } from '@prongsai/core';
+import { fromThaiDigits, InputError, MAX_PROBLEMS, parseDecimal, type FrameworkProblem } from '@prongsai/core';
 import { HttpError } from '../http/errors.js';
 import { readSheetsOffThread, type WorkbookSheet } from '../inputs/workbook-off-thread.js';
 
@@ -514,9 +514,10 @@ export async function workbookToFramework(
     }
     return value;
   };
-  const values = (r: SheetRow, key: string) =>
+  /** Values of a list cell: separated by commas (or, for years and codes, spaces too). */
+  const values = (r: SheetRow, key: string, separator: RegExp = /[\s,]+/) =>
     fromThaiDigits(r.text(key))
-      .split(',')
+      .split(separator)
       .map((v) => v.trim())
       .filter(Boolean);
   const codes = (r: SheetRow, key: string) => {
@@ -534,7 +535,7 @@ export async function workbookToFramework(
   };
   const weightsOf = (r: SheetRow, key: string) => {
     const out: Record<string, number> = {};
-    for (const pair of values(r, key)) {
+    for (const pair of values(r, key, /,/)) {
       const [k, v, ...rest] = pair.split('=').map((s) => s.trim());
       const n = v === undefined ? undefined : parseDecimal(v);
       if (!k || n === undefined || rest.length) {
@@ -904,11 +905,22 @@ export function locateProblems(problems: readonly FrameworkProblem[], cells: Wor
 
 /** A refused workbook as the 422 every import answers with: each problem in Thai for the admin, in English for logs. */
 export function workbookError(problems: readonly WorkbookProblem[]): HttpError {
+  // As every import: at most MAX_PROBLEMS are listed, the rest counted.
+  const listed = problems.slice(0, MAX_PROBLEMS);
+  const more = problems.length - listed.length;
   return new HttpError(
     422,
     'invalid-framework',
-    [`the framework workbook has ${problems.length} problem(s); nothing was loaded`, ...problems.map((p) => p.message)].join('\n'),
-    [`ชุดคำถามมีปัญหา ${problems.length} รายการ ยังไม่ได้นำเข้า`, ...problems.map((p) => p.messageTh)].join('\n'),
-    problems,
+    [
+      `the framework workbook has ${problems.length} problem(s); nothing was loaded`,
+      ...listed.map((p) => p.message),
+      ...(more ? [`… and ${more} more`] : []),
+    ].join('\n'),
+    [
+      `ชุดคำถามมีปัญหา ${problems.length} รายการ ยังไม่ได้นำเข้า`,
+      ...listed.map((p) => p.messageTh),
+      ...(more ? [`… และอีก ${more} รายการ`] : []),
+    ].join('\n'),
+    listed,
   );
 }
