@@ -19,6 +19,7 @@ const SurveysPage = page(() => import('./surveys/SurveysPage'), 'SurveysPage');
 const CityPage = page(() => import('./city/CityPage'), 'CityPage');
 const UsersPage = page(() => import('./admin/UsersPage'), 'UsersPage');
 const FrameworksPage = page(() => import('./admin/FrameworksPage'), 'FrameworksPage');
+const FrameworkEditorPage = page(() => import('./admin/FrameworkEditorPage'), 'FrameworkEditorPage');
 const AuditPage = page(() => import('./admin/AuditPage'), 'AuditPage');
 
 const pageLoader = (
@@ -64,6 +65,7 @@ export function App() {
           <Route path="admin/users" element={<UsersPage />} />
           <Route path="admin/audit" element={<AuditPage />} />
           <Route path="admin/frameworks" element={<FrameworksPage />} />
+          <Route path="admin/frameworks/new" element={<FrameworkEditorPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Routes>

@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Button, Card, FileInput, Group, List, Stack, Tabl
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { api, ApiError, fileToBase64 } from '../api/client';
 
 interface Localized {
@@ -66,7 +67,12 @@ export function FrameworksPage() {
   });
   return (
     <Stack>
-      <Title order={2}>{t('frameworks.title')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t('frameworks.title')}</Title>
+        <Button component={Link} to="/admin/frameworks/new" data-testid="framework-new">
+          {t('editor.newSet')}
+        </Button>
+      </Group>
       <Table fz="sm" striped>
         <Table.Thead>
           <Table.Tr>
@@ -167,7 +173,13 @@ export function FrameworksPage() {
             <List size="sm">
               {problems.map((p, i) => (
                 <List.Item key={i}>
-                  <code>{p.path}</code>: {p.message}
+                  {th && (p as { th?: string }).th ? (
+                    (p as { th?: string }).th
+                  ) : (
+                    <>
+                      <code>{p.path}</code>: {p.message}
+                    </>
+                  )}
                 </List.Item>
               ))}
             </List>
