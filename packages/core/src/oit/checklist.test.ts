@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileFramework } from '../framework/compile.js';
 import { loadFramework } from '../test-support/files.js';
-import { defaultOitDueDate, oitBoard, oitChecklist } from './checklist.js';
+import { defaultOitDueDate, nameSimilarity, oitBoard, oitChecklist } from './checklist.js';
 
 describe('the OIT checklist from the framework', () => {
   it("makes a task of each of the year's items, with the framework's names and requirements", () => {
@@ -34,6 +34,26 @@ describe('the OIT checklist from the framework', () => {
     expect(items[2]).toMatchObject({ code: 'O3', carry: 'renamed', divisionIds: [7] });
     expect(items[3]).toMatchObject({ code: 'O4', carry: 'carried', divisionIds: [2] });
     expect(items[4]).toMatchObject({ code: 'O5', carry: 'new' });
+  });
+
+  it("carries divisions over by a name the same or nearly so when the codes were renumbered (FY2566's O5 is FY2567's O3)", () => {
+    const fy2566 = loadFramework('bma-district-2566');
+    const fy2567 = loadFramework('bma-district-2567');
+    // Last year's checklist as FY2566's items, each with its own division: O1 → division 1 …
+    const previous = fy2566.data.oitItems.map((item, i) => ({
+      code: item.code,
+      name: item.name?.th ?? null,
+      divisionIds: [i + 1],
+    }));
+    const items = oitChecklist(fy2567, previous);
+    // โรงเรียนในสังกัดกรุงเทพมหานคร continues โรงเรียนสังกัดกรุงเทพมหานคร ในพื้นที่เขต, FY2566's O5.
+    expect(items.find((i) => i.code === 'O3')).toMatchObject({ previousCodes: ['O5'], carry: 'renamed', divisionIds: [5] });
+    // No FY2566 item is named like FY2567's O19 (bribery risk): it keeps the same code's divisions, flagged.
+    expect(items.find((i) => i.code === 'O19')).toMatchObject({ previousCodes: ['O19'], carry: 'renamed', divisionIds: [19] });
+    // Unnamed items go by code.
+    expect(items.find((i) => i.code === 'O7')).toMatchObject({ previousCodes: ['O7'], divisionIds: [7] });
+    expect(nameSimilarity('ข้อมูล ผู้บริหาร:', 'ข้อมูลผู้บริหาร')).toBe(1);
+    expect(nameSimilarity('แผนการใช้จ่ายงบประมาณ', 'คู่มือการปฏิบัติงาน')).toBeLessThan(0.3);
   });
 
   it('dues by 31 March of the fiscal year, as seed 002 sets it', () => {

@@ -36,20 +36,54 @@ export function defaultOitDueDate(fiscalYear: number): string {
 
 const nameOf = (item: OitItemData) => item.name?.th ?? null;
 
+/** A name as compared: without spaces, punctuation or digits, so "ข้อมูลผู้บริหาร" and "ข้อมูล ผู้บริหาร:" are one. */
+const comparable = (name: string) => name.replace(/[\s\p{P}\p{S}0-9๐-๙]/gu, '');
+
+/** Character-bigram overlap of two names (Dice coefficient, 0 to 1). */
+export function nameSimilarity(a: string, b: string): number {
+  const bigrams = (text: string) => {
+    const out = new Map<string, number>();
+    for (let i = 0; i < text.length - 1; i++) out.set(text.slice(i, i + 2), (out.get(text.slice(i, i + 2)) ?? 0) + 1);
+    return out;
+  };
+  const [x, y] = [bigrams(comparable(a)), bigrams(comparable(b))];
+  let shared = 0;
+  let total = 0;
+  for (const [gram, n] of x) shared += Math.min(n, y.get(gram) ?? 0);
+  for (const n of [...x.values(), ...y.values()]) total += n;
+  return total === 0 ? 0 : (2 * shared) / total;
+}
+
+/** How alike two names must be for an item to carry over by its name alone. */
+export const SIMILAR_NAME = 0.8;
+
 /**
  * The year's OIT items as tasks of the agency, each mapped onto last year's checklist: by the
- * codes the framework names (`previousCodes`), else by the same code. An item with no match is
- * new; one whose name changed is flagged renamed. Divisions carry over from the matched items.
+ * codes the framework names (`previousCodes`), else by the same code, else by a name the same or
+ * nearly so (`SIMILAR_NAME`; it also wins over a same-code item of another name). An item with no
+ * match is new; one whose name changed is flagged renamed. Divisions carry over from the matched items.
  */
 export function oitChecklist(
   framework: CompiledFramework,
   previous: readonly PreviousAssignment[] | null,
 ): (OitChecklistItem & { divisionIds: number[] })[] {
   const byCode = new Map((previous ?? []).map((p) => [p.code, p]));
+  const named = (previous ?? []).filter((p) => p.name !== null);
   return framework.data.oitItems.map((item) => {
     const codes = item.previousCodes ?? [item.code];
-    const matched = previous === null ? [] : codes.map((c) => byCode.get(c)).filter((p): p is PreviousAssignment => !!p);
+    let matched = previous === null ? [] : codes.map((c) => byCode.get(c)).filter((p): p is PreviousAssignment => !!p);
     const name = nameOf(item);
+    // Without codes named by the set, an item may continue last year's of the same or nearly the same name
+    // under another code (the codes were renumbered): that match wins over a same-code item of another name.
+    const sameCodeOtherName =
+      matched.length === 1 && matched[0]!.name !== null && name !== null && nameSimilarity(name, matched[0]!.name) < 0.5;
+    if ((matched.length === 0 || sameCodeOtherName) && name !== null && item.previousCodes === undefined) {
+      const best = named
+        .map((p) => ({ p, score: nameSimilarity(name, p.name!) }))
+        .filter((c) => c.score >= SIMILAR_NAME)
+        .sort((a, b) => b.score - a.score)[0];
+      if (best) matched = [best.p];
+    }
     const carry: OitCarry =
       previous === null || matched.length === 0
         ? 'new'

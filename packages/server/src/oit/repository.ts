@@ -132,7 +132,14 @@ export class OitRepository {
     fiscalYear: number,
     nameOf: (frameworkId: string, code: string) => string | null,
   ): Promise<PreviousAssignment[] | null> {
-    const previous = await this.findChecklist(agencyId, fiscalYear - 1);
+    // The latest earlier year's checklist: a year skipped (no set yet when it ran) still carries over.
+    const previous = await this.db
+      .selectFrom('oit_checklists')
+      .selectAll()
+      .where('agency_id', '=', agencyId)
+      .where('fiscal_year', '<', fiscalYear)
+      .orderBy('fiscal_year', 'desc')
+      .executeTakeFirst();
     if (!previous) return null;
     return (await this.views(previous.id)).map((view) => ({
       code: view.task.item_code,
