@@ -151,7 +151,8 @@ describe.runIf(browserAvailable)('the OIT workspace in Chromium', () => {
     };
     await choose(brokenFile);
     await page.getByTestId('framework-check').click();
-    await page.getByTestId('framework-problems').getByText('levels', { exact: true }).waitFor();
+    // Each problem in Thai: where it is in the set and what is wrong.
+    await page.getByTestId('framework-problems').getByText('ระดับผลการประเมิน: ต้องกรอก', { exact: true }).waitFor();
     expect(await page.getByTestId('framework-load').isDisabled()).toBe(true);
     await choose(goodFile);
     await page.getByTestId('framework-check').click();

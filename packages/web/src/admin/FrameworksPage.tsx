@@ -43,6 +43,9 @@ interface Problem {
   message: string;
 }
 
+/** A problem's Thai: an import's `th`, a workbook's `messageTh` (sheet, row and column). */
+const thaiOf = (p: object) => (p as { th?: string }).th ?? (p as { messageTh?: string }).messageTh;
+
 /** Central admins load a new year's framework: checked first, every problem listed, then kept for good. */
 export function FrameworksPage() {
   const { t, i18n } = useTranslation();
@@ -169,12 +172,12 @@ export function FrameworksPage() {
           </Alert>
         )}
         {send.error && (
-          <Alert color="red" mt="sm" title={(send.error as ApiError).messageTh} data-testid="framework-problems">
+          <Alert color="red" mt="sm" title={(send.error as ApiError).messageTh.split('\n')[0]} data-testid="framework-problems">
             <List size="sm">
               {problems.map((p, i) => (
                 <List.Item key={i}>
-                  {th && (p as { th?: string }).th ? (
-                    (p as { th?: string }).th
+                  {th && thaiOf(p) ? (
+                    thaiOf(p)
                   ) : (
                     <>
                       <code>{p.path}</code>: {p.message}

@@ -42,7 +42,14 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   }
   if (response.status === 204) return undefined as T;
   const data = (await response.json().catch(() => null)) as {
-    error?: { code: string; message: string; messageTh: string; problems?: { path: string; message: string }[] };
+    error?: {
+      code: string;
+      message: string;
+      messageTh: string;
+      problems?: { path: string; message: string }[];
+      /** Some refusals (a framework workbook's) list their problems here. */
+      details?: unknown;
+    };
   } | null;
   if (!response.ok) {
     const error = data?.error;
@@ -51,7 +58,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
       error?.code ?? 'unknown',
       error?.message ?? response.statusText,
       error?.messageTh ?? 'เกิดข้อผิดพลาด',
-      error?.problems ?? [],
+      error?.problems ?? (Array.isArray(error?.details) ? (error.details as { path: string; message: string }[]) : []),
     );
   }
   return data as T;
