@@ -520,6 +520,17 @@ export interface FrameworkImportTable {
   imported_at: Timestamp;
 }
 
+export interface FrameworkDraftTable {
+  id: string;
+  from_id: string | null;
+  /** The whole framework JSON document. */
+  data: string;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_at: Timestamp | null;
+}
+
 export interface NoticeTable {
   id: Generated<number>;
   user_id: number;
@@ -560,6 +571,7 @@ export interface NoticeOptoutTable {
 
 export interface Database {
   framework_imports: FrameworkImportTable;
+  framework_drafts: FrameworkDraftTable;
   agencies: AgencyTable;
   divisions: DivisionTable;
   users: UserTable;

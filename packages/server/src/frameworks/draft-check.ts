@@ -24,6 +24,11 @@ export interface DraftCheck {
  */
 export function draftFrom(actor: Actor, fromId: string, newId: string): FrameworkData {
   authorize(actor, 'framework', 'import', undefined);
+  return derivedFramework(fromId, newId);
+}
+
+/** A set's data under a new id, provisional, its provenance naming the set it was made from (no checks of rights). */
+export function derivedFramework(fromId: string, newId: string): FrameworkData {
   const from = loadFramework(fromId);
   const data = structuredClone(from.data) as FrameworkData & { provenance?: unknown };
   const provenance = (Array.isArray(data.provenance) || !data.provenance ? null : data.provenance) as {

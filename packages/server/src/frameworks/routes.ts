@@ -13,6 +13,7 @@ import {
 import type { Db } from '../db/database.js';
 import { requireActor } from '../http/context.js';
 import { checkDraft, draftFrom } from './draft-check.js';
+import { frameworkEditorRoutes } from './editor-routes.js';
 import { importFramework, MAX_FRAMEWORK_BYTES } from './import.js';
 import { frameworkToWorkbook } from './workbook.js';
 import { notFound } from '../http/errors.js';
@@ -257,4 +258,6 @@ export async function frameworkRoutes(app: FastifyInstance, { db }: { db: Db }) 
       return reply.code(result.saved ? 201 : 200).send(result);
     },
   );
+
+  await frameworkEditorRoutes(app, { db });
 }
