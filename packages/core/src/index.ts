@@ -3,6 +3,7 @@ export * from './framework/compile.js';
 export * from './framework/provenance.js';
 export * from './framework/readiness.js';
 export * from './framework/problems-th.js';
+export * from './framework/manual-paste.js';
 export * from './scoring/round.js';
 export * from './scoring/item.js';
 export * from './scoring/levels.js';
