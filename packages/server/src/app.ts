@@ -24,6 +24,7 @@ import { linkCheckConfig, reminderConfig, type Config } from './config.js';
 import type { Db } from './db/database.js';
 import { fiscalYearRoutes } from './fiscal-years/routes.js';
 import { frameworkRoutes } from './frameworks/routes.js';
+import { manualPasteRoutes } from './frameworks/manual-routes.js';
 import { useImportedFrameworks } from './frameworks/registry.js';
 import { resultRoutes } from './results/routes.js';
 import { measureRoutes } from './measures/routes.js';
@@ -253,6 +254,7 @@ export async function buildApp({
   await app.register(fiscalYearRoutes);
   useImportedFrameworks(join(config.dataDir, 'frameworks'));
   await app.register(frameworkRoutes, { db });
+  await app.register(manualPasteRoutes);
   await app.register(resultRoutes, { db });
   await app.register(measureRoutes, { db });
   await app.register(progressRoutes, { db, config });
