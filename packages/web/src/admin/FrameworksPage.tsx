@@ -1,4 +1,19 @@
-import { Alert, Anchor, Badge, Button, Card, FileInput, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  FileInput,
+  Group,
+  List,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -189,7 +204,135 @@ export function FrameworksPage() {
           </Alert>
         )}
       </Card>
+      <ManualPaste frameworks={frameworks.data ?? []} />
     </Stack>
+  );
+}
+
+interface ManualLine {
+  line: number;
+  text: string;
+  reason: Localized;
+}
+interface ManualDraftAnswer {
+  draft: { id: string };
+  readiness: FeatureReadiness[] | null;
+  problems: { path: string; message: string; th?: string }[];
+  unplaced: ManualLine[];
+  warnings: ManualLine[];
+  counts: { questions: number; oitItems: number };
+}
+
+/** วางข้อความจากคู่มือ: the manual's text pasted onto a base set gives a draft, its readiness and the lines not placed. */
+function ManualPaste({ frameworks }: { frameworks: FrameworkSummary[] }) {
+  const { t, i18n } = useTranslation();
+  const th = i18n.language === 'th';
+  const [baseId, setBaseId] = useState<string | null>(null);
+  const [text, setText] = useState('');
+  const read = useMutation({
+    mutationFn: () => api<ManualDraftAnswer>('POST', '/api/frameworks/draft-from-manual', { baseId, text }),
+  });
+  const answer = read.data;
+  const download = () => {
+    if (!answer) return;
+    const blob = new Blob([JSON.stringify(answer.draft, null, 2)], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${answer.draft.id}.json`;
+    a.click();
+    URL.revokeObjectURL(url);
+  };
+  return (
+    <Card withBorder data-testid="manual-paste">
+      <Title order={4}>{t('manualPaste.title')}</Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('manualPaste.hint')}
+      </Text>
+      <Select
+        label={t('manualPaste.base')}
+        data={frameworks.map((f) => ({ value: f.id, label: `${f.id} — ${f.name.th}` }))}
+        value={baseId}
+        onChange={setBaseId}
+        maw={520}
+      />
+      <Textarea
+        label={t('manualPaste.text')}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        autosize
+        minRows={8}
+        maxRows={20}
+        mt="sm"
+        styles={{ input: { fontFamily: 'monospace' } }}
+      />
+      <Group mt="sm">
+        <Button onClick={() => read.mutate()} loading={read.isPending} disabled={!baseId || text.trim() === ''}>
+          {t('manualPaste.read')}
+        </Button>
+        {answer && (
+          <Button variant="light" onClick={download}>
+            {t('manualPaste.download')}
+          </Button>
+        )}
+      </Group>
+      {read.error && (
+        <Alert color="red" mt="sm">
+          {th ? (read.error as ApiError).messageTh : (read.error as ApiError).message}
+        </Alert>
+      )}
+      {answer && (
+        <Stack gap="xs" mt="sm" data-testid="manual-paste-result">
+          <Text size="sm">{t('manualPaste.counts', { questions: answer.counts.questions, oit: answer.counts.oitItems })}</Text>
+          {answer.readiness && <Readiness readiness={answer.readiness} />}
+          {answer.problems.length > 0 && (
+            <Alert color="red" title={t('manualPaste.problems')}>
+              <List size="sm">
+                {answer.problems.map((p, i) => (
+                  <List.Item key={i}>{th && p.th ? p.th : `${p.path}: ${p.message}`}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+          <Text size="xs" fw={600}>
+            {t('manualPaste.unplaced', { count: answer.unplaced.length })}
+          </Text>
+          {answer.unplaced.length > 0 && <ManualLines lines={answer.unplaced} th={th} testId="manual-paste-unplaced" />}
+          {answer.warnings.length > 0 && (
+            <>
+              <Text size="xs" fw={600}>
+                {t('manualPaste.warnings')}
+              </Text>
+              <ManualLines lines={answer.warnings} th={th} testId="manual-paste-warnings" />
+            </>
+          )}
+        </Stack>
+      )}
+    </Card>
+  );
+}
+
+function ManualLines({ lines, th, testId }: { lines: ManualLine[]; th: boolean; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Table fz="xs" data-testid={testId}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={80}>{t('manualPaste.line')}</Table.Th>
+          <Table.Th>{t('manualPaste.lineText')}</Table.Th>
+          <Table.Th>{t('manualPaste.reason')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {lines.map((l, i) => (
+          <Table.Tr key={`${l.line}-${i}`}>
+            <Table.Td>{l.line}</Table.Td>
+            <Table.Td>{l.text}</Table.Td>
+            <Table.Td>{th ? l.reason.th : l.reason.en}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
 
