@@ -94,9 +94,16 @@ function lines(text: string, options: { bold?: boolean; size?: number } = {}): T
 
 const para = (
   text: string,
-  options: { bold?: boolean; size?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: boolean } = {},
+  options: {
+    bold?: boolean;
+    size?: number;
+    align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+    indent?: boolean;
+    keepNext?: boolean;
+  } = {},
 ) =>
   new Paragraph({
+    ...(options.keepNext ? { keepNext: true, keepLines: true } : {}),
     children: lines(text, options),
     alignment: options.align ?? AlignmentType.LEFT,
     ...(options.indent ? { indent: { firstLine: 720 } } : {}),
@@ -115,11 +122,14 @@ function cell(
     span?: number;
     rowSpan?: number;
     size?: number;
+    /** A group row's cell: Word keeps its row on the page of the row after it. */
+    keepNext?: boolean;
   } = {},
 ) {
   return new TableCell({
     children: [
       new Paragraph({
+        ...(options.keepNext ? { keepNext: true, keepLines: true } : {}),
         children: lines(text, { bold: options.bold ?? options.header ?? false, size: options.size ?? 28 }),
         alignment: options.align ?? (options.header ? AlignmentType.CENTER : AlignmentType.LEFT),
       }),
@@ -137,7 +147,7 @@ function table(header: string[], rows: TableCell[][], widths: number[]) {
     columnWidths: widths,
     rows: [
       new TableRow({ tableHeader: true, children: header.map((h) => cell(h, { header: true })) }),
-      ...rows.map((children) => new TableRow({ children, cantSplit: false })),
+      ...rows.map((children) => new TableRow({ children, cantSplit: true })),
     ],
   });
 }
@@ -197,19 +207,19 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
   for (const tool of f.tools.filter((x) => x.data.kind === 'survey')) {
     for (const indicator of tool.indicators) {
       questionRows.push([
-        cell(`ตัวชี้วัดที่ ${indicator.number} ${indicator.data.name.th}`, { bold: true, span: 5 }),
+        cell(`ตัวชี้วัดที่ ${indicator.number} ${indicator.data.name.th}`, { bold: true, span: 5, keepNext: true }),
         cell(fmt(shown(r.indicators[String(indicator.number)])), { bold: true, align: AlignmentType.CENTER }),
       ]);
       for (const unit of indicator.units) {
         if (unit.kind !== 'question') continue;
         questionRows.push([
-          cell(`${unit.code}. ${unit.data.text.th}`, { bold: true, span: 5 }),
+          cell(`${unit.code}. ${unit.data.text.th}`, { bold: true, span: 5, keepNext: true }),
           cell(fmt(shown(r.units[unit.code])), { bold: true, align: AlignmentType.CENTER }),
         ]);
         // Yes/no items have their own header, as seed 001 prints them: มี | ไม่มี | คะแนน.
         if ((unit.items ?? []).some((item) => item.scaleId === 'yesno')) {
           questionRows.push([
-            cell('หัวข้อการประเมิน', { bold: true }),
+            cell('หัวข้อการประเมิน', { bold: true, keepNext: true }),
             cell('มี', { bold: true, span: 2, align: AlignmentType.CENTER }),
             cell('ไม่มี', { bold: true, span: 2, align: AlignmentType.CENTER }),
             cell('คะแนน', { bold: true, align: AlignmentType.CENTER }),
@@ -321,13 +331,13 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
               ...oitRows(f).map((row) => {
                 if (row.kind === 'indicator') {
                   return [
-                    cell(`ตัวชี้วัดที่ ${row.number} ${row.name}`, { bold: true, span: 2 }),
+                    cell(`ตัวชี้วัดที่ ${row.number} ${row.name}`, { bold: true, span: 2, keepNext: true }),
                     cell(fmt(shown(r.indicators[String(row.number)])), { bold: true, align: AlignmentType.CENTER }),
                   ];
                 }
                 if (row.kind === 'sub') {
                   return [
-                    cell(`${row.code} ${row.name}`, { bold: true, span: 2 }),
+                    cell(`${row.code} ${row.name}`, { bold: true, span: 2, keepNext: true }),
                     cell(fmt(r.subIndicators[row.code]), { bold: true, align: AlignmentType.CENTER }),
                   ];
                 }
@@ -394,7 +404,7 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
               m.indicatorNames,
             ).map((line) =>
               line.kind === 'group'
-                ? [cell(line.title, { bold: true, span: 5 })]
+                ? [cell(line.title, { bold: true, span: 5, keepNext: true })]
                 : [
                     cell(entryPoint(line.row.entry)),
                     cell(line.row.entry.issue),
@@ -434,7 +444,7 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
 export async function progressDocx(p: ProgressModel): Promise<Buffer> {
   let photo = 0;
   const rows = indicatorGroups(p.rows, p.indicatorNames).map((item) => {
-    if (item.kind === 'group') return [cell(item.title, { bold: true, span: 5 })];
+    if (item.kind === 'group') return [cell(item.title, { bold: true, span: 5, keepNext: true })];
     const row = item.row;
     const pictures = row.evidence.flatMap((e) => {
       photo++;
@@ -525,17 +535,19 @@ export async function orderDocx(o: OrderModel): Promise<Buffer> {
             c.members.map(
               (member, i) =>
                 new TableRow({
+                  cantSplit: true,
                   children: [cell(th(`${i + 1}. ${member.name}`), { size: SIZE }), cell(th(member.role), { size: SIZE })],
                 }),
             ),
           ),
           para(th('ให้คณะกรรมการฯ มีอำนาจหน้าที่ดังนี้'), { indent: true }),
           ...c.duties.map((duty, i) => para(th(`${i + 1}. ${duty}`), { indent: true, align: AlignmentType.THAI_DISTRIBUTE })),
-          para(th(c.closing), { indent: true }),
-          para(th(`สั่ง ณ วันที่ ${officialDate(c.signedDate).replace(/ (?=\S+$)/, ' พ.ศ. ')}`), { indent: true }),
-          para(''),
-          para(''),
-          para(th(`(${c.signatoryName})`), { align: AlignmentType.CENTER }),
+          // The closing and the date kept on the signature's page.
+          para(th(c.closing), { indent: true, keepNext: true }),
+          para(th(`สั่ง ณ วันที่ ${officialDate(c.signedDate).replace(/ (?=\S+$)/, ' พ.ศ. ')}`), { indent: true, keepNext: true }),
+          para('', { keepNext: true }),
+          para('', { keepNext: true }),
+          para(th(`(${c.signatoryName})`), { align: AlignmentType.CENTER, keepNext: true }),
           para(th(c.signatoryTitle), { align: AlignmentType.CENTER }),
         ],
       },
@@ -589,7 +601,7 @@ export async function memoDocx(m: MemoModel): Promise<Buffer> {
       : block.kind === 'table'
         ? borderless(
             [5600, 3000],
-            block.rows.map((row) => new TableRow({ children: row.map((text) => cell(text, { size: SIZE })) })),
+            block.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((text) => cell(text, { size: SIZE })) })),
           )
         : para(block.text, { indent: true, align: AlignmentType.THAI_DISTRIBUTE }),
   );
@@ -613,11 +625,12 @@ export async function memoDocx(m: MemoModel): Promise<Buffer> {
           labelled('เรื่อง', m.subject),
           labelled('เรียน', m.to),
           ...body,
-          para(m.closing, { indent: true }),
+          // The closing kept on the first signature's page.
+          para(m.closing, { indent: true, keepNext: true }),
           ...m.signers.flatMap((signer) => [
-            para(''),
-            para(''),
-            para(signer.name, { align: AlignmentType.CENTER }),
+            para('', { keepNext: true }),
+            para('', { keepNext: true }),
+            para(signer.name, { align: AlignmentType.CENTER, keepNext: signer.titles.length > 0 }),
             ...signer.titles.map((title) => para(title, { align: AlignmentType.CENTER })),
           ]),
         ],

@@ -93,6 +93,7 @@ function measuresContent(m: MeasuresModel): Content[] {
       table: {
         headerRows: 1,
         keepWithHeaderRows: 1,
+        dontBreakRows: true,
         widths: [110, 110, '*'],
         body: [
           [head('ระดับ'), head('คะแนน ITA'), head('เงื่อนไขคะแนนรายเครื่องมือ')],
@@ -119,6 +120,7 @@ function measuresContent(m: MeasuresModel): Content[] {
         table: {
           headerRows: 1,
           keepWithHeaderRows: 1,
+          dontBreakRows: true,
           widths: ['*', 60, 70, 60, 70],
           body: [
             [head('ตัวชี้วัด'), head('น้ำหนัก (ร้อยละ)'), head('คะแนนเฉลี่ยตัวชี้วัด'), head('คะแนนที่ได้ (100)'), head('คะแนนถ่วงน้ำหนัก')],
@@ -163,7 +165,12 @@ function measuresContent(m: MeasuresModel): Content[] {
   for (const tool of framework.tools.filter((x) => x.data.kind === 'survey')) {
     for (const indicator of tool.indicators) {
       body.push([
-        cell(`ตัวชี้วัดที่ ${indicator.number} ${indicator.data.name.th}`, { colSpan: 5, bold: true, fillColor: '#f3f3f3' }),
+        cell(`ตัวชี้วัดที่ ${indicator.number} ${indicator.data.name.th}`, {
+          colSpan: 5,
+          bold: true,
+          fillColor: '#f3f3f3',
+          keepWithNext: true,
+        }),
         {},
         {},
         {},
@@ -173,7 +180,7 @@ function measuresContent(m: MeasuresModel): Content[] {
       for (const unit of indicator.units) {
         if (unit.kind !== 'question') continue;
         body.push([
-          cell(`${unit.code}. ${unit.data.text.th}`, { colSpan: 5, bold: true }),
+          cell(`${unit.code}. ${unit.data.text.th}`, { colSpan: 5, bold: true, keepWithNext: true }),
           {},
           {},
           {},
@@ -183,7 +190,7 @@ function measuresContent(m: MeasuresModel): Content[] {
         // Yes/no items have their own header, as seed 001 prints them: มี | ไม่มี | คะแนน.
         if ((unit.items ?? []).some((item) => item.scaleId === 'yesno')) {
           body.push([
-            head('หัวข้อการประเมิน'),
+            cell('หัวข้อการประเมิน', { bold: true, fillColor: '#e6f2ee', alignment: 'center', keepWithNext: true }),
             cell('มี', { bold: true, fillColor: '#e6f2ee', alignment: 'center', colSpan: 2 }),
             {},
             cell('ไม่มี', { bold: true, fillColor: '#e6f2ee', alignment: 'center', colSpan: 2 }),
@@ -217,14 +224,14 @@ function measuresContent(m: MeasuresModel): Content[] {
     }
   }
   content.push({
-    table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: false, widths: ['*', 42, 36, 36, 48, 44], body },
+    table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: ['*', 42, 36, 36, 48, 44], body },
     fontSize: 12,
   });
 
   content.push(caption(captions.oit, { pageBreak: 'before' }));
   const oitBody: TableCell[][] = [[head('ข้อ'), head('หัวข้อ / URL ที่ส่ง / คำอธิบายของหน่วยงาน / ข้อเสนอแนะ'), head('คะแนน')]];
-  const groupRow = (label: string, score: number | undefined, fill: string): TableCell[] => [
-    cell(label, { colSpan: 2, bold: true, fillColor: fill }),
+  const groupRow = (label: string, score: number | undefined, fill: string, keepWithNext = true): TableCell[] => [
+    cell(label, { colSpan: 2, bold: true, fillColor: fill, keepWithNext }),
     {},
     cell(fmt(score), { bold: true, alignment: 'center', fillColor: fill }),
   ];
@@ -256,8 +263,8 @@ function measuresContent(m: MeasuresModel): Content[] {
       cell(fmt(shown(result.units[u.code])), { alignment: 'center' }),
     ]);
   }
-  oitBody.push(groupRow('คะแนนเฉลี่ย (ถ่วงน้ำหนัก)', shown(result.tools.OIT), '#d3e9e1'));
-  content.push({ table: { headerRows: 1, widths: [34, '*', 48], body: oitBody }, fontSize: 12 });
+  oitBody.push(groupRow('คะแนนเฉลี่ย (ถ่วงน้ำหนัก)', shown(result.tools.OIT), '#d3e9e1', false));
+  content.push({ table: { headerRows: 1, dontBreakRows: true, widths: [34, '*', 48], body: oitBody }, fontSize: 12 });
 
   for (const [i, b] of statBreakdowns(m).entries()) {
     content.push({
@@ -268,6 +275,7 @@ function measuresContent(m: MeasuresModel): Content[] {
         {
           table: {
             headerRows: 1,
+            dontBreakRows: true,
             widths: ['*', 80, 70],
             body: [
               [head(b.title), head('ร้อยละ'), head('จำนวนคน')],
@@ -303,7 +311,12 @@ function measuresContent(m: MeasuresModel): Content[] {
       ).map((line): TableCell[] =>
         line.kind === 'group'
           ? [
-              cell(line.title, { colSpan: 5, bold: true, fillColor: line.level === 'tool' ? '#d3e9e1' : '#eef6f3' }),
+              cell(line.title, {
+                colSpan: 5,
+                bold: true,
+                fillColor: line.level === 'tool' ? '#d3e9e1' : '#eef6f3',
+                keepWithNext: true,
+              }),
               {},
               {},
               {},
@@ -326,6 +339,7 @@ function measuresContent(m: MeasuresModel): Content[] {
   content.push({
     table: {
       headerRows: 1,
+      dontBreakRows: true,
       widths: [150, 150, '*', 80, 70],
       body: [ANALYSIS_HEADERS.map((h) => head(h)), ...analysisRows],
     },
@@ -339,6 +353,7 @@ function measuresContent(m: MeasuresModel): Content[] {
         heading(captions.extra(e.title ?? e.issue, i)),
         {
           table: {
+            dontBreakRows: true,
             widths: ['*', 120, 90],
             body: [
               [head('มาตรการ/กิจกรรม'), head('หน่วยงานรับผิดชอบ'), head('การกำกับติดตาม')],
@@ -364,6 +379,17 @@ export function keepCaptions(node: Node, nodes: NodeQueries): boolean {
   return node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().length === 0;
 }
 
+const GROUP_ROW = 2;
+const FIRST_ROW = 3;
+
+/**
+ * Moves a group row (a tool or an indicator: `headlineLevel` GROUP_ROW) to the next page when the
+ * first row under it (FIRST_ROW) does not start on its page, in a table whose rows may break.
+ */
+export function keepGroupRows(node: Node, nodes: NodeQueries): boolean {
+  return node.headlineLevel === GROUP_ROW && !nodes.getFollowingNodesOnPage().some((n) => n.headlineLevel === FIRST_ROW);
+}
+
 const STYLES = {
   title: { fontSize: 18, bold: true, alignment: 'center' as const },
 };
@@ -382,12 +408,18 @@ export function measuresPdf(m: MeasuresModel): Promise<Buffer> {
 
 export function progressPdf(p: ProgressModel): Promise<Buffer> {
   let photo = 0;
+  const items = indicatorGroups(p.rows, p.indicatorNames);
   const body: TableCell[][] = [
     PROGRESS_HEADERS.map((h) => head(h)),
-    ...indicatorGroups(p.rows, p.indicatorNames).map((item): TableCell[] => {
+    ...items.map((item, i): TableCell[] => {
       if (item.kind === 'group') {
         return [
-          cell(item.title, { colSpan: 5, bold: true, fillColor: item.level === 'tool' ? '#d3e9e1' : '#eef6f3' }),
+          cell(item.title, {
+            colSpan: 5,
+            bold: true,
+            fillColor: item.level === 'tool' ? '#d3e9e1' : '#eef6f3',
+            headlineLevel: GROUP_ROW,
+          }),
           {},
           {},
           {},
@@ -395,9 +427,10 @@ export function progressPdf(p: ProgressModel): Promise<Buffer> {
         ];
       }
       const row = item.row;
+      const first = items[i - 1]?.kind === 'group' ? { headlineLevel: FIRST_ROW } : {};
       return [
-        cell(entryPoint(row.entry)),
-        cell(row.entry.issue),
+        cell(entryPoint(row.entry), first),
+        cell(row.entry.issue, first),
         cell(numbered(row.entry.measures)),
         cell(`${STATUS_TH[row.status] ?? ''}\n${row.narrative}`.trim()),
         {
@@ -416,7 +449,8 @@ export function progressPdf(p: ProgressModel): Promise<Buffer> {
                   }
                   parts.push(t(photoCaption(photo, e.caption), { fontSize: 11 }));
                   if (e.link) parts.push({ text: e.link, fontSize: 10, color: '#1c4e9c', link: e.link });
-                  return parts;
+                  // A photo, its caption and its link on one page.
+                  return [{ unbreakable: true, stack: parts } as Content];
                 }),
         } as TableCell,
       ];
@@ -433,8 +467,10 @@ export function progressPdf(p: ProgressModel): Promise<Buffer> {
         style: 'title',
         margin: [0, 0, 0, 10],
       }),
+      // Rows may break: one row's photos can fill more than a page, and pdfmake keeps only the first page of an unbreakable block.
       { table: { headerRows: 1, widths: [120, 120, 150, '*', 150], body }, fontSize: 13 },
     ],
+    pageBreakBefore: keepGroupRows,
     styles: STYLES,
     info: { title: `รายงานผลการดำเนินการ ${p.agency.name_th} ${p.fiscalYear} รอบ ${p.round} เดือน` },
   } as TDocumentDefinitions);
@@ -465,6 +501,7 @@ export function orderPdf(o: OrderModel): Promise<Buffer> {
       })),
       {
         table: {
+          dontBreakRows: true,
           widths: ['*', 170],
           body: c.members.map((member, i) => [{ text: th(`${i + 1}. ${member.name}`) }, { text: th(member.role) }]),
         },
@@ -478,14 +515,20 @@ export function orderPdf(o: OrderModel): Promise<Buffer> {
         alignment: 'left' as const,
         margin: [0, 0, 0, 4] as [number, number, number, number],
       })),
-      { text: th(c.closing), leadingIndent: 48, margin: [0, 8, 0, 8] },
+      // The closing, the date and who signs on one page: the signature never stands alone.
       {
-        text: th(`สั่ง ณ วันที่ ${officialDate(c.signedDate).replace(/ (?=\S+$)/, ' พ.ศ. ')}`),
-        leadingIndent: 96,
-        margin: [0, 0, 0, 40],
+        unbreakable: true,
+        stack: [
+          { text: th(c.closing), leadingIndent: 48, margin: [0, 8, 0, 8] },
+          {
+            text: th(`สั่ง ณ วันที่ ${officialDate(c.signedDate).replace(/ (?=\S+$)/, ' พ.ศ. ')}`),
+            leadingIndent: 96,
+            margin: [0, 0, 0, 40],
+          },
+          { text: th(`(${c.signatoryName})`), alignment: 'center', margin: [180, 0, 0, 0] },
+          { text: th(c.signatoryTitle), alignment: 'center', margin: [180, 0, 0, 0] },
+        ],
       },
-      { text: th(`(${c.signatoryName})`), alignment: 'center', margin: [180, 0, 0, 0] },
-      { text: th(c.signatoryTitle), alignment: 'center', margin: [180, 0, 0, 0] },
     ],
     info: { title: `คำสั่ง${o.agency.name_th} ที่ ${c.orderNumber}` },
   } as TDocumentDefinitions);
@@ -526,10 +569,15 @@ export function clarificationPdf(c: ClarificationModel): Promise<Buffer> {
       paragraph(
         `${c.agency.name_th} ขอชี้แจงผลการตรวจการเปิดเผยข้อมูลสาธารณะเบื้องต้นจำนวน ${disputed.length} ข้อ ตามรายละเอียดต่อไปนี้ ข้ออื่นหน่วยงานยอมรับผลการตรวจเบื้องต้น`,
       ),
-      { table: { headerRows: 1, widths: [120, 56, 150, '*', 170], body }, fontSize: 12 },
-      { text: show('ลงชื่อ ........................................................ ผู้ชี้แจง'), margin: [360, 36, 0, 4] },
-      { text: show('ตำแหน่ง ........................................................'), margin: [360, 0, 0, 4] },
-      { text: show('วันที่ ........................................................'), margin: [360, 0, 0, 0] },
+      { table: { headerRows: 1, dontBreakRows: true, widths: [120, 56, 150, '*', 170], body }, fontSize: 12 },
+      {
+        unbreakable: true,
+        stack: [
+          { text: show('ลงชื่อ ........................................................ ผู้ชี้แจง'), margin: [360, 36, 0, 4] },
+          { text: show('ตำแหน่ง ........................................................'), margin: [360, 0, 0, 4] },
+          { text: show('วันที่ ........................................................'), margin: [360, 0, 0, 0] },
+        ],
+      },
     ],
     info: { title: `แบบชี้แจงผล OIT ${c.agency.name_th} ${c.fiscalYear}` },
   } as TDocumentDefinitions);
@@ -541,12 +589,17 @@ export function memoPdf(m: MemoModel): Promise<Buffer> {
     text: [{ text: show(`${label} `), bold: true }, { text: show(text) }],
     margin: [0, 0, 0, 4] as [number, number, number, number],
   });
+  const signature = (signer: MemoModel['signers'][number]) => ({
+    unbreakable: true,
+    stack: [signer.name, ...signer.titles].map((line) => ({ text: show(line), alignment: 'center' })),
+    margin: [180, 36, 0, 0],
+  });
   const body = m.blocks.map((block) =>
     block.kind === 'heading'
       ? { text: show(block.text), bold: true, margin: [0, 6, 0, 2] }
       : block.kind === 'table'
         ? {
-            table: { widths: ['*', 'auto'], body: block.rows.map((row) => row.map((text) => cell(text))) },
+            table: { dontBreakRows: true, widths: ['*', 'auto'], body: block.rows.map((row) => row.map((text) => cell(text))) },
             layout: 'noBorders',
             margin: [48, 0, 0, 4],
           }
@@ -571,13 +624,16 @@ export function memoPdf(m: MemoModel): Promise<Buffer> {
       { columns: [field('ที่', m.number), field('วันที่', m.date)], margin: [0, 0, 0, 0] },
       field('เรื่อง', m.subject),
       field('เรียน', m.to),
-      ...body,
-      { text: show(m.closing), leadingIndent: 48, margin: [0, 8, 0, 0] },
-      ...m.signers.map((signer) => ({
+      ...body.slice(0, -1),
+      // The last block of text, the closing and those who sign on one page: a signature never stands alone.
+      {
         unbreakable: true,
-        stack: [signer.name, ...signer.titles].map((line) => ({ text: show(line), alignment: 'center' })),
-        margin: [180, 36, 0, 0],
-      })),
+        stack: [
+          ...body.slice(-1),
+          { text: show(m.closing), leadingIndent: 48, margin: [0, 8, 0, 0] },
+          ...m.signers.map(signature),
+        ],
+      },
     ],
     info: { title: `บันทึกข้อความ ${m.agency.name_th} ITA ${m.fiscalYear}` },
   } as TDocumentDefinitions);
@@ -604,6 +660,7 @@ export function taskSheetPdf(m: TaskSheetModel): Promise<Buffer> {
         {
           table: {
             headerRows: 1,
+            dontBreakRows: true,
             widths: [24, '*', 120, 124],
             body: [
               [head('ที่'), head('รายการ'), head('กำหนดส่ง'), head('สถานะ')],

@@ -31,7 +31,7 @@ export interface DocumentRequest {
 }
 
 /** Bump when the layout changes, so cached documents are made again. */
-const GENERATOR_VERSION = 5;
+const GENERATOR_VERSION = 6;
 
 export const MIME: Record<DocumentFormat, string> = {
   pdf: 'application/pdf',

@@ -109,6 +109,52 @@ function breakWideWordsBetweenTheirWords(): void {
   };
 }
 
+const TableProcessor = (
+  require('pdfmake/js/TableProcessor.js') as {
+    default: { prototype: TableProcessorLike };
+  }
+).default;
+interface TableProcessorLike {
+  dontBreakRows: boolean;
+  tableNode: { table: { body: unknown[][] } };
+  keeping?: boolean;
+  beginRow(rowIndex: number, writer: WriterLike): unknown;
+  endRow(rowIndex: number, writer: WriterLike, pageBreaks: unknown): unknown;
+}
+interface WriterLike {
+  beginUnbreakableBlock(): void;
+  commitUnbreakableBlock(): void;
+}
+const keepsWithNext = (row: unknown[] | undefined) =>
+  Array.isArray(row) && row.some((c) => !!c && typeof c === 'object' && (c as { keepWithNext?: boolean }).keepWithNext);
+
+/**
+ * A table row marked `keepWithNext` (a group row: a tool, an indicator, a question) is laid out in one
+ * unbreakable block with the rows after it up to the first row not so marked, so a group row never
+ * stands alone at the foot of a page. Only in tables with `dontBreakRows`, whose rows all fit a page:
+ * pdfmake keeps only the first page of a block taller than one.
+ */
+function keepGroupRowsWithTheirFirstRow(): void {
+  const { beginRow, endRow } = TableProcessor.prototype;
+  TableProcessor.prototype.beginRow = function (this: TableProcessorLike, rowIndex, writer) {
+    const body = this.tableNode.table.body;
+    if (this.dontBreakRows && !this.keeping && rowIndex < body.length - 1 && keepsWithNext(body[rowIndex])) {
+      writer.beginUnbreakableBlock();
+      this.keeping = true;
+    }
+    return beginRow.call(this, rowIndex, writer);
+  };
+  TableProcessor.prototype.endRow = function (this: TableProcessorLike, rowIndex, writer, pageBreaks) {
+    const result = endRow.call(this, rowIndex, writer, pageBreaks);
+    const body = this.tableNode.table.body;
+    if (this.keeping && (!keepsWithNext(body[rowIndex]) || rowIndex === body.length - 1)) {
+      writer.commitUnbreakableBlock();
+      this.keeping = false;
+    }
+    return result;
+  };
+}
+
 let patched = false;
 /** Text laid out with the font's missing glyph (.notdef, drawn as a box) during the last render. */
 let missingGlyphs: string[] = [];
@@ -152,6 +198,7 @@ function patchPdfkit(): void {
   };
   markActualText();
   breakWideWordsBetweenTheirWords();
+  keepGroupRowsWithTheirFirstRow();
   const fallbacks = Object.fromEntries(
     Object.entries(FALLBACK_FONTS).map(([name, f]) => [
       name,

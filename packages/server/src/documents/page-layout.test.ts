@@ -1,0 +1,141 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoApp, login, TEST_DATABASES } from '../test-support/databases.js';
+import { makeDocument } from '../test-support/documents.js';
+
+const OUTPUT = fileURLToPath(new URL('../../../../test-output/documents/', import.meta.url));
+const poppler = existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdfimages');
+if (!poppler && process.env.CI) throw new Error('the page layout tests need poppler-utils (pdftotext, pdfimages)');
+mkdirSync(OUTPUT, { recursive: true });
+
+/** Each page's lines of text in drawing order, without the page number ("- ๒ -"). */
+function pageLines(path: string): string[][] {
+  return execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 })
+    .split('\f')
+    .slice(0, -1)
+    .map((page) =>
+      page
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !/^- [๐-๙]+ -$/.test(l)),
+    );
+}
+const plain = (text: string) => text.replace(/\s+/g, '');
+
+/**
+ * A group row of a table as its first line reads: a tool (แบบวัด…), an indicator (ตัวชี้วัดที่ …),
+ * a sub-indicator (9.1 …) or a survey question (I17. …).
+ */
+const GROUP_ROW = /^(แบบวัด|แบบตรวจ|ตัวชี้วัดที่ |\d+\.\d+ [\u0E01-\u0E2E]|[IE]\d+\. )/;
+
+/** Images drawn on each page (1-based), as `pdfimages -list` lists them. */
+function imagesByPage(path: string): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const line of execFileSync('pdfimages', ['-list', path], { encoding: 'utf8' }).split('\n').slice(2)) {
+    const page = Number(line.trim().split(/\s+/)[0]);
+    if (page) counts.set(page, (counts.get(page) ?? 0) + 1);
+  }
+  return counts;
+}
+
+const DOCUMENTS: [name: string, email: string, agency: string, body: object][] = [
+  ['measures-bang-khae-2567', 'admin@bang-khae.demo', 'bang-khae', { kind: 'measures', format: 'pdf', year: 2567 }],
+  ['progress-din-daeng-2567', 'admin@din-daeng.demo', 'din-daeng', { kind: 'progress', format: 'pdf', year: 2567, round: 6 }],
+  [
+    'progress-phasi-charoen-2567',
+    'admin@phasi-charoen.demo',
+    'phasi-charoen',
+    { kind: 'progress', format: 'pdf', year: 2567, round: 6 },
+  ],
+  ['progress-lak-si-2568', 'admin@lak-si.demo', 'lak-si', { kind: 'progress', format: 'pdf', year: 2568, round: 6 }],
+  ['order-bang-sue-2568', 'admin@bang-sue.demo', 'bang-sue', { kind: 'order', format: 'pdf', year: 2568 }],
+  [
+    'memo-collection-bang-khae-2568',
+    'admin@bang-khae.demo',
+    'bang-khae',
+    { kind: 'memo', memoKind: 'collection', format: 'pdf', year: 2568 },
+  ],
+  [
+    'memo-schools-bang-khae-2568',
+    'admin@bang-khae.demo',
+    'bang-khae',
+    { kind: 'memo', memoKind: 'schools', format: 'pdf', year: 2568 },
+  ],
+];
+
+describe.each(TEST_DATABASES)('page layout of the documents on $engine', (database) => {
+  let app: FastifyInstance;
+  let close: () => Promise<void>;
+  const files = new Map<string, string>();
+
+  beforeAll(async () => {
+    ({ app, close } = await demoApp(database));
+  }, 60_000);
+  afterAll(async () => close());
+
+  async function file(name: string): Promise<string> {
+    const known = files.get(name);
+    if (known) return known;
+    const [, email, agency, body] = DOCUMENTS.find(([n]) => n === name)!;
+    const path = `${OUTPUT}layout-${name}-${database.engine}.pdf`;
+    writeFileSync(path, await makeDocument(app, await login(app, email), agency, body));
+    files.set(name, path);
+    return path;
+  }
+
+  it.runIf(poppler)(
+    "keeps each committee member's row on one page",
+    async () => {
+      const pages = pageLines(await file('order-bang-sue-2568')).map((lines) => plain(lines.join('')));
+      const role = plain('คณะกรรมการและผู้ช่วยเลขานุการ');
+      const whole = pages.join('').split(role).length - 1;
+      expect(whole).toBeGreaterThan(1);
+      // Counted page by page, every occurrence is still whole: none is cut between two pages.
+      expect(pages.reduce((n, page) => n + page.split(role).length - 1, 0)).toBe(whole);
+    },
+    120_000,
+  );
+
+  it.runIf(poppler).each(DOCUMENTS.filter(([name]) => /^(measures|progress)/.test(name)).map(([name]) => name))(
+    '%s ends no page with a group row: each stays with the row under it',
+    async (name) => {
+      const pages = pageLines(await file(name));
+      expect(pages.length).toBeGreaterThan(5);
+      const alone = pages.flatMap((lines, i) => (GROUP_ROW.test(lines.at(-1) ?? '') ? [`page ${i + 1}: ${lines.at(-1)}`] : []));
+      expect(alone).toEqual([]);
+    },
+    120_000,
+  );
+
+  it.runIf(poppler).each(DOCUMENTS.filter(([name]) => name.startsWith('progress')).map(([name]) => name))(
+    '%s prints each photo on the page of its caption',
+    async (name) => {
+      const path = await file(name);
+      const images = imagesByPage(path);
+      const captions = new Map<number, number>();
+      for (const [i, lines] of pageLines(path).entries()) {
+        const count = lines.join('\n').match(/ภาพที่ \d+/g)?.length ?? 0;
+        if (count) captions.set(i + 1, count);
+      }
+      expect(captions.size).toBeGreaterThan(2);
+      // Every demo photo has its image: as many images as captions on every page.
+      expect(Object.fromEntries(images)).toEqual(Object.fromEntries(captions));
+    },
+    120_000,
+  );
+
+  it.runIf(poppler).each(DOCUMENTS.filter(([name]) => /^(order|memo)/.test(name)).map(([name]) => name))(
+    '%s keeps lines of text with the signature on the last page',
+    async (name) => {
+      const pages = pageLines(await file(name));
+      const last = pages.at(-1)!;
+      // The signature starts with the signer's name in brackets; at least two lines of text come before it.
+      const signature = last.findIndex((line) => line.startsWith('('));
+      expect(signature, last.join('\n')).toBeGreaterThanOrEqual(2);
+    },
+    120_000,
+  );
+});
