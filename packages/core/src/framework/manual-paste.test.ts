@@ -96,4 +96,20 @@ describe('pasting the manual', () => {
     expect(framework.questions.filter((q) => q.code.startsWith('E'))).toHaveLength(15);
     expect(framework.oitItems).toEqual(base.oitItems);
   });
+
+  it('reads 2 MB of hostile text in linear time', () => {
+    const lines: string[] = ['แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)'];
+    let length = 0;
+    for (let i = 0; length < 2_000_000; i++) {
+      const line =
+        i % 3 === 0 ? `1${i % 999}. ${'ก'.repeat(20)}` : i % 3 === 1 ? `${' '.repeat(30)}ข${'.'.repeat(3)}` : '1'.repeat(40);
+      lines.push(line);
+      length += line.length + 1;
+    }
+    const text = lines.join('\n');
+    const started = performance.now();
+    const result = parseManualText(text);
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(result.placed.length + result.unplaced.length + result.ignored.length).toBeGreaterThan(0);
+  });
 });

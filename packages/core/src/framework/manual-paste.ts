@@ -134,6 +134,8 @@ export function parseManualText(text: string): ManualPasteResult {
   /** What a continuation line is appended to. */
   let target: { get: () => string; set: (t: string) => void } | null = null;
   const seen = new Set<string>();
+  /** The highest IIT question number read so far: "1N" is I(N) when N follows it. */
+  let lastI = 0;
 
   const lines = text.replace(/\r\n?/gu, '\n').split('\n');
   lines.forEach((raw, index) => {
@@ -207,7 +209,6 @@ export function parseManualText(text: string): ManualPasteResult {
     let isQuestion = false;
     if (code && (codeLetter === 'I' || codeLetter === 'E')) {
       if (letter === '1') {
-        const lastI = lastCode(draft.questions, 'I');
         isQuestion = (tool === 'IIT' || tool === null) && codeNo === lastI + 1;
         if (!isQuestion && question === null && tool === 'IIT') isQuestion = true;
       } else isQuestion = true;
@@ -232,6 +233,7 @@ export function parseManualText(text: string): ManualPasteResult {
         });
       }
       draft.questions.push(q);
+      if (codeLetter === 'I') lastI = Math.max(lastI, codeNo);
       question = q;
       target = { get: () => q.text, set: (t) => (q.text = t) };
       placed.push(lineNo);
@@ -288,12 +290,6 @@ export function parseManualText(text: string): ManualPasteResult {
     }
   }
   return { draft, unplaced, ignored, placed, warnings };
-}
-
-function lastCode(questions: DraftQuestion[], prefix: string): number {
-  let last = 0;
-  for (const q of questions) if (q.code.startsWith(prefix)) last = Math.max(last, Number(q.code.slice(1)));
-  return last;
 }
 
 function sameOptions(a: readonly string[], scale: ScaleData): boolean {

@@ -70,5 +70,6 @@ describe.each(TEST_DATABASES)('a draft set from the pasted manual on $engine', (
     const big = await post(central, { baseId: 'bma-district-2566', text: 'ก'.repeat(800_000) });
     expect(big.statusCode).toBe(422);
     expect(JSON.stringify(big.json())).toContain('ยาวเกิน');
+    expect((await post(central, { baseId: 'bma-district-2566', text: 'a'.repeat(2_200_000) })).statusCode).toBe(422);
   });
 });

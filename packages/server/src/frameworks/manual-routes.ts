@@ -30,7 +30,7 @@ export async function manualPasteRoutes(app: FastifyInstance) {
           "A draft set from the pasted text of NACC's ITA manual (central admins): IIT/EIT questions with items and answer options and OIT items replace the base set's, whose weights and levels stay; answers the draft, its readiness (or its problems) and every line that could not be placed, by line number, in Thai and English. Nothing is saved",
         body: z.object({
           baseId: z.string().min(1).max(64),
-          text: z.string().max(MAX_MANUAL_BYTES),
+          text: z.string(),
           newId: z.string().regex(idPattern).max(64).optional(),
         }),
       },
