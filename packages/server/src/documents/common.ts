@@ -89,6 +89,16 @@ export const shown = (scored: { score: number; published?: number } | undefined)
   scored ? (scored.published ?? scored.score) : undefined;
 
 /**
+ * The items of a question table 2 prints: those with answer shares or a score. Results that carry
+ * only question scores print the question rows alone, never rows of empty cells.
+ */
+export const itemsWithData = <T extends { key: string }>(
+  items: readonly T[] | null | undefined,
+  shares: ReadonlyMap<string, unknown>,
+  scores: Record<string, unknown>,
+): T[] => (items ?? []).filter((item) => shares.has(item.key) || scores[item.key] !== undefined);
+
+/**
  * The indicators as the charts plot them: each the value table 1 prints (the published score
  * where the results carry one), in indicator order and sorted from lowest.
  */

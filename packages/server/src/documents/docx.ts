@@ -42,6 +42,7 @@ import {
   photoCaption,
   NO_PHOTOS,
   shown,
+  itemsWithData,
   STATUS_TH,
   entryPoint,
   numbered,
@@ -212,12 +213,13 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
       ]);
       for (const unit of indicator.units) {
         if (unit.kind !== 'question') continue;
+        const items = itemsWithData(unit.items, m.shares, r.items);
         questionRows.push([
-          cell(`${unit.code}. ${unit.data.text.th}`, { bold: true, span: 5, keepNext: true }),
+          cell(`${unit.code}. ${unit.data.text.th}`, { bold: true, span: 5, keepNext: items.length > 0 }),
           cell(fmt(shown(r.units[unit.code])), { bold: true, align: AlignmentType.CENTER }),
         ]);
         // Yes/no items have their own header, as seed 001 prints them: มี | ไม่มี | คะแนน.
-        if ((unit.items ?? []).some((item) => item.scaleId === 'yesno')) {
+        if (items.some((item) => item.scaleId === 'yesno')) {
           questionRows.push([
             cell('หัวข้อการประเมิน', { bold: true, keepNext: true }),
             cell('มี', { bold: true, span: 2, align: AlignmentType.CENTER }),
@@ -225,7 +227,7 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
             cell('คะแนน', { bold: true, align: AlignmentType.CENTER }),
           ]);
         }
-        for (const item of unit.items ?? []) {
+        for (const item of items) {
           const shares = m.shares.get(item.key);
           if (item.scaleId === 'yesno') {
             const [yes, no] = shares ? shares.map((s) => s.toFixed(2)) : ['', ''];

@@ -51,6 +51,8 @@ const DOCUMENTS: [name: string, email: string, agency: string, body: object][] =
     { kind: 'progress', format: 'pdf', year: 2567, round: 6 },
   ],
   ['progress-lak-si-2568', 'admin@lak-si.demo', 'lak-si', { kind: 'progress', format: 'pdf', year: 2568, round: 6 }],
+  // FY2567 results that carry question scores only, no answer shares (examples/lak-si-2567-scores.csv).
+  ['measures-lak-si-2568', 'admin@lak-si.demo', 'lak-si', { kind: 'measures', format: 'pdf', year: 2568 }],
   ['order-bang-sue-2568', 'admin@bang-sue.demo', 'bang-sue', { kind: 'order', format: 'pdf', year: 2568 }],
   [
     'memo-collection-bang-khae-2568',
@@ -104,7 +106,9 @@ describe.each(TEST_DATABASES)('page layout of the documents on $engine', (databa
     async (name) => {
       const pages = pageLines(await file(name));
       expect(pages.length).toBeGreaterThan(5);
-      const alone = pages.flatMap((lines, i) => (GROUP_ROW.test(lines.at(-1) ?? '') ? [`page ${i + 1}: ${lines.at(-1)}`] : []));
+      // A question with no item rows under it (results with question scores only) is a row of data.
+      const group = name === 'measures-lak-si-2568' ? new RegExp(GROUP_ROW.source.replace('|[IE]\\d+\\. ', '')) : GROUP_ROW;
+      const alone = pages.flatMap((lines, i) => (group.test(lines.at(-1) ?? '') ? [`page ${i + 1}: ${lines.at(-1)}`] : []));
       expect(alone).toEqual([]);
     },
     120_000,
@@ -135,6 +139,21 @@ describe.each(TEST_DATABASES)('page layout of the documents on $engine', (databa
       // The signature starts with the signer's name in brackets; at least two lines of text come before it.
       const signature = last.findIndex((line) => line.startsWith('('));
       expect(signature, last.join('\n')).toBeGreaterThanOrEqual(2);
+    },
+    120_000,
+  );
+
+  it.runIf(poppler)(
+    'prints table 2 without rows of empty cells where the results carry question scores only',
+    async () => {
+      const lines = pageLines(await file('measures-lak-si-2568')).flat();
+      const start = lines.findIndex((l) => l.startsWith('ตารางที่ 2'));
+      const end = lines.findIndex((l, i) => i > start && l.startsWith('ตารางที่ 3'));
+      expect(start).toBeGreaterThan(0);
+      const table = lines.slice(start, end);
+      // Each question with its score, and no item rows ("1. …") whose answer shares and score are empty.
+      expect(table.filter((l) => /^[IE]\d+\. \S.* \d{2,3}\.\d\d$/.test(l)).length).toBeGreaterThan(10);
+      expect(table.filter((l) => /^\d+\. /.test(l))).toEqual([]);
     },
     120_000,
   );

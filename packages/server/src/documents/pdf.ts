@@ -23,6 +23,7 @@ import {
   photoCaption,
   NO_PHOTOS,
   shown,
+  itemsWithData,
   STATUS_TH,
   entryPoint,
   numbered,
@@ -179,8 +180,9 @@ function measuresContent(m: MeasuresModel): Content[] {
       ]);
       for (const unit of indicator.units) {
         if (unit.kind !== 'question') continue;
+        const items = itemsWithData(unit.items, m.shares, result.items);
         body.push([
-          cell(`${unit.code}. ${unit.data.text.th}`, { colSpan: 5, bold: true, keepWithNext: true }),
+          cell(`${unit.code}. ${unit.data.text.th}`, { colSpan: 5, bold: true, keepWithNext: items.length > 0 }),
           {},
           {},
           {},
@@ -188,7 +190,7 @@ function measuresContent(m: MeasuresModel): Content[] {
           cell(fmt(shown(result.units[unit.code])), { alignment: 'center', bold: true }),
         ]);
         // Yes/no items have their own header, as seed 001 prints them: มี | ไม่มี | คะแนน.
-        if ((unit.items ?? []).some((item) => item.scaleId === 'yesno')) {
+        if (items.some((item) => item.scaleId === 'yesno')) {
           body.push([
             cell('หัวข้อการประเมิน', { bold: true, fillColor: '#e6f2ee', alignment: 'center', keepWithNext: true }),
             cell('มี', { bold: true, fillColor: '#e6f2ee', alignment: 'center', colSpan: 2 }),
@@ -198,7 +200,7 @@ function measuresContent(m: MeasuresModel): Content[] {
             head('คะแนน'),
           ]);
         }
-        for (const item of unit.items ?? []) {
+        for (const item of items) {
           const scored = result.items[item.key];
           const shares = m.shares.get(item.key);
           if (item.scaleId === 'yesno') {
