@@ -76,12 +76,18 @@ echarts.setPlatformAPI({
   },
 });
 
-/** Renders an ECharts option to PNG at 2× for print, with Sarabun as the only font. */
-export function chartPng(option: echarts.EChartsCoreOption, width: number, height: number): Buffer {
+/** An ECharts option as SVG, its text still text. */
+export function chartSvg(option: echarts.EChartsCoreOption, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   chart.setOption({ animation: false, textStyle: { fontFamily: 'Sarabun', fontSize: 13, color: '#222' }, ...option });
-  const svg = outlineText(chart.renderToSVGString());
+  const svg = chart.renderToSVGString();
   chart.dispose();
+  return svg;
+}
+
+/** Renders an ECharts option to PNG at 2× for print, with Sarabun as the only font. */
+export function chartPng(option: echarts.EChartsCoreOption, width: number, height: number): Buffer {
+  const svg = outlineText(chartSvg(option, width, height));
   const png = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: 2 },
     font: { fontFiles: [SARABUN.regular, SARABUN.bold], loadSystemFonts: false, defaultFontFamily: 'Sarabun' },
@@ -92,38 +98,43 @@ export function chartPng(option: echarts.EChartsCoreOption, width: number, heigh
   return Buffer.from(png);
 }
 
-export function radarChart(labels: string[], values: number[]): Buffer {
-  return chartPng(
+/**
+ * The radar chart: a smaller ring, the indicators' names 26 px outside it and each value printed
+ * under its point, so a value at the rim (100.00) never runs into a name (chart-layout.test.ts
+ * measures the labels' ink).
+ */
+export const radarChartOption = (labels: string[], values: number[]) => ({
+  radar: {
+    radius: '52%',
+    center: ['50%', '53%'],
+    indicator: labels.map((name) => ({ name: wrapLabel(name), min: 0, max: 100 })),
+    axisName: { color: '#222', fontSize: 13, lineHeight: 17 },
+    axisNameGap: 26,
+    splitNumber: 4,
+  },
+  series: [
     {
-      radar: {
-        radius: '58%',
-        center: ['50%', '54%'],
-        indicator: labels.map((name) => ({ name: wrapLabel(name), min: 0, max: 100 })),
-        axisName: { color: '#222', fontSize: 13, lineHeight: 19 },
-        splitNumber: 4,
-      },
-      series: [
+      type: 'radar',
+      data: [
         {
-          type: 'radar',
-          data: [
-            {
-              value: values,
-              areaStyle: { opacity: 0.25 },
-              itemStyle: { color: '#0b7a5a' },
-              label: {
-                show: true,
-                formatter: (p: { value: number }) => p.value.toFixed(2),
-                fontSize: 11,
-                textBorderColor: 'transparent',
-              },
-            },
-          ],
+          value: values,
+          areaStyle: { opacity: 0.25 },
+          itemStyle: { color: '#0b7a5a' },
+          label: {
+            show: true,
+            formatter: (p: { value: number }) => p.value.toFixed(2),
+            position: 'bottom',
+            fontSize: 11,
+            textBorderColor: 'transparent',
+          },
         },
       ],
     },
-    640,
-    520,
-  );
+  ],
+});
+
+export function radarChart(labels: string[], values: number[]): Buffer {
+  return chartPng(radarChartOption(labels, values), 640, 520);
 }
 
 export function barChart(labels: string[], values: number[], threshold: number): Buffer {
@@ -158,7 +169,13 @@ export function shareChartOption(labels: string[], values: (number | null)[]) {
   return {
     grid: { left: 10, right: 60, top: 10, bottom: 10, containLabel: true },
     xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%', fontSize: 13 } },
-    yAxis: { type: 'category', inverse: true, data: labels.map((l) => wrapLabel(l, 28)), axisLabel: { fontSize: 15 } },
+    // Each group's band is as tall as its label's lines (see shareChartHeight): a long label never runs into the next.
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: labels.map((l) => wrapLabel(l, 28)),
+      axisLabel: { fontSize: 14, lineHeight: SHARE_LINE },
+    },
     series: [
       {
         type: 'bar',
@@ -175,8 +192,14 @@ export function shareChartOption(labels: string[], values: (number | null)[]) {
   };
 }
 
-export const shareChartHeight = (groups: number) => Math.max(140, groups * 36 + 50);
+const SHARE_LINE = 18;
+
+/** The chart's height: every group's band holds its label's lines, the longest label's at least. */
+export const shareChartHeight = (labels: string[]) => {
+  const lines = Math.max(1, ...labels.map((l) => wrapLabel(l, 28).split('\n').length));
+  return Math.max(140, labels.length * Math.max(36, lines * SHARE_LINE + 14) + 50);
+};
 
 export function shareChart(labels: string[], values: (number | null)[]): Buffer {
-  return chartPng(shareChartOption(labels, values), 560, shareChartHeight(labels.length));
+  return chartPng(shareChartOption(labels, values), 560, shareChartHeight(labels));
 }

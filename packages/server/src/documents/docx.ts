@@ -389,7 +389,7 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
                 [5000, 1800, 1800],
               ),
               para(captions.statChart(b, i), { bold: true }),
-              image(shareChart(bars.labels, bars.values), 420, Math.round((shareChartHeight(bars.labels.length) * 420) / 560)),
+              image(shareChart(bars.labels, bars.values), 420, Math.round((shareChartHeight(bars.labels) * 420) / 560)),
             ];
           }),
         ],
