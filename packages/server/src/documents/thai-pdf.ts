@@ -215,7 +215,16 @@ function patchPdfkit(): void {
   patched = true;
 }
 
-/** Sarabun at 14 pt matches the visual size of TH Sarabun New at 16 pt, the official size. */
+/**
+ * The body size of the PDFs, meant to look as TH Sarabun New at 16 pt, the official size.
+ *
+ * Measured (Dec 2026, fontkit, over the first 40 lines of seed 001's text): against Laksaman, the
+ * font fontconfig puts in for "TH Sarabun New" here (and LibreOffice sets the DOCX in), at 16 pt,
+ * Sarabun matches line width at 15.96 pt and the height of า/น at 16.4–16.5 pt; Sarabun at 14 pt sets
+ * a line 12% shorter. The seeds here are transcribed text, with no page to measure TH Sarabun New
+ * itself on, and the trial (docs/thai-documents.md) saw Sarabun at 16 pt look larger than TH Sarabun
+ * New at 16 pt: 14 pt stays until a seed page is measured.
+ */
 export const PDF_FONT_SIZE = 14;
 
 /** Page numbers as official documents print them (ระเบียบงานสารบรรณ, as the seeds do): "- ๒ -" centred at the top, from the second page. */
