@@ -127,18 +127,23 @@ describe('prongsai init, user, demo, backup and restore', () => {
     const oit = join(dir, 'data', 'oit');
     const documents = readdirSync(oit, { recursive: true }).filter((f) => String(f).includes('.')).length;
     expect(documents).toBeGreaterThan(0);
-    const before = photos + documents + 1;
+    // The demo's current-year set, loaded through the framework editor, is kept with them.
+    const loaded = readdirSync(join(dir, 'data', 'frameworks')).length;
+    expect(loaded).toBe(1);
+    const before = photos + documents + loaded + 1;
     const archive = join(dir, 'all.tar.gz');
     const made = await run('backup', '--with-files', archive);
     expect(made.code, made.stderr).toBe(0);
     expect(made.stdout).toContain(`${before} files (evidence, letterheads, OIT documents, loaded frameworks)`);
     rmSync(evidence, { recursive: true, force: true });
     rmSync(oit, { recursive: true, force: true });
+    rmSync(join(dir, 'data', 'frameworks'), { recursive: true, force: true });
     rmSync(emblem);
     process.env.PRONGSAI_DATABASE_URL = `sqlite:${join(dir, 'restored.db')}`;
     const restored = await run('restore', archive);
     expect(restored.code, restored.stderr).toBe(0);
     expect(restored.stdout).toContain(`files (evidence, letterheads, OIT documents, loaded frameworks) ${before}`);
+    expect(readdirSync(join(dir, 'data', 'frameworks')).length).toBe(loaded);
     expect(readdirSync(evidence, { recursive: true }).filter((f) => String(f).includes('.')).length).toBe(photos);
     expect(readFileSync(emblem, 'utf8')).toBe('emblem');
     expect(readdirSync(oit, { recursive: true }).filter((f) => String(f).includes('.')).length).toBe(documents);

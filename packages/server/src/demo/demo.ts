@@ -8,6 +8,7 @@ import { listPlans } from '../measures/repository.js';
 import { publish } from '../publications/service.js';
 import { listAssessments } from '../results/repository.js';
 import { loadDemoOit } from './oit.js';
+import { loadDemoCurrentOit } from './current-year.js';
 import { loadDemoSurveys } from './surveys.js';
 import { loadDemoCalendar } from './calendar.js';
 import { loadDemoPlans } from './plans.js';
@@ -94,7 +95,10 @@ export async function loadDemo(
   const assessmentsAdded = options.results === false ? 0 : await loadDemoResults(db);
   const plansAdded = options.plans === false || options.dataDir === undefined ? 0 : await loadDemoPlans(db, options.dataDir);
   if (assessmentsAdded + plansAdded > 0) await publishDemo(db);
-  const oitChecklistsAdded = options.dataDir === undefined ? 0 : await loadDemoOit(db, options.dataDir);
+  const oitChecklistsAdded =
+    options.dataDir === undefined
+      ? 0
+      : (await loadDemoOit(db, options.dataDir)) + (await loadDemoCurrentOit(db, options.dataDir, SEED_DISTRICTS));
   if (options.dataDir !== undefined) {
     await loadDemoSurveys(db);
     await loadDemoCalendar(db, SEED_DISTRICTS);

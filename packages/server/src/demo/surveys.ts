@@ -6,10 +6,14 @@ import type { Database } from '../db/schema.js';
 import { loadFramework } from '../frameworks/registry.js';
 import { SurveyRepository } from '../surveys/repository.js';
 import { SurveyService } from '../surveys/service.js';
+import { currentFiscalYear } from './current-year.js';
 
-/** Two seed districts run their own FY2566 surveys: IIT still open, EIT closed, with generated answers. */
+/**
+ * Two seed districts run their own surveys of the current fiscal year: IIT still open, EIT closed, with
+ * generated answers. They ask FY2566's items, the latest set whose item texts the seeds give.
+ */
 const DISTRICTS = ['din-daeng', 'lak-si'] as const;
-const YEAR = 2566;
+export const DEMO_SURVEY_FRAMEWORK = 'bma-district-2566';
 
 const shift = (days: number) => addDays(todayInBangkok(), days);
 
@@ -20,7 +24,8 @@ const optionOf = (n: number, i: number, options: number) => {
 };
 
 export async function loadDemoSurveys(db: Kysely<Database>): Promise<number> {
-  const framework = loadFramework('bma-district-2566');
+  const YEAR = currentFiscalYear();
+  const framework = loadFramework(DEMO_SURVEY_FRAMEWORK);
   const service = new SurveyService(db);
   let opened = 0;
   for (const slug of DISTRICTS) {
@@ -31,7 +36,13 @@ export async function loadDemoSurveys(db: Kysely<Database>): Promise<number> {
       ['IIT', shift(-20), shift(40), 14],
       ['EIT', shift(-60), shift(-5), 41],
     ] as const) {
-      const round = await service.open(null, agency, { tool, fiscalYear: YEAR, opensOn, closesOn });
+      const round = await service.open(null, agency, {
+        tool,
+        fiscalYear: YEAR,
+        framework: DEMO_SURVEY_FRAMEWORK,
+        opensOn,
+        closesOn,
+      });
       const items = surveyItems(framework, tool);
       await db.transaction().execute(async (trx) => {
         for (const [d, division] of divisions.entries()) {

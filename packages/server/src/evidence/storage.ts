@@ -133,7 +133,10 @@ export async function readArchive(file: string, dataDir: string) {
       for (const folder of ARCHIVED_FOLDERS) {
         const incoming = join(staging, folder);
         const target = join(dataDir, folder);
-        count += (await filesOnDisk(incoming)).length;
+        // Every file at any depth: a loaded framework lies at the folder's top, evidence one folder down.
+        count += (await readdir(incoming, { recursive: true, withFileTypes: true }).catch(() => [])).filter((e) =>
+          e.isFile(),
+        ).length;
         const previous = `${target}.before-restore-${Date.now()}`;
         const had = await stat(target).catch(() => null);
         if (had) await rename(target, previous);

@@ -11,6 +11,7 @@ import { buildApp } from '../app.js';
 import { loadConfig, withoutSchedules } from '../config.js';
 import { todayInBangkok, type Db } from '../db/database.js';
 import { TABLES } from '../db/backup.js';
+import { currentFiscalYear } from '../demo/current-year.js';
 import { loadDemo } from '../demo/demo.js';
 import { loadFramework } from '../frameworks/registry.js';
 import { login, TEST_DATABASES, type Session } from '../test-support/databases.js';
@@ -387,12 +388,13 @@ describe.each(TEST_DATABASES)('self-assessment surveys on $engine', (database) =
     const hidden = result.divisions.filter((d) => d.responses === null).length;
     expect(hidden).toBeGreaterThanOrEqual(2);
     expect(result.divisions.every((d) => d.responses === null || d.responses >= 5)).toBe(true);
-    // Without official FY2566 results, the OIT prediction uses the self-assessment.
-    await app.inject({ method: 'POST', url: '/api/agencies/din-daeng/oit/2566', headers: dd.headers, payload: {} });
+    // The demo's rounds run on the current fiscal year; without its official results, the OIT prediction
+    // (on the checklist the demo opened) uses the self-assessment.
+    const year = currentFiscalYear();
     const prediction = (
-      await app.inject({ method: 'GET', url: '/api/agencies/din-daeng/oit/2566/prediction', headers: dd.headers })
+      await app.inject({ method: 'GET', url: `/api/agencies/din-daeng/oit/${year}/prediction`, headers: dd.headers })
     ).json() as { basis: string; ita: unknown };
-    expect(prediction.basis).toBe('แบบสอบถามประเมินตนเอง IIT/EIT ปีงบประมาณ พ.ศ. 2566');
+    expect(prediction.basis).toBe(`แบบสอบถามประเมินตนเอง IIT/EIT ปีงบประมาณ พ.ศ. ${year}`);
     expect(prediction.ita).not.toBeNull();
   });
 
@@ -426,10 +428,11 @@ describe.each(TEST_DATABASES)('self-assessment surveys on $engine', (database) =
   it("shows central oversight every agency's rounds against their quotas", async () => {
     const central = await login(app, 'admin@prongsai.demo');
     expect(
-      (await app.inject({ method: 'GET', url: '/api/surveys/city?year=2566&tool=EIT', headers: admin.headers })).statusCode,
+      (await app.inject({ method: 'GET', url: `/api/surveys/city?year=${currentFiscalYear()}&tool=EIT`, headers: admin.headers }))
+        .statusCode,
     ).toBe(403);
     const city = (
-      await app.inject({ method: 'GET', url: '/api/surveys/city?year=2566&tool=EIT', headers: central.headers })
+      await app.inject({ method: 'GET', url: `/api/surveys/city?year=${currentFiscalYear()}&tool=EIT`, headers: central.headers })
     ).json() as {
       agencyId: number;
       quotaGroups: number;
