@@ -222,7 +222,7 @@ function patchPdfkit(): void {
  * font fontconfig puts in for "TH Sarabun New" here (and LibreOffice sets the DOCX in), at 16 pt,
  * Sarabun matches line width at 15.96 pt and the height of า/น at 16.4–16.5 pt; Sarabun at 14 pt sets
  * a line 12% shorter. The seeds here are transcribed text, with no page to measure TH Sarabun New
- * itself on, and the trial (docs/thai-documents.md) saw Sarabun at 16 pt look larger than TH Sarabun
+ * itself on, and a trial of these fonts saw Sarabun at 16 pt look larger than TH Sarabun
  * New at 16 pt: 14 pt stays until a seed page is measured.
  */
 export const PDF_FONT_SIZE = 14;
