@@ -8,9 +8,10 @@ describe.runIf(browserAvailable)('the framework editor in Chromium', () => {
   }, 60_000);
   afterAll(async () => harness?.close());
 
-  it("lets a central admin make the current year's set from an earlier one, and a district then run its OIT checklist and an IIT round on it", async () => {
+  it("lets a central admin make a new year's set from an earlier one, and a district then run its OIT checklist and an IIT round on it", async () => {
+    // The demo has the current year's set already (made through the same editor): this one is for the next year.
     const bangkok = new Date(Date.now() + 7 * 3600_000);
-    const year = bangkok.getUTCFullYear() + 543 + (bangkok.getUTCMonth() >= 9 ? 1 : 0);
+    const year = bangkok.getUTCFullYear() + 543 + (bangkok.getUTCMonth() >= 9 ? 1 : 0) + 1;
     const id = `bma-district-${year}`;
     const { context, page } = await newPage(harness, { width: 1366, height: 900 });
     await signIn(page, harness, 'admin@prongsai.demo');
@@ -19,7 +20,8 @@ describe.runIf(browserAvailable)('the framework editor in Chromium', () => {
     await page.getByTestId('framework-new').click();
     await page.getByTestId('editor-from').click();
     await page.getByRole('option', { name: /^bma-district-2566/ }).click();
-    await page.getByTestId('editor-new-id').fill(id);
+    // The id offered is the first year without a set.
+    expect(await page.getByTestId('editor-new-id').inputValue()).toBe(id);
     await page.getByTestId('editor-start').click();
     await page.getByRole('heading', { name: `แก้ไขชุดคำถาม ${id}` }).waitFor();
 
@@ -47,9 +49,13 @@ describe.runIf(browserAvailable)('the framework editor in Chromium', () => {
     await signIn(district.page, harness, 'admin@bang-khae.demo');
     await district.page.getByRole('heading', { name: 'สำนักงานเขตบางแค' }).waitFor();
     await district.page.getByRole('link', { name: 'การเปิดเผยข้อมูล (OIT)', exact: true }).click();
+    await district.page.getByTestId('oit-year').click();
+    await district.page.getByRole('option', { name: `ปีงบประมาณ พ.ศ. ${year}`, exact: true }).click();
     await district.page.getByTestId('oit-open').click();
     await district.page.getByTestId('oit-item-O1').getByText('โครงสร้างหน่วยงาน (ปรับปรุง)').waitFor();
     await district.page.getByRole('link', { name: 'แบบสอบถามประเมินตนเอง', exact: true }).click();
+    await district.page.getByTestId('survey-year').click();
+    await district.page.getByRole('option', { name: `ปีงบประมาณ พ.ศ. ${year}`, exact: true }).click();
     expect(await district.page.getByTestId('survey-no-set').count()).toBe(0);
     const later = new Date(bangkok.getTime() + 30 * 86_400_000);
     const closes = district.page.getByLabel('วันปิดรับ');

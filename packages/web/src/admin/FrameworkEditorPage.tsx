@@ -127,7 +127,10 @@ export function FrameworkEditorPage() {
   const sets = useQuery({ queryKey: ['frameworks'], queryFn: () => api<Listed[]>('GET', '/api/frameworks') });
   const current = fiscalYearOf(todayInBangkok());
   const [from, setFrom] = useState<string | null>(null);
-  const [newId, setNewId] = useState(`bma-district-${current}`);
+  // The first year without a set: the current one, or the next when the current has one already.
+  const firstOpenYear = (sets.data ?? []).some((f) => f.fiscalYears.includes(current)) ? current + 1 : current;
+  const [typedId, setNewId] = useState<string | null>(null);
+  const newId = typedId ?? `bma-district-${firstOpenYear}`;
   const [history, setHistory] = useState<{ past: Draft[]; now: Draft | null; future: Draft[] }>({
     past: [],
     now: null,
