@@ -141,14 +141,17 @@ function cell(
   });
 }
 
-/** A table whose header row repeats on every page. */
-function table(header: string[], rows: TableCell[][], widths: number[]) {
+/**
+ * A table whose header row repeats on every page and whose rows never break across pages, unless
+ * a row may be taller than a page (a progress row's photos): Word cuts off a row taller than a page that may not split.
+ */
+function table(header: string[], rows: TableCell[][], widths: number[], rowsMayBreak = false) {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     columnWidths: widths,
     rows: [
       new TableRow({ tableHeader: true, children: header.map((h) => cell(h, { header: true })) }),
-      ...rows.map((children) => new TableRow({ children, cantSplit: true })),
+      ...rows.map((children) => new TableRow({ children, cantSplit: !rowsMayBreak })),
     ],
   });
 }
@@ -478,7 +481,7 @@ export async function progressDocx(p: ProgressModel): Promise<Buffer> {
         children: [
           title(`การรายงานผลการดำเนินการตามมาตรการยกระดับคุณธรรมและความโปร่งใสภายในหน่วยงาน ของ${p.agency.name_th}`),
           title(`ประจำปีงบประมาณ พ.ศ. ${thaiYear(p.fiscalYear)} ${roundTitle(p.round, p.fiscalYear)}`),
-          table(PROGRESS_HEADERS, rows, [2200, 2200, 2800, 3400, 2800]),
+          table(PROGRESS_HEADERS, rows, [2200, 2200, 2800, 3400, 2800], true),
         ],
       },
     ],

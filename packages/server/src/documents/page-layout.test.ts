@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoApp, login, TEST_DATABASES } from '../test-support/databases.js';
 import { makeDocument } from '../test-support/documents.js';
@@ -154,6 +155,26 @@ describe.each(TEST_DATABASES)('page layout of the documents on $engine', (databa
       // Each question with its score, and no item rows ("1. …") whose answer shares and score are empty.
       expect(table.filter((l) => /^[IE]\d+\. \S.* \d{2,3}\.\d\d$/.test(l)).length).toBeGreaterThan(10);
       expect(table.filter((l) => /^\d+\. /.test(l))).toEqual([]);
+    },
+    120_000,
+  );
+
+  it.each([
+    ['order-bang-sue-2568', 'admin@bang-sue.demo', 'bang-sue', { kind: 'order', format: 'docx', year: 2568 }],
+    ['measures-bang-khae-2567', 'admin@bang-khae.demo', 'bang-khae', { kind: 'measures', format: 'docx', year: 2567 }],
+  ] as const)(
+    'the %s DOCX splits no table row across pages and keeps group rows with the next',
+    async (_name, email, agency, body) => {
+      const docx = await makeDocument(app, await login(app, email), agency, body);
+      const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
+      const rows = xml
+        .split(/<w:tr[ >]/)
+        .slice(1)
+        .map((row) => row.slice(0, row.indexOf('</w:tr>')));
+      expect(rows.length).toBeGreaterThan(5);
+      // Every row but a repeated header row is marked as one Word and LibreOffice never split.
+      expect(rows.filter((row) => !row.includes('<w:cantSplit/>') && !row.includes('<w:tblHeader/>'))).toEqual([]);
+      if (agency === 'bang-khae') expect(xml).toContain('<w:keepNext/>');
     },
     120_000,
   );
