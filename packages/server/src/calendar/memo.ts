@@ -3,7 +3,6 @@ import {
   buildMemo,
   calendarInstructions,
   EIT_MINIMUMS,
-  fiscalYearOf,
   instructionsOutdated,
   MEMO_KIND_TH,
   MEMO_KINDS,
@@ -19,7 +18,7 @@ import {
 import { listDivisions } from '../agencies/repository.js';
 import { recordAudit } from '../audit/repository.js';
 import { authorize, type Actor } from '../auth/policy.js';
-import { now, todayInBangkok } from '../db/database.js';
+import { fiscalYearOfDay, now, todayInBangkok } from '../db/database.js';
 import type { Agency, Database, MemoRow } from '../db/schema.js';
 import { officialDate } from '../documents/common.js';
 import { availableFrameworks, loadFramework } from '../frameworks/registry.js';
@@ -91,11 +90,6 @@ interface IssuedMemo {
 const issuedOf = (row: MemoRow | undefined): IssuedMemo | null =>
   row?.issued_at && row.issued_content ? (JSON.parse(row.issued_content) as IssuedMemo) : null;
 
-const fiscalYearOfIso = (iso: string) => {
-  const [year, month] = iso.split('-').map(Number);
-  return fiscalYearOf({ year: year!, month: month! });
-};
-
 /** What the editor shows before a memo is issued; a schools memo without its OIT items is not issued. */
 function memoWarnings(
   kind: MemoKind,
@@ -119,7 +113,7 @@ function memoWarnings(
       blocking: false,
     });
   }
-  if (content.date && fiscalYearOfIso(content.date) !== facts.fiscalYear) {
+  if (content.date && fiscalYearOfDay(content.date) !== facts.fiscalYear) {
     warnings.push({
       code: 'date-outside-year',
       th: `วันที่ของบันทึก (${officialDate(content.date)}) อยู่นอกปีงบประมาณ ${facts.fiscalYear}`,
@@ -198,7 +192,7 @@ export class MemoService {
     // A memo is dated today within its fiscal year; a past or future year's, the day its memos were due to start.
     const today = todayInBangkok();
     const memosWindow = milestones.get('memos');
-    const defaultDate = fiscalYearOfIso(today) === fiscalYear ? today : (memosWindow?.startsOn ?? memosWindow?.dueOn ?? today);
+    const defaultDate = fiscalYearOfDay(today) === fiscalYear ? today : (memosWindow?.startsOn ?? memosWindow?.dueOn ?? today);
     return {
       agencyName: agency.name_th,
       fiscalYear,

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { fiscalYearOf, toThaiDigits, type FrameworkData } from '@prongsai/core';
+import { toThaiDigits, type FrameworkData } from '@prongsai/core';
 import { findAgency } from '../agencies/repository.js';
-import { todayInBangkok } from '../db/database.js';
+import { fiscalYearOfDay, todayInBangkok } from '../db/database.js';
 import { OitRepository } from '../oit/repository.js';
 import { OitService } from '../oit/service.js';
 import type { Database } from '../db/schema.js';
@@ -15,8 +15,7 @@ export const DEMO_BASE_FRAMEWORK = 'bma-district-2567';
 
 /** The fiscal year today falls in, in Bangkok (October to September, Buddhist Era). */
 export function currentFiscalYear(today = todayInBangkok()): number {
-  const [year, month] = today.split('-').map(Number) as [number, number];
-  return fiscalYearOf({ year, month });
+  return fiscalYearOfDay(today);
 }
 
 /** The id of the demo's provisional district set for a fiscal year. */
