@@ -35,9 +35,22 @@ describe.runIf(browserAvailable)('the framework editor in Chromium', () => {
     await page.getByTestId('editor-undo').click();
     await page.getByTestId('editor-check').getByText('ไม่พบปัญหา').waitFor();
     await page.getByTestId('editor-ready-surveys').getByText('พร้อม').waitFor();
+    await screenshot(page, '41-framework-editor-structure');
     // An OIT item renamed for the new year.
     await page.getByRole('tab', { name: 'ข้อ OIT' }).click();
     await page.getByLabel('O1 ชื่อ').fill('โครงสร้างหน่วยงาน (ปรับปรุง)');
+    // A new item for the new year, after the last, named and scored 0 to 100.
+    const oitRows = page.getByTestId('editor-oit').locator('tbody tr');
+    const before = await oitRows.count();
+    await page.getByTestId('editor-add-oit').click();
+    await expect.poll(() => oitRows.count()).toBe(before + 1);
+    const added = oitRows.last();
+    const addedCode = await added.getByLabel(`ข้อ OIT ${before + 1} รหัส`).inputValue();
+    await added.getByLabel(`${addedCode} ชื่อ`).fill('ข้อมูลการใช้ปัญญาประดิษฐ์ของหน่วยงาน');
+    // The answer scales are edited in their own tab: each option's text, answer code and points.
+    await page.getByRole('tab', { name: 'มาตรวัดคำตอบ' }).click();
+    expect(await page.locator('[data-testid^="editor-scale-"]').count()).toBeGreaterThan(0);
+    await page.getByTestId('editor-check').getByText('ไม่พบปัญหา').waitFor();
     await screenshot(page, '40-framework-editor');
     await page.getByTestId('editor-publish').click();
     await page.getByTestId('editor-publish-confirm').click();
@@ -53,6 +66,7 @@ describe.runIf(browserAvailable)('the framework editor in Chromium', () => {
     await district.page.getByRole('option', { name: `ปีงบประมาณ พ.ศ. ${year}`, exact: true }).click();
     await district.page.getByTestId('oit-open').click();
     await district.page.getByTestId('oit-item-O1').getByText('โครงสร้างหน่วยงาน (ปรับปรุง)').waitFor();
+    await district.page.getByTestId(`oit-item-${addedCode}`).getByText('ข้อมูลการใช้ปัญญาประดิษฐ์ของหน่วยงาน').waitFor();
     await district.page.getByRole('link', { name: 'แบบสอบถามประเมินตนเอง', exact: true }).click();
     await district.page.getByTestId('survey-year').click();
     await district.page.getByRole('option', { name: `ปีงบประมาณ พ.ศ. ${year}`, exact: true }).click();

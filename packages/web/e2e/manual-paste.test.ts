@@ -30,6 +30,14 @@ describe.runIf(browserAvailable)('pasting the manual in Chromium', () => {
     await unplaced.getByText('■ ■ ■').waitFor();
     await section.getByRole('button', { name: 'ดาวน์โหลดฉบับร่าง (JSON)' }).waitFor();
     await screenshot(page, 'frameworks-manual-paste');
+    // The draft opens in the editor, to be given the new year's id, checked and published there.
+    await section.getByTestId('manual-paste-open').click();
+    await page.getByRole('heading', { name: 'แก้ไขชุดคำถาม bma-district-2566-manual' }).waitFor();
+    await page.getByRole('tab', { name: 'คำถามและข้อย่อย' }).click();
+    await page.getByTestId('editor-question-I1').waitFor();
+    await page.getByRole('tab', { name: 'ข้อมูลชุด' }).click();
+    await page.getByTestId('editor-id').fill('bma-district-2599');
+    await page.getByRole('heading', { name: 'แก้ไขชุดคำถาม bma-district-2599' }).waitFor();
     await context.close();
   });
 });

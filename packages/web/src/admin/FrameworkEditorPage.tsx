@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Alert,
   Badge,
   Button,
@@ -13,57 +12,22 @@ import {
   Tabs,
   Text,
   TextInput,
-  Textarea,
   Title,
 } from '@mantine/core';
-import { fromThaiDigits } from '@prongsai/core/thai';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api, ApiError } from '../api/client';
 import { fiscalYearOf, todayInBangkok } from '../i18n/dates';
+import { emptyDraft, storageKey, typedYears, type Draft, type Localized } from './framework-editor/draft';
+import { NumberText } from './framework-editor/fields';
+import { LevelsPanel } from './framework-editor/LevelsPanel';
+import { OitPanel } from './framework-editor/OitPanel';
+import { QuestionsPanel } from './framework-editor/QuestionsPanel';
+import { ScalesPanel } from './framework-editor/ScalesPanel';
+import { StructurePanel } from './framework-editor/StructurePanel';
 
-interface Localized {
-  th: string;
-  en?: string | null;
-}
-interface Item {
-  no: number;
-  text: Localized;
-  scale: string;
-  polarity: 'positive' | 'negative';
-  [key: string]: unknown;
-}
-interface Question {
-  code: string;
-  indicator: number;
-  text: Localized;
-  items: Item[] | null;
-  [key: string]: unknown;
-}
-interface OitItem {
-  code: string;
-  indicator: number;
-  subIndicator?: string;
-  name: Localized | null;
-  scoring: 'binary' | 'partial';
-  previousCodes?: string[];
-  [key: string]: unknown;
-}
-/** A set as the editor holds it: the parts it edits, and every other part kept as it came. */
-interface Draft {
-  id: string;
-  name: Localized;
-  fiscalYears: number[];
-  tools: { code: string; name: Localized; weight: number; kind: string; [key: string]: unknown }[];
-  indicators: { number: number; tool: string; name: Localized; [key: string]: unknown }[];
-  scales: Record<string, unknown>;
-  questions: Question[];
-  oitItems: OitItem[];
-  levels: { levels: { id: string; name: Localized; min: number; allToolsMin?: number }[]; [key: string]: unknown };
-  [key: string]: unknown;
-}
 interface Check {
   problems: { path: string; message: string; th: string }[];
   readiness: { feature: string; ready: boolean; missing: { th: string; en: string }[] }[] | null;
@@ -75,44 +39,10 @@ interface Listed {
   fiscalYears: number[];
 }
 
-/** A number as typed, Thai digits or Arabic, with a decimal point: NaN when it is not one. */
-export function typedNumber(text: string): number {
-  const ascii = fromThaiDigits(text).replace(/[\s,]/g, '');
-  return /^\d{1,6}(\.\d{1,4})?$/.test(ascii) ? Number(ascii) : Number.NaN;
-}
-/** Fiscal years as typed ("2570, ๒๕๗๑"): NaN in the list where one is not a year. */
-export function typedYears(text: string): number[] {
-  return fromThaiDigits(text)
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map((y) => (/^25\d\d$/.test(y) ? Number(y) : Number.NaN));
-}
-
-const storageKey = (id: string) => `prongsai:framework-draft:${id}`;
 const HISTORY = 100;
-
-/** A number box that keeps what is typed and says in Thai when it is not a number. */
-function NumberText({ value, onChange, label, w }: { value: number; onChange: (n: number) => void; label: string; w?: number }) {
-  const { t } = useTranslation();
-  const [text, setText] = useState(String(value));
-  useEffect(() => setText((now) => (typedNumber(now) === value ? now : String(value))), [value]);
-  const bad = Number.isNaN(typedNumber(text));
-  return (
-    <TextInput
-      aria-label={label}
-      value={text}
-      w={w ?? 90}
-      inputMode="decimal"
-      error={bad ? t('editor.notANumber') : undefined}
-      onChange={(e) => {
-        const next = e.currentTarget.value;
-        setText(next);
-        const n = typedNumber(next);
-        if (!Number.isNaN(n)) onChange(n);
-      }}
-    />
-  );
-}
+/** The choice of starting from nothing, beside the published sets. */
+const EMPTY = '(empty)';
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
  * The framework editor for central admins: a new year's set started from any published one, edited in
@@ -141,10 +71,13 @@ export function FrameworkEditorPage() {
   const [publishing, setPublishing] = useState(false);
   const [yearsText, setYearsText] = useState('');
 
+  const [params] = useSearchParams();
+  const handedOver = params.get('draft');
   const start = useMutation({
-    mutationFn: async () => {
+    mutationFn: async (): Promise<Draft> => {
       const kept = localStorage.getItem(storageKey(newId));
       if (kept) return JSON.parse(kept) as Draft;
+      if (from === EMPTY) return emptyDraft(newId, firstOpenYear);
       return api<Draft>('GET', `/api/frameworks/${from}/draft?newId=${encodeURIComponent(newId)}`);
     },
     onSuccess: (data) => {
@@ -152,6 +85,15 @@ export function FrameworkEditorPage() {
       setYearsText(data.fiscalYears.join(', '));
     },
   });
+  // A draft handed over by another page (the manual paste) opens as it was kept in this browser.
+  useEffect(() => {
+    if (!handedOver || history.now) return;
+    const kept = localStorage.getItem(storageKey(handedOver));
+    if (!kept) return;
+    const data = JSON.parse(kept) as Draft;
+    setHistory({ past: [], now: data, future: [] });
+    setYearsText(data.fiscalYears.join(', '));
+  }, [handedOver, history.now]);
   const change = (edit: (d: Draft) => void) =>
     setHistory((h) => {
       if (!h.now) return h;
@@ -203,7 +145,10 @@ export function FrameworkEditorPage() {
               label={t('editor.from')}
               value={from}
               onChange={setFrom}
-              data={(sets.data ?? []).map((f) => ({ value: f.id, label: `${f.id} — ${f.name.th}` }))}
+              data={[
+                ...(sets.data ?? []).map((f) => ({ value: f.id, label: `${f.id} — ${f.name.th}` })),
+                { value: EMPTY, label: t('editor.empty') },
+              ]}
               w={420}
               data-testid="editor-from"
             />
@@ -212,13 +157,13 @@ export function FrameworkEditorPage() {
               description={t('editor.newIdHint')}
               value={newId}
               onChange={(e) => setNewId(e.currentTarget.value.trim().toLowerCase())}
-              error={/^[a-z0-9]+(-[a-z0-9]+)*$/.test(newId) ? undefined : t('editor.badId')}
+              error={ID.test(newId) ? undefined : t('editor.badId')}
               w={260}
               data-testid="editor-new-id"
             />
             <Button
               onClick={() => start.mutate()}
-              disabled={!from || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(newId)}
+              disabled={!from || !ID.test(newId)}
               loading={start.isPending}
               data-testid="editor-start"
             >
@@ -236,7 +181,6 @@ export function FrameworkEditorPage() {
   }
 
   const years = typedYears(yearsText);
-  const scales = Object.keys(draft.scales ?? {});
   const blocking = !check || check.problems.length > 0 || check.idTaken || years.some(Number.isNaN) || years.length === 0;
   return (
     <Stack>
@@ -303,6 +247,7 @@ export function FrameworkEditorPage() {
         <Tabs.List>
           <Tabs.Tab value="set">{t('editor.tabs.set')}</Tabs.Tab>
           <Tabs.Tab value="tools">{t('editor.tabs.tools')}</Tabs.Tab>
+          <Tabs.Tab value="scales">{t('editor.tabs.scales')}</Tabs.Tab>
           <Tabs.Tab value="questions">{t('editor.tabs.questions')}</Tabs.Tab>
           <Tabs.Tab value="oit">{t('editor.tabs.oit')}</Tabs.Tab>
           <Tabs.Tab value="levels">{t('editor.tabs.levels')}</Tabs.Tab>
@@ -310,6 +255,18 @@ export function FrameworkEditorPage() {
 
         <Tabs.Panel value="set" pt="sm">
           <Stack maw={720}>
+            <TextInput
+              label={t('editor.newId')}
+              description={t('editor.newIdHint')}
+              value={draft.id}
+              error={ID.test(draft.id) ? undefined : t('editor.badId')}
+              onChange={(e) => {
+                const v = e.currentTarget.value.trim().toLowerCase();
+                localStorage.removeItem(storageKey(draft.id));
+                change((d) => void (d.id = v));
+              }}
+              data-testid="editor-id"
+            />
             <TextInput
               label={t('editor.nameTh')}
               value={draft.name.th}
@@ -331,274 +288,33 @@ export function FrameworkEditorPage() {
               }}
               data-testid="editor-years"
             />
+            <div>
+              <Text size="sm" fw={500}>
+                {t('editor.threshold')}
+              </Text>
+              <NumberText
+                label={t('editor.threshold')}
+                value={(draft.analysisThreshold as number | undefined) ?? 85}
+                onChange={(n) => n !== undefined && change((d) => void (d.analysisThreshold = n))}
+              />
+            </div>
           </Stack>
         </Tabs.Panel>
 
         <Tabs.Panel value="tools" pt="sm">
-          <Title order={3} size="h5">
-            {t('editor.tools')}
-          </Title>
-          <Table fz="sm" data-testid="editor-tools">
-            <Table.Tbody>
-              {draft.tools.map((tool, i) => (
-                <Table.Tr key={tool.code}>
-                  <Table.Td w={80}>{tool.code}</Table.Td>
-                  <Table.Td>
-                    <TextInput
-                      aria-label={`${tool.code} ${t('editor.nameTh')}`}
-                      value={tool.name.th}
-                      onChange={(e) => {
-                        const v = e.currentTarget.value;
-                        change((d) => void (d.tools[i]!.name.th = v));
-                      }}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <NumberText
-                      label={`${tool.code} ${t('editor.weight')}`}
-                      value={tool.weight}
-                      onChange={(n) => change((d) => void (d.tools[i]!.weight = n))}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          <Title order={3} size="h5" mt="md">
-            {t('editor.indicators')}
-          </Title>
-          <Table fz="sm">
-            <Table.Tbody>
-              {draft.indicators.map((indicator, i) => (
-                <Table.Tr key={indicator.number}>
-                  <Table.Td w={60}>{indicator.number}</Table.Td>
-                  <Table.Td w={80}>{indicator.tool}</Table.Td>
-                  <Table.Td>
-                    <TextInput
-                      aria-label={`${t('editor.indicator')} ${indicator.number}`}
-                      value={indicator.name.th}
-                      onChange={(e) => {
-                        const v = e.currentTarget.value;
-                        change((d) => void (d.indicators[i]!.name.th = v));
-                      }}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <StructurePanel draft={draft} change={change} />
         </Tabs.Panel>
-
+        <Tabs.Panel value="scales" pt="sm">
+          <ScalesPanel draft={draft} change={change} />
+        </Tabs.Panel>
         <Tabs.Panel value="questions" pt="sm">
-          <Stack>
-            {draft.questions.map((q, qi) => (
-              <Card withBorder key={q.code} data-testid={`editor-question-${q.code}`}>
-                <Group align="flex-start" wrap="nowrap">
-                  <Text fw={600} w={50}>
-                    {q.code}
-                  </Text>
-                  <Textarea
-                    aria-label={`${q.code} ${t('editor.text')}`}
-                    value={q.text.th}
-                    autosize
-                    minRows={1}
-                    style={{ flex: 1 }}
-                    onChange={(e) => {
-                      const v = e.currentTarget.value;
-                      change((d) => void (d.questions[qi]!.text.th = v));
-                    }}
-                  />
-                </Group>
-                {q.items === null ? (
-                  <Group mt="xs">
-                    <Text size="sm" c="dimmed">
-                      {t('editor.noItems')}
-                    </Text>
-                    <Button
-                      size="xs"
-                      variant="light"
-                      onClick={() =>
-                        change(
-                          (d) =>
-                            void (d.questions[qi]!.items = [
-                              { no: 1, text: { th: d.questions[qi]!.text.th }, scale: scales[0] ?? '', polarity: 'positive' },
-                            ]),
-                        )
-                      }
-                    >
-                      {t('editor.addItem')}
-                    </Button>
-                  </Group>
-                ) : (
-                  <Table fz="sm" mt="xs">
-                    <Table.Tbody>
-                      {q.items.map((item, ii) => (
-                        <Table.Tr key={ii}>
-                          <Table.Td w={40}>{item.no}</Table.Td>
-                          <Table.Td>
-                            <TextInput
-                              aria-label={`${q.code}.${item.no} ${t('editor.text')}`}
-                              value={item.text.th}
-                              onChange={(e) => {
-                                const v = e.currentTarget.value;
-                                change((d) => void (d.questions[qi]!.items![ii]!.text.th = v));
-                              }}
-                            />
-                          </Table.Td>
-                          <Table.Td w={170}>
-                            <Select
-                              aria-label={`${q.code}.${item.no} ${t('editor.scale')}`}
-                              value={item.scale}
-                              data={scales}
-                              allowDeselect={false}
-                              onChange={(v) => v && change((d) => void (d.questions[qi]!.items![ii]!.scale = v))}
-                            />
-                          </Table.Td>
-                          <Table.Td w={150}>
-                            <Select
-                              aria-label={`${q.code}.${item.no} ${t('editor.polarity')}`}
-                              value={item.polarity}
-                              data={[
-                                { value: 'positive', label: t('editor.positive') },
-                                { value: 'negative', label: t('editor.negative') },
-                              ]}
-                              allowDeselect={false}
-                              onChange={(v) =>
-                                v && change((d) => void (d.questions[qi]!.items![ii]!.polarity = v as 'positive' | 'negative'))
-                              }
-                            />
-                          </Table.Td>
-                          <Table.Td w={40}>
-                            <ActionIcon
-                              variant="subtle"
-                              color="red"
-                              aria-label={`${t('editor.removeItem')} ${q.code}.${item.no}`}
-                              onClick={() =>
-                                change((d) => {
-                                  const items = d.questions[qi]!.items!.filter((_, k) => k !== ii);
-                                  d.questions[qi]!.items = items.length ? items.map((it, k) => ({ ...it, no: k + 1 })) : null;
-                                })
-                              }
-                            >
-                              ×
-                            </ActionIcon>
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                )}
-                {q.items !== null && (
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    mt={4}
-                    onClick={() =>
-                      change((d) => {
-                        const items = d.questions[qi]!.items!;
-                        const last = items.at(-1)!;
-                        items.push({ no: items.length + 1, text: { th: '' }, scale: last.scale, polarity: last.polarity });
-                      })
-                    }
-                  >
-                    {t('editor.addItem')}
-                  </Button>
-                )}
-              </Card>
-            ))}
-          </Stack>
+          <QuestionsPanel draft={draft} change={change} />
         </Tabs.Panel>
-
         <Tabs.Panel value="oit" pt="sm">
-          <Table fz="sm" data-testid="editor-oit">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('editor.code')}</Table.Th>
-                <Table.Th>{t('editor.indicator')}</Table.Th>
-                <Table.Th>{t('editor.name')}</Table.Th>
-                <Table.Th>{t('editor.scoring')}</Table.Th>
-                <Table.Th>{t('editor.previousCodes')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {draft.oitItems.map((item, i) => (
-                <Table.Tr key={item.code}>
-                  <Table.Td>{item.code}</Table.Td>
-                  <Table.Td>
-                    {item.indicator}
-                    {item.subIndicator ? ` (${item.subIndicator})` : ''}
-                  </Table.Td>
-                  <Table.Td>
-                    <TextInput
-                      aria-label={`${item.code} ${t('editor.name')}`}
-                      value={item.name?.th ?? ''}
-                      placeholder={t('editor.unknownName')}
-                      onChange={(e) => {
-                        const v = e.currentTarget.value;
-                        change((d) => void (d.oitItems[i]!.name = v.trim() ? { ...(d.oitItems[i]!.name ?? {}), th: v } : null));
-                      }}
-                    />
-                  </Table.Td>
-                  <Table.Td w={150}>
-                    <Select
-                      aria-label={`${item.code} ${t('editor.scoring')}`}
-                      value={item.scoring}
-                      data={[
-                        { value: 'binary', label: t('editor.binary') },
-                        { value: 'partial', label: t('editor.partial') },
-                      ]}
-                      allowDeselect={false}
-                      onChange={(v) => v && change((d) => void (d.oitItems[i]!.scoring = v as 'binary' | 'partial'))}
-                    />
-                  </Table.Td>
-                  <Table.Td w={140}>
-                    <TextInput
-                      aria-label={`${item.code} ${t('editor.previousCodes')}`}
-                      value={(item.previousCodes ?? []).join(', ')}
-                      onChange={(e) => {
-                        const codes = e.currentTarget.value
-                          .split(/[\s,]+/)
-                          .map((c) => c.trim().toUpperCase())
-                          .filter(Boolean);
-                        change((d) => {
-                          if (codes.length) d.oitItems[i]!.previousCodes = codes;
-                          else delete d.oitItems[i]!.previousCodes;
-                        });
-                      }}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <OitPanel draft={draft} change={change} />
         </Tabs.Panel>
-
         <Tabs.Panel value="levels" pt="sm">
-          <Table fz="sm" maw={720}>
-            <Table.Tbody>
-              {draft.levels.levels.map((level, i) => (
-                <Table.Tr key={level.id}>
-                  <Table.Td>
-                    <TextInput
-                      aria-label={`${level.id} ${t('editor.name')}`}
-                      value={level.name.th}
-                      onChange={(e) => {
-                        const v = e.currentTarget.value;
-                        change((d) => void (d.levels.levels[i]!.name.th = v));
-                      }}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <NumberText
-                      label={`${level.id} ${t('editor.min')}`}
-                      value={level.min}
-                      onChange={(n) => change((d) => void (d.levels.levels[i]!.min = n))}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <LevelsPanel draft={draft} change={change} />
         </Tabs.Panel>
       </Tabs>
 

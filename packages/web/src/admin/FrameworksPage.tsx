@@ -17,8 +17,9 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { api, ApiError, fileToBase64 } from '../api/client';
+import { storageKey } from './framework-editor/draft';
 
 interface Localized {
   th: string;
@@ -226,6 +227,7 @@ interface ManualDraftAnswer {
 /** วางข้อความจากคู่มือ: the manual's text pasted onto a base set gives a draft, its readiness and the lines not placed. */
 function ManualPaste({ frameworks }: { frameworks: FrameworkSummary[] }) {
   const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
   const th = i18n.language === 'th';
   const [baseId, setBaseId] = useState<string | null>(null);
   const [text, setText] = useState('');
@@ -242,6 +244,12 @@ function ManualPaste({ frameworks }: { frameworks: FrameworkSummary[] }) {
     a.download = `${answer.draft.id}.json`;
     a.click();
     URL.revokeObjectURL(url);
+  };
+  // The editor opens the draft as kept in this browser, to be checked, finished and published there.
+  const openInEditor = () => {
+    if (!answer) return;
+    localStorage.setItem(storageKey(answer.draft.id), JSON.stringify(answer.draft));
+    navigate(`/admin/frameworks/new?draft=${encodeURIComponent(answer.draft.id)}`);
   };
   return (
     <Card withBorder data-testid="manual-paste">
@@ -271,7 +279,12 @@ function ManualPaste({ frameworks }: { frameworks: FrameworkSummary[] }) {
           {t('manualPaste.read')}
         </Button>
         {answer && (
-          <Button variant="light" onClick={download}>
+          <Button variant="light" onClick={openInEditor} data-testid="manual-paste-open">
+            {t('manualPaste.openInEditor')}
+          </Button>
+        )}
+        {answer && (
+          <Button variant="subtle" onClick={download}>
             {t('manualPaste.download')}
           </Button>
         )}
