@@ -160,7 +160,12 @@ export const policies = {
   framework: {
     import: (actor: Actor) => isCentral(actor),
   },
+  /** The library of issues and measures: entries shared with all agencies, and each agency's own. */
   library: {
+    /** An entry is seen by everyone once shared, else by its agency; central admins see every entry (`readAll`). */
+    read: (actor: Actor, entry: { agencyId: number | null; status: string }) =>
+      isCentral(actor) || entry.status === 'shared' || inAgency(actor, entry.agencyId),
+    readAll: (actor: Actor) => isCentral(actor),
     create: (actor: Actor) => isCentral(actor) || actor.role === 'agency_admin',
     offer: (actor: Actor, entry: { agencyId: number | null }) => entry.agencyId !== null && adminOf(actor, entry.agencyId),
     approveShare: (actor: Actor) => isCentral(actor),

@@ -21,3 +21,22 @@ export function setLibraryStatus(db: Executor, id: number, from: string[], to: s
     .returningAll()
     .executeTakeFirst();
 }
+
+/**
+ * Library entries: every one, or those shared with all agencies and those of one agency
+ * (`sharedOrOf`; an agency of `null` adds none of its own).
+ */
+export function listLibraryEntries(db: Executor, scope: { sharedOrOf: number | null } | 'all'): Promise<LibraryEntry[]> {
+  let select = db.selectFrom('library_entries').selectAll();
+  if (scope !== 'all') {
+    const agencyId = scope.sharedOrOf;
+    select = select.where((eb) => eb.or([eb('status', '=', 'shared'), eb('agency_id', '=', agencyId ?? -1)]));
+  }
+  return select.execute();
+}
+
+/** Whether the shipped library (entries of no agency) is loaded. */
+export async function hasShippedLibrary(db: Executor): Promise<boolean> {
+  const existing = await db.selectFrom('library_entries').select('id').where('agency_id', 'is', null).limit(1).execute();
+  return existing.length > 0;
+}

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, MeasureEntry, MeasurePlan } from '../db/schema.js';
+import type { Database, MeasureEntry, MeasurePlan, ProgressRound } from '../db/schema.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -75,4 +75,19 @@ export async function nextPosition(db: Executor, planId: number): Promise<number
     .where('plan_id', '=', planId)
     .executeTakeFirst();
   return Number(row?.max ?? 0) + 1;
+}
+
+/** The most recent assessment before a fiscal year: the results a plan for that year answers. */
+export function latestAssessmentBefore(db: Executor, agencyId: number, fiscalYear: number) {
+  return db
+    .selectFrom('assessments')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('fiscal_year', '<', fiscalYear)
+    .orderBy('fiscal_year', 'desc')
+    .executeTakeFirst();
+}
+
+export async function insertRound(db: Executor, round: Omit<ProgressRound, 'id'>): Promise<void> {
+  await db.insertInto('progress_rounds').values(round).execute();
 }

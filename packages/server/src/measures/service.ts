@@ -1,13 +1,29 @@
 import type { CADENCES } from '@prongsai/core';
 import { datesInFiscalYear, defaultDueDate, entriesFromWeakPoints, entriesPerIndicator, type DraftEntry } from '@prongsai/core';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { listDivisions } from '../agencies/repository.js';
 import { recordAudit } from '../audit/repository.js';
+import { authorize, type Actor } from '../auth/policy.js';
 import { now } from '../db/database.js';
+import { lockRow } from '../db/locks.js';
 import type { Agency, Database, MeasureEntry, MeasurePlan } from '../db/schema.js';
-import { badRequest, conflict } from '../http/errors.js';
+import { badRequest, conflict, HttpError, notFound } from '../http/errors.js';
 import { loadState } from '../results/service.js';
-import { findPlan, insertEntry, insertPlan, listEntries, nextPosition } from './repository.js';
+import {
+  approvedRoundShowing,
+  deleteEntry,
+  findEntry,
+  findPlan,
+  findPlanById,
+  insertEntry,
+  insertPlan,
+  insertRound,
+  latestAssessmentBefore,
+  listEntries,
+  listPlans,
+  nextPosition,
+  updateEntry,
+} from './repository.js';
 
 export type Divisions = (number | 'all')[];
 
@@ -94,17 +110,6 @@ export function entryRow(planId: number, position: number, input: EntryInput): O
   };
 }
 
-/** The most recent assessment before a fiscal year: the results a plan for that year answers. */
-async function latestAssessmentBefore(db: Kysely<Database>, agencyId: number, fiscalYear: number) {
-  return db
-    .selectFrom('assessments')
-    .selectAll()
-    .where('agency_id', '=', agencyId)
-    .where('fiscal_year', '<', fiscalYear)
-    .orderBy('fiscal_year', 'desc')
-    .executeTakeFirst();
-}
-
 /**
  * Creates the plan of a fiscal year with its two progress rounds, and its first entries: one per
  * question below the threshold in the latest results before that year (`weak-points`), one per
@@ -148,18 +153,15 @@ export async function createPlan(
       await insertEntry(trx, entryRow(plan.id, i + 1, { ...draft, divisions: ['all'], cadence: 'semiannual' }));
     }
     for (const round of [6, 12] as const) {
-      await trx
-        .insertInto('progress_rounds')
-        .values({
-          plan_id: plan.id,
-          round,
-          due_date: defaultDueDate(fiscalYear, round),
-          status: 'open',
-          revision: 1,
-          approved_by: null,
-          approved_at: null,
-        })
-        .execute();
+      await insertRound(trx, {
+        plan_id: plan.id,
+        round,
+        due_date: defaultDueDate(fiscalYear, round),
+        status: 'open',
+        revision: 1,
+        approved_by: null,
+        approved_at: null,
+      });
     }
     await recordAudit(trx, {
       actorId,
@@ -225,4 +227,168 @@ export async function carryOver(
     });
   });
   return target;
+}
+
+const staleEntry = (current: number) =>
+  new HttpError(
+    409,
+    'stale-entry',
+    `the entry was changed by someone else (now version ${current}); reload it and apply your change again`,
+    'มีผู้อื่นแก้ไขรายการนี้ไปแล้ว กรุณาโหลดข้อมูลใหม่แล้วแก้ไขอีกครั้ง',
+    { version: current },
+  );
+
+/** Refuses to change an entry that an approved round reports, until that round is reopened. */
+async function refuseIfApproved(trx: Transaction<Database>, entry: MeasureEntry): Promise<void> {
+  const round = await approvedRoundShowing(trx, entry);
+  if (!round) return;
+  throw new HttpError(
+    409,
+    'entry-approved',
+    `the ${round.round}-month round that reports this entry is approved; reopen it as a new revision to change the entry`,
+    `รายการนี้อยู่ในรายงานรอบ ${round.round} เดือนที่อนุมัติแล้ว ต้องเปิดฉบับแก้ไขใหม่ของรอบนั้นก่อนจึงจะแก้ไขหรือลบได้`,
+    { round: round.round, revision: round.revision },
+  );
+}
+
+/** A plan with its entries, in order, as the API answers it. */
+async function planView(db: Kysely<Database>, plan: MeasurePlan) {
+  return {
+    fiscalYear: plan.fiscal_year,
+    basedOnYear: plan.based_on_year,
+    entries: (await listEntries(db, plan.id)).map(presentEntry),
+  };
+}
+
+/** The plan of a year that the actor may read (and, with `manage`, change); 404 when there is none. */
+async function planOf(db: Kysely<Database>, actor: Actor, agency: Agency, fiscalYear: number, manage: boolean) {
+  authorize(actor, 'plan', 'read', { agencyId: agency.id });
+  const plan = await findPlan(db, agency.id, fiscalYear);
+  if (!plan) throw notFound('plan');
+  if (manage) authorize(actor, 'plan', 'manage', { agencyId: agency.id });
+  return plan;
+}
+
+/** An entry and its plan, for an actor who may change the plan. */
+async function entryOf(db: Kysely<Database>, actor: Actor, id: number) {
+  const entry = await findEntry(db, id);
+  const plan = entry ? await findPlanById(db, entry.plan_id) : undefined;
+  if (!entry || !plan) throw notFound('entry');
+  authorize(actor, 'plan', 'read', { agencyId: plan.agency_id });
+  authorize(actor, 'plan', 'manage', { agencyId: plan.agency_id });
+  return { entry, plan };
+}
+
+/** An agency's measure plans, newest first. */
+export async function plansOf(db: Kysely<Database>, actor: Actor, agency: Agency) {
+  authorize(actor, 'plan', 'read', { agencyId: agency.id });
+  return (await listPlans(db, agency.id)).map((p) => ({ fiscalYear: p.fiscal_year, basedOnYear: p.based_on_year }));
+}
+
+/** A plan with its entries, in order. */
+export async function readPlan(db: Kysely<Database>, actor: Actor, agency: Agency, fiscalYear: number) {
+  return planView(db, await planOf(db, actor, agency, fiscalYear, false));
+}
+
+/** Creates the plan of a year for an actor who may manage the agency's plans (see `createPlan`). */
+export async function startPlan(
+  db: Kysely<Database>,
+  actor: Actor,
+  agency: Agency,
+  fiscalYear: number,
+  options: { mode: 'weak-points' | 'indicators' | 'empty'; threshold?: number | undefined },
+) {
+  authorize(actor, 'plan', 'read', { agencyId: agency.id });
+  authorize(actor, 'plan', 'manage', { agencyId: agency.id });
+  return planView(db, await createPlan(db, actor.id, agency, fiscalYear, options));
+}
+
+/** Adds an entry at the end of a plan. */
+export async function addEntry(db: Kysely<Database>, actor: Actor, agency: Agency, fiscalYear: number, input: EntryInput) {
+  const plan = await planOf(db, actor, agency, fiscalYear, true);
+  await checkEntry(db, plan, input);
+  const entry = await db.transaction().execute(async (trx) => {
+    const created = await insertEntry(trx, entryRow(plan.id, await nextPosition(trx, plan.id), input));
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'create',
+      entity: 'measure-entry',
+      entityId: created.id,
+      agencyId: agency.id,
+      after: presentEntry(created),
+    });
+    return created;
+  });
+  return presentEntry(entry);
+}
+
+/**
+ * Changes an entry: held until the change lands, so parallel writes run in turn; refused when
+ * made from a stale version or while an approved round reports the entry.
+ */
+export async function changeEntry(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  change: Partial<EntryInput> & { position?: number | undefined; version?: number | undefined },
+) {
+  const { entry: read, plan } = await entryOf(db, actor, id);
+  const { version, ...body } = change;
+  const after = await db.transaction().execute(async (trx) => {
+    await lockRow(trx, 'measure_entries', read.id);
+    const entry = await findEntry(trx, read.id);
+    if (!entry) throw notFound('entry');
+    if (version !== undefined && version !== entry.version) throw staleEntry(entry.version);
+    await refuseIfApproved(trx, entry);
+    const before = presentEntry(entry);
+    const merged = { ...before, ...body } as EntryInput;
+    await checkEntry(trx, plan, merged);
+    const { created_at: _c, plan_id: _p, ...update } = entryRow(plan.id, body.position ?? entry.position, merged);
+    const updated = await updateEntry(trx, entry.id, { ...update, updated_at: now() });
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'update',
+      entity: 'measure-entry',
+      entityId: entry.id,
+      agencyId: plan.agency_id,
+      before,
+      after: presentEntry(updated),
+    });
+    return updated;
+  });
+  return presentEntry(after);
+}
+
+/** Removes an entry with its progress reports; refused while an approved round reports it. */
+export async function removeEntry(db: Kysely<Database>, actor: Actor, id: number): Promise<void> {
+  const { entry: read, plan } = await entryOf(db, actor, id);
+  await db.transaction().execute(async (trx) => {
+    await lockRow(trx, 'measure_entries', read.id);
+    const entry = await findEntry(trx, read.id);
+    if (!entry) throw notFound('entry');
+    await refuseIfApproved(trx, entry);
+    await deleteEntry(trx, entry.id);
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'delete',
+      entity: 'measure-entry',
+      entityId: entry.id,
+      agencyId: plan.agency_id,
+      before: presentEntry(entry),
+    });
+  });
+}
+
+/** Starts another year's plan from chosen entries of this one (see `carryOver`). */
+export async function carryPlanOver(
+  db: Kysely<Database>,
+  actor: Actor,
+  agency: Agency,
+  fiscalYear: number,
+  toYear: number,
+  entryIds: number[],
+) {
+  const plan = await planOf(db, actor, agency, fiscalYear, true);
+  const target = await carryOver(db, actor.id, agency, plan, toYear, entryIds);
+  return { fiscalYear: target.fiscal_year, entries: (await listEntries(db, target.id)).map(presentEntry) };
 }
