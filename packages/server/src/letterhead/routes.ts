@@ -2,14 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readableAgency } from '../agencies/service.js';
-import { recordAudit } from '../audit/repository.js';
-import { authorize } from '../auth/policy.js';
 import { agencyQuotaBytes, type Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import { EvidenceStore, uploadBodyLimit } from '../evidence/store.js';
-import { notFound } from '../http/errors.js';
 import { requireActor } from '../http/context.js';
-import { MAX_EMBLEM_BYTES, readEmblem, removeEmblem, saveEmblem } from './emblem.js';
+import { MAX_EMBLEM_BYTES } from './emblem.js';
+import { LetterheadService } from './service.js';
 
 const params = z.object({ agency: z.string().min(1).max(64) });
 
@@ -17,7 +15,10 @@ const params = z.object({ agency: z.string().min(1).max(64) });
 export async function letterheadRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['documents'];
-  const store = new EvidenceStore(config.dataDir, config.agencyQuotaBytes ?? agencyQuotaBytes());
+  const service = new LetterheadService(
+    db.kysely,
+    new EvidenceStore(config.dataDir, config.agencyQuotaBytes ?? agencyQuotaBytes()),
+  );
 
   api.get(
     '/api/agencies/:agency/emblem',
@@ -25,9 +26,7 @@ export async function letterheadRoutes(app: FastifyInstance, { db, config }: { d
     async (request, reply) => {
       const actor = requireActor(request);
       const agency = await readableAgency(db.kysely, actor, request.params.agency);
-      authorize(actor, 'plan', 'read', { agencyId: agency.id });
-      const emblem = await readEmblem(config.dataDir, agency.id);
-      if (!emblem) throw notFound('emblem');
+      const emblem = await service.emblem(actor, agency);
       return reply.header('content-type', 'image/png').header('cache-control', 'private, no-cache').send(emblem);
     },
   );
@@ -48,17 +47,7 @@ export async function letterheadRoutes(app: FastifyInstance, { db, config }: { d
     async (request) => {
       const actor = requireActor(request);
       const agency = await readableAgency(db.kysely, actor, request.params.agency);
-      authorize(actor, 'plan', 'manage', { agencyId: agency.id });
-      const size = await saveEmblem(db.kysely, store, agency.id, Buffer.from(request.body.contentBase64, 'base64'));
-      await recordAudit(db.kysely, {
-        actorId: actor.id,
-        action: 'update',
-        entity: 'emblem',
-        entityId: agency.id,
-        agencyId: agency.id,
-        after: size,
-      });
-      return size;
+      return service.upload(actor, agency, Buffer.from(request.body.contentBase64, 'base64'));
     },
   );
 
@@ -68,15 +57,7 @@ export async function letterheadRoutes(app: FastifyInstance, { db, config }: { d
     async (request, reply) => {
       const actor = requireActor(request);
       const agency = await readableAgency(db.kysely, actor, request.params.agency);
-      authorize(actor, 'plan', 'manage', { agencyId: agency.id });
-      await removeEmblem(config.dataDir, agency.id);
-      await recordAudit(db.kysely, {
-        actorId: actor.id,
-        action: 'delete',
-        entity: 'emblem',
-        entityId: agency.id,
-        agencyId: agency.id,
-      });
+      await service.remove(actor, agency);
       return reply.code(204).send();
     },
   );
