@@ -48,6 +48,8 @@ import {
   numbered,
   summaryRows,
   thaiYear,
+  continuedLabel,
+  photoRows,
 } from './common.js';
 import { DOCX_FONT } from './fonts.js';
 import type { ClarificationModel } from '../oit/clarification.js';
@@ -448,10 +450,8 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
 
 export async function progressDocx(p: ProgressModel): Promise<Buffer> {
   let photo = 0;
-  const rows = indicatorGroups(p.rows, p.indicatorNames).map((item) => {
-    if (item.kind === 'group') return [cell(item.title, { bold: true, span: 5, keepNext: true })];
-    const row = item.row;
-    const pictures = row.evidence.flatMap((e) => {
+  const photoCell = (evidence: ProgressModel['rows'][number]['evidence']) => {
+    const pictures = evidence.flatMap((e) => {
       photo++;
       const parts: Paragraph[] = [];
       if (e.image) {
@@ -465,12 +465,24 @@ export async function progressDocx(p: ProgressModel): Promise<Buffer> {
       if (e.link) parts.push(new Paragraph({ children: [run(e.link, { size: 22 })] }));
       return parts;
     });
+    return new TableCell({
+      children: pictures.length ? pictures : [new Paragraph({ children: lines(NO_PHOTOS, { size: 24 }) })],
+    });
+  };
+  const rows = indicatorGroups(p.rows, p.indicatorNames).flatMap((item) => {
+    if (item.kind === 'group') return [[cell(item.title, { bold: true, span: 5, keepNext: true })]];
+    const row = item.row;
+    // As in the PDF: an entry's photos beyond what fits beside its text go on in rows of their own.
+    const [first = [], ...more] = photoRows(row.evidence);
     return [
-      cell(entryPoint(row.entry)),
-      cell(row.entry.issue),
-      cell(numbered(row.entry.measures)),
-      cell(`${STATUS_TH[row.status] ?? ''}\n${row.narrative}`.trim()),
-      new TableCell({ children: pictures.length ? pictures : [new Paragraph({ children: lines(NO_PHOTOS, { size: 24 }) })] }),
+      [
+        cell(entryPoint(row.entry)),
+        cell(row.entry.issue),
+        cell(numbered(row.entry.measures)),
+        cell(`${STATUS_TH[row.status] ?? ''}\n${row.narrative}`.trim()),
+        photoCell(first),
+      ],
+      ...more.map((chunk) => [cell(`${continuedLabel(row.entry)} (ต่อ)`), cell(''), cell(''), cell(''), photoCell(chunk)]),
     ];
   });
   return document(

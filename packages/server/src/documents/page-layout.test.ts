@@ -6,6 +6,8 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoApp, login, TEST_DATABASES } from '../test-support/databases.js';
 import { makeDocument } from '../test-support/documents.js';
+import { imageSize } from './common.js';
+import { renderPdf } from './thai-pdf.js';
 
 const OUTPUT = fileURLToPath(new URL('../../../../test-output/documents/', import.meta.url));
 const poppler = existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdfimages');
@@ -178,4 +180,49 @@ describe.each(TEST_DATABASES)('page layout of the documents on $engine', (databa
     },
     120_000,
   );
+});
+
+describe.runIf(poppler)('rows kept whole in a table with dontBreakRows', () => {
+  it('moves a short row to the next page whole and breaks only a row taller than a page, losing none of it', async () => {
+    const lines = Array.from({ length: 90 }, (_, i) => `บรรทัดที่ ${i + 1}`);
+    const body = [
+      [{ text: 'หัวตาราง' }, { text: 'เนื้อหา' }],
+      [{ text: 'แถวหนึ่ง' }, { text: 'สั้น' }],
+      [{ text: 'กลุ่ม', colSpan: 2, keepWithNext: true }, {}],
+      [{ text: 'แถวยาว' }, { text: lines.join('\n') }],
+      ...Array.from({ length: 30 }, (_, i) => [{ text: `แถวที่ ${i + 4}` }, { text: 'สั้น\nสองบรรทัด\nสามบรรทัด' }]),
+    ];
+    const path = `${OUTPUT}rows-kept-whole.pdf`;
+    writeFileSync(
+      path,
+      await renderPdf({ content: [{ table: { headerRows: 1, dontBreakRows: true, widths: [100, '*'], body } }] }),
+    );
+    const pages = pageLines(path);
+    // Every line of the tall row is printed, once, in order.
+    const printed = pages.flat().map((line) => line.replace(/^แถวยาว /, ''));
+    expect(printed.filter((line) => /^บรรทัดที่ \d+$/.test(line))).toEqual(lines);
+    // The tall row starts a page under the header with its group row, and runs on over the next pages.
+    const start = pages.findIndex((page) => page.includes('กลุ่ม'));
+    expect(start).toBeGreaterThan(0);
+    expect(pages[start]!.slice(0, 3)).toEqual(['หัวตาราง เนื้อหา', 'กลุ่ม', 'แถวยาว บรรทัดที่ 1']);
+    // Every short row is on one page: its three lines together.
+    for (const page of pages) {
+      for (const [i, line] of page.entries()) {
+        if (/^แถวที่ \d+ สั้น$/.test(line)) expect(page.slice(i + 1, i + 3)).toEqual(['สองบรรทัด', 'สามบรรทัด']);
+      }
+    }
+  });
+
+  it('reads the size of a JPEG or PNG photo from its header', async () => {
+    const sharp = (await import('sharp')).default;
+    const jpeg = await sharp({ create: { width: 300, height: 400, channels: 3, background: '#fff' } })
+      .jpeg()
+      .toBuffer();
+    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer();
+    expect(imageSize(jpeg)).toEqual({ width: 300, height: 400 });
+    expect(imageSize(png)).toEqual({ width: 64, height: 48 });
+    expect(imageSize(Buffer.from('not an image'))).toBeNull();
+  });
 });

@@ -29,6 +29,9 @@ import {
   numbered,
   summaryRows,
   thaiYear,
+  continuedLabel,
+  photoRows,
+  PHOTO_WIDTH,
 } from './common.js';
 import type { ClarificationModel } from '../oit/clarification.js';
 import type { MemoModel } from '../calendar/memo.js';
@@ -44,7 +47,7 @@ const cell = (text: string, extra: Record<string, unknown> = {}): TableCell => (
 const head = (text: string): TableCell =>
   ({ text: show(text), bold: true, fillColor: '#e6f2ee', alignment: 'center' }) as TableCell;
 const heading = (text: string): Content =>
-  ({ text: show(text), bold: true, fontSize: 16, margin: [0, 12, 0, 6], headlineLevel: 1 }) as Content;
+  ({ text: show(text), bold: true, fontSize: 17, margin: [0, 12, 0, 6], headlineLevel: 1 }) as Content;
 /** A table's or chart's caption: never left alone at the foot of a page (see `keepCaptions`). */
 const caption = (text: string, extra: Record<string, unknown> = {}): Content =>
   t(text, { bold: true, margin: [0, 12, 0, 4], headlineLevel: 1, ...extra });
@@ -68,8 +71,10 @@ function introContent(m: MeasuresModel): Content[] {
   for (const block of introBlocks(m)) {
     if (block.kind === 'indicator') {
       if (!list) out.push({ ul: (list = []), margin: [18, 0, 0, 6] } as Content);
+      // An indicator's name and its few lines of description stay on one page.
       list.push({
-        text: [{ text: show(block.lead), bold: true }, { text: show(block.text ? ` ${block.text}` : '') }],
+        stack: [{ text: [{ text: show(block.lead), bold: true }, { text: show(block.text ? ` ${block.text}` : '') }] }],
+        unbreakable: true,
         margin: [0, 0, 0, 4],
       } as Content);
       continue;
@@ -227,6 +232,7 @@ function measuresContent(m: MeasuresModel): Content[] {
   }
   content.push({
     table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: ['*', 42, 36, 36, 48, 44], body },
+    // A table of figures in narrow columns: 12 pt keeps each level's name (น้อยที่สุด) whole in its column.
     fontSize: 12,
   });
 
@@ -252,12 +258,12 @@ function measuresContent(m: MeasuresModel): Content[] {
     for (const url of detail?.urls ?? []) {
       stack.push({
         text: breakableUrl(readableUrl(url)),
-        fontSize: 10,
+        fontSize: 12,
         color: '#1c4e9c',
         ...(isWellFormedUrl(url) ? { link: url } : {}),
       });
     }
-    if (detail?.explanation) stack.push(t(`คำอธิบายของหน่วยงาน: ${detail.explanation}`, { fontSize: 11 }));
+    if (detail?.explanation) stack.push(t(`คำอธิบายของหน่วยงาน: ${detail.explanation}`, { fontSize: 12 }));
     if (detail?.suggestion) stack.push(t(`ข้อเสนอแนะ: ${detail.suggestion}`, { fontSize: 11 }));
     oitBody.push([
       cell(u.code, { alignment: 'center' }),
@@ -266,7 +272,7 @@ function measuresContent(m: MeasuresModel): Content[] {
     ]);
   }
   oitBody.push(groupRow('คะแนนเฉลี่ย (ถ่วงน้ำหนัก)', shown(result.tools.OIT), '#d3e9e1', false));
-  content.push({ table: { headerRows: 1, dontBreakRows: true, widths: [34, '*', 48], body: oitBody }, fontSize: 12 });
+  content.push({ table: { headerRows: 1, dontBreakRows: true, widths: [34, '*', 48], body: oitBody }, fontSize: 14 });
 
   for (const [i, b] of statBreakdowns(m).entries()) {
     content.push({
@@ -288,7 +294,7 @@ function measuresContent(m: MeasuresModel): Content[] {
               [cell('รวม', { bold: true }), ...totalCells(b).map((v) => cell(v, { bold: true, alignment: 'center' }))],
             ],
           },
-          fontSize: 12,
+          fontSize: 14,
         },
       ],
     } as Content);
@@ -300,7 +306,7 @@ function measuresContent(m: MeasuresModel): Content[] {
   content.push({
     text: show(captions.analysis),
     bold: true,
-    fontSize: 16,
+    fontSize: 17,
     margin: [0, 0, 0, 6],
     pageBreak: 'before',
     pageOrientation: 'landscape',
@@ -345,7 +351,7 @@ function measuresContent(m: MeasuresModel): Content[] {
       widths: [150, 150, '*', 80, 70],
       body: [ANALYSIS_HEADERS.map((h) => head(h)), ...analysisRows],
     },
-    fontSize: 13,
+    fontSize: 14,
   });
   const extra = m.entries.filter((e) => e.section === 'extra');
   for (const [i, e] of extra.entries()) {
@@ -381,17 +387,6 @@ export function keepCaptions(node: Node, nodes: NodeQueries): boolean {
   return node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().length === 0;
 }
 
-const GROUP_ROW = 2;
-const FIRST_ROW = 3;
-
-/**
- * Moves a group row (a tool or an indicator: `headlineLevel` GROUP_ROW) to the next page when the
- * first row under it (FIRST_ROW) does not start on its page, in a table whose rows may break.
- */
-export function keepGroupRows(node: Node, nodes: NodeQueries): boolean {
-  return node.headlineLevel === GROUP_ROW && !nodes.getFollowingNodesOnPage().some((n) => n.headlineLevel === FIRST_ROW);
-}
-
 const STYLES = {
   title: { fontSize: 18, bold: true, alignment: 'center' as const },
 };
@@ -411,53 +406,61 @@ export function measuresPdf(m: MeasuresModel): Promise<Buffer> {
 export function progressPdf(p: ProgressModel): Promise<Buffer> {
   let photo = 0;
   const items = indicatorGroups(p.rows, p.indicatorNames);
-  const body: TableCell[][] = [
-    PROGRESS_HEADERS.map((h) => head(h)),
-    ...items.map((item, i): TableCell[] => {
-      if (item.kind === 'group') {
-        return [
-          cell(item.title, {
-            colSpan: 5,
-            bold: true,
-            fillColor: item.level === 'tool' ? '#d3e9e1' : '#eef6f3',
-            headlineLevel: GROUP_ROW,
-          }),
-          {},
-          {},
-          {},
-          {},
-        ];
-      }
-      const row = item.row;
-      const first = items[i - 1]?.kind === 'group' ? { headlineLevel: FIRST_ROW } : {};
-      return [
-        cell(entryPoint(row.entry), first),
-        cell(row.entry.issue, first),
-        cell(numbered(row.entry.measures)),
-        cell(`${STATUS_TH[row.status] ?? ''}\n${row.narrative}`.trim()),
-        {
-          stack:
-            row.evidence.length === 0
-              ? [t(NO_PHOTOS, { fontSize: 11, color: '#666' })]
-              : row.evidence.flatMap((e) => {
-                  photo++;
-                  const parts: Content[] = [];
-                  if (e.image) {
-                    parts.push({
-                      image: `data:image/jpeg;base64,${e.image.toString('base64')}`,
-                      width: 140,
-                      margin: [0, 2, 0, 2],
-                    });
-                  }
-                  parts.push(t(photoCaption(photo, e.caption), { fontSize: 11 }));
-                  if (e.link) parts.push({ text: e.link, fontSize: 10, color: '#1c4e9c', link: e.link });
-                  // A photo, its caption and its link on one page.
-                  return [{ unbreakable: true, stack: parts } as Content];
-                }),
-        } as TableCell,
-      ];
-    }),
-  ];
+  const photoStack = (evidence: ProgressModel['rows'][number]['evidence']): TableCell =>
+    ({
+      stack:
+        evidence.length === 0
+          ? [t(NO_PHOTOS, { fontSize: 12, color: '#666' })]
+          : evidence.map((e) => {
+              photo++;
+              const parts: Content[] = [];
+              if (e.image) {
+                parts.push({
+                  image: `data:image/jpeg;base64,${e.image.toString('base64')}`,
+                  width: PHOTO_WIDTH,
+                  margin: [0, 2, 0, 2],
+                });
+              }
+              parts.push(t(photoCaption(photo, e.caption), { fontSize: 12 }));
+              if (e.link) parts.push({ text: e.link, fontSize: 11, color: '#1c4e9c', link: e.link });
+              // A photo, its caption and its link on one page.
+              return { unbreakable: true, stack: parts } as Content;
+            }),
+    }) as TableCell;
+  const body: TableCell[][] = [PROGRESS_HEADERS.map((h) => head(h))];
+  for (const item of items) {
+    if (item.kind === 'group') {
+      body.push([
+        cell(item.title, {
+          colSpan: 5,
+          bold: true,
+          fillColor: item.level === 'tool' ? '#d3e9e1' : '#eef6f3',
+          keepWithNext: true,
+        }),
+        {},
+        {},
+        {},
+        {},
+      ]);
+      continue;
+    }
+    const row = item.row;
+    // An entry with more photos than fit beside its text goes on in rows of its own, each kept on one page.
+    const chunks = photoRows(row.evidence);
+    for (const [c, chunk] of chunks.entries()) {
+      body.push(
+        c === 0
+          ? [
+              cell(entryPoint(row.entry)),
+              cell(row.entry.issue),
+              cell(numbered(row.entry.measures)),
+              cell(`${STATUS_TH[row.status] ?? ''}\n${row.narrative}`.trim()),
+              photoStack(chunk),
+            ]
+          : [cell(`${continuedLabel(row.entry)} (ต่อ)`, { color: '#555' }), cell(''), cell(''), cell(''), photoStack(chunk)],
+      );
+    }
+  }
   return renderPdf({
     pageSize: 'A4',
     pageOrientation: 'landscape',
@@ -469,10 +472,9 @@ export function progressPdf(p: ProgressModel): Promise<Buffer> {
         style: 'title',
         margin: [0, 0, 0, 10],
       }),
-      // Rows may break: one row's photos can fill more than a page, and pdfmake keeps only the first page of an unbreakable block.
-      { table: { headerRows: 1, widths: [120, 120, 150, '*', 150], body }, fontSize: 13 },
+      // Each row on one page, unless it is taller than a page (see `renderPdf`).
+      { table: { headerRows: 1, dontBreakRows: true, widths: [120, 120, 150, '*', 150], body }, fontSize: 14 },
     ],
-    pageBreakBefore: keepGroupRows,
     styles: STYLES,
     info: { title: `รายงานผลการดำเนินการ ${p.agency.name_th} ${p.fiscalYear} รอบ ${p.round} เดือน` },
   } as TDocumentDefinitions);
@@ -485,13 +487,13 @@ export function orderPdf(o: OrderModel): Promise<Buffer> {
     pageSize: 'A4',
     pageMargins: [72, 56, 56, 56],
     header: thaiPageHeader,
-    defaultStyle: { fontSize: 14 },
+    defaultStyle: { fontSize: 16 },
     content: [
       // The Garuda, 3 cm tall as the official form has it; until the agency uploads it, its space.
       o.emblem
         ? { image: `data:image/png;base64,${o.emblem.toString('base64')}`, height: EMBLEM_HEIGHT_PT, alignment: 'center' }
         : { table: { widths: ['*'], heights: [EMBLEM_HEIGHT_PT], body: [['']] }, layout: 'noBorders' },
-      { text: th(`คำสั่ง${o.agency.name_th}`), bold: true, alignment: 'center', fontSize: 16 },
+      { text: th(`คำสั่ง${o.agency.name_th}`), bold: true, alignment: 'center', fontSize: 17 },
       { text: th(`ที่ ${c.orderNumber}`), alignment: 'center', margin: [0, 2, 0, 2] },
       { text: th(`เรื่อง ${c.subject}`), alignment: 'center', margin: [40, 0, 40, 6] },
       { canvas: [{ type: 'line', x1: 160, y1: 0, x2: 307, y2: 0, lineWidth: 0.8 }], margin: [0, 0, 0, 10] },
@@ -548,7 +550,7 @@ export function clarificationPdf(c: ClarificationModel): Promise<Buffer> {
       cell(item.clarification),
       {
         stack: item.evidence.length
-          ? item.evidence.map((e) => ({ text: breakableUrl(readableUrl(e.url)), fontSize: 11 }))
+          ? item.evidence.map((e) => ({ text: breakableUrl(readableUrl(e.url)), fontSize: 12 }))
           : [{ text: show('ไม่มี'), fontSize: 11 }],
       } as TableCell,
     ]),
@@ -558,20 +560,20 @@ export function clarificationPdf(c: ClarificationModel): Promise<Buffer> {
     pageOrientation: 'landscape',
     pageMargins: [40, 40, 40, 48],
     header: thaiPageHeader,
-    defaultStyle: { fontSize: 13 },
+    defaultStyle: { fontSize: 14 },
     content: [
       { text: show('แบบชี้แจงผลการประเมินการเปิดเผยข้อมูลสาธารณะ (OIT)'), bold: true, fontSize: 18, alignment: 'center' },
       {
         text: show(`${c.agency.name_th} ประจำปีงบประมาณ พ.ศ. ${c.fiscalYear}`),
         bold: true,
-        fontSize: 16,
+        fontSize: 17,
         alignment: 'center',
         margin: [0, 0, 0, 8],
       },
       paragraph(
         `${c.agency.name_th} ขอชี้แจงผลการตรวจการเปิดเผยข้อมูลสาธารณะเบื้องต้นจำนวน ${disputed.length} ข้อ ตามรายละเอียดต่อไปนี้ ข้ออื่นหน่วยงานยอมรับผลการตรวจเบื้องต้น`,
       ),
-      { table: { headerRows: 1, dontBreakRows: true, widths: [120, 56, 150, '*', 170], body }, fontSize: 12 },
+      { table: { headerRows: 1, dontBreakRows: true, widths: [120, 56, 150, '*', 170], body }, fontSize: 14 },
       {
         unbreakable: true,
         stack: [
@@ -611,7 +613,7 @@ export function memoPdf(m: MemoModel): Promise<Buffer> {
     pageSize: 'A4',
     pageMargins: [72, 48, 56, 56],
     header: thaiPageHeader,
-    defaultStyle: { fontSize: 14 },
+    defaultStyle: { fontSize: 16 },
     content: [
       {
         columns: [
@@ -646,14 +648,14 @@ export function taskSheetPdf(m: TaskSheetModel): Promise<Buffer> {
   const title = (extra: Record<string, unknown> = {}) =>
     t(`งาน ITA ที่ยังค้างส่ง ${m.agency.name_th} ประจำปีงบประมาณ พ.ศ. ${thaiYear(m.fiscalYear)}`, {
       bold: true,
-      fontSize: 16,
+      fontSize: 17,
       ...extra,
     });
   return renderPdf({
     pageSize: 'A4',
     pageMargins: [56, 48, 48, 56],
     header: thaiPageHeader,
-    defaultStyle: { fontSize: 14 },
+    defaultStyle: { fontSize: 16 },
     content: [
       ...m.divisions.flatMap((division, i): Content[] => [
         title(i > 0 ? { pageBreak: 'before' } : {}),

@@ -210,7 +210,7 @@ describe.runIf(poppler)('the count of words broken at line ends', () => {
     writeFileSync(
       whole,
       await renderPdf({
-        content: [{ table: { widths: [60], body: [[{ text: 'หน่วยงาน\u200Bตรวจสอบ\u200Bและ\u200Bเผยแพร่' }]] } }],
+        content: [{ table: { widths: [80], body: [[{ text: 'หน่วยงาน\u200Bตรวจสอบ\u200Bและ\u200Bเผยแพร่' }]] } }],
       }),
     );
     expect(wordsBrokenAtLineEnds(whole).broken).toEqual([]);

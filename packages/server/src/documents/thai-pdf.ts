@@ -118,41 +118,130 @@ interface TableProcessorLike {
   dontBreakRows: boolean;
   tableNode: { table: { body: unknown[][] } };
   keeping?: boolean;
+  breakingRow?: boolean;
   beginRow(rowIndex: number, writer: WriterLike): unknown;
   endRow(rowIndex: number, writer: WriterLike, pageBreaks: unknown): unknown;
 }
 interface WriterLike {
   beginUnbreakableBlock(): void;
   commitUnbreakableBlock(): void;
+  moveToNextPage(): void;
+}
+const PageElementWriter = (
+  require('pdfmake/js/PageElementWriter.js') as {
+    default: { prototype: PageWriterLike };
+  }
+).default;
+interface PageWriterLike {
+  transactionLevel: number;
+  contextStack: ContextLike[];
+  repeatables: { height: number }[];
+  context(): ContextLike;
+  commitUnbreakableBlock(forcedX?: number, forcedY?: number): unknown;
+}
+interface ContextLike {
+  y: number;
+  pageMargins: { top: number; bottom: number };
+  getCurrentPage(): { pageSize: { height: number } };
 }
 const keepsWithNext = (row: unknown[] | undefined) =>
   Array.isArray(row) && row.some((c) => !!c && typeof c === 'object' && (c as { keepWithNext?: boolean }).keepWithNext);
+/** The key `renderPdf` gives each row of a table with `dontBreakRows`, on its first cell. */
+const rowKey = (row: unknown[] | undefined): string | undefined => {
+  const first = Array.isArray(row) ? (row[0] as { rowKey?: unknown } | undefined) : undefined;
+  return typeof first?.rowKey === 'string' ? first.rowKey : undefined;
+};
+
+/** Rows laid out whole that came out taller than a page (pdfmake would keep only their first page). */
+const rowsTallerThanAPage = new Set<string>();
+/** Rows to lay out breakable: those found taller than a page by a first layout. */
+const rowsAllowedToBreak = new Set<string>();
+/** Rows that start a new page: a row allowed to break, or the first of the group rows above it. */
+const rowsStartingAPage = new Set<string>();
+let rowUnderWay: string | undefined;
 
 /**
- * A table row marked `keepWithNext` (a group row: a tool, an indicator, a question) is laid out in one
+ * Rows of a table with `dontBreakRows` are each kept on one page, except a row taller than a page, which
+ * breaks (pdfmake keeps only the first page of an unbreakable block, and would drop the rest): a first
+ * layout finds such rows, and `renderPdf` lays the document out again with them breakable, each starting
+ * a page with the group rows above it.
+ * A row marked `keepWithNext` (a group row: a tool, an indicator, a question) is laid out in one
  * unbreakable block with the rows after it up to the first row not so marked, so a group row never
- * stands alone at the foot of a page. Only in tables with `dontBreakRows`, whose rows all fit a page:
- * pdfmake keeps only the first page of a block taller than one.
+ * stands alone at the foot of a page.
  */
-function keepGroupRowsWithTheirFirstRow(): void {
+function keepRowsWhole(): void {
   const { beginRow, endRow } = TableProcessor.prototype;
   TableProcessor.prototype.beginRow = function (this: TableProcessorLike, rowIndex, writer) {
     const body = this.tableNode.table.body;
-    if (this.dontBreakRows && !this.keeping && rowIndex < body.length - 1 && keepsWithNext(body[rowIndex])) {
+    if (!this.dontBreakRows) return beginRow.call(this, rowIndex, writer);
+    const mayBreak = (row: unknown[] | undefined) => rowsAllowedToBreak.has(rowKey(row) ?? '');
+    if (!this.keeping && rowsStartingAPage.has(rowKey(body[rowIndex]) ?? '')) writer.moveToNextPage();
+    let last = rowIndex;
+    while (last < body.length - 1 && keepsWithNext(body[last])) last++;
+    if (!this.keeping && last > rowIndex && !mayBreak(body[last])) {
       writer.beginUnbreakableBlock();
       this.keeping = true;
+    }
+    rowUnderWay = rowKey(body[rowIndex]);
+    if (rowIndex > 0 && mayBreak(body[rowIndex])) {
+      this.dontBreakRows = false;
+      this.breakingRow = true;
     }
     return beginRow.call(this, rowIndex, writer);
   };
   TableProcessor.prototype.endRow = function (this: TableProcessorLike, rowIndex, writer, pageBreaks) {
     const result = endRow.call(this, rowIndex, writer, pageBreaks);
+    if (this.breakingRow) {
+      this.dontBreakRows = true;
+      this.breakingRow = false;
+    }
     const body = this.tableNode.table.body;
     if (this.keeping && (!keepsWithNext(body[rowIndex]) || rowIndex === body.length - 1)) {
       writer.commitUnbreakableBlock();
       this.keeping = false;
     }
+    rowUnderWay = undefined;
     return result;
   };
+  const { commitUnbreakableBlock } = PageElementWriter.prototype;
+  PageElementWriter.prototype.commitUnbreakableBlock = function (this: PageWriterLike, forcedX, forcedY) {
+    // A block is laid out on one endless page; pdfmake drops a block taller than the page it is put on.
+    const outer = this.contextStack.at(-1);
+    if (this.transactionLevel === 1 && forcedX === undefined && forcedY === undefined && outer && rowUnderWay !== undefined) {
+      const page = outer.getCurrentPage().pageSize.height - outer.pageMargins.top - outer.pageMargins.bottom;
+      const repeated = this.repeatables.reduce((sum, r) => sum + r.height, 0);
+      if (this.context().y > page - repeated) rowsTallerThanAPage.add(rowUnderWay);
+    }
+    return commitUnbreakableBlock.call(this, forcedX, forcedY);
+  };
+}
+
+interface KeyedRow {
+  key: string;
+  body: unknown[][];
+  index: number;
+}
+let renders = 0;
+/** Gives each row of every table with `dontBreakRows` a key unique to this render, on its first cell. */
+function keyTableRows(node: unknown, render: number, rows: KeyedRow[] = []): KeyedRow[] {
+  if (Array.isArray(node)) {
+    for (const child of node) keyTableRows(child, render, rows);
+  } else if (node && typeof node === 'object') {
+    const table = (node as { table?: { body?: unknown; dontBreakRows?: boolean } }).table;
+    if (table?.dontBreakRows && Array.isArray(table.body)) {
+      const body = table.body as unknown[][];
+      for (const [index, row] of body.entries()) {
+        const first = Array.isArray(row) ? row[0] : undefined;
+        if (first && typeof first === 'object') {
+          const key = ((first as { rowKey?: string }).rowKey = `${render}:${rows.length}:${index}`);
+          rows.push({ key, body, index });
+        }
+      }
+    }
+    for (const [key, value] of Object.entries(node)) if (key !== 'table' || !table) keyTableRows(value, render, rows);
+    if (table && Array.isArray(table.body)) keyTableRows(table.body, render, rows);
+  }
+  return rows;
 }
 
 let patched = false;
@@ -198,7 +287,7 @@ function patchPdfkit(): void {
   };
   markActualText();
   breakWideWordsBetweenTheirWords();
-  keepGroupRowsWithTheirFirstRow();
+  keepRowsWhole();
   const fallbacks = Object.fromEntries(
     Object.entries(FALLBACK_FONTS).map(([name, f]) => [
       name,
@@ -216,16 +305,15 @@ function patchPdfkit(): void {
 }
 
 /**
- * The body size of the PDFs, meant to look as TH Sarabun New at 16 pt, the official size.
+ * The body size of the PDFs: 16 pt, the seeds' size for TH Sarabun (ระเบียบงานสารบรรณ), and the DOCX's.
  *
- * Measured (Dec 2026, fontkit, over the first 40 lines of seed 001's text): against Laksaman, the
- * font fontconfig puts in for "TH Sarabun New" here (and LibreOffice sets the DOCX in), at 16 pt,
- * Sarabun matches line width at 15.96 pt and the height of า/น at 16.4–16.5 pt; Sarabun at 14 pt sets
- * a line 12% shorter. The seeds here are transcribed text, with no page to measure TH Sarabun New
- * itself on, and a trial of these fonts saw Sarabun at 16 pt look larger than TH Sarabun
- * New at 16 pt: 14 pt stays until a seed page is measured.
+ * Measured (Dec 2026, fontkit, over seeds 001 and 002's text): against Laksaman, TLWG's release of
+ * TH Sarabun PSK (the design TH Sarabun New revises, and the font fontconfig puts in for "TH Sarabun
+ * New" here), Sarabun sets the same line at 15.96 pt as Laksaman at 16 pt, and its ก stands 0.586 em
+ * tall against Laksaman's 0.602 em. At 14 pt a Sarabun line is 12% shorter than the seeds' 16 pt, so
+ * the PDF and its DOCX would paginate differently. Tables of text are set at 14 pt, as in the DOCX.
  */
-export const PDF_FONT_SIZE = 14;
+export const PDF_FONT_SIZE = 16;
 
 /** Page numbers as official documents print them (ระเบียบงานสารบรรณ, as the seeds do): "- ๒ -" centred at the top, from the second page. */
 export function thaiPageHeader(currentPage: number): Content {
@@ -240,14 +328,40 @@ export function thaiPageHeader(currentPage: number): Content {
  */
 export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
   patchPdfkit();
-  missingGlyphs = [];
-  const pdf = pdfmake.createPdf({
-    ...doc,
-    content: withFallbackFonts(doc.content),
-    ...(doc.header ? { header: doc.header } : {}),
-    defaultStyle: { font: 'Sarabun', fontSize: PDF_FONT_SIZE, lineHeight: 1.05, ...doc.defaultStyle },
-  });
-  return Buffer.from(await pdf.getBuffer());
+  const rows = keyTableRows(doc.content, ++renders);
+  // pdfmake changes the content it lays out: each layout gets its own copy.
+  const render = async () => {
+    missingGlyphs = [];
+    const pdf = pdfmake.createPdf({
+      ...doc,
+      content: withFallbackFonts(doc.content),
+      ...(doc.header ? { header: doc.header } : {}),
+      defaultStyle: { font: 'Sarabun', fontSize: PDF_FONT_SIZE, lineHeight: 1.05, ...doc.defaultStyle },
+    });
+    return Buffer.from(await pdf.getBuffer());
+  };
+  let buffer = await render();
+  const tall = rows.filter((row) => rowsTallerThanAPage.has(row.key));
+  if (tall.length > 0) {
+    for (const { key, body, index } of tall) {
+      rowsAllowedToBreak.add(key);
+      // It starts a page with the group rows above it, unless they follow the table's header row.
+      let start = index;
+      while (start > 1 && keepsWithNext(body[start - 1])) start--;
+      const startKey = rowKey(body[start]);
+      if (start > 1 && startKey) rowsStartingAPage.add(startKey);
+    }
+    try {
+      buffer = await render();
+    } finally {
+      for (const { key } of rows) {
+        rowsAllowedToBreak.delete(key);
+        rowsStartingAPage.delete(key);
+      }
+    }
+  }
+  for (const { key } of rows) rowsTallerThanAPage.delete(key);
+  return buffer;
 }
 
 /** Pieces of text of the last rendered PDF that drew a missing glyph (a box); empty when none did. */
