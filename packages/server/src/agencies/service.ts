@@ -1,10 +1,22 @@
 import type { Kysely } from 'kysely';
 import { now } from '../db/database.js';
-import type { Agency, Database } from '../db/schema.js';
+import type { Agency, Database, Division } from '../db/schema.js';
 import { recordAudit } from '../audit/repository.js';
-import { authorize, type Actor } from '../auth/policy.js';
-import { notFound } from '../http/errors.js';
-import { findAgency, insertAgency, insertDivision, listDivisions } from './repository.js';
+import { authorize, policies, type Actor } from '../auth/policy.js';
+import { conflict, notFound } from '../http/errors.js';
+import {
+  deleteDivision,
+  divisionInUse,
+  findAgency,
+  findDivision,
+  findDivisionByName,
+  insertAgency,
+  insertDivision,
+  listAgencies,
+  listDivisions,
+  updateAgency,
+  updateDivision,
+} from './repository.js';
 import { BANGKOK_DISTRICTS, slugify, STANDARD_DIVISIONS } from './reference-data.js';
 
 /** Adds an agency with the standard district divisions, in one transaction with its audit entry. */
@@ -76,4 +88,151 @@ export async function readableAgency(db: Kysely<Database>, actor: Actor, ref: st
   if (!agency) throw notFound('agency');
   authorize(actor, 'agency', 'read', { id: agency.id });
   return agency;
+}
+
+/** The agencies the actor may see: every one for central admins, else their own. */
+export async function visibleAgencies(db: Kysely<Database>, actor: Actor): Promise<Agency[]> {
+  const agencies = await listAgencies(db, policies.agency.listAll(actor) ? undefined : (actor.agencyId ?? -1));
+  return agencies.filter((a) => policies.agency.read(actor, { id: a.id }));
+}
+
+/** Adds an agency (central admins) unless its code or slug is taken. */
+export async function addAgency(
+  db: Kysely<Database>,
+  actor: Actor,
+  agency: { code: string; slug?: string | undefined; name_th: string; name_en: string; kind: Agency['kind'] },
+  withStandardDivisions: boolean,
+): Promise<Agency> {
+  authorize(actor, 'agency', 'create', undefined);
+  const slug = agency.slug ?? slugify(agency.name_en);
+  if ((await findAgency(db, agency.code)) || (await findAgency(db, slug))) {
+    throw conflict('an agency with this code or slug exists', 'มีหน่วยงานที่ใช้รหัสหรือชื่อย่อนี้อยู่แล้ว');
+  }
+  return createAgency(db, actor.id, { ...agency, slug }, withStandardDivisions);
+}
+
+/** Renames an agency (its admins or central admins), with its audit entry. */
+export async function renameAgency(
+  db: Kysely<Database>,
+  actor: Actor,
+  ref: string,
+  changes: { nameTh?: string | undefined; nameEn?: string | undefined },
+): Promise<Agency> {
+  const before = await readableAgency(db, actor, ref);
+  authorize(actor, 'agency', 'update', { id: before.id });
+  return db.transaction().execute(async (trx) => {
+    const updated = await updateAgency(trx, before.id, {
+      ...(changes.nameTh === undefined ? {} : { name_th: changes.nameTh }),
+      ...(changes.nameEn === undefined ? {} : { name_en: changes.nameEn }),
+    });
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'update',
+      entity: 'agency',
+      entityId: before.id,
+      agencyId: before.id,
+      before,
+      after: updated,
+    });
+    return updated;
+  });
+}
+
+/** The divisions of an agency the actor may see. */
+export async function agencyDivisions(db: Kysely<Database>, actor: Actor, ref: string): Promise<Division[]> {
+  const agency = await readableAgency(db, actor, ref);
+  return listDivisions(db, agency.id);
+}
+
+const divisionNameTaken = () => conflict('the agency already has a division with this name', 'หน่วยงานนี้มีฝ่ายชื่อนี้อยู่แล้ว');
+
+/** Adds a division to an agency, last unless placed, with its audit entry. */
+export async function addDivision(
+  db: Kysely<Database>,
+  actor: Actor,
+  ref: string,
+  division: { nameTh: string; nameEn: string; sortOrder?: number | undefined },
+): Promise<Division> {
+  const agency = await readableAgency(db, actor, ref);
+  authorize(actor, 'division', 'create', { agencyId: agency.id });
+  if (await findDivisionByName(db, agency.id, division.nameTh)) throw divisionNameTaken();
+  const existing = await listDivisions(db, agency.id);
+  return db.transaction().execute(async (trx) => {
+    const created = await insertDivision(trx, {
+      agency_id: agency.id,
+      name_th: division.nameTh,
+      name_en: division.nameEn,
+      sort_order: division.sortOrder ?? Math.max(0, ...existing.map((d) => d.sort_order)) + 1,
+      created_at: now(),
+    });
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'create',
+      entity: 'division',
+      entityId: created.id,
+      agencyId: agency.id,
+      after: created,
+    });
+    return created;
+  });
+}
+
+/** The division by id, if the actor may see it; otherwise 404. */
+async function readableDivision(db: Kysely<Database>, actor: Actor, id: number): Promise<Division> {
+  const division = await findDivision(db, id);
+  if (!division) throw notFound('division');
+  authorize(actor, 'division', 'read', { id, agencyId: division.agency_id });
+  return division;
+}
+
+/** Renames or reorders a division, with its audit entry. */
+export async function changeDivision(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  changes: { nameTh?: string | undefined; nameEn?: string | undefined; sortOrder?: number | undefined },
+): Promise<Division> {
+  const before = await readableDivision(db, actor, id);
+  authorize(actor, 'division', 'update', { id: before.id, agencyId: before.agency_id });
+  const { nameTh, nameEn, sortOrder } = changes;
+  if (nameTh !== undefined && nameTh !== before.name_th && (await findDivisionByName(db, before.agency_id, nameTh))) {
+    throw divisionNameTaken();
+  }
+  return db.transaction().execute(async (trx) => {
+    const updated = await updateDivision(trx, before.id, {
+      ...(nameTh === undefined ? {} : { name_th: nameTh }),
+      ...(nameEn === undefined ? {} : { name_en: nameEn }),
+      ...(sortOrder === undefined ? {} : { sort_order: sortOrder }),
+    });
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'update',
+      entity: 'division',
+      entityId: before.id,
+      agencyId: before.agency_id,
+      before,
+      after: updated,
+    });
+    return updated;
+  });
+}
+
+/** Removes a division no account belongs to, with its audit entry. */
+export async function removeDivision(db: Kysely<Database>, actor: Actor, id: number): Promise<void> {
+  const before = await readableDivision(db, actor, id);
+  authorize(actor, 'division', 'delete', { id: before.id, agencyId: before.agency_id });
+  if (await divisionInUse(db, before.id)) {
+    throw conflict('accounts still belong to this division', 'ยังมีบัญชีผู้ใช้สังกัดฝ่ายนี้ จึงลบไม่ได้');
+  }
+  await db.transaction().execute(async (trx) => {
+    await deleteDivision(trx, before.id);
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'delete',
+      entity: 'division',
+      entityId: before.id,
+      agencyId: before.agency_id,
+      before,
+    });
+  });
 }

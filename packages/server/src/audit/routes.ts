@@ -1,13 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authorize } from '../auth/policy.js';
 import type { Db } from '../db/database.js';
 import { requireActor } from '../http/context.js';
 import { recordsToCsv } from '../exports/csv.js';
-import { listAudit, recordName } from './repository.js';
-
-const parse = (text: string | null) => (text === null ? null : (JSON.parse(text) as unknown));
+import { auditEntries } from './service.js';
 
 export async function auditRoutes(app: FastifyInstance, { db }: { db: Db }) {
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -59,35 +56,12 @@ export async function auditRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const { limit, offset, agency: asked, format, ...filter } = request.query;
-      // A secretariat's log is its own agency's, whatever it asks for.
-      const agency = actor.role === 'central_admin' ? asked : (actor.agencyId ?? -1);
-      authorize(actor, 'audit', 'list', { agencyId: agency ?? null });
-      const rows = await listAudit(db.kysely, {
+      const { limit, offset, agency, format, ...filter } = request.query;
+      const entries = await auditEntries(db.kysely, requireActor(request), {
         limit: format === 'csv' ? 10_000 : limit,
         offset: format === 'csv' ? 0 : offset,
         agencyId: agency,
         ...filter,
-      });
-      const entries = rows.map((r) => {
-        const before = parse(r.before);
-        const after = parse(r.after);
-        return {
-          id: r.id,
-          at: r.at,
-          userId: r.user_id,
-          userEmail: r.user_email,
-          userName: r.user_name,
-          agencyName: r.agency_name,
-          recordName: recordName(r.entity, r.entity_id, before, after),
-          action: r.action,
-          entity: r.entity,
-          entityId: r.entity_id,
-          agencyId: r.agency_id,
-          before,
-          after,
-        };
       });
       if (format === 'json') return entries;
       const columns = [

@@ -37,6 +37,8 @@ const adminOf = (actor: Actor, agencyId: number | null) =>
 export const policies = {
   agency: {
     read: (actor: Actor, agency: AgencyRef) => isCentral(actor) || inAgency(actor, agency.id),
+    /** Seeing every agency at once, not only one's own. */
+    listAll: (actor: Actor) => isCentral(actor),
     create: (actor: Actor) => isCentral(actor),
     update: (actor: Actor, agency: AgencyRef) => adminOf(actor, agency.id),
   },
@@ -48,6 +50,8 @@ export const policies = {
   },
   user: {
     read: (actor: Actor, user: UserRef) => actor.id === user.id || adminOf(actor, user.agencyId),
+    /** Listing the accounts of every agency (or of any one), not only one's own. */
+    listAll: (actor: Actor) => isCentral(actor),
     /** Agency admins manage their agency's non-central accounts; only central admins make central admins. */
     create: (actor: Actor, user: Omit<UserRef, 'id'>) =>
       isCentral(actor) || (actor.role === 'agency_admin' && user.role !== 'central_admin' && inAgency(actor, user.agencyId)),
@@ -61,6 +65,8 @@ export const policies = {
       (actor.role === 'agency_admin' && user.role !== 'central_admin' && inAgency(actor, user.agencyId)),
   },
   audit: {
+    /** Reading the log of every agency (or of any one asked for), not only one's own. */
+    listAll: (actor: Actor) => isCentral(actor),
     /** Central admins read every agency's log; a secretariat reads its own agency's. */
     list: (actor: Actor, scope: { agencyId: number | null }) =>
       isCentral(actor) || (scope.agencyId !== null && adminOf(actor, scope.agencyId)),
@@ -71,6 +77,15 @@ export const policies = {
   },
   cityResults: {
     read: (actor: Actor) => isCentral(actor),
+  },
+  /** Documents made on request: an agency's by those who read its plan, every district's at once by central admins. */
+  document: {
+    generate: (actor: Actor, document: { agencyId: number }) => isCentral(actor) || inAgency(actor, document.agencyId),
+    generateForEvery: (actor: Actor) => isCentral(actor),
+  },
+  /** A document job is seen by the person who asked for it and by central admins, never by others of the agency. */
+  job: {
+    read: (actor: Actor, job: { requestedBy: number | null }) => isCentral(actor) || job.requestedBy === actor.id,
   },
   plan: {
     read: (actor: Actor, plan: { agencyId: number }) => isCentral(actor) || inAgency(actor, plan.agencyId),

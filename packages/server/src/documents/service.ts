@@ -2,14 +2,19 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import type { Actor } from '../auth/policy.js';
-import type { Agency, Database } from '../db/schema.js';
+import { listAgencies } from '../agencies/repository.js';
+import { readableAgency } from '../agencies/service.js';
+import { authorize, type Actor } from '../auth/policy.js';
+import type { Agency, Database, DocumentJob } from '../db/schema.js';
+import { actorOf } from '../http/context.js';
+import { findUser } from '../users/repository.js';
+import type { DocumentJobs } from './jobs.js';
 import { documentOptions } from './common.js';
 import type { MemoKind } from '@prongsai/core';
 import { MemoService } from '../calendar/memo.js';
 import { taskSheetModel } from '../calendar/task-sheet.js';
 import { ClarificationService, type ClarificationModel } from '../oit/clarification.js';
-import { badRequest } from '../http/errors.js';
+import { badRequest, HttpError, notFound } from '../http/errors.js';
 import { clarificationDocx, measuresDocx, memoDocx, orderDocx, progressDocx, taskSheetDocx } from './docx.js';
 import { measuresModel, orderModel, progressModel } from './model.js';
 import { clarificationPdf, measuresPdf, memoPdf, orderPdf, progressPdf, taskSheetPdf } from './pdf.js';
@@ -163,4 +168,81 @@ async function clarificationFormModel(
     ...model,
     items: model.items.map((item) => ({ ...item, evidence: item.evidence.map((e) => ({ ...e, url: whole(e.url) })) })),
   };
+}
+
+/** Makes a queued job's document as the person who asked for it, through the same policy as their screens. */
+export function jobWork(db: Kysely<Database>, dataDir: string) {
+  return async (job: DocumentJob, progress: (fraction: number) => void): Promise<{ hash: string; bytes: number }> => {
+    const [agency] = await listAgencies(db, job.agency_id);
+    const user = job.requested_by === null ? undefined : await findUser(db, job.requested_by);
+    if (!agency || !user || user.disabled === 1) {
+      throw new HttpError(403, 'requester-gone', 'the account that asked for this document is gone', 'บัญชีผู้ขอเอกสารถูกปิดใช้งาน');
+    }
+    const made = await generateDocument(db, dataDir, agency, JSON.parse(job.request) as DocumentRequest, actorOf(user), progress);
+    return { hash: made.hash, bytes: made.bytes.length };
+  };
+}
+
+/** Asking for documents, following their jobs and fetching what they made. */
+export class DocumentJobService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dataDir: string,
+    private readonly jobs: DocumentJobs,
+  ) {}
+
+  private enqueueFor(agency: Agency, actor: Actor, request: DocumentRequest) {
+    return this.jobs.enqueue({
+      agencyId: agency.id,
+      requestedBy: actor.id,
+      request,
+      fileName: fileName(agency, request),
+      format: request.format,
+    });
+  }
+
+  /** Starts making one document of an agency, for those who may read its plan. */
+  async request(actor: Actor, ref: string, request: DocumentRequest): Promise<DocumentJob> {
+    const agency = await readableAgency(this.db, actor, ref);
+    authorize(actor, 'document', 'generate', { agencyId: agency.id });
+    return this.enqueueFor(agency, actor, request);
+  }
+
+  /** Starts making one document for every district (central admins). */
+  async requestForEveryDistrict(actor: Actor, request: DocumentRequest): Promise<{ id: string; agency: string }[]> {
+    authorize(actor, 'document', 'generateForEvery', undefined);
+    const started = [];
+    for (const agency of await listAgencies(this.db)) {
+      if (agency.kind !== 'district') continue;
+      const job = await this.enqueueFor(agency, actor, request);
+      started.push({ id: job.id, agency: agency.slug });
+    }
+    return started;
+  }
+
+  /** A job, seen by the person who asked for it (and central admins), never by others of the agency. */
+  async job(actor: Actor, id: string): Promise<DocumentJob> {
+    const job = await this.jobs.get(id);
+    if (!job) throw notFound('job');
+    authorize(actor, 'job', 'read', { requestedBy: job.requested_by });
+    authorize(actor, 'plan', 'read', { agencyId: job.agency_id });
+    return job;
+  }
+
+  /** The finished document of a job, verified whole; a lost or damaged file answers 410, to be made again. */
+  async file(actor: Actor, id: string): Promise<{ bytes: Buffer; format: DocumentFormat; fileName: string }> {
+    const job = await this.job(actor, id);
+    if (job.status !== 'done' || !job.hash) throw notFound('document');
+    const format = job.format as DocumentFormat;
+    const bytes = await readCachedDocument(join(this.dataDir, 'documents', `${job.hash}.${format}`), format);
+    if (!bytes || (job.bytes !== null && bytes.length !== job.bytes)) {
+      throw new HttpError(
+        410,
+        'document-gone',
+        'the finished document is missing or damaged in storage; make it again',
+        'ไม่พบไฟล์เอกสารหรือไฟล์เสียหาย กรุณาสั่งสร้างเอกสารใหม่',
+      );
+    }
+    return { bytes, format, fileName: job.file_name };
+  }
 }

@@ -2,22 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { WITHDRAWABLE } from '../oit/public-routes.js';
-import { findAgency } from '../agencies/repository.js';
-import { readableAgency } from '../agencies/service.js';
-import { authorize } from '../auth/policy.js';
 import type { Db } from '../db/database.js';
-import { HttpError, notFound } from '../http/errors.js';
-import { PublicationRepository } from '../publications/repository.js';
-import { presentPublication, publish, withdraw, type PublicationSnapshot } from '../publications/service.js';
+import { presentPublication } from '../publications/service.js';
 import { requireActor } from '../http/context.js';
 import { recordsToCsv } from './csv.js';
-import { OPEN_DATA_COLUMNS, type Dataset } from './open-data.js';
-import { workbookFor } from './workbook.js';
+import { OPEN_DATA_COLUMNS } from './open-data.js';
+import { agencyPublications, planWorkbook, publishedDataset, publishFor, withdrawPublication } from './service.js';
 
 export async function exportRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  const publications = new PublicationRepository(db.kysely);
   const files = ['results', 'analysis', 'measures', 'progress-6', 'progress-12'].flatMap((d) => [`${d}.csv`, `${d}.json`]);
 
   api.get(
@@ -36,26 +30,18 @@ export async function exportRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request, reply) => {
-      const agency = await findAgency(db.kysely, request.params.agency);
-      if (!agency) throw notFound('agency');
       const [name, format] = request.params.file.split('.') as [string, 'csv' | 'json'];
-      const [dataset, round] = name.split('-') as [Dataset, string | undefined];
-      const kind = dataset === 'measures' ? 'plan' : dataset === 'progress' ? 'round' : 'results';
-      const live = await publications.live({
-        agencyId: agency.id,
-        kind,
-        fiscalYear: request.params.year,
-        round: round === undefined ? null : Number(round),
-      });
-      const rows = live ? (JSON.parse(live.snapshot) as PublicationSnapshot)[dataset] : undefined;
-      if (!live || !rows) {
-        throw new HttpError(404, 'not-published', 'the agency has not published this', 'หน่วยงานยังไม่ได้เผยแพร่ข้อมูลนี้');
-      }
+      const { agency, dataset, publishedAt, rows } = await publishedDataset(
+        db.kysely,
+        request.params.agency,
+        request.params.year,
+        name,
+      );
       reply
         .header('access-control-allow-origin', '*')
         .header('cache-control', WITHDRAWABLE)
-        .header('last-modified', new Date(live.published_at).toUTCString());
-      if (format === 'json') return { columns: OPEN_DATA_COLUMNS[dataset], publishedAt: live.published_at, rows };
+        .header('last-modified', new Date(publishedAt).toUTCString());
+      if (format === 'json') return { columns: OPEN_DATA_COLUMNS[dataset], publishedAt, rows };
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `inline; filename="${agency.slug}-${request.params.year}-${name}.csv"`)
@@ -68,9 +54,7 @@ export async function exportRoutes(app: FastifyInstance, { db }: { db: Db }) {
     '/api/agencies/:agency/publications',
     { schema: { tags: ['open data'], summary: 'What the agency has published and withdrawn', params: publicationParams } },
     async (request) => {
-      const actor = requireActor(request);
-      const agency = await readableAgency(db.kysely, actor, request.params.agency);
-      return (await publications.list(actor, agency.id)).map(presentPublication);
+      return (await agencyPublications(db.kysely, requireActor(request), request.params.agency)).map(presentPublication);
     },
   );
 
@@ -89,10 +73,8 @@ export async function exportRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const agency = await readableAgency(db.kysely, actor, request.params.agency);
       const { kind, year, round } = request.body;
-      const publication = await publish(db.kysely, actor, agency, kind, year, kind === 'round' ? (round ?? 6) : null);
+      const publication = await publishFor(db.kysely, requireActor(request), request.params.agency, kind, year, round);
       return reply.code(201).send(presentPublication(publication));
     },
   );
@@ -107,11 +89,7 @@ export async function exportRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request) => {
-      const actor = requireActor(request);
-      const publication = await publications.find(actor, request.params.id);
-      if (!publication) throw notFound('publication');
-      await withdraw(db.kysely, actor, publication);
-      return presentPublication({ ...publication, withdrawn_at: new Date().toISOString(), withdrawn_by: actor.id });
+      return presentPublication(await withdrawPublication(db.kysely, requireActor(request), request.params.id));
     },
   );
 
@@ -125,13 +103,11 @@ export async function exportRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const agency = await readableAgency(db.kysely, actor, request.params.agency);
-      authorize(actor, 'plan', 'read', { agencyId: agency.id });
+      const { agency, file } = await planWorkbook(db.kysely, requireActor(request), request.params.agency, request.params.year);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="prongsai-${agency.slug}-${request.params.year}.xlsx"`)
-        .send(await workbookFor(db.kysely, agency, request.params.year));
+        .send(file);
     },
   );
 }

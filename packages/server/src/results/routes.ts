@@ -1,24 +1,21 @@
-import { planImprovements, presentResult, whatIf } from '@prongsai/core';
+import { presentResult } from '@prongsai/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { readableAgency } from '../agencies/service.js';
-import { authorize } from '../auth/policy.js';
 import type { Db } from '../db/database.js';
-import { badRequest, notFound } from '../http/errors.js';
 import { requireActor } from '../http/context.js';
-import { inputErrorAsHttp } from '../inputs/input-http.js';
 import type { Upload } from '../inputs/read-upload.js';
-import { assessmentYears, findAssessment, importHistory, listAssessments, trendRows } from './repository.js';
-import { cityCsv, cityTable, cityXlsx } from './city.js';
+import { cityCsv, cityXlsx } from './city.js';
 import {
-  commitImport,
-  loadState,
-  presentStats,
-  previewImport,
-  previousComparison,
-  publishedDifferences,
-  weakPoints,
+  agencyAssessments,
+  assessmentReport,
+  cityResults,
+  cityTrends,
+  importResults,
+  improvementPlan,
+  previewResults,
+  resultYears,
+  whatIfResults,
 } from './service.js';
 
 const params = z.object({ agency: z.string().min(1).max(64), year: z.coerce.number().int().min(2500).max(2700) });
@@ -44,11 +41,6 @@ function toUpload(body: z.infer<typeof uploadBody>): Upload {
   return { kind: 'file', fileName: body.fileName!, data: Buffer.from(body.contentBase64!, 'base64') };
 }
 
-/** Input problems become a 422 listing each, in English and Thai. */
-function asHttp(error: unknown): never {
-  throw inputErrorAsHttp(error);
-}
-
 export async function resultRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['results'];
@@ -58,10 +50,7 @@ export async function resultRoutes(app: FastifyInstance, { db }: { db: Db }) {
     '/api/agencies/:agency/assessments',
     { schema: { tags, summary: "An agency's assessments by fiscal year", params: params.pick({ agency: true }) } },
     async (request) => {
-      const actor = requireActor(request);
-      const agency = await readableAgency(db.kysely, actor, request.params.agency);
-      authorize(actor, 'assessment', 'read', { agencyId: agency.id });
-      return (await listAssessments(db.kysely, agency.id)).map((a) => ({
+      return (await agencyAssessments(db.kysely, requireActor(request), request.params.agency)).map((a) => ({
         fiscalYear: a.fiscal_year,
         framework: a.framework_id,
         source: a.source,
@@ -71,14 +60,6 @@ export async function resultRoutes(app: FastifyInstance, { db }: { db: Db }) {
       }));
     },
   );
-
-  const loadAssessment = async (actor: ReturnType<typeof requireActor>, ref: string, year: number) => {
-    const agency = await readableAgency(db.kysely, actor, ref);
-    authorize(actor, 'assessment', 'read', { agencyId: agency.id });
-    const assessment = await findAssessment(db.kysely, agency.id, year);
-    if (!assessment) throw notFound('assessment');
-    return { agency, assessment, state: await loadState(db.kysely, assessment) };
-  };
 
   api.get(
     '/api/agencies/:agency/assessments/:year',
@@ -92,25 +73,13 @@ export async function resultRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request) => {
-      const { agency, assessment, state } = await loadAssessment(
+      return assessmentReport(
+        db.kysely,
         requireActor(request),
         request.params.agency,
         request.params.year,
+        request.query.threshold,
       );
-      return {
-        agency: { id: agency.id, code: agency.code, slug: agency.slug, nameTh: agency.name_th, nameEn: agency.name_en },
-        fiscalYear: assessment.fiscal_year,
-        framework: assessment.framework_id,
-        source: assessment.source,
-        updatedAt: assessment.updated_at,
-        result: presentResult(state.result),
-        weak: weakPoints(state, request.query.threshold),
-        differences: publishedDifferences(state.result),
-        comparison: await previousComparison(db.kysely, assessment, state),
-        oit: state.content.oit,
-        stats: presentStats(state.content),
-        imports: await importHistory(db.kysely, assessment.id),
-      };
     },
   );
 
@@ -126,21 +95,14 @@ export async function resultRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request) => {
-      const actor = requireActor(request);
-      const agency = await readableAgency(db.kysely, actor, request.params.agency);
-      authorize(actor, 'assessment', 'import', { agencyId: agency.id });
-      try {
-        const { prepared: _prepared, ...preview } = await previewImport(
-          db.kysely,
-          agency,
-          request.params.year,
-          request.body.framework,
-          toUpload(request.body),
-        );
-        return preview;
-      } catch (error) {
-        asHttp(error);
-      }
+      return previewResults(
+        db.kysely,
+        requireActor(request),
+        request.params.agency,
+        request.params.year,
+        request.body.framework,
+        toUpload(request.body),
+      );
     },
   );
 
@@ -157,29 +119,22 @@ export async function resultRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const agency = await readableAgency(db.kysely, actor, request.params.agency);
-      authorize(actor, 'assessment', 'import', { agencyId: agency.id });
-      try {
-        const preview = await previewImport(
-          db.kysely,
-          agency,
-          request.params.year,
-          request.body.framework,
-          toUpload(request.body),
-        );
-        const assessment = await commitImport(db.kysely, actor.id, agency, request.params.year, preview);
-        return reply.code(201).send({
-          fiscalYear: assessment.fiscal_year,
-          framework: assessment.framework_id,
-          ita: assessment.ita,
-          levelId: assessment.level_id,
-          warnings: preview.warnings,
-          unread: preview.unread,
-        });
-      } catch (error) {
-        asHttp(error);
-      }
+      const { assessment, preview } = await importResults(
+        db.kysely,
+        requireActor(request),
+        request.params.agency,
+        request.params.year,
+        request.body.framework,
+        toUpload(request.body),
+      );
+      return reply.code(201).send({
+        fiscalYear: assessment.fiscal_year,
+        framework: assessment.framework_id,
+        ita: assessment.ita,
+        levelId: assessment.level_id,
+        warnings: preview.warnings,
+        unread: preview.unread,
+      });
     },
   );
 
@@ -194,8 +149,14 @@ export async function resultRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request) => {
-      const { state } = await loadAssessment(requireActor(request), request.params.agency, request.params.year);
-      return presentResult(whatIf(state.framework, state.result, request.body.changes));
+      const result = await whatIfResults(
+        db.kysely,
+        requireActor(request),
+        request.params.agency,
+        request.params.year,
+        request.body.changes,
+      );
+      return presentResult(result);
     },
   );
 
@@ -210,11 +171,15 @@ export async function resultRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request) => {
-      const { state } = await loadAssessment(requireActor(request), request.params.agency, request.params.year);
-      if (!state.framework.data.levels.levels.some((l) => l.id === request.body.level)) {
-        throw badRequest(`unknown level ${request.body.level}`, 'ไม่รู้จักระดับผลการประเมินนี้');
-      }
-      const plan = planImprovements(state.framework, state.result, request.body.level, request.body.target);
+      const { level, target } = request.body;
+      const plan = await improvementPlan(
+        db.kysely,
+        requireActor(request),
+        request.params.agency,
+        request.params.year,
+        level,
+        target,
+      );
       return {
         reachable: plan.reachable,
         level: plan.target,
@@ -227,7 +192,7 @@ export async function resultRoutes(app: FastifyInstance, { db }: { db: Db }) {
 
   api.get('/api/results/years', { schema: { tags, summary: 'Fiscal years with results' } }, async (request) => {
     requireActor(request);
-    return assessmentYears(db.kysely);
+    return resultYears(db.kysely);
   });
 
   api.get(
@@ -243,9 +208,8 @@ export async function resultRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request, reply) => {
-      authorize(requireActor(request), 'cityResults', 'read', undefined);
       const { year, format } = request.query;
-      const rows = await cityTable(db.kysely, year);
+      const rows = await cityResults(db.kysely, requireActor(request), year);
       if (format === 'csv') {
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
@@ -266,8 +230,7 @@ export async function resultRoutes(app: FastifyInstance, { db }: { db: Db }) {
     '/api/results/trends',
     { schema: { tags, summary: 'ITA of every agency by fiscal year (central users)' } },
     async (request) => {
-      authorize(requireActor(request), 'cityResults', 'read', undefined);
-      return (await trendRows(db.kysely)).map((r) => ({
+      return (await cityTrends(db.kysely, requireActor(request))).map((r) => ({
         agencyId: r.agency_id,
         fiscalYear: r.fiscal_year,
         ita: r.ita,

@@ -1,6 +1,8 @@
 import {
   fiscalYearsNamed,
   compareResults,
+  planImprovements,
+  whatIf,
   findWeakPoints,
   formatWarning,
   InputError,
@@ -22,21 +24,29 @@ import {
   type UnreadLine,
 } from '@prongsai/core';
 import type { Kysely } from 'kysely';
+import { readableAgency } from '../agencies/service.js';
 import { recordAudit } from '../audit/repository.js';
+import { authorize, type Actor } from '../auth/policy.js';
 import { now } from '../db/database.js';
 import { lockRow } from '../db/locks.js';
 import type { Agency, Assessment, AssessmentImport, Database } from '../db/schema.js';
 import { availableFrameworks, loadFramework } from '../frameworks/registry.js';
-import { badRequest, HttpError } from '../http/errors.js';
+import { badRequest, HttpError, notFound } from '../http/errors.js';
+import { inputErrorAsHttp } from '../inputs/input-http.js';
 import { readUpload, type Upload } from '../inputs/read-upload.js';
 import {
   activeImports,
+  assessmentYears,
   findAssessment,
+  importHistory,
   insertAssessment,
   insertImport,
+  listAssessments,
   supersedeImports,
+  trendRows,
   updateAssessment,
 } from './repository.js';
+import { cityTable, type CityRow } from './city.js';
 
 /** A district's framework for a fiscal year: the one asked for, or the district set whose years include it. */
 export function frameworkFor(fiscalYear: number, requested?: string): CompiledFramework {
@@ -341,4 +351,131 @@ export async function previousComparison(db: Kysely<Database>, assessment: Asses
 
 export function weakPoints(state: AssessmentState, threshold?: number) {
   return findWeakPoints(state.framework, state.result, threshold);
+}
+
+/** An agency's assessments by fiscal year, for those who may read them. */
+export async function agencyAssessments(db: Kysely<Database>, actor: Actor, ref: string): Promise<Assessment[]> {
+  const agency = await readableAgency(db, actor, ref);
+  authorize(actor, 'assessment', 'read', { agencyId: agency.id });
+  return listAssessments(db, agency.id);
+}
+
+/** The agency's assessment of a year with its scored state, if the actor may read it; otherwise 404. */
+async function readableAssessment(db: Kysely<Database>, actor: Actor, ref: string, fiscalYear: number) {
+  const agency = await readableAgency(db, actor, ref);
+  authorize(actor, 'assessment', 'read', { agencyId: agency.id });
+  const assessment = await findAssessment(db, agency.id, fiscalYear);
+  if (!assessment) throw notFound('assessment');
+  return { agency, assessment, state: await loadState(db, assessment) };
+}
+
+/**
+ * An assessment in full: scores, weak points, published-vs-computed differences, comparison with
+ * the year before, OIT details, respondent statistics and import history.
+ */
+export async function assessmentReport(db: Kysely<Database>, actor: Actor, ref: string, fiscalYear: number, threshold?: number) {
+  const { agency, assessment, state } = await readableAssessment(db, actor, ref, fiscalYear);
+  return {
+    agency: { id: agency.id, code: agency.code, slug: agency.slug, nameTh: agency.name_th, nameEn: agency.name_en },
+    fiscalYear: assessment.fiscal_year,
+    framework: assessment.framework_id,
+    source: assessment.source,
+    updatedAt: assessment.updated_at,
+    result: presentResult(state.result),
+    weak: weakPoints(state, threshold),
+    differences: publishedDifferences(state.result),
+    comparison: await previousComparison(db, assessment, state),
+    oit: state.content.oit,
+    stats: presentStats(state.content),
+    imports: await importHistory(db, assessment.id),
+  };
+}
+
+/** The agency the actor may import results into. */
+async function importableAgency(db: Kysely<Database>, actor: Actor, ref: string): Promise<Agency> {
+  const agency = await readableAgency(db, actor, ref);
+  authorize(actor, 'assessment', 'import', { agencyId: agency.id });
+  return agency;
+}
+
+/** The scores an upload would give the agency's year, writing nothing; input problems answer 422. */
+export async function previewResults(
+  db: Kysely<Database>,
+  actor: Actor,
+  ref: string,
+  fiscalYear: number,
+  frameworkId: string | undefined,
+  upload: Upload,
+): Promise<Omit<PreviewResult, 'prepared'>> {
+  const agency = await importableAgency(db, actor, ref);
+  try {
+    const { prepared: _prepared, ...preview } = await previewImport(db, agency, fiscalYear, frameworkId, upload);
+    return preview;
+  } catch (error) {
+    throw inputErrorAsHttp(error);
+  }
+}
+
+/** Imports an upload into the agency's year, all or nothing; input problems answer 422. */
+export async function importResults(
+  db: Kysely<Database>,
+  actor: Actor,
+  ref: string,
+  fiscalYear: number,
+  frameworkId: string | undefined,
+  upload: Upload,
+): Promise<{ assessment: Assessment; preview: PreviewResult }> {
+  const agency = await importableAgency(db, actor, ref);
+  try {
+    const preview = await previewImport(db, agency, fiscalYear, frameworkId, upload);
+    const assessment = await commitImport(db, actor.id, agency, fiscalYear, preview);
+    return { assessment, preview };
+  } catch (error) {
+    throw inputErrorAsHttp(error);
+  }
+}
+
+/** The scores with chosen questions, items or OIT items raised to new scores. */
+export async function whatIfResults(
+  db: Kysely<Database>,
+  actor: Actor,
+  ref: string,
+  fiscalYear: number,
+  changes: Record<string, number>,
+): Promise<ScoreResult> {
+  const { state } = await readableAssessment(db, actor, ref, fiscalYear);
+  return whatIf(state.framework, state.result, changes);
+}
+
+/** The fewest questions to raise to a target score to reach a level of the framework. */
+export async function improvementPlan(
+  db: Kysely<Database>,
+  actor: Actor,
+  ref: string,
+  fiscalYear: number,
+  level: string,
+  target: number,
+) {
+  const { state } = await readableAssessment(db, actor, ref, fiscalYear);
+  if (!state.framework.data.levels.levels.some((l) => l.id === level)) {
+    throw badRequest(`unknown level ${level}`, 'ไม่รู้จักระดับผลการประเมินนี้');
+  }
+  return planImprovements(state.framework, state.result, level, target);
+}
+
+/** The fiscal years with results. */
+export function resultYears(db: Kysely<Database>): Promise<number[]> {
+  return assessmentYears(db);
+}
+
+/** Every agency of a fiscal year side by side (central users). */
+export function cityResults(db: Kysely<Database>, actor: Actor, fiscalYear: number): Promise<CityRow[]> {
+  authorize(actor, 'cityResults', 'read', undefined);
+  return cityTable(db, fiscalYear);
+}
+
+/** The ITA of every agency by fiscal year (central users). */
+export async function cityTrends(db: Kysely<Database>, actor: Actor) {
+  authorize(actor, 'cityResults', 'read', undefined);
+  return trendRows(db);
 }

@@ -1,14 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recordAudit } from '../audit/repository.js';
-import { authorize, policies } from '../auth/policy.js';
-import { revokeUserSessions } from '../auth/sessions.js';
 import type { Db } from '../db/database.js';
-import { notFound } from '../http/errors.js';
 import { requireActor } from '../http/context.js';
-import { findUser, listUsers, presentUser } from './repository.js';
-import { changeUser, createUser, resetPassword } from './service.js';
+import { addUser, editUser, managedUsers, oneUser, presentUser, resetUserPassword, revokeSessionsOf } from './service.js';
 
 const role = z.enum(['central_admin', 'agency_admin', 'division_editor', 'executive']);
 const userSchema = z.object({
@@ -29,14 +24,6 @@ export async function userRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['users'];
 
-  const readableUser = async (actor: ReturnType<typeof requireActor>, id: number) => {
-    const user = await findUser(db.kysely, id);
-    if (!user) throw notFound('user');
-    const ref = { id: user.id, role: user.role, agencyId: user.agency_id, divisionId: user.division_id };
-    authorize(actor, 'user', 'read', ref);
-    return { user, ref };
-  };
-
   api.get(
     '/api/users',
     {
@@ -48,12 +35,7 @@ export async function userRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request) => {
-      const actor = requireActor(request);
-      const agencyId = actor.role === 'central_admin' ? request.query.agency : (actor.agencyId ?? -1);
-      const users = await listUsers(db.kysely, agencyId);
-      return users
-        .filter((u) => policies.user.read(actor, { id: u.id, role: u.role, agencyId: u.agency_id, divisionId: u.division_id }))
-        .map(presentUser);
+      return (await managedUsers(db.kysely, requireActor(request), request.query.agency)).map(presentUser);
     },
   );
 
@@ -75,10 +57,7 @@ export async function userRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const body = request.body;
-      authorize(actor, 'user', 'create', { role: body.role, agencyId: body.agencyId, divisionId: body.divisionId });
-      const created = await createUser(db.kysely, actor.id, body);
+      const created = await addUser(db.kysely, requireActor(request), request.body);
       return reply.code(201).send({ user: presentUser(created.user), password: created.password });
     },
   );
@@ -87,8 +66,7 @@ export async function userRoutes(app: FastifyInstance, { db }: { db: Db }) {
     '/api/users/:id',
     { schema: { tags, summary: 'One account', params, response: { 200: userSchema } } },
     async (request) => {
-      const { user } = await readableUser(requireActor(request), request.params.id);
-      return presentUser(user);
+      return presentUser(await oneUser(db.kysely, requireActor(request), request.params.id));
     },
   );
 
@@ -110,16 +88,7 @@ export async function userRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request) => {
-      const actor = requireActor(request);
-      const { user, ref } = await readableUser(actor, request.params.id);
-      authorize(actor, 'user', 'update', ref);
-      const next = {
-        role: request.body.role ?? user.role,
-        agencyId: request.body.agencyId === undefined ? user.agency_id : request.body.agencyId,
-      };
-      // The account as it will be must also be one the actor may manage.
-      authorize(actor, 'user', 'create', { ...next, divisionId: null });
-      return presentUser(await changeUser(db.kysely, actor.id, user, request.body));
+      return presentUser(await editUser(db.kysely, requireActor(request), request.params.id, request.body));
     },
   );
 
@@ -135,10 +104,7 @@ export async function userRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request) => {
-      const actor = requireActor(request);
-      const { user, ref } = await readableUser(actor, request.params.id);
-      authorize(actor, 'user', 'resetPassword', ref);
-      return { password: await resetPassword(db.kysely, actor.id, user, request.body.password) };
+      return { password: await resetUserPassword(db.kysely, requireActor(request), request.params.id, request.body.password) };
     },
   );
 
@@ -148,20 +114,7 @@ export async function userRoutes(app: FastifyInstance, { db }: { db: Db }) {
       schema: { tags, summary: 'End every session of an account', params, response: { 200: z.object({ revoked: z.number() }) } },
     },
     async (request) => {
-      const actor = requireActor(request);
-      const { user, ref } = await readableUser(actor, request.params.id);
-      authorize(actor, 'user', 'revokeSessions', ref);
-      const revoked = await db.kysely.transaction().execute(async (trx) => {
-        const count = await revokeUserSessions(trx, user.id);
-        await recordAudit(trx, {
-          actorId: actor.id,
-          action: 'revoke-sessions',
-          entity: 'user',
-          entityId: user.id,
-          agencyId: user.agency_id,
-        });
-        return count;
-      });
+      const revoked = await revokeSessionsOf(db.kysely, requireActor(request), request.params.id);
       return { revoked };
     },
   );

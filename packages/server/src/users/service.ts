@@ -2,11 +2,14 @@ import type { Kysely } from 'kysely';
 import { findAgency, findDivision } from '../agencies/repository.js';
 import { recordAudit } from '../audit/repository.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, randomPassword } from '../auth/passwords.js';
+import { authorize, policies, type Actor, type UserRef } from '../auth/policy.js';
 import { revokeUserSessions } from '../auth/sessions.js';
 import { now } from '../db/database.js';
 import type { Database, Role, User } from '../db/schema.js';
-import { badRequest, conflict } from '../http/errors.js';
-import { findUserByEmail, insertUser, presentUser, updateUser } from './repository.js';
+import { badRequest, conflict, notFound } from '../http/errors.js';
+import { findUser, findUserByEmail, insertUser, listUsers, presentUser, updateUser } from './repository.js';
+
+export { presentUser };
 
 export const ROLES: readonly Role[] = ['central_admin', 'agency_admin', 'division_editor', 'executive'];
 
@@ -137,4 +140,74 @@ export async function resetPassword(
     await recordAudit(trx, { actorId, action: 'reset-password', entity: 'user', entityId: user.id, agencyId: user.agency_id });
   });
   return next;
+}
+
+/** The account by id, if the actor may see it (themselves, or as its admin); otherwise 404. */
+async function readableUser(db: Kysely<Database>, actor: Actor, id: number): Promise<{ user: User; ref: UserRef }> {
+  const user = await findUser(db, id);
+  if (!user) throw notFound('user');
+  const ref = { id: user.id, role: user.role, agencyId: user.agency_id, divisionId: user.division_id };
+  authorize(actor, 'user', 'read', ref);
+  return { user, ref };
+}
+
+/** The accounts the actor manages: all (or one agency's) for central admins, their agency's for agency admins. */
+export async function managedUsers(db: Kysely<Database>, actor: Actor, agencyId?: number): Promise<User[]> {
+  const users = await listUsers(db, policies.user.listAll(actor) ? agencyId : (actor.agencyId ?? -1));
+  return users.filter((u) =>
+    policies.user.read(actor, { id: u.id, role: u.role, agencyId: u.agency_id, divisionId: u.division_id }),
+  );
+}
+
+/** Creates an account the actor may manage; returns it with its password to show once. */
+export async function addUser(db: Kysely<Database>, actor: Actor, input: NewUser): Promise<{ user: User; password: string }> {
+  authorize(actor, 'user', 'create', { role: input.role, agencyId: input.agencyId, divisionId: input.divisionId });
+  return createUser(db, actor.id, input);
+}
+
+/** One account the actor may see. */
+export async function oneUser(db: Kysely<Database>, actor: Actor, id: number): Promise<User> {
+  return (await readableUser(db, actor, id)).user;
+}
+
+/** Changes an account the actor manages, into one they may still manage. */
+export async function editUser(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  changes: Parameters<typeof changeUser>[3],
+): Promise<User> {
+  const { user, ref } = await readableUser(db, actor, id);
+  authorize(actor, 'user', 'update', ref);
+  const next = {
+    role: changes.role ?? user.role,
+    agencyId: changes.agencyId === undefined ? user.agency_id : changes.agencyId,
+  };
+  // The account as it will be must also be one the actor may manage.
+  authorize(actor, 'user', 'create', { ...next, divisionId: null });
+  return changeUser(db, actor.id, user, changes);
+}
+
+/** Sets a new password of an account the actor manages; returns it to show once. */
+export async function resetUserPassword(db: Kysely<Database>, actor: Actor, id: number, password?: string): Promise<string> {
+  const { user, ref } = await readableUser(db, actor, id);
+  authorize(actor, 'user', 'resetPassword', ref);
+  return resetPassword(db, actor.id, user, password);
+}
+
+/** Ends every session of an account (one's own, or one the actor manages), with its audit entry. */
+export async function revokeSessionsOf(db: Kysely<Database>, actor: Actor, id: number): Promise<number> {
+  const { user, ref } = await readableUser(db, actor, id);
+  authorize(actor, 'user', 'revokeSessions', ref);
+  return db.transaction().execute(async (trx) => {
+    const count = await revokeUserSessions(trx, user.id);
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'revoke-sessions',
+      entity: 'user',
+      entityId: user.id,
+      agencyId: user.agency_id,
+    });
+    return count;
+  });
 }
