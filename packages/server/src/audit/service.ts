@@ -1,7 +1,51 @@
 import type { Kysely } from 'kysely';
 import { authorize, policies, type Actor } from '../auth/policy.js';
 import type { Database } from '../db/schema.js';
-import { listAudit, recordName, type AuditFilter } from './repository.js';
+import { listAudit, type AuditFilter } from './repository.js';
+
+const PUBLICATION_KINDS: Record<string, string> = { results: 'ผลการประเมิน', plan: 'แผนมาตรการ', round: 'รายงานความก้าวหน้า' };
+
+/** A record's name for people, from what the audit kept of it: a measure's code, a file's caption, an account's email. */
+export function recordName(entity: string, entityId: string | null, before: unknown, after: unknown): string | null {
+  const record = (after ?? before ?? {}) as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : null);
+  const ofYear = typeof record.fiscalYear === 'number' ? ` ปีงบประมาณ ${record.fiscalYear}` : '';
+  switch (entity) {
+    case 'measure-entry':
+      return (
+        text(record.questionCode) ??
+        text(record.title) ??
+        (record.indicatorNumber ? `ตัวชี้วัดที่ ${String(record.indicatorNumber)}` : null)
+      );
+    case 'evidence':
+      return text(record.caption);
+    case 'user':
+      return text(record.email);
+    case 'report-part':
+      return text(record.division);
+    case 'division':
+    case 'agency':
+      return text(record.nameTh) ?? text(record.name_th);
+    case 'progress-round':
+      return record.round ? `รอบ ${String(record.round)} เดือน${ofYear}` : null;
+    case 'oit-task': {
+      const codes = Array.isArray(record.codes) ? record.codes.join(', ') : text(record.code);
+      return codes ? `${codes}${ofYear}` : null;
+    }
+    case 'oit-checklist':
+      return ofYear.trim() || null;
+    case 'publication':
+      return record.fiscalYear
+        ? `${PUBLICATION_KINDS[String(record.kind)] ?? String(record.kind)} ${String(record.fiscalYear)}${record.round ? ` รอบ ${String(record.round)} เดือน` : ''}`
+        : null;
+    case 'committee':
+      return entityId ? `ปีงบประมาณ ${entityId}` : null;
+    case 'assessment':
+      return text(record.file) ?? null;
+    default:
+      return null;
+  }
+}
 
 const parse = (text: string | null) => (text === null ? null : (JSON.parse(text) as unknown));
 
