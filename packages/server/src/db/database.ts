@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { fiscalYearOf } from '@prongsai/core';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Engine } from './migrations/helpers.js';
@@ -76,15 +75,4 @@ export function now(): string {
   return new Date().toISOString();
 }
 
-/** The Buddhist-Era fiscal year a Bangkok day (YYYY-MM-DD, today by default) falls in. */
-export function fiscalYearOfDay(day = todayInBangkok()): number {
-  const [year, month] = day.split('-').map(Number);
-  return fiscalYearOf({ year: year!, month: month! });
-}
-
-/** Bangkok's calendar day of an instant (now by default), as YYYY-MM-DD: due dates and rounds go by it. */
-export function todayInBangkok(at = Date.now()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    at,
-  );
-}
+export { fiscalYearOfDay, todayInBangkok } from '../fiscal-years/today.js';

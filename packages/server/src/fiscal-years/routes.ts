@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { fiscalYearRange } from '@prongsai/core';
-import { fiscalYearOfDay } from '../db/database.js';
+import { fiscalYearOfDay } from './today.js';
 import { z } from 'zod';
 
 const day = z.object({ year: z.number(), month: z.number(), day: z.number() });

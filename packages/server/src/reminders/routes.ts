@@ -1,42 +1,28 @@
-import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/database.js';
-import { notFound } from '../http/errors.js';
 import { requireActor } from '../http/context.js';
 import { escapeHtml } from '../oit/pages.js';
-import { ReminderRepository } from './repository.js';
+import { NoticeService } from './notices.js';
 import { KIND_TH } from './service.js';
 
 export async function reminderRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['reminders'];
-  const repository = new ReminderRepository(db.kysely);
+  const notices = new NoticeService(db.kysely);
 
   api.get(
     '/api/me/notices',
     { schema: { tags, summary: "The signed-in person's notices: tasks due soon or overdue, by day" } },
-    async (request) => {
-      const actor = requireActor(request);
-      return (await repository.noticesOf(actor.id)).map((n) => ({
-        id: n.id,
-        day: n.day,
-        kind: n.kind,
-        title: n.title,
-        href: n.href,
-        dueOn: n.due_on,
-        late: n.late === 1,
-        read: n.read_at !== null,
-      }));
-    },
+    async (request) => notices.list(requireActor(request)),
   );
 
   api.post(
     '/api/me/notices/:id/read',
     { schema: { tags, summary: 'Mark a notice read', params: z.object({ id: z.coerce.number().int().positive() }) } },
     async (request, reply) => {
-      if (!(await repository.markRead(requireActor(request).id, request.params.id))) throw notFound('notice');
+      await notices.markRead(requireActor(request), request.params.id);
       return reply.code(204).send();
     },
   );
@@ -45,7 +31,7 @@ export async function reminderRoutes(app: FastifyInstance, { db }: { db: Db }) {
     '/api/me/notices/subscribe',
     { schema: { tags, summary: 'Receive the emails of a kind again', body: z.object({ kind: z.string().max(32) }) } },
     async (request, reply) => {
-      await repository.resubscribe(requireActor(request).id, request.body.kind);
+      await notices.resubscribe(requireActor(request), request.body.kind);
       return reply.code(204).send();
     },
   );
@@ -58,7 +44,7 @@ export async function reminderRoutes(app: FastifyInstance, { db }: { db: Db }) {
       schema: { hide: true, security: [], params: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) }) },
     },
     async (request, reply) => {
-      const done = await repository.unsubscribe(createHash('sha256').update(request.params.token).digest('hex'));
+      const done = await notices.unsubscribe(request.params.token);
       const body = done
         ? `<h1>ยกเลิกการแจ้งเตือนแล้ว</h1><p>คุณจะไม่ได้รับอีเมลแจ้งเตือนเรื่อง${escapeHtml(KIND_TH[done.kind as keyof typeof KIND_TH] ?? done.kind)}อีก การแจ้งเตือนในระบบยังแสดงตามเดิม</p>`
         : '<h1>ลิงก์นี้ใช้ไม่ได้</h1><p>ลิงก์อาจมาจากอีเมลฉบับเก่า กรุณาใช้ลิงก์ในอีเมลฉบับล่าสุด</p>';
