@@ -59,6 +59,7 @@ export function CityPage() {
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'rank', descending: false });
   // The year's indicators by name, from the framework its results were scored with.
   const framework = useFramework(rows.data?.[0]?.framework);
+  const threshold = framework.data?.analysisThreshold ?? null;
   const indicatorNames = useMemo(() => {
     const names = new Map<number, string>();
     for (const tool of framework.data?.tools ?? []) {
@@ -261,7 +262,10 @@ export function CityPage() {
                   <Table.Td>{fmt(row.eit)}</Table.Td>
                   <Table.Td>{fmt(row.oit)}</Table.Td>
                   {Array.from({ length: 10 }, (_, i) => (
-                    <Table.Td key={i} c={(row.indicators[String(i + 1)] ?? 100) < 85 ? 'orange.8' : undefined}>
+                    <Table.Td
+                      key={i}
+                      c={threshold !== null && (row.indicators[String(i + 1)] ?? 100) < threshold ? 'orange.8' : undefined}
+                    >
                       {fmt(row.indicators[String(i + 1)])}
                     </Table.Td>
                   ))}

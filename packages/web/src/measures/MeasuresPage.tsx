@@ -9,6 +9,7 @@ import { api, ApiError, type Division } from '../api/client';
 import type { Divisions, Entry, Plan } from '../api/measures';
 import { useMe } from '../auth/session';
 import { fiscalYearOf, formatIsoDate, todayInBangkok } from '../i18n/dates';
+import { useFramework } from '../results/useFramework';
 import { EntryEditor } from './EntryEditor';
 
 export function divisionNames(divisions: Divisions, all: Division[], lang: string, everyone: string) {
@@ -38,13 +39,16 @@ export function MeasuresPage() {
   );
   const assessments = useQuery({
     queryKey: ['assessments', slug],
-    queryFn: () => api<{ fiscalYear: number }[]>('GET', `/api/agencies/${slug}/assessments`),
+    queryFn: () => api<{ fiscalYear: number; framework: string }[]>('GET', `/api/agencies/${slug}/assessments`),
   });
   const plan = useQuery({
     queryKey: ['plan', slug, year],
     queryFn: () => api<Plan>('GET', `/api/agencies/${slug}/plans/${year}`),
     enabled: year !== null,
   });
+  // Scores below the threshold of the set the plan's results were scored with are the ones to improve.
+  const basisFramework = useFramework(assessments.data?.find((a) => a.fiscalYear === plan.data?.basedOnYear)?.framework);
+  const threshold = basisFramework.data?.analysisThreshold ?? null;
   const [editing, setEditing] = useState<Entry | null | 'new'>(null);
   const [selected, setSelected] = useState<number[]>([]);
   const canManage = me.abilities.switchAgency || (me.abilities.managePlans && me.agency?.slug === slug);
@@ -164,7 +168,7 @@ export function MeasuresPage() {
                         <Text size="sm" fw={600}>
                           {e.questionCode ?? (e.indicatorNumber ? `${t('results.indicator')} ${e.indicatorNumber}` : e.title)}
                           {e.score !== null && (
-                            <Badge ml={6} variant="light" color={e.score < 85 ? 'orange' : 'teal'}>
+                            <Badge ml={6} variant="light" color={threshold !== null && e.score < threshold ? 'orange' : 'teal'}>
                               {e.score.toFixed(2)}
                             </Badge>
                           )}
