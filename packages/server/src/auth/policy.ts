@@ -11,6 +11,19 @@ export interface Actor {
   divisionId: number | null;
 }
 
+/**
+ * The server itself acting for an agency, as its secretariat: work no signed-in person does
+ * (a scheduled or demo publication, the CLI, background jobs). Its id 0 names no account.
+ */
+export const systemActor = (agencyId: number): Actor => ({
+  id: 0,
+  email: 'system@localhost',
+  displayName: 'system',
+  role: 'agency_admin',
+  agencyId,
+  divisionId: null,
+});
+
 export interface AgencyRef {
   id: number;
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/repository.js';
-import { authorize, type Actor } from '../auth/policy.js';
+import { authorize, systemActor, type Actor } from '../auth/policy.js';
 import type { Agency, Database, Publication } from '../db/schema.js';
 import { lockRow } from '../db/locks.js';
 import { openDataRows, progressRows, type Dataset } from '../exports/open-data.js';
@@ -48,7 +48,7 @@ export async function publish(
   if (actor) authorize(actor, 'publication', 'manage', { agencyId: agency.id });
   const snapshot: PublicationSnapshot = {};
   if (kind === 'round') {
-    const reader = actor ?? systemActor(agency);
+    const reader = actor ?? systemActor(agency.id);
     const scope = await new ProgressRepository(db).round(reader, agency.id, fiscalYear, round ?? 6);
     if (scope.round.status !== 'approved') {
       throw conflict('only an approved round can be published', 'เผยแพร่ได้เฉพาะรอบที่ผู้บริหารอนุมัติแล้ว');
@@ -88,9 +88,4 @@ export async function withdraw(db: Kysely<Database>, actor: Actor, publication: 
       before: presentPublication(publication),
     });
   });
-}
-
-/** Demo data and the CLI publish as the agency's secretariat. */
-function systemActor(agency: Agency): Actor {
-  return { id: 0, email: 'system@localhost', displayName: 'system', role: 'agency_admin', agencyId: agency.id, divisionId: null };
 }

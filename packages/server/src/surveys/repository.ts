@@ -1,26 +1,20 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { authorize, type Actor } from '../auth/policy.js';
 import type { Database, SurveyRound } from '../db/schema.js';
-import { notFound } from '../http/errors.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
 /**
- * Survey rounds, their tallies, counts, receipts, codes and quotas. Reads for the secretariat take
- * the actor; the respondents' form reads a round by its public code only.
+ * Survey rounds, their tallies, counts, receipts, codes and quotas. The secretariat's reads are
+ * authorised by the survey service; the respondents' form reads a round by its public code only.
  */
 export class SurveyRepository {
   constructor(private readonly db: Executor) {}
 
-  async round(actor: Actor, id: number): Promise<SurveyRound> {
-    const row = await this.db.selectFrom('survey_rounds').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw notFound('survey round');
-    authorize(actor, 'survey', 'read', { agencyId: row.agency_id });
-    return row;
+  byId(id: number): Promise<SurveyRound | undefined> {
+    return this.db.selectFrom('survey_rounds').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  rounds(actor: Actor, agencyId: number): Promise<SurveyRound[]> {
-    authorize(actor, 'survey', 'read', { agencyId });
+  ofAgency(agencyId: number): Promise<SurveyRound[]> {
     return this.db.selectFrom('survey_rounds').selectAll().where('agency_id', '=', agencyId).orderBy('id', 'desc').execute();
   }
 

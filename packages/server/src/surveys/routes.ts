@@ -1,14 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listAgencies, listDivisions } from '../agencies/repository.js';
 import { readableAgency } from '../agencies/service.js';
 import type { Config } from '../config.js';
 import { printableSheets, qrSvg, respondentLink } from './sheet.js';
 import type { Db } from '../db/database.js';
 import { requireActor } from '../http/context.js';
 import { isoDate } from '../http/schemas.js';
-import { SurveyRepository } from './repository.js';
 import { presentRound, SurveyService } from './service.js';
 import { loadSurveyKey, useSurveyKey } from './sealing.js';
 
@@ -21,7 +19,6 @@ export async function surveyRoutes(app: FastifyInstance, { db, config }: { db: D
   // The key that seals waiting responses: from PRONGSAI_SURVEY_KEY or the data directory, never the database.
   useSurveyKey(db.kysely, loadSurveyKey(config.dataDir));
   const service = new SurveyService(db.kysely);
-  const repository = new SurveyRepository(db.kysely);
   const base = (request: FastifyRequest) => config.publicUrl ?? `${request.protocol}://${request.host}`;
 
   api.get(
@@ -36,7 +33,7 @@ export async function surveyRoutes(app: FastifyInstance, { db, config }: { db: D
     async (request) => {
       const actor = requireActor(request);
       const agency = await readableAgency(db.kysely, actor, request.params.agency);
-      return (await repository.rounds(actor, agency.id)).map(presentRound);
+      return (await service.rounds(actor, agency.id)).map(presentRound);
     },
   );
 
@@ -82,7 +79,7 @@ export async function surveyRoutes(app: FastifyInstance, { db, config }: { db: D
     { schema: { tags, summary: 'Complete responses per division against its quota, and the shortfalls', params: roundParams } },
     async (request) => {
       const actor = requireActor(request);
-      return service.progress(actor, await repository.round(actor, request.params.id));
+      return service.progress(actor, await service.round(actor, request.params.id));
     },
   );
 
@@ -109,7 +106,7 @@ export async function surveyRoutes(app: FastifyInstance, { db, config }: { db: D
     },
     async (request) => {
       const actor = requireActor(request);
-      const round = await repository.round(actor, request.params.id);
+      const round = await service.round(actor, request.params.id);
       await service.setQuotas(actor, round, request.body);
       return service.progress(actor, round);
     },
@@ -129,7 +126,7 @@ export async function surveyRoutes(app: FastifyInstance, { db, config }: { db: D
     },
     async (request) => {
       const actor = requireActor(request);
-      const round = await repository.round(actor, request.params.id);
+      const round = await service.round(actor, request.params.id);
       const counted = await service.countFromRoster(actor, round, {
         fileName: request.body.fileName,
         data: Buffer.from(request.body.contentBase64, 'base64'),
@@ -150,7 +147,7 @@ export async function surveyRoutes(app: FastifyInstance, { db, config }: { db: D
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const round = await repository.round(actor, request.params.id);
+      const round = await service.round(actor, request.params.id);
       return reply.code(201).send({ codes: await service.makeCodes(actor, round, request.body.divisionId, request.body.count) });
     },
   );
@@ -167,7 +164,7 @@ export async function surveyRoutes(app: FastifyInstance, { db, config }: { db: D
     },
     async (request) => {
       const actor = requireActor(request);
-      return service.result(actor, await repository.round(actor, request.params.id));
+      return service.result(actor, await service.round(actor, request.params.id));
     },
   );
 
@@ -182,9 +179,8 @@ export async function surveyRoutes(app: FastifyInstance, { db, config }: { db: D
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const round = await repository.round(actor, request.params.id);
-      const [agency] = await listAgencies(db.kysely, round.agency_id);
-      const html = await printableSheets(base(request), agency!, round, await listDivisions(db.kysely, round.agency_id));
+      const { round, agency, divisions } = await service.roundWithDivisions(actor, request.params.id);
+      const html = await printableSheets(base(request), agency, round, divisions);
       return reply.header('content-type', 'text/html; charset=utf-8').send(html);
     },
   );
@@ -201,8 +197,8 @@ export async function surveyRoutes(app: FastifyInstance, { db, config }: { db: D
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const round = await repository.round(actor, request.params.id);
-      const division = (await listDivisions(db.kysely, round.agency_id)).find((d) => d.id === request.query.d);
+      const { round, divisions } = await service.roundWithDivisions(actor, request.params.id);
+      const division = divisions.find((d) => d.id === request.query.d);
       return reply
         .header('content-type', 'image/svg+xml')
         .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
@@ -222,7 +218,7 @@ export async function surveyRoutes(app: FastifyInstance, { db, config }: { db: D
     },
     async (request) => {
       const actor = requireActor(request);
-      return service.whatIf(actor, await repository.round(actor, request.params.id), request.body.changes);
+      return service.whatIf(actor, await service.round(actor, request.params.id), request.body.changes);
     },
   );
 
@@ -231,7 +227,7 @@ export async function surveyRoutes(app: FastifyInstance, { db, config }: { db: D
     { schema: { tags, summary: 'Close the round before its last day (the secretariat)', params: roundParams } },
     async (request) => {
       const actor = requireActor(request);
-      const round = await repository.round(actor, request.params.id);
+      const round = await service.round(actor, request.params.id);
       await service.close(actor, round);
       return presentRound({ ...round, closed_at: new Date().toISOString() });
     },

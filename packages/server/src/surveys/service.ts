@@ -17,13 +17,13 @@ import {
   talliesToScoreInput,
   unknownItems,
 } from '@prongsai/core';
-import { listDivisions } from '../agencies/repository.js';
+import { listAgencies, listDivisions } from '../agencies/repository.js';
 import { recordAudit } from '../audit/repository.js';
 import { authorize, type Actor } from '../auth/policy.js';
 import { lockRow } from '../db/locks.js';
 import type { Agency, Database, SurveyRound } from '../db/schema.js';
 import { loadFramework } from '../frameworks/registry.js';
-import { badRequest, conflict, HttpError } from '../http/errors.js';
+import { badRequest, conflict, HttpError, notFound } from '../http/errors.js';
 import { frameworkFor } from '../results/service.js';
 import { findAssessment } from '../results/repository.js';
 import { hashCode } from './codes.js';
@@ -103,6 +103,30 @@ export class SurveyService {
 
   constructor(private readonly db: Kysely<Database>) {
     this.repository = new SurveyRepository(db);
+  }
+
+  /** A round the actor may read; one of another agency is reported as not found. */
+  async round(actor: Actor, id: number): Promise<SurveyRound> {
+    const row = await this.repository.byId(id);
+    if (!row) throw notFound('survey round');
+    authorize(actor, 'survey', 'read', { agencyId: row.agency_id });
+    return row;
+  }
+
+  /** An agency's rounds, newest first. */
+  rounds(actor: Actor, agencyId: number): Promise<SurveyRound[]> {
+    authorize(actor, 'survey', 'read', { agencyId });
+    return this.repository.ofAgency(agencyId);
+  }
+
+  /** A round with its agency and divisions, for its printed sheets and QR codes. */
+  async roundWithDivisions(actor: Actor, id: number) {
+    const round = await this.round(actor, id);
+    const [[agency], divisions] = await Promise.all([
+      listAgencies(this.db, round.agency_id),
+      listDivisions(this.db, round.agency_id),
+    ]);
+    return { round, agency: agency!, divisions };
   }
 
   async open(
