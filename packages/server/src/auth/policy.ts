@@ -141,6 +141,8 @@ export const policies = {
     approve: (actor: Actor, checklist: { agencyId: number }) =>
       isCentral(actor) || (actor.role === 'executive' && inAgency(actor, checklist.agencyId)),
     /** The whole checklist at once (readiness, prediction): the secretariat, executives, central admins. */
+    /** City-wide OIT views (the years with checklists, every agency's link checks): central admins. */
+    readCity: (actor: Actor) => isCentral(actor),
     readWhole: (actor: Actor, checklist: { agencyId: number }) =>
       isCentral(actor) || (inAgency(actor, checklist.agencyId) && actor.role !== 'division_editor'),
   },

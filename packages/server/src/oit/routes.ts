@@ -10,11 +10,7 @@ import { HttpError, notFound } from '../http/errors.js';
 import { requireActor } from '../http/context.js';
 import { isoDate } from '../http/schemas.js';
 import { webLink } from '../progress/routes.js';
-import { LinkRepository } from '../links/repository.js';
-import { presentResult, presentRun, type LinkChecks } from '../links/service.js';
-import { authorize } from '../auth/policy.js';
-import { listAgencies } from '../agencies/repository.js';
-import { OitRepository } from './repository.js';
+import { presentRun, type LinkChecks } from '../links/service.js';
 import { OitService, presentChecklist, presentEvidence, presentTask } from './service.js';
 import { servesDistricts } from '@prongsai/core';
 import { availableFrameworks, loadFramework } from '../frameworks/registry.js';
@@ -31,8 +27,6 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['oit'];
   const service = new OitService(db.kysely, config.dataDir, config.agencyQuotaBytes);
-  const repository = new OitRepository(db.kysely);
-  const linkResults = new LinkRepository(db.kysely);
 
   api.get(
     '/api/agencies/:agency/oit',
@@ -72,15 +66,8 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
     async (request) => {
       const actor = requireActor(request);
       const agency = await readableAgency(db.kysely, actor, request.params.agency);
-      const scope = await service.checklist(actor, agency, request.params.year);
-      const live = await service.liveSnapshot(agency.id, request.params.year);
-      const urls = scope.tasks.flatMap((t) => t.evidence.filter((e) => e.url).map((e) => e.url!));
-      const latest = new Map<string, ReturnType<typeof presentResult>>();
-      for (const row of await linkResults.results(agency.id, request.params.year, urls)) {
-        if (!latest.has(row.url)) latest.set(row.url, presentResult(row));
-      }
+      const { scope, live, latest, lastRun } = await service.board(actor, agency, request.params.year);
       const checklist = presentChecklist(scope);
-      const lastRun = await linkResults.latestRun(agency.id, request.params.year);
       return {
         ...checklist,
         items: checklist.items.map((item) => ({
@@ -198,7 +185,7 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
         const actor = requireActor(request);
         const agency = await readableAgency(db.kysely, actor, request.params.agency);
         await service.transition(actor, agency, request.params.year, request.params.code, action, request.body.comment ?? null);
-        const { checklist, view } = await repository.task(actor, agency.id, request.params.year, request.params.code);
+        const { checklist, view } = await service.task(actor, agency, request.params.year, request.params.code);
         return presentTask(loadFramework(checklist.framework_id), view);
       },
     );
@@ -241,8 +228,7 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
     '/api/oit/years',
     { schema: { tags, summary: 'Fiscal years any agency has an OIT checklist of, newest first (central admins)' } },
     async (request) => {
-      authorize(requireActor(request), 'cityResults', 'read', undefined);
-      return repository.years();
+      return service.years(requireActor(request));
     },
   );
 
@@ -288,16 +274,7 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
     async (request) => {
       const actor = requireActor(request);
       const agency = await readableAgency(db.kysely, actor, request.params.agency);
-      const scope = await service.checklist(actor, agency, request.params.year);
-      const owners = new Map<string, string[]>();
-      for (const view of scope.tasks) {
-        for (const e of view.evidence) if (e.url) owners.set(e.url, [...(owners.get(e.url) ?? []), view.task.item_code]);
-      }
-      const rows = await linkResults.results(agency.id, request.params.year, [...owners.keys()]);
-      return [...owners.entries()].map(([url, codes]) => {
-        const history = rows.filter((r) => r.url === url).map(presentResult);
-        return { url, items: codes, latest: history[0] ?? null, history: history.slice(0, 20) };
-      });
+      return service.links(actor, agency, request.params.year);
     },
   );
 
@@ -311,13 +288,7 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
       },
     },
     async (request) => {
-      const actor = requireActor(request);
-      authorize(actor, 'cityResults', 'read', undefined);
-      const agencies = new Map((await listAgencies(db.kysely)).map((a) => [a.id, a]));
-      return (await linkResults.latestRunsOfYear(request.query.year)).map((run) => ({
-        agency: { slug: agencies.get(run.agency_id)?.slug, nameTh: agencies.get(run.agency_id)?.name_th },
-        ...presentRun(run),
-      }));
+      return service.cityLinkChecks(requireActor(request), request.query.year);
     },
   );
 
@@ -327,7 +298,7 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
     '/api/oit-evidence/:id/file',
     { schema: { tags, summary: 'An OIT document, for those who may read its item', params: evidenceParams } },
     async (request, reply) => {
-      const { evidence } = await repository.evidence(requireActor(request), request.params.id);
+      const { evidence } = await service.evidence(requireActor(request), request.params.id);
       if (!evidence.stored_name) throw notFound('file');
       const bytes = await readFile(join(config.dataDir, 'oit', String(evidence.agency_id), evidence.stored_name)).catch(
         (error: NodeJS.ErrnoException) => {

@@ -21,7 +21,7 @@ import { authorize, policies, type Actor } from '../auth/policy.js';
 import { lockRow } from '../db/locks.js';
 import type { Agency, Database, OitChecklist, OitEvidence } from '../db/schema.js';
 import { loadFramework } from '../frameworks/registry.js';
-import { badRequest, conflict, HttpError } from '../http/errors.js';
+import { badRequest, conflict, HttpError, notFound } from '../http/errors.js';
 import { agencyQuotaBytes } from '../config.js';
 import { EvidenceStore } from '../evidence/store.js';
 import { PublicationRepository } from '../publications/repository.js';
@@ -29,6 +29,7 @@ import { presentPublication } from '../publications/service.js';
 import { frameworkFor } from '../results/service.js';
 import { findAssessment } from '../results/repository.js';
 import { LinkRepository } from '../links/repository.js';
+import { presentResult, presentRun } from '../links/service.js';
 import { listAgencies } from '../agencies/repository.js';
 import { processOitDocument, safeFileName } from './documents.js';
 import { SurveyService } from '../surveys/service.js';
@@ -134,11 +135,74 @@ export class OitService {
   }
 
   checklists(actor: Actor, agency: Agency): Promise<OitChecklist[]> {
-    return this.repository.checklists(actor, agency.id);
+    authorize(actor, 'oitChecklist', 'read', { agencyId: agency.id });
+    return this.repository.checklistsOf(agency.id);
   }
 
-  checklist(actor: Actor, agency: Agency, fiscalYear: number) {
-    return this.repository.checklist(actor, agency.id, fiscalYear);
+  /** The checklist of a year with the tasks the actor may read; 404 if there is none or it is not theirs. */
+  async checklist(actor: Actor, agency: Agency, fiscalYear: number): Promise<ChecklistScope> {
+    authorize(actor, 'oitChecklist', 'read', { agencyId: agency.id });
+    const checklist = await this.repository.findChecklist(agency.id, fiscalYear);
+    if (!checklist) throw notFound('OIT checklist');
+    const tasks = (await this.repository.allTasks(checklist.id)).filter((view) => policies.oitTask.read(actor, taskTarget(view)));
+    return { checklist, tasks };
+  }
+
+  /** One item of the checklist, if the actor may read it. */
+  task(actor: Actor, agency: Agency, fiscalYear: number, code: string) {
+    return readableTask(this.repository, actor, agency.id, fiscalYear, code);
+  }
+
+  /** A document or link with its task, if the actor may read the task. */
+  evidence(actor: Actor, id: number) {
+    return readableEvidence(this.repository, actor, id);
+  }
+
+  /**
+   * The year's board: the checklist with the tasks the actor may read, what is published, each
+   * link's latest check and the latest run of checks.
+   */
+  async board(actor: Actor, agency: Agency, fiscalYear: number) {
+    const scope = await this.checklist(actor, agency, fiscalYear);
+    const live = await this.liveSnapshot(agency.id, fiscalYear);
+    const urls = scope.tasks.flatMap((t) => t.evidence.filter((e) => e.url).map((e) => e.url!));
+    const linkResults = new LinkRepository(this.db);
+    const latest = new Map<string, ReturnType<typeof presentResult>>();
+    for (const row of await linkResults.results(agency.id, fiscalYear, urls)) {
+      if (!latest.has(row.url)) latest.set(row.url, presentResult(row));
+    }
+    const lastRun = await linkResults.latestRun(agency.id, fiscalYear);
+    return { scope, live, latest, lastRun };
+  }
+
+  /** Each link of the items the actor may see, with its latest check and its history (newest first). */
+  async links(actor: Actor, agency: Agency, fiscalYear: number) {
+    const scope = await this.checklist(actor, agency, fiscalYear);
+    const owners = new Map<string, string[]>();
+    for (const view of scope.tasks) {
+      for (const e of view.evidence) if (e.url) owners.set(e.url, [...(owners.get(e.url) ?? []), view.task.item_code]);
+    }
+    const rows = await new LinkRepository(this.db).results(agency.id, fiscalYear, [...owners.keys()]);
+    return [...owners.entries()].map(([url, codes]) => {
+      const history = rows.filter((r) => r.url === url).map(presentResult);
+      return { url, items: codes, latest: history[0] ?? null, history: history.slice(0, 20) };
+    });
+  }
+
+  /** City-wide: each agency's latest link check of a year. */
+  async cityLinkChecks(actor: Actor, fiscalYear: number) {
+    authorize(actor, 'oitChecklist', 'readCity', undefined);
+    const agencies = new Map((await listAgencies(this.db)).map((a) => [a.id, a]));
+    return (await new LinkRepository(this.db).latestRunsOfYear(fiscalYear)).map((run) => ({
+      agency: { slug: agencies.get(run.agency_id)?.slug, nameTh: agencies.get(run.agency_id)?.name_th },
+      ...presentRun(run),
+    }));
+  }
+
+  /** The fiscal years any agency has a checklist of, newest first (the city-wide view). */
+  years(actor: Actor): Promise<number[]> {
+    authorize(actor, 'oitChecklist', 'readCity', undefined);
+    return this.repository.years();
   }
 
   /**
@@ -194,7 +258,7 @@ export class OitService {
     change: { codes: string[]; divisions?: number[]; dueDate?: string | null },
   ): Promise<void> {
     authorize(actor, 'oitChecklist', 'manage', { agencyId: agency.id });
-    const scope = await this.repository.checklist(actor, agency.id, fiscalYear);
+    const scope = await this.checklist(actor, agency, fiscalYear);
     const known = new Set((await listDivisions(this.db, agency.id)).map((d) => d.id));
     const strange = (change.divisions ?? []).filter((d) => !known.has(d));
     if (strange.length) throw badRequest(`divisions ${strange.join(', ')} are not of this agency`, 'มีฝ่ายที่ไม่ใช่ของหน่วยงานนี้');
@@ -230,7 +294,7 @@ export class OitService {
     code: string,
     input: { title: string; note: string } & ({ url: string } | { fileName: string; content: Buffer }),
   ): Promise<OitEvidence> {
-    const { view } = await this.repository.task(actor, agency.id, fiscalYear, code);
+    const { view } = await readableTask(this.repository, actor, agency.id, fiscalYear, code);
     authorize(actor, 'oitTask', 'contribute', taskTarget(view));
     if (view.task.status === 'submitted' || view.task.status === 'accepted') throw locked(view.task.status);
     let stored: { name: string; discard(): Promise<void> } | null = null;
@@ -246,7 +310,7 @@ export class OitService {
       return await this.db.transaction().execute(async (trx) => {
         await lockRow(trx, 'agencies', agency.id);
         if (file) await this.store.reserve(trx, agency.id, file.bytes);
-        const current = await new OitRepository(trx).task(actor, agency.id, fiscalYear, code);
+        const current = await readableTask(new OitRepository(trx), actor, agency.id, fiscalYear, code);
         if (current.view.task.status === 'submitted' || current.view.task.status === 'accepted') {
           throw locked(current.view.task.status);
         }
@@ -284,7 +348,7 @@ export class OitService {
 
   /** Removes a document or link of an item still being prepared; one the public page shows is kept. */
   async removeEvidence(actor: Actor, id: number): Promise<void> {
-    const { checklist, view, evidence } = await this.repository.evidence(actor, id);
+    const { checklist, view, evidence } = await readableEvidence(this.repository, actor, id);
     authorize(actor, 'oitTask', 'contribute', taskTarget(view));
     // On an item shared by divisions, each division's documents are its own.
     if (!policies.oitTask.removeEvidence(actor, { ...taskTarget(view), divisionId: evidence.division_id })) {
@@ -329,7 +393,7 @@ export class OitService {
     action: 'submit' | 'accept' | 'return',
     comment: string | null,
   ): Promise<void> {
-    const { view } = await this.repository.task(actor, agency.id, fiscalYear, code);
+    const { view } = await readableTask(this.repository, actor, agency.id, fiscalYear, code);
     if (action === 'submit') authorize(actor, 'oitTask', 'contribute', taskTarget(view));
     else authorize(actor, 'oitChecklist', 'manage', { agencyId: agency.id });
     const from = view.task.status as OitTaskStatus;
@@ -350,7 +414,7 @@ export class OitService {
     const to: OitTaskStatus = action === 'submit' ? 'submitted' : action === 'accept' ? 'accepted' : 'returned';
     await this.db.transaction().execute(async (trx) => {
       await lockRow(trx, 'agencies', agency.id);
-      const current = await new OitRepository(trx).task(actor, agency.id, fiscalYear, code);
+      const current = await readableTask(new OitRepository(trx), actor, agency.id, fiscalYear, code);
       if (current.view.task.status !== from) throw conflict('the item changed meanwhile', 'ข้อนี้ถูกเปลี่ยนสถานะไปแล้ว กรุณาโหลดใหม่');
       await new OitRepository(trx).updateTask(trx, view.task.id, actor.id, {
         status: to,
@@ -502,4 +566,29 @@ export class OitService {
     const live = await new PublicationRepository(this.db).live({ agencyId, kind: 'oit', fiscalYear, round: null });
     return live ? { ...(JSON.parse(live.snapshot) as OitSnapshot), publishedAt: live.published_at } : null;
   }
+}
+
+/** One item of a year's checklist, if the actor may read the checklist and the item. */
+async function readableTask(
+  repository: OitRepository,
+  actor: Actor,
+  agencyId: number,
+  fiscalYear: number,
+  code: string,
+): Promise<{ checklist: OitChecklist; view: TaskView }> {
+  authorize(actor, 'oitChecklist', 'read', { agencyId });
+  const found = await repository.findTask(agencyId, fiscalYear, code);
+  if (!found) throw notFound('OIT checklist');
+  const { checklist, view } = found;
+  if (!view) throw notFound('OIT item');
+  authorize(actor, 'oitTask', 'read', taskTarget(view));
+  return { checklist, view };
+}
+
+/** A document or link with its task, if the actor may read the task. */
+async function readableEvidence(repository: OitRepository, actor: Actor, id: number) {
+  const found = await repository.findEvidence(id);
+  if (!found) throw notFound('OIT evidence');
+  authorize(actor, 'oitTask', 'read', taskTarget(found.view));
+  return found;
 }
