@@ -1,6 +1,7 @@
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
+import { agencyQuotaBytes } from '../config.js';
 import { lockRow } from '../db/locks.js';
 import type { Database } from '../db/schema.js';
 import { HttpError } from '../http/errors.js';
@@ -65,7 +66,8 @@ export interface StagedFiles {
 export class EvidenceStore {
   constructor(
     readonly dataDir: string,
-    readonly quotaBytes: number,
+    /** The agency's quota: the configured one (PRONGSAI_AGENCY_QUOTA_MB) unless given. */
+    readonly quotaBytes: number = agencyQuotaBytes(),
   ) {}
 
   folder(kind: StoreFolder, agencyId: number): string {

@@ -22,7 +22,6 @@ import { lockRow } from '../db/locks.js';
 import type { Agency, Database, OitChecklist, OitEvidence } from '../db/schema.js';
 import { loadFramework } from '../frameworks/registry.js';
 import { badRequest, conflict, HttpError, notFound } from '../http/errors.js';
-import { agencyQuotaBytes } from '../config.js';
 import { EvidenceStore } from '../evidence/store.js';
 import { PublicationRepository } from '../publications/repository.js';
 import { presentPublication } from '../publications/service.js';
@@ -128,7 +127,8 @@ export class OitService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dataDir: string,
-    quotaBytes: number = agencyQuotaBytes(),
+    /** The agency's quota; the store's configured one unless given. */
+    quotaBytes?: number,
   ) {
     this.repository = new OitRepository(db);
     this.store = new EvidenceStore(dataDir, quotaBytes);

@@ -1,21 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { officialThaiDate, roundEndsOn } from '@prongsai/core';
 import { readableAgency } from '../agencies/service.js';
-import { recordAudit } from '../audit/repository.js';
-import { authorize, type Actor } from '../auth/policy.js';
-import { agencyQuotaBytes, type Config } from '../config.js';
-import { now, todayInBangkok, type Db } from '../db/database.js';
-import { MAX_EVIDENCE_BYTES, processUpload } from '../evidence/process.js';
-import { EvidenceStore, uploadBodyLimit } from '../evidence/store.js';
-import { badRequest, conflict, HttpError, notFound } from '../http/errors.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/database.js';
+import { MAX_EVIDENCE_BYTES } from '../evidence/process.js';
+import { uploadBodyLimit } from '../evidence/store.js';
 import { requireActor } from '../http/context.js';
-import { ProgressRepository, reportTarget, roundLocked } from './repository.js';
-import { pendingReports, presentEvidence, presentReport, REPORT_STATUSES, roundView } from './service.js';
+import { presentEvidence, ProgressService, REPORT_STATUSES } from './service.js';
 
 const roundParams = z.object({
   agency: z.string().min(1).max(64),
@@ -44,25 +36,10 @@ export function isWebUrl(value: string): boolean {
   }
 }
 
-const missingEvidenceFile = (id: number) =>
-  new HttpError(
-    410,
-    'evidence-file-missing',
-    `the file of evidence ${id} is missing from storage; restore it from a backup with files or upload it again`,
-    'ไม่พบไฟล์หลักฐานในที่จัดเก็บ กรุณากู้คืนจากข้อมูลสำรองหรืออัปโหลดใหม่',
-  );
-
 export async function progressRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['progress'];
-  const evidenceDir = join(config.dataDir, 'evidence');
-  const store = new EvidenceStore(config.dataDir, config.agencyQuotaBytes ?? agencyQuotaBytes());
-
-  const progress = new ProgressRepository(db.kysely);
-  const roundScope = async (actor: Actor, ref: string, year: number, kind: number) => {
-    const agency = await readableAgency(db.kysely, actor, ref);
-    return { agency, scope: await progress.round(actor, agency.id, year, kind) };
-  };
+  const service = new ProgressService(db.kysely, config.dataDir, config.agencyQuotaBytes);
 
   api.get(
     '/api/agencies/:agency/plans/:year/rounds/:round',
@@ -75,8 +52,8 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
     },
     async (request) => {
       const actor = requireActor(request);
-      const { scope } = await roundScope(actor, request.params.agency, request.params.year, request.params.round);
-      return roundView(progress, db.kysely, actor, scope);
+      const agency = await readableAgency(db.kysely, actor, request.params.agency);
+      return service.round(actor, agency, request.params.year, request.params.round);
     },
   );
 
@@ -95,32 +72,7 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
       },
     },
     async (request) => {
-      const actor = requireActor(request);
-      if (request.body.status === 'not-done' && !request.body.reason) {
-        throw badRequest('say why the measure was not done', 'กรุณาระบุเหตุผลที่ไม่ได้ดำเนินการ');
-      }
-      const scope = await progress.report(actor, request.params.entry, request.params.round);
-      const after = await progress.changeReport(actor, scope, 'edit', async (trx, report) => {
-        const updated = await progress.updateReport(trx, report.id, {
-          status: request.body.status,
-          reason: request.body.reason ?? null,
-          narrative: request.body.narrative,
-          review: 'draft',
-          updated_by: actor.id,
-          updated_at: now(),
-        });
-        await recordAudit(trx, {
-          actorId: actor.id,
-          action: 'update',
-          entity: 'progress-report',
-          entityId: report.id,
-          agencyId: scope.agencyId,
-          before: presentReport(report, scope.entry.id),
-          after: presentReport(updated, scope.entry.id),
-        });
-        return updated;
-      });
-      return presentReport(after, scope.entry.id);
+      return service.writeReport(requireActor(request), request.params.entry, request.params.round, request.body);
     },
   );
 
@@ -128,20 +80,7 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
     '/api/entries/:entry/reports/:round/submit',
     { schema: { tags, summary: 'Send the report to the secretariat for review', params: reportParams } },
     async (request) => {
-      const actor = requireActor(request);
-      const scope = await progress.report(actor, request.params.entry, request.params.round);
-      const updated = await progress.changeReport(actor, scope, 'edit', async (trx, report) => {
-        const row = await progress.updateReport(trx, report.id, { review: 'submitted', updated_by: actor.id, updated_at: now() });
-        await recordAudit(trx, {
-          actorId: actor.id,
-          action: 'submit',
-          entity: 'progress-report',
-          entityId: report.id,
-          agencyId: scope.agencyId,
-        });
-        return row;
-      });
-      return presentReport(updated, scope.entry.id);
+      return service.submitReport(requireActor(request), request.params.entry, request.params.round);
     },
   );
 
@@ -156,29 +95,7 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
       },
     },
     async (request) => {
-      const actor = requireActor(request);
-      if (request.body.action !== 'accept' && !request.body.comment) throw badRequest('a comment is needed', 'กรุณาระบุความเห็น');
-      const scope = await progress.report(actor, request.params.entry, request.params.round);
-      const updated = await progress.changeReport(actor, scope, 'review', async (trx, report, created) => {
-        if (created) throw badRequest('nothing has been reported yet', 'ยังไม่มีการรายงานผล');
-        const review =
-          request.body.action === 'accept' ? 'accepted' : request.body.action === 'return' ? 'returned' : report.review;
-        const row = await progress.updateReport(trx, report.id, {
-          review,
-          review_comment: request.body.comment ?? report.review_comment,
-          updated_at: now(),
-        });
-        await recordAudit(trx, {
-          actorId: actor.id,
-          action: `review-${request.body.action}`,
-          entity: 'progress-report',
-          entityId: report.id,
-          agencyId: scope.agencyId,
-          after: { review, comment: request.body.comment },
-        });
-        return row;
-      });
-      return presentReport(updated, scope.entry.id);
+      return service.reviewReport(requireActor(request), request.params.entry, request.params.round, request.body);
     },
   );
 
@@ -195,46 +112,8 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
     },
     async (request) => {
       const actor = requireActor(request);
-      const { agency, scope } = await roundScope(actor, request.params.agency, request.params.year, request.params.round);
-      authorize(actor, 'round', 'approve', { agencyId: agency.id });
-      const reason = request.body?.reason || null;
-      const revision = await progress.changeRound(scope, async (trx, round) => {
-        if (round.status === 'approved') throw conflict('the round is approved already', 'รอบนี้อนุมัติแล้ว');
-        // The revision keeps the whole round, as the secretariat sees it; each reader gets their part.
-        const secretariat = { ...actor, role: 'agency_admin' as const, agencyId: agency.id, divisionId: null };
-        const snapshot = await roundView(new ProgressRepository(trx), trx, secretariat, { ...scope, round });
-        const periodEndsOn = roundEndsOn(round.round as 6 | 12, request.params.year);
-        const pending = { ...pendingReports(snapshot), ...(todayInBangkok() < periodEndsOn ? { periodEndsOn } : {}) };
-        if ((pending.unsent.length > 0 || pending.unreviewed.length > 0) && !reason) {
-          throw new HttpError(
-            409,
-            'round-incomplete',
-            `${pending.unsent.length} reports are not sent and ${pending.unreviewed.length} not reviewed; give a reason to approve anyway`,
-            `ยังไม่ส่งรายงาน ${pending.unsent.length} รายการ และยังไม่ได้ตรวจ ${pending.unreviewed.length} รายการ หากจะอนุมัติก่อน กรุณาระบุเหตุผล`,
-            pending,
-          );
-        }
-        if (pending.periodEndsOn && !reason) {
-          throw new HttpError(
-            409,
-            'round-period-running',
-            `the round's period runs until ${periodEndsOn}; give a reason to approve it before then`,
-            `รอบนี้ยังไม่สิ้นสุด (สิ้นสุด ${officialThaiDate(periodEndsOn)}) หากจะอนุมัติก่อน กรุณาระบุเหตุผล`,
-            pending,
-          );
-        }
-        await progress.approve(
-          trx,
-          actor,
-          round,
-          snapshot,
-          agency.id,
-          reason ? { reason, ...pending } : undefined,
-          request.params.year,
-        );
-        return round.revision;
-      });
-      return { status: 'approved', revision };
+      const agency = await readableAgency(db.kysely, actor, request.params.agency);
+      return service.approveRound(actor, agency, request.params.year, request.params.round, request.body?.reason || null);
     },
   );
 
@@ -249,14 +128,8 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
     },
     async (request) => {
       const actor = requireActor(request);
-      const { agency, scope } = await roundScope(actor, request.params.agency, request.params.year, request.params.round);
-      authorize(actor, 'round', 'reopen', { agencyId: agency.id });
-      const revision = await progress.changeRound(scope, async (trx, round) => {
-        if (round.status !== 'approved') throw conflict('the round is open', 'รอบนี้ยังเปิดอยู่');
-        await progress.reopen(trx, actor, round, agency.id, request.params.year);
-        return round.revision + 1;
-      });
-      return { status: 'open', revision };
+      const agency = await readableAgency(db.kysely, actor, request.params.agency);
+      return service.reopenRound(actor, agency, request.params.year, request.params.round);
     },
   );
 
@@ -265,8 +138,8 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
     { schema: { tags, summary: 'Approved revisions of a round', params: roundParams } },
     async (request) => {
       const actor = requireActor(request);
-      const { scope } = await roundScope(actor, request.params.agency, request.params.year, request.params.round);
-      return progress.revisions(actor, scope);
+      const agency = await readableAgency(db.kysely, actor, request.params.agency);
+      return service.revisions(actor, agency, request.params.year, request.params.round);
     },
   );
 
@@ -288,54 +161,12 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const scope = await progress.report(actor, request.params.entry, request.params.round);
-      authorize(actor, 'report', 'edit', reportTarget(scope.agencyId, scope.entry));
-      if (scope.round.status !== 'open') throw roundLocked();
-      const processed = await processUpload(Buffer.from(request.body.contentBase64, 'base64'));
-      const name = `${randomUUID()}.${processed.extension}`;
-      const thumbName = processed.thumb ? `${randomUUID()}.jpg` : null;
-      // Written first, recorded in a transaction that counts the agency's files under its quota.
-      const staged = await store.stage('evidence', scope.agencyId, [
-        { name, data: processed.file },
-        ...(processed.thumb && thumbName ? [{ name: thumbName, data: processed.thumb }] : []),
-      ]);
-      try {
-        const file = await progress.changeReport(actor, scope, 'edit', async (trx, report) => {
-          await store.reserve(trx, scope.agencyId, staged.bytes);
-          const row = await progress.insertEvidence(trx, {
-            report_id: report.id,
-            agency_id: scope.agencyId,
-            position: await progress.nextEvidencePosition(trx, report.id),
-            kind: processed.kind,
-            caption: request.body.caption,
-            link: request.body.link ?? null,
-            stored_name: name,
-            thumb_name: thumbName,
-            mime: processed.mime,
-            bytes: processed.file.length,
-            thumb_bytes: processed.thumb?.length ?? 0,
-            width: processed.width,
-            height: processed.height,
-            created_by: actor.id,
-            created_at: now(),
-          });
-          await recordAudit(trx, {
-            actorId: actor.id,
-            action: 'upload',
-            entity: 'evidence',
-            entityId: row.id,
-            agencyId: scope.agencyId,
-            after: presentEvidence(row),
-          });
-          return row;
-        });
-        return reply.code(201).send(presentEvidence(file));
-      } catch (error) {
-        // Nothing is kept from an upload that was not recorded (a crash here leaves files the sweep removes).
-        await staged.discard();
-        throw error;
-      }
+      const file = await service.addEvidence(requireActor(request), request.params.entry, request.params.round, {
+        content: Buffer.from(request.body.contentBase64, 'base64'),
+        caption: request.body.caption,
+        link: request.body.link,
+      });
+      return reply.code(201).send(presentEvidence(file));
     },
   );
 
@@ -346,13 +177,7 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
       `/api/evidence/:id/${variant}`,
       { schema: { tags, summary: variant === 'file' ? 'An evidence file' : 'An image thumbnail', params: evidenceParams } },
       async (request, reply) => {
-        const { file } = await progress.evidence(requireActor(request), request.params.id);
-        const name = variant === 'file' ? file.stored_name : file.thumb_name;
-        if (!name) throw notFound('thumbnail');
-        const bytes = await readFile(join(evidenceDir, String(file.agency_id), name)).catch((error: NodeJS.ErrnoException) => {
-          if (error.code === 'ENOENT') throw missingEvidenceFile(file.id);
-          throw error;
-        });
+        const { file, bytes } = await service.evidenceFile(requireActor(request), request.params.id, variant);
         // Only re-encoded images and PDFs are ever stored; still, nothing is rendered as a page.
         return reply
           .header('content-type', variant === 'thumb' ? 'image/jpeg' : file.mime)
@@ -379,26 +204,7 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
       },
     },
     async (request) => {
-      const actor = requireActor(request);
-      const scope = await progress.evidence(actor, request.params.id);
-      const updated = await progress.changeEvidence(actor, scope, async (trx, file) => {
-        const row = await progress.updateEvidence(trx, file.id, {
-          ...(request.body.caption === undefined ? {} : { caption: request.body.caption }),
-          ...(request.body.link === undefined ? {} : { link: request.body.link }),
-          ...(request.body.position === undefined ? {} : { position: request.body.position }),
-        });
-        await recordAudit(trx, {
-          actorId: actor.id,
-          action: 'update',
-          entity: 'evidence',
-          entityId: file.id,
-          agencyId: file.agency_id,
-          before: presentEvidence(file),
-          after: presentEvidence(row),
-        });
-        return row;
-      });
-      return presentEvidence(updated);
+      return presentEvidence(await service.changeEvidence(requireActor(request), request.params.id, request.body));
     },
   );
 
@@ -406,22 +212,7 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
     '/api/evidence/:id',
     { schema: { tags, summary: 'Remove an evidence file', params: evidenceParams } },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const scope = await progress.evidence(actor, request.params.id);
-      const file = await progress.changeEvidence(actor, scope, async (trx, row) => {
-        await progress.deleteEvidence(trx, row.id);
-        await recordAudit(trx, {
-          actorId: actor.id,
-          action: 'delete',
-          entity: 'evidence',
-          entityId: row.id,
-          agencyId: row.agency_id,
-          before: presentEvidence(row),
-        });
-        return row;
-      });
-      await rm(join(evidenceDir, String(file.agency_id), file.stored_name), { force: true });
-      if (file.thumb_name) await rm(join(evidenceDir, String(file.agency_id), file.thumb_name), { force: true });
+      await service.removeEvidence(requireActor(request), request.params.id);
       return reply.code(204).send();
     },
   );

@@ -1,10 +1,17 @@
-import { todayInBangkok } from '../db/database.js';
+import { randomUUID } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
+import { officialThaiDate, roundEndsOn } from '@prongsai/core';
 import { listDivisions } from '../agencies/repository.js';
-import type { Actor } from '../auth/policy.js';
-import { policies } from '../auth/policy.js';
-import type { Database, Division, EvidenceFile, MeasureEntry, ProgressReport, ReportPart } from '../db/schema.js';
-import type { ProgressRepository, RoundScope } from './repository.js';
+import { recordAudit } from '../audit/repository.js';
+import { authorize, policies, type Actor } from '../auth/policy.js';
+import { now, todayInBangkok } from '../db/database.js';
+import type { Agency, Database, Division, EvidenceFile, MeasureEntry, ProgressReport, ReportPart } from '../db/schema.js';
+import { processUpload } from '../evidence/process.js';
+import { EvidenceStore } from '../evidence/store.js';
+import { badRequest, conflict, HttpError, notFound } from '../http/errors.js';
+import { ProgressRepository, reportTarget, roundLocked, type RoundScope } from './repository.js';
 import { presentEntry, type Divisions } from '../measures/service.js';
 
 export const REPORT_STATUSES = ['not-started', 'in-progress', 'done', 'not-done'] as const;
@@ -174,4 +181,296 @@ export function pendingReports(view: {
     unsent: view.entries.filter((e) => e.report.review === 'draft' || e.report.review === 'returned').map(name),
     unreviewed: view.entries.filter((e) => e.report.review === 'submitted').map(name),
   };
+}
+
+const missingEvidenceFile = (id: number) =>
+  new HttpError(
+    410,
+    'evidence-file-missing',
+    `the file of evidence ${id} is missing from storage; restore it from a backup with files or upload it again`,
+    'ไม่พบไฟล์หลักฐานในที่จัดเก็บ กรุณากู้คืนจากข้อมูลสำรองหรืออัปโหลดใหม่',
+  );
+
+/**
+ * The use cases of progress rounds: writing, sending and reviewing reports, adding and changing
+ * their evidence, approving and reopening rounds. Each is authorised, run in its transaction and
+ * audited here; the handlers validate, call one of these and present.
+ */
+export class ProgressService {
+  private readonly repository: ProgressRepository;
+  private readonly store: EvidenceStore;
+  private readonly evidenceDir: string;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    dataDir: string,
+    /** The agency's quota; the store's configured one unless given. */
+    quotaBytes?: number,
+  ) {
+    this.repository = new ProgressRepository(db);
+    this.store = new EvidenceStore(dataDir, quotaBytes);
+    this.evidenceDir = join(dataDir, 'evidence');
+  }
+
+  /** A round as the actor may see it. */
+  async round(actor: Actor, agency: Agency, fiscalYear: number, kind: number) {
+    const scope = await this.repository.round(actor, agency.id, fiscalYear, kind);
+    return roundView(this.repository, this.db, actor, scope);
+  }
+
+  /** The approved revisions of a round, each cut down to the entries the actor may read. */
+  async revisions(actor: Actor, agency: Agency, fiscalYear: number, kind: number) {
+    const scope = await this.repository.round(actor, agency.id, fiscalYear, kind);
+    return this.repository.revisions(actor, scope);
+  }
+
+  /** Writes the progress of one measure in a round (its division, or the secretariat); the report goes back to draft. */
+  async writeReport(
+    actor: Actor,
+    entryId: number,
+    kind: number,
+    input: { status: (typeof REPORT_STATUSES)[number]; reason?: string | null; narrative: string },
+  ) {
+    if (input.status === 'not-done' && !input.reason) {
+      throw badRequest('say why the measure was not done', 'กรุณาระบุเหตุผลที่ไม่ได้ดำเนินการ');
+    }
+    const progress = this.repository;
+    const scope = await progress.report(actor, entryId, kind);
+    const after = await progress.changeReport(actor, scope, 'edit', async (trx, report) => {
+      const updated = await progress.updateReport(trx, report.id, {
+        status: input.status,
+        reason: input.reason ?? null,
+        narrative: input.narrative,
+        review: 'draft',
+        updated_by: actor.id,
+        updated_at: now(),
+      });
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: 'update',
+        entity: 'progress-report',
+        entityId: report.id,
+        agencyId: scope.agencyId,
+        before: presentReport(report, scope.entry.id),
+        after: presentReport(updated, scope.entry.id),
+      });
+      return updated;
+    });
+    return presentReport(after, scope.entry.id);
+  }
+
+  /** Sends the report to the secretariat for review. */
+  async submitReport(actor: Actor, entryId: number, kind: number) {
+    const progress = this.repository;
+    const scope = await progress.report(actor, entryId, kind);
+    const updated = await progress.changeReport(actor, scope, 'edit', async (trx, report) => {
+      const row = await progress.updateReport(trx, report.id, { review: 'submitted', updated_by: actor.id, updated_at: now() });
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: 'submit',
+        entity: 'progress-report',
+        entityId: report.id,
+        agencyId: scope.agencyId,
+      });
+      return row;
+    });
+    return presentReport(updated, scope.entry.id);
+  }
+
+  /** Accepts a report, returns it to its division, or comments (the secretariat). */
+  async reviewReport(
+    actor: Actor,
+    entryId: number,
+    kind: number,
+    input: { action: 'accept' | 'return' | 'comment'; comment?: string },
+  ) {
+    if (input.action !== 'accept' && !input.comment) throw badRequest('a comment is needed', 'กรุณาระบุความเห็น');
+    const progress = this.repository;
+    const scope = await progress.report(actor, entryId, kind);
+    const updated = await progress.changeReport(actor, scope, 'review', async (trx, report, created) => {
+      if (created) throw badRequest('nothing has been reported yet', 'ยังไม่มีการรายงานผล');
+      const review = input.action === 'accept' ? 'accepted' : input.action === 'return' ? 'returned' : report.review;
+      const row = await progress.updateReport(trx, report.id, {
+        review,
+        review_comment: input.comment ?? report.review_comment,
+        updated_at: now(),
+      });
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: `review-${input.action}`,
+        entity: 'progress-report',
+        entityId: report.id,
+        agencyId: scope.agencyId,
+        after: { review, comment: input.comment },
+      });
+      return row;
+    });
+    return presentReport(updated, scope.entry.id);
+  }
+
+  /**
+   * Approves the round (an executive), locking it. Refused (409) while reports are unsent or
+   * unreviewed, or before the round's period ends, unless a reason is given (audited).
+   */
+  async approveRound(actor: Actor, agency: Agency, fiscalYear: number, kind: number, reason: string | null) {
+    const progress = this.repository;
+    const scope = await progress.round(actor, agency.id, fiscalYear, kind);
+    authorize(actor, 'round', 'approve', { agencyId: agency.id });
+    const revision = await progress.changeRound(scope, async (trx, round) => {
+      if (round.status === 'approved') throw conflict('the round is approved already', 'รอบนี้อนุมัติแล้ว');
+      // The revision keeps the whole round, as the secretariat sees it; each reader gets their part.
+      const secretariat = { ...actor, role: 'agency_admin' as const, agencyId: agency.id, divisionId: null };
+      const snapshot = await roundView(new ProgressRepository(trx), trx, secretariat, { ...scope, round });
+      const periodEndsOn = roundEndsOn(round.round as 6 | 12, fiscalYear);
+      const pending = { ...pendingReports(snapshot), ...(todayInBangkok() < periodEndsOn ? { periodEndsOn } : {}) };
+      if ((pending.unsent.length > 0 || pending.unreviewed.length > 0) && !reason) {
+        throw new HttpError(
+          409,
+          'round-incomplete',
+          `${pending.unsent.length} reports are not sent and ${pending.unreviewed.length} not reviewed; give a reason to approve anyway`,
+          `ยังไม่ส่งรายงาน ${pending.unsent.length} รายการ และยังไม่ได้ตรวจ ${pending.unreviewed.length} รายการ หากจะอนุมัติก่อน กรุณาระบุเหตุผล`,
+          pending,
+        );
+      }
+      if (pending.periodEndsOn && !reason) {
+        throw new HttpError(
+          409,
+          'round-period-running',
+          `the round's period runs until ${periodEndsOn}; give a reason to approve it before then`,
+          `รอบนี้ยังไม่สิ้นสุด (สิ้นสุด ${officialThaiDate(periodEndsOn)}) หากจะอนุมัติก่อน กรุณาระบุเหตุผล`,
+          pending,
+        );
+      }
+      await progress.approve(trx, actor, round, snapshot, agency.id, reason ? { reason, ...pending } : undefined, fiscalYear);
+      return round.revision;
+    });
+    return { status: 'approved', revision };
+  }
+
+  /** Opens an approved round again as a new revision; the approved one stays in the history. */
+  async reopenRound(actor: Actor, agency: Agency, fiscalYear: number, kind: number) {
+    const progress = this.repository;
+    const scope = await progress.round(actor, agency.id, fiscalYear, kind);
+    authorize(actor, 'round', 'reopen', { agencyId: agency.id });
+    const revision = await progress.changeRound(scope, async (trx, round) => {
+      if (round.status !== 'approved') throw conflict('the round is open', 'รอบนี้ยังเปิดอยู่');
+      await progress.reopen(trx, actor, round, agency.id, fiscalYear);
+      return round.revision + 1;
+    });
+    return { status: 'open', revision };
+  }
+
+  /** Adds a photo or PDF to a report: written first, recorded in a transaction that counts the agency's files under its quota. */
+  async addEvidence(
+    actor: Actor,
+    entryId: number,
+    kind: number,
+    input: { content: Buffer; caption: string; link?: string },
+  ): Promise<EvidenceFile> {
+    const progress = this.repository;
+    const scope = await progress.report(actor, entryId, kind);
+    authorize(actor, 'report', 'edit', reportTarget(scope.agencyId, scope.entry));
+    if (scope.round.status !== 'open') throw roundLocked();
+    const processed = await processUpload(input.content);
+    const name = `${randomUUID()}.${processed.extension}`;
+    const thumbName = processed.thumb ? `${randomUUID()}.jpg` : null;
+    const staged = await this.store.stage('evidence', scope.agencyId, [
+      { name, data: processed.file },
+      ...(processed.thumb && thumbName ? [{ name: thumbName, data: processed.thumb }] : []),
+    ]);
+    try {
+      return await progress.changeReport(actor, scope, 'edit', async (trx, report) => {
+        await this.store.reserve(trx, scope.agencyId, staged.bytes);
+        const row = await progress.insertEvidence(trx, {
+          report_id: report.id,
+          agency_id: scope.agencyId,
+          position: await progress.nextEvidencePosition(trx, report.id),
+          kind: processed.kind,
+          caption: input.caption,
+          link: input.link ?? null,
+          stored_name: name,
+          thumb_name: thumbName,
+          mime: processed.mime,
+          bytes: processed.file.length,
+          thumb_bytes: processed.thumb?.length ?? 0,
+          width: processed.width,
+          height: processed.height,
+          created_by: actor.id,
+          created_at: now(),
+        });
+        await recordAudit(trx, {
+          actorId: actor.id,
+          action: 'upload',
+          entity: 'evidence',
+          entityId: row.id,
+          agencyId: scope.agencyId,
+          after: presentEvidence(row),
+        });
+        return row;
+      });
+    } catch (error) {
+      // Nothing is kept from an upload that was not recorded (a crash here leaves files the sweep removes).
+      await staged.discard();
+      throw error;
+    }
+  }
+
+  /** An evidence file or its thumbnail, with its row, for those who may read its report. */
+  async evidenceFile(actor: Actor, id: number, variant: 'file' | 'thumb'): Promise<{ file: EvidenceFile; bytes: Buffer }> {
+    const { file } = await this.repository.evidence(actor, id);
+    const name = variant === 'file' ? file.stored_name : file.thumb_name;
+    if (!name) throw notFound('thumbnail');
+    const bytes = await readFile(join(this.evidenceDir, String(file.agency_id), name)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') throw missingEvidenceFile(file.id);
+      throw error;
+    });
+    return { file, bytes };
+  }
+
+  /** Changes the caption, link or order of an evidence file. */
+  async changeEvidence(
+    actor: Actor,
+    id: number,
+    changes: { caption?: string; link?: string | null; position?: number },
+  ): Promise<EvidenceFile> {
+    const progress = this.repository;
+    const scope = await progress.evidence(actor, id);
+    return progress.changeEvidence(actor, scope, async (trx, file) => {
+      const row = await progress.updateEvidence(trx, file.id, {
+        ...(changes.caption === undefined ? {} : { caption: changes.caption }),
+        ...(changes.link === undefined ? {} : { link: changes.link }),
+        ...(changes.position === undefined ? {} : { position: changes.position }),
+      });
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: 'update',
+        entity: 'evidence',
+        entityId: file.id,
+        agencyId: file.agency_id,
+        before: presentEvidence(file),
+        after: presentEvidence(row),
+      });
+      return row;
+    });
+  }
+
+  /** Removes an evidence file: its row in the round's transaction (audited), then its files. */
+  async removeEvidence(actor: Actor, id: number): Promise<void> {
+    const progress = this.repository;
+    const scope = await progress.evidence(actor, id);
+    const file = await progress.changeEvidence(actor, scope, async (trx, row) => {
+      await progress.deleteEvidence(trx, row.id);
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: 'delete',
+        entity: 'evidence',
+        entityId: row.id,
+        agencyId: row.agency_id,
+        before: presentEvidence(row),
+      });
+      return row;
+    });
+    await rm(join(this.evidenceDir, String(file.agency_id), file.stored_name), { force: true });
+    if (file.thumb_name) await rm(join(this.evidenceDir, String(file.agency_id), file.thumb_name), { force: true });
+  }
 }
