@@ -474,3 +474,91 @@ export class ProgressService {
     if (file.thumb_name) await rm(join(this.evidenceDir, String(file.agency_id), file.thumb_name), { force: true });
   }
 }
+
+/**
+ * Division parts of a measure that several divisions (or every division) carry out: each
+ * division writes and sends its own part, and the report goes to review once all have.
+ */
+export class ReportPartService {
+  private readonly repository: ProgressRepository;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.repository = new ProgressRepository(db);
+  }
+
+  /** The report's scope and the division, which must be one that shares the measure. */
+  private async partScope(actor: Actor, entryId: number, kind: number, divisionId: number) {
+    const scope = await this.repository.report(actor, entryId, kind);
+    const divisions = await listDivisions(this.db, scope.agencyId);
+    const shared = sharedDivisions(scope.entry, divisions);
+    const division = divisions.find((d) => d.id === divisionId);
+    if (!shared || !division || !shared.includes(division.id)) throw notFound('report-part');
+    return { scope, division, shared };
+  }
+
+  /** Writes one division's part of a shared measure; a part changed after review sends the report back to draft. */
+  async writePart(
+    actor: Actor,
+    entryId: number,
+    kind: number,
+    divisionId: number,
+    input: { status: (typeof REPORT_STATUSES)[number]; narrative: string },
+  ) {
+    if (input.status === 'not-done' && !input.narrative) {
+      throw badRequest('say why the measure was not done', 'กรุณาระบุเหตุผลที่ไม่ได้ดำเนินการ');
+    }
+    const progress = this.repository;
+    const { scope, division } = await this.partScope(actor, entryId, kind, divisionId);
+    const part = await progress.changePart(actor, scope, division.id, async (trx, report, before) => {
+      const saved = await progress.savePart(trx, report.id, division.id, {
+        status: input.status,
+        narrative: input.narrative,
+        submitted_at: null,
+        updated_by: actor.id,
+        updated_at: now(),
+      });
+      // A part changed after review sends the whole report back to the divisions' side.
+      if (report.review !== 'draft') {
+        await progress.updateReport(trx, report.id, { review: 'draft', updated_by: actor.id, updated_at: now() });
+      }
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: before ? 'update' : 'create',
+        entity: 'report-part',
+        entityId: saved.id,
+        agencyId: scope.agencyId,
+        before: before ? { status: before.status, narrative: before.narrative } : undefined,
+        after: { division: division.name_th, status: saved.status, narrative: saved.narrative },
+      });
+      return saved;
+    });
+    return presentPart(division, part, true);
+  }
+
+  /** Sends one division's part; the report goes to review when every division has sent its part. */
+  async submitPart(actor: Actor, entryId: number, kind: number, divisionId: number) {
+    const progress = this.repository;
+    const { scope, division, shared } = await this.partScope(actor, entryId, kind, divisionId);
+    const result = await progress.changePart(actor, scope, division.id, async (trx, report, before) => {
+      if (!before) throw badRequest('write the part before sending it', 'กรุณากรอกผลการดำเนินงานของฝ่ายก่อนส่ง');
+      const saved = await progress.savePart(trx, report.id, division.id, {
+        status: before.status,
+        narrative: before.narrative,
+        submitted_at: now(),
+        updated_by: actor.id,
+        updated_at: now(),
+      });
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: 'submit',
+        entity: 'report-part',
+        entityId: saved.id,
+        agencyId: scope.agencyId,
+        after: { division: division.name_th },
+      });
+      const review = await progress.submitWhenAllPartsSent(trx, actor, scope.agencyId, report, shared);
+      return { saved, review };
+    });
+    return { part: presentPart(division, result.saved, true), reportReview: result.review };
+  }
+}
