@@ -1,5 +1,4 @@
 import type { Kysely, Transaction } from 'kysely';
-import { recordAudit } from '../audit/repository.js';
 import { authorize, policies, type Actor } from '../auth/policy.js';
 import { now } from '../db/database.js';
 import { lockRow } from '../db/locks.js';
@@ -42,10 +41,10 @@ export interface ReportScope extends RoundScope {
 }
 
 /**
- * Every read and write of progress reports, their evidence and the round's revisions. Each
- * method takes the actor and applies the report policy itself, on the whole set of entries it
- * touches, so a screen, a document, an export or a revision can never show more than the
- * policy allows. Route handlers and document models call this; none of them hold SQL.
+ * Every read and write of progress reports, their evidence and the round's revisions. The
+ * progress service authorises and audits each use case; the reads that list entries or
+ * revisions still cut them down to what the report policy lets the actor read, so a screen, a
+ * document, an export or a revision never shows more than the policy allows.
  */
 export class ProgressRepository {
   /** Over the database, or over a transaction to read inside one. */
@@ -132,7 +131,6 @@ export class ProgressRepository {
     divisionId: number,
     change: (trx: Transaction<Database>, report: ProgressReport, part: ReportPart | undefined) => Promise<T>,
   ): Promise<T> {
-    authorize(actor, 'report', 'editPart', { ...reportTarget(scope.agencyId, scope.entry), divisionId });
     return this.changeReport(actor, scope, 'edit', async (trx, report) => {
       await lockRow(trx, 'progress_reports', report.id);
       const part = await trx
@@ -169,28 +167,19 @@ export class ProgressRepository {
 
   /**
    * Sends a shared measure's report to review once every responsible division has sent its part
-   * (call inside `changePart`); answers the report's review state after.
+   * (call inside `changePart`); answers the report's review state after, and whether it was sent now.
    */
   async submitWhenAllPartsSent(
     trx: Transaction<Database>,
     actor: Actor,
-    agencyId: number,
     report: ProgressReport,
     divisions: number[],
-  ): Promise<string> {
+  ): Promise<{ review: string; sent: boolean }> {
     const parts = await trx.selectFrom('report_parts').selectAll().where('report_id', '=', report.id).execute();
     const complete = divisions.every((id) => parts.some((p) => p.division_id === id && p.submitted_at !== null));
-    if (!complete || (report.review !== 'draft' && report.review !== 'returned')) return report.review;
+    if (!complete || (report.review !== 'draft' && report.review !== 'returned')) return { review: report.review, sent: false };
     await this.updateReport(trx, report.id, { review: 'submitted', updated_by: actor.id, updated_at: now() });
-    await recordAudit(trx, {
-      actorId: actor.id,
-      action: 'submit',
-      entity: 'progress-report',
-      entityId: report.id,
-      agencyId,
-      after: { review: 'submitted', allPartsSent: true },
-    });
-    return 'submitted';
+    return { review: 'submitted', sent: true };
   }
 
   /** Evidence of the given reports, in their order. */
@@ -226,12 +215,15 @@ export class ProgressRepository {
     });
   }
 
-  /** One entry's report in a round, if the actor may read it. */
-  async report(actor: Actor, entryId: number, kind: number): Promise<ReportScope> {
+  /** An entry with its plan, if both exist. */
+  async entryOf(entryId: number): Promise<{ entry: MeasureEntry; plan: MeasurePlan } | undefined> {
     const entry = await findEntry(this.db, entryId);
     const plan = entry ? await findPlanById(this.db, entry.plan_id) : undefined;
-    if (!entry || !plan) throw notFound('entry');
-    authorize(actor, 'report', 'read', reportTarget(plan.agency_id, entry));
+    return entry && plan ? { entry, plan } : undefined;
+  }
+
+  /** One entry's report in a round (undefined before its first write). */
+  async reportIn(plan: MeasurePlan, entry: MeasureEntry, kind: number): Promise<ReportScope> {
     const round = await this.roundOf(this.db, plan.id, kind);
     const report = await this.db
       .selectFrom('progress_reports')
@@ -253,7 +245,6 @@ export class ProgressRepository {
     action: 'edit' | 'review',
     change: (trx: Transaction<Database>, report: ProgressReport, created: boolean) => Promise<T>,
   ): Promise<T> {
-    authorize(actor, 'report', action, reportTarget(scope.agencyId, scope.entry));
     return this.db.transaction().execute(async (trx) => {
       await lockRow(trx, 'progress_rounds', scope.round.id);
       const round = await this.roundOf(trx, scope.plan.id, scope.round.round);
@@ -317,10 +308,10 @@ export class ProgressRepository {
     return row?.status === 'approved';
   }
 
-  /** An evidence file with its report's scope, if the actor may read that report. */
-  async evidence(actor: Actor, id: number): Promise<ReportScope & { file: EvidenceFile }> {
+  /** An evidence file with its report's scope; undefined if the file, its entry or its plan is gone. */
+  async evidence(id: number): Promise<(ReportScope & { file: EvidenceFile }) | undefined> {
     const file = await this.db.selectFrom('evidence_files').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!file) throw notFound('evidence');
+    if (!file) return undefined;
     const report = await this.db
       .selectFrom('progress_reports')
       .selectAll()
@@ -328,8 +319,7 @@ export class ProgressRepository {
       .executeTakeFirstOrThrow();
     const entry = await findEntry(this.db, report.entry_id);
     const plan = entry ? await findPlanById(this.db, entry.plan_id) : undefined;
-    if (!entry || !plan) throw notFound('evidence');
-    authorize(actor, 'report', 'read', reportTarget(file.agency_id, entry));
+    if (!entry || !plan) return undefined;
     const round = await this.db
       .selectFrom('progress_rounds')
       .selectAll()
@@ -344,7 +334,6 @@ export class ProgressRepository {
     scope: ReportScope & { file: EvidenceFile },
     change: (trx: Transaction<Database>, file: EvidenceFile) => Promise<T>,
   ): Promise<T> {
-    authorize(actor, 'report', 'edit', reportTarget(scope.agencyId, scope.entry));
     return this.db.transaction().execute(async (trx) => {
       await lockRow(trx, 'progress_rounds', scope.round.id);
       const round = await trx
@@ -367,16 +356,8 @@ export class ProgressRepository {
     });
   }
 
-  /** `override`: the executive's reason for approving with reports unsent or unreviewed, kept in the audit. */
-  async approve(
-    trx: Transaction<Database>,
-    actor: Actor,
-    round: ProgressRound,
-    snapshot: unknown,
-    agencyId: number,
-    override?: { reason: string; unsent: string[]; unreviewed: string[]; periodEndsOn?: string },
-    fiscalYear?: number,
-  ) {
+  /** Marks a round approved and keeps its revision; call inside `changeRound`. */
+  async approve(trx: Transaction<Database>, actor: Actor, round: ProgressRound, snapshot: unknown) {
     const at = now();
     await trx
       .updateTable('progress_rounds')
@@ -393,30 +374,15 @@ export class ProgressRepository {
         created_at: at,
       })
       .execute();
-    await recordAudit(trx, {
-      actorId: actor.id,
-      action: 'approve',
-      entity: 'progress-round',
-      entityId: round.id,
-      agencyId,
-      after: { fiscalYear, round: round.round, revision: round.revision, ...(override ? { approvedAnyway: override } : {}) },
-    });
   }
 
-  async reopen(trx: Transaction<Database>, actor: Actor, round: ProgressRound, agencyId: number, fiscalYear?: number) {
+  /** Opens an approved round again as its next revision; call inside `changeRound`. */
+  async reopen(trx: Transaction<Database>, round: ProgressRound) {
     await trx
       .updateTable('progress_rounds')
       .set({ status: 'open', revision: round.revision + 1, approved_by: null, approved_at: null })
       .where('id', '=', round.id)
       .execute();
-    await recordAudit(trx, {
-      actorId: actor.id,
-      action: 'reopen',
-      entity: 'progress-round',
-      entityId: round.id,
-      agencyId,
-      after: { fiscalYear, round: round.round, revision: round.revision + 1 },
-    });
   }
 
   /** Files of evidence rows, for the sweep of orphans: every stored name still referenced. */

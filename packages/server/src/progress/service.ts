@@ -11,7 +11,7 @@ import type { Agency, Database, Division, EvidenceFile, MeasureEntry, ProgressRe
 import { processUpload } from '../evidence/process.js';
 import { EvidenceStore } from '../evidence/store.js';
 import { badRequest, conflict, HttpError, notFound } from '../http/errors.js';
-import { ProgressRepository, reportTarget, roundLocked, type RoundScope } from './repository.js';
+import { ProgressRepository, reportTarget, roundLocked, type ReportScope, type RoundScope } from './repository.js';
 import { presentEntry, type Divisions } from '../measures/service.js';
 
 export const REPORT_STATUSES = ['not-started', 'in-progress', 'done', 'not-done'] as const;
@@ -235,7 +235,8 @@ export class ProgressService {
       throw badRequest('say why the measure was not done', 'กรุณาระบุเหตุผลที่ไม่ได้ดำเนินการ');
     }
     const progress = this.repository;
-    const scope = await progress.report(actor, entryId, kind);
+    const scope = await readableReport(progress, actor, entryId, kind);
+    authorize(actor, 'report', 'edit', reportTarget(scope.agencyId, scope.entry));
     const after = await progress.changeReport(actor, scope, 'edit', async (trx, report) => {
       const updated = await progress.updateReport(trx, report.id, {
         status: input.status,
@@ -262,7 +263,8 @@ export class ProgressService {
   /** Sends the report to the secretariat for review. */
   async submitReport(actor: Actor, entryId: number, kind: number) {
     const progress = this.repository;
-    const scope = await progress.report(actor, entryId, kind);
+    const scope = await readableReport(progress, actor, entryId, kind);
+    authorize(actor, 'report', 'edit', reportTarget(scope.agencyId, scope.entry));
     const updated = await progress.changeReport(actor, scope, 'edit', async (trx, report) => {
       const row = await progress.updateReport(trx, report.id, { review: 'submitted', updated_by: actor.id, updated_at: now() });
       await recordAudit(trx, {
@@ -286,7 +288,8 @@ export class ProgressService {
   ) {
     if (input.action !== 'accept' && !input.comment) throw badRequest('a comment is needed', 'กรุณาระบุความเห็น');
     const progress = this.repository;
-    const scope = await progress.report(actor, entryId, kind);
+    const scope = await readableReport(progress, actor, entryId, kind);
+    authorize(actor, 'report', 'review', reportTarget(scope.agencyId, scope.entry));
     const updated = await progress.changeReport(actor, scope, 'review', async (trx, report, created) => {
       if (created) throw badRequest('nothing has been reported yet', 'ยังไม่มีการรายงานผล');
       const review = input.action === 'accept' ? 'accepted' : input.action === 'return' ? 'returned' : report.review;
@@ -341,7 +344,17 @@ export class ProgressService {
           pending,
         );
       }
-      await progress.approve(trx, actor, round, snapshot, agency.id, reason ? { reason, ...pending } : undefined, fiscalYear);
+      await progress.approve(trx, actor, round, snapshot);
+      // The executive's reason for approving with reports unsent or unreviewed is kept in the audit.
+      const override = reason ? { reason, ...pending } : undefined;
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: 'approve',
+        entity: 'progress-round',
+        entityId: round.id,
+        agencyId: agency.id,
+        after: { fiscalYear, round: round.round, revision: round.revision, ...(override ? { approvedAnyway: override } : {}) },
+      });
       return round.revision;
     });
     return { status: 'approved', revision };
@@ -354,7 +367,15 @@ export class ProgressService {
     authorize(actor, 'round', 'reopen', { agencyId: agency.id });
     const revision = await progress.changeRound(scope, async (trx, round) => {
       if (round.status !== 'approved') throw conflict('the round is open', 'รอบนี้ยังเปิดอยู่');
-      await progress.reopen(trx, actor, round, agency.id, fiscalYear);
+      await progress.reopen(trx, round);
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: 'reopen',
+        entity: 'progress-round',
+        entityId: round.id,
+        agencyId: agency.id,
+        after: { fiscalYear, round: round.round, revision: round.revision + 1 },
+      });
       return round.revision + 1;
     });
     return { status: 'open', revision };
@@ -368,7 +389,7 @@ export class ProgressService {
     input: { content: Buffer; caption: string; link?: string },
   ): Promise<EvidenceFile> {
     const progress = this.repository;
-    const scope = await progress.report(actor, entryId, kind);
+    const scope = await readableReport(progress, actor, entryId, kind);
     authorize(actor, 'report', 'edit', reportTarget(scope.agencyId, scope.entry));
     if (scope.round.status !== 'open') throw roundLocked();
     const processed = await processUpload(input.content);
@@ -417,7 +438,7 @@ export class ProgressService {
 
   /** An evidence file or its thumbnail, with its row, for those who may read its report. */
   async evidenceFile(actor: Actor, id: number, variant: 'file' | 'thumb'): Promise<{ file: EvidenceFile; bytes: Buffer }> {
-    const { file } = await this.repository.evidence(actor, id);
+    const { file } = await readableEvidence(this.repository, actor, id);
     const name = variant === 'file' ? file.stored_name : file.thumb_name;
     if (!name) throw notFound('thumbnail');
     const bytes = await readFile(join(this.evidenceDir, String(file.agency_id), name)).catch((error: NodeJS.ErrnoException) => {
@@ -434,7 +455,8 @@ export class ProgressService {
     changes: { caption?: string; link?: string | null; position?: number },
   ): Promise<EvidenceFile> {
     const progress = this.repository;
-    const scope = await progress.evidence(actor, id);
+    const scope = await readableEvidence(progress, actor, id);
+    authorize(actor, 'report', 'edit', reportTarget(scope.agencyId, scope.entry));
     return progress.changeEvidence(actor, scope, async (trx, file) => {
       const row = await progress.updateEvidence(trx, file.id, {
         ...(changes.caption === undefined ? {} : { caption: changes.caption }),
@@ -457,7 +479,8 @@ export class ProgressService {
   /** Removes an evidence file: its row in the round's transaction (audited), then its files. */
   async removeEvidence(actor: Actor, id: number): Promise<void> {
     const progress = this.repository;
-    const scope = await progress.evidence(actor, id);
+    const scope = await readableEvidence(progress, actor, id);
+    authorize(actor, 'report', 'edit', reportTarget(scope.agencyId, scope.entry));
     const file = await progress.changeEvidence(actor, scope, async (trx, row) => {
       await progress.deleteEvidence(trx, row.id);
       await recordAudit(trx, {
@@ -488,7 +511,7 @@ export class ReportPartService {
 
   /** The report's scope and the division, which must be one that shares the measure. */
   private async partScope(actor: Actor, entryId: number, kind: number, divisionId: number) {
-    const scope = await this.repository.report(actor, entryId, kind);
+    const scope = await readableReport(this.repository, actor, entryId, kind);
     const divisions = await listDivisions(this.db, scope.agencyId);
     const shared = sharedDivisions(scope.entry, divisions);
     const division = divisions.find((d) => d.id === divisionId);
@@ -509,6 +532,8 @@ export class ReportPartService {
     }
     const progress = this.repository;
     const { scope, division } = await this.partScope(actor, entryId, kind, divisionId);
+    authorize(actor, 'report', 'editPart', { ...reportTarget(scope.agencyId, scope.entry), divisionId: division.id });
+    authorize(actor, 'report', 'edit', reportTarget(scope.agencyId, scope.entry));
     const part = await progress.changePart(actor, scope, division.id, async (trx, report, before) => {
       const saved = await progress.savePart(trx, report.id, division.id, {
         status: input.status,
@@ -539,6 +564,8 @@ export class ReportPartService {
   async submitPart(actor: Actor, entryId: number, kind: number, divisionId: number) {
     const progress = this.repository;
     const { scope, division, shared } = await this.partScope(actor, entryId, kind, divisionId);
+    authorize(actor, 'report', 'editPart', { ...reportTarget(scope.agencyId, scope.entry), divisionId: division.id });
+    authorize(actor, 'report', 'edit', reportTarget(scope.agencyId, scope.entry));
     const result = await progress.changePart(actor, scope, division.id, async (trx, report, before) => {
       if (!before) throw badRequest('write the part before sending it', 'กรุณากรอกผลการดำเนินงานของฝ่ายก่อนส่ง');
       const saved = await progress.savePart(trx, report.id, division.id, {
@@ -556,9 +583,35 @@ export class ReportPartService {
         agencyId: scope.agencyId,
         after: { division: division.name_th },
       });
-      const review = await progress.submitWhenAllPartsSent(trx, actor, scope.agencyId, report, shared);
+      const { review, sent } = await progress.submitWhenAllPartsSent(trx, actor, report, shared);
+      if (sent) {
+        await recordAudit(trx, {
+          actorId: actor.id,
+          action: 'submit',
+          entity: 'progress-report',
+          entityId: report.id,
+          agencyId: scope.agencyId,
+          after: { review: 'submitted', allPartsSent: true },
+        });
+      }
       return { saved, review };
     });
     return { part: presentPart(division, result.saved, true), reportReview: result.review };
   }
+}
+
+/** One entry's report in a round, if the actor may read it. */
+async function readableReport(repository: ProgressRepository, actor: Actor, entryId: number, kind: number): Promise<ReportScope> {
+  const found = await repository.entryOf(entryId);
+  if (!found) throw notFound('entry');
+  authorize(actor, 'report', 'read', reportTarget(found.plan.agency_id, found.entry));
+  return repository.reportIn(found.plan, found.entry, kind);
+}
+
+/** An evidence file with its report's scope, if the actor may read that report. */
+async function readableEvidence(repository: ProgressRepository, actor: Actor, id: number) {
+  const found = await repository.evidence(id);
+  if (!found) throw notFound('evidence');
+  authorize(actor, 'report', 'read', reportTarget(found.agencyId, found.entry));
+  return found;
 }
