@@ -2,12 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { surveyItems } from '@prongsai/core';
-import { listAgencies, listDivisions } from '../agencies/repository.js';
 import type { Db } from '../db/database.js';
-import { loadFramework } from '../frameworks/registry.js';
 import { FORM_SCRIPT, FORM_STYLE, surveyPage } from './form.js';
 import { SHEET_STYLE } from './sheet.js';
-import { SurveyRepository } from './repository.js';
 import { isOpen, SurveyService } from './service.js';
 
 /** The one form a submission id may take: a random UUID, version 4, in lower case. */
@@ -20,7 +17,6 @@ export const SUBMISSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-
 export async function surveyPublicRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const service = new SurveyService(db.kysely);
-  const repository = new SurveyRepository(db.kysely);
   const silent = { logLevel: 'silent' as const };
   const hidden = { hide: true, security: [] };
 
@@ -49,21 +45,18 @@ export async function surveyPublicRoutes(app: FastifyInstance, { db }: { db: Db 
       },
     },
     async (request, reply) => {
-      const round = await repository.byCode(request.params.code);
-      if (!round) {
+      const form = await service.form(request.params.code, request.query.d);
+      if (!form) {
         return reply
           .code(404)
           .header('content-type', 'text/html; charset=utf-8')
           .send('<!doctype html><html lang="th"><title>ไม่พบแบบสอบถาม</title><main><h1>ไม่พบแบบสอบถามนี้</h1></main></html>');
       }
-      const [agency] = await listAgencies(db.kysely, round.agency_id);
-      const divisions = await listDivisions(db.kysely, round.agency_id);
-      const framework = loadFramework(round.framework_id);
-      const division = divisions.find((d) => d.id === request.query.d) ?? null;
+      const { agency, round, framework, divisions, division } = form;
       return reply
         .header('content-type', 'text/html; charset=utf-8')
         .header('cache-control', 'no-store')
-        .send(surveyPage(agency!, round, framework, surveyItems(framework, round.tool), divisions, division, isOpen(round)));
+        .send(surveyPage(agency, round, framework, surveyItems(framework, round.tool), divisions, division, isOpen(round)));
     },
   );
 

@@ -105,6 +105,21 @@ export class SurveyService {
     this.repository = new SurveyRepository(db);
   }
 
+  /**
+   * What the respondents' form shows for a round's public code (no sign-in): the round, its
+   * agency, framework and divisions, and the division a counter's QR code names; undefined if
+   * no round has the code.
+   */
+  async form(code: string, divisionId: number | undefined) {
+    const round = await this.repository.byCode(code);
+    if (!round) return undefined;
+    const [agency] = await listAgencies(this.db, round.agency_id);
+    const divisions = await listDivisions(this.db, round.agency_id);
+    const framework = loadFramework(round.framework_id);
+    const division = divisions.find((d) => d.id === divisionId) ?? null;
+    return { round, agency: agency!, framework, divisions, division };
+  }
+
   /** A round the actor may read; one of another agency is reported as not found. */
   async round(actor: Actor, id: number): Promise<SurveyRound> {
     const row = await this.repository.byId(id);
