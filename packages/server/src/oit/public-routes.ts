@@ -1,18 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findAgency, listAgencies } from '../agencies/repository.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
-import type { Agency, Publication } from '../db/schema.js';
-import { PublicationRepository } from '../publications/repository.js';
 import { agencyPage, escapeHtml, itemPage, itemPath, notPublishedPage, STYLE, yearPage } from './pages.js';
-import { OitRepository } from './repository.js';
 import { sendDocument } from './routes.js';
-import type { OitSnapshot } from './service.js';
+import { TransparencyService } from './transparency-service.js';
 
 const agencyParams = z.object({ agency: z.string().min(1).max(64) });
 const yearParams = agencyParams.extend({ year: z.coerce.number().int().min(2500).max(2700) });
@@ -32,19 +26,7 @@ export const WITHDRAWABLE = 'public, no-cache';
  */
 export async function transparencyRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const publications = new PublicationRepository(db.kysely);
-  const oit = new OitRepository(db.kysely);
-  // Publications never change once made (a new approval is a new row): parse each once.
-  const parsed = new Map<number, OitSnapshot>();
-  const snapshotOf = (publication: Publication): OitSnapshot => {
-    let snapshot = parsed.get(publication.id);
-    if (!snapshot) {
-      snapshot = JSON.parse(publication.snapshot) as OitSnapshot;
-      if (parsed.size > 500) parsed.delete(parsed.keys().next().value!);
-      parsed.set(publication.id, snapshot);
-    }
-    return snapshot;
-  };
+  const transparency = new TransparencyService(db.kysely, config.dataDir);
   const base = (request: FastifyRequest) => config.publicUrl ?? `${request.protocol}://${request.host}`;
 
   const html = (reply: FastifyReply, status: number, body: string, lastModified?: string) => {
@@ -61,11 +43,6 @@ export async function transparencyRoutes(app: FastifyInstance, { db, config }: {
         '<!doctype html><html lang="th"><head><meta charset="utf-8"><title>ไม่พบหน้า</title></head><body><main><h1>ไม่พบหน้าที่ต้องการ</h1></main></body></html>',
       );
 
-  async function live(agency: Agency, year: number) {
-    const row = await publications.live({ agencyId: agency.id, kind: 'oit', fiscalYear: year, round: null });
-    return row ? { row, snapshot: snapshotOf(row) } : null;
-  }
-
   const hidden = { hide: true, security: [] };
 
   api.get('/t/style.css', { schema: hidden }, async (_request, reply) =>
@@ -73,14 +50,11 @@ export async function transparencyRoutes(app: FastifyInstance, { db, config }: {
   );
 
   api.get('/t/sitemap.xml', { schema: hidden }, async (request, reply) => {
-    const agencies = new Map((await listAgencies(db.kysely)).map((a) => [a.id, a]));
     const urls: { loc: string; lastmod: string }[] = [];
-    for (const publication of await publications.liveOfKind('oit')) {
-      const agency = agencies.get(publication.agency_id);
-      if (!agency) continue;
+    for (const { agency, publication, items } of await transparency.sitemap()) {
       const lastmod = publication.published_at.slice(0, 10);
       urls.push({ loc: `${base(request)}/t/${agency.slug}/${publication.fiscal_year}`, lastmod });
-      for (const item of snapshotOf(publication).items) {
+      for (const item of items) {
         urls.push({ loc: `${base(request)}${itemPath(agency, publication.fiscal_year, item.code)}`, lastmod });
       }
     }
@@ -94,31 +68,16 @@ export async function transparencyRoutes(app: FastifyInstance, { db, config }: {
   });
 
   api.get('/t/:agency', { schema: { ...hidden, params: agencyParams } }, async (request, reply) => {
-    const agency = await findAgency(db.kysely, request.params.agency);
+    const agency = await transparency.agency(request.params.agency);
     if (!agency) return notFoundPage(reply);
-    const years = (await publications.liveOfKind('oit', agency.id)).map((p) => ({
-      year: p.fiscal_year,
-      publishedAt: p.published_at,
-      items: snapshotOf(p).items.length,
-    }));
-    // The measures plans, results and approved progress the agency has published, as open data.
-    const openData = (
-      await Promise.all((['plan', 'results', 'round'] as const).map((kind) => publications.liveOfKind(kind, agency.id)))
-    )
-      .flat()
-      .map((p) => ({
-        kind: p.kind as 'plan' | 'results' | 'round',
-        year: p.fiscal_year,
-        round: p.round,
-        publishedAt: p.published_at,
-      }));
+    const { years, openData } = await transparency.overview(agency);
     return html(reply, 200, agencyPage(agency, years, openData));
   });
 
   api.get('/t/:agency/:year', { schema: { ...hidden, params: yearParams } }, async (request, reply) => {
-    const agency = await findAgency(db.kysely, request.params.agency);
+    const agency = await transparency.agency(request.params.agency);
     if (!agency) return notFoundPage(reply);
-    const found = await live(agency, request.params.year);
+    const found = await transparency.live(agency, request.params.year);
     if (!found) return html(reply, 404, notPublishedPage(agency, request.params.year));
     return html(
       reply,
@@ -129,30 +88,23 @@ export async function transparencyRoutes(app: FastifyInstance, { db, config }: {
   });
 
   api.get('/t/:agency/:year/:code', { schema: { ...hidden, params: itemParams } }, async (request, reply) => {
-    const agency = await findAgency(db.kysely, request.params.agency);
+    const agency = await transparency.agency(request.params.agency);
     if (!agency) return notFoundPage(reply);
-    const found = await live(agency, request.params.year);
+    const found = await transparency.live(agency, request.params.year);
     const item = found?.snapshot.items.find((i) => i.code === request.params.code);
     if (!found || !item) return html(reply, 404, notPublishedPage(agency, request.params.year));
     return html(reply, 200, itemPage(agency, request.params.year, item, found.row.published_at), found.row.published_at);
   });
 
   api.get('/t/:agency/:year/:code/files/:id/:name', { schema: { ...hidden, params: fileParams } }, async (request, reply) => {
-    const agency = await findAgency(db.kysely, request.params.agency);
+    const agency = await transparency.agency(request.params.agency);
     if (!agency) return notFoundPage(reply);
-    const found = await live(agency, request.params.year);
-    const document = found?.snapshot.items
-      .find((i) => i.code === request.params.code)
-      ?.documents.find((d) => d.id === request.params.id);
-    if (!document) return notFoundPage(reply);
-    const row = await oit.publishedFile(agency.id, document.id);
-    const bytes = row?.stored_name
-      ? await readFile(join(config.dataDir, 'oit', String(agency.id), row.stored_name)).catch(() => null)
-      : null;
-    if (!bytes) return notFoundPage(reply);
+    const file = await transparency.publishedFile(agency, request.params.year, request.params.code, request.params.id);
+    if (!file) return notFoundPage(reply);
+    const { document, bytes } = file;
     // Revalidated on every use, cheaply by its tag: withdrawal takes effect at once for every cache.
     const tag = `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
-    reply.header('etag', tag).header('last-modified', new Date(found!.row.published_at).toUTCString());
+    reply.header('etag', tag).header('last-modified', new Date(file.publishedAt).toUTCString());
     if (request.headers['if-none-match'] === tag) return reply.code(304).header('cache-control', WITHDRAWABLE).send();
     return sendDocument(reply, { file_name: document.fileName, mime: document.mime }, bytes, WITHDRAWABLE);
   });
