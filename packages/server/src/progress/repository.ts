@@ -14,7 +14,7 @@ import type {
 import { HttpError, notFound } from '../http/errors.js';
 import { findEntry, findPlan, findPlanById, listEntries } from '../measures/repository.js';
 import { listDivisions } from '../agencies/repository.js';
-import { entryDivisions, narrativeWithParts } from './service.js';
+import { entryDivisions, narrativeWithParts } from './entries.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 

@@ -12,7 +12,10 @@ import { processUpload } from '../evidence/process.js';
 import { EvidenceStore } from '../evidence/store.js';
 import { badRequest, conflict, HttpError, notFound } from '../http/errors.js';
 import { ProgressRepository, reportTarget, roundLocked, type ReportScope, type RoundScope } from './repository.js';
-import { presentEntry, type Divisions } from '../measures/service.js';
+import { presentEntry } from '../measures/service.js';
+import { entryDivisions } from './entries.js';
+
+export { entryDivisions, narrativeWithParts } from './entries.js';
 
 export const REPORT_STATUSES = ['not-started', 'in-progress', 'done', 'not-done'] as const;
 
@@ -56,8 +59,6 @@ export function presentReport(report: ProgressReport | undefined, entryId: numbe
       };
 }
 
-export const entryDivisions = (entry: MeasureEntry) => JSON.parse(entry.divisions) as Divisions;
-
 /**
  * The divisions that each report their own part of a measure: every division for one assigned
  * to ทุกฝ่าย, the listed ones when several are; `null` when one division carries it alone.
@@ -82,17 +83,6 @@ export function presentPart(division: Division, part: ReportPart | undefined, ca
     updatedAt: part?.updated_at ?? null,
     canEdit,
   };
-}
-
-/** A shared measure's narrative as documents print it: the report's own text, then each division's part. */
-export function narrativeWithParts(narrative: string, parts: ReportPart[], divisions: Division[]): string {
-  const lines = parts
-    .filter((p) => p.submitted_at !== null && p.narrative.trim() !== '')
-    .map((p) => {
-      const division = divisions.find((d) => d.id === p.division_id);
-      return `${division?.name_th ?? `#${p.division_id}`}: ${p.narrative.trim()}`;
-    });
-  return [narrative.trim(), ...lines].filter((l) => l !== '').join('\n');
 }
 
 /**
