@@ -9,7 +9,8 @@ import { loadDemo } from '../demo/demo.js';
 import { measuresDocx } from '../documents/docx.js';
 import { measuresModel } from '../documents/model.js';
 import { measuresPdf } from '../documents/pdf.js';
-import { generateDocument, operatorOf } from '../documents/service.js';
+import { systemActor } from '../auth/policy.js';
+import { generateDocument } from '../documents/service.js';
 import { printTable, writeReport } from './report.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'prongsai-bench-docs-'));
@@ -41,7 +42,7 @@ async function everyDistrict(): Promise<void> {
       dataDir,
       district,
       { kind: 'measures', format: 'pdf', fiscalYear: 2567 },
-      operatorOf(district),
+      systemActor(district.id),
     );
   }
 }

@@ -7,6 +7,8 @@ import type { Agency, Database, Division } from '../db/schema.js';
 import { officialDate } from '../documents/common.js';
 import { loadFramework } from '../frameworks/registry.js';
 import { findPlan } from '../measures/repository.js';
+import { readableRound } from '../progress/access.js';
+import { readableChecklist } from '../oit/access.js';
 import { OitRepository } from '../oit/repository.js';
 import { ProgressRepository } from '../progress/repository.js';
 import { roundView } from '../progress/service.js';
@@ -78,7 +80,7 @@ export async function owedByDivision(
   const checklist = await oit.findChecklist(agency.id, fiscalYear);
   if (checklist) {
     const items = new Map(loadFramework(checklist.framework_id).data.oitItems.map((i) => [i.code, i.name?.th ?? '']));
-    for (const view of (await oit.checklist(reader, agency.id, fiscalYear)).tasks) {
+    for (const view of (await readableChecklist(oit, reader, agency.id, fiscalYear)).tasks) {
       const status = view.task.status as OitTaskStatus;
       if (status !== 'todo' && status !== 'returned') continue;
       const code = view.task.item_code;
@@ -101,7 +103,7 @@ export async function owedByDivision(
   if (plan) {
     const progress = new ProgressRepository(db);
     for (const round of [6, 12] as const) {
-      const scope = await progress.round(reader, agency.id, fiscalYear, round);
+      const scope = await readableRound(progress, reader, agency.id, fiscalYear, round);
       if (scope.round.status === 'approved') continue;
       const view = await roundView(progress, db, reader, scope);
       const late = scope.round.due_date < today;

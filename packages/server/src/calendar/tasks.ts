@@ -4,6 +4,8 @@ import { isOitOverdue, NACC_WINDOWS, type Milestone, type OitTaskStatus } from '
 import { authorize, type Actor } from '../auth/policy.js';
 import type { Agency, Database } from '../db/schema.js';
 import { findPlan } from '../measures/repository.js';
+import { readableRound } from '../progress/access.js';
+import { readableChecklist } from '../oit/access.js';
 import { OitRepository } from '../oit/repository.js';
 import { ProgressRepository } from '../progress/repository.js';
 import { pendingReports, roundView } from '../progress/service.js';
@@ -63,7 +65,7 @@ export async function tasksFor(
   const oit = new OitRepository(db);
   const checklist = await oit.findChecklist(agency.id, fiscalYear);
   if (checklist) {
-    const { tasks: items } = await oit.checklist(actor, agency.id, fiscalYear);
+    const { tasks: items } = await readableChecklist(oit, actor, agency.id, fiscalYear);
     for (const view of items) {
       const status = view.task.status as OitTaskStatus;
       const late = isOitOverdue(
@@ -113,7 +115,7 @@ export async function tasksFor(
     // division's list in December holds the reports due in April, not October's as well.
     let sixMonthsOpen = false;
     for (const kind of [6, 12] as const) {
-      const scope = await progress.round(actor, agency.id, fiscalYear, kind);
+      const scope = await readableRound(progress, actor, agency.id, fiscalYear, kind);
       if (kind === 6) sixMonthsOpen = scope.round.status !== 'approved' && today <= scope.round.due_date;
       if (scope.round.status === 'approved') continue;
       if (kind === 12 && sixMonthsOpen) continue;

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { findAgency } from '../agencies/repository.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
-import { generateDocument, operatorOf, type DocumentFormat, type DocumentKind } from '../documents/service.js';
+import { systemActor } from '../auth/policy.js';
+import { generateDocument, type DocumentFormat, type DocumentKind } from '../documents/service.js';
 import { HttpError } from '../http/errors.js';
 import { workbookFor } from '../exports/workbook.js';
 import { USER_ERROR, type CliIo } from './io.js';
@@ -70,7 +71,7 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
                 round: round as 6 | 12,
                 thaiDigits: values['thai-digits'],
               },
-              operatorOf(agency),
+              systemActor(agency.id),
             )
           ).bytes;
     await writeFile(values.out, bytes);

@@ -17,6 +17,7 @@ import type { Committee } from '../committees/schema.js';
 import { frameworksDir, loadFramework } from '../frameworks/registry.js';
 import { badRequest, HttpError } from '../http/errors.js';
 import type { Actor } from '../auth/policy.js';
+import { readableEntries, readableRound } from '../progress/access.js';
 import { ProgressRepository } from '../progress/repository.js';
 import { findPlan, listEntries } from '../measures/repository.js';
 import { presentEntry } from '../measures/service.js';
@@ -162,8 +163,8 @@ export async function progressModel(
   const progress = new ProgressRepository(db);
   const plan = await findPlan(db, agency.id, fiscalYear);
   if (!plan) throw badRequest(`no FY${fiscalYear} plan`, `ยังไม่มีแผนมาตรการปีงบประมาณ พ.ศ. ${fiscalYear}`);
-  const scope = await progress.round(reader, agency.id, fiscalYear, round);
-  const entries = await progress.readableEntries(reader, scope);
+  const scope = await readableRound(progress, reader, agency.id, fiscalYear, round);
+  const entries = await readableEntries(progress, reader, scope);
   const reports = await progress.reportsOf(scope.round, entries);
   const files = await progress.evidenceOf([...reports.values()]);
   const narratives = await progress.narrativesOf(agency.id, [...reports.values()]);

@@ -122,18 +122,6 @@ export async function readCachedDocument(path: string, format: DocumentFormat): 
   return null;
 }
 
-/** The console operator, for documents made from the CLI: reads the whole agency as its secretariat does. */
-export function operatorOf(agency: Agency): Actor {
-  return {
-    id: 0,
-    email: 'operator@localhost',
-    displayName: 'operator',
-    role: 'agency_admin',
-    agencyId: agency.id,
-    divisionId: null,
-  };
-}
-
 const RENDERERS = {
   measures: { pdf: measuresPdf, docx: measuresDocx },
   progress: { pdf: progressPdf, docx: progressDocx },

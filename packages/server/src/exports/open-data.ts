@@ -2,6 +2,7 @@ import { findWeakPoints, round2 } from '@prongsai/core';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/policy.js';
 import type { Agency, Database } from '../db/schema.js';
+import { readableEntries } from '../progress/access.js';
 import { ProgressRepository, type RoundScope } from '../progress/repository.js';
 import { notFound } from '../http/errors.js';
 import { listDivisions } from '../agencies/repository.js';
@@ -39,7 +40,7 @@ type Row = Record<string, string | number | null>;
 /** The rows of an approved round's progress, as `reader` may see them (publishing uses the secretariat's view). */
 export async function progressRows(db: Kysely<Database>, reader: Actor, agency: Agency, scope: RoundScope): Promise<Row[]> {
   const progress = new ProgressRepository(db);
-  const entries = await progress.readableEntries(reader, scope);
+  const entries = await readableEntries(progress, reader, scope);
   const reports = await progress.reportsOf(scope.round, entries);
   const narratives = await progress.narrativesOf(agency.id, [...reports.values()]);
   return entries.map(presentEntry).map((e) => {

@@ -35,7 +35,7 @@ export async function publishedDataset(db: Kysely<Database>, ref: string, fiscal
 export async function agencyPublications(db: Kysely<Database>, actor: Actor, ref: string): Promise<Publication[]> {
   const agency = await readableAgency(db, actor, ref);
   authorize(actor, 'publication', 'read', { agencyId: agency.id });
-  return new PublicationRepository(db).list(actor, agency.id);
+  return new PublicationRepository(db).list(agency.id);
 }
 
 /** Publishes the agency's results, measures plan or an approved progress round (the secretariat); audited. */
@@ -53,7 +53,7 @@ export async function publishFor(
 
 /** Takes a publication down; returns it as withdrawn. Audited. */
 export async function withdrawPublication(db: Kysely<Database>, actor: Actor, id: number): Promise<Publication> {
-  const publication = await new PublicationRepository(db).find(actor, id);
+  const publication = await new PublicationRepository(db).find(id);
   if (!publication) throw notFound('publication');
   authorize(actor, 'publication', 'read', { agencyId: publication.agency_id });
   await withdraw(db, actor, publication);

@@ -1,9 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { OitTaskStatus, PreviousAssignment } from '@prongsai/core';
-import { authorize, policies, type Actor } from '../auth/policy.js';
 import { now } from '../db/database.js';
 import type { Database, OitChecklist, OitEvidence, OitTask } from '../db/schema.js';
-import { notFound } from '../http/errors.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -65,18 +63,6 @@ export class OitRepository {
       .where('agency_id', '=', agencyId)
       .orderBy('fiscal_year', 'desc')
       .execute();
-  }
-
-  /**
-   * The checklist of a year with the tasks the actor may read; 404 if there is none or it is not
-   * theirs. Kept for the calendar's callers, which have not yet moved to `OitService.checklist`.
-   */
-  async checklist(actor: Actor, agencyId: number, fiscalYear: number): Promise<ChecklistScope> {
-    authorize(actor, 'oitChecklist', 'read', { agencyId });
-    const checklist = await this.findChecklist(agencyId, fiscalYear);
-    if (!checklist) throw notFound('OIT checklist');
-    const tasks = (await this.views(checklist.id)).filter((view) => policies.oitTask.read(actor, taskTarget(view)));
-    return { checklist, tasks };
   }
 
   /** Every task of a checklist, unfiltered: for the snapshot the executive approves and for demo data. */

@@ -33,6 +33,7 @@ import { listAgencies } from '../agencies/repository.js';
 import { processOitDocument, safeFileName } from './documents.js';
 import { SurveyService } from '../surveys/service.js';
 import { CalendarService } from '../calendar/service.js';
+import { readableChecklist } from './access.js';
 import { OitRepository, taskTarget, type ChecklistScope, type TaskView } from './repository.js';
 
 /** What the transparency pages show: the items the executive approved, as they were then. */
@@ -140,12 +141,8 @@ export class OitService {
   }
 
   /** The checklist of a year with the tasks the actor may read; 404 if there is none or it is not theirs. */
-  async checklist(actor: Actor, agency: Agency, fiscalYear: number): Promise<ChecklistScope> {
-    authorize(actor, 'oitChecklist', 'read', { agencyId: agency.id });
-    const checklist = await this.repository.findChecklist(agency.id, fiscalYear);
-    if (!checklist) throw notFound('OIT checklist');
-    const tasks = (await this.repository.allTasks(checklist.id)).filter((view) => policies.oitTask.read(actor, taskTarget(view)));
-    return { checklist, tasks };
+  checklist(actor: Actor, agency: Agency, fiscalYear: number): Promise<ChecklistScope> {
+    return readableChecklist(this.repository, actor, agency.id, fiscalYear);
   }
 
   /** One item of the checklist, if the actor may read it. */

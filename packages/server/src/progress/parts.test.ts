@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAgency } from '../agencies/repository.js';
 import type { Db } from '../db/database.js';
 import { progressModel } from '../documents/model.js';
-import { operatorOf } from '../documents/service.js';
+import { systemActor } from '../auth/policy.js';
 import { demoApp, login, TEST_DATABASES, type Session } from '../test-support/databases.js';
 
 interface Part {
@@ -109,7 +109,7 @@ describe.each(TEST_DATABASES)('division parts of a shared measure on $engine', (
 
   it("prints each division's sent part under the measure in the progress report", async () => {
     const agency = (await findAgency(db.kysely, 'bang-khae'))!;
-    const model = await progressModel(db.kysely, operatorOf(agency), agency, 2567, 6, dataDir);
+    const model = await progressModel(db.kysely, systemActor(agency.id), agency, 2567, 6, dataDir);
     const narrative = model.rows.find((r) => r.entry.id === shared.entry.id)!.narrative;
     expect(narrative).toContain('ฝ่ายการคลัง: ฝ่ายการคลังจัดประชุมแล้ว');
     // The works division changed its part after sending it: not sent, so not printed.

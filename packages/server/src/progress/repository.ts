@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { authorize, policies, type Actor } from '../auth/policy.js';
+import type { Actor } from '../auth/policy.js';
 import { now } from '../db/database.js';
 import { lockRow } from '../db/locks.js';
 import type {
@@ -11,20 +11,11 @@ import type {
   ProgressRound,
   ReportPart,
 } from '../db/schema.js';
-import { HttpError, notFound } from '../http/errors.js';
-import { findEntry, findPlan, findPlanById, listEntries } from '../measures/repository.js';
+import { findEntry, findPlanById, listEntries } from '../measures/repository.js';
 import { listDivisions } from '../agencies/repository.js';
 import { entryDivisions, narrativeWithParts } from './entries.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
-
-export const roundLocked = () =>
-  new HttpError(
-    409,
-    'round-approved',
-    'the round is approved and locked; reopen it as a new revision to change it',
-    'รอบนี้อนุมัติแล้วจึงแก้ไขไม่ได้ ต้องเปิดฉบับแก้ไขใหม่ก่อน',
-  );
 
 /** What a report's policy looks at: its agency and the entry's responsible divisions. */
 export const reportTarget = (agencyId: number, entry: MeasureEntry) => ({ agencyId, divisions: entryDivisions(entry) });
@@ -42,28 +33,26 @@ export interface ReportScope extends RoundScope {
 
 /**
  * Every read and write of progress reports, their evidence and the round's revisions. The
- * progress service authorises and audits each use case; the reads that list entries or
- * revisions still cut them down to what the report policy lets the actor read, so a screen, a
- * document, an export or a revision never shows more than the policy allows.
+ * progress service authorises and audits each use case (`access.ts` reads rounds, entries and
+ * revisions as the policy lets an actor see them).
  */
 export class ProgressRepository {
   /** Over the database, or over a transaction to read inside one. */
   constructor(private readonly db: Executor) {}
 
-  /** The plan and round of an agency's fiscal year, if the actor may read the plan. */
-  async round(actor: Actor, agencyId: number, fiscalYear: number, kind: number): Promise<RoundScope> {
-    authorize(actor, 'plan', 'read', { agencyId });
-    const plan = await findPlan(this.db, agencyId, fiscalYear);
-    if (!plan) throw notFound('plan');
-    return { agencyId, plan, round: await this.roundOf(this.db, plan.id, kind) };
+  /** The database or transaction this repository reads through. */
+  get executor(): Executor {
+    return this.db;
   }
 
-  /**
-   * The entries of a round the actor may read (a division editor: their division's and every
-   * division's). An approved round shows the entries it was approved with, not ones added since.
-   */
-  async readableEntries(actor: Actor, scope: RoundScope): Promise<MeasureEntry[]> {
-    return (await this.roundEntries(scope)).filter((e) => policies.report.read(actor, reportTarget(scope.agencyId, e)));
+  /** A plan's round of a kind (6 or 12 months), if it exists. */
+  roundOfPlan(planId: number, kind: number): Promise<ProgressRound | undefined> {
+    return this.db
+      .selectFrom('progress_rounds')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .where('round', '=', kind)
+      .executeTakeFirst();
   }
 
   /** Every entry the round shows, for counts that name no content (completeness per division). */
@@ -129,9 +118,10 @@ export class ProgressRepository {
     actor: Actor,
     scope: ReportScope,
     divisionId: number,
+    locked: () => Error,
     change: (trx: Transaction<Database>, report: ProgressReport, part: ReportPart | undefined) => Promise<T>,
   ): Promise<T> {
-    return this.changeReport(actor, scope, 'edit', async (trx, report) => {
+    return this.changeReport(actor, scope, locked, async (trx, report) => {
       await lockRow(trx, 'progress_reports', report.id);
       const part = await trx
         .selectFrom('report_parts')
@@ -198,21 +188,20 @@ export class ProgressRepository {
       .execute();
   }
 
-  /** The approved revisions of a round, each cut down to the entries the actor may read. */
-  async revisions(actor: Actor, scope: RoundScope) {
+  /** The approved revisions of a round, oldest first, with their snapshots. */
+  async revisions(scope: RoundScope) {
     const rows = await this.db
       .selectFrom('progress_revisions')
       .selectAll()
       .where('round_id', '=', scope.round.id)
       .orderBy('revision')
       .execute();
-    return rows.map((row) => {
-      const snapshot = JSON.parse(row.snapshot) as { entries?: { entry: { divisions: (number | 'all')[] } }[] };
-      const entries = (snapshot.entries ?? []).filter((e) =>
-        policies.report.read(actor, { agencyId: scope.agencyId, divisions: e.entry.divisions }),
-      );
-      return { revision: row.revision, createdAt: row.created_at, createdBy: row.created_by, snapshot: { ...snapshot, entries } };
-    });
+    return rows.map((row) => ({
+      revision: row.revision,
+      createdAt: row.created_at,
+      createdBy: row.created_by,
+      snapshot: JSON.parse(row.snapshot) as unknown,
+    }));
   }
 
   /** An entry with its plan, if both exist. */
@@ -223,8 +212,9 @@ export class ProgressRepository {
   }
 
   /** One entry's report in a round (undefined before its first write). */
-  async reportIn(plan: MeasurePlan, entry: MeasureEntry, kind: number): Promise<ReportScope> {
-    const round = await this.roundOf(this.db, plan.id, kind);
+  async reportIn(plan: MeasurePlan, entry: MeasureEntry, kind: number): Promise<ReportScope | undefined> {
+    const round = await this.roundOfPlan(plan.id, kind);
+    if (!round) return undefined;
     const report = await this.db
       .selectFrom('progress_reports')
       .selectAll()
@@ -242,13 +232,13 @@ export class ProgressRepository {
   async changeReport<T>(
     actor: Actor,
     scope: ReportScope,
-    action: 'edit' | 'review',
+    locked: () => Error,
     change: (trx: Transaction<Database>, report: ProgressReport, created: boolean) => Promise<T>,
   ): Promise<T> {
     return this.db.transaction().execute(async (trx) => {
       await lockRow(trx, 'progress_rounds', scope.round.id);
       const round = await this.roundOf(trx, scope.plan.id, scope.round.round);
-      if (round.status !== 'open') throw roundLocked();
+      if (round.status !== 'open') throw locked();
       const existing = await this.findReport(trx, round.id, scope.entry.id);
       if (existing) return change(trx, existing, false);
       const created = await trx
@@ -330,8 +320,8 @@ export class ProgressRepository {
 
   /** Changes or removes one evidence file in a transaction that holds its open round. */
   async changeEvidence<T>(
-    actor: Actor,
     scope: ReportScope & { file: EvidenceFile },
+    refuse: { locked: () => Error; gone: () => Error },
     change: (trx: Transaction<Database>, file: EvidenceFile) => Promise<T>,
   ): Promise<T> {
     return this.db.transaction().execute(async (trx) => {
@@ -341,9 +331,9 @@ export class ProgressRepository {
         .selectAll()
         .where('id', '=', scope.round.id)
         .executeTakeFirstOrThrow();
-      if (round.status !== 'open') throw roundLocked();
+      if (round.status !== 'open') throw refuse.locked();
       const file = await trx.selectFrom('evidence_files').selectAll().where('id', '=', scope.file.id).executeTakeFirst();
-      if (!file) throw notFound('evidence');
+      if (!file) throw refuse.gone();
       return change(trx, file);
     });
   }
@@ -402,14 +392,13 @@ export class ProgressRepository {
       .executeTakeFirst();
   }
 
-  private async roundOf(db: Executor, planId: number, kind: number): Promise<ProgressRound> {
-    const row = await db
+  /** A round known to exist (its scope was read before). */
+  private roundOf(db: Executor, planId: number, kind: number): Promise<ProgressRound> {
+    return db
       .selectFrom('progress_rounds')
       .selectAll()
       .where('plan_id', '=', planId)
       .where('round', '=', kind)
-      .executeTakeFirst();
-    if (!row) throw notFound('round');
-    return row;
+      .executeTakeFirstOrThrow();
   }
 }

@@ -11,7 +11,8 @@ import type { Agency, Database, Division, EvidenceFile, MeasureEntry, ProgressRe
 import { processUpload } from '../evidence/process.js';
 import { EvidenceStore } from '../evidence/store.js';
 import { badRequest, conflict, HttpError, notFound } from '../http/errors.js';
-import { ProgressRepository, reportTarget, roundLocked, type ReportScope, type RoundScope } from './repository.js';
+import { readableEntries, readableRevisions, readableRound, roundLocked } from './access.js';
+import { ProgressRepository, reportTarget, type ReportScope, type RoundScope } from './repository.js';
 import { presentEntry } from '../measures/service.js';
 import { entryDivisions } from './entries.js';
 
@@ -98,7 +99,7 @@ export async function roundView(
 ) {
   const { agencyId, round } = scope;
   const entries = await repository.roundEntries(scope);
-  const visible = await repository.readableEntries(actor, scope);
+  const visible = await readableEntries(repository, actor, scope);
   const byEntry = await repository.reportsOf(round, entries);
   const visibleReports = visible.map((e) => byEntry.get(e.id)).filter((r): r is ProgressReport => r !== undefined);
   const evidence = await repository.evidenceOf(visibleReports);
@@ -204,14 +205,14 @@ export class ProgressService {
 
   /** A round as the actor may see it. */
   async round(actor: Actor, agency: Agency, fiscalYear: number, kind: number) {
-    const scope = await this.repository.round(actor, agency.id, fiscalYear, kind);
+    const scope = await readableRound(this.repository, actor, agency.id, fiscalYear, kind);
     return roundView(this.repository, this.db, actor, scope);
   }
 
   /** The approved revisions of a round, each cut down to the entries the actor may read. */
   async revisions(actor: Actor, agency: Agency, fiscalYear: number, kind: number) {
-    const scope = await this.repository.round(actor, agency.id, fiscalYear, kind);
-    return this.repository.revisions(actor, scope);
+    const scope = await readableRound(this.repository, actor, agency.id, fiscalYear, kind);
+    return readableRevisions(this.repository, actor, scope);
   }
 
   /** Writes the progress of one measure in a round (its division, or the secretariat); the report goes back to draft. */
@@ -227,7 +228,7 @@ export class ProgressService {
     const progress = this.repository;
     const scope = await readableReport(progress, actor, entryId, kind);
     authorize(actor, 'report', 'edit', reportTarget(scope.agencyId, scope.entry));
-    const after = await progress.changeReport(actor, scope, 'edit', async (trx, report) => {
+    const after = await progress.changeReport(actor, scope, roundLocked, async (trx, report) => {
       const updated = await progress.updateReport(trx, report.id, {
         status: input.status,
         reason: input.reason ?? null,
@@ -255,7 +256,7 @@ export class ProgressService {
     const progress = this.repository;
     const scope = await readableReport(progress, actor, entryId, kind);
     authorize(actor, 'report', 'edit', reportTarget(scope.agencyId, scope.entry));
-    const updated = await progress.changeReport(actor, scope, 'edit', async (trx, report) => {
+    const updated = await progress.changeReport(actor, scope, roundLocked, async (trx, report) => {
       const row = await progress.updateReport(trx, report.id, { review: 'submitted', updated_by: actor.id, updated_at: now() });
       await recordAudit(trx, {
         actorId: actor.id,
@@ -280,7 +281,7 @@ export class ProgressService {
     const progress = this.repository;
     const scope = await readableReport(progress, actor, entryId, kind);
     authorize(actor, 'report', 'review', reportTarget(scope.agencyId, scope.entry));
-    const updated = await progress.changeReport(actor, scope, 'review', async (trx, report, created) => {
+    const updated = await progress.changeReport(actor, scope, roundLocked, async (trx, report, created) => {
       if (created) throw badRequest('nothing has been reported yet', 'ยังไม่มีการรายงานผล');
       const review = input.action === 'accept' ? 'accepted' : input.action === 'return' ? 'returned' : report.review;
       const row = await progress.updateReport(trx, report.id, {
@@ -307,7 +308,7 @@ export class ProgressService {
    */
   async approveRound(actor: Actor, agency: Agency, fiscalYear: number, kind: number, reason: string | null) {
     const progress = this.repository;
-    const scope = await progress.round(actor, agency.id, fiscalYear, kind);
+    const scope = await readableRound(progress, actor, agency.id, fiscalYear, kind);
     authorize(actor, 'round', 'approve', { agencyId: agency.id });
     const revision = await progress.changeRound(scope, async (trx, round) => {
       if (round.status === 'approved') throw conflict('the round is approved already', 'รอบนี้อนุมัติแล้ว');
@@ -353,7 +354,7 @@ export class ProgressService {
   /** Opens an approved round again as a new revision; the approved one stays in the history. */
   async reopenRound(actor: Actor, agency: Agency, fiscalYear: number, kind: number) {
     const progress = this.repository;
-    const scope = await progress.round(actor, agency.id, fiscalYear, kind);
+    const scope = await readableRound(progress, actor, agency.id, fiscalYear, kind);
     authorize(actor, 'round', 'reopen', { agencyId: agency.id });
     const revision = await progress.changeRound(scope, async (trx, round) => {
       if (round.status !== 'approved') throw conflict('the round is open', 'รอบนี้ยังเปิดอยู่');
@@ -390,7 +391,7 @@ export class ProgressService {
       ...(processed.thumb && thumbName ? [{ name: thumbName, data: processed.thumb }] : []),
     ]);
     try {
-      return await progress.changeReport(actor, scope, 'edit', async (trx, report) => {
+      return await progress.changeReport(actor, scope, roundLocked, async (trx, report) => {
         await this.store.reserve(trx, scope.agencyId, staged.bytes);
         const row = await progress.insertEvidence(trx, {
           report_id: report.id,
@@ -447,7 +448,7 @@ export class ProgressService {
     const progress = this.repository;
     const scope = await readableEvidence(progress, actor, id);
     authorize(actor, 'report', 'edit', reportTarget(scope.agencyId, scope.entry));
-    return progress.changeEvidence(actor, scope, async (trx, file) => {
+    return progress.changeEvidence(scope, { locked: roundLocked, gone: () => notFound('evidence') }, async (trx, file) => {
       const row = await progress.updateEvidence(trx, file.id, {
         ...(changes.caption === undefined ? {} : { caption: changes.caption }),
         ...(changes.link === undefined ? {} : { link: changes.link }),
@@ -471,18 +472,22 @@ export class ProgressService {
     const progress = this.repository;
     const scope = await readableEvidence(progress, actor, id);
     authorize(actor, 'report', 'edit', reportTarget(scope.agencyId, scope.entry));
-    const file = await progress.changeEvidence(actor, scope, async (trx, row) => {
-      await progress.deleteEvidence(trx, row.id);
-      await recordAudit(trx, {
-        actorId: actor.id,
-        action: 'delete',
-        entity: 'evidence',
-        entityId: row.id,
-        agencyId: row.agency_id,
-        before: presentEvidence(row),
-      });
-      return row;
-    });
+    const file = await progress.changeEvidence(
+      scope,
+      { locked: roundLocked, gone: () => notFound('evidence') },
+      async (trx, row) => {
+        await progress.deleteEvidence(trx, row.id);
+        await recordAudit(trx, {
+          actorId: actor.id,
+          action: 'delete',
+          entity: 'evidence',
+          entityId: row.id,
+          agencyId: row.agency_id,
+          before: presentEvidence(row),
+        });
+        return row;
+      },
+    );
     await rm(join(this.evidenceDir, String(file.agency_id), file.stored_name), { force: true });
     if (file.thumb_name) await rm(join(this.evidenceDir, String(file.agency_id), file.thumb_name), { force: true });
   }
@@ -524,7 +529,7 @@ export class ReportPartService {
     const { scope, division } = await this.partScope(actor, entryId, kind, divisionId);
     authorize(actor, 'report', 'editPart', { ...reportTarget(scope.agencyId, scope.entry), divisionId: division.id });
     authorize(actor, 'report', 'edit', reportTarget(scope.agencyId, scope.entry));
-    const part = await progress.changePart(actor, scope, division.id, async (trx, report, before) => {
+    const part = await progress.changePart(actor, scope, division.id, roundLocked, async (trx, report, before) => {
       const saved = await progress.savePart(trx, report.id, division.id, {
         status: input.status,
         narrative: input.narrative,
@@ -556,7 +561,7 @@ export class ReportPartService {
     const { scope, division, shared } = await this.partScope(actor, entryId, kind, divisionId);
     authorize(actor, 'report', 'editPart', { ...reportTarget(scope.agencyId, scope.entry), divisionId: division.id });
     authorize(actor, 'report', 'edit', reportTarget(scope.agencyId, scope.entry));
-    const result = await progress.changePart(actor, scope, division.id, async (trx, report, before) => {
+    const result = await progress.changePart(actor, scope, division.id, roundLocked, async (trx, report, before) => {
       if (!before) throw badRequest('write the part before sending it', 'กรุณากรอกผลการดำเนินงานของฝ่ายก่อนส่ง');
       const saved = await progress.savePart(trx, report.id, division.id, {
         status: before.status,
@@ -595,7 +600,9 @@ async function readableReport(repository: ProgressRepository, actor: Actor, entr
   const found = await repository.entryOf(entryId);
   if (!found) throw notFound('entry');
   authorize(actor, 'report', 'read', reportTarget(found.plan.agency_id, found.entry));
-  return repository.reportIn(found.plan, found.entry, kind);
+  const scope = await repository.reportIn(found.plan, found.entry, kind);
+  if (!scope) throw notFound('round');
+  return scope;
 }
 
 /** An evidence file with its report's scope, if the actor may read that report. */

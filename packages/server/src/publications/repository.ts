@@ -1,5 +1,4 @@
 import type { Kysely, Transaction } from 'kysely';
-import { authorize, type Actor } from '../auth/policy.js';
 import { now } from '../db/database.js';
 import type { Database, Publication } from '../db/schema.js';
 
@@ -17,7 +16,7 @@ export interface PublicationScope {
 
 /**
  * Publications of an agency: snapshots made on purpose, the only source of what the public
- * sees. Listing and changing them take the actor and apply the publication policy here;
+ * sees. Who may list or change them is the publications service's to decide (through the policy);
  * reading the live one is public by design (it is what was published).
  */
 export class PublicationRepository {
@@ -43,8 +42,7 @@ export class PublicationRepository {
     return query.orderBy('agency_id').orderBy('fiscal_year', 'desc').execute();
   }
 
-  list(actor: Actor, agencyId: number): Promise<Publication[]> {
-    authorize(actor, 'publication', 'read', { agencyId });
+  list(agencyId: number): Promise<Publication[]> {
     return this.db
       .selectFrom('publications')
       .selectAll()
@@ -54,10 +52,8 @@ export class PublicationRepository {
       .execute();
   }
 
-  async find(actor: Actor, id: number): Promise<Publication | undefined> {
-    const row = await this.db.selectFrom('publications').selectAll().where('id', '=', id).executeTakeFirst();
-    if (row) authorize(actor, 'publication', 'read', { agencyId: row.agency_id });
-    return row;
+  find(id: number): Promise<Publication | undefined> {
+    return this.db.selectFrom('publications').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
   /** A new publication replaces the one before of the same scope, which is kept as withdrawn. */

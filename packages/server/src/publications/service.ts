@@ -5,6 +5,7 @@ import type { Agency, Database, Publication } from '../db/schema.js';
 import { lockRow } from '../db/locks.js';
 import { openDataRows, progressRows, type Dataset } from '../exports/open-data.js';
 import { conflict } from '../http/errors.js';
+import { readableRound } from '../progress/access.js';
 import { ProgressRepository } from '../progress/repository.js';
 import { PublicationRepository, type PublicationKind, type PublicationScope } from './repository.js';
 
@@ -49,7 +50,7 @@ export async function publish(
   const snapshot: PublicationSnapshot = {};
   if (kind === 'round') {
     const reader = actor ?? systemActor(agency.id);
-    const scope = await new ProgressRepository(db).round(reader, agency.id, fiscalYear, round ?? 6);
+    const scope = await readableRound(new ProgressRepository(db), reader, agency.id, fiscalYear, round ?? 6);
     if (scope.round.status !== 'approved') {
       throw conflict('only an approved round can be published', 'เผยแพร่ได้เฉพาะรอบที่ผู้บริหารอนุมัติแล้ว');
     }

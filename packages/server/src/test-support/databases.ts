@@ -25,8 +25,10 @@ async function postgresAnswers(): Promise<boolean> {
   }
 }
 
-const postgres = await postgresAnswers();
-if (!postgres) {
+/** The engines to test on (`PRONGSAI_TEST_ENGINES=sqlite` for SQLite alone), both by default. */
+const engines = (process.env.PRONGSAI_TEST_ENGINES ?? 'sqlite,postgres').split(',');
+const postgres = engines.includes('postgres') && (await postgresAnswers());
+if (!postgres && engines.includes('postgres')) {
   if (process.env.CI) throw new Error(`CI needs PostgreSQL at ${POSTGRES_URL}`);
   console.warn(`PostgreSQL does not answer at ${POSTGRES_URL}: running the SQLite half of the database tests only`);
 }
