@@ -51,4 +51,45 @@ export default tseslint.config(
       'no-restricted-globals': ['error', { name: 'Buffer', message: 'packages/core is pure: use Uint8Array' }, 'process'],
     },
   },
+  {
+    // Handlers validate, call one service method and present: no SQL, no repository, no authorisation.
+    files: ['packages/server/src/**/routes.ts', 'packages/server/src/**/*-routes.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['kysely', '**/db/*', '**/repository.js', '**/*-repository.js'],
+              allowTypeImports: true,
+              message: 'a route calls a service: SQL and repositories belong to services',
+            },
+            {
+              group: ['**/auth/policy.js'],
+              importNames: ['authorize', 'policies'],
+              message: 'a route calls a service, which authorises through the policy',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Repositories hold SQL only: no HTTP errors, no policy, no use case.
+    files: ['packages/server/src/**/repository.ts', 'packages/server/src/**/*-repository.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/http/*', '**/auth/policy.js', '**/service.js', '**/*-service.js'],
+              allowTypeImports: true,
+              message: 'a repository holds SQL only: its service authorises, throws and audits',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
