@@ -183,8 +183,9 @@ describe.runIf(browserAvailable)('self-assessment surveys in Chromium', () => {
     await page.getByRole('option', { name: 'ฝ่ายโยธา', exact: true }).click();
     await page.getByRole('dialog').getByLabel('จำนวนรหัส').fill('๓');
     await page.getByTestId('codes-make').click();
-    const codes = (await page.getByTestId('issued-codes').locator('code').allTextContents()).map((c) => c.trim());
-    expect(codes).toHaveLength(3);
+    const issued = page.getByTestId('issued-codes').locator('code');
+    await expect.poll(() => issued.count()).toBe(3);
+    const codes = (await issued.allTextContents()).map((c) => c.trim());
     await screenshot(page, '38-survey-codes');
     const [slips] = await Promise.all([context.waitForEvent('page'), page.getByTestId('codes-print').click()]);
     await slips.waitForLoadState();

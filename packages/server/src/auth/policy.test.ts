@@ -87,6 +87,7 @@ const TABLE: { rule: string; record: unknown; allowed: Who[] }[] = [
   { rule: 'oitChecklist.manage', record: { agencyId: A }, allowed: ADMINS_OF_A },
   { rule: 'oitChecklist.approve', record: { agencyId: A }, allowed: ['central', 'execA'] },
   { rule: 'oitChecklist.readWhole', record: { agencyId: A }, allowed: ['central', 'adminA', 'execA'] },
+  { rule: 'oitChecklist.readCity', record: undefined, allowed: CENTRAL },
   { rule: 'oitTask.read', record: { agencyId: A, divisions: [10] }, allowed: ['central', 'adminA', 'execA', 'editorA10'] },
   {
     rule: 'oitTask.contribute',
