@@ -213,6 +213,39 @@ describe.runIf(poppler)('rows kept whole in a table with dontBreakRows', () => {
     }
   });
 
+  it('loses nothing of a tall first row: under a header kept with it, or in a table without a header, or given as plain text', async () => {
+    const lines = Array.from({ length: 90 }, (_, i) => `บรรทัดที่ ${i + 1}`);
+    const tables = {
+      'kept-with-header': {
+        headerRows: 1,
+        keepWithHeaderRows: 1,
+        body: [
+          ['หัวตาราง', 'เนื้อหา'],
+          ['แถวยาว', lines.join('\n')],
+          ['แถวสั้น', 'สั้น'],
+        ],
+      },
+      'no-header': {
+        body: [
+          ['แถวยาว', lines.join('\n')],
+          ['แถวสั้น', 'สั้น'],
+        ],
+      },
+    };
+    for (const [name, table] of Object.entries(tables)) {
+      const path = `${OUTPUT}rows-kept-whole-${name}.pdf`;
+      writeFileSync(path, await renderPdf({ content: [{ table: { ...table, dontBreakRows: true, widths: [100, '*'] } }] }));
+      const printed = pageLines(path)
+        .flat()
+        .map((line) => line.replace(/^แถวยาว /, ''));
+      expect(
+        printed.filter((line) => /^บรรทัดที่ \d+$/.test(line)),
+        name,
+      ).toEqual(lines);
+      expect(printed, name).toContain('แถวสั้น สั้น');
+    }
+  });
+
   it('reads the size of a JPEG or PNG photo from its header', async () => {
     const sharp = (await import('sharp')).default;
     const jpeg = await sharp({ create: { width: 300, height: 400, channels: 3, background: '#fff' } })

@@ -216,9 +216,15 @@ function keepRowsWhole(): void {
   };
 }
 
+interface KeyedTable {
+  body: unknown[][];
+  dontBreakRows?: boolean;
+  headerRows?: number;
+  keepWithHeaderRows?: number;
+}
 interface KeyedRow {
   key: string;
-  body: unknown[][];
+  table: KeyedTable;
   index: number;
 }
 let renders = 0;
@@ -227,14 +233,16 @@ function keyTableRows(node: unknown, render: number, rows: KeyedRow[] = []): Key
   if (Array.isArray(node)) {
     for (const child of node) keyTableRows(child, render, rows);
   } else if (node && typeof node === 'object') {
-    const table = (node as { table?: { body?: unknown; dontBreakRows?: boolean } }).table;
+    const table = (node as { table?: KeyedTable }).table;
     if (table?.dontBreakRows && Array.isArray(table.body)) {
-      const body = table.body as unknown[][];
-      for (const [index, row] of body.entries()) {
-        const first = Array.isArray(row) ? row[0] : undefined;
+      for (const [index, row] of table.body.entries()) {
+        if (!Array.isArray(row) || row.length === 0) continue;
+        // A first cell given as plain text becomes a text node, to carry the key.
+        if (typeof row[0] === 'string') row[0] = { text: row[0] };
+        const first = row[0];
         if (first && typeof first === 'object') {
           const key = ((first as { rowKey?: string }).rowKey = `${render}:${rows.length}:${index}`);
-          rows.push({ key, body, index });
+          rows.push({ key, table, index });
         }
       }
     }
@@ -340,28 +348,32 @@ export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
     });
     return Buffer.from(await pdf.getBuffer());
   };
-  let buffer = await render();
-  const tall = rows.filter((row) => rowsTallerThanAPage.has(row.key));
-  if (tall.length > 0) {
-    for (const { key, body, index } of tall) {
+  try {
+    let buffer = await render();
+    const tall = rows.filter((row) => rowsTallerThanAPage.has(row.key));
+    if (tall.length === 0) return buffer;
+    for (const { key, table, index } of tall) {
       rowsAllowedToBreak.add(key);
+      const headerRows = table.headerRows ?? 0;
+      // pdfmake lays a table's first row, or its header with the rows kept with it, in a block of its
+      // own: a row taller than a page there can only break in a table whose rows all may.
+      if (index === 0) table.dontBreakRows = false;
+      if (index <= headerRows + (table.keepWithHeaderRows ?? 0)) delete table.keepWithHeaderRows;
       // It starts a page with the group rows above it, unless they follow the table's header row.
       let start = index;
-      while (start > 1 && keepsWithNext(body[start - 1])) start--;
-      const startKey = rowKey(body[start]);
-      if (start > 1 && startKey) rowsStartingAPage.add(startKey);
+      while (start > headerRows && keepsWithNext(table.body[start - 1])) start--;
+      const startKey = rowKey(table.body[start]);
+      if (start > headerRows && startKey) rowsStartingAPage.add(startKey);
     }
-    try {
-      buffer = await render();
-    } finally {
-      for (const { key } of rows) {
-        rowsAllowedToBreak.delete(key);
-        rowsStartingAPage.delete(key);
-      }
+    buffer = await render();
+    return buffer;
+  } finally {
+    for (const { key } of rows) {
+      rowsAllowedToBreak.delete(key);
+      rowsStartingAPage.delete(key);
+      rowsTallerThanAPage.delete(key);
     }
   }
-  for (const { key } of rows) rowsTallerThanAPage.delete(key);
-  return buffer;
 }
 
 /** Pieces of text of the last rendered PDF that drew a missing glyph (a box); empty when none did. */
