@@ -198,38 +198,23 @@ export const numbered = (items: string[]) => items.map((m, i) => `${i + 1}. ${m}
 export const PHOTO_WIDTH = 140;
 const PHOTOS_HEIGHT_PER_ROW = 340;
 
-/** Width and height from a JPEG's frame header or a PNG's IHDR; null for anything else. */
-export function imageSize(data: Buffer): { width: number; height: number } | null {
-  if (data.length > 24 && data.readUInt32BE(0) === 0x89504e47) {
-    return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
-  }
-  if (data[0] !== 0xff || data[1] !== 0xd8) return null;
-  let at = 2;
-  while (at + 9 < data.length && data[at] === 0xff) {
-    const marker = data[at + 1]!;
-    // SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame's size.
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      const height = data.readUInt16BE(at + 5);
-      const width = data.readUInt16BE(at + 7);
-      return width > 0 && height > 0 ? { width, height } : null;
-    }
-    at += 2 + data.readUInt16BE(at + 2);
-  }
-  return null;
+/** A photo's height as printed, with its caption and link, from its size as stored (4:3 where unknown). */
+function printedHeight(e: PrintedPhoto): number {
+  const ratio = e.width && e.height ? e.height / e.width : 0.75;
+  return (e.image ? PHOTO_WIDTH * ratio + 4 : 0) + 30 + (e.link ? 13 : 0);
 }
-
-/** A photo's height as printed, with its caption and link (4:3 where the image's size is unknown). */
-function printedHeight(e: { image: Buffer | null; link: string | null }): number {
-  const size = e.image ? imageSize(e.image) : null;
-  const image = e.image ? PHOTO_WIDTH * (size ? size.height / size.width : 0.75) + 4 : 0;
-  return image + 30 + (e.link ? 13 : 0);
+interface PrintedPhoto {
+  image: Buffer | null;
+  link: string | null;
+  width: number | null;
+  height: number | null;
 }
 
 /**
  * An entry's photos in rows that each fit on a page: the first beside the entry's text, the rest in
  * rows of their own ("I2 (ต่อ)"). Always at least one row, empty when there are no photos.
  */
-export function photoRows<T extends { image: Buffer | null; link: string | null }>(evidence: T[]): T[][] {
+export function photoRows<T extends PrintedPhoto>(evidence: T[]): T[][] {
   const rows: T[][] = [];
   let height = 0;
   for (const e of evidence) {

@@ -59,7 +59,8 @@ export interface ProgressModel {
     entry: Entry;
     status: string;
     narrative: string;
-    evidence: { caption: string; link: string | null; image: Buffer | null }[];
+    /** Each photo's caption and link, its bytes, and its size as stored (null for a document or an unknown size). */
+    evidence: { caption: string; link: string | null; image: Buffer | null; width: number | null; height: number | null }[];
   }[];
 }
 
@@ -179,7 +180,7 @@ export async function progressModel(
         image = await readFile(join(dataDir, 'evidence', String(file.agency_id), file.stored_name)).catch(() => null);
         if (!image) missing.push(file.caption || `#${file.id}`);
       }
-      evidence.push({ caption: file.caption, link: file.link, image });
+      evidence.push({ caption: file.caption, link: file.link, image, width: file.width, height: file.height });
     }
     rows.push({
       entry: presentEntry(entry),

@@ -6,7 +6,6 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoApp, login, TEST_DATABASES } from '../test-support/databases.js';
 import { makeDocument } from '../test-support/documents.js';
-import { imageSize } from './common.js';
 import { renderPdf } from './thai-pdf.js';
 
 const OUTPUT = fileURLToPath(new URL('../../../../test-output/documents/', import.meta.url));
@@ -244,18 +243,5 @@ describe.runIf(poppler)('rows kept whole in a table with dontBreakRows', () => {
       ).toEqual(lines);
       expect(printed, name).toContain('แถวสั้น สั้น');
     }
-  });
-
-  it('reads the size of a JPEG or PNG photo from its header', async () => {
-    const sharp = (await import('sharp')).default;
-    const jpeg = await sharp({ create: { width: 300, height: 400, channels: 3, background: '#fff' } })
-      .jpeg()
-      .toBuffer();
-    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#fff' } })
-      .png()
-      .toBuffer();
-    expect(imageSize(jpeg)).toEqual({ width: 300, height: 400 });
-    expect(imageSize(png)).toEqual({ width: 64, height: 48 });
-    expect(imageSize(Buffer.from('not an image'))).toBeNull();
   });
 });
