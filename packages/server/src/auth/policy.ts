@@ -227,6 +227,19 @@ export function abilities(actor: Actor) {
 }
 
 /**
+ * Whether the policy allows it: what a presented record's `can` says, so the web app offers exactly
+ * what the server would accept (it never decides from a role itself).
+ */
+export function allows<R extends Resource, A extends keyof Policies[R]>(
+  actor: Actor,
+  resource: R,
+  action: A,
+  record: Policies[R][A] extends (actor: Actor, record: infer T) => boolean ? T : undefined,
+): boolean {
+  return (policies[resource][action] as (actor: Actor, record: unknown) => boolean)(actor, record);
+}
+
+/**
  * Throws unless the policy allows it. A record the actor may not read is reported as not
  * found, so ids of other agencies reveal nothing.
  */

@@ -1,3 +1,6 @@
+import createClient from 'openapi-fetch';
+import type { paths } from './schema.gen';
+
 /** An API error with the server's messages; `messageTh` is what Thai users read. */
 export class ApiError extends Error {
   readonly status: number;
@@ -25,6 +28,68 @@ export function setCsrfToken(token: string) {
   csrfToken = token;
 }
 
+function errorOf(status: number, statusText: string, body: unknown): ApiError {
+  const error = (body as { error?: ServerError } | null)?.error;
+  return new ApiError(
+    status,
+    error?.code ?? 'unknown',
+    error?.message ?? statusText,
+    error?.messageTh ?? 'เกิดข้อผิดพลาด',
+    error?.problems ?? (Array.isArray(error?.details) ? (error.details as { path: string; message: string }[]) : []),
+  );
+}
+
+interface ServerError {
+  code: string;
+  message: string;
+  messageTh: string;
+  problems?: { path: string; message: string }[];
+  /** Some refusals (a framework workbook's) list their problems here. */
+  details?: unknown;
+}
+
+const unreachable = () => new ApiError(0, 'network', 'the server cannot be reached', 'ติดต่อเซิร์ฟเวอร์ไม่ได้ กรุณาตรวจสอบการเชื่อมต่อ');
+
+/**
+ * The API, typed by the server's OpenAPI document (`schema.gen.ts`): a path, its parameters and its
+ * body are checked against what the server declares, and the answer has the server's response type.
+ * Wrap a call in `ok(...)` to get its data or an `ApiError`.
+ */
+export const http = createClient<paths>({ credentials: 'same-origin' });
+http.use({
+  onRequest({ request }) {
+    if (request.method !== 'GET') request.headers.set('x-csrf-token', csrfToken);
+    return request;
+  },
+});
+
+/** The data of a successful answer; an `ApiError` with the server's Thai message otherwise. */
+export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  let result: { data?: T; error?: unknown; response: Response };
+  try {
+    result = await call;
+  } catch {
+    throw unreachable();
+  }
+  if (!result.response.ok) throw errorOf(result.response.status, result.response.statusText, result.error);
+  return result.data as T;
+}
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type JsonContent<R> = R extends { content: { 'application/json': infer T } } ? T : never;
+type Success<R> = R extends { responses: infer S } ? JsonContent<S[Extract<keyof S, 200 | 201 | 202>]> : never;
+
+/** What `method path` answers, as the server declares it: `ApiData<'/api/agencies', 'get'>`. */
+export type ApiData<P extends keyof paths, M extends Method = 'get'> = M extends keyof paths[P] ? Success<paths[P][M]> : never;
+
+/** What `method path` takes as its JSON body. */
+export type ApiBody<P extends keyof paths, M extends Method> = M extends keyof paths[P]
+  ? paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } }
+    ? B
+    : never
+  : never;
+
+/** @deprecated untyped: use `ok(http.GET(...))`. */
 export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -38,84 +103,20 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch {
-    throw new ApiError(0, 'network', 'the server cannot be reached', 'ติดต่อเซิร์ฟเวอร์ไม่ได้ กรุณาตรวจสอบการเชื่อมต่อ');
+    throw unreachable();
   }
   if (response.status === 204) return undefined as T;
-  const data = (await response.json().catch(() => null)) as {
-    error?: {
-      code: string;
-      message: string;
-      messageTh: string;
-      problems?: { path: string; message: string }[];
-      /** Some refusals (a framework workbook's) list their problems here. */
-      details?: unknown;
-    };
-  } | null;
-  if (!response.ok) {
-    const error = data?.error;
-    throw new ApiError(
-      response.status,
-      error?.code ?? 'unknown',
-      error?.message ?? response.statusText,
-      error?.messageTh ?? 'เกิดข้อผิดพลาด',
-      error?.problems ?? (Array.isArray(error?.details) ? (error.details as { path: string; message: string }[]) : []),
-    );
-  }
+  const data = await response.json().catch(() => null);
+  if (!response.ok) throw errorOf(response.status, response.statusText, data);
   return data as T;
 }
 
-export type Role = 'central_admin' | 'agency_admin' | 'division_editor' | 'executive';
-
-export interface User {
-  id: number;
-  email: string;
-  displayName: string;
-  role: Role;
-  agencyId: number | null;
-  divisionId: number | null;
-  disabled: boolean;
-  locked: boolean;
-  createdAt: string;
-}
-
-export interface Agency {
-  id: number;
-  code: string;
-  slug: string;
-  nameTh: string;
-  nameEn: string;
-  kind: string;
-}
-
-export interface Division {
-  id: number;
-  agencyId: number;
-  nameTh: string;
-  nameEn: string;
-  sortOrder: number;
-}
-
-export interface Me {
-  user: User;
-  csrfToken: string;
-  abilities: Record<string, boolean>;
-  agency: { id: number; code: string; slug: string; nameTh: string; nameEn: string } | null;
-}
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  userEmail: string | null;
-  userName: string | null;
-  agencyName: string | null;
-  recordName: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  agencyId: number | null;
-  before: unknown;
-  after: unknown;
-}
+export type Me = ApiData<'/api/me'>;
+export type User = ApiData<'/api/users'>[number];
+export type Role = User['role'];
+export type Agency = ApiData<'/api/agencies'>[number];
+export type Division = ApiData<'/api/agencies/{agency}/divisions'>[number];
+export type AuditEntry = Exclude<ApiData<'/api/audit'>, string>[number];
 
 /** A file's bytes as base64, for JSON uploads. */
 export async function fileToBase64(file: File): Promise<string> {
