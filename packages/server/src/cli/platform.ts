@@ -1,11 +1,11 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { findAgency, findDivisionByName } from '../agencies/repository.js';
 import { ensureReferenceAgencies } from '../agencies/service.js';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { openDatabase, type Db } from '../db/database.js';
-import { createBackup, readBackup, restoreBackup } from '../db/backup.js';
+import { openBackup, restoreBackup, writeBackup, type BackupReader } from '../db/backup.js';
 import { isArchive, readArchive, sweepEvidence, writeArchive } from '../evidence/storage.js';
 import type { Role } from '../db/schema.js';
 import { loadDemo, DEMO_PASSWORD } from '../demo/demo.js';
@@ -192,16 +192,24 @@ export async function runBackup(args: string[], io: CliIo): Promise<number> {
     return USER_ERROR;
   }
   return withDatabase(async (db) => {
-    const bytes = await createBackup(db);
     if (values['with-files']) {
-      const { files } = await writeArchive(file, bytes, loadConfig().dataDir);
+      const { files } = await writeArchive(file, (path) => writeBackup(db, path), loadConfig().dataDir);
       io.stdout.write(
         `backup of the ${db.engine} database and ${files} files (evidence, letterheads, OIT documents, loaded frameworks) written to ${file}\n`,
       );
       return 0;
     }
-    await writeFile(file, bytes);
-    io.stdout.write(`backup of the ${db.engine} database written to ${file} (${bytes.length.toLocaleString('en-US')} bytes)\n`);
+    // Written beside the target and renamed once whole: a failed backup leaves no file that looks like one.
+    const partial = `${file}.partial`;
+    let bytes: number;
+    try {
+      ({ bytes } = await writeBackup(db, partial));
+      await rename(partial, file);
+    } catch (error) {
+      await rm(partial, { force: true });
+      throw error;
+    }
+    io.stdout.write(`backup of the ${db.engine} database written to ${file} (${bytes.toLocaleString('en-US')} bytes)\n`);
     return 0;
   });
 }
@@ -217,12 +225,11 @@ export async function runRestore(args: string[], io: CliIo): Promise<number> {
     io.stderr.write('Usage: prongsai restore [--force] <file>  (a database backup, or an archive made with --with-files)\n');
     return USER_ERROR;
   }
-  let backup;
+  let backup: BackupReader;
   let archive: Awaited<ReturnType<typeof readArchive>> | undefined;
   try {
-    const bytes = await readFile(file);
-    if (isArchive(bytes)) archive = await readArchive(file, loadConfig().dataDir);
-    backup = readBackup(archive ? archive.database : bytes);
+    if (isArchive(await readHead(file, 4096))) archive = await readArchive(file, loadConfig().dataDir);
+    backup = await openBackup(archive ? archive.databaseFile : file);
   } catch (error) {
     await archive?.cleanup();
     io.stderr.write(`${file}: ${(error as Error).message}\n`);
@@ -231,6 +238,7 @@ export async function runRestore(args: string[], io: CliIo): Promise<number> {
   try {
     return await withDatabase(async (db) => {
       if (!values.force && (await listUsers(db.kysely)).length > 0) {
+        backup.close();
         io.stderr.write('the database already holds data; restoring replaces all of it: run again with --force\n');
         return USER_ERROR;
       }
@@ -245,6 +253,17 @@ export async function runRestore(args: string[], io: CliIo): Promise<number> {
     });
   } finally {
     await archive?.cleanup();
+  }
+}
+
+async function readHead(file: string, length: number): Promise<Buffer> {
+  const handle = await open(file);
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
   }
 }
 

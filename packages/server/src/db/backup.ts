@@ -1,4 +1,8 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { finished } from 'node:stream/promises';
+import { createGunzip, createGzip } from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
@@ -53,88 +57,184 @@ const WITH_IDENTITY = new Set<string>(
   ),
 );
 
-export interface Backup {
+/** What a backup says of itself: its first line. */
+export interface BackupHeader {
   format: 'prongsai-backup';
-  version: 1;
+  version: 1 | 2;
   createdAt: string;
   engine: string;
   migrations: string[];
-  tables: Record<string, Record<string, unknown>[]>;
 }
+
+/** A backup opened for reading: its header, then its rows table by table, parents first. */
+export interface BackupReader {
+  header: BackupHeader;
+  rows(): AsyncGenerator<[table: string, row: Record<string, unknown>]>;
+  close(): void;
+}
+
+type Row = Record<string, unknown>;
 
 async function appliedMigrations(db: Kysely<Database>): Promise<string[]> {
   const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
   return rows.rows.map((r) => r.name);
 }
 
+const orderColumn = (table: (typeof TABLES)[number]) =>
+  table === 'sessions' || table === 'document_jobs' || table === 'link_check_runs' || table === 'reminder_jobs'
+    ? 'created_at'
+    : 'id';
+
 /**
- * A consistent snapshot of every table, read in one transaction (repeatable read on
- * PostgreSQL), as gzipped JSON that restores into either engine.
+ * Writes a consistent snapshot of every table, read in one transaction (repeatable read on
+ * PostgreSQL), to `file` as gzipped JSON lines that restore into either engine: a header line,
+ * one line per row (`[table, row]`), and an end line with the counts, so a cut-short file is
+ * known. Rows are read through a cursor and written as they come: memory does not grow with
+ * the database.
  */
-export async function createBackup(db: Db): Promise<Buffer> {
-  let transaction = db.kysely.transaction();
-  if (db.engine === 'postgres') transaction = transaction.setIsolationLevel('repeatable read');
-  const backup = await transaction.execute(async (trx) => {
-    const tables: Backup['tables'] = {};
-    for (const table of TABLES) {
-      tables[table] = (await trx
-        .selectFrom(table)
-        .selectAll()
-        .orderBy(
-          table === 'sessions' || table === 'document_jobs' || table === 'link_check_runs' || table === 'reminder_jobs'
-            ? 'created_at'
-            : 'id',
-        )
-        .execute()) as Record<string, unknown>[];
-    }
-    return {
-      format: 'prongsai-backup',
-      version: 1,
-      createdAt: new Date().toISOString(),
-      engine: db.engine,
-      migrations: await appliedMigrations(trx),
-      tables,
-    } satisfies Backup;
-  });
-  return gzipSync(JSON.stringify(backup));
+export async function writeBackup(db: Db, file: string): Promise<{ bytes: number; counts: Record<string, number> }> {
+  const gzip = createGzip();
+  const out = createWriteStream(file);
+  gzip.pipe(out);
+  const write = async (value: unknown) => {
+    if (!gzip.write(`${JSON.stringify(value)}\n`)) await once(gzip, 'drain');
+  };
+  const counts: Record<string, number> = {};
+  try {
+    let transaction = db.kysely.transaction();
+    if (db.engine === 'postgres') transaction = transaction.setIsolationLevel('repeatable read');
+    await transaction.execute(async (trx) => {
+      await write({
+        format: 'prongsai-backup',
+        version: 2,
+        createdAt: new Date().toISOString(),
+        engine: db.engine,
+        migrations: await appliedMigrations(trx),
+      } satisfies BackupHeader);
+      for (const table of TABLES) {
+        let count = 0;
+        for await (const row of trx.selectFrom(table).selectAll().orderBy(orderColumn(table)).stream(500)) {
+          await write([table, row]);
+          count++;
+        }
+        counts[table] = count;
+      }
+    });
+    await write({ end: true, counts });
+    gzip.end();
+    await finished(out);
+  } catch (error) {
+    gzip.destroy();
+    out.destroy();
+    throw error;
+  }
+  return { bytes: out.bytesWritten, counts };
 }
 
-export function readBackup(bytes: Buffer): Backup {
-  let backup: Backup;
+const notABackup = () => new Error('not a Prongsai backup (expected gzipped JSON)');
+
+/**
+ * Opens a backup file to read it line by line. Reads the older single-document backups
+ * (version 1) too. Throws when the file is not a backup or of an unknown version.
+ */
+export async function openBackup(file: string): Promise<BackupReader> {
+  const input = createReadStream(file);
+  const gunzip = createGunzip();
+  input.pipe(gunzip);
+  const lines = createInterface({ input: gunzip, crlfDelay: Infinity })[Symbol.asyncIterator]();
+  const close = () => {
+    input.destroy();
+    gunzip.destroy();
+  };
+  let first: string | undefined;
   try {
-    backup = JSON.parse(gunzipSync(bytes).toString('utf8')) as Backup;
+    first = (await lines.next()).value as string | undefined;
   } catch {
-    throw new Error('not a Prongsai backup (expected gzipped JSON)');
+    close();
+    throw notABackup();
   }
-  if (backup.format !== 'prongsai-backup' || backup.version !== 1) throw new Error('not a Prongsai backup of a known version');
-  return backup;
+  let header: BackupHeader & { tables?: Record<string, Row[]> };
+  try {
+    header = JSON.parse(first ?? '') as typeof header;
+  } catch {
+    close();
+    throw notABackup();
+  }
+  if (header?.format !== 'prongsai-backup' || (header.version !== 1 && header.version !== 2)) {
+    close();
+    throw new Error('not a Prongsai backup of a known version');
+  }
+  const { tables: whole, ...described } = header;
+  async function* rows(): AsyncGenerator<[string, Row]> {
+    if (described.version === 1) {
+      // The whole database in the one document.
+      for (const table of TABLES) for (const row of whole?.[table] ?? []) yield [table, row];
+      return;
+    }
+    let ended = false;
+    try {
+      for (;;) {
+        const next = await lines.next();
+        if (next.done) break;
+        const line = next.value as string;
+        if (line === '') continue;
+        const value = JSON.parse(line) as [string, Row] | { end: true };
+        if (Array.isArray(value)) yield value;
+        else if (value.end) ended = true;
+      }
+    } catch (error) {
+      throw new Error(`the backup is damaged or cut short (${(error as Error).message})`);
+    } finally {
+      close();
+    }
+    if (!ended) throw new Error('the backup is cut short: it ends before its last table');
+  }
+  return { header: described, rows, close };
 }
 
 /**
- * Replaces every table's rows with the backup's, in one transaction: on any error nothing changes.
+ * Replaces every table's rows with the backup's, in one transaction: on any error (a bad row,
+ * a cut-short file) nothing changes. Rows are inserted 500 at a time as they are read.
  * Refuses a backup taken with migrations this version does not have.
  */
-export async function restoreBackup(db: Db, backup: Backup): Promise<Record<string, number>> {
+export async function restoreBackup(db: Db, backup: BackupReader): Promise<Record<string, number>> {
   const known = await appliedMigrations(db.kysely);
-  const unknown = backup.migrations.filter((m) => !known.includes(m));
+  const unknown = backup.header.migrations.filter((m) => !known.includes(m));
   if (unknown.length > 0) {
+    backup.close();
     throw new Error(`the backup comes from a newer version (migrations ${unknown.join(', ')}); upgrade Prongsai first`);
   }
-  const counts: Record<string, number> = {};
+  const counts: Record<string, number> = Object.fromEntries(TABLES.map((t) => [t, 0]));
   let stripped = 0;
   await db.kysely.transaction().execute(async (trx) => {
     for (const table of [...TABLES].reverse()) await trx.deleteFrom(table).execute();
-    for (const table of TABLES) {
-      const rows = (backup.tables[table] ?? []).map((row) => withoutNul(row, () => stripped++));
-      for (let i = 0; i < rows.length; i += 500) {
-        // Rows are checked by the database's own constraints; a bad one rolls the whole restore back.
-        await trx
-          .insertInto(table)
-          .values(rows.slice(i, i + 500) as never)
-          .execute();
+    let current = -1;
+    let batch: Row[] = [];
+    // Rows are checked by the database's own constraints; a bad one rolls the whole restore back.
+    const flush = async () => {
+      if (batch.length === 0) return;
+      await trx
+        .insertInto(TABLES[current]!)
+        .values(batch as never)
+        .execute();
+      batch = [];
+    };
+    for await (const [table, row] of backup.rows()) {
+      const index = TABLES.indexOf(table as (typeof TABLES)[number]);
+      if (index < 0) throw new Error(`the backup holds a table this version does not know: ${table}`);
+      if (index < current) throw new Error(`the backup's tables are out of order at ${table}`);
+      if (index !== current) {
+        await flush();
+        current = index;
       }
-      counts[table] = rows.length;
-      if (db.engine === 'postgres' && WITH_IDENTITY.has(table)) {
+      batch.push(withoutNul(row, () => stripped++));
+      counts[table] = (counts[table] ?? 0) + 1;
+      if (batch.length === 500) await flush();
+    }
+    await flush();
+    if (db.engine === 'postgres') {
+      for (const table of TABLES) {
+        if (!WITH_IDENTITY.has(table)) continue;
         await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(
           trx,
         );

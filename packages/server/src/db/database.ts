@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import Cursor from 'pg-cursor';
 import pg from 'pg';
 import type { Engine } from './migrations/helpers.js';
 import { BundledMigrations } from './migrations/index.js';
@@ -50,7 +51,8 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
       max: 10,
       ...(options.schema ? { options: `-c search_path="${options.schema.replace(/"/g, '')}"` } : {}),
     });
-    kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    // The cursor lets a query's rows be read a batch at a time (backups stream table by table).
+    kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
     engine = 'postgres';
   } else {
     throw new Error(`PRONGSAI_DATABASE_URL must start with sqlite: or postgres://, not "${url}"`);

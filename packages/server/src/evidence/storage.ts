@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rename, rm, stat, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { constants, gunzipSync } from 'node:zlib';
@@ -70,10 +70,14 @@ export const ARCHIVE_DATABASE = 'database.json.gz';
 export const ARCHIVED_FOLDERS = ['evidence', 'letterhead', 'oit', 'frameworks'] as const;
 
 /** One gzipped tar holding the database backup and the agencies' files (`prongsai backup --with-files`). */
-export async function writeArchive(file: string, database: Buffer, dataDir: string): Promise<{ files: number }> {
+export async function writeArchive(
+  file: string,
+  writeDatabase: (path: string) => Promise<unknown>,
+  dataDir: string,
+): Promise<{ files: number }> {
   const staging = await mkdtemp(join(tmpdir(), 'prongsai-backup-'));
   try {
-    await writeFile(join(staging, ARCHIVE_DATABASE), database);
+    await writeDatabase(join(staging, ARCHIVE_DATABASE));
     const entries: string[] = [ARCHIVE_DATABASE];
     for (const folder of ARCHIVED_FOLDERS) {
       const source = join(dataDir, folder);
@@ -123,9 +127,9 @@ export async function readArchive(file: string, dataDir: string) {
     filter: (path) =>
       path === ARCHIVE_DATABASE || ARCHIVED_FOLDERS.some((folder) => path === folder || path.startsWith(`${folder}/`)),
   });
-  const database = await readFile(join(staging, ARCHIVE_DATABASE));
   return {
-    database,
+    /** The database backup's file, inside the unpacked archive. */
+    databaseFile: join(staging, ARCHIVE_DATABASE),
     /** Puts each archived folder in place of the current one; answers how many files it placed. */
     async placeFiles(): Promise<number> {
       let count = 0;
