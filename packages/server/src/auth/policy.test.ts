@@ -81,6 +81,7 @@ const TABLE: { rule: string; record: unknown; allowed: Who[] }[] = [
   { rule: 'report.editPart', record: { agencyId: A, divisions: [10], divisionId: 11 }, allowed: [] },
   { rule: 'round.approve', record: { agencyId: A }, allowed: ['central', 'execA'] },
   { rule: 'round.reopen', record: { agencyId: A }, allowed: ADMINS_OF_A },
+  { rule: 'round.readCompleteness', record: { agencyId: A }, allowed: ['central', 'adminA', 'execA'] },
   { rule: 'publication.read', record: { agencyId: A }, allowed: OF_A },
   { rule: 'publication.manage', record: { agencyId: A }, allowed: ADMINS_OF_A },
   { rule: 'oitChecklist.read', record: { agencyId: A }, allowed: OF_A },

@@ -128,6 +128,9 @@ export const policies = {
     approve: (actor: Actor, round: { agencyId: number }) =>
       isCentral(actor) || (actor.role === 'executive' && inAgency(actor, round.agencyId)),
     reopen: (actor: Actor, round: { agencyId: number }) => adminOf(actor, round.agencyId),
+    /** Every division's completeness of the round: the secretariat, executives, central admins. */
+    readCompleteness: (actor: Actor, round: { agencyId: number }) =>
+      isCentral(actor) || (inAgency(actor, round.agencyId) && actor.role !== 'division_editor'),
   },
   /** What the public sees: published on purpose by the agency's secretariat, withdrawn the same way. */
   publication: {

@@ -5,6 +5,7 @@ import { agencyQuotaBytes } from '../config.js';
 import { lockRow } from '../db/locks.js';
 import type { Database } from '../db/schema.js';
 import { HttpError } from '../http/errors.js';
+import { recordedBytes } from './repository.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -103,24 +104,8 @@ export class EvidenceStore {
    * its letterhead, each file once.
    */
   async usedBytes(db: Executor, agencyId: number): Promise<number> {
-    const [evidence, oit] = await Promise.all([
-      db
-        .selectFrom('evidence_files')
-        .select((eb) => [eb.fn.sum<number>('bytes').as('files'), eb.fn.sum<number>('thumb_bytes').as('thumbs')])
-        .where('agency_id', '=', agencyId)
-        .executeTakeFirst(),
-      db
-        .selectFrom('oit_evidence')
-        .select((eb) => eb.fn.sum<number>('bytes').as('files'))
-        .where('agency_id', '=', agencyId)
-        .executeTakeFirst(),
-    ]);
-    return (
-      Number(evidence?.files ?? 0) +
-      Number(evidence?.thumbs ?? 0) +
-      Number(oit?.files ?? 0) +
-      (await this.letterheadBytes(agencyId))
-    );
+    const recorded = await recordedBytes(db, agencyId);
+    return recorded.evidence + recorded.thumbs + recorded.oit + (await this.letterheadBytes(agencyId));
   }
 
   /** The letterhead files on disk (they have no record of their own). */

@@ -5,9 +5,28 @@ import { z } from 'zod';
 import { readableAgency } from '../agencies/service.js';
 import type { Db } from '../db/database.js';
 import { requireActor } from '../http/context.js';
-import { isoDate } from '../http/schemas.js';
 import { approveLibraryEntry, createLibraryEntry, ensureLibrary, offerLibraryEntry, searchLibrary } from '../library/service.js';
-import { addEntry, carryPlanOver, changeEntry, plansOf, readPlan, removeEntry, startPlan, type EntryInput } from './service.js';
+import { isoDate, noContent } from '../http/schemas.js';
+import {
+  carriedPlanSchema,
+  entrySchema,
+  libraryEntrySchema,
+  libraryHitSchema,
+  planAbilitiesSchema,
+  planSchema,
+  planSummarySchema,
+} from './schemas.js';
+import {
+  addEntry,
+  carryPlanOver,
+  changeEntry,
+  planAbilitiesOf,
+  plansOf,
+  readPlan,
+  removeEntry,
+  startPlan,
+  type EntryInput,
+} from './service.js';
 
 const params = z.object({ agency: z.string().min(1).max(64), year: z.coerce.number().int().min(2500).max(2700) });
 const text = (max: number) => z.string().trim().max(max);
@@ -38,7 +57,14 @@ export async function measureRoutes(app: FastifyInstance, { db }: { db: Db }) {
 
   api.get(
     '/api/agencies/:agency/plans',
-    { schema: { tags, summary: "An agency's measure plans", params: params.pick({ agency: true }) } },
+    {
+      schema: {
+        tags,
+        summary: "An agency's measure plans",
+        params: params.pick({ agency: true }),
+        response: { 200: z.array(planSummarySchema) },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       return plansOf(db.kysely, actor, await readableAgency(db.kysely, actor, request.params.agency));
@@ -46,8 +72,24 @@ export async function measureRoutes(app: FastifyInstance, { db }: { db: Db }) {
   );
 
   api.get(
+    '/api/agencies/:agency/plan-abilities',
+    {
+      schema: {
+        tags,
+        summary: "What you may do with an agency's plans, whether or not it has any yet",
+        params: params.pick({ agency: true }),
+        response: { 200: planAbilitiesSchema },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return planAbilitiesOf(actor, await readableAgency(db.kysely, actor, request.params.agency));
+    },
+  );
+
+  api.get(
     '/api/agencies/:agency/plans/:year',
-    { schema: { tags, summary: 'A plan with its entries, in order', params } },
+    { schema: { tags, summary: 'A plan with its entries, in order', params, response: { 200: planSchema } } },
     async (request) => {
       const actor = requireActor(request);
       const agency = await readableAgency(db.kysely, actor, request.params.agency);
@@ -66,6 +108,7 @@ export async function measureRoutes(app: FastifyInstance, { db }: { db: Db }) {
           mode: z.enum(['weak-points', 'indicators', 'empty']),
           threshold: z.number().min(0).max(100).optional(),
         }),
+        response: { 201: planSchema },
       },
     },
     async (request, reply) => {
@@ -77,7 +120,7 @@ export async function measureRoutes(app: FastifyInstance, { db }: { db: Db }) {
 
   api.post(
     '/api/agencies/:agency/plans/:year/entries',
-    { schema: { tags, summary: 'Add an entry to a plan', params, body: entryBody } },
+    { schema: { tags, summary: 'Add an entry to a plan', params, body: entryBody, response: { 201: entrySchema } } },
     async (request, reply) => {
       const actor = requireActor(request);
       const agency = await readableAgency(db.kysely, actor, request.params.agency);
@@ -97,6 +140,7 @@ export async function measureRoutes(app: FastifyInstance, { db }: { db: Db }) {
           /** The version the change was made from; a stale one is refused with 409. */
           version: z.number().int().positive().optional(),
         }),
+        response: { 200: entrySchema },
       },
     },
     async (request) => changeEntry(db.kysely, requireActor(request), request.params.id, request.body),
@@ -109,12 +153,13 @@ export async function measureRoutes(app: FastifyInstance, { db }: { db: Db }) {
         tags,
         summary: 'Remove a plan entry (with its progress reports); refused while an approved round shows it',
         params: z.object({ id: z.coerce.number().int().positive() }),
+        response: { 204: noContent },
       },
     },
     async (request, reply) => {
       const actor = requireActor(request);
       await removeEntry(db.kysely, actor, request.params.id);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
@@ -129,6 +174,7 @@ export async function measureRoutes(app: FastifyInstance, { db }: { db: Db }) {
           toYear: z.number().int().min(2500).max(2700),
           entryIds: z.array(z.number().int().positive()).min(1).max(200),
         }),
+        response: { 200: carriedPlanSchema },
       },
     },
     async (request) => {
@@ -151,6 +197,7 @@ export async function measureRoutes(app: FastifyInstance, { db }: { db: Db }) {
           indicator: z.coerce.number().int().optional(),
           limit: z.coerce.number().int().min(1).max(100).default(20),
         }),
+        response: { 200: z.array(libraryHitSchema) },
       },
     },
     async (request) => searchLibrary(db.kysely, requireActor(request), request.query),
@@ -168,6 +215,7 @@ export async function measureRoutes(app: FastifyInstance, { db }: { db: Db }) {
           issue: text(4000).min(1),
           measures: z.array(text(2000).min(1)).min(1).max(30),
         }),
+        response: { 201: libraryEntrySchema },
       },
     },
     async (request, reply) => reply.code(201).send(await createLibraryEntry(db.kysely, requireActor(request), request.body)),
@@ -176,13 +224,27 @@ export async function measureRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const libraryParams = z.object({ id: z.coerce.number().int().positive() });
   api.post(
     '/api/library/:id/offer',
-    { schema: { tags, summary: 'Offer an own library entry to all agencies (a central admin approves)', params: libraryParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Offer an own library entry to all agencies (a central admin approves)',
+        params: libraryParams,
+        response: { 200: libraryEntrySchema },
+      },
+    },
     async (request) => offerLibraryEntry(db.kysely, requireActor(request), request.params.id),
   );
 
   api.post(
     '/api/library/:id/approve',
-    { schema: { tags, summary: 'Share an offered entry with all agencies (central admins)', params: libraryParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Share an offered entry with all agencies (central admins)',
+        params: libraryParams,
+        response: { 200: libraryEntrySchema },
+      },
+    },
     async (request) => approveLibraryEntry(db.kysely, requireActor(request), request.params.id),
   );
 }

@@ -1,9 +1,10 @@
 import type { CADENCES } from '@prongsai/core';
 import { datesInFiscalYear, defaultDueDate, entriesFromWeakPoints, entriesPerIndicator, type DraftEntry } from '@prongsai/core';
 import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
 import { listDivisions } from '../agencies/repository.js';
 import { recordAudit } from '../audit/repository.js';
-import { authorize, type Actor } from '../auth/policy.js';
+import { allows, authorize, type Actor } from '../auth/policy.js';
 import { now } from '../db/database.js';
 import { lockRow } from '../db/locks.js';
 import type { Agency, Database, MeasureEntry, MeasurePlan } from '../db/schema.js';
@@ -24,6 +25,7 @@ import {
   nextPosition,
   updateEntry,
 } from './repository.js';
+import type { entrySchema, planAbilitiesSchema, planSchema } from './schemas.js';
 
 export type Divisions = (number | 'all')[];
 
@@ -44,7 +46,7 @@ export interface EntryInput {
   targetScore?: number | null | undefined;
 }
 
-export function presentEntry(entry: MeasureEntry) {
+export function presentEntry(entry: MeasureEntry): z.infer<typeof entrySchema> {
   return {
     id: entry.id,
     section: entry.section as EntryInput['section'],
@@ -251,12 +253,18 @@ async function refuseIfApproved(trx: Transaction<Database>, entry: MeasureEntry)
   );
 }
 
+/** What the actor may do with an agency's plans. */
+function planAbilities(actor: Actor, agencyId: number): z.infer<typeof planAbilitiesSchema> {
+  return { manage: allows(actor, 'plan', 'manage', { agencyId }) };
+}
+
 /** A plan with its entries, in order, as the API answers it. */
-async function planView(db: Kysely<Database>, plan: MeasurePlan) {
+async function planView(db: Kysely<Database>, actor: Actor, plan: MeasurePlan): Promise<z.infer<typeof planSchema>> {
   return {
     fiscalYear: plan.fiscal_year,
     basedOnYear: plan.based_on_year,
     entries: (await listEntries(db, plan.id)).map(presentEntry),
+    can: planAbilities(actor, plan.agency_id),
   };
 }
 
@@ -285,9 +293,15 @@ export async function plansOf(db: Kysely<Database>, actor: Actor, agency: Agency
   return (await listPlans(db, agency.id)).map((p) => ({ fiscalYear: p.fiscal_year, basedOnYear: p.based_on_year }));
 }
 
+/** What the actor may do with an agency's plans, whether or not it has any yet. */
+export function planAbilitiesOf(actor: Actor, agency: Agency) {
+  authorize(actor, 'plan', 'read', { agencyId: agency.id });
+  return planAbilities(actor, agency.id);
+}
+
 /** A plan with its entries, in order. */
 export async function readPlan(db: Kysely<Database>, actor: Actor, agency: Agency, fiscalYear: number) {
-  return planView(db, await planOf(db, actor, agency, fiscalYear, false));
+  return planView(db, actor, await planOf(db, actor, agency, fiscalYear, false));
 }
 
 /** Creates the plan of a year for an actor who may manage the agency's plans (see `createPlan`). */
@@ -300,7 +314,7 @@ export async function startPlan(
 ) {
   authorize(actor, 'plan', 'read', { agencyId: agency.id });
   authorize(actor, 'plan', 'manage', { agencyId: agency.id });
-  return planView(db, await createPlan(db, actor.id, agency, fiscalYear, options));
+  return planView(db, actor, await createPlan(db, actor.id, agency, fiscalYear, options));
 }
 
 /** Adds an entry at the end of a plan. */

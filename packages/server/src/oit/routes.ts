@@ -9,7 +9,7 @@ import type { Db } from '../db/database.js';
 import { HttpError, notFound } from '../http/errors.js';
 import { requireActor } from '../http/context.js';
 import { isoDate } from '../http/schemas.js';
-import { webLink } from '../progress/routes.js';
+import { webLink } from '../progress/links.js';
 import { presentRun, type LinkChecks } from '../links/service.js';
 import { OitService, presentChecklist, presentEvidence, presentTask } from './service.js';
 import { servesDistricts } from '@prongsai/core';

@@ -3,6 +3,8 @@ import { HttpError, notFound } from '../http/errors.js';
 import type { MeasureEntry } from '../db/schema.js';
 import { findPlan } from '../measures/repository.js';
 import { reportTarget, type ProgressRepository, type RoundScope } from './repository.js';
+import type { revisionSchema } from './schemas.js';
+import type { z } from 'zod';
 
 export const roundLocked = () =>
   new HttpError(
@@ -39,10 +41,13 @@ export async function readableEntries(repository: ProgressRepository, actor: Act
   return (await repository.roundEntries(scope)).filter((e) => policies.report.read(actor, reportTarget(scope.agencyId, e)));
 }
 
+type Snapshot = z.infer<typeof revisionSchema>['snapshot'];
+type RevisionEntry = { entry: { divisions: (number | 'all')[] } };
+
 /** The approved revisions of a round, each cut down to the entries the actor may read. */
 export async function readableRevisions(repository: ProgressRepository, actor: Actor, scope: RoundScope) {
   return (await repository.revisions(scope)).map((row) => {
-    const snapshot = row.snapshot as { entries?: { entry: { divisions: (number | 'all')[] } }[] };
+    const snapshot = row.snapshot as Omit<Snapshot, 'entries'> & { entries?: (Snapshot['entries'][number] & RevisionEntry)[] };
     const entries = (snapshot.entries ?? []).filter((e) =>
       policies.report.read(actor, { agencyId: scope.agencyId, divisions: e.entry.divisions }),
     );

@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import { requireActor } from '../http/context.js';
-import { REPORT_STATUSES, ReportPartService } from './service.js';
+import { partSchema, REPORT_STATUSES, submittedPartSchema } from './schemas.js';
+import { ReportPartService } from './service.js';
 
 const partParams = z.object({
   entry: z.coerce.number().int().positive(),
@@ -28,6 +29,7 @@ export async function reportPartRoutes(app: FastifyInstance, { db }: { db: Db })
         summary: "Write one division's part of a measure shared by several divisions",
         params: partParams,
         body: z.object({ status: z.enum(REPORT_STATUSES), narrative: z.string().trim().max(20000) }),
+        response: { 200: partSchema },
       },
     },
     async (request) => {
@@ -43,6 +45,7 @@ export async function reportPartRoutes(app: FastifyInstance, { db }: { db: Db })
         tags,
         summary: "Send one division's part; the report goes to review when every division has sent its part",
         params: partParams,
+        response: { 200: submittedPartSchema },
       },
     },
     async (request) => {

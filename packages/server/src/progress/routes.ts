@@ -7,7 +7,10 @@ import type { Db } from '../db/database.js';
 import { MAX_EVIDENCE_BYTES } from '../evidence/process.js';
 import { uploadBodyLimit } from '../evidence/store.js';
 import { requireActor } from '../http/context.js';
-import { presentEvidence, ProgressService, REPORT_STATUSES } from './service.js';
+import { fileResponse, noContent } from '../http/schemas.js';
+import { webLink } from './links.js';
+import { evidenceSchema, REPORT_STATUSES, reportSchema, revisionSchema, roundSchema, roundStateSchema } from './schemas.js';
+import { presentEvidence, ProgressService } from './service.js';
 
 const roundParams = z.object({
   agency: z.string().min(1).max(64),
@@ -18,24 +21,6 @@ const reportParams = z.object({
   entry: z.coerce.number().int().positive(),
   round: z.coerce.number().pipe(z.union([z.literal(6), z.literal(12)])),
 });
-/** A link shown and printed as a link: http(s) only, never javascript:, data:, file: or vbscript:. */
-export const webLink = z
-  .string()
-  .trim()
-  .max(2000)
-  .refine((value) => isWebUrl(value), {
-    message: 'links must be http:// or https:// addresses (ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https://)',
-  });
-
-export function isWebUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
-
 export async function progressRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['progress'];
@@ -48,6 +33,7 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
         tags,
         summary: 'A progress round: the entries you may see with their reports and evidence, completeness per division',
         params: roundParams,
+        response: { 200: roundSchema },
       },
     },
     async (request) => {
@@ -69,6 +55,7 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
           reason: z.string().trim().max(4000).nullish(),
           narrative: z.string().trim().max(20000),
         }),
+        response: { 200: reportSchema },
       },
     },
     async (request) => {
@@ -78,7 +65,14 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
 
   api.post(
     '/api/entries/:entry/reports/:round/submit',
-    { schema: { tags, summary: 'Send the report to the secretariat for review', params: reportParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Send the report to the secretariat for review',
+        params: reportParams,
+        response: { 200: reportSchema },
+      },
+    },
     async (request) => {
       return service.submitReport(requireActor(request), request.params.entry, request.params.round);
     },
@@ -92,6 +86,7 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
         summary: 'Accept a report, return it to its division, or comment (the secretariat)',
         params: reportParams,
         body: z.object({ action: z.enum(['accept', 'return', 'comment']), comment: z.string().trim().max(4000).optional() }),
+        response: { 200: reportSchema },
       },
     },
     async (request) => {
@@ -108,6 +103,7 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
           'Approve the round (an executive); it is locked from then on. Refused (409) while reports are unsent or unreviewed, unless a reason for approving anyway is given (audited)',
         params: roundParams,
         body: z.object({ reason: z.string().trim().max(2000).optional() }).nullish(),
+        response: { 200: roundStateSchema },
       },
     },
     async (request) => {
@@ -124,6 +120,7 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
         tags,
         summary: 'Open an approved round again as a new revision; the approved one stays in the history',
         params: roundParams,
+        response: { 200: roundStateSchema },
       },
     },
     async (request) => {
@@ -135,7 +132,14 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
 
   api.get(
     '/api/agencies/:agency/plans/:year/rounds/:round/revisions',
-    { schema: { tags, summary: 'Approved revisions of a round', params: roundParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Approved revisions of a round',
+        params: roundParams,
+        response: { 200: z.array(revisionSchema) },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       const agency = await readableAgency(db.kysely, actor, request.params.agency);
@@ -158,6 +162,7 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
           caption: z.string().trim().max(1000).default(''),
           link: webLink.optional(),
         }),
+        response: { 201: evidenceSchema },
       },
     },
     async (request, reply) => {
@@ -175,16 +180,31 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
   for (const variant of ['file', 'thumb'] as const) {
     api.get(
       `/api/evidence/:id/${variant}`,
-      { schema: { tags, summary: variant === 'file' ? 'An evidence file' : 'An image thumbnail', params: evidenceParams } },
+      {
+        schema: {
+          tags,
+          summary: variant === 'file' ? 'An evidence file' : 'An image thumbnail',
+          params: evidenceParams,
+          response: {
+            200:
+              variant === 'file'
+                ? fileResponse('The photo or PDF', 'image/jpeg', 'image/png', 'image/webp', 'application/pdf')
+                : fileResponse('The thumbnail', 'image/jpeg'),
+          },
+        },
+      },
       async (request, reply) => {
         const { file, bytes } = await service.evidenceFile(requireActor(request), request.params.id, variant);
         // Only re-encoded images and PDFs are ever stored; still, nothing is rendered as a page.
-        return reply
-          .header('content-type', variant === 'thumb' ? 'image/jpeg' : file.mime)
-          .header('content-disposition', file.kind === 'pdf' ? `attachment; filename="evidence-${file.id}.pdf"` : 'inline')
-          .header('content-security-policy', "default-src 'none'; sandbox")
-          .header('cache-control', 'private, max-age=3600')
-          .send(bytes);
+        return (
+          reply
+            .header('content-type', variant === 'thumb' ? 'image/jpeg' : file.mime)
+            .header('content-disposition', file.kind === 'pdf' ? `attachment; filename="evidence-${file.id}.pdf"` : 'inline')
+            .header('content-security-policy', "default-src 'none'; sandbox")
+            .header('cache-control', 'private, max-age=3600')
+            // The declared body is binary: the bytes go out as they are, never through the serializer.
+            .send(bytes as unknown as string)
+        );
       },
     );
   }
@@ -201,6 +221,7 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
           link: webLink.nullish(),
           position: z.number().int().min(1).optional(),
         }),
+        response: { 200: evidenceSchema },
       },
     },
     async (request) => {
@@ -210,10 +231,10 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
 
   api.delete(
     '/api/evidence/:id',
-    { schema: { tags, summary: 'Remove an evidence file', params: evidenceParams } },
+    { schema: { tags, summary: 'Remove an evidence file', params: evidenceParams, response: { 204: noContent } } },
     async (request, reply) => {
       await service.removeEvidence(requireActor(request), request.params.id);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 }

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
 import { officialThaiDate, roundEndsOn } from '@prongsai/core';
 import { listDivisions } from '../agencies/repository.js';
 import { recordAudit } from '../audit/repository.js';
-import { authorize, policies, type Actor } from '../auth/policy.js';
+import { allows, authorize, type Actor } from '../auth/policy.js';
 import { now, todayInBangkok } from '../db/database.js';
 import type { Agency, Database, Division, EvidenceFile, MeasureEntry, ProgressReport, ReportPart } from '../db/schema.js';
 import { processUpload } from '../evidence/process.js';
@@ -15,16 +16,18 @@ import { readableEntries, readableRevisions, readableRound, roundLocked } from '
 import { ProgressRepository, reportTarget, type ReportScope, type RoundScope } from './repository.js';
 import { presentEntry } from '../measures/service.js';
 import { entryDivisions } from './entries.js';
+import type { evidenceSchema, partSchema, REPORT_STATUSES, reportSchema, roundSchema } from './schemas.js';
+
+type Report = z.infer<typeof reportSchema>;
 
 export { entryDivisions, narrativeWithParts } from './entries.js';
 
-export const REPORT_STATUSES = ['not-started', 'in-progress', 'done', 'not-done'] as const;
 
-export function presentEvidence(file: EvidenceFile) {
+export function presentEvidence(file: EvidenceFile): z.infer<typeof evidenceSchema> {
   return {
     id: file.id,
     position: file.position,
-    kind: file.kind,
+    kind: file.kind as 'image' | 'pdf',
     caption: file.caption,
     link: file.link,
     mime: file.mime,
@@ -36,15 +39,15 @@ export function presentEvidence(file: EvidenceFile) {
   };
 }
 
-export function presentReport(report: ProgressReport | undefined, entryId: number) {
+export function presentReport(report: ProgressReport | undefined, entryId: number): z.infer<typeof reportSchema> {
   return report
     ? {
         id: report.id,
         entryId,
-        status: report.status,
+        status: report.status as Report['status'],
         reason: report.reason,
         narrative: report.narrative,
-        review: report.review,
+        review: report.review as Report['review'],
         reviewComment: report.review_comment,
         updatedAt: report.updated_at,
       }
@@ -72,12 +75,12 @@ export function sharedDivisions(entry: MeasureEntry, divisions: Pick<Division, '
   return ids.length > 1 ? ids : null;
 }
 
-export function presentPart(division: Division, part: ReportPart | undefined, canEdit: boolean) {
+export function presentPart(division: Division, part: ReportPart | undefined, canEdit: boolean): z.infer<typeof partSchema> {
   return {
     divisionId: division.id,
     nameTh: division.name_th,
     nameEn: division.name_en,
-    status: part?.status ?? 'not-started',
+    status: (part?.status ?? 'not-started') as Report['status'],
     narrative: part?.narrative ?? '',
     submitted: (part?.submitted_at ?? null) !== null,
     submittedAt: part?.submitted_at ?? null,
@@ -96,7 +99,7 @@ export async function roundView(
   db: Kysely<Database> | Transaction<Database>,
   actor: Actor,
   scope: RoundScope,
-) {
+): Promise<z.infer<typeof roundSchema>> {
   const { agencyId, round } = scope;
   const entries = await repository.roundEntries(scope);
   const visible = await readableEntries(repository, actor, scope);
@@ -130,15 +133,18 @@ export async function roundView(
       reported: reported.length,
     };
   });
+  const open = round.status === 'open';
   return {
-    round: round.round,
+    round: round.round as 6 | 12,
     dueDate: round.due_date,
-    status: round.status,
+    status: round.status as 'open' | 'approved',
     revision: round.revision,
     approvedAt: round.approved_at,
     overdue,
     entries: visible.map((entry) => {
       const report = byEntry.get(entry.id);
+      const target = reportTarget(agencyId, entry);
+      const canEdit = open && allows(actor, 'report', 'edit', target);
       return {
         entry: presentEntry(entry),
         report: presentReport(report, entry.id),
@@ -148,18 +154,24 @@ export async function roundView(
           actor.role === 'division_editor' && actor.divisionId !== null && shared.get(entry.id)
             ? !reportedBy(entry, actor.divisionId)
             : !done(report),
-        canEdit: round.status === 'open' && policies.report.edit(actor, { agencyId, divisions: entryDivisions(entry) }),
+        canEdit,
         parts: (shared.get(entry.id) ?? []).map((divisionId) =>
           presentPart(
             divisions.find((d) => d.id === divisionId)!,
             partOf(entry, divisionId),
-            round.status === 'open' &&
-              policies.report.editPart(actor, { agencyId, divisions: entryDivisions(entry), divisionId }),
+            round.status === 'open' && allows(actor, 'report', 'editPart', { ...reportTarget(agencyId, entry), divisionId }),
           ),
         ),
+        can: { edit: canEdit, review: open && allows(actor, 'report', 'review', target) },
       };
     }),
     completeness,
+    can: {
+      approve: open && allows(actor, 'round', 'approve', { agencyId }),
+      reopen: round.status === 'approved' && allows(actor, 'round', 'reopen', { agencyId }),
+      review: open && allows(actor, 'report', 'review', { agencyId }),
+      readCompleteness: allows(actor, 'round', 'readCompleteness', { agencyId }),
+    },
   };
 }
 
@@ -348,7 +360,7 @@ export class ProgressService {
       });
       return round.revision;
     });
-    return { status: 'approved', revision };
+    return { status: 'approved' as const, revision };
   }
 
   /** Opens an approved round again as a new revision; the approved one stays in the history. */
@@ -369,7 +381,7 @@ export class ProgressService {
       });
       return round.revision + 1;
     });
-    return { status: 'open', revision };
+    return { status: 'open' as const, revision };
   }
 
   /** Adds a photo or PDF to a report: written first, recorded in a transaction that counts the agency's files under its quota. */
@@ -591,7 +603,7 @@ export class ReportPartService {
       }
       return { saved, review };
     });
-    return { part: presentPart(division, result.saved, true), reportReview: result.review };
+    return { part: presentPart(division, result.saved, true), reportReview: result.review as Report['review'] };
   }
 }
 

@@ -1713,6 +1713,46 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/agencies/{agency}/plan-abilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What you may do with an agency's plans, whether or not it has any yet */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agency: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            manage: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agencies/{agency}/plans": {
         parameters: {
             query?: never;
@@ -1737,7 +1777,12 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            basedOnYear: number | null;
+                            fiscalYear: number;
+                        }[];
+                    };
                 };
             };
         };
@@ -1774,7 +1819,35 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            basedOnYear: number | null;
+                            can: {
+                                manage: boolean;
+                            };
+                            entries: {
+                                cadence: string;
+                                cadenceText: string | null;
+                                divisions: ("all" | number)[];
+                                endDate: string | null;
+                                id: number;
+                                indicatorNumber: number | null;
+                                issue: string;
+                                measures: string[];
+                                position: number;
+                                questionCode: string | null;
+                                questionText: string | null;
+                                score: number | null;
+                                /** @enum {string} */
+                                section: "question" | "indicator" | "extra";
+                                startDate: string | null;
+                                targetScore: number | null;
+                                title: string | null;
+                                version: number;
+                            }[];
+                            fiscalYear: number;
+                        };
+                    };
                 };
             };
         };
@@ -1801,11 +1874,39 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            basedOnYear: number | null;
+                            can: {
+                                manage: boolean;
+                            };
+                            entries: {
+                                cadence: string;
+                                cadenceText: string | null;
+                                divisions: ("all" | number)[];
+                                endDate: string | null;
+                                id: number;
+                                indicatorNumber: number | null;
+                                issue: string;
+                                measures: string[];
+                                position: number;
+                                questionCode: string | null;
+                                questionText: string | null;
+                                score: number | null;
+                                /** @enum {string} */
+                                section: "question" | "indicator" | "extra";
+                                startDate: string | null;
+                                targetScore: number | null;
+                                title: string | null;
+                                version: number;
+                            }[];
+                            fiscalYear: number;
+                        };
+                    };
                 };
             };
         };
@@ -1849,7 +1950,31 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            entries: {
+                                cadence: string;
+                                cadenceText: string | null;
+                                divisions: ("all" | number)[];
+                                endDate: string | null;
+                                id: number;
+                                indicatorNumber: number | null;
+                                issue: string;
+                                measures: string[];
+                                position: number;
+                                questionCode: string | null;
+                                questionText: string | null;
+                                score: number | null;
+                                /** @enum {string} */
+                                section: "question" | "indicator" | "extra";
+                                startDate: string | null;
+                                targetScore: number | null;
+                                title: string | null;
+                                version: number;
+                            }[];
+                            fiscalYear: number;
+                        };
+                    };
                 };
             };
         };
@@ -1903,11 +2028,32 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            cadence: string;
+                            cadenceText: string | null;
+                            divisions: ("all" | number)[];
+                            endDate: string | null;
+                            id: number;
+                            indicatorNumber: number | null;
+                            issue: string;
+                            measures: string[];
+                            position: number;
+                            questionCode: string | null;
+                            questionText: string | null;
+                            score: number | null;
+                            /** @enum {string} */
+                            section: "question" | "indicator" | "extra";
+                            startDate: string | null;
+                            targetScore: number | null;
+                            title: string | null;
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -1943,7 +2089,96 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            approvedAt: string | null;
+                            can: {
+                                approve: boolean;
+                                readCompleteness: boolean;
+                                reopen: boolean;
+                                review: boolean;
+                            };
+                            completeness: {
+                                assigned: number;
+                                divisionId: number;
+                                nameEn: string;
+                                nameTh: string;
+                                reported: number;
+                            }[];
+                            dueDate: string;
+                            entries: {
+                                can: {
+                                    edit: boolean;
+                                    review: boolean;
+                                };
+                                canEdit: boolean;
+                                entry: {
+                                    cadence: string;
+                                    cadenceText: string | null;
+                                    divisions: ("all" | number)[];
+                                    endDate: string | null;
+                                    id: number;
+                                    indicatorNumber: number | null;
+                                    issue: string;
+                                    measures: string[];
+                                    position: number;
+                                    questionCode: string | null;
+                                    questionText: string | null;
+                                    score: number | null;
+                                    /** @enum {string} */
+                                    section: "question" | "indicator" | "extra";
+                                    startDate: string | null;
+                                    targetScore: number | null;
+                                    title: string | null;
+                                    version: number;
+                                };
+                                evidence: {
+                                    bytes: number;
+                                    caption: string;
+                                    height: number | null;
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "image" | "pdf";
+                                    link: string | null;
+                                    mime: string;
+                                    position: number;
+                                    thumbUrl: string | null;
+                                    url: string;
+                                    width: number | null;
+                                }[];
+                                missing: boolean;
+                                parts: {
+                                    canEdit: boolean;
+                                    divisionId: number;
+                                    nameEn: string;
+                                    nameTh: string;
+                                    narrative: string;
+                                    /** @enum {string} */
+                                    status: "not-started" | "in-progress" | "done" | "not-done";
+                                    submitted: boolean;
+                                    submittedAt: string | null;
+                                    updatedAt: string | null;
+                                }[];
+                                report: {
+                                    entryId: number;
+                                    id: number | null;
+                                    narrative: string;
+                                    reason: string | null;
+                                    /** @enum {string} */
+                                    review: "draft" | "submitted" | "returned" | "accepted";
+                                    reviewComment: string | null;
+                                    /** @enum {string} */
+                                    status: "not-started" | "in-progress" | "done" | "not-done";
+                                    updatedAt: string | null;
+                                };
+                            }[];
+                            overdue: boolean;
+                            revision: number;
+                            round: 6 | 12;
+                            /** @enum {string} */
+                            status: "open" | "approved";
+                        };
+                    };
                 };
             };
         };
@@ -1989,7 +2224,13 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            revision: number;
+                            /** @enum {string} */
+                            status: "open" | "approved";
+                        };
+                    };
                 };
             };
         };
@@ -2027,7 +2268,13 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            revision: number;
+                            /** @enum {string} */
+                            status: "open" | "approved";
+                        };
+                    };
                 };
             };
         };
@@ -2063,7 +2310,39 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            createdBy: number | null;
+                            revision: number;
+                            snapshot: {
+                                entries: ({
+                                    entry: {
+                                        id: number;
+                                        questionCode: string | null;
+                                        title: string | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    evidence: ({
+                                        id: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    report: {
+                                        narrative: string;
+                                        status: string;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                    };
                 };
             };
         };
@@ -2812,7 +3091,20 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            entryId: number;
+                            id: number | null;
+                            narrative: string;
+                            reason: string | null;
+                            /** @enum {string} */
+                            review: "draft" | "submitted" | "returned" | "accepted";
+                            reviewComment: string | null;
+                            /** @enum {string} */
+                            status: "not-started" | "in-progress" | "done" | "not-done";
+                            updatedAt: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -2856,11 +3148,26 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            bytes: number;
+                            caption: string;
+                            height: number | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "image" | "pdf";
+                            link: string | null;
+                            mime: string;
+                            position: number;
+                            thumbUrl: string | null;
+                            url: string;
+                            width: number | null;
+                        };
+                    };
                 };
             };
         };
@@ -2905,7 +3212,20 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            canEdit: boolean;
+                            divisionId: number;
+                            nameEn: string;
+                            nameTh: string;
+                            narrative: string;
+                            /** @enum {string} */
+                            status: "not-started" | "in-progress" | "done" | "not-done";
+                            submitted: boolean;
+                            submittedAt: string | null;
+                            updatedAt: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -2944,7 +3264,24 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            part: {
+                                canEdit: boolean;
+                                divisionId: number;
+                                nameEn: string;
+                                nameTh: string;
+                                narrative: string;
+                                /** @enum {string} */
+                                status: "not-started" | "in-progress" | "done" | "not-done";
+                                submitted: boolean;
+                                submittedAt: string | null;
+                                updatedAt: string | null;
+                            };
+                            /** @enum {string} */
+                            reportReview: "draft" | "submitted" | "returned" | "accepted";
+                        };
+                    };
                 };
             };
         };
@@ -2989,7 +3326,20 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            entryId: number;
+                            id: number | null;
+                            narrative: string;
+                            reason: string | null;
+                            /** @enum {string} */
+                            review: "draft" | "submitted" | "returned" | "accepted";
+                            reviewComment: string | null;
+                            /** @enum {string} */
+                            status: "not-started" | "in-progress" | "done" | "not-done";
+                            updatedAt: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -3026,7 +3376,20 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            entryId: number;
+                            id: number | null;
+                            narrative: string;
+                            reason: string | null;
+                            /** @enum {string} */
+                            review: "draft" | "submitted" | "returned" | "accepted";
+                            reviewComment: string | null;
+                            /** @enum {string} */
+                            status: "not-started" | "in-progress" | "done" | "not-done";
+                            updatedAt: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -3058,12 +3421,14 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description No content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": null;
+                    };
                 };
             };
         };
@@ -3109,7 +3474,28 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            cadence: string;
+                            cadenceText: string | null;
+                            divisions: ("all" | number)[];
+                            endDate: string | null;
+                            id: number;
+                            indicatorNumber: number | null;
+                            issue: string;
+                            measures: string[];
+                            position: number;
+                            questionCode: string | null;
+                            questionText: string | null;
+                            score: number | null;
+                            /** @enum {string} */
+                            section: "question" | "indicator" | "extra";
+                            startDate: string | null;
+                            targetScore: number | null;
+                            title: string | null;
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -3137,12 +3523,14 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description No content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": null;
+                    };
                 };
             };
         };
@@ -3173,7 +3561,22 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            bytes: number;
+                            caption: string;
+                            height: number | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "image" | "pdf";
+                            link: string | null;
+                            mime: string;
+                            position: number;
+                            thumbUrl: string | null;
+                            url: string;
+                            width: number | null;
+                        };
+                    };
                 };
             };
         };
@@ -3198,12 +3601,17 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The photo or PDF */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/webp": string;
+                    };
                 };
             };
         };
@@ -3234,12 +3642,14 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The thumbnail */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "image/jpeg": string;
+                    };
                 };
             };
         };
@@ -4012,7 +4422,19 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            agencyId: number | null;
+                            id: number;
+                            indicatorNumber: number | null;
+                            issue: string;
+                            measures: string[];
+                            questionCode: string | null;
+                            rank: number;
+                            source: string | null;
+                            status: string;
+                        }[];
+                    };
                 };
             };
         };
@@ -4037,11 +4459,22 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            agencyId: number | null;
+                            id: number;
+                            indicatorNumber: number | null;
+                            issue: string;
+                            measures: string[];
+                            questionCode: string | null;
+                            source: string | null;
+                            status: string;
+                        };
+                    };
                 };
             };
         };
@@ -4077,7 +4510,18 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            agencyId: number | null;
+                            id: number;
+                            indicatorNumber: number | null;
+                            issue: string;
+                            measures: string[];
+                            questionCode: string | null;
+                            source: string | null;
+                            status: string;
+                        };
+                    };
                 };
             };
         };
@@ -4113,7 +4557,18 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            agencyId: number | null;
+                            id: number;
+                            indicatorNumber: number | null;
+                            issue: string;
+                            measures: string[];
+                            questionCode: string | null;
+                            source: string | null;
+                            status: string;
+                        };
+                    };
                 };
             };
         };

@@ -17,10 +17,11 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ThaiDateInput } from '../forms/ThaiDateInput';
-import { api, ApiError, type Division } from '../api/client';
-import type { Entry, LibraryHit } from '../api/measures';
+import { ApiError, http, ok, type ApiBody, type Division } from '../api/client';
+import type { Entry } from '../api/measures';
 
-const CADENCES = ['bimonthly', 'quarterly', 'semiannual', 'twice-yearly', 'custom'];
+const CADENCES = ['bimonthly', 'quarterly', 'semiannual', 'twice-yearly', 'custom'] as const;
+type EntryBody = ApiBody<'/api/agencies/{agency}/plans/{year}/entries', 'post'>;
 
 /** Edit one plan entry (or add an extra one), with suggestions from the measures library. */
 export function EntryEditor({
@@ -53,31 +54,46 @@ export function EntryEditor({
   const library = useQuery({
     queryKey: ['library', entry?.questionCode, query],
     queryFn: () =>
-      api<LibraryHit[]>(
-        'GET',
-        `/api/library?limit=8${entry?.questionCode ? `&question=${entry.questionCode}` : ''}${query ? `&q=${encodeURIComponent(query)}` : ''}${entry?.indicatorNumber ? `&indicator=${entry.indicatorNumber}` : ''}`,
+      ok(
+        http.GET('/api/library', {
+          params: {
+            query: {
+              limit: 8,
+              ...(entry?.questionCode ? { question: entry.questionCode } : {}),
+              ...(query ? { q: query } : {}),
+              ...(entry?.indicatorNumber ? { indicator: entry.indicatorNumber } : {}),
+            },
+          },
+        }),
       ),
   });
   const save = useMutation({
     mutationFn: () => {
       const body = {
-        ...(entry ? {} : { section: 'extra' }),
+        section: 'extra' as const,
         title: form.title || null,
         issue: form.issue,
         measures: form.measures
           .split('\n')
           .map((m) => m.trim())
           .filter(Boolean),
-        divisions: form.divisions.map((d) => (d === 'all' ? 'all' : Number(d))),
-        cadence: form.cadence,
+        divisions: form.divisions.map((d) => (d === 'all' ? ('all' as const) : Number(d))),
+        cadence: form.cadence as EntryBody['cadence'],
         cadenceText: form.cadence === 'custom' ? form.cadenceText : null,
         startDate: form.startDate || null,
         endDate: form.endDate || null,
         targetScore: form.targetScore,
       };
-      return entry
-        ? api('PATCH', `/api/entries/${entry.id}`, { ...body, version: entry.version })
-        : api('POST', `/api/agencies/${agencySlug}/plans/${year}/entries`, body);
+      if (entry) {
+        // A change keeps the entry's section.
+        const { section: _section, ...change } = body;
+        return ok(
+          http.PATCH('/api/entries/{id}', { params: { path: { id: entry.id } }, body: { ...change, version: entry.version } }),
+        );
+      }
+      return ok(
+        http.POST('/api/agencies/{agency}/plans/{year}/entries', { params: { path: { agency: agencySlug, year } }, body }),
+      );
     },
     onSuccess: () => onClose(true),
   });

@@ -5,9 +5,8 @@ import { useState } from 'react';
 import { useYearChoice } from '../layout/yearChoice';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { api, ApiError, type Division } from '../api/client';
-import type { Divisions, Entry, Plan } from '../api/measures';
-import { useMe } from '../auth/session';
+import { api, ApiError, http, ok, type Division } from '../api/client';
+import type { Divisions, Entry } from '../api/measures';
 import { fiscalYearOf, formatIsoDate, todayInBangkok } from '../i18n/dates';
 import { useFramework } from '../results/useFramework';
 import { EntryEditor } from './EntryEditor';
@@ -21,16 +20,15 @@ export function divisionNames(divisions: Divisions, all: Division[], lang: strin
 export function MeasuresPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const me = useMe();
   const client = useQueryClient();
   const { agency: slug = '' } = useParams();
   const plans = useQuery({
     queryKey: ['plans', slug],
-    queryFn: () => api<{ fiscalYear: number }[]>('GET', `/api/agencies/${slug}/plans`),
+    queryFn: () => ok(http.GET('/api/agencies/{agency}/plans', { params: { path: { agency: slug } } })),
   });
   const divisions = useQuery({
     queryKey: ['divisions', slug],
-    queryFn: () => api<Division[]>('GET', `/api/agencies/${slug}/divisions`),
+    queryFn: () => ok(http.GET('/api/agencies/{agency}/divisions', { params: { path: { agency: slug } } })),
   });
   const [year, setChosen] = useYearChoice(
     'measures',
@@ -43,7 +41,7 @@ export function MeasuresPage() {
   });
   const plan = useQuery({
     queryKey: ['plan', slug, year],
-    queryFn: () => api<Plan>('GET', `/api/agencies/${slug}/plans/${year}`),
+    queryFn: () => ok(http.GET('/api/agencies/{agency}/plans/{year}', { params: { path: { agency: slug, year: year! } } })),
     enabled: year !== null,
   });
   // Scores below the threshold of the set the plan's results were scored with are the ones to improve.
@@ -51,7 +49,13 @@ export function MeasuresPage() {
   const threshold = basisFramework.data?.analysisThreshold ?? null;
   const [editing, setEditing] = useState<Entry | null | 'new'>(null);
   const [selected, setSelected] = useState<number[]>([]);
-  const canManage = me.abilities.switchAgency || (me.abilities.managePlans && me.agency?.slug === slug);
+  // What the caller may do with the agency's plans, said by the server (also before the agency has any).
+  const abilities = useQuery({
+    queryKey: ['plan-abilities', slug],
+    queryFn: () => ok(http.GET('/api/agencies/{agency}/plan-abilities', { params: { path: { agency: slug } } })),
+  });
+  const canCreate = abilities.data?.manage ?? false;
+  const canManage = plan.data?.can.manage ?? false;
   const newYear = fiscalYearOf(todayInBangkok());
   // A new plan answers the latest results before its year; say which, and when they are not last year's.
   const basis = Math.max(0, ...(assessments.data ?? []).map((a) => a.fiscalYear).filter((y) => y < newYear)) || null;
@@ -60,7 +64,8 @@ export function MeasuresPage() {
     void client.invalidateQueries({ queryKey: ['plan', slug] });
   };
   const create = useMutation({
-    mutationFn: (mode: string) => api<Plan>('POST', `/api/agencies/${slug}/plans/${newYear}`, { mode }),
+    mutationFn: (mode: 'weak-points' | 'indicators' | 'empty') =>
+      ok(http.POST('/api/agencies/{agency}/plans/{year}', { params: { path: { agency: slug, year: newYear } }, body: { mode } })),
     onSuccess: (p) => {
       setChosen(p.fiscalYear);
       refresh();
@@ -72,7 +77,12 @@ export function MeasuresPage() {
   const carryTo = chosenCarryTo !== null && laterYears.includes(chosenCarryTo) ? chosenCarryTo : (laterYears.at(-1) ?? 0);
   const carry = useMutation({
     mutationFn: () =>
-      api<Plan>('POST', `/api/agencies/${slug}/plans/${year}/carry-over`, { toYear: carryTo, entryIds: selected }),
+      ok(
+        http.POST('/api/agencies/{agency}/plans/{year}/carry-over', {
+          params: { path: { agency: slug, year: year! } },
+          body: { toYear: carryTo, entryIds: selected },
+        }),
+      ),
     onSuccess: () => {
       setSelected([]);
       refresh();
@@ -102,7 +112,7 @@ export function MeasuresPage() {
         </Group>
       </Group>
       {error instanceof ApiError && <Alert color="red">{lang === 'th' ? error.messageTh : error.message}</Alert>}
-      {canManage && !plans.data?.some((p) => p.fiscalYear === newYear) && (
+      {canCreate && !plans.data?.some((p) => p.fiscalYear === newYear) && (
         <Card withBorder>
           <Text fw={600} mb={4}>
             {t('measures.create', { year: newYear })}

@@ -3,7 +3,7 @@ import { roundEndsOn } from '@prongsai/core/thai';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
+import { ApiError, http, ok } from '../api/client';
 import type { RoundView } from '../api/measures';
 import { formatIsoDate, todayInBangkok } from '../i18n/dates';
 
@@ -23,13 +23,13 @@ export function pendingOf(view: RoundView) {
  */
 export function ApproveDialog({
   view,
+  slug,
   year,
-  url,
   onClose,
 }: {
   view: RoundView;
+  slug: string;
   year: number;
-  url: string;
   onClose: (approved: boolean) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -40,7 +40,13 @@ export function ApproveDialog({
   const running = `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}` < endsOn;
   const incomplete = pending.unsent.length + pending.unreviewed.length > 0 || running;
   const approve = useMutation({
-    mutationFn: () => api('POST', url, incomplete ? { reason } : {}),
+    mutationFn: () =>
+      ok(
+        http.POST('/api/agencies/{agency}/plans/{year}/rounds/{round}/approve', {
+          params: { path: { agency: slug, year, round: view.round } },
+          body: incomplete ? { reason } : {},
+        }),
+      ),
     onSuccess: () => onClose(true),
   });
   const error =

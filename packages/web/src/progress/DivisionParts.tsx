@@ -2,17 +2,24 @@ import { Alert, Badge, Button, Group, Select, Stack, Text, Textarea } from '@man
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
+import { ApiError, http, ok } from '../api/client';
 import { REPORT_STATUSES, type ReportPart } from '../api/measures';
 
 /** One division's own part: what it did, sent when ready; the report goes to review once all are sent. */
-function PartEditor({ part, base, onSaved }: { part: ReportPart; base: string; onSaved: () => void }) {
+/** The report a part belongs to: its measure and its round. */
+type ReportRef = { entry: number; round: 6 | 12 };
+
+function PartEditor({ part, report, onSaved }: { part: ReportPart; report: ReportRef; onSaved: () => void }) {
   const { t, i18n } = useTranslation();
   const [form, setForm] = useState({ status: part.status, narrative: part.narrative });
-  const url = `${base}/parts/${part.divisionId}`;
-  const save = useMutation({ mutationFn: () => api('PUT', url, form), onSuccess: onSaved });
+  const path = { ...report, division: part.divisionId };
+  const write = () => ok(http.PUT('/api/entries/{entry}/reports/{round}/parts/{division}', { params: { path }, body: form }));
+  const save = useMutation({ mutationFn: write, onSuccess: onSaved });
   const send = useMutation({
-    mutationFn: async () => (await api('PUT', url, form), api('POST', `${url}/submit`)),
+    mutationFn: async () => (
+      await write(),
+      ok(http.POST('/api/entries/{entry}/reports/{round}/parts/{division}/submit', { params: { path } }))
+    ),
     onSuccess: onSaved,
   });
   const error = save.error ?? send.error;
@@ -57,12 +64,12 @@ function PartEditor({ part, base, onSaved }: { part: ReportPart; base: string; o
  */
 export function DivisionParts({
   parts,
-  base,
+  report,
   queryKey,
   ownOnly,
 }: {
   parts: ReportPart[];
-  base: string;
+  report: ReportRef;
   queryKey: unknown[];
   /** A division editor sees their own part and the count of the others, not every division's text. */
   ownOnly: boolean;
@@ -115,7 +122,7 @@ export function DivisionParts({
                 {`${t(`progress.statuses.${part.status}`)} — ${part.narrative}`}
               </Text>
             )}
-            {open === part.divisionId && part.canEdit && <PartEditor part={part} base={base} onSaved={refresh} />}
+            {open === part.divisionId && part.canEdit && <PartEditor part={part} report={report} onSaved={refresh} />}
           </Stack>
         ))}
     </Stack>

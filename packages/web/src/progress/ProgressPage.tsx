@@ -29,9 +29,8 @@ import { RevisionHistory } from './RevisionHistory';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { api, ApiError, fileToBase64, type Division } from '../api/client';
+import { ApiError, fileToBase64, http, ok, type Division } from '../api/client';
 import { REPORT_STATUSES, type RoundView } from '../api/measures';
-import { useMe } from '../auth/session';
 import { formatDate } from '../i18n/dates';
 import { divisionNames } from '../measures/MeasuresPage';
 
@@ -56,19 +55,18 @@ function ReportCard({
   year,
   round,
   divisions,
-  canReview,
 }: {
   item: RoundView['entries'][number];
   slug: string;
   year: number;
   round: number;
   divisions: Division[];
-  canReview: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const client = useQueryClient();
-  const { entry, report, evidence, canEdit } = item;
+  const { entry, report, evidence } = item;
+  const { edit: canEdit, review: canReview } = item.can;
   const [form, setForm] = useState({ status: report.status, reason: report.reason ?? '', narrative: report.narrative });
   const [files, setFiles] = useState<File[]>([]);
   // One caption per photo: a phone's gallery sends several at once, each of a different moment.
@@ -79,25 +77,17 @@ function ReportCard({
   const [link, setLink] = useState('');
   const [comment, setComment] = useState('');
   const refresh = () => client.invalidateQueries({ queryKey: ['round', slug, year, round] });
-  const base = `/api/entries/${entry.id}/reports/${round}`;
-  const save = useMutation({
-    mutationFn: () =>
-      api('PUT', base, {
-        status: form.status,
-        reason: form.status === 'not-done' ? form.reason : null,
-        narrative: form.narrative,
+  const path = { entry: entry.id, round: round as 6 | 12 };
+  const write = () =>
+    ok(
+      http.PUT('/api/entries/{entry}/reports/{round}', {
+        params: { path },
+        body: { status: form.status, reason: form.status === 'not-done' ? form.reason : null, narrative: form.narrative },
       }),
-    onSuccess: refresh,
-  });
+    );
+  const save = useMutation({ mutationFn: write, onSuccess: refresh });
   const submit = useMutation({
-    mutationFn: async () => (
-      await api('PUT', base, {
-        status: form.status,
-        reason: form.status === 'not-done' ? form.reason : null,
-        narrative: form.narrative,
-      }),
-      api('POST', `${base}/submit`)
-    ),
+    mutationFn: async () => (await write(), ok(http.POST('/api/entries/{entry}/reports/{round}/submit', { params: { path } }))),
     onSuccess: refresh,
   });
   // Several photos at once (a phone's gallery), one after another; a file over the server's limit
@@ -106,12 +96,17 @@ function ReportCard({
   const upload = useMutation({
     mutationFn: async () => {
       for (const [i, file] of files.entries()) {
-        await api('POST', `${base}/evidence`, {
-          fileName: file.name,
-          contentBase64: await fileToBase64(file),
-          caption: captions[i] ?? '',
-          ...(link ? { link } : {}),
-        });
+        await ok(
+          http.POST('/api/entries/{entry}/reports/{round}/evidence', {
+            params: { path },
+            body: {
+              fileName: file.name,
+              contentBase64: await fileToBase64(file),
+              caption: captions[i] ?? '',
+              ...(link ? { link } : {}),
+            },
+          }),
+        );
       }
     },
     onSuccess: () => {
@@ -126,13 +121,24 @@ function ReportCard({
     mutationFn: async ({ from, to }: { from: number; to: number }) => {
       const a = evidence[from]!;
       const b = evidence[to]!;
-      await api('PATCH', `/api/evidence/${a.id}`, { position: b.position });
-      await api('PATCH', `/api/evidence/${b.id}`, { position: a.position === b.position ? a.position + 1 : a.position });
+      await ok(http.PATCH('/api/evidence/{id}', { params: { path: { id: a.id } }, body: { position: b.position } }));
+      await ok(
+        http.PATCH('/api/evidence/{id}', {
+          params: { path: { id: b.id } },
+          body: { position: a.position === b.position ? a.position + 1 : a.position },
+        }),
+      );
     },
     onSettled: () => void refresh(),
   });
   const review = useMutation({
-    mutationFn: (action: string) => api('POST', `${base}/review`, { action, ...(comment ? { comment } : {}) }),
+    mutationFn: (action: 'accept' | 'return') =>
+      ok(
+        http.POST('/api/entries/{entry}/reports/{round}/review', {
+          params: { path },
+          body: { action, ...(comment ? { comment } : {}) },
+        }),
+      ),
     onSuccess: refresh,
   });
   const error = save.error ?? submit.error ?? upload.error ?? review.error ?? move.error;
@@ -185,7 +191,7 @@ function ReportCard({
           </Text>
           <DivisionParts
             parts={item.parts}
-            base={base}
+            report={path}
             queryKey={['round', slug, year, round]}
             ownOnly={!canReview && item.parts.some((p) => p.canEdit)}
           />
@@ -354,16 +360,15 @@ function ReportCard({
 export function ProgressPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const me = useMe();
   const client = useQueryClient();
   const { agency: slug = '' } = useParams();
   const plans = useQuery({
     queryKey: ['plans', slug],
-    queryFn: () => api<{ fiscalYear: number }[]>('GET', `/api/agencies/${slug}/plans`),
+    queryFn: () => ok(http.GET('/api/agencies/{agency}/plans', { params: { path: { agency: slug } } })),
   });
   const divisions = useQuery({
     queryKey: ['divisions', slug],
-    queryFn: () => api<Division[]>('GET', `/api/agencies/${slug}/divisions`),
+    queryFn: () => ok(http.GET('/api/agencies/{agency}/divisions', { params: { path: { agency: slug } } })),
   });
   // Opens on the plan of the current fiscal year (or the latest) and the round due next.
   const [year, chooseYear] = useYearChoice(
@@ -375,12 +380,15 @@ export function ProgressPage() {
   const round = chosenRound ?? (year === null ? 6 : currentRound(year));
   const view = useQuery({
     queryKey: ['round', slug, year, round],
-    queryFn: () => api<RoundView>('GET', `/api/agencies/${slug}/plans/${year}/rounds/${round}`),
+    queryFn: () =>
+      ok(
+        http.GET('/api/agencies/{agency}/plans/{year}/rounds/{round}', {
+          params: { path: { agency: slug, year: year!, round: round as 6 | 12 } },
+        }),
+      ),
     enabled: year !== null,
   });
   useScrollToHash(view.isSuccess);
-  const ownAgency = me.abilities.switchAgency || me.agency?.slug === slug;
-  const canReview = me.abilities.switchAgency || (me.user.role === 'agency_admin' && ownAgency);
   const [approving, setApproving] = useState(false);
   const [filter, setFilter] = useState<ReviewFilter>('all');
   const closeApproval = (approved: boolean) => {
@@ -390,7 +398,12 @@ export function ProgressPage() {
     void client.invalidateQueries({ queryKey: ['revisions', slug] });
   };
   const reopen = useMutation({
-    mutationFn: () => api('POST', `/api/agencies/${slug}/plans/${year}/rounds/${round}/reopen`),
+    mutationFn: () =>
+      ok(
+        http.POST('/api/agencies/{agency}/plans/{year}/rounds/{round}/reopen', {
+          params: { path: { agency: slug, year: year!, round: round as 6 | 12 } },
+        }),
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: ['round', slug] }),
   });
 
@@ -454,19 +467,19 @@ export function ProgressPage() {
                 </Text>
               </Group>
               <Group>
-                {v.status === 'open' && me.abilities.approveRounds && ownAgency && (
+                {v.can.approve && (
                   <Button onClick={() => setApproving(true)} data-testid="round-approve">
                     {t('progress.approve')}
                   </Button>
                 )}
-                {v.status === 'approved' && canReview && (
+                {v.can.reopen && (
                   <Button variant="light" onClick={() => reopen.mutate()}>
                     {t('progress.reopen')}
                   </Button>
                 )}
               </Group>
             </Group>
-            {me.user.role !== 'division_editor' && (
+            {v.can.readCompleteness && (
               <Table mt="sm" fz="sm">
                 <Table.Tbody>
                   {v.completeness
@@ -498,7 +511,7 @@ export function ProgressPage() {
                 }))}
                 data-testid="review-filter"
               />
-              {canReview && v.status === 'open' && (
+              {v.can.review && (
                 <Text size="sm" c={count('toReview') === 0 ? 'teal' : 'blue'} data-testid="review-state">
                   {count('toReview') === 0
                     ? t('progress.allReviewed')
@@ -508,25 +521,10 @@ export function ProgressPage() {
             </Group>
           )}
           {shown.map((item) => (
-            <ReportCard
-              key={item.entry.id}
-              item={item}
-              slug={slug}
-              year={year}
-              round={round}
-              divisions={divisions.data ?? []}
-              canReview={canReview && v.status === 'open'}
-            />
+            <ReportCard key={item.entry.id} item={item} slug={slug} year={year} round={round} divisions={divisions.data ?? []} />
           ))}
           <RevisionHistory slug={slug} year={year} round={round} />
-          {approving && (
-            <ApproveDialog
-              view={v}
-              year={year}
-              url={`/api/agencies/${slug}/plans/${year}/rounds/${round}/approve`}
-              onClose={closeApproval}
-            />
-          )}
+          {approving && <ApproveDialog view={v} slug={slug} year={year} onClose={closeApproval} />}
         </>
       )}
     </Stack>

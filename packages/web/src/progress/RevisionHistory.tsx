@@ -1,15 +1,8 @@
 import { Accordion, Badge, Card, Group, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import type { RoundView } from '../api/measures';
+import { http, ok } from '../api/client';
 import { formatTimestamp } from '../i18n/dates';
-
-interface Revision {
-  revision: number;
-  createdAt: string;
-  snapshot: RoundView;
-}
 
 /**
  * The approved revisions of a round, as each was approved: what the director signed off, kept
@@ -19,7 +12,12 @@ export function RevisionHistory({ slug, year, round }: { slug: string; year: num
   const { t, i18n } = useTranslation();
   const revisions = useQuery({
     queryKey: ['revisions', slug, year, round],
-    queryFn: () => api<Revision[]>('GET', `/api/agencies/${slug}/plans/${year}/rounds/${round}/revisions`),
+    queryFn: () =>
+      ok(
+        http.GET('/api/agencies/{agency}/plans/{year}/rounds/{round}/revisions', {
+          params: { path: { agency: slug, year, round: round as 6 | 12 } },
+        }),
+      ),
   });
   if (!revisions.data || revisions.data.length === 0) return null;
   const statusLabel = (status: string) => t(`progress.statuses.${status}`, { defaultValue: status });
