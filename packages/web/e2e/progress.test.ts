@@ -117,6 +117,9 @@ describe.runIf(browserAvailable)('measures and progress in Chromium', () => {
     await card.screenshot({ path: `${SCREENSHOTS}18-phone-progress-upload.png` });
     // A division editor sees no completeness table of other divisions.
     expect(await page.getByText('ฝ่ายโยธา').count()).toBe(0);
+    // Nor may it approve the round or review a report.
+    expect(await page.getByTestId('round-approve').count()).toBe(0);
+    expect(await page.getByTestId('review-state').count()).toBe(0);
     // The filter tabs stack on the phone rather than run past its screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await context.close();
