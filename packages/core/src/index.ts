@@ -32,3 +32,5 @@ export * from './surveys/responses.js';
 export * from './surveys/roster.js';
 export * from './calendar/milestones.js';
 export * from './calendar/memos.js';
+export * from './agency-kinds/kinds.js';
+export * from './agency-kinds/shipped.js';

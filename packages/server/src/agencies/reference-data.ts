@@ -1,3 +1,5 @@
+import { DISTRICT_UNITS } from '@prongsai/core';
+
 /** Bangkok's 50 district offices: official geocode, Thai and English names. */
 export const BANGKOK_DISTRICTS: readonly { code: string; th: string; en: string }[] = [
   { code: '1001', th: 'พระนคร', en: 'Phra Nakhon' },
@@ -52,19 +54,19 @@ export const BANGKOK_DISTRICTS: readonly { code: string; th: string; en: string 
   { code: '1050', th: 'บางบอน', en: 'Bang Bon' },
 ];
 
-/** The standard divisions (ฝ่าย) of a Bangkok district office. */
-export const STANDARD_DIVISIONS: readonly { th: string; en: string }[] = [
-  { th: 'ฝ่ายปกครอง', en: 'Administration Division' },
-  { th: 'ฝ่ายทะเบียน', en: 'Civil Registration Division' },
-  { th: 'ฝ่ายการคลัง', en: 'Finance Division' },
-  { th: 'ฝ่ายรายได้', en: 'Revenue Division' },
-  { th: 'ฝ่ายโยธา', en: 'Public Works Division' },
-  { th: 'ฝ่ายสิ่งแวดล้อมและสุขาภิบาล', en: 'Environment and Sanitation Division' },
-  { th: 'ฝ่ายรักษาความสะอาดและสวนสาธารณะ', en: 'Cleansing and Public Parks Division' },
-  { th: 'ฝ่ายเทศกิจ', en: 'City Law Enforcement Division' },
-  { th: 'ฝ่ายการศึกษา', en: 'Education Division' },
-  { th: 'ฝ่ายพัฒนาชุมชนและสวัสดิการสังคม', en: 'Community Development and Social Welfare Division' },
-];
+/** The standard divisions (ฝ่าย) of a Bangkok district office: the district kind's default units. */
+export const STANDARD_DIVISIONS: readonly { th: string; en: string }[] = DISTRICT_UNITS;
+
+/** Bangkok's district offices as one seed data set, in the import's columns (row numbers as in a file with a header). */
+export const BANGKOK_SEED = BANGKOK_DISTRICTS.map((d, i) => ({
+  row: i + 2,
+  code: d.code,
+  name_th: `สำนักงานเขต${d.th}`,
+  name_en: `${d.en} District Office`,
+  kind: 'district',
+  parent_code: '',
+  slug: slugify(d.en),
+}));
 
 /** `Bang Khae` → `bang-khae`. */
 export function slugify(name: string): string {

@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/database.js';
-import type { Agency, Division } from '../db/schema.js';
+import { uploadBodyLimit } from '../evidence/store.js';
 import { requireActor } from '../http/context.js';
+import { noContent } from '../http/schemas.js';
 import {
   addAgency,
   addDivision,
@@ -14,38 +15,19 @@ import {
   renameAgency,
   visibleAgencies,
 } from './service.js';
-
-const agencySchema = z.object({
-  id: z.number(),
-  code: z.string(),
-  slug: z.string(),
-  nameTh: z.string(),
-  nameEn: z.string(),
-  kind: z.enum(['district', 'central', 'other']),
-});
-const divisionSchema = z.object({
-  id: z.number(),
-  agencyId: z.number(),
-  nameTh: z.string(),
-  nameEn: z.string(),
-  sortOrder: z.number(),
-});
-
-const presentAgency = (a: Agency) => ({
-  id: a.id,
-  code: a.code,
-  slug: a.slug,
-  nameTh: a.name_th,
-  nameEn: a.name_en,
-  kind: a.kind,
-});
-const presentDivision = (d: Division) => ({
-  id: d.id,
-  agencyId: d.agency_id,
-  nameTh: d.name_th,
-  nameEn: d.name_en,
-  sortOrder: d.sort_order,
-});
+import { MAX_AGENCY_FILE_BYTES } from './import-file.js';
+import { importAgencies } from './import-service.js';
+import { addAgencyKind, changeAgencyKind, listAgencyKinds } from './kinds-service.js';
+import {
+  agencySchema,
+  divisionSchema,
+  importBodySchema,
+  importPlanSchema,
+  kindBodySchema,
+  kindSchema,
+  presentAgency,
+  presentDivision,
+} from './schemas.js';
 
 const agencyRef = z.object({ agency: z.string().min(1).max(64).describe('geocode (e.g. 1040), slug (bang-khae) or id') });
 const name = z.string().trim().min(1).max(200);
@@ -78,22 +60,74 @@ export async function agencyRoutes(app: FastifyInstance, { db }: { db: Db }) {
             .optional(),
           nameTh: name,
           nameEn: name,
-          kind: z.enum(['district', 'central', 'other']).default('other'),
-          standardDivisions: z.boolean().default(false),
+          kind: z.string().trim().min(1).max(16).default('other').describe("an agency kind's id (GET /api/agency-kinds)"),
+          parentCode: z.string().trim().min(1).max(32).optional().describe("the overseeing agency's code"),
+          standardDivisions: z.boolean().default(false).describe("add the kind's default units"),
         }),
         response: { 201: agencySchema },
       },
     },
     async (request, reply) => {
-      const { code, slug, nameTh, nameEn, kind, standardDivisions } = request.body;
+      const { code, slug, nameTh, nameEn, kind, parentCode, standardDivisions } = request.body;
       const agency = await addAgency(
         db.kysely,
         requireActor(request),
-        { code, slug, name_th: nameTh, name_en: nameEn, kind },
+        { code, slug, name_th: nameTh, name_en: nameEn, kind, parentCode },
         standardDivisions,
       );
       return reply.code(201).send(presentAgency(agency));
     },
+  );
+
+  api.post(
+    '/api/agencies/import',
+    {
+      schema: {
+        tags,
+        summary: 'Add and update agencies from a CSV or XLSX list (central admins); dryRun: the plan only',
+        description:
+          'Columns code,name_th,name_en,kind,parent_code[,divisions (names separated by ;)]. An existing code is updated, never duplicated; all rows or none: a bad file answers 422 with every bad row (row, column) in details.',
+        body: importBodySchema,
+        response: { 200: importPlanSchema },
+      },
+      bodyLimit: uploadBodyLimit(MAX_AGENCY_FILE_BYTES),
+    },
+    async (request) => {
+      const { fileName, contentBase64, dryRun } = request.body;
+      const plan = await importAgencies(
+        db.kysely,
+        requireActor(request),
+        { fileName, data: Buffer.from(contentBase64, 'base64') },
+        { dryRun },
+      );
+      return { ...plan, dryRun };
+    },
+  );
+
+  api.get(
+    '/api/agency-kinds',
+    { schema: { tags, summary: 'Kinds of agency: naming, units, survey sampling', response: { 200: z.array(kindSchema) } } },
+    async (request) => listAgencyKinds(db.kysely, requireActor(request)),
+  );
+
+  api.post(
+    '/api/agency-kinds',
+    { schema: { tags, summary: 'Add a kind of agency (central admins)', body: kindBodySchema, response: { 201: kindSchema } } },
+    async (request, reply) => reply.code(201).send(await addAgencyKind(db.kysely, requireActor(request), request.body)),
+  );
+
+  api.put(
+    '/api/agency-kinds/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a kind of agency (central admins); its id stays',
+        params: z.object({ id: z.string().min(1).max(16) }),
+        body: kindBodySchema.omit({ id: true }),
+        response: { 200: kindSchema },
+      },
+    },
+    async (request) => changeAgencyKind(db.kysely, requireActor(request), request.params.id, request.body),
   );
 
   api.get(
@@ -167,7 +201,9 @@ export async function agencyRoutes(app: FastifyInstance, { db }: { db: Db }) {
 
   api.delete(
     '/api/divisions/:id',
-    { schema: { tags, summary: 'Remove a division no account belongs to', params: divisionParams, response: { 204: z.null() } } },
+    {
+      schema: { tags, summary: 'Remove a division no account belongs to', params: divisionParams, response: { 204: noContent } },
+    },
     async (request, reply) => {
       await removeDivision(db.kysely, requireActor(request), request.params.id);
       return reply.code(204).send(null);

@@ -3,11 +3,13 @@ import { now } from '../db/database.js';
 import type { Agency, Database, Division } from '../db/schema.js';
 import { recordAudit } from '../audit/repository.js';
 import { authorize, policies, type Actor } from '../auth/policy.js';
-import { conflict, notFound } from '../http/errors.js';
+import { badRequest, conflict, notFound } from '../http/errors.js';
 import {
   deleteDivision,
   divisionInUse,
   findAgency,
+  findAgencyByCode,
+  findAgencyBySlug,
   findDivision,
   findDivisionByName,
   insertAgency,
@@ -17,26 +19,29 @@ import {
   updateAgency,
   updateDivision,
 } from './repository.js';
-import { BANGKOK_DISTRICTS, slugify, STANDARD_DIVISIONS } from './reference-data.js';
+import type { AgencyKind } from '@prongsai/core';
+import { kindById } from './kinds-service.js';
+import { slugify } from './reference-data.js';
 
-/** Adds an agency with the standard district divisions, in one transaction with its audit entry. */
-export async function createAgency(
+/** Adds an agency, with its kind's default units if asked, in one transaction with its audit entry. */
+async function createAgency(
   db: Kysely<Database>,
   actorId: number | null,
-  agency: { code: string; slug?: string | undefined; name_th: string; name_en: string; kind: Agency['kind'] },
-  withStandardDivisions: boolean,
+  agency: { code: string; slug: string; name_th: string; name_en: string; kind: AgencyKind; parent_id: number | null },
+  withDefaultUnits: boolean,
 ): Promise<Agency> {
   return db.transaction().execute(async (trx) => {
     const created = await insertAgency(trx, {
       code: agency.code,
-      slug: agency.slug ?? slugify(agency.name_en),
+      slug: agency.slug,
       name_th: agency.name_th,
       name_en: agency.name_en,
-      kind: agency.kind,
+      kind: agency.kind.id,
+      parent_id: agency.parent_id,
       created_at: now(),
     });
-    if (withStandardDivisions) {
-      for (const [i, division] of STANDARD_DIVISIONS.entries()) {
+    if (withDefaultUnits) {
+      for (const [i, division] of agency.kind.defaultUnits.entries()) {
         await insertDivision(trx, {
           agency_id: created.id,
           name_th: division.th,
@@ -58,28 +63,6 @@ export async function createAgency(
   });
 }
 
-/** Makes sure all 50 Bangkok district offices exist, each with the standard divisions. Idempotent. */
-export async function ensureReferenceAgencies(db: Kysely<Database>): Promise<number> {
-  let added = 0;
-  for (const district of BANGKOK_DISTRICTS) {
-    if (await findAgency(db, district.code)) continue;
-    await createAgency(
-      db,
-      null,
-      {
-        code: district.code,
-        name_th: `สำนักงานเขต${district.th}`,
-        name_en: `${district.en} District Office`,
-        slug: slugify(district.en),
-        kind: 'district',
-      },
-      true,
-    );
-    added++;
-  }
-  return added;
-}
-
 export { listDivisions };
 
 /** The agency named by code, slug or id, if the actor may see it; otherwise 404. */
@@ -96,19 +79,36 @@ export async function visibleAgencies(db: Kysely<Database>, actor: Actor): Promi
   return agencies.filter((a) => policies.agency.read(actor, { id: a.id }));
 }
 
-/** Adds an agency (central admins) unless its code or slug is taken. */
+/**
+ * Adds an agency (central admins) unless its code or slug is taken. A code is compared with codes
+ * only: a numeric code equal to another agency's id is a new code, not a duplicate.
+ */
 export async function addAgency(
   db: Kysely<Database>,
   actor: Actor,
-  agency: { code: string; slug?: string | undefined; name_th: string; name_en: string; kind: Agency['kind'] },
-  withStandardDivisions: boolean,
+  agency: {
+    code: string;
+    slug?: string | undefined;
+    name_th: string;
+    name_en: string;
+    kind: string;
+    parentCode?: string | undefined;
+  },
+  withDefaultUnits: boolean,
 ): Promise<Agency> {
   authorize(actor, 'agency', 'create', undefined);
-  const slug = agency.slug ?? slugify(agency.name_en);
-  if ((await findAgency(db, agency.code)) || (await findAgency(db, slug))) {
+  const slug = agency.slug ?? (slugify(agency.name_en) || slugify(agency.code));
+  if ((await findAgencyByCode(db, agency.code)) || (await findAgencyBySlug(db, slug))) {
     throw conflict('an agency with this code or slug exists', 'มีหน่วยงานที่ใช้รหัสหรือชื่อย่อนี้อยู่แล้ว');
   }
-  return createAgency(db, actor.id, { ...agency, slug }, withStandardDivisions);
+  const kind = await kindById(db, agency.kind);
+  if (!kind) throw badRequest(`no kind "${agency.kind}"`, `ไม่รู้จักประเภทหน่วยงาน "${agency.kind}"`);
+  const parent = agency.parentCode ? await findAgencyByCode(db, agency.parentCode) : undefined;
+  if (agency.parentCode && !parent) {
+    throw badRequest(`no agency with the code ${agency.parentCode}`, `ไม่พบหน่วยงานรหัส ${agency.parentCode}`);
+  }
+  const { code, name_th, name_en } = agency;
+  return createAgency(db, actor.id, { code, slug, name_th, name_en, kind, parent_id: parent?.id ?? null }, withDefaultUnits);
 }
 
 /** Renames an agency (its admins or central admins), with its audit entry. */

@@ -54,6 +54,13 @@ export const policies = {
     listAll: (actor: Actor) => isCentral(actor),
     create: (actor: Actor) => isCentral(actor),
     update: (actor: Actor, agency: AgencyRef) => adminOf(actor, agency.id),
+    /** Adding and updating agencies in bulk from a file. */
+    import: (actor: Actor) => isCentral(actor),
+  },
+  /** Kinds of agency (naming, units, sampling): read by every signed-in person, kept by central admins. */
+  agencyKind: {
+    read: (_actor: Actor) => true,
+    manage: (actor: Actor) => isCentral(actor),
   },
   division: {
     read: (actor: Actor, division: DivisionRef) => isCentral(actor) || inAgency(actor, division.agencyId),

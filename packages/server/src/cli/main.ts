@@ -4,6 +4,7 @@ import { useImportedFrameworks } from '../frameworks/registry.js';
 import type { CliIo } from './io.js';
 import { USER_ERROR } from './io.js';
 import { runBackup, runDemo, runEvidence, runInit, runRestore, runServe, runUser } from './platform.js';
+import { runAgencies } from './agencies.js';
 import { runCalendar, runReminders } from './calendar.js';
 import { runFramework } from './framework.js';
 import { runImport } from './import.js';
@@ -12,7 +13,10 @@ import { runScore } from './score.js';
 
 const commands: Record<string, { summary: string; run: (args: string[], io: CliIo) => Promise<number> }> = {
   serve: { summary: 'start the web app and API (--demo loads demo data first)', run: runServe },
-  init: { summary: 'create the database and the first central admin', run: runInit },
+  init: {
+    summary: "create the database, Bangkok's district offices (unless --without-bangkok) and the first central admin",
+    run: runInit,
+  },
   user: { summary: 'add, list or reset-password accounts', run: runUser },
   backup: { summary: 'write a consistent snapshot of the database (--with-files: and the evidence) to a file', run: runBackup },
   restore: { summary: 'replace the database with a backup (SQLite or PostgreSQL)', run: runRestore },
@@ -20,6 +24,7 @@ const commands: Record<string, { summary: string; run: (args: string[], io: CliI
     summary: 'gc: remove stored files no record refers to (evidence, OIT documents), list records whose file is missing',
     run: runEvidence,
   },
+  agencies: { summary: 'import <file.csv|file.xlsx> [--dry-run]: add and update agencies from a list', run: runAgencies },
   demo: { summary: 'load the demo districts and accounts', run: runDemo },
   calendar: { summary: "an agency's milestones of a fiscal year, with their dates and state", run: runCalendar },
   reminders: { summary: "send: make a day's notices and send its reminder digests now", run: runReminders },

@@ -1,7 +1,7 @@
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { findAgency, findDivisionByName } from '../agencies/repository.js';
-import { ensureReferenceAgencies } from '../agencies/service.js';
+import { seedBangkokDistrictsOnce } from '../agencies/import-service.js';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { openDatabase, type Db } from '../db/database.js';
@@ -46,8 +46,6 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     io.stdout.write(
       `demo data loaded (${loaded.agenciesAdded} agencies and ${loaded.accountsAdded} accounts new); password for every demo account: ${DEMO_PASSWORD}\n`,
     );
-  } else {
-    await ensureReferenceAgencies(db.kysely);
   }
   const app = await buildApp({ db, config: { ...config, demo: values.demo } });
   const stop = async (signal: string) => {
@@ -64,9 +62,10 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   return new Promise<number>(() => {});
 }
 
-export async function runInit(_args: string[], io: CliIo): Promise<number> {
+export async function runInit(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { 'without-bangkok': { type: 'boolean', default: false } } });
   return withDatabase(async (db) => {
-    const added = await ensureReferenceAgencies(db.kysely);
+    const added = values['without-bangkok'] ? 0 : await seedBangkokDistrictsOnce(db.kysely);
     io.stdout.write(`database ready (${db.engine}); ${added} district offices added\n`);
     const admins = (await listUsers(db.kysely)).filter((u) => u.role === 'central_admin');
     if (admins.length > 0) {

@@ -9,6 +9,7 @@ import type { Database } from './schema.js';
 
 /** Tables in foreign-key order: parents first. */
 export const TABLES = [
+  'agency_kinds',
   'agencies',
   'divisions',
   'users',
@@ -53,7 +54,12 @@ export const TABLES = [
 const WITH_IDENTITY = new Set<string>(
   TABLES.filter(
     (t) =>
-      t !== 'sessions' && t !== 'document_jobs' && t !== 'link_check_runs' && t !== 'reminder_jobs' && t !== 'survey_pending',
+      t !== 'agency_kinds' &&
+      t !== 'sessions' &&
+      t !== 'document_jobs' &&
+      t !== 'link_check_runs' &&
+      t !== 'reminder_jobs' &&
+      t !== 'survey_pending',
   ),
 );
 

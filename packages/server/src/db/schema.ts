@@ -10,8 +10,22 @@ export interface AgencyTable {
   slug: string;
   name_th: string;
   name_en: string;
-  kind: 'district' | 'central' | 'other';
+  /** An agency kind's id (`agency_kinds.id`): district, central, other, province, municipality… */
+  kind: string;
+  /** The agency overseeing this one (the BMA over a district), if any. */
+  parent_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: ColumnType<Timestamp, Timestamp, never>;
+}
+
+export interface AgencyKindTable {
+  id: string;
+  name_th: string;
+  name_en: string;
+  /** JSON: the whole kind (naming, units, sampling), as `AgencyKind` in the core. */
+  definition: string;
+  /** 1 for the kinds Prongsai ships (seeded by migration). */
+  shipped: number;
+  updated_at: Timestamp;
 }
 
 export interface DivisionTable {
@@ -572,6 +586,7 @@ export interface NoticeOptoutTable {
 export interface Database {
   framework_imports: FrameworkImportTable;
   framework_drafts: FrameworkDraftTable;
+  agency_kinds: AgencyKindTable;
   agencies: AgencyTable;
   divisions: DivisionTable;
   users: UserTable;
@@ -615,6 +630,7 @@ export interface Database {
 }
 
 export type Agency = Selectable<AgencyTable>;
+export type AgencyKindRow = Selectable<AgencyKindTable>;
 export type MemoRow = Selectable<MemoTable>;
 export type NewAgency = Insertable<AgencyTable>;
 export type Division = Selectable<DivisionTable>;

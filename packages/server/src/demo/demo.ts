@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { findAgency, findDivisionByName } from '../agencies/repository.js';
-import { ensureReferenceAgencies } from '../agencies/service.js';
+import { seedBangkokDistricts } from '../agencies/import-service.js';
 import type { Database, Role } from '../db/schema.js';
 import { findUserByEmail } from '../users/repository.js';
 import { createUser } from '../users/service.js';
@@ -76,7 +76,7 @@ export async function loadDemo(
   plansAdded: number;
   oitChecklistsAdded: number;
 }> {
-  const agenciesAdded = await ensureReferenceAgencies(db);
+  const agenciesAdded = await seedBangkokDistricts(db);
   let accountsAdded = 0;
   for (const account of demoAccounts()) {
     if (await findUserByEmail(db, account.email)) continue;

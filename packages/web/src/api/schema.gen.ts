@@ -28,10 +28,10 @@ export type paths = {
                         "application/json": {
                             code: string;
                             id: number;
-                            /** @enum {string} */
-                            kind: "district" | "central" | "other";
+                            kind: string;
                             nameEn: string;
                             nameTh: string;
+                            parentId: number | null;
                             slug: string;
                         }[];
                     };
@@ -52,14 +52,19 @@ export type paths = {
                     "application/json": {
                         code: string;
                         /**
+                         * @description an agency kind's id (GET /api/agency-kinds)
                          * @default other
-                         * @enum {string}
                          */
-                        kind?: "district" | "central" | "other";
+                        kind?: string;
                         nameEn: string;
                         nameTh: string;
+                        /** @description the overseeing agency's code */
+                        parentCode?: string;
                         slug?: string;
-                        /** @default false */
+                        /**
+                         * @description add the kind's default units
+                         * @default false
+                         */
                         standardDivisions?: boolean;
                     };
                 };
@@ -74,10 +79,10 @@ export type paths = {
                         "application/json": {
                             code: string;
                             id: number;
-                            /** @enum {string} */
-                            kind: "district" | "central" | "other";
+                            kind: string;
                             nameEn: string;
                             nameTh: string;
+                            parentId: number | null;
                             slug: string;
                         };
                     };
@@ -119,10 +124,10 @@ export type paths = {
                         "application/json": {
                             code: string;
                             id: number;
-                            /** @enum {string} */
-                            kind: "district" | "central" | "other";
+                            kind: string;
                             nameEn: string;
                             nameTh: string;
+                            parentId: number | null;
                             slug: string;
                         };
                     };
@@ -163,10 +168,10 @@ export type paths = {
                         "application/json": {
                             code: string;
                             id: number;
-                            /** @enum {string} */
-                            kind: "district" | "central" | "other";
+                            kind: string;
                             nameEn: string;
                             nameTh: string;
+                            parentId: number | null;
                             slug: string;
                         };
                     };
@@ -199,7 +204,16 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            fiscalYear: number;
+                            framework: string;
+                            ita: number | null;
+                            levelId: string | null;
+                            source: string;
+                            updatedAt: string;
+                        }[];
+                    };
                 };
             };
         };
@@ -238,7 +252,163 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            agency: {
+                                code: string;
+                                id: number;
+                                nameEn: string;
+                                nameTh: string;
+                                slug: string;
+                            };
+                            can: {
+                                readSelfAssessment: boolean;
+                            };
+                            comparison: {
+                                fiscalYear: number;
+                                indicators: {
+                                    after: number;
+                                    before: number;
+                                    delta: number;
+                                    key: string;
+                                }[];
+                                ita: {
+                                    after: number;
+                                    before: number;
+                                    delta: number;
+                                    key: string;
+                                } | null;
+                                questions: {
+                                    after: number;
+                                    before: number;
+                                    delta: number;
+                                    key: string;
+                                }[];
+                                tools: {
+                                    after: number;
+                                    before: number;
+                                    delta: number;
+                                    key: string;
+                                }[];
+                            } | null;
+                            differences: {
+                                code: string;
+                                computed: number;
+                                difference: number;
+                                /** @enum {string} */
+                                level: "question" | "indicator" | "tool";
+                                published: number;
+                            }[];
+                            fiscalYear: number;
+                            framework: string;
+                            imports: {
+                                created_at: string;
+                                created_by_email: string | null;
+                                file_name: string;
+                                id: number;
+                                kind: string;
+                                scope: string;
+                                superseded_at: string | null;
+                            }[];
+                            oit: {
+                                code: string;
+                                explanation: string | null;
+                                suggestion: string | null;
+                                urls: string[];
+                            }[];
+                            result: {
+                                framework: string;
+                                indicators: {
+                                    [key: string]: number;
+                                };
+                                ita: number | null;
+                                items: {
+                                    [key: string]: number;
+                                };
+                                level: string | null;
+                                levelId: string | null;
+                                questions: {
+                                    [key: string]: number;
+                                };
+                                respondents: {
+                                    [key: string]: number;
+                                };
+                                subIndicators: {
+                                    [key: string]: number;
+                                };
+                                tools: {
+                                    [key: string]: number;
+                                };
+                                warnings: {
+                                    code: string;
+                                    message: string;
+                                    messageTh: string;
+                                    params?: {
+                                        [key: string]: string | number;
+                                    };
+                                    source?: {
+                                        file?: string;
+                                        row?: number;
+                                    };
+                                    subject: string;
+                                }[];
+                                weighted: {
+                                    [key: string]: number;
+                                };
+                            };
+                            source: string;
+                            stats: {
+                                count: number | null;
+                                dimension: string;
+                                /** @enum {string|null} */
+                                hiddenBecause: "small" | "complement" | null;
+                                label: string;
+                                percent: number | null;
+                                suppressed: boolean;
+                                tool: string;
+                            }[];
+                            updatedAt: string;
+                            weak: {
+                                flat: {
+                                    code: string;
+                                    indicator: number;
+                                    /** @enum {string} */
+                                    kind: "question" | "oit";
+                                    /** @enum {string} */
+                                    reason: "question" | "item";
+                                    score: number;
+                                    tool: string;
+                                    weakItems: {
+                                        key: string;
+                                        no: number;
+                                        score: number;
+                                    }[];
+                                }[];
+                                groups: {
+                                    indicators: {
+                                        number: number;
+                                        points: {
+                                            code: string;
+                                            indicator: number;
+                                            /** @enum {string} */
+                                            kind: "question" | "oit";
+                                            /** @enum {string} */
+                                            reason: "question" | "item";
+                                            score: number;
+                                            tool: string;
+                                            weakItems: {
+                                                key: string;
+                                                no: number;
+                                                score: number;
+                                            }[];
+                                        }[];
+                                    }[];
+                                    tool: string;
+                                }[];
+                                threshold: number;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -282,11 +452,29 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            fiscalYear: number;
+                            framework: string;
+                            ita: number | null;
+                            levelId: string | null;
+                            unread: {
+                                line: number;
+                                reason: string;
+                                text: string;
+                            }[];
+                            warnings: {
+                                code: string;
+                                message: string;
+                                messageTh: string;
+                                subject: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -331,7 +519,59 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            level: string;
+                            reachable: boolean;
+                            result: {
+                                framework: string;
+                                indicators: {
+                                    [key: string]: number;
+                                };
+                                ita: number | null;
+                                items: {
+                                    [key: string]: number;
+                                };
+                                level: string | null;
+                                levelId: string | null;
+                                questions: {
+                                    [key: string]: number;
+                                };
+                                respondents: {
+                                    [key: string]: number;
+                                };
+                                subIndicators: {
+                                    [key: string]: number;
+                                };
+                                tools: {
+                                    [key: string]: number;
+                                };
+                                warnings: {
+                                    code: string;
+                                    message: string;
+                                    messageTh: string;
+                                    params?: {
+                                        [key: string]: string | number;
+                                    };
+                                    source?: {
+                                        file?: string;
+                                        row?: number;
+                                    };
+                                    subject: string;
+                                }[];
+                                weighted: {
+                                    [key: string]: number;
+                                };
+                            };
+                            steps: {
+                                code: string;
+                                from: number;
+                                to: number;
+                                tool: string;
+                            }[];
+                            target: number;
+                        };
+                    };
                 };
             };
         };
@@ -377,7 +617,76 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            agency: {
+                                nameEn: string;
+                                nameTh: string;
+                                slug: string;
+                            };
+                            fileName: string;
+                            fiscalYear: number;
+                            format: string;
+                            framework: string;
+                            replaces: {
+                                fileName: string;
+                                id: number;
+                                scope: string;
+                            }[];
+                            result: {
+                                framework: string;
+                                indicators: {
+                                    [key: string]: number;
+                                };
+                                ita: number | null;
+                                items: {
+                                    [key: string]: number;
+                                };
+                                level: string | null;
+                                levelId: string | null;
+                                questions: {
+                                    [key: string]: number;
+                                };
+                                respondents: {
+                                    [key: string]: number;
+                                };
+                                subIndicators: {
+                                    [key: string]: number;
+                                };
+                                tools: {
+                                    [key: string]: number;
+                                };
+                                warnings: {
+                                    code: string;
+                                    message: string;
+                                    messageTh: string;
+                                    params?: {
+                                        [key: string]: string | number;
+                                    };
+                                    source?: {
+                                        file?: string;
+                                        row?: number;
+                                    };
+                                    subject: string;
+                                }[];
+                                weighted: {
+                                    [key: string]: number;
+                                };
+                            };
+                            scope: string[];
+                            unread: {
+                                line: number;
+                                reason: string;
+                                text: string;
+                            }[];
+                            warnings: {
+                                code: string;
+                                message: string;
+                                messageTh: string;
+                                subject: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -422,7 +731,48 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            framework: string;
+                            indicators: {
+                                [key: string]: number;
+                            };
+                            ita: number | null;
+                            items: {
+                                [key: string]: number;
+                            };
+                            level: string | null;
+                            levelId: string | null;
+                            questions: {
+                                [key: string]: number;
+                            };
+                            respondents: {
+                                [key: string]: number;
+                            };
+                            subIndicators: {
+                                [key: string]: number;
+                            };
+                            tools: {
+                                [key: string]: number;
+                            };
+                            warnings: {
+                                code: string;
+                                message: string;
+                                messageTh: string;
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                source?: {
+                                    file?: string;
+                                    row?: number;
+                                };
+                                subject: string;
+                            }[];
+                            weighted: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -457,7 +807,25 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            can: {
+                                feed: number | null;
+                                update: boolean;
+                            };
+                            done: boolean;
+                            dueOn: string;
+                            /** @enum {string} */
+                            milestone: "committee-order" | "memos" | "measures-plan" | "measures-publication" | "schools-data" | "staff-count" | "oit-evidence" | "iit-collection" | "eit-collection" | "oit-publication" | "nacc-survey" | "nacc-oit" | "progress-6" | "results" | "progress-12";
+                            nameTh: string;
+                            ownerDivisionId: number | null;
+                            /** @enum {string} */
+                            source: "feature" | "manual";
+                            startsOn: string | null;
+                            /** @enum {string} */
+                            state: "done" | "late" | "due-soon" | "open" | "upcoming";
+                        }[];
+                    };
                 };
             };
         };
@@ -505,7 +873,25 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            can: {
+                                feed: number | null;
+                                update: boolean;
+                            };
+                            done: boolean;
+                            dueOn: string;
+                            /** @enum {string} */
+                            milestone: "committee-order" | "memos" | "measures-plan" | "measures-publication" | "schools-data" | "staff-count" | "oit-evidence" | "iit-collection" | "eit-collection" | "oit-publication" | "nacc-survey" | "nacc-oit" | "progress-6" | "results" | "progress-12";
+                            nameTh: string;
+                            ownerDivisionId: number | null;
+                            /** @enum {string} */
+                            source: "feature" | "manual";
+                            startsOn: string | null;
+                            /** @enum {string} */
+                            state: "done" | "late" | "due-soon" | "open" | "upcoming";
+                        }[];
+                    };
                 };
             };
         };
@@ -545,11 +931,15 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            url: string;
+                        };
+                    };
                 };
             };
         };
@@ -582,12 +972,14 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description No content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": null;
+                    };
                 };
             };
         };
@@ -621,7 +1013,22 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            closing: string;
+                            duties: string[];
+                            members: {
+                                name: string;
+                                role: string;
+                            }[];
+                            orderNumber: string;
+                            preamble: string[];
+                            signatoryName: string;
+                            signatoryTitle: string;
+                            signedDate: string;
+                            subject: string;
+                        };
+                    };
                 };
             };
         };
@@ -661,7 +1068,22 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            closing: string;
+                            duties: string[];
+                            members: {
+                                name: string;
+                                role: string;
+                            }[];
+                            orderNumber: string;
+                            preamble: string[];
+                            signatoryName: string;
+                            signatoryTitle: string;
+                            signedDate: string;
+                            subject: string;
+                        };
+                    };
                 };
             };
         };
@@ -697,7 +1119,31 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            can: {
+                                edit: boolean;
+                            };
+                            committee: {
+                                closing: string;
+                                duties: string[];
+                                members: {
+                                    name: string;
+                                    role: string;
+                                }[];
+                                orderNumber: string;
+                                preamble: string[];
+                                signatoryName: string;
+                                signatoryTitle: string;
+                                signedDate: string;
+                                subject: string;
+                            };
+                            fromYear: number | null;
+                            roles: string[];
+                            /** @enum {string} */
+                            source: "saved" | "carried" | "template";
+                        };
+                    };
                 };
             };
         };
@@ -827,12 +1273,18 @@ export type paths = {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description The job to follow */
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "failed";
+                        };
+                    };
                 };
             };
         };
@@ -861,12 +1313,14 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The agency's emblem */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "image/png": string;
+                    };
                 };
             };
         };
@@ -888,12 +1342,17 @@ export type paths = {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description The emblem's size in pixels */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            height: number;
+                            width: number;
+                        };
+                    };
                 };
             };
         };
@@ -910,12 +1369,14 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description No content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": null;
+                    };
                 };
             };
         };
@@ -949,7 +1410,73 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            calendarInstructions: string[];
+                            can: {
+                                edit: boolean;
+                            };
+                            content: {
+                                date?: string;
+                                instructions?: string[];
+                                instructionsFrom?: string[];
+                                number?: string;
+                                origin?: string;
+                                phone?: string;
+                                signers?: {
+                                    name: string;
+                                    titles: string[];
+                                }[];
+                                to?: string;
+                            };
+                            document: {
+                                blocks: ({
+                                    /** @enum {string} */
+                                    kind: "heading";
+                                    text: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "paragraph";
+                                    text: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "item";
+                                    text: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "table";
+                                    rows: (string)[][];
+                                })[];
+                                closing: string;
+                                date: string;
+                                /** @enum {string} */
+                                kind: "collection" | "schools";
+                                number: string;
+                                section: string;
+                                signers: {
+                                    name: string;
+                                    titles: string[];
+                                }[];
+                                subject: string;
+                                to: string;
+                            };
+                            frameworkFromEarlierYear: boolean;
+                            frameworkId: string | null;
+                            issuedAt: string | null;
+                            /** @enum {string} */
+                            kind: "collection" | "schools";
+                            nameTh: string;
+                            outdated: boolean;
+                            updatedAt: string | null;
+                            warnings: {
+                                blocking: boolean;
+                                /** @enum {string} */
+                                code: "no-oit-items" | "oit-items-from-earlier-year" | "date-outside-year";
+                                en: string;
+                                th: string;
+                            }[];
+                        }[];
+                    };
                 };
             };
         };
@@ -1003,7 +1530,73 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            calendarInstructions: string[];
+                            can: {
+                                edit: boolean;
+                            };
+                            content: {
+                                date?: string;
+                                instructions?: string[];
+                                instructionsFrom?: string[];
+                                number?: string;
+                                origin?: string;
+                                phone?: string;
+                                signers?: {
+                                    name: string;
+                                    titles: string[];
+                                }[];
+                                to?: string;
+                            };
+                            document: {
+                                blocks: ({
+                                    /** @enum {string} */
+                                    kind: "heading";
+                                    text: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "paragraph";
+                                    text: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "item";
+                                    text: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "table";
+                                    rows: (string)[][];
+                                })[];
+                                closing: string;
+                                date: string;
+                                /** @enum {string} */
+                                kind: "collection" | "schools";
+                                number: string;
+                                section: string;
+                                signers: {
+                                    name: string;
+                                    titles: string[];
+                                }[];
+                                subject: string;
+                                to: string;
+                            };
+                            frameworkFromEarlierYear: boolean;
+                            frameworkId: string | null;
+                            issuedAt: string | null;
+                            /** @enum {string} */
+                            kind: "collection" | "schools";
+                            nameTh: string;
+                            outdated: boolean;
+                            updatedAt: string | null;
+                            warnings: {
+                                blocking: boolean;
+                                /** @enum {string} */
+                                code: "no-oit-items" | "oit-items-from-earlier-year" | "date-outside-year";
+                                en: string;
+                                th: string;
+                            }[];
+                        }[];
+                    };
                 };
             };
         };
@@ -1047,7 +1640,73 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            calendarInstructions: string[];
+                            can: {
+                                edit: boolean;
+                            };
+                            content: {
+                                date?: string;
+                                instructions?: string[];
+                                instructionsFrom?: string[];
+                                number?: string;
+                                origin?: string;
+                                phone?: string;
+                                signers?: {
+                                    name: string;
+                                    titles: string[];
+                                }[];
+                                to?: string;
+                            };
+                            document: {
+                                blocks: ({
+                                    /** @enum {string} */
+                                    kind: "heading";
+                                    text: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "paragraph";
+                                    text: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "item";
+                                    text: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "table";
+                                    rows: (string)[][];
+                                })[];
+                                closing: string;
+                                date: string;
+                                /** @enum {string} */
+                                kind: "collection" | "schools";
+                                number: string;
+                                section: string;
+                                signers: {
+                                    name: string;
+                                    titles: string[];
+                                }[];
+                                subject: string;
+                                to: string;
+                            };
+                            frameworkFromEarlierYear: boolean;
+                            frameworkId: string | null;
+                            issuedAt: string | null;
+                            /** @enum {string} */
+                            kind: "collection" | "schools";
+                            nameTh: string;
+                            outdated: boolean;
+                            updatedAt: string | null;
+                            warnings: {
+                                blocking: boolean;
+                                /** @enum {string} */
+                                code: "no-oit-items" | "oit-items-from-earlier-year" | "date-outside-year";
+                                en: string;
+                                th: string;
+                            }[];
+                        }[];
+                    };
                 };
             };
         };
@@ -1082,7 +1741,21 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            can: {
+                                approve: boolean;
+                                manage: boolean;
+                                readWhole: boolean;
+                            };
+                            checklists: {
+                                approvedAt: string | null;
+                                fiscalYear: number;
+                                frameworkId: string;
+                            }[];
+                            openable: number[];
+                        };
+                    };
                 };
             };
         };
@@ -1119,7 +1792,104 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            approvedAt: string | null;
+                            board: {
+                                counts: {
+                                    accepted: number;
+                                    returned: number;
+                                    submitted: number;
+                                    todo: number;
+                                };
+                                overdue: string[];
+                                owed: {
+                                    codes: string[];
+                                    divisionId: number;
+                                    overdue: string[];
+                                }[];
+                                unassigned: string[];
+                            };
+                            can: {
+                                approve: boolean;
+                                manage: boolean;
+                                readWhole: boolean;
+                            };
+                            fiscalYear: number;
+                            frameworkId: string;
+                            items: {
+                                can: {
+                                    edit: boolean;
+                                    review: boolean;
+                                };
+                                /** @enum {string} */
+                                carry: "carried" | "renamed" | "new";
+                                code: string;
+                                comment: string | null;
+                                divisions: number[];
+                                dueDate: string | null;
+                                evidence: {
+                                    bytes: number;
+                                    can: {
+                                        remove: boolean;
+                                    };
+                                    check: {
+                                        bytes: number;
+                                        checkedAt: string;
+                                        contentType: string | null;
+                                        detail: string | null;
+                                        durationMs: number;
+                                        finalUrl: string;
+                                        mentionsYear: boolean | null;
+                                        ok: boolean;
+                                        statusCode: number | null;
+                                        url: string;
+                                        verdict: string;
+                                        verdictTh: string;
+                                    } | null;
+                                    createdAt: string;
+                                    divisionId: number | null;
+                                    fileName: string | null;
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "file" | "link";
+                                    mime: string | null;
+                                    note: string;
+                                    title: string;
+                                    url: string | null;
+                                }[];
+                                indicator: number;
+                                name: string | null;
+                                overdue: boolean;
+                                requirement: string | null;
+                                /** @enum {string} */
+                                status: "todo" | "submitted" | "returned" | "accepted";
+                                subIndicator: string | null;
+                                updatedAt: string;
+                            }[];
+                            linkCheck: {
+                                checked: number;
+                                createdAt: string;
+                                error: {
+                                    message: string;
+                                    messageTh: string;
+                                } | null;
+                                finishedAt: string | null;
+                                fiscalYear: number;
+                                id: string;
+                                passed: number;
+                                /** @enum {string} */
+                                status: "queued" | "running" | "done" | "failed";
+                                total: number;
+                                trigger: string;
+                            } | null;
+                            published: {
+                                at: string;
+                                items: string[];
+                                url: string;
+                            } | null;
+                        };
+                    };
                 };
             };
         };
@@ -1144,11 +1914,73 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            approvedAt: string | null;
+                            board: {
+                                counts: {
+                                    accepted: number;
+                                    returned: number;
+                                    submitted: number;
+                                    todo: number;
+                                };
+                                overdue: string[];
+                                owed: {
+                                    codes: string[];
+                                    divisionId: number;
+                                    overdue: string[];
+                                }[];
+                                unassigned: string[];
+                            };
+                            can: {
+                                approve: boolean;
+                                manage: boolean;
+                                readWhole: boolean;
+                            };
+                            fiscalYear: number;
+                            frameworkId: string;
+                            items: {
+                                can: {
+                                    edit: boolean;
+                                    review: boolean;
+                                };
+                                /** @enum {string} */
+                                carry: "carried" | "renamed" | "new";
+                                code: string;
+                                comment: string | null;
+                                divisions: number[];
+                                dueDate: string | null;
+                                evidence: {
+                                    bytes: number;
+                                    can: {
+                                        remove: boolean;
+                                    };
+                                    createdAt: string;
+                                    divisionId: number | null;
+                                    fileName: string | null;
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "file" | "link";
+                                    mime: string | null;
+                                    note: string;
+                                    title: string;
+                                    url: string | null;
+                                }[];
+                                indicator: number;
+                                name: string | null;
+                                overdue: boolean;
+                                requirement: string | null;
+                                /** @enum {string} */
+                                status: "todo" | "submitted" | "returned" | "accepted";
+                                subIndicator: string | null;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -1185,7 +2017,22 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: number;
+                            publication: {
+                                fiscalYear: number;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "results" | "plan" | "round" | "oit";
+                                live: boolean;
+                                publishedAt: string;
+                                publishedBy: number | null;
+                                round: number | null;
+                                withdrawnAt: string | null;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -1229,7 +2076,69 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            approvedAt: string | null;
+                            board: {
+                                counts: {
+                                    accepted: number;
+                                    returned: number;
+                                    submitted: number;
+                                    todo: number;
+                                };
+                                overdue: string[];
+                                owed: {
+                                    codes: string[];
+                                    divisionId: number;
+                                    overdue: string[];
+                                }[];
+                                unassigned: string[];
+                            };
+                            can: {
+                                approve: boolean;
+                                manage: boolean;
+                                readWhole: boolean;
+                            };
+                            fiscalYear: number;
+                            frameworkId: string;
+                            items: {
+                                can: {
+                                    edit: boolean;
+                                    review: boolean;
+                                };
+                                /** @enum {string} */
+                                carry: "carried" | "renamed" | "new";
+                                code: string;
+                                comment: string | null;
+                                divisions: number[];
+                                dueDate: string | null;
+                                evidence: {
+                                    bytes: number;
+                                    can: {
+                                        remove: boolean;
+                                    };
+                                    createdAt: string;
+                                    divisionId: number | null;
+                                    fileName: string | null;
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "file" | "link";
+                                    mime: string | null;
+                                    note: string;
+                                    title: string;
+                                    url: string | null;
+                                }[];
+                                indicator: number;
+                                name: string | null;
+                                overdue: boolean;
+                                requirement: string | null;
+                                /** @enum {string} */
+                                status: "todo" | "submitted" | "returned" | "accepted";
+                                subIndicator: string | null;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -1265,7 +2174,33 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            round: {
+                                confirmedAt: string | null;
+                                confirmedOit: number | null;
+                                file: string;
+                                fiscalYear: number;
+                                importedAt: string;
+                                items: {
+                                    clarification: string;
+                                    code: string;
+                                    confirmed: number | null;
+                                    disputed: boolean;
+                                    evidence: {
+                                        id: number;
+                                        title: string;
+                                        url: string;
+                                    }[];
+                                    indicator: number;
+                                    name: string | null;
+                                    preliminary: number;
+                                    suggestion: string | null;
+                                }[];
+                                preliminaryOit: number | null;
+                            } | null;
+                        };
+                    };
                 };
             };
         };
@@ -1312,7 +2247,33 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            round: {
+                                confirmedAt: string | null;
+                                confirmedOit: number | null;
+                                file: string;
+                                fiscalYear: number;
+                                importedAt: string;
+                                items: {
+                                    clarification: string;
+                                    code: string;
+                                    confirmed: number | null;
+                                    disputed: boolean;
+                                    evidence: {
+                                        id: number;
+                                        title: string;
+                                        url: string;
+                                    }[];
+                                    indicator: number;
+                                    name: string | null;
+                                    preliminary: number;
+                                    suggestion: string | null;
+                                }[];
+                                preliminaryOit: number | null;
+                            } | null;
+                        };
+                    };
                 };
             };
         };
@@ -1359,7 +2320,33 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            round: {
+                                confirmedAt: string | null;
+                                confirmedOit: number | null;
+                                file: string;
+                                fiscalYear: number;
+                                importedAt: string;
+                                items: {
+                                    clarification: string;
+                                    code: string;
+                                    confirmed: number | null;
+                                    disputed: boolean;
+                                    evidence: {
+                                        id: number;
+                                        title: string;
+                                        url: string;
+                                    }[];
+                                    indicator: number;
+                                    name: string | null;
+                                    preliminary: number;
+                                    suggestion: string | null;
+                                }[];
+                                preliminaryOit: number | null;
+                            } | null;
+                        };
+                    };
                 };
             };
         };
@@ -1406,7 +2393,33 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            round: {
+                                confirmedAt: string | null;
+                                confirmedOit: number | null;
+                                file: string;
+                                fiscalYear: number;
+                                importedAt: string;
+                                items: {
+                                    clarification: string;
+                                    code: string;
+                                    confirmed: number | null;
+                                    disputed: boolean;
+                                    evidence: {
+                                        id: number;
+                                        title: string;
+                                        url: string;
+                                    }[];
+                                    indicator: number;
+                                    name: string | null;
+                                    preliminary: number;
+                                    suggestion: string | null;
+                                }[];
+                                preliminaryOit: number | null;
+                            } | null;
+                        };
+                    };
                 };
             };
         };
@@ -1450,7 +2463,44 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            can: {
+                                edit: boolean;
+                                review: boolean;
+                            };
+                            /** @enum {string} */
+                            carry: "carried" | "renamed" | "new";
+                            code: string;
+                            comment: string | null;
+                            divisions: number[];
+                            dueDate: string | null;
+                            evidence: {
+                                bytes: number;
+                                can: {
+                                    remove: boolean;
+                                };
+                                createdAt: string;
+                                divisionId: number | null;
+                                fileName: string | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "file" | "link";
+                                mime: string | null;
+                                note: string;
+                                title: string;
+                                url: string | null;
+                            }[];
+                            indicator: number;
+                            name: string | null;
+                            overdue: boolean;
+                            requirement: string | null;
+                            /** @enum {string} */
+                            status: "todo" | "submitted" | "returned" | "accepted";
+                            subIndicator: string | null;
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -1500,11 +2550,25 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            bytes: number;
+                            createdAt: string;
+                            divisionId: number | null;
+                            fileName: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "file" | "link";
+                            mime: string | null;
+                            note: string;
+                            title: string;
+                            url: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -1548,7 +2612,44 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            can: {
+                                edit: boolean;
+                                review: boolean;
+                            };
+                            /** @enum {string} */
+                            carry: "carried" | "renamed" | "new";
+                            code: string;
+                            comment: string | null;
+                            divisions: number[];
+                            dueDate: string | null;
+                            evidence: {
+                                bytes: number;
+                                can: {
+                                    remove: boolean;
+                                };
+                                createdAt: string;
+                                divisionId: number | null;
+                                fileName: string | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "file" | "link";
+                                mime: string | null;
+                                note: string;
+                                title: string;
+                                url: string | null;
+                            }[];
+                            indicator: number;
+                            name: string | null;
+                            overdue: boolean;
+                            requirement: string | null;
+                            /** @enum {string} */
+                            status: "todo" | "submitted" | "returned" | "accepted";
+                            subIndicator: string | null;
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -1592,7 +2693,44 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            can: {
+                                edit: boolean;
+                                review: boolean;
+                            };
+                            /** @enum {string} */
+                            carry: "carried" | "renamed" | "new";
+                            code: string;
+                            comment: string | null;
+                            divisions: number[];
+                            dueDate: string | null;
+                            evidence: {
+                                bytes: number;
+                                can: {
+                                    remove: boolean;
+                                };
+                                createdAt: string;
+                                divisionId: number | null;
+                                fileName: string | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "file" | "link";
+                                mime: string | null;
+                                note: string;
+                                title: string;
+                                url: string | null;
+                            }[];
+                            indicator: number;
+                            name: string | null;
+                            overdue: boolean;
+                            requirement: string | null;
+                            /** @enum {string} */
+                            status: "todo" | "submitted" | "returned" | "accepted";
+                            subIndicator: string | null;
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -1624,12 +2762,53 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description A check already under way */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            checked: number;
+                            createdAt: string;
+                            error: {
+                                message: string;
+                                messageTh: string;
+                            } | null;
+                            finishedAt: string | null;
+                            fiscalYear: number;
+                            id: string;
+                            passed: number;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "failed";
+                            total: number;
+                            trigger: string;
+                        };
+                    };
+                };
+                /** @description The check, queued */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checked: number;
+                            createdAt: string;
+                            error: {
+                                message: string;
+                                messageTh: string;
+                            } | null;
+                            finishedAt: string | null;
+                            fiscalYear: number;
+                            id: string;
+                            passed: number;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "failed";
+                            total: number;
+                            trigger: string;
+                        };
+                    };
                 };
             };
         };
@@ -1664,7 +2843,40 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            history: {
+                                bytes: number;
+                                checkedAt: string;
+                                contentType: string | null;
+                                detail: string | null;
+                                durationMs: number;
+                                finalUrl: string;
+                                mentionsYear: boolean | null;
+                                ok: boolean;
+                                statusCode: number | null;
+                                url: string;
+                                verdict: string;
+                                verdictTh: string;
+                            }[];
+                            items: string[];
+                            latest: {
+                                bytes: number;
+                                checkedAt: string;
+                                contentType: string | null;
+                                detail: string | null;
+                                durationMs: number;
+                                finalUrl: string;
+                                mentionsYear: boolean | null;
+                                ok: boolean;
+                                statusCode: number | null;
+                                url: string;
+                                verdict: string;
+                                verdictTh: string;
+                            } | null;
+                            url: string;
+                        }[];
+                    };
                 };
             };
         };
@@ -1701,7 +2913,54 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            basis: string | null;
+                            costly: {
+                                code: string;
+                                points: number;
+                                /** @enum {string} */
+                                readiness: "ready" | "at-risk" | "missing";
+                            }[];
+                            counts: {
+                                "at-risk": number;
+                                missing: number;
+                                ready: number;
+                            };
+                            dueDate: string;
+                            ita: {
+                                high: number;
+                                low: number;
+                            } | null;
+                            level: {
+                                high: {
+                                    allToolsMin?: number;
+                                    id: string;
+                                    min: number;
+                                    name: {
+                                        en?: string | null;
+                                        th: string;
+                                    };
+                                } | null;
+                                low: {
+                                    allToolsMin?: number;
+                                    id: string;
+                                    min: number;
+                                    name: {
+                                        en?: string | null;
+                                        th: string;
+                                    };
+                                } | null;
+                            };
+                            oit: {
+                                high: number;
+                                low: number;
+                            };
+                            readiness: {
+                                [key: string]: "ready" | "at-risk" | "missing";
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -2378,7 +3637,19 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            fiscalYear: number;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "results" | "plan" | "round" | "oit";
+                            live: boolean;
+                            publishedAt: string;
+                            publishedBy: number | null;
+                            round: number | null;
+                            withdrawnAt: string | null;
+                        }[];
+                    };
                 };
             };
         };
@@ -2405,11 +3676,23 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            fiscalYear: number;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "results" | "plan" | "round" | "oit";
+                            live: boolean;
+                            publishedAt: string;
+                            publishedBy: number | null;
+                            round: number | null;
+                            withdrawnAt: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -2419,14 +3702,14 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
-    "/api/agencies/{agency}/surveys": {
+    "/api/agencies/{agency}/survey-abilities": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The agency's self-assessment survey rounds */
+        /** What you may do with an agency's survey rounds, whether or not it has any yet */
         get: {
             parameters: {
                 query?: never;
@@ -2443,7 +3726,65 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            open: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{agency}/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agency's self-assessment survey rounds, newest first, each with what you may do with it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agency: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                manage: boolean;
+                            };
+                            closedAt: string | null;
+                            closesOn: string;
+                            code: string;
+                            fiscalYear: number;
+                            framework: string;
+                            id: number;
+                            link: string;
+                            open: boolean;
+                            opensOn: string;
+                            /** @enum {string} */
+                            tool: "IIT" | "EIT";
+                            useCodes: boolean;
+                        }[];
+                    };
                 };
             };
         };
@@ -2474,11 +3815,29 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            can: {
+                                manage: boolean;
+                            };
+                            closedAt: string | null;
+                            closesOn: string;
+                            code: string;
+                            fiscalYear: number;
+                            framework: string;
+                            id: number;
+                            link: string;
+                            open: boolean;
+                            opensOn: string;
+                            /** @enum {string} */
+                            tool: "IIT" | "EIT";
+                            useCodes: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -2513,7 +3872,16 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            dueOn: string | null;
+                            href: string;
+                            /** @enum {string} */
+                            kind: "oit-evidence" | "oit-review" | "oit-approve" | "progress-report" | "progress-review" | "progress-approve" | "division-late" | "milestone";
+                            late: boolean;
+                            title: string;
+                        }[];
+                    };
                 };
             };
         };
@@ -2545,16 +3913,419 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
+                /** @description The plan year as one workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add and update agencies from a CSV or XLSX list (central admins); dryRun: the plan only
+         * @description Columns code,name_th,name_en,kind,parent_code[,divisions (names separated by ;)]. An existing code is updated, never duplicated; all rows or none: a bad file answers 422 with every bad row (row, column) in details.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contentBase64: string;
+                        /** @default false */
+                        dryRun?: boolean;
+                        fileName: string;
+                    };
+                };
+            };
+            responses: {
                 /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            added: number;
+                            divisionsAdded: number;
+                            dryRun: boolean;
+                            fileName: string;
+                            rows: {
+                                /** @enum {string} */
+                                action: "add" | "update" | "unchanged";
+                                changes: string[];
+                                code: string;
+                                divisionsAdded: number;
+                                nameTh: string;
+                                row: number;
+                            }[];
+                            unchanged: number;
+                            updated: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agency-kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kinds of agency: naming, units, survey sampling */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                edit: boolean;
+                            };
+                            kind: {
+                                defaultUnits: {
+                                    en: string;
+                                    th: string;
+                                }[];
+                                id: string;
+                                nameEn: string;
+                                nameTh: string;
+                                naming: {
+                                    agencyEn: string;
+                                    agencyTh: string;
+                                    headEn: string;
+                                    headTh: string;
+                                };
+                                sampling: {
+                                    eit: {
+                                        defaultMinimum: number | null;
+                                        minimums: {
+                                            [key: string]: number;
+                                        };
+                                    };
+                                    iit: {
+                                        allEmployeesUnits: string[];
+                                        employeeShare: number;
+                                        /** @enum {string} */
+                                        rule: "bma-district";
+                                    } | {
+                                        /** @enum {string} */
+                                        rule: "itas-computed";
+                                    } | {
+                                        minimum: number;
+                                        /** @enum {string} */
+                                        rule: "minimum";
+                                    };
+                                    source: string;
+                                    /**
+                                     * @description official: from a cited source; review: a default an administrator should check
+                                     * @enum {string}
+                                     */
+                                    status: "official" | "review";
+                                };
+                                /** @enum {string} */
+                                unitTerm: "ฝ่าย" | "กอง" | "สำนัก" | "กลุ่มงาน" | "งาน";
+                            };
+                            shipped: boolean;
+                            updatedAt: string | null;
+                        }[];
+                    };
                 };
             };
         };
         put?: never;
+        /** Add a kind of agency (central admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        defaultUnits: {
+                            en: string;
+                            th: string;
+                        }[];
+                        id: string;
+                        nameEn: string;
+                        nameTh: string;
+                        naming: {
+                            agencyEn: string;
+                            agencyTh: string;
+                            headEn: string;
+                            headTh: string;
+                        };
+                        sampling: {
+                            eit: {
+                                defaultMinimum: number | null;
+                                minimums: {
+                                    [key: string]: number;
+                                };
+                            };
+                            iit: {
+                                allEmployeesUnits: string[];
+                                employeeShare: number;
+                                /** @enum {string} */
+                                rule: "bma-district";
+                            } | {
+                                /** @enum {string} */
+                                rule: "itas-computed";
+                            } | {
+                                minimum: number;
+                                /** @enum {string} */
+                                rule: "minimum";
+                            };
+                            source: string;
+                            /**
+                             * @description official: from a cited source; review: a default an administrator should check
+                             * @enum {string}
+                             */
+                            status: "official" | "review";
+                        };
+                        /** @enum {string} */
+                        unitTerm: "ฝ่าย" | "กอง" | "สำนัก" | "กลุ่มงาน" | "งาน";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                edit: boolean;
+                            };
+                            kind: {
+                                defaultUnits: {
+                                    en: string;
+                                    th: string;
+                                }[];
+                                id: string;
+                                nameEn: string;
+                                nameTh: string;
+                                naming: {
+                                    agencyEn: string;
+                                    agencyTh: string;
+                                    headEn: string;
+                                    headTh: string;
+                                };
+                                sampling: {
+                                    eit: {
+                                        defaultMinimum: number | null;
+                                        minimums: {
+                                            [key: string]: number;
+                                        };
+                                    };
+                                    iit: {
+                                        allEmployeesUnits: string[];
+                                        employeeShare: number;
+                                        /** @enum {string} */
+                                        rule: "bma-district";
+                                    } | {
+                                        /** @enum {string} */
+                                        rule: "itas-computed";
+                                    } | {
+                                        minimum: number;
+                                        /** @enum {string} */
+                                        rule: "minimum";
+                                    };
+                                    source: string;
+                                    /**
+                                     * @description official: from a cited source; review: a default an administrator should check
+                                     * @enum {string}
+                                     */
+                                    status: "official" | "review";
+                                };
+                                /** @enum {string} */
+                                unitTerm: "ฝ่าย" | "กอง" | "สำนัก" | "กลุ่มงาน" | "งาน";
+                            };
+                            shipped: boolean;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agency-kinds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a kind of agency (central admins); its id stays */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        defaultUnits: {
+                            en: string;
+                            th: string;
+                        }[];
+                        nameEn: string;
+                        nameTh: string;
+                        naming: {
+                            agencyEn: string;
+                            agencyTh: string;
+                            headEn: string;
+                            headTh: string;
+                        };
+                        sampling: {
+                            eit: {
+                                defaultMinimum: number | null;
+                                minimums: {
+                                    [key: string]: number;
+                                };
+                            };
+                            iit: {
+                                allEmployeesUnits: string[];
+                                employeeShare: number;
+                                /** @enum {string} */
+                                rule: "bma-district";
+                            } | {
+                                /** @enum {string} */
+                                rule: "itas-computed";
+                            } | {
+                                minimum: number;
+                                /** @enum {string} */
+                                rule: "minimum";
+                            };
+                            source: string;
+                            /**
+                             * @description official: from a cited source; review: a default an administrator should check
+                             * @enum {string}
+                             */
+                            status: "official" | "review";
+                        };
+                        /** @enum {string} */
+                        unitTerm: "ฝ่าย" | "กอง" | "สำนัก" | "กลุ่มงาน" | "งาน";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                edit: boolean;
+                            };
+                            kind: {
+                                defaultUnits: {
+                                    en: string;
+                                    th: string;
+                                }[];
+                                id: string;
+                                nameEn: string;
+                                nameTh: string;
+                                naming: {
+                                    agencyEn: string;
+                                    agencyTh: string;
+                                    headEn: string;
+                                    headTh: string;
+                                };
+                                sampling: {
+                                    eit: {
+                                        defaultMinimum: number | null;
+                                        minimums: {
+                                            [key: string]: number;
+                                        };
+                                    };
+                                    iit: {
+                                        allEmployeesUnits: string[];
+                                        employeeShare: number;
+                                        /** @enum {string} */
+                                        rule: "bma-district";
+                                    } | {
+                                        /** @enum {string} */
+                                        rule: "itas-computed";
+                                    } | {
+                                        minimum: number;
+                                        /** @enum {string} */
+                                        rule: "minimum";
+                                    };
+                                    source: string;
+                                    /**
+                                     * @description official: from a cited source; review: a default an administrator should check
+                                     * @enum {string}
+                                     */
+                                    status: "official" | "review";
+                                };
+                                /** @enum {string} */
+                                unitTerm: "ฝ่าย" | "กอง" | "สำนัก" | "กลุ่มงาน" | "งาน";
+                            };
+                            shipped: boolean;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -2590,13 +4361,13 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The entries as JSON, or as a CSV file when `format` is csv */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": string | {
+                        "application/json": {
                             action: string;
                             after: unknown;
                             agencyId: number | null;
@@ -2611,6 +4382,7 @@ export type paths = {
                             userId: number | null;
                             userName: string | null;
                         }[];
+                        "text/csv": string;
                     };
                 };
             };
@@ -2835,12 +4607,14 @@ export type paths = {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description No content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": null;
+                    };
                 };
             };
         };
@@ -2873,12 +4647,30 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Per milestone, the districts late and due soon; or the same as a CSV or XLSX file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            dueSoon: {
+                                dueOn: string;
+                                nameTh: string;
+                                slug: string;
+                            }[];
+                            late: {
+                                dueOn: string;
+                                nameTh: string;
+                                slug: string;
+                            }[];
+                            /** @enum {string} */
+                            milestone: "committee-order" | "memos" | "measures-plan" | "measures-publication" | "schools-data" | "staff-count" | "oit-evidence" | "iit-collection" | "eit-collection" | "oit-publication" | "nacc-survey" | "nacc-oit" | "progress-6" | "results" | "progress-12";
+                            nameTh: string;
+                        }[];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -2955,7 +4747,7 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description No content */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -3041,12 +4833,17 @@ export type paths = {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description One job per district */
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            agency: string;
+                            id: string;
+                        }[];
+                    };
                 };
             };
         };
@@ -3734,7 +5531,14 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            fromId: string | null;
+                            id: string;
+                            publishedAt: string | null;
+                            updatedAt: string;
+                        }[];
+                    };
                 };
             };
         };
@@ -3757,11 +5561,38 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description A framework document as written (it may have problems) */
+                            data: unknown;
+                            fromId: string | null;
+                            id: string;
+                            problems: {
+                                message: string;
+                                path: string;
+                                source: string;
+                                th: string;
+                            }[];
+                            publishedAt: string | null;
+                            readiness: {
+                                /** @enum {string} */
+                                feature: "scoring" | "results-import" | "oit" | "surveys" | "documents" | "memo";
+                                /** @enum {string} */
+                                fixedBy: "central-admin";
+                                missing: {
+                                    en: string;
+                                    part: string;
+                                    th: string;
+                                }[];
+                                ready: boolean;
+                            }[] | null;
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -3795,7 +5626,34 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description A framework document as written (it may have problems) */
+                            data: unknown;
+                            fromId: string | null;
+                            id: string;
+                            problems: {
+                                message: string;
+                                path: string;
+                                source: string;
+                                th: string;
+                            }[];
+                            publishedAt: string | null;
+                            readiness: {
+                                /** @enum {string} */
+                                feature: "scoring" | "results-import" | "oit" | "surveys" | "documents" | "memo";
+                                /** @enum {string} */
+                                fixedBy: "central-admin";
+                                missing: {
+                                    en: string;
+                                    part: string;
+                                    th: string;
+                                }[];
+                                ready: boolean;
+                            }[] | null;
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -3822,7 +5680,34 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description A framework document as written (it may have problems) */
+                            data: unknown;
+                            fromId: string | null;
+                            id: string;
+                            problems: {
+                                message: string;
+                                path: string;
+                                source: string;
+                                th: string;
+                            }[];
+                            publishedAt: string | null;
+                            readiness: {
+                                /** @enum {string} */
+                                feature: "scoring" | "results-import" | "oit" | "surveys" | "documents" | "memo";
+                                /** @enum {string} */
+                                fixedBy: "central-admin";
+                                missing: {
+                                    en: string;
+                                    part: string;
+                                    th: string;
+                                }[];
+                                ready: boolean;
+                            }[] | null;
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -3855,7 +5740,34 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description A framework document as written (it may have problems) */
+                            data: unknown;
+                            fromId: string | null;
+                            id: string;
+                            problems: {
+                                message: string;
+                                path: string;
+                                source: string;
+                                th: string;
+                            }[];
+                            publishedAt: string | null;
+                            readiness: {
+                                /** @enum {string} */
+                                feature: "scoring" | "results-import" | "oit" | "surveys" | "documents" | "memo";
+                                /** @enum {string} */
+                                fixedBy: "central-admin";
+                                missing: {
+                                    en: string;
+                                    part: string;
+                                    th: string;
+                                }[];
+                                ready: boolean;
+                            }[] | null;
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -3890,11 +5802,18 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            fiscalYears: number[];
+                            id: string;
+                            oitItems: number;
+                            questions: number;
+                        };
+                    };
                 };
             };
         };
@@ -3990,12 +5909,65 @@ export type paths = {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Checked only (dry run) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            fiscalYears: number[];
+                            id: string;
+                            oitItems: number;
+                            /** @enum {boolean} */
+                            ok: true;
+                            questions: number;
+                            saved: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fiscalYears: number[];
+                            id: string;
+                            oitItems: number;
+                            /** @enum {boolean} */
+                            ok: true;
+                            questions: number;
+                            saved: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageTh: string;
+                                problems?: ({
+                                    message: string;
+                                    path: string;
+                                    source: string;
+                                    th: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -4029,7 +6001,95 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            agencyKinds: string[];
+                            analysisThreshold: number;
+                            fiscalYears: number[];
+                            id: string;
+                            levels: {
+                                allToolsMin?: number;
+                                id: string;
+                                min: number;
+                                name: {
+                                    en?: string | null;
+                                    th: string;
+                                };
+                            }[];
+                            name: {
+                                en?: string | null;
+                                th: string;
+                            };
+                            notice: {
+                                en: string;
+                                th: string;
+                            } | null;
+                            provenance: {
+                                confirmedAt: string | null;
+                                confirmedBy: string | null;
+                                notes?: string[];
+                                provisional: boolean;
+                                sources: {
+                                    citation: string;
+                                    gave: string;
+                                    id: string;
+                                    kind: string;
+                                }[];
+                                unknowns: string[];
+                            };
+                            provisional: boolean;
+                            readiness: {
+                                /** @enum {string} */
+                                feature: "scoring" | "results-import" | "oit" | "surveys" | "documents" | "memo";
+                                /** @enum {string} */
+                                fixedBy: "central-admin";
+                                missing: {
+                                    en: string;
+                                    part: string;
+                                    th: string;
+                                }[];
+                                ready: boolean;
+                            }[];
+                            tools: {
+                                code: string;
+                                indicators: {
+                                    name: {
+                                        en?: string | null;
+                                        th: string;
+                                    };
+                                    number: number;
+                                    units: ({
+                                        code: string;
+                                        items: {
+                                            no: number;
+                                            /** @enum {string} */
+                                            polarity: "positive" | "negative";
+                                            scale: string;
+                                            text: string;
+                                        }[];
+                                        /** @enum {string} */
+                                        kind: "question";
+                                        source: string | null;
+                                        text: string;
+                                    } | {
+                                        code: string;
+                                        items: unknown[];
+                                        /** @enum {string} */
+                                        kind: "oit";
+                                        source: string | null;
+                                        subIndicator: string | null;
+                                        text: string | null;
+                                    })[];
+                                }[];
+                                name: {
+                                    en?: string | null;
+                                    th: string;
+                                };
+                                weight: number;
+                            }[];
+                            unknowns: string[];
+                        };
+                    };
                 };
             };
         };
@@ -4067,7 +6127,183 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            $schema?: string;
+                            agencyKinds?: string[];
+                            /** @default 85 */
+                            analysisThreshold: number;
+                            fiscalYears: number[];
+                            id: string;
+                            indicators: {
+                                aggregation?: {
+                                    /** @enum {string} */
+                                    method: "question-mean";
+                                } | {
+                                    /** @enum {string} */
+                                    method: "sub-indicator-weights";
+                                    note?: string;
+                                    /** @enum {string} */
+                                    status: "published" | "inferred";
+                                    weights: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                description?: {
+                                    en?: string | null;
+                                    th: string;
+                                };
+                                name: {
+                                    en?: string | null;
+                                    th: string;
+                                };
+                                number: number;
+                                source?: string;
+                                subIndicators?: {
+                                    code: string;
+                                    groups?: {
+                                        code: string;
+                                        name: {
+                                            en?: string | null;
+                                            th: string;
+                                        };
+                                    }[];
+                                    name: {
+                                        en?: string | null;
+                                        th: string;
+                                    };
+                                }[];
+                                tool: string;
+                            }[];
+                            levels: {
+                                basis?: string;
+                                id: string;
+                                levels: {
+                                    allToolsMin?: number;
+                                    id: string;
+                                    min: number;
+                                    name: {
+                                        en?: string | null;
+                                        th: string;
+                                    };
+                                }[];
+                                name: {
+                                    en?: string | null;
+                                    th: string;
+                                };
+                            };
+                            name: {
+                                en?: string | null;
+                                th: string;
+                            };
+                            oitItems: {
+                                code: string;
+                                disclosure?: {
+                                    en?: string | null;
+                                    th: string;
+                                };
+                                group?: string;
+                                indicator: number;
+                                /** @enum {string} */
+                                indicatorStatus?: "published" | "inferred";
+                                name: {
+                                    en?: string | null;
+                                    th: string;
+                                } | null;
+                                nameVariants?: string[];
+                                previousCodes?: string[];
+                                /** @enum {string} */
+                                scoring: "binary" | "partial";
+                                source?: string;
+                                subIndicator?: string;
+                            }[];
+                            provenance?: string[] | {
+                                confirmedAt: string | null;
+                                confirmedBy: string | null;
+                                notes?: string[];
+                                provisional: boolean;
+                                sources: {
+                                    citation: string;
+                                    gave: string;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "seed" | "fixture" | "publication" | "transcription" | "inference";
+                                }[];
+                                unknowns: string[];
+                            };
+                            questions: {
+                                code: string;
+                                indicator: number;
+                                items: {
+                                    no: number;
+                                    /** @enum {string} */
+                                    polarity: "positive" | "negative";
+                                    scale: string;
+                                    source?: string;
+                                    text: {
+                                        en?: string | null;
+                                        th: string;
+                                    };
+                                }[] | null;
+                                /** @enum {string} */
+                                polarity?: "positive" | "negative";
+                                /** @enum {string} */
+                                polarityStatus?: "published" | "deduced" | "inferred";
+                                previousCodes?: string[];
+                                source?: string;
+                                text: {
+                                    en?: string | null;
+                                    th: string;
+                                };
+                                /** @enum {string} */
+                                textStatus?: "full" | "short-label";
+                                topics?: {
+                                    en?: string | null;
+                                    th: string;
+                                }[];
+                            }[];
+                            scales: {
+                                [key: string]: {
+                                    answers: number[];
+                                    options: {
+                                        en?: string | null;
+                                        th: string;
+                                    }[];
+                                    scores: number[];
+                                };
+                            };
+                            tools: {
+                                aggregation?: {
+                                    /** @enum {string} */
+                                    method: "question-mean";
+                                    note?: string;
+                                    /** @enum {string} */
+                                    status?: "published" | "inferred";
+                                } | {
+                                    /** @enum {string} */
+                                    method: "indicator-weights";
+                                    note?: string;
+                                    /** @enum {string} */
+                                    status: "published" | "inferred";
+                                    weights: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                code: string;
+                                /** @enum {string} */
+                                kind: "survey" | "disclosure";
+                                name: {
+                                    en?: string | null;
+                                    th: string;
+                                };
+                                source?: string;
+                                weight: number;
+                                /** @enum {string} */
+                                weightStatus?: "published" | "inferred";
+                            }[];
+                            unknowns?: string[];
+                        };
+                    };
                 };
             };
         };
@@ -4147,12 +6383,14 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The template workbook */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
                 };
             };
         };
@@ -4183,12 +6421,14 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The framework as a workbook */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
                 };
             };
         };
@@ -4230,7 +6470,29 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            idTaken: boolean;
+                            problems: {
+                                message: string;
+                                path: string;
+                                source: string;
+                                th: string;
+                            }[];
+                            readiness: {
+                                /** @enum {string} */
+                                feature: "scoring" | "results-import" | "oit" | "surveys" | "documents" | "memo";
+                                /** @enum {string} */
+                                fixedBy: "central-admin";
+                                missing: {
+                                    en: string;
+                                    part: string;
+                                    th: string;
+                                }[];
+                                ready: boolean;
+                            }[] | null;
+                        };
+                    };
                 };
             };
         };
@@ -4272,7 +6534,58 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            counts: {
+                                oitItems: number;
+                                questions: number;
+                            };
+                            /** @description A framework document as written (it may have problems) */
+                            draft: unknown;
+                            ignored: {
+                                line: number;
+                                reason: {
+                                    en: string;
+                                    th: string;
+                                };
+                                text: string;
+                            }[];
+                            problems: {
+                                message: string;
+                                path: string;
+                                source: string;
+                                th: string;
+                            }[];
+                            readiness: {
+                                /** @enum {string} */
+                                feature: "scoring" | "results-import" | "oit" | "surveys" | "documents" | "memo";
+                                /** @enum {string} */
+                                fixedBy: "central-admin";
+                                missing: {
+                                    en: string;
+                                    part: string;
+                                    th: string;
+                                }[];
+                                ready: boolean;
+                            }[] | null;
+                            unplaced: {
+                                line: number;
+                                reason: {
+                                    en: string;
+                                    th: string;
+                                };
+                                text: string;
+                            }[];
+                            warnings: {
+                                line: number;
+                                reason: {
+                                    en: string;
+                                    th: string;
+                                };
+                                text: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4347,7 +6660,20 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            error: {
+                                message: string;
+                                messageTh: string;
+                            } | null;
+                            fileName: string;
+                            id: string;
+                            progress: number;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "failed";
+                            url: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -4378,12 +6704,15 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The finished document */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    };
                 };
             };
         };
@@ -4660,7 +6989,18 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            day: string;
+                            dueOn: string | null;
+                            href: string;
+                            id: number;
+                            kind: string;
+                            late: boolean;
+                            read: boolean;
+                            title: string;
+                        }[];
+                    };
                 };
             };
         };
@@ -4693,12 +7033,14 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description No content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": null;
+                    };
                 };
             };
         };
@@ -4733,12 +7075,14 @@ export type paths = {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description No content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": null;
+                    };
                 };
             };
         };
@@ -4770,12 +7114,14 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description No content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": null;
+                    };
                 };
             };
         };
@@ -4803,12 +7149,19 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The document, as stored */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/webp": string;
+                    };
                 };
             };
         };
@@ -4844,7 +7197,28 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            agency: {
+                                nameTh?: string;
+                                slug?: string;
+                            };
+                            checked: number;
+                            createdAt: string;
+                            error: {
+                                message: string;
+                                messageTh: string;
+                            } | null;
+                            finishedAt: string | null;
+                            fiscalYear: number;
+                            id: string;
+                            passed: number;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "failed";
+                            total: number;
+                            trigger: string;
+                        }[];
+                    };
                 };
             };
         };
@@ -4880,7 +7254,34 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            agency: {
+                                code: string;
+                                nameTh: string;
+                                slug: string;
+                            };
+                            basis: string | null;
+                            counts: {
+                                "at-risk": number;
+                                missing: number;
+                                ready: number;
+                            };
+                            dueDate: string;
+                            ita: {
+                                high: number;
+                                low: number;
+                            } | null;
+                            level: {
+                                high: string | null;
+                                low: string | null;
+                            };
+                            oit: {
+                                high: number;
+                                low: number;
+                            };
+                        }[];
+                    };
                 };
             };
         };
@@ -4914,7 +7315,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": number[];
+                    };
                 };
             };
         };
@@ -4947,12 +7350,21 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The published file: JSON (`.json`) or CSV (`.csv`), by its name */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            columns: string[];
+                            publishedAt: string;
+                            rows: {
+                                [key: string]: (string | number) | null;
+                            }[];
+                        };
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -4990,7 +7402,19 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            fiscalYear: number;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "results" | "plan" | "round" | "oit";
+                            live: boolean;
+                            publishedAt: string;
+                            publishedBy: number | null;
+                            round: number | null;
+                            withdrawnAt: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -5020,12 +7444,36 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The table as JSON, or as a CSV or XLSX file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            agency: {
+                                code: string;
+                                id: number;
+                                nameEn: string;
+                                nameTh: string;
+                                slug: string;
+                            };
+                            eit: number | null;
+                            framework: string;
+                            iit: number | null;
+                            indicators: {
+                                [key: string]: number;
+                            };
+                            ita: number | null;
+                            level: string | null;
+                            levelId: string | null;
+                            oit: number | null;
+                            rank: number;
+                            source: string;
+                        }[];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -5059,7 +7507,14 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            agencyId: number;
+                            fiscalYear: number;
+                            ita: number | null;
+                            levelId: string | null;
+                        }[];
+                    };
                 };
             };
         };
@@ -5093,7 +7548,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": number[];
+                    };
                 };
             };
         };
@@ -5142,7 +7599,12 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "received";
+                        };
+                    };
                 };
             };
         };
@@ -5178,7 +7640,25 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            can: {
+                                manage: boolean;
+                            };
+                            closedAt: string | null;
+                            closesOn: string;
+                            code: string;
+                            fiscalYear: number;
+                            framework: string;
+                            id: number;
+                            link: string;
+                            open: boolean;
+                            opensOn: string;
+                            /** @enum {string} */
+                            tool: "IIT" | "EIT";
+                            useCodes: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -5217,11 +7697,15 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            codes: string[];
+                        };
+                    };
                 };
             };
         };
@@ -5255,7 +7739,29 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            divisions: {
+                                divisionId: number;
+                                headcount: number;
+                                nameTh: string;
+                                required: number;
+                                responses: number | null;
+                                short: number | null;
+                            }[];
+                            minimumGroup: number;
+                            shortfalls: {
+                                divisionId: number;
+                                headcount: number;
+                                nameTh: string;
+                                required: number;
+                                responses: number | null;
+                                short: number | null;
+                            }[];
+                            total: number | null;
+                            unassigned: number | null;
+                        };
+                    };
                 };
             };
         };
@@ -5288,12 +7794,14 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The QR code as an SVG image */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "image/svg+xml": string;
+                    };
                 };
             };
         };
@@ -5340,7 +7848,29 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            divisions: {
+                                divisionId: number;
+                                headcount: number;
+                                nameTh: string;
+                                required: number;
+                                responses: number | null;
+                                short: number | null;
+                            }[];
+                            minimumGroup: number;
+                            shortfalls: {
+                                divisionId: number;
+                                headcount: number;
+                                nameTh: string;
+                                required: number;
+                                responses: number | null;
+                                short: number | null;
+                            }[];
+                            total: number | null;
+                            unassigned: number | null;
+                        };
+                    };
                 };
             };
         };
@@ -5375,7 +7905,97 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            divisions: {
+                                nameTh: string;
+                                responses: number | null;
+                            }[];
+                            minimumGroup: number;
+                            official: {
+                                lastYear: {
+                                    fiscalYear: number;
+                                    score: number;
+                                } | null;
+                                thisYear: {
+                                    fiscalYear: number;
+                                    score: number;
+                                } | null;
+                            };
+                            respondents: number | null;
+                            result: {
+                                framework: string;
+                                indicators: {
+                                    [key: string]: number;
+                                };
+                                ita: number | null;
+                                items: {
+                                    [key: string]: number;
+                                };
+                                level: string | null;
+                                levelId: string | null;
+                                questions: {
+                                    [key: string]: number;
+                                };
+                                respondents: {
+                                    [key: string]: number;
+                                };
+                                subIndicators: {
+                                    [key: string]: number;
+                                };
+                                tools: {
+                                    [key: string]: number;
+                                };
+                                warnings: {
+                                    code: string;
+                                    message: string;
+                                    messageTh: string;
+                                    params?: {
+                                        [key: string]: string | number;
+                                    };
+                                    source?: {
+                                        file?: string;
+                                        row?: number;
+                                    };
+                                    subject: string;
+                                }[];
+                                weighted: {
+                                    [key: string]: number;
+                                };
+                            } | null;
+                            round: {
+                                closedAt: string | null;
+                                closesOn: string;
+                                code: string;
+                                fiscalYear: number;
+                                framework: string;
+                                id: number;
+                                link: string;
+                                open: boolean;
+                                opensOn: string;
+                                /** @enum {string} */
+                                tool: "IIT" | "EIT";
+                                useCodes: boolean;
+                            };
+                            /** @enum {string} */
+                            source: "self-assessment";
+                            weak: {
+                                code: string;
+                                indicator: number;
+                                /** @enum {string} */
+                                kind: "question" | "oit";
+                                /** @enum {string} */
+                                reason: "question" | "item";
+                                score: number;
+                                tool: string;
+                                weakItems: {
+                                    key: string;
+                                    no: number;
+                                    score: number;
+                                }[];
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5420,7 +8040,41 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            counts: {
+                                [key: string]: number;
+                            };
+                            eligible: number;
+                            notYet: number;
+                            problems: {
+                                message: string;
+                                row: number;
+                                th: string;
+                            }[];
+                            progress: {
+                                divisions: {
+                                    divisionId: number;
+                                    headcount: number;
+                                    nameTh: string;
+                                    required: number;
+                                    responses: number | null;
+                                    short: number | null;
+                                }[];
+                                minimumGroup: number;
+                                shortfalls: {
+                                    divisionId: number;
+                                    headcount: number;
+                                    nameTh: string;
+                                    required: number;
+                                    responses: number | null;
+                                    short: number | null;
+                                }[];
+                                total: number | null;
+                                unassigned: number | null;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -5449,12 +8103,14 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description A printable HTML page of QR codes */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/html": string;
+                    };
                 };
             };
         };
@@ -5500,7 +8156,90 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            after: {
+                                framework: string;
+                                indicators: {
+                                    [key: string]: number;
+                                };
+                                ita: number | null;
+                                items: {
+                                    [key: string]: number;
+                                };
+                                level: string | null;
+                                levelId: string | null;
+                                questions: {
+                                    [key: string]: number;
+                                };
+                                respondents: {
+                                    [key: string]: number;
+                                };
+                                subIndicators: {
+                                    [key: string]: number;
+                                };
+                                tools: {
+                                    [key: string]: number;
+                                };
+                                warnings: {
+                                    code: string;
+                                    message: string;
+                                    messageTh: string;
+                                    params?: {
+                                        [key: string]: string | number;
+                                    };
+                                    source?: {
+                                        file?: string;
+                                        row?: number;
+                                    };
+                                    subject: string;
+                                }[];
+                                weighted: {
+                                    [key: string]: number;
+                                };
+                            };
+                            before: {
+                                framework: string;
+                                indicators: {
+                                    [key: string]: number;
+                                };
+                                ita: number | null;
+                                items: {
+                                    [key: string]: number;
+                                };
+                                level: string | null;
+                                levelId: string | null;
+                                questions: {
+                                    [key: string]: number;
+                                };
+                                respondents: {
+                                    [key: string]: number;
+                                };
+                                subIndicators: {
+                                    [key: string]: number;
+                                };
+                                tools: {
+                                    [key: string]: number;
+                                };
+                                warnings: {
+                                    code: string;
+                                    message: string;
+                                    messageTh: string;
+                                    params?: {
+                                        [key: string]: string | number;
+                                    };
+                                    source?: {
+                                        file?: string;
+                                        row?: number;
+                                    };
+                                    subject: string;
+                                }[];
+                                weighted: {
+                                    [key: string]: number;
+                                };
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -5535,7 +8274,30 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            agencyId: number;
+                            groupsShort: number;
+                            quotaGroups: number;
+                            required: number;
+                            responses: number | null;
+                            round: {
+                                closedAt: string | null;
+                                closesOn: string;
+                                code: string;
+                                fiscalYear: number;
+                                framework: string;
+                                id: number;
+                                link: string;
+                                open: boolean;
+                                opensOn: string;
+                                /** @enum {string} */
+                                tool: "IIT" | "EIT";
+                                useCodes: boolean;
+                            };
+                            shortBy: number;
+                        }[];
+                    };
                 };
             };
         };

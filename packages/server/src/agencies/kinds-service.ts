@@ -1,0 +1,114 @@
+import type { Kysely } from 'kysely';
+import { checkAgencyKind, SHIPPED_AGENCY_KINDS, type AgencyKind } from '@prongsai/core';
+import { recordAudit } from '../audit/repository.js';
+import { allows, authorize, type Actor } from '../auth/policy.js';
+import { now } from '../db/database.js';
+import type { AgencyKindRow, Database } from '../db/schema.js';
+import { badRequest, conflict, notFound } from '../http/errors.js';
+import { findKindRow, insertKindRow, listKindRows, updateKindRow } from './repository.js';
+
+type Executor = Parameters<typeof listKindRows>[0];
+
+export interface StoredKind {
+  kind: AgencyKind;
+  shipped: boolean;
+  updatedAt: string | null;
+}
+
+const fromRow = (row: AgencyKindRow): StoredKind => ({
+  kind: JSON.parse(row.definition) as AgencyKind,
+  shipped: row.shipped === 1,
+  updatedAt: row.updated_at,
+});
+
+/**
+ * Every kind: those stored, and any shipped kind not stored (a database restored from a backup
+ * taken before kinds were stored still knows district, central and other).
+ */
+export async function allKinds(db: Executor): Promise<StoredKind[]> {
+  const stored = (await listKindRows(db)).map(fromRow);
+  const ids = new Set(stored.map((s) => s.kind.id));
+  const missing = SHIPPED_AGENCY_KINDS.filter((k) => !ids.has(k.id)).map((kind) => ({ kind, shipped: true, updatedAt: null }));
+  return [...stored, ...missing];
+}
+
+/** The kind by id (stored, else shipped), if any. */
+export async function kindById(db: Executor, id: string): Promise<AgencyKind | undefined> {
+  const row = await findKindRow(db, id);
+  if (row) return fromRow(row).kind;
+  return SHIPPED_AGENCY_KINDS.find((k) => k.id === id);
+}
+
+const withAbilities = (actor: Actor, stored: StoredKind) => ({
+  ...stored,
+  can: { edit: allows(actor, 'agencyKind', 'manage', undefined) },
+});
+
+/** The kinds of agency, for anyone signed in; each says whether the caller may edit it. */
+export async function listAgencyKinds(db: Kysely<Database>, actor: Actor) {
+  authorize(actor, 'agencyKind', 'read', undefined);
+  return (await allKinds(db)).map((stored) => withAbilities(actor, stored));
+}
+
+function checked(input: unknown): AgencyKind {
+  const result = checkAgencyKind(input);
+  if (!result.kind) {
+    const problems = result.problems;
+    throw badRequest(
+      problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+      problems.map((p) => `${p.field}: ${p.th}`).join(' · '),
+      problems,
+    );
+  }
+  return result.kind;
+}
+
+/** Adds a kind (central admins) unless its id is taken, with its audit entry. */
+export async function addAgencyKind(db: Kysely<Database>, actor: Actor, input: unknown) {
+  authorize(actor, 'agencyKind', 'manage', undefined);
+  const kind = checked(input);
+  if (await kindById(db, kind.id)) throw conflict('a kind with this id exists', 'มีประเภทหน่วยงานรหัสนี้อยู่แล้ว');
+  return db.transaction().execute(async (trx) => {
+    const row = await insertKindRow(trx, {
+      id: kind.id,
+      name_th: kind.nameTh,
+      name_en: kind.nameEn,
+      definition: JSON.stringify(kind),
+      shipped: 0,
+      updated_at: now(),
+    });
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'create',
+      entity: 'agency_kind',
+      entityId: kind.id,
+      agencyId: null,
+      after: kind,
+    });
+    return withAbilities(actor, fromRow(row));
+  });
+}
+
+/** Changes a kind's names, naming, units or sampling (central admins); its id stays. */
+export async function changeAgencyKind(db: Kysely<Database>, actor: Actor, id: string, input: unknown) {
+  authorize(actor, 'agencyKind', 'manage', undefined);
+  const before = await kindById(db, id);
+  if (!before) throw notFound('agency kind');
+  const kind = checked({ ...(input as object), id });
+  return db.transaction().execute(async (trx) => {
+    const values = { name_th: kind.nameTh, name_en: kind.nameEn, definition: JSON.stringify(kind), updated_at: now() };
+    const row = (await findKindRow(trx, id))
+      ? await updateKindRow(trx, id, values)
+      : await insertKindRow(trx, { id, ...values, shipped: 1 });
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'update',
+      entity: 'agency_kind',
+      entityId: id,
+      agencyId: null,
+      before,
+      after: kind,
+    });
+    return withAbilities(actor, fromRow(row));
+  });
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import type { Agency, Division } from '../db/schema.js';
+
+export const agencySchema = z.object({
+  id: z.number(),
+  code: z.string(),
+  slug: z.string(),
+  nameTh: z.string(),
+  nameEn: z.string(),
+  /** An agency kind's id (district, central, other, province, municipality…). */
+  kind: z.string(),
+  /** The overseeing agency's id, if any. */
+  parentId: z.number().nullable(),
+});
+
+export const divisionSchema = z.object({
+  id: z.number(),
+  agencyId: z.number(),
+  nameTh: z.string(),
+  nameEn: z.string(),
+  sortOrder: z.number(),
+});
+
+export const presentAgency = (a: Agency): z.infer<typeof agencySchema> => ({
+  id: a.id,
+  code: a.code,
+  slug: a.slug,
+  nameTh: a.name_th,
+  nameEn: a.name_en,
+  kind: a.kind,
+  parentId: a.parent_id,
+});
+
+export const presentDivision = (d: Division): z.infer<typeof divisionSchema> => ({
+  id: d.id,
+  agencyId: d.agency_id,
+  nameTh: d.name_th,
+  nameEn: d.name_en,
+  sortOrder: d.sort_order,
+});
+
+const unitSchema = z.object({ th: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) });
+
+/** A kind of agency as the API reads and writes it (checked again in full by the core). */
+export const kindBodySchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9_]{1,15}$/),
+  nameTh: z.string().trim().min(1).max(200),
+  nameEn: z.string().trim().min(1).max(200),
+  naming: z.object({ agencyTh: z.string(), agencyEn: z.string(), headTh: z.string(), headEn: z.string() }),
+  unitTerm: z.enum(['ฝ่าย', 'กอง', 'สำนัก', 'กลุ่มงาน', 'งาน']),
+  defaultUnits: z.array(unitSchema).max(100),
+  sampling: z.object({
+    iit: z.discriminatedUnion('rule', [
+      z.object({
+        rule: z.literal('bma-district'),
+        employeeShare: z.number().min(0).max(1),
+        allEmployeesUnits: z.array(z.string()),
+      }),
+      z.object({ rule: z.literal('itas-computed') }),
+      z.object({ rule: z.literal('minimum'), minimum: z.number().int().min(0) }),
+    ]),
+    eit: z.object({
+      minimums: z.record(z.string(), z.number().int().min(0)),
+      defaultMinimum: z.number().int().min(0).nullable(),
+    }),
+    status: z
+      .enum(['official', 'review'])
+      .describe('official: from a cited source; review: a default an administrator should check'),
+    source: z.string().max(500),
+  }),
+});
+
+export const kindSchema = z.object({
+  kind: kindBodySchema,
+  shipped: z.boolean(),
+  updatedAt: z.string().nullable(),
+  can: z.object({ edit: z.boolean() }),
+});
+
+export const importBodySchema = z.object({
+  fileName: z.string().min(1).max(255),
+  contentBase64: z.string().min(1),
+  dryRun: z.boolean().default(false),
+});
+
+export const importPlanSchema = z.object({
+  fileName: z.string(),
+  added: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  divisionsAdded: z.number(),
+  rows: z.array(
+    z.object({
+      row: z.number(),
+      code: z.string(),
+      nameTh: z.string(),
+      action: z.enum(['add', 'update', 'unchanged']),
+      changes: z.array(z.string()),
+      divisionsAdded: z.number(),
+    }),
+  ),
+  dryRun: z.boolean(),
+});
