@@ -62,7 +62,7 @@ interface ZipEntry {
  * so that each part can then be inflated by Node's native zlib with a hard output cap
  * (`maxOutputLength`): it stops at the limit instead of inflating what a header claims.
  */
-function centralDirectory(bytes: Buffer, limits: ZipLimits): ZipEntry[] {
+function centralDirectory(bytes: Buffer, limits: Pick<ZipLimits, 'entries'>): ZipEntry[] {
   const searchFrom = Math.max(0, bytes.length - 65_557);
   let end = -1;
   for (let i = bytes.length - 22; i >= searchFrom; i--) {
@@ -97,6 +97,16 @@ function centralDirectory(bytes: Buffer, limits: ZipLimits): ZipEntry[] {
     offset += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
+}
+
+/**
+ * The names of a ZIP's parts, from its central directory, nothing inflated: what an Office document
+ * is told apart by. The same reading, and the same limit on parts, as the workbook gate; throws on a
+ * file that is not a ZIP, is damaged, or has more than `limits.entries` parts.
+ */
+export function zipPartNames(data: Uint8Array, limits: Pick<ZipLimits, 'entries'> = XLSX_LIMITS): string[] {
+  const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.length);
+  return centralDirectory(bytes, limits).map((entry) => entry.name);
 }
 
 function entryData(bytes: Buffer, entry: ZipEntry): Buffer {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
 import { LINK_VERDICT_TH, type LinkVerdict } from '@prongsai/core';
 import { listAgencies } from '../agencies/repository.js';
 import { authorize, type Actor } from '../auth/policy.js';
@@ -14,17 +15,18 @@ import { OitRepository } from '../oit/repository.js';
 import { checkLinks } from './checker.js';
 import { allowList, type FetchPolicy } from './fetch.js';
 import { LinkRepository } from './repository.js';
+import type { linkResultSchema, linkRunSchema } from './schemas.js';
 
 export const LINK_CHECKER_AGENT = 'Prongsai-LinkChecker/0.1 (OIT disclosure link check; +https://github.com/prongsai)';
 /** How often the schedule looks for checklists due a check. */
 const SCHEDULE_TICK_MS = 10 * 60_000;
 
-export function presentRun(run: LinkCheckRun) {
+export function presentRun(run: LinkCheckRun): z.infer<typeof linkRunSchema> {
   return {
     id: run.id,
     fiscalYear: run.fiscal_year,
     trigger: run.trigger,
-    status: run.status,
+    status: run.status as z.infer<typeof linkRunSchema>['status'],
     total: run.total,
     checked: run.checked,
     passed: run.passed,
@@ -34,7 +36,7 @@ export function presentRun(run: LinkCheckRun) {
   };
 }
 
-export function presentResult(row: LinkResult) {
+export function presentResult(row: LinkResult): z.infer<typeof linkResultSchema> & { verdict: LinkVerdict } {
   return {
     url: row.url,
     ok: row.ok === 1,

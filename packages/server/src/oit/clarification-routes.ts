@@ -7,13 +7,14 @@ import type { Db } from '../db/database.js';
 import { requireActor } from '../http/context.js';
 import { MAX_UPLOAD_BYTES } from '../inputs/read-upload.js';
 import { ClarificationService, type ClarificationModel } from './clarification.js';
+import { clarificationSchema } from './schemas.js';
 
 const yearParams = z.object({
   agency: z.string().min(1).max(64),
   year: z.coerce.number().int().min(2500).max(2700),
 });
 
-const present = (model: ClarificationModel | null) =>
+const present = (model: ClarificationModel | null): z.infer<typeof clarificationSchema>['round'] =>
   model && {
     fiscalYear: model.fiscalYear,
     file: model.file,
@@ -38,6 +39,7 @@ export async function clarificationRoutes(app: FastifyInstance, { db, config }: 
         summary:
           "The clarification round: the assessors' preliminary OIT scores, the disputed items with their clarification and evidence, the confirmed scores",
         params: yearParams,
+        response: { 200: clarificationSchema },
       },
     },
     async (request) => {
@@ -60,6 +62,7 @@ export async function clarificationRoutes(app: FastifyInstance, { db, config }: 
           z.object({ fileName: z.string().min(1).max(255), contentBase64: z.string().max(2 * MAX_UPLOAD_BYTES) }),
           z.object({ text: z.string().min(1).max(MAX_UPLOAD_BYTES) }),
         ]),
+        response: { 200: clarificationSchema },
       },
     },
     async (request) => {
@@ -91,6 +94,7 @@ export async function clarificationRoutes(app: FastifyInstance, { db, config }: 
           clarification: z.string().max(5000).default(''),
           evidence: z.array(z.number().int().positive()).max(50).default([]),
         }),
+        response: { 200: clarificationSchema },
       },
     },
     async (request) => {
@@ -110,6 +114,7 @@ export async function clarificationRoutes(app: FastifyInstance, { db, config }: 
           "Record the assessors' confirmed scores of the disputed items (the others keep their preliminary ones); the whole becomes the year's OIT result",
         params: yearParams,
         body: z.object({ scores: z.record(z.string().max(16), z.number().min(0).max(100)) }),
+        response: { 200: clarificationSchema },
       },
     },
     async (request) => {

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import { agencyPage, escapeHtml, itemPage, itemPath, notPublishedPage, STYLE, yearPage } from './pages.js';
-import { sendDocument } from './routes.js';
+import { fileResponse } from '../http/schemas.js';
+import { DOCUMENT_TYPES, sendDocument } from './routes.js';
 import { TransparencyService } from './transparency-service.js';
 
 const agencyParams = z.object({ agency: z.string().min(1).max(64) });
@@ -44,37 +45,45 @@ export async function transparencyRoutes(app: FastifyInstance, { db, config }: {
       );
 
   const hidden = { hide: true, security: [] };
+  const page = { 200: fileResponse('The page', 'text/html') };
 
-  api.get('/t/style.css', { schema: hidden }, async (_request, reply) =>
-    reply.header('content-type', 'text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(STYLE),
+  api.get(
+    '/t/style.css',
+    { schema: { ...hidden, response: { 200: fileResponse('The style sheet', 'text/css') } } },
+    async (_request, reply) =>
+      reply.header('content-type', 'text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(STYLE),
   );
 
-  api.get('/t/sitemap.xml', { schema: hidden }, async (request, reply) => {
-    const urls: { loc: string; lastmod: string }[] = [];
-    for (const { agency, publication, items } of await transparency.sitemap()) {
-      const lastmod = publication.published_at.slice(0, 10);
-      urls.push({ loc: `${base(request)}/t/${agency.slug}/${publication.fiscal_year}`, lastmod });
-      for (const item of items) {
-        urls.push({ loc: `${base(request)}${itemPath(agency, publication.fiscal_year, item.code)}`, lastmod });
+  api.get(
+    '/t/sitemap.xml',
+    { schema: { ...hidden, response: { 200: fileResponse('The sitemap', 'application/xml') } } },
+    async (request, reply) => {
+      const urls: { loc: string; lastmod: string }[] = [];
+      for (const { agency, publication, items } of await transparency.sitemap()) {
+        const lastmod = publication.published_at.slice(0, 10);
+        urls.push({ loc: `${base(request)}/t/${agency.slug}/${publication.fiscal_year}`, lastmod });
+        for (const item of items) {
+          urls.push({ loc: `${base(request)}${itemPath(agency, publication.fiscal_year, item.code)}`, lastmod });
+        }
       }
-    }
-    return reply
-      .header('content-type', 'application/xml; charset=utf-8')
-      .send(
-        `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls
-          .map((u) => `<url><loc>${escapeHtml(u.loc)}</loc><lastmod>${u.lastmod}</lastmod></url>`)
-          .join('\n')}\n</urlset>\n`,
-      );
-  });
+      return reply
+        .header('content-type', 'application/xml; charset=utf-8')
+        .send(
+          `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls
+            .map((u) => `<url><loc>${escapeHtml(u.loc)}</loc><lastmod>${u.lastmod}</lastmod></url>`)
+            .join('\n')}\n</urlset>\n`,
+        );
+    },
+  );
 
-  api.get('/t/:agency', { schema: { ...hidden, params: agencyParams } }, async (request, reply) => {
+  api.get('/t/:agency', { schema: { ...hidden, params: agencyParams, response: page } }, async (request, reply) => {
     const agency = await transparency.agency(request.params.agency);
     if (!agency) return notFoundPage(reply);
     const { years, openData } = await transparency.overview(agency);
     return html(reply, 200, agencyPage(agency, years, openData));
   });
 
-  api.get('/t/:agency/:year', { schema: { ...hidden, params: yearParams } }, async (request, reply) => {
+  api.get('/t/:agency/:year', { schema: { ...hidden, params: yearParams, response: page } }, async (request, reply) => {
     const agency = await transparency.agency(request.params.agency);
     if (!agency) return notFoundPage(reply);
     const found = await transparency.live(agency, request.params.year);
@@ -87,7 +96,7 @@ export async function transparencyRoutes(app: FastifyInstance, { db, config }: {
     );
   });
 
-  api.get('/t/:agency/:year/:code', { schema: { ...hidden, params: itemParams } }, async (request, reply) => {
+  api.get('/t/:agency/:year/:code', { schema: { ...hidden, params: itemParams, response: page } }, async (request, reply) => {
     const agency = await transparency.agency(request.params.agency);
     if (!agency) return notFoundPage(reply);
     const found = await transparency.live(agency, request.params.year);
@@ -96,16 +105,29 @@ export async function transparencyRoutes(app: FastifyInstance, { db, config }: {
     return html(reply, 200, itemPage(agency, request.params.year, item, found.row.published_at), found.row.published_at);
   });
 
-  api.get('/t/:agency/:year/:code/files/:id/:name', { schema: { ...hidden, params: fileParams } }, async (request, reply) => {
-    const agency = await transparency.agency(request.params.agency);
-    if (!agency) return notFoundPage(reply);
-    const file = await transparency.publishedFile(agency, request.params.year, request.params.code, request.params.id);
-    if (!file) return notFoundPage(reply);
-    const { document, bytes } = file;
-    // Revalidated on every use, cheaply by its tag: withdrawal takes effect at once for every cache.
-    const tag = `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
-    reply.header('etag', tag).header('last-modified', new Date(file.publishedAt).toUTCString());
-    if (request.headers['if-none-match'] === tag) return reply.code(304).header('cache-control', WITHDRAWABLE).send();
-    return sendDocument(reply, { file_name: document.fileName, mime: document.mime }, bytes, WITHDRAWABLE);
-  });
+  api.get(
+    '/t/:agency/:year/:code/files/:id/:name',
+    {
+      schema: {
+        ...hidden,
+        params: fileParams,
+        response: {
+          200: fileResponse('The published document', ...DOCUMENT_TYPES),
+          304: z.null().describe('Not modified: the copy the client holds is still the published one'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const agency = await transparency.agency(request.params.agency);
+      if (!agency) return notFoundPage(reply);
+      const file = await transparency.publishedFile(agency, request.params.year, request.params.code, request.params.id);
+      if (!file) return notFoundPage(reply);
+      const { document, bytes } = file;
+      // Revalidated on every use, cheaply by its tag: withdrawal takes effect at once for every cache.
+      const tag = `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
+      reply.header('etag', tag).header('last-modified', new Date(file.publishedAt).toUTCString());
+      if (request.headers['if-none-match'] === tag) return reply.code(304).header('cache-control', WITHDRAWABLE).send(null);
+      return sendDocument(reply, { file_name: document.fileName, mime: document.mime }, bytes, WITHDRAWABLE);
+    },
+  );
 }

@@ -8,10 +8,23 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import { HttpError, notFound } from '../http/errors.js';
 import { requireActor } from '../http/context.js';
-import { isoDate } from '../http/schemas.js';
+import { fileResponse, isoDate, noContent } from '../http/schemas.js';
 import { webLink } from '../progress/links.js';
 import { presentRun, type LinkChecks } from '../links/service.js';
-import { OitService, presentChecklist, presentEvidence, presentTask } from './service.js';
+import { linkRunSchema } from '../links/schemas.js';
+import { checklistAbilities, OitService, presentChecklist, presentEvidence, presentTask } from './service.js';
+import {
+  approvalSchema,
+  checklistBoardSchema,
+  checklistLinksSchema,
+  checklistSchema,
+  checklistYearsSchema,
+  cityLinkChecksSchema,
+  cityReadinessSchema,
+  evidenceSchema,
+  predictionSchema,
+  taskSchema,
+} from './schemas.js';
 import { servesDistricts } from '@prongsai/core';
 import { availableFrameworks, loadFramework } from '../frameworks/registry.js';
 import { MAX_EVIDENCE_BYTES } from '../evidence/process.js';
@@ -35,6 +48,7 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
         tags,
         summary: "The agency's OIT checklists by year, and the years a checklist can be opened for (a framework with OIT items)",
         params: z.object({ agency: z.string().min(1).max(64) }),
+        response: { 200: checklistYearsSchema },
       },
     },
     async (request) => {
@@ -49,6 +63,7 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
           approvedAt: c.approved_at,
         })),
         openable: openableYears().filter((year) => !opened.has(year)),
+        can: checklistAbilities(actor, agency.id),
       };
     },
   );
@@ -61,13 +76,14 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
         summary:
           "The year's OIT checklist: items with status, divisions, due dates and evidence, and the board (a division editor sees their division's items)",
         params: yearParams,
+        response: { 200: checklistBoardSchema },
       },
     },
     async (request) => {
       const actor = requireActor(request);
       const agency = await readableAgency(db.kysely, actor, request.params.agency);
       const { scope, live, latest, lastRun } = await service.board(actor, agency, request.params.year);
-      const checklist = presentChecklist(scope);
+      const checklist = presentChecklist(actor, scope);
       return {
         ...checklist,
         items: checklist.items.map((item) => ({
@@ -90,13 +106,14 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
         summary: "Open the year's checklist from its framework, carrying last year's divisions over (the secretariat)",
         params: yearParams,
         body: z.object({ framework: z.string().max(64).optional() }).default({}),
+        response: { 201: checklistSchema },
       },
     },
     async (request, reply) => {
       const actor = requireActor(request);
       const agency = await readableAgency(db.kysely, actor, request.params.agency);
       await service.open(actor, agency, request.params.year, request.body.framework);
-      return reply.code(201).send(presentChecklist(await service.checklist(actor, agency, request.params.year)));
+      return reply.code(201).send(presentChecklist(actor, await service.checklist(actor, agency, request.params.year)));
     },
   );
 
@@ -114,13 +131,14 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
             dueDate: isoDate.nullable().optional(),
           })
           .refine((b) => b.divisions !== undefined || b.dueDate !== undefined, 'say the divisions or the due date to set'),
+        response: { 200: checklistSchema },
       },
     },
     async (request) => {
       const actor = requireActor(request);
       const agency = await readableAgency(db.kysely, actor, request.params.agency);
       await service.assign(actor, agency, request.params.year, request.body);
-      return presentChecklist(await service.checklist(actor, agency, request.params.year));
+      return presentChecklist(actor, await service.checklist(actor, agency, request.params.year));
     },
   );
 
@@ -147,6 +165,7 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
             contentBase64: z.string().max(uploadBodyLimit(MAX_EVIDENCE_BYTES)),
           }),
         ]),
+        response: { 201: evidenceSchema },
       },
     },
     async (request, reply) => {
@@ -179,6 +198,7 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
           }[action],
           params: itemParams,
           body: z.object({ comment: z.string().max(2000).optional() }).default({}),
+          response: { 200: taskSchema },
         },
       },
       async (request) => {
@@ -186,7 +206,7 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
         const agency = await readableAgency(db.kysely, actor, request.params.agency);
         await service.transition(actor, agency, request.params.year, request.params.code, action, request.body.comment ?? null);
         const { checklist, view } = await service.task(actor, agency, request.params.year, request.params.code);
-        return presentTask(loadFramework(checklist.framework_id), view);
+        return presentTask(actor, loadFramework(checklist.framework_id), view);
       },
     );
   }
@@ -198,6 +218,7 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
         tags,
         summary: "Approve the checklist (an executive): the accepted items become the agency's transparency page of the year",
         params: yearParams,
+        response: { 200: approvalSchema },
       },
     },
     async (request) => {
@@ -215,6 +236,7 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
         summary:
           "Readiness of each item and the predicted OIT score, ITA range and level with this year's (or last year's) IIT/EIT; the items whose absence costs most",
         params: yearParams,
+        response: { 200: predictionSchema },
       },
     },
     async (request) => {
@@ -226,7 +248,13 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
 
   api.get(
     '/api/oit/years',
-    { schema: { tags, summary: 'Fiscal years any agency has an OIT checklist of, newest first (central admins)' } },
+    {
+      schema: {
+        tags,
+        summary: 'Fiscal years any agency has an OIT checklist of, newest first (central admins)',
+        response: { 200: z.array(z.number()) },
+      },
+    },
     async (request) => {
       return service.years(requireActor(request));
     },
@@ -239,6 +267,7 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
         tags,
         summary: "City-wide: each agency's OIT readiness and predicted score of a year (central admins)",
         querystring: z.object({ year: z.coerce.number().int().min(2500).max(2700) }),
+        response: { 200: cityReadinessSchema },
       },
     },
     async (request) => service.cityReadiness(requireActor(request), request.query.year),
@@ -252,6 +281,7 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
         summary:
           "Check every link of the year's checklist now, in the background (the secretariat); answers the run, queued or already under way",
         params: yearParams,
+        response: { 200: linkRunSchema.describe('A check already under way'), 202: linkRunSchema.describe('The check, queued') },
       },
     },
     async (request, reply) => {
@@ -269,6 +299,7 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
         tags,
         summary: 'Each link of the items the actor may see, with its latest check and its history (newest first)',
         params: yearParams,
+        response: { 200: checklistLinksSchema },
       },
     },
     async (request) => {
@@ -285,6 +316,7 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
         tags,
         summary: "City-wide: each agency's latest link check of a year, links checked and passing (central admins)",
         querystring: z.object({ year: z.coerce.number().int().min(2500).max(2700) }),
+        response: { 200: cityLinkChecksSchema },
       },
     },
     async (request) => {
@@ -296,7 +328,14 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
 
   api.get(
     '/api/oit-evidence/:id/file',
-    { schema: { tags, summary: 'An OIT document, for those who may read its item', params: evidenceParams } },
+    {
+      schema: {
+        tags,
+        summary: 'An OIT document, for those who may read its item',
+        params: evidenceParams,
+        response: { 200: fileResponse('The document, as stored', ...DOCUMENT_TYPES) },
+      },
+    },
     async (request, reply) => {
       const { evidence } = await service.evidence(requireActor(request), request.params.id);
       if (!evidence.stored_name) throw notFound('file');
@@ -319,13 +358,30 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
 
   api.delete(
     '/api/oit-evidence/:id',
-    { schema: { tags, summary: 'Remove a document or link of an item still being prepared', params: evidenceParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Remove a document or link of an item still being prepared',
+        params: evidenceParams,
+        response: { 204: noContent },
+      },
+    },
     async (request, reply) => {
       await service.removeEvidence(requireActor(request), request.params.id);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 }
+
+/** The types an OIT document is stored as (see `processOitDocument`). */
+export const DOCUMENT_TYPES: [string, ...string[]] = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];
 
 /** Sends a stored OIT document with its type: PDFs and images shown, Word and Excel files downloaded. */
 export function sendDocument(

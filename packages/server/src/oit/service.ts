@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
 import {
   predictOit,
   readinessOf,
@@ -17,7 +18,7 @@ import {
 } from '@prongsai/core';
 import { listDivisions } from '../agencies/repository.js';
 import { recordAudit } from '../audit/repository.js';
-import { authorize, policies, type Actor } from '../auth/policy.js';
+import { allows, authorize, policies, type Actor } from '../auth/policy.js';
 import { lockRow } from '../db/locks.js';
 import type { Agency, Database, OitChecklist, OitEvidence } from '../db/schema.js';
 import { loadFramework } from '../frameworks/registry.js';
@@ -35,6 +36,7 @@ import { SurveyService } from '../surveys/service.js';
 import { CalendarService } from '../calendar/service.js';
 import { readableChecklist } from './access.js';
 import { OitRepository, taskTarget, type ChecklistScope, type TaskView } from './repository.js';
+import type { checklistAbilitiesSchema, checklistSchema, evidenceSchema, taskSchema } from './schemas.js';
 
 /** What the transparency pages show: the items the executive approved, as they were then. */
 export interface OitSnapshot {
@@ -53,7 +55,7 @@ export interface OitSnapshot {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-export function presentEvidence(row: OitEvidence) {
+export function presentEvidence(row: OitEvidence): z.infer<typeof evidenceSchema> {
   return {
     id: row.id,
     kind: row.kind as 'file' | 'link',
@@ -78,25 +80,49 @@ function itemOf(framework: CompiledFramework, code: string) {
   };
 }
 
-export function presentTask(framework: CompiledFramework, view: TaskView, on = today()) {
+/** What the actor may do with an agency's checklist of a year as a whole, by the checklist policy. */
+export function checklistAbilities(actor: Actor, agencyId: number): z.infer<typeof checklistAbilitiesSchema> {
+  const checklist = { agencyId };
+  return {
+    manage: allows(actor, 'oitChecklist', 'manage', checklist),
+    approve: allows(actor, 'oitChecklist', 'approve', checklist),
+    readWhole: allows(actor, 'oitChecklist', 'readWhole', checklist),
+  };
+}
+
+/** Documents and links change only while the item is being prepared (to do, or returned). */
+const preparing = (status: string) => status === 'todo' || status === 'returned';
+
+export function presentTask(
+  actor: Actor,
+  framework: CompiledFramework,
+  view: TaskView,
+  on = today(),
+): z.infer<typeof taskSchema> {
   const status = view.task.status as OitTaskStatus;
+  const target = taskTarget(view);
+  const edit = preparing(status) && allows(actor, 'oitTask', 'contribute', target);
   return {
     code: view.task.item_code,
     ...itemOf(framework, view.task.item_code),
-    carry: view.task.carry,
+    carry: view.task.carry as z.infer<typeof taskSchema>['carry'],
     status,
     dueDate: view.task.due_date,
     overdue: isOitOverdue({ code: view.task.item_code, status, dueDate: view.task.due_date, divisionIds: view.divisions }, on),
     divisions: view.divisions,
     comment: view.task.review_comment,
     updatedAt: view.task.updated_at,
-    evidence: view.evidence.map(presentEvidence),
+    evidence: view.evidence.map((row) => ({
+      ...presentEvidence(row),
+      can: { remove: edit && allows(actor, 'oitTask', 'removeEvidence', { ...target, divisionId: row.division_id }) },
+    })),
+    can: { edit, review: allows(actor, 'oitChecklist', 'manage', { agencyId: view.task.agency_id }) },
   };
 }
 
-export function presentChecklist(scope: ChecklistScope, on = today()) {
+export function presentChecklist(actor: Actor, scope: ChecklistScope, on = today()): z.infer<typeof checklistSchema> {
   const framework = loadFramework(scope.checklist.framework_id);
-  const tasks = scope.tasks.map((view) => presentTask(framework, view, on));
+  const tasks = scope.tasks.map((view) => presentTask(actor, framework, view, on));
   return {
     fiscalYear: scope.checklist.fiscal_year,
     frameworkId: scope.checklist.framework_id,
@@ -106,6 +132,7 @@ export function presentChecklist(scope: ChecklistScope, on = today()) {
       tasks.map((t) => ({ code: t.code, status: t.status, dueDate: t.dueDate, divisionIds: t.divisions })),
       on,
     ),
+    can: checklistAbilities(actor, scope.checklist.agency_id),
   };
 }
 

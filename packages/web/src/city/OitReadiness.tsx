@@ -3,29 +3,20 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../api/client';
+import { http, ok } from '../api/client';
 import { fiscalYearOf, formatIsoDate, todayInBangkok } from '../i18n/dates';
-
-interface ReadinessRow {
-  agency: { slug: string; code: string; nameTh: string };
-  counts: { ready: number; 'at-risk': number; missing: number };
-  oit: { low: number; high: number };
-  ita: { low: number; high: number } | null;
-  level: { low: string | null; high: string | null };
-  dueDate: string;
-}
 
 /** Central oversight before the OIT deadline: every district's checklist readiness and predicted scores. */
 export function OitReadiness() {
   const { t, i18n } = useTranslation();
-  const years = useQuery({ queryKey: ['oit-city-years'], queryFn: () => api<number[]>('GET', '/api/oit/years') });
+  const years = useQuery({ queryKey: ['oit-city-years'], queryFn: () => ok(http.GET('/api/oit/years')) });
   const [chosen, setChosen] = useState<number | null>(null);
   // The current fiscal year when any district has opened its checklist, else the latest that has one.
   const current = fiscalYearOf(todayInBangkok());
   const year = chosen ?? (years.data?.includes(current) ? current : (years.data?.[0] ?? null));
   const rows = useQuery({
     queryKey: ['oit-readiness', year],
-    queryFn: () => api<ReadinessRow[]>('GET', `/api/oit/readiness?year=${year}`),
+    queryFn: () => ok(http.GET('/api/oit/readiness', { params: { query: { year: year! } } })),
     enabled: year !== null,
   });
   if (years.isLoading) return <Loader />;

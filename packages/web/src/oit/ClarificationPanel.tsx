@@ -17,40 +17,23 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, fileToBase64 } from '../api/client';
-import type { OitItem } from '../api/oit';
+import { ApiError, fileToBase64, http, ok } from '../api/client';
+import type { ClarificationItem, OitItem } from '../api/oit';
 import { DocumentButton } from '../documents/DocumentButton';
 import { formatTimestamp } from '../i18n/dates';
-
-interface ClarificationItem {
-  code: string;
-  name: string | null;
-  preliminary: number;
-  suggestion: string | null;
-  disputed: boolean;
-  clarification: string;
-  evidence: { id: number; title: string; url: string }[];
-  confirmed: number | null;
-}
-interface Round {
-  file: string;
-  importedAt: string;
-  confirmedAt: string | null;
-  preliminaryOit: number | null;
-  confirmedOit: number | null;
-  items: ClarificationItem[];
-}
 
 const errorText = (error: unknown) => (error instanceof ApiError ? error.messageTh : error ? String(error) : null);
 
 function DisputeRow({
   item,
   base,
+  path,
   evidence,
   closed,
 }: {
   item: ClarificationItem;
   base: string;
+  path: { agency: string; year: number };
   evidence: OitItem['evidence'];
   closed: boolean;
 }) {
@@ -61,7 +44,12 @@ function DisputeRow({
   const [chosen, setChosen] = useState(item.evidence.map((e) => String(e.id)));
   const save = useMutation({
     mutationFn: () =>
-      api('PUT', `${base}/items/${item.code}`, { disputed, clarification: text, evidence: disputed ? chosen.map(Number) : [] }),
+      ok(
+        http.PUT('/api/agencies/{agency}/oit/{year}/clarification/items/{code}', {
+          params: { path: { ...path, code: item.code } },
+          body: { disputed, clarification: text, evidence: disputed ? chosen.map(Number) : [] },
+        }),
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: ['clarification', base] }),
   });
   return (
@@ -135,12 +123,21 @@ export function ClarificationPanel({
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const base = `/api/agencies/${slug}/oit/${year}/clarification`;
-  const round = useQuery({ queryKey: ['clarification', base], queryFn: () => api<{ round: Round | null }>('GET', base) });
+  const path = { agency: slug, year };
+  const round = useQuery({
+    queryKey: ['clarification', base],
+    queryFn: () => ok(http.GET('/api/agencies/{agency}/oit/{year}/clarification', { params: { path } })),
+  });
   const [file, setFile] = useState<File | null>(null);
   const [scores, setScores] = useState<Record<string, number | string>>({});
   const upload = useMutation({
     mutationFn: async () =>
-      api('POST', `${base}/preliminary`, { fileName: file!.name, contentBase64: await fileToBase64(file!) }),
+      ok(
+        http.POST('/api/agencies/{agency}/oit/{year}/clarification/preliminary', {
+          params: { path },
+          body: { fileName: file!.name, contentBase64: await fileToBase64(file!) },
+        }),
+      ),
     onSuccess: () => {
       setFile(null);
       return client.invalidateQueries({ queryKey: ['clarification', base] });
@@ -148,13 +145,18 @@ export function ClarificationPanel({
   });
   const confirm = useMutation({
     mutationFn: () =>
-      api('POST', `${base}/confirm`, {
-        scores: Object.fromEntries(
-          Object.entries(scores)
-            .filter(([, v]) => v !== '')
-            .map(([k, v]) => [k, Number(v)]),
-        ),
-      }),
+      ok(
+        http.POST('/api/agencies/{agency}/oit/{year}/clarification/confirm', {
+          params: { path },
+          body: {
+            scores: Object.fromEntries(
+              Object.entries(scores)
+                .filter(([, v]) => v !== '')
+                .map(([k, v]) => [k, Number(v)]),
+            ),
+          },
+        }),
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: ['clarification', base] }),
   });
   const r = round.data?.round ?? null;
@@ -224,6 +226,7 @@ export function ClarificationPanel({
                     key={`${item.code}-${item.disputed}-${item.clarification}`}
                     item={item}
                     base={base}
+                    path={path}
                     evidence={items.find((i) => i.code === item.code)?.evidence ?? []}
                     closed={closed || !canManage}
                   />

@@ -22,8 +22,8 @@ import { useScrollToHash } from '../layout/useScrollToHash';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api, ApiError, fileToBase64, type Division } from '../api/client';
-import { OIT_STATUSES, type OitChecklistView, type OitItem, type OitPrediction, type OitStatus, type OitYears } from '../api/oit';
+import { ApiError, fileToBase64, http, ok, type Division } from '../api/client';
+import { OIT_STATUSES, type OitChecklistView, type OitItem, type OitPrediction, type OitStatus } from '../api/oit';
 import { useMe } from '../auth/session';
 import { ThaiDateInput } from '../forms/ThaiDateInput';
 import { fiscalYearOf, formatIsoDate, formatTimestamp, todayInBangkok } from '../i18n/dates';
@@ -45,21 +45,7 @@ function ErrorText({ error }: { error: unknown }) {
   );
 }
 
-function ItemCard({
-  item,
-  slug,
-  year,
-  divisions,
-  canContribute,
-  canReview,
-}: {
-  item: OitItem;
-  slug: string;
-  year: number;
-  divisions: Division[];
-  canContribute: boolean;
-  canReview: boolean;
-}) {
+function ItemCard({ item, slug, year, divisions }: { item: OitItem; slug: string; year: number; divisions: Division[] }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const client = useQueryClient();
@@ -71,21 +57,25 @@ function ItemCard({
   // The form opens on request, so the secretariat's board of every item stays short.
   const [adding, setAdding] = useState(false);
   const refresh = () => client.invalidateQueries({ queryKey: ['oit', slug, year] });
-  const base = `/api/agencies/${slug}/oit/${year}/items/${item.code}`;
-  const editable = canContribute && (item.status === 'todo' || item.status === 'returned');
-  // On an item shared by divisions, each division removes only the documents it added (the server's rule).
-  const me = useMe();
-  const removable = (e: OitItem['evidence'][number]) =>
-    editable && (me.user.role !== 'division_editor' || e.divisionId === me.user.divisionId);
+  const path = { agency: slug, year, code: item.code };
+  // What the server allows: its divisions or the secretariat add documents while the item is being
+  // prepared; on an item shared by divisions, each division removes only the documents it added.
+  const editable = item.can.edit;
+  const canReview = item.can.review;
   const tooLarge = file !== null && file.size > MAX_DOCUMENT_BYTES;
   // The server refuses anything but http(s) addresses; said here before sending.
   const badLink = file === null && link.trim() !== '' && !/^https?:\/\/[^\s/]+/i.test(link.trim());
 
   const add = useMutation({
     mutationFn: async () =>
-      file
-        ? api('POST', `${base}/evidence`, { fileName: file.name, contentBase64: await fileToBase64(file), title, note })
-        : api('POST', `${base}/evidence`, { url: link.trim(), title: title || link.trim(), note }),
+      ok(
+        http.POST('/api/agencies/{agency}/oit/{year}/items/{code}/evidence', {
+          params: { path },
+          body: file
+            ? { fileName: file.name, contentBase64: await fileToBase64(file), title, note }
+            : { url: link.trim(), title: title || link.trim(), note },
+        }),
+      ),
     onSuccess: async () => {
       setFile(null);
       setTitle('');
@@ -94,9 +84,19 @@ function ItemCard({
       await refresh();
     },
   });
-  const remove = useMutation({ mutationFn: (id: number) => api('DELETE', `/api/oit-evidence/${id}`), onSuccess: refresh });
+  const remove = useMutation({
+    mutationFn: (id: number) => ok(http.DELETE('/api/oit-evidence/{id}', { params: { path: { id } } })),
+    onSuccess: refresh,
+  });
   const move = useMutation({
-    mutationFn: (action: 'submit' | 'accept' | 'return') => api('POST', `${base}/${action}`, { comment }),
+    mutationFn: (action: 'submit' | 'accept' | 'return') =>
+      ok(
+        action === 'submit'
+          ? http.POST('/api/agencies/{agency}/oit/{year}/items/{code}/submit', { params: { path }, body: { comment } })
+          : action === 'accept'
+            ? http.POST('/api/agencies/{agency}/oit/{year}/items/{code}/accept', { params: { path }, body: { comment } })
+            : http.POST('/api/agencies/{agency}/oit/{year}/items/{code}/return', { params: { path }, body: { comment } }),
+      ),
     onSuccess: async () => {
       setComment('');
       await refresh();
@@ -187,7 +187,7 @@ function ItemCard({
                 </Group>
               )}
             </div>
-            {removable(e) && (
+            {e.can.remove && (
               <Button
                 size="compact-xs"
                 variant="subtle"
@@ -357,11 +357,16 @@ function BulkAssign({ slug, year, items, divisions }: { slug: string; year: numb
   const [due, setDue] = useState<string | null>(null);
   const assign = useMutation({
     mutationFn: () =>
-      api('PUT', `/api/agencies/${slug}/oit/${year}/assignments`, {
-        codes,
-        ...(chosen.length ? { divisions: chosen.map(Number) } : {}),
-        ...(due ? { dueDate: due } : {}),
-      }),
+      ok(
+        http.PUT('/api/agencies/{agency}/oit/{year}/assignments', {
+          params: { path: { agency: slug, year } },
+          body: {
+            codes,
+            ...(chosen.length ? { divisions: chosen.map(Number) } : {}),
+            ...(due ? { dueDate: due } : {}),
+          },
+        }),
+      ),
     onSuccess: async () => {
       setCodes([]);
       await client.invalidateQueries({ queryKey: ['oit', slug, year] });
@@ -404,10 +409,13 @@ export function OitPage() {
   const me = useMe();
   const client = useQueryClient();
   const { agency: slug = '' } = useParams();
-  const years = useQuery({ queryKey: ['oit-years', slug], queryFn: () => api<OitYears>('GET', `/api/agencies/${slug}/oit`) });
+  const years = useQuery({
+    queryKey: ['oit-years', slug],
+    queryFn: () => ok(http.GET('/api/agencies/{agency}/oit', { params: { path: { agency: slug } } })),
+  });
   const divisions = useQuery({
     queryKey: ['divisions', slug],
-    queryFn: () => api<Division[]>('GET', `/api/agencies/${slug}/divisions`),
+    queryFn: () => ok(http.GET('/api/agencies/{agency}/divisions', { params: { path: { agency: slug } } })),
   });
   // The years with a checklist or a set to open one from, and always the current and the next: a year
   // without a set is offered, and says so.
@@ -423,7 +431,7 @@ export function OitPage() {
   const openable = year !== null && (years.data?.openable ?? []).includes(year);
   const view = useQuery({
     queryKey: ['oit', slug, year],
-    queryFn: () => api<OitChecklistView>('GET', `/api/agencies/${slug}/oit/${year}`),
+    queryFn: () => ok(http.GET('/api/agencies/{agency}/oit/{year}', { params: { path: { agency: slug, year: year! } } })),
     enabled: year !== null && opened,
     // While a link check runs, its progress is fetched every few seconds.
     refetchInterval: (query) => {
@@ -433,25 +441,28 @@ export function OitPage() {
   });
   const prediction = useQuery({
     queryKey: ['oit', slug, year, 'prediction'],
-    queryFn: () => api<OitPrediction>('GET', `/api/agencies/${slug}/oit/${year}/prediction`),
-    enabled: year !== null && opened && me.user.role !== 'division_editor',
+    queryFn: () =>
+      ok(http.GET('/api/agencies/{agency}/oit/{year}/prediction', { params: { path: { agency: slug, year: year! } } })),
+    enabled: year !== null && opened && years.data?.can.readWhole === true,
   });
   useScrollToHash(view.isSuccess);
   const [filter, setFilter] = useState<Filter>('all');
-  const ownAgency = me.abilities.switchAgency || me.agency?.slug === slug;
-  const canManage = ownAgency && me.abilities.manageOit === true;
-  const canApprove = ownAgency && me.abilities.approveOit === true;
+  // What the server allows the reader with this agency's checklist, said with the list of years.
+  const can = years.data?.can ?? { manage: false, approve: false, readWhole: false };
   const open = useMutation({
-    mutationFn: () => api('POST', `/api/agencies/${slug}/oit/${year}`, {}),
+    mutationFn: () =>
+      ok(http.POST('/api/agencies/{agency}/oit/{year}', { params: { path: { agency: slug, year: year! } }, body: {} })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['oit-years', slug] }),
   });
   const checkLinks = useMutation({
-    mutationFn: () => api('POST', `/api/agencies/${slug}/oit/${year}/link-checks`),
+    mutationFn: () =>
+      ok(http.POST('/api/agencies/{agency}/oit/{year}/link-checks', { params: { path: { agency: slug, year: year! } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['oit', slug, year] }),
   });
   const [confirming, setConfirming] = useState(false);
   const approve = useMutation({
-    mutationFn: () => api('POST', `/api/agencies/${slug}/oit/${year}/approve`),
+    mutationFn: () =>
+      ok(http.POST('/api/agencies/{agency}/oit/{year}/approve', { params: { path: { agency: slug, year: year! } } })),
     onSuccess: async () => {
       setConfirming(false);
       await client.invalidateQueries({ queryKey: ['oit', slug, year] });
@@ -462,7 +473,6 @@ export function OitPage() {
   if (year === null) return <Alert color="blue">{t('oit.noFramework')}</Alert>;
   const v = view.data;
   const all = divisions.data ?? [];
-  const mine = (item: OitItem) => me.user.role !== 'division_editor' || item.divisions.includes(me.user.divisionId ?? -1);
   const shown = (v?.items ?? []).filter((i) =>
     filter === 'all' ? true : filter === 'overdue' ? i.overdue : i.status === filter,
   );
@@ -485,7 +495,7 @@ export function OitPage() {
       {!opened && !openable && (
         <Alert color="yellow" data-testid="oit-no-set">
           {t('oit.noSetForYear', { year })}{' '}
-          {me.abilities.switchAgency ? (
+          {me.abilities.importFrameworks ? (
             <Anchor component={Link} to="/admin/frameworks">
               {t('oit.noSetAction')}
             </Anchor>
@@ -496,7 +506,7 @@ export function OitPage() {
       )}
       {!opened && openable && (
         <Alert color="blue" title={t('oit.notOpened')}>
-          {canManage ? (
+          {can.manage ? (
             <Button mt="xs" onClick={() => open.mutate()} loading={open.isPending} data-testid="oit-open">
               {t('oit.open')}
             </Button>
@@ -531,7 +541,7 @@ export function OitPage() {
                   <Badge color="red">{t('oit.overdueCount', { count: v.board.overdue.length })}</Badge>
                 )}
               </Group>
-              {canApprove && (
+              {v.can.approve && (
                 <Button
                   onClick={() => setConfirming(true)}
                   loading={approve.isPending}
@@ -568,7 +578,7 @@ export function OitPage() {
                       ? t('oit.linksFailed')
                       : t('oit.linksChecking', { checked: v.linkCheck.checked, total: v.linkCheck.total })}
               </Text>
-              {canManage && (
+              {v.can.manage && (
                 <Button
                   size="compact-sm"
                   variant="light"
@@ -581,7 +591,7 @@ export function OitPage() {
               )}
             </Group>
             <ErrorText error={checkLinks.error} />
-            {me.user.role !== 'division_editor' && v.board.owed.length > 0 && (
+            {v.can.readWhole && v.board.owed.length > 0 && (
               <Table mt="sm" fz="sm" captionSide="top">
                 <Table.Caption>{t('oit.owedCaption')}</Table.Caption>
                 <Table.Thead>
@@ -607,10 +617,8 @@ export function OitPage() {
             )}
           </Card>
           {prediction.data && <PredictionCard prediction={prediction.data} items={v.items} />}
-          {me.user.role !== 'division_editor' && (
-            <ClarificationPanel slug={slug} year={year} items={v.items} canManage={canManage} />
-          )}
-          {canManage && <BulkAssign slug={slug} year={year} items={v.items} divisions={all} />}
+          {v.can.readWhole && <ClarificationPanel slug={slug} year={year} items={v.items} canManage={v.can.manage} />}
+          {v.can.manage && <BulkAssign slug={slug} year={year} items={v.items} divisions={all} />}
           <FilterTabs
             value={filter}
             onChange={(x) => setFilter(x as Filter)}
@@ -620,18 +628,10 @@ export function OitPage() {
             }))}
             data-testid="oit-filter"
           />
-          {me.user.role === 'division_editor' && v.items.length === 0 && <Alert color="blue">{t('oit.nothingAssigned')}</Alert>}
+          {!v.can.readWhole && v.items.length === 0 && <Alert color="blue">{t('oit.nothingAssigned')}</Alert>}
           <Stack>
             {shown.map((item) => (
-              <ItemCard
-                key={item.code}
-                item={item}
-                slug={slug}
-                year={year}
-                divisions={all}
-                canContribute={ownAgency && (canManage || mine(item))}
-                canReview={canManage}
-              />
+              <ItemCard key={item.code} item={item} slug={slug} year={year} divisions={all} />
             ))}
           </Stack>
         </>
