@@ -21,6 +21,7 @@ const UsersPage = page(() => import('./admin/UsersPage'), 'UsersPage');
 const FrameworksPage = page(() => import('./admin/FrameworksPage'), 'FrameworksPage');
 const FrameworkEditorPage = page(() => import('./admin/FrameworkEditorPage'), 'FrameworkEditorPage');
 const AuditPage = page(() => import('./admin/AuditPage'), 'AuditPage');
+const AgenciesPage = page(() => import('./admin/AgenciesPage'), 'AgenciesPage');
 
 const pageLoader = (
   <Center py="xl">
@@ -64,6 +65,7 @@ export function App() {
           <Route path="city" element={<CityPage />} />
           <Route path="admin/users" element={<UsersPage />} />
           <Route path="admin/audit" element={<AuditPage />} />
+          <Route path="admin/agencies" element={<AgenciesPage />} />
           <Route path="admin/frameworks" element={<FrameworksPage />} />
           <Route path="admin/frameworks/new" element={<FrameworkEditorPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />

@@ -122,6 +122,9 @@ export function AppLayout() {
             <NavLink component={RouterLink} to="/admin/users" label={t('nav.users')} onClick={close} />
           )}
           {me.abilities.readAudit && <NavLink component={RouterLink} to="/admin/audit" label={t('nav.audit')} onClick={close} />}
+          {me.abilities.manageAgencies && (
+            <NavLink component={RouterLink} to="/admin/agencies" label={t('nav.agencies')} onClick={close} />
+          )}
           {me.abilities.importFrameworks && (
             <NavLink component={RouterLink} to="/admin/frameworks" label={t('nav.frameworks')} onClick={close} />
           )}

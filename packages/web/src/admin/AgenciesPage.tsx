@@ -1,0 +1,209 @@
+import { Alert, Badge, Button, Card, FileInput, Group, List, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, fileToBase64, http, ok, type ApiData } from '../api/client';
+
+type ImportPlan = ApiData<'/api/agencies/import', 'post'>;
+type AgencyKindEntry = ApiData<'/api/agency-kinds'>[number];
+
+/** A bad row as the server names it (row, column, Thai and English). */
+interface RowProblem {
+  row?: number;
+  column?: string;
+  message: string;
+  th?: string;
+}
+
+/** Rows of the plan shown on the page; the counts above cover every row. */
+const SHOWN_ROWS = 200;
+
+/** Central admins: add and update agencies from a CSV or XLSX list (a dry run first), and the kinds of agency. */
+export function AgenciesPage() {
+  const { t, i18n } = useTranslation();
+  const thai = i18n.language !== 'en';
+  const queryClient = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [plan, setPlan] = useState<ImportPlan | null>(null);
+  const [problems, setProblems] = useState<RowProblem[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const kinds = useQuery({ queryKey: ['agency-kinds'], queryFn: () => ok(http.GET('/api/agency-kinds')) });
+
+  const send = useMutation({
+    mutationFn: async (dryRun: boolean) =>
+      ok(
+        http.POST('/api/agencies/import', {
+          body: { fileName: file!.name, contentBase64: await fileToBase64(file!), dryRun },
+        }),
+      ),
+    onMutate: () => {
+      setError(null);
+      setProblems([]);
+    },
+    onSuccess: (result) => {
+      setPlan(result);
+      if (!result.dryRun) void queryClient.invalidateQueries({ queryKey: ['agencies'] });
+    },
+    onError: (e) => {
+      setPlan(null);
+      if (e instanceof ApiError) {
+        setError(thai ? e.messageTh.split('\n')[0]! : e.message.split('\n')[0]!);
+        setProblems(e.problems as unknown as RowProblem[]);
+      } else setError(String(e));
+    },
+  });
+
+  const kindName = (id: string) => {
+    const kind = kinds.data?.find((k) => k.kind.id === id)?.kind;
+    return kind ? (thai ? kind.nameTh : kind.nameEn) : id;
+  };
+
+  return (
+    <Stack>
+      <Title order={2}>{t('agencyAdmin.title')}</Title>
+      <Card withBorder>
+        <Title order={3} size="h5">
+          {t('agencyAdmin.import')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('agencyAdmin.hint')}
+        </Text>
+        <Group align="flex-end" mt="sm">
+          <FileInput
+            label={t('agencyAdmin.file')}
+            accept=".csv,.xlsx,text/csv"
+            value={file}
+            onChange={(next) => {
+              setFile(next);
+              setPlan(null);
+              setProblems([]);
+              setError(null);
+            }}
+            w={320}
+            data-testid="agencies-file"
+          />
+          <Button
+            variant="light"
+            disabled={!file}
+            loading={send.isPending}
+            onClick={() => send.mutate(true)}
+            data-testid="agencies-check"
+          >
+            {t('agencyAdmin.check')}
+          </Button>
+          <Button
+            disabled={!plan || !plan.dryRun}
+            loading={send.isPending}
+            onClick={() => send.mutate(false)}
+            data-testid="agencies-import"
+          >
+            {t('agencyAdmin.run')}
+          </Button>
+        </Group>
+        {error && (
+          <Alert color="red" mt="md" title={t('agencyAdmin.refused', { count: problems.length })} data-testid="agencies-problems">
+            <Text size="sm">{problems.length === 0 ? error : null}</Text>
+            <List size="sm">
+              {problems.map((p, i) => (
+                <List.Item key={i}>
+                  {p.row !== undefined && `${t('agencyAdmin.row')} ${p.row}`}
+                  {p.column !== undefined && `, ${t('agencyAdmin.column')} ${p.column}`}: {thai ? (p.th ?? p.message) : p.message}
+                </List.Item>
+              ))}
+            </List>
+          </Alert>
+        )}
+        {plan && (
+          <Stack mt="md" gap="xs" data-testid="agencies-plan">
+            <Alert color={plan.dryRun ? 'blue' : 'green'}>
+              {plan.dryRun ? t('agencyAdmin.planned') : t('agencyAdmin.done')}{' '}
+              {t('agencyAdmin.counts', {
+                added: plan.added,
+                updated: plan.updated,
+                unchanged: plan.unchanged,
+                divisions: plan.divisionsAdded,
+              })}
+            </Alert>
+            <Table striped withTableBorder>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('agencyAdmin.row')}</Table.Th>
+                  <Table.Th>{t('agencyAdmin.code')}</Table.Th>
+                  <Table.Th>{t('agencyAdmin.name')}</Table.Th>
+                  <Table.Th>{t('agencyAdmin.action')}</Table.Th>
+                  <Table.Th>{t('agencyAdmin.changes')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {plan.rows
+                  .filter((r) => r.action !== 'unchanged')
+                  .slice(0, SHOWN_ROWS)
+                  .map((r) => (
+                    <Table.Tr key={r.code}>
+                      <Table.Td>{r.row}</Table.Td>
+                      <Table.Td>{r.code}</Table.Td>
+                      <Table.Td>{r.nameTh}</Table.Td>
+                      <Table.Td>
+                        <Badge color={r.action === 'add' ? 'green' : 'yellow'} variant="light">
+                          {t(`agencyAdmin.actions.${r.action}`)}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>
+                        {[
+                          ...r.changes,
+                          ...(r.divisionsAdded > 0 ? [t('agencyAdmin.divisionsAdded', { count: r.divisionsAdded })] : []),
+                        ].join(', ')}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+              </Table.Tbody>
+            </Table>
+            {plan.rows.filter((r) => r.action !== 'unchanged').length > SHOWN_ROWS && (
+              <Text size="sm" c="dimmed">
+                {t('agencyAdmin.more', { count: SHOWN_ROWS })}
+              </Text>
+            )}
+          </Stack>
+        )}
+      </Card>
+
+      <Title order={3}>{t('agencyAdmin.kinds')}</Title>
+      {kinds.isLoading ? (
+        <Loader />
+      ) : (
+        <Table striped withTableBorder data-testid="agency-kinds">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('agencyAdmin.kindId')}</Table.Th>
+              <Table.Th>{t('agencyAdmin.kindName')}</Table.Th>
+              <Table.Th>{t('agencyAdmin.naming')}</Table.Th>
+              <Table.Th>{t('agencyAdmin.units')}</Table.Th>
+              <Table.Th>{t('agencyAdmin.sampling')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(kinds.data ?? []).map(({ kind }: AgencyKindEntry) => (
+              <Table.Tr key={kind.id}>
+                <Table.Td>
+                  <code>{kind.id}</code>
+                </Table.Td>
+                <Table.Td>{kindName(kind.id)}</Table.Td>
+                <Table.Td>
+                  {kind.naming.agencyTh} · {kind.naming.headTh}
+                </Table.Td>
+                <Table.Td>
+                  {kind.unitTerm} ({kind.defaultUnits.length})
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={kind.sampling.status === 'official' ? 'green' : 'gray'} variant="light">
+                    {t(`agencyAdmin.status.${kind.sampling.status}`)}
+                  </Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
