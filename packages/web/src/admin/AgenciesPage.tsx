@@ -195,9 +195,13 @@ export function AgenciesPage() {
                   {kind.unitTerm} ({kind.defaultUnits.length})
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={kind.sampling.status === 'official' ? 'green' : 'gray'} variant="light">
+                  <Text
+                    size="sm"
+                    fw={kind.sampling.status === 'official' ? 600 : 400}
+                    c={kind.sampling.status === 'official' ? 'green' : 'dimmed'}
+                  >
                     {t(`agencyAdmin.status.${kind.sampling.status}`)}
-                  </Badge>
+                  </Text>
                 </Table.Td>
               </Table.Tr>
             ))}
