@@ -6,6 +6,23 @@ import { requireActor } from '../http/context.js';
 import { recordsToCsv } from '../exports/csv.js';
 import { auditEntries } from './service.js';
 
+/** One write as the audit log shows it. */
+const auditEntrySchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  userId: z.number().nullable(),
+  userEmail: z.string().nullable(),
+  userName: z.string().nullable(),
+  agencyName: z.string().nullable(),
+  recordName: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  agencyId: z.number().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+
 export async function auditRoutes(app: FastifyInstance, { db }: { db: Db }) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/audit',
@@ -32,26 +49,13 @@ export async function auditRoutes(app: FastifyInstance, { db }: { db: Db }) {
           format: z.enum(['json', 'csv']).default('json'),
         }),
         response: {
-          200: z.union([
-            z.string(),
-            z.array(
-              z.object({
-                id: z.number(),
-                at: z.string(),
-                userId: z.number().nullable(),
-                userEmail: z.string().nullable(),
-                userName: z.string().nullable(),
-                agencyName: z.string().nullable(),
-                recordName: z.string().nullable(),
-                action: z.string(),
-                entity: z.string(),
-                entityId: z.string().nullable(),
-                agencyId: z.number().nullable(),
-                before: z.unknown(),
-                after: z.unknown(),
-              }),
-            ),
-          ]),
+          200: {
+            description: 'The entries as JSON, or as a CSV file when `format` is csv',
+            content: {
+              'application/json': { schema: z.array(auditEntrySchema) },
+              'text/csv': { schema: z.string().meta({ format: 'binary' }) },
+            },
+          },
         },
       },
     },

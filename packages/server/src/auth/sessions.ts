@@ -2,6 +2,17 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { now } from '../db/database.js';
 import type { Database, Session, User } from '../db/schema.js';
+import {
+  endSession,
+  endSessions,
+  endUserSessions,
+  findSession,
+  findSessionUser,
+  insertSession,
+  liveSessionIds,
+  touchSession,
+  unexpiredSessions,
+} from './sessions-repository.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -17,80 +28,50 @@ export async function createSession(db: Executor, userId: number, userAgent: str
   const csrfToken = randomBytes(24).toString('base64url');
   const at = now();
   const id = digest(token);
-  await db
-    .insertInto('sessions')
-    .values({
-      id,
-      user_id: userId,
-      csrf_token: csrfToken,
-      created_at: at,
-      last_seen_at: at,
-      expires_at: new Date(Date.now() + SESSION_MAX_MS).toISOString(),
-      revoked_at: null,
-      user_agent: userAgent?.slice(0, 400) ?? null,
-    })
-    .execute();
+  await insertSession(db, {
+    id,
+    user_id: userId,
+    csrf_token: csrfToken,
+    created_at: at,
+    last_seen_at: at,
+    expires_at: new Date(Date.now() + SESSION_MAX_MS).toISOString(),
+    revoked_at: null,
+    user_agent: userAgent?.slice(0, 400) ?? null,
+  });
   return { token, csrfToken, id };
 }
 
 /** The live session behind a cookie token, with its user; ends idle and expired sessions. */
 export async function findLiveSession(db: Executor, token: string): Promise<{ session: Session; user: User } | undefined> {
-  const session = await db.selectFrom('sessions').selectAll().where('id', '=', digest(token)).executeTakeFirst();
+  const session = await findSession(db, digest(token));
   if (!session || session.revoked_at !== null) return undefined;
   const time = Date.now();
   if (session.expires_at < new Date(time).toISOString() || Date.parse(session.last_seen_at) + SESSION_IDLE_MS < time) {
     return undefined;
   }
-  const user = await db.selectFrom('users').selectAll().where('id', '=', session.user_id).executeTakeFirst();
+  const user = await findSessionUser(db, session.user_id);
   if (!user || user.disabled === 1) return undefined;
   // Refresh at most once a minute to keep reads cheap.
-  if (Date.parse(session.last_seen_at) + 60_000 < time) {
-    await db
-      .updateTable('sessions')
-      .set({ last_seen_at: new Date(time).toISOString() })
-      .where('id', '=', session.id)
-      .execute();
-  }
+  if (Date.parse(session.last_seen_at) + 60_000 < time) await touchSession(db, session.id, new Date(time).toISOString());
   return { session, user };
 }
 
 export async function revokeSession(db: Executor, id: string): Promise<void> {
-  await db.updateTable('sessions').set({ revoked_at: now() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+  await endSession(db, id, now());
 }
 
 /** A person signs in from a few devices; beyond this, the oldest sessions end. */
 export const MAX_SESSIONS_PER_ACCOUNT = 10;
 
 export async function capUserSessions(db: Executor, userId: number, keep: number): Promise<void> {
-  const live = await db
-    .selectFrom('sessions')
-    .select('id')
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .orderBy('created_at', 'desc')
-    .orderBy('id')
-    .execute();
-  const ended = live.slice(keep).map((s) => s.id);
-  if (ended.length) await db.updateTable('sessions').set({ revoked_at: now() }).where('id', 'in', ended).execute();
+  const live = await liveSessionIds(db, userId);
+  await endSessions(db, live.slice(keep), now());
 }
 
-export async function revokeUserSessions(db: Executor, userId: number): Promise<number> {
-  const result = await db
-    .updateTable('sessions')
-    .set({ revoked_at: now() })
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+export function revokeUserSessions(db: Executor, userId: number): Promise<number> {
+  return endUserSessions(db, userId, now());
 }
 
 export function listUserSessions(db: Executor, userId: number) {
-  return db
-    .selectFrom('sessions')
-    .select(['id', 'created_at', 'last_seen_at', 'expires_at', 'user_agent'])
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .where('expires_at', '>', now())
-    .orderBy('created_at', 'desc')
-    .execute();
+  return unexpiredSessions(db, userId, now());
 }

@@ -3,7 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { surveyItems } from '@prongsai/core';
 import type { Db } from '../db/database.js';
+import { fileResponse } from '../http/schemas.js';
 import { FORM_SCRIPT, FORM_STYLE, surveyPage } from './form.js';
+import { receivedSchema } from './schemas.js';
 import { SHEET_STYLE } from './sheet.js';
 import { isOpen, SurveyService } from './service.js';
 
@@ -20,18 +22,27 @@ export async function surveyPublicRoutes(app: FastifyInstance, { db }: { db: Db 
   const silent = { logLevel: 'silent' as const };
   const hidden = { hide: true, security: [] };
 
-  api.get('/s/form.js', { ...silent, schema: hidden }, async (_request, reply) =>
-    reply
-      .header('content-type', 'text/javascript; charset=utf-8')
-      .header('cache-control', 'public, max-age=3600')
-      .send(FORM_SCRIPT),
+  api.get(
+    '/s/form.js',
+    { ...silent, schema: { ...hidden, response: { 200: fileResponse('The form script', 'text/javascript') } } },
+    async (_request, reply) =>
+      reply
+        .header('content-type', 'text/javascript; charset=utf-8')
+        .header('cache-control', 'public, max-age=3600')
+        .send(FORM_SCRIPT),
   );
-  api.get('/s/form.css', { ...silent, schema: hidden }, async (_request, reply) =>
-    reply.header('content-type', 'text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(FORM_STYLE),
+  api.get(
+    '/s/form.css',
+    { ...silent, schema: { ...hidden, response: { 200: fileResponse('The form style', 'text/css') } } },
+    async (_request, reply) =>
+      reply.header('content-type', 'text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(FORM_STYLE),
   );
 
-  api.get('/s/sheet.css', { ...silent, schema: hidden }, async (_request, reply) =>
-    reply.header('content-type', 'text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SHEET_STYLE),
+  api.get(
+    '/s/sheet.css',
+    { ...silent, schema: { ...hidden, response: { 200: fileResponse('The printed sheet style', 'text/css') } } },
+    async (_request, reply) =>
+      reply.header('content-type', 'text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SHEET_STYLE),
   );
 
   api.get(
@@ -42,6 +53,10 @@ export async function surveyPublicRoutes(app: FastifyInstance, { db }: { db: Db 
         ...hidden,
         params: z.object({ code: z.string().regex(/^[A-Z0-9]{4,16}$/) }),
         querystring: z.object({ d: z.coerce.number().int().positive().optional() }),
+        response: {
+          200: fileResponse("The round's form, as an HTML page", 'text/html'),
+          404: fileResponse('No round has this code: a page saying so', 'text/html'),
+        },
       },
     },
     async (request, reply) => {
@@ -79,6 +94,7 @@ export async function surveyPublicRoutes(app: FastifyInstance, { db }: { db: Db 
           division: z.number().int().nonnegative().optional(),
           code: z.string().max(32).optional(),
         }),
+        response: { 200: receivedSchema },
       },
     },
     async (request) => service.submit(request.params.code, request.body),

@@ -6,8 +6,18 @@ import type { Config } from '../config.js';
 import { printableSheets, qrSvg, respondentLink } from './sheet.js';
 import type { Db } from '../db/database.js';
 import { requireActor } from '../http/context.js';
-import { isoDate } from '../http/schemas.js';
-import { presentRound, SurveyService } from './service.js';
+import { fileResponse, isoDate } from '../http/schemas.js';
+import {
+  cityProgressSchema,
+  codesSchema,
+  progressSchema,
+  rosterCountSchema,
+  roundViewSchema,
+  surveyAbilitiesSchema,
+  surveyResultSchema,
+  whatIfSchema,
+} from './schemas.js';
+import { presentRoundFor, SurveyService } from './service.js';
 import { loadSurveyKey, useSurveyKey } from './sealing.js';
 
 const roundParams = z.object({ id: z.coerce.number().int().positive() });
@@ -26,14 +36,32 @@ export async function surveyRoutes(app: FastifyInstance, { db, config }: { db: D
     {
       schema: {
         tags,
-        summary: "The agency's self-assessment survey rounds",
+        summary: "The agency's self-assessment survey rounds, newest first, each with what you may do with it",
         params: z.object({ agency: z.string().min(1).max(64) }),
+        response: { 200: z.array(roundViewSchema) },
       },
     },
     async (request) => {
       const actor = requireActor(request);
       const agency = await readableAgency(db.kysely, actor, request.params.agency);
-      return (await service.rounds(actor, agency.id)).map(presentRound);
+      return (await service.rounds(actor, agency.id)).map((round) => presentRoundFor(actor, round));
+    },
+  );
+
+  api.get(
+    '/api/agencies/:agency/survey-abilities',
+    {
+      schema: {
+        tags,
+        summary: "What you may do with an agency's survey rounds, whether or not it has any yet",
+        params: z.object({ agency: z.string().min(1).max(64) }),
+        response: { 200: surveyAbilitiesSchema },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const agency = await readableAgency(db.kysely, actor, request.params.agency);
+      return service.abilities(actor, agency.id);
     },
   );
 
@@ -52,12 +80,13 @@ export async function surveyRoutes(app: FastifyInstance, { db, config }: { db: D
           useCodes: z.boolean().default(false),
           framework: z.string().max(64).optional(),
         }),
+        response: { 201: roundViewSchema },
       },
     },
     async (request, reply) => {
       const actor = requireActor(request);
       const agency = await readableAgency(db.kysely, actor, request.params.agency);
-      return reply.code(201).send(presentRound(await service.open(actor, agency, request.body)));
+      return reply.code(201).send(presentRoundFor(actor, await service.open(actor, agency, request.body)));
     },
   );
 
@@ -69,6 +98,7 @@ export async function surveyRoutes(app: FastifyInstance, { db, config }: { db: D
         summary:
           "City-wide: each agency's latest round of a year and tool against its quotas, and the groups still short (central admins)",
         querystring: z.object({ year: z.coerce.number().int().min(2500).max(2700), tool: z.enum(['IIT', 'EIT']) }),
+        response: { 200: z.array(cityProgressSchema) },
       },
     },
     async (request) => service.cityProgress(requireActor(request), request.query.year, request.query.tool),
@@ -76,7 +106,14 @@ export async function surveyRoutes(app: FastifyInstance, { db, config }: { db: D
 
   api.get(
     '/api/surveys/:id/progress',
-    { schema: { tags, summary: 'Complete responses per division against its quota, and the shortfalls', params: roundParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Complete responses per division against its quota, and the shortfalls',
+        params: roundParams,
+        response: { 200: progressSchema },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       return service.progress(actor, await service.round(actor, request.params.id));
@@ -102,6 +139,7 @@ export async function surveyRoutes(app: FastifyInstance, { db, config }: { db: D
             }),
           )
           .max(1000),
+        response: { 200: progressSchema },
       },
     },
     async (request) => {
@@ -122,6 +160,7 @@ export async function surveyRoutes(app: FastifyInstance, { db, config }: { db: D
           "Count each division's eligible staff (a full year of service before 1 January) from a roster, CSV or XLSX with columns ฝ่าย/division and วันที่เริ่มปฏิบัติงาน/start_date; the roster is not kept",
         params: roundParams,
         body: z.object({ fileName: z.string().min(1).max(255), contentBase64: z.string().max(8 * 1024 * 1024) }),
+        response: { 200: rosterCountSchema },
       },
     },
     async (request) => {
@@ -143,6 +182,7 @@ export async function surveyRoutes(app: FastifyInstance, { db, config }: { db: D
         summary: "Single-use respondent codes for a division's slips (IIT); shown once, only their hashes are kept",
         params: roundParams,
         body: z.object({ divisionId: z.number().int().positive(), count: z.number().int().min(1).max(2000) }),
+        response: { 201: codesSchema },
       },
     },
     async (request, reply) => {
@@ -160,6 +200,7 @@ export async function surveyRoutes(app: FastifyInstance, { db, config }: { db: D
         summary:
           'The round scored by the same engine (source self-assessment), its weak points, and divisions of at least 5 respondents',
         params: roundParams,
+        response: { 200: surveyResultSchema },
       },
     },
     async (request) => {
@@ -175,6 +216,7 @@ export async function surveyRoutes(app: FastifyInstance, { db, config }: { db: D
         tags,
         summary: 'A printable A4 sheet of QR codes: one for the round (IIT), or one per division for its service counter (EIT)',
         params: roundParams,
+        response: { 200: fileResponse('A printable HTML page of QR codes', 'text/html') },
       },
     },
     async (request, reply) => {
@@ -193,6 +235,7 @@ export async function surveyRoutes(app: FastifyInstance, { db, config }: { db: D
         summary: "The QR code of a round's link, for a division when `d` names one",
         params: roundParams,
         querystring: z.object({ d: z.coerce.number().int().positive().optional() }),
+        response: { 200: fileResponse('The QR code as an SVG image', 'image/svg+xml') },
       },
     },
     async (request, reply) => {
@@ -214,6 +257,7 @@ export async function surveyRoutes(app: FastifyInstance, { db, config }: { db: D
         summary: "The round scored again with some questions or items at new scores, as the official results' what-if",
         params: roundParams,
         body: z.object({ changes: z.record(z.string().max(16), z.number().min(0).max(100)) }),
+        response: { 200: whatIfSchema },
       },
     },
     async (request) => {
@@ -224,12 +268,19 @@ export async function surveyRoutes(app: FastifyInstance, { db, config }: { db: D
 
   api.post(
     '/api/surveys/:id/close',
-    { schema: { tags, summary: 'Close the round before its last day (the secretariat)', params: roundParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Close the round before its last day (the secretariat)',
+        params: roundParams,
+        response: { 200: roundViewSchema },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       const round = await service.round(actor, request.params.id);
       await service.close(actor, round);
-      return presentRound({ ...round, closed_at: new Date().toISOString() });
+      return presentRoundFor(actor, { ...round, closed_at: new Date().toISOString() });
     },
   );
 }

@@ -1,6 +1,7 @@
 import { todayInBangkok } from '../db/database.js';
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
 import {
   countRosterByKind,
   iitRequired,
@@ -19,7 +20,7 @@ import {
 } from '@prongsai/core';
 import { listAgencies, listDivisions } from '../agencies/repository.js';
 import { recordAudit } from '../audit/repository.js';
-import { authorize, type Actor } from '../auth/policy.js';
+import { allows, authorize, type Actor } from '../auth/policy.js';
 import { lockRow } from '../db/locks.js';
 import type { Agency, Database, SurveyRound } from '../db/schema.js';
 import { loadFramework } from '../frameworks/registry.js';
@@ -30,6 +31,7 @@ import { hashCode } from './codes.js';
 import { afterCounting, countWaiting, intakeFor, itemsOf } from './intake.js';
 import { SurveyRepository } from './repository.js';
 import { readRoster } from './roster.js';
+import type { roundSchema, roundViewSchema, surveyAbilitiesSchema } from './schemas.js';
 import { hasSurveyKey, surveyKeyOf } from './sealing.js';
 
 const thaiDay = (iso: string) => {
@@ -71,11 +73,11 @@ const isShort = (responses: number | null, required: number) =>
 export const isOpen = (round: SurveyRound, today = todayInBangkok()) =>
   round.closed_at === null && round.opens_on <= today && today <= round.closes_on;
 
-export function presentRound(round: SurveyRound) {
+export function presentRound(round: SurveyRound): z.infer<typeof roundSchema> {
   return {
     id: round.id,
     fiscalYear: round.fiscal_year,
-    tool: round.tool,
+    tool: round.tool as 'IIT' | 'EIT',
     framework: round.framework_id,
     code: round.code,
     link: `/s/${round.code}`,
@@ -85,6 +87,11 @@ export function presentRound(round: SurveyRound) {
     open: isOpen(round),
     closedAt: round.closed_at,
   };
+}
+
+/** A round with what the actor may do with it, decided by the policy. */
+export function presentRoundFor(actor: Actor, round: SurveyRound): z.infer<typeof roundViewSchema> {
+  return { ...presentRound(round), can: { manage: allows(actor, 'survey', 'manage', { agencyId: round.agency_id }) } };
 }
 
 export interface Submission {
@@ -132,6 +139,12 @@ export class SurveyService {
   rounds(actor: Actor, agencyId: number): Promise<SurveyRound[]> {
     authorize(actor, 'survey', 'read', { agencyId });
     return this.repository.ofAgency(agencyId);
+  }
+
+  /** What the actor may do with an agency's rounds, whether or not it has any yet. */
+  abilities(actor: Actor, agencyId: number): z.infer<typeof surveyAbilitiesSchema> {
+    authorize(actor, 'survey', 'read', { agencyId });
+    return { open: allows(actor, 'survey', 'manage', { agencyId }) };
   }
 
   /** A round with its agency and divisions, for its printed sheets and QR codes. */

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, Group, Loader, Select, Stack, Table, TextIn
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type Agency, type Division, type Role, type User } from '../api/client';
+import { ApiError, http, ok, type Role, type User } from '../api/client';
 import { useMe } from '../auth/session';
 
 const ROLES: Role[] = ['central_admin', 'agency_admin', 'division_editor', 'executive'];
@@ -12,8 +12,8 @@ export function UsersPage() {
   const me = useMe();
   const client = useQueryClient();
   const lang = i18n.language;
-  const users = useQuery({ queryKey: ['users'], queryFn: () => api<User[]>('GET', '/api/users') });
-  const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => api<Agency[]>('GET', '/api/agencies') });
+  const users = useQuery({ queryKey: ['users'], queryFn: () => ok(http.GET('/api/users')) });
+  const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => ok(http.GET('/api/agencies')) });
   const [form, setForm] = useState({
     email: '',
     displayName: '',
@@ -23,13 +23,13 @@ export function UsersPage() {
   });
   const divisions = useQuery({
     queryKey: ['divisions-by-id', form.agencyId],
-    queryFn: () => api<Division[]>('GET', `/api/agencies/${form.agencyId}/divisions`),
+    queryFn: () => ok(http.GET('/api/agencies/{agency}/divisions', { params: { path: { agency: String(form.agencyId) } } })),
     enabled: form.agencyId !== null,
   });
   const [notice, setNotice] = useState<string | null>(null);
   const refresh = () => client.invalidateQueries({ queryKey: ['users'] });
   const create = useMutation({
-    mutationFn: () => api<{ user: User; password: string }>('POST', '/api/users', form),
+    mutationFn: () => ok(http.POST('/api/users', { body: form })),
     onSuccess: (result) => {
       setNotice(t('users.passwordOnce', { email: result.user.email, password: result.password }));
       setForm({ ...form, email: '', displayName: '' });
@@ -38,14 +38,18 @@ export function UsersPage() {
   });
   const reset = useMutation({
     mutationFn: (user: User) =>
-      api<{ password: string }>('POST', `/api/users/${user.id}/reset-password`, {}).then((r) => ({ ...r, user })),
+      ok(http.POST('/api/users/{id}/reset-password', { params: { path: { id: user.id } }, body: {} })).then((r) => ({
+        ...r,
+        user,
+      })),
     onSuccess: (r) => {
       setNotice(t('users.passwordOnce', { email: r.user.email, password: r.password }));
       void refresh();
     },
   });
   const toggle = useMutation({
-    mutationFn: (user: User) => api<User>('PATCH', `/api/users/${user.id}`, { disabled: !user.disabled }),
+    mutationFn: (user: User) =>
+      ok(http.PATCH('/api/users/{id}', { params: { path: { id: user.id } }, body: { disabled: !user.disabled } })),
     onSuccess: () => void refresh(),
   });
   const error = create.error ?? reset.error ?? toggle.error;

@@ -116,7 +116,7 @@ export type User = ApiData<'/api/users'>[number];
 export type Role = User['role'];
 export type Agency = ApiData<'/api/agencies'>[number];
 export type Division = ApiData<'/api/agencies/{agency}/divisions'>[number];
-export type AuditEntry = Exclude<ApiData<'/api/audit'>, string>[number];
+export type AuditEntry = ApiData<'/api/audit'>[number];
 
 /** A file's bytes as base64, for JSON uploads. */
 export async function fileToBase64(file: File): Promise<string> {

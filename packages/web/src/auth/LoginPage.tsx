@@ -2,7 +2,7 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Ti
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
-import { api, ApiError } from '../api/client';
+import { ApiError, http, ok } from '../api/client';
 import { LanguageToggle } from '../layout/LanguageToggle';
 import { useSession } from './session';
 
@@ -16,7 +16,7 @@ export function LoginPage() {
   // A demo server lists its accounts; a real one answers 404 and the page says whom to ask.
   const demo = useQuery({
     queryKey: ['demo-accounts'],
-    queryFn: () => api<{ password: string; accounts: { email: string; role: string }[] }>('GET', '/api/demo'),
+    queryFn: () => ok(http.GET('/api/demo')),
     retry: false,
     staleTime: Infinity,
   });

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, type ReactNode } from 'react';
-import { api, ApiError, setCsrfToken, type Me } from '../api/client';
+import { ApiError, http, ok, setCsrfToken, type Me } from '../api/client';
 
 interface SessionValue {
   me: Me | null;
@@ -17,7 +17,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     queryKey: ['me'],
     queryFn: async () => {
       try {
-        const me = await api<Me>('GET', '/api/me');
+        const me = await ok(http.GET('/api/me'));
         setCsrfToken(me.csrfToken);
         return me;
       } catch (error) {
@@ -33,13 +33,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     me: query.data ?? null,
     loading: query.isLoading,
     async signIn(email, password) {
-      const me = await api<Me>('POST', '/api/auth/login', { email, password });
+      const me = await ok(http.POST('/api/auth/login', { body: { email, password } }));
       setCsrfToken(me.csrfToken);
       forgetOtherQueries();
       client.setQueryData(['me'], me);
     },
     async signOut() {
-      await api('POST', '/api/auth/logout').catch(() => undefined);
+      await ok(http.POST('/api/auth/logout')).catch(() => undefined);
       setCsrfToken('');
       forgetOtherQueries();
       client.setQueryData(['me'], null);

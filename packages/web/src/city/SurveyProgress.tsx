@@ -3,20 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api, type Agency } from '../api/client';
+import { http, ok } from '../api/client';
 import { FiscalYearSelect } from '../forms/FiscalYearSelect';
 import { fiscalYearOf, formatIsoDate, todayInBangkok } from '../i18n/dates';
-
-interface CityRound {
-  agencyId: number;
-  round: { id: number; opensOn: string; closesOn: string; open: boolean };
-  /** Null under 5: counts move only with a batch of 5 responses. */
-  responses: number | null;
-  required: number;
-  quotaGroups: number;
-  groupsShort: number;
-  shortBy: number;
-}
 
 /** Central oversight of the self-assessment surveys: each district's latest round of a year and tool against its quotas. */
 export function SurveyProgress() {
@@ -24,10 +13,10 @@ export function SurveyProgress() {
   const current = fiscalYearOf(todayInBangkok());
   const [year, setYear] = useState(current);
   const [tool, setTool] = useState<'IIT' | 'EIT'>('IIT');
-  const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => api<Agency[]>('GET', '/api/agencies') });
+  const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => ok(http.GET('/api/agencies')) });
   const rows = useQuery({
     queryKey: ['survey-city', year, tool],
-    queryFn: () => api<CityRound[]>('GET', `/api/surveys/city?year=${year}&tool=${tool}`),
+    queryFn: () => ok(http.GET('/api/surveys/city', { params: { query: { year, tool } } })),
   });
   const byId = new Map((agencies.data ?? []).map((a) => [a.id, a]));
   const sorted = [...(rows.data ?? [])].sort((a, b) => b.shortBy - a.shortBy || a.agencyId - b.agencyId);

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { api, type Agency } from '../api/client';
+import { http, ok, type Agency } from '../api/client';
 import { useMe, useSession } from '../auth/session';
 import { fiscalYearOf, formatDate, todayInBangkok } from '../i18n/dates';
 import { LanguageToggle } from './LanguageToggle';
@@ -29,7 +29,7 @@ export function AppLayout() {
   const location = useLocation();
   const { agency: agencySlug } = useParams();
   const [opened, { toggle, close }] = useDisclosure();
-  const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => api<Agency[]>('GET', '/api/agencies') });
+  const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => ok(http.GET('/api/agencies')) });
   useEffect(() => {
     if (agencySlug && me.abilities.switchAgency) {
       try {

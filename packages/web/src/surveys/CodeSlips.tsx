@@ -2,7 +2,7 @@ import { Alert, Button, Code, Group, Modal, Select, SimpleGrid, Text } from '@ma
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
+import { ApiError, http, ok } from '../api/client';
 import { CountInput, parseCount } from '../forms/CountInput';
 import type { Progress, Round } from './types';
 
@@ -59,10 +59,12 @@ export function CodeSlips({
   const [issued, setIssued] = useState<{ division: string; codes: string[] } | null>(null);
   const make = useMutation({
     mutationFn: () =>
-      api<{ codes: string[] }>('POST', `/api/surveys/${round.id}/codes`, {
-        divisionId: Number(division),
-        count: parseCount(count),
-      }),
+      ok(
+        http.POST('/api/surveys/{id}/codes', {
+          params: { path: { id: round.id } },
+          body: { divisionId: Number(division), count: parseCount(count) ?? 0 },
+        }),
+      ),
     onSuccess: (made) => {
       const name = progress.divisions.find((d) => String(d.divisionId) === division)?.nameTh ?? '';
       setIssued({ division: name, codes: made.codes });

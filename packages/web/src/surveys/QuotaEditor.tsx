@@ -2,18 +2,9 @@ import { Alert, Button, Group, Modal, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
+import { ApiError, http, ok } from '../api/client';
 import { CountInput, parseCount } from '../forms/CountInput';
-import type { Progress, Round } from './types';
-
-/** What the server takes for a division. */
-interface QuotaRow {
-  divisionId: number;
-  headcount?: number;
-  civilServants?: number;
-  employees?: number;
-  required?: number;
-}
+import type { Progress, QuotaRow, Round } from './types';
 
 interface Row {
   civilServants: string;
@@ -53,7 +44,7 @@ export function QuotaEditor({ round, progress, onClose }: { round: Round; progre
         // Only the sample typed: the headcount stays as it is.
         return [{ divisionId: d.divisionId, headcount: d.headcount, required: required! }];
       });
-      return api('PUT', `/api/surveys/${round.id}/quotas`, body);
+      return ok(http.PUT('/api/surveys/{id}/quotas', { params: { path: { id: round.id } }, body }));
     },
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['survey-progress', round.id] });

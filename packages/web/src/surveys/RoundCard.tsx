@@ -2,25 +2,19 @@ import { Alert, Anchor, Badge, Button, Card, FileButton, Group, Image, List, Mod
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, fileToBase64 } from '../api/client';
+import { ApiError, fileToBase64, http, ok } from '../api/client';
 import { formatIsoDate, todayInBangkok } from '../i18n/dates';
 import { CodeSlips } from './CodeSlips';
 import { QuotaEditor } from './QuotaEditor';
-import type { Progress, Result, Round } from './types';
+import type { RosterCount, Round } from './types';
 
 /** The largest roster the server takes (8 MB as base64). */
 const ROSTER_MAX_BYTES = 6 * 1024 * 1024;
 
-interface RosterCount {
-  eligible: number;
-  notYet: number;
-  problems: { row: number; th: string }[];
-}
-
 const errorText = (error: unknown) => (error instanceof ApiError ? error.messageTh : String(error));
 
 /** One round: its link and QR codes, quotas against responses, score, and the secretariat's tools. */
-export function RoundCard({ round, canManage, agencyName }: { round: Round; canManage: boolean; agencyName: string }) {
+export function RoundCard({ round, agencyName }: { round: Round; agencyName: string }) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const [dialog, setDialog] = useState<'quotas' | 'codes' | 'close' | null>(null);
@@ -28,11 +22,11 @@ export function RoundCard({ round, canManage, agencyName }: { round: Round; canM
   const [rosterError, setRosterError] = useState<string | null>(null);
   const progress = useQuery({
     queryKey: ['survey-progress', round.id],
-    queryFn: () => api<Progress>('GET', `/api/surveys/${round.id}/progress`),
+    queryFn: () => ok(http.GET('/api/surveys/{id}/progress', { params: { path: { id: round.id } } })),
   });
   const result = useQuery({
     queryKey: ['survey-result', round.id],
-    queryFn: () => api<Result>('GET', `/api/surveys/${round.id}/result`),
+    queryFn: () => ok(http.GET('/api/surveys/{id}/result', { params: { path: { id: round.id } } })),
   });
   const refresh = () =>
     Promise.all([
@@ -43,10 +37,12 @@ export function RoundCard({ round, canManage, agencyName }: { round: Round; canM
     mutationFn: async (file: File) => {
       if (file.size > ROSTER_MAX_BYTES) throw new Error(t('surveys.roster.tooBig'));
       if (!/\.(csv|xlsx)$/i.test(file.name)) throw new Error(t('surveys.roster.wrongType'));
-      return api<RosterCount>('POST', `/api/surveys/${round.id}/roster`, {
-        fileName: file.name,
-        contentBase64: await fileToBase64(file),
-      });
+      return ok(
+        http.POST('/api/surveys/{id}/roster', {
+          params: { path: { id: round.id } },
+          body: { fileName: file.name, contentBase64: await fileToBase64(file) },
+        }),
+      );
     },
     onMutate: () => {
       setRoster(null);
@@ -59,7 +55,7 @@ export function RoundCard({ round, canManage, agencyName }: { round: Round; canM
     onError: (error) => setRosterError(errorText(error)),
   });
   const close = useMutation({
-    mutationFn: () => api('POST', `/api/surveys/${round.id}/close`),
+    mutationFn: () => ok(http.POST('/api/surveys/{id}/close', { params: { path: { id: round.id } } })),
     onSuccess: async () => {
       setDialog(null);
       await client.invalidateQueries({ queryKey: ['surveys'] });
@@ -94,7 +90,7 @@ export function RoundCard({ round, canManage, agencyName }: { round: Round; canM
         </div>
         <Image src={`/api/surveys/${round.id}/qr.svg`} alt={t('surveys.qr', { link })} w={96} h={96} />
       </Group>
-      {canManage && (
+      {round.can.manage && (
         <Group gap="xs" mt="sm" wrap="wrap">
           <Button
             size="xs"

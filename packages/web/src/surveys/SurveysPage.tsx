@@ -3,22 +3,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api, ApiError, type Agency } from '../api/client';
+import { ApiError, http, ok, type ApiData } from '../api/client';
 import { useMe } from '../auth/session';
 import { FiscalYearSelect } from '../forms/FiscalYearSelect';
 import { ThaiDateInput } from '../forms/ThaiDateInput';
 import { fiscalYearOf, todayInBangkok } from '../i18n/dates';
 import { RoundCard } from './RoundCard';
-import type { Round } from './types';
 
-interface FrameworkSummary {
-  id: string;
-  name: { th: string; en?: string | null };
-  fiscalYears: number[];
-  agencyKinds: string[];
-  provisional: boolean;
-  readiness: { feature: string; ready: boolean; missing: { th: string; en: string }[] }[];
-}
+type FrameworkSummary = ApiData<'/api/frameworks'>[number];
 
 const iso = (d: { year: number; month: number; day: number }) =>
   `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
@@ -33,9 +25,14 @@ export function SurveysPage() {
   const me = useMe();
   const client = useQueryClient();
   const { agency: slug = '' } = useParams();
-  const rounds = useQuery({ queryKey: ['surveys', slug], queryFn: () => api<Round[]>('GET', `/api/agencies/${slug}/surveys`) });
-  const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => api<Agency[]>('GET', '/api/agencies') });
-  const frameworks = useQuery({ queryKey: ['frameworks'], queryFn: () => api<FrameworkSummary[]>('GET', '/api/frameworks') });
+  const path = { params: { path: { agency: slug } } };
+  const rounds = useQuery({ queryKey: ['surveys', slug], queryFn: () => ok(http.GET('/api/agencies/{agency}/surveys', path)) });
+  const abilities = useQuery({
+    queryKey: ['survey-abilities', slug],
+    queryFn: () => ok(http.GET('/api/agencies/{agency}/survey-abilities', path)),
+  });
+  const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => ok(http.GET('/api/agencies')) });
+  const frameworks = useQuery({ queryKey: ['frameworks'], queryFn: () => ok(http.GET('/api/frameworks')) });
   const today = iso(todayInBangkok());
   const [tool, setTool] = useState<'IIT' | 'EIT'>('IIT');
   const [year, setYear] = useState(() => fiscalYearOf(todayInBangkok()));
@@ -49,17 +46,23 @@ export function SurveysPage() {
   const framework = chosenSet ?? ofYear?.id ?? null;
   const open = useMutation({
     mutationFn: () =>
-      api('POST', `/api/agencies/${slug}/surveys`, {
-        tool,
-        fiscalYear: year,
-        opensOn,
-        closesOn,
-        useCodes: tool === 'IIT' && useCodes,
-        ...(framework ? { framework } : {}),
-      }),
+      ok(
+        http.POST('/api/agencies/{agency}/surveys', {
+          ...path,
+          body: {
+            tool,
+            fiscalYear: year,
+            opensOn: opensOn ?? '',
+            closesOn: closesOn ?? '',
+            useCodes: tool === 'IIT' && useCodes,
+            ...(framework ? { framework } : {}),
+          },
+        }),
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: ['surveys', slug] }),
   });
-  const canManage = me.abilities.switchAgency || (me.user.role === 'agency_admin' && me.agency?.slug === slug);
+  // Opening a round: as the server decides for this agency, whether or not it has rounds yet.
+  const canOpen = abilities.data?.open ?? false;
   const agencyName = agencies.data?.find((a) => a.slug === slug)?.nameTh ?? '';
   const setName = (f: FrameworkSummary) =>
     `${i18n.language === 'en' && f.name.en ? f.name.en : f.name.th}${f.provisional ? ` (${t('surveys.provisional')})` : ''}`;
@@ -74,7 +77,7 @@ export function SurveysPage() {
       <Text size="sm" c="dimmed">
         {t('surveys.batches')}
       </Text>
-      {canManage && (
+      {canOpen && (
         <Card withBorder>
           <Title order={3} size="h5">
             {t('surveys.openTitle')}
@@ -126,7 +129,7 @@ export function SurveysPage() {
           {frameworks.data && !ofYear && (
             <Alert color="yellow" mt="xs" data-testid="survey-no-set">
               {t('surveys.noSetForYear', { year })}{' '}
-              {me.abilities.switchAgency ? (
+              {me.abilities.importFrameworks ? (
                 <Anchor component={Link} to="/admin/frameworks">
                   {t('surveys.noSetAction')}
                 </Anchor>
@@ -144,7 +147,7 @@ export function SurveysPage() {
       )}
       {(rounds.data ?? []).length === 0 && <Alert color="blue">{t('surveys.none')}</Alert>}
       {(rounds.data ?? []).map((round) => (
-        <RoundCard key={round.id} round={round} canManage={canManage} agencyName={agencyName} />
+        <RoundCard key={round.id} round={round} agencyName={agencyName} />
       ))}
     </Stack>
   );

@@ -1,31 +1,10 @@
-export interface Round {
-  id: number;
-  fiscalYear: number;
-  tool: 'IIT' | 'EIT';
-  code: string;
-  link: string;
-  opensOn: string;
-  closesOn: string;
-  useCodes: boolean;
-  open: boolean;
-  framework?: string;
-  closedAt?: string | null;
-}
+import type { ApiBody, ApiData } from '../api/client';
+
+/** A round with what the reader may do with it (`can`), as the server decides. */
+export type Round = ApiData<'/api/agencies/{agency}/surveys'>[number];
 /** Counts change only when a batch of at least 5 responses is counted; a group under 5 is null. */
-export interface Progress {
-  total: number | null;
-  divisions: {
-    divisionId: number;
-    nameTh: string;
-    headcount: number;
-    required: number;
-    responses: number | null;
-    short: number | null;
-  }[];
-  shortfalls: unknown[];
-}
-export interface Result {
-  respondents: number | null;
-  result: { tools: Record<string, number> } | null;
-  weak: { code: string }[];
-}
+export type Progress = ApiData<'/api/surveys/{id}/progress'>;
+export type Result = ApiData<'/api/surveys/{id}/result'>;
+export type RosterCount = ApiData<'/api/surveys/{id}/roster', 'post'>;
+/** What the server takes for a division's quota. */
+export type QuotaRow = ApiBody<'/api/surveys/{id}/quotas', 'put'>[number];

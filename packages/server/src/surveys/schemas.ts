@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { presentedResultSchema } from '../results/schemas.js';
+
+/** What the reader may do with a round: manage it (quotas, rosters, codes, closing). */
+export const roundAbilitiesSchema = z.object({ manage: z.boolean() });
+
+/** What the reader may do with an agency's rounds, whether or not it has any yet: open one. */
+export const surveyAbilitiesSchema = z.object({ open: z.boolean() });
+
+/** A self-assessment round as the API shows it. */
+export const roundSchema = z.object({
+  id: z.number(),
+  fiscalYear: z.number(),
+  tool: z.enum(['IIT', 'EIT']),
+  framework: z.string(),
+  code: z.string(),
+  link: z.string(),
+  opensOn: z.string(),
+  closesOn: z.string(),
+  useCodes: z.boolean(),
+  open: z.boolean(),
+  closedAt: z.string().nullable(),
+});
+
+/** A round with what the reader may do with it. */
+export const roundViewSchema = roundSchema.extend({ can: roundAbilitiesSchema });
+
+const divisionProgressSchema = z.object({
+  divisionId: z.number(),
+  nameTh: z.string(),
+  headcount: z.number(),
+  required: z.number(),
+  /** null: fewer than 5 (or hidden with such a group). */
+  responses: z.number().nullable(),
+  short: z.number().nullable(),
+});
+
+/** Complete responses per division against its quota. */
+export const progressSchema = z.object({
+  total: z.number().nullable(),
+  unassigned: z.number().nullable(),
+  minimumGroup: z.number(),
+  divisions: z.array(divisionProgressSchema),
+  shortfalls: z.array(divisionProgressSchema),
+});
+
+/** The staff counted from a roster, and the round's progress after. */
+export const rosterCountSchema = z.object({
+  eligible: z.number(),
+  notYet: z.number(),
+  problems: z.array(z.object({ row: z.number(), th: z.string(), message: z.string() })),
+  counts: z.record(z.string(), z.number()),
+  progress: progressSchema,
+});
+
+/** One agency's row of the city-wide survey progress. */
+export const cityProgressSchema = z.object({
+  agencyId: z.number(),
+  round: roundSchema,
+  responses: z.number().nullable(),
+  required: z.number(),
+  quotaGroups: z.number(),
+  groupsShort: z.number(),
+  shortBy: z.number(),
+});
+
+const weakPointSchema = z.object({
+  code: z.string(),
+  kind: z.enum(['question', 'oit']),
+  tool: z.string(),
+  indicator: z.number(),
+  score: z.number(),
+  weakItems: z.array(z.object({ no: z.number(), key: z.string(), score: z.number() })),
+  reason: z.enum(['question', 'item']),
+});
+
+const officialScoreSchema = z.object({ fiscalYear: z.number(), score: z.number() }).nullable();
+
+/** A round scored by the engine, with its weak points and the divisions of at least 5 respondents. */
+export const surveyResultSchema = z.object({
+  round: roundSchema,
+  source: z.literal('self-assessment'),
+  official: z.object({ thisYear: officialScoreSchema, lastYear: officialScoreSchema }),
+  respondents: z.number().nullable(),
+  minimumGroup: z.number(),
+  result: presentedResultSchema.nullable(),
+  weak: z.array(weakPointSchema),
+  divisions: z.array(z.object({ nameTh: z.string(), responses: z.number().nullable() })),
+});
+
+export const whatIfSchema = z.object({ before: presentedResultSchema, after: presentedResultSchema });
+
+export const codesSchema = z.object({ codes: z.array(z.string()) });
+
+export const receivedSchema = z.object({ status: z.literal('received') });
