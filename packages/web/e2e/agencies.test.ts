@@ -45,6 +45,20 @@ describe.runIf(browserAvailable)('the agencies page in Chromium', () => {
     await screenshot(page, 'agencies-import-plan');
     await page.getByTestId('agencies-import').click();
     await plan.getByText('นำเข้าเรียบร้อย', { exact: false }).waitFor();
+
+    // A kind is edited as its JSON; a bad one is refused with the field named.
+    await page.getByTestId('kind-edit-school').click();
+    const json = page.getByTestId('kind-json');
+    const school = JSON.parse(await json.inputValue()) as { nameTh: string; naming: { agencyTh: string } };
+    await json.fill(JSON.stringify({ ...school, naming: { ...school.naming, agencyTh: 'โรงเรียน' } }));
+    await page.getByTestId('kind-save').click();
+    await page
+      .getByTestId('kind-error')
+      .getByText(/naming\.agencyTh/)
+      .waitFor();
+    await json.fill(JSON.stringify({ ...school, nameTh: 'โรงเรียน (สพฐ.)' }));
+    await page.getByTestId('kind-save').click();
+    await page.getByTestId('agency-kinds').getByText('โรงเรียน (สพฐ.)').waitFor();
     await context.close();
   });
 });

@@ -1,8 +1,23 @@
-import { Alert, Badge, Button, Card, FileInput, Group, List, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  FileInput,
+  Group,
+  List,
+  Loader,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, fileToBase64, http, ok, type ApiData } from '../api/client';
+import { ApiError, fileToBase64, http, ok, type ApiBody, type ApiData } from '../api/client';
 
 type ImportPlan = ApiData<'/api/agencies/import', 'post'>;
 type AgencyKindEntry = ApiData<'/api/agency-kinds'>[number];
@@ -28,6 +43,28 @@ export function AgenciesPage() {
   const [problems, setProblems] = useState<RowProblem[]>([]);
   const [error, setError] = useState<string | null>(null);
   const kinds = useQuery({ queryKey: ['agency-kinds'], queryFn: () => ok(http.GET('/api/agency-kinds')) });
+  /** The kind being edited as JSON: an existing one (by id) or a new one (null id). */
+  const [editing, setEditing] = useState<{ id: string | null; text: string } | null>(null);
+  const [editError, setEditError] = useState<string | null>(null);
+  const saveKind = useMutation({
+    mutationFn: async ({ id, text }: { id: string | null; text: string }) => {
+      const body = JSON.parse(text) as ApiBody<'/api/agency-kinds', 'post'>;
+      if (id === null) return ok(http.POST('/api/agency-kinds', { body }));
+      const { id: _ignored, ...rest } = body;
+      return ok(http.PUT('/api/agency-kinds/{id}', { params: { path: { id } }, body: rest }));
+    },
+    onMutate: () => setEditError(null),
+    onSuccess: () => {
+      setEditing(null);
+      void queryClient.invalidateQueries({ queryKey: ['agency-kinds'] });
+    },
+    onError: (e) => {
+      if (e instanceof SyntaxError) setEditError(t('agencyAdmin.badJson'));
+      else if (e instanceof ApiError) setEditError(thai ? e.messageTh : e.message);
+      else setEditError(String(e));
+    },
+  });
+  const canAdd = kinds.data?.some((k) => k.can.edit) ?? false;
 
   const send = useMutation({
     mutationFn: async (dryRun: boolean) =>
@@ -167,7 +204,21 @@ export function AgenciesPage() {
         )}
       </Card>
 
-      <Title order={3}>{t('agencyAdmin.kinds')}</Title>
+      <Group justify="space-between">
+        <Title order={3}>{t('agencyAdmin.kinds')}</Title>
+        {canAdd && (
+          <Button
+            variant="light"
+            onClick={() => {
+              const template = kinds.data?.find((k) => k.kind.id === 'other')?.kind;
+              setEditing({ id: null, text: JSON.stringify({ ...template, id: '' }, null, 2) });
+            }}
+            data-testid="kind-add"
+          >
+            {t('agencyAdmin.addKind')}
+          </Button>
+        )}
+      </Group>
       {kinds.isLoading ? (
         <Loader />
       ) : (
@@ -179,10 +230,11 @@ export function AgenciesPage() {
               <Table.Th>{t('agencyAdmin.naming')}</Table.Th>
               <Table.Th>{t('agencyAdmin.units')}</Table.Th>
               <Table.Th>{t('agencyAdmin.sampling')}</Table.Th>
+              <Table.Th />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {(kinds.data ?? []).map(({ kind }: AgencyKindEntry) => (
+            {(kinds.data ?? []).map(({ kind, can }: AgencyKindEntry) => (
               <Table.Tr key={kind.id}>
                 <Table.Td>
                   <code>{kind.id}</code>
@@ -203,10 +255,53 @@ export function AgenciesPage() {
                     {t(`agencyAdmin.status.${kind.sampling.status}`)}
                   </Text>
                 </Table.Td>
+                <Table.Td>
+                  {can.edit && (
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      onClick={() => setEditing({ id: kind.id, text: JSON.stringify(kind, null, 2) })}
+                      data-testid={`kind-edit-${kind.id}`}
+                    >
+                      {t('agencyAdmin.editKind')}
+                    </Button>
+                  )}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
+      )}
+      {editing && (
+        <Modal
+          opened
+          size="xl"
+          onClose={() => setEditing(null)}
+          title={editing.id === null ? t('agencyAdmin.addKind') : t('agencyAdmin.editKindTitle', { id: editing.id })}
+        >
+          <Text size="sm" c="dimmed">
+            {t('agencyAdmin.kindHint')}
+          </Text>
+          <Textarea
+            autosize
+            minRows={12}
+            maxRows={30}
+            styles={{ input: { fontFamily: 'monospace', fontSize: 12 } }}
+            value={editing.text}
+            onChange={(e) => setEditing({ ...editing, text: e.currentTarget.value })}
+            data-testid="kind-json"
+          />
+          {editError && (
+            <Alert color="red" mt="sm" data-testid="kind-error">
+              {editError}
+            </Alert>
+          )}
+          <Group justify="flex-end" mt="sm">
+            <Button loading={saveKind.isPending} onClick={() => saveKind.mutate(editing)} data-testid="kind-save">
+              {t('agencyAdmin.saveKind')}
+            </Button>
+          </Group>
+        </Modal>
       )}
     </Stack>
   );
