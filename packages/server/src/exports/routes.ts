@@ -5,6 +5,8 @@ import { WITHDRAWABLE } from '../oit/public-routes.js';
 import type { Db } from '../db/database.js';
 import { presentPublication } from '../publications/service.js';
 import { requireActor } from '../http/context.js';
+import { fileResponse } from '../http/schemas.js';
+import { openDataSchema, publicationSchema } from '../publications/schemas.js';
 import { recordsToCsv } from './csv.js';
 import { OPEN_DATA_COLUMNS } from './open-data.js';
 import { agencyPublications, planWorkbook, publishedDataset, publishFor, withdrawPublication } from './service.js';
@@ -27,6 +29,15 @@ export async function exportRoutes(app: FastifyInstance, { db }: { db: Db }) {
           year: z.coerce.number().int().min(2500).max(2700),
           file: z.enum(files as [string, ...string[]]),
         }),
+        response: {
+          200: {
+            description: 'The published file: JSON (`.json`) or CSV (`.csv`), by its name',
+            content: {
+              'application/json': { schema: openDataSchema },
+              'text/csv': { schema: z.string().meta({ format: 'binary' }) },
+            },
+          },
+        },
       },
     },
     async (request, reply) => {
@@ -41,7 +52,7 @@ export async function exportRoutes(app: FastifyInstance, { db }: { db: Db }) {
         .header('access-control-allow-origin', '*')
         .header('cache-control', WITHDRAWABLE)
         .header('last-modified', new Date(publishedAt).toUTCString());
-      if (format === 'json') return { columns: OPEN_DATA_COLUMNS[dataset], publishedAt, rows };
+      if (format === 'json') return { columns: [...OPEN_DATA_COLUMNS[dataset]], publishedAt, rows };
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `inline; filename="${agency.slug}-${request.params.year}-${name}.csv"`)
@@ -52,7 +63,14 @@ export async function exportRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const publicationParams = z.object({ agency: z.string().min(1).max(64) });
   api.get(
     '/api/agencies/:agency/publications',
-    { schema: { tags: ['open data'], summary: 'What the agency has published and withdrawn', params: publicationParams } },
+    {
+      schema: {
+        tags: ['open data'],
+        summary: 'What the agency has published and withdrawn',
+        params: publicationParams,
+        response: { 200: z.array(publicationSchema) },
+      },
+    },
     async (request) => {
       return (await agencyPublications(db.kysely, requireActor(request), request.params.agency)).map(presentPublication);
     },
@@ -70,6 +88,7 @@ export async function exportRoutes(app: FastifyInstance, { db }: { db: Db }) {
           year: z.number().int().min(2500).max(2700),
           round: z.union([z.literal(6), z.literal(12)]).optional(),
         }),
+        response: { 201: publicationSchema },
       },
     },
     async (request, reply) => {
@@ -86,6 +105,7 @@ export async function exportRoutes(app: FastifyInstance, { db }: { db: Db }) {
         tags: ['open data'],
         summary: 'Take a publication down: the public no longer sees it; audited',
         params: z.object({ id: z.coerce.number().int().positive() }),
+        response: { 200: publicationSchema },
       },
     },
     async (request) => {
@@ -100,6 +120,9 @@ export async function exportRoutes(app: FastifyInstance, { db }: { db: Db }) {
         tags: ['open data'],
         summary: 'One XLSX with results, analysis and measures of a plan year',
         params: z.object({ agency: z.string().min(1).max(64), year: z.coerce.number().int().min(2500).max(2700) }),
+        response: {
+          200: fileResponse('The plan year as one workbook', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+        },
       },
     },
     async (request, reply) => {
@@ -107,7 +130,7 @@ export async function exportRoutes(app: FastifyInstance, { db }: { db: Db }) {
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="prongsai-${agency.slug}-${request.params.year}.xlsx"`)
-        .send(file);
+        .send(file as unknown as string);
     },
   );
 }

@@ -5,6 +5,7 @@ import type { Db } from '../db/database.js';
 import { requireActor } from '../http/context.js';
 import { createDraft, draftList, DRAFT_PARTS, editDraft, getDraft, publishDraft } from './editor.js';
 import { MAX_FRAMEWORK_BYTES } from './import.js';
+import { draftListSchema, frameworkDraftSchema, publishedDraftSchema } from './schemas.js';
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(64);
 
@@ -16,7 +17,7 @@ export async function frameworkEditorRoutes(app: FastifyInstance, { db }: { db: 
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['frameworks'];
 
-  api.get('/api/framework-drafts', { schema: { tags, summary: 'The drafts of new sets, newest edit first' } }, async (request) =>
+  api.get('/api/framework-drafts', { schema: { tags, summary: 'The drafts of new sets, newest edit first', response: { 200: draftListSchema } } }, async (request) =>
     draftList(db.kysely, requireActor(request)),
   );
 
@@ -28,6 +29,7 @@ export async function frameworkEditorRoutes(app: FastifyInstance, { db }: { db: 
         summary:
           'Start a draft under a new id, from any set (`from`: the same content, provisional, naming it) or empty; 409 if the id is taken',
         body: z.object({ id, from: id.nullish() }),
+        response: { 201: frameworkDraftSchema },
       },
     },
     async (request, reply) => {
@@ -38,7 +40,14 @@ export async function frameworkEditorRoutes(app: FastifyInstance, { db }: { db: 
 
   api.get(
     '/api/framework-drafts/:id',
-    { schema: { tags, summary: "A draft: its whole document, every problem (Thai and English) and each feature's readiness", params: z.object({ id }) } },
+    {
+      schema: {
+        tags,
+        summary: "A draft: its whole document, every problem (Thai and English) and each feature's readiness",
+        params: z.object({ id }),
+        response: { 200: frameworkDraftSchema },
+      },
+    },
     async (request) => getDraft(db.kysely, requireActor(request), request.params.id),
   );
 
@@ -51,6 +60,7 @@ export async function frameworkEditorRoutes(app: FastifyInstance, { db }: { db: 
         summary: 'Replace the whole document (numbers may be in Thai digits); a set with problems is not saved: 422 lists each in Thai',
         params: z.object({ id }),
         body: z.object({ data: z.unknown() }),
+        response: { 200: frameworkDraftSchema },
       },
     },
     async (request) => editDraft(db.kysely, requireActor(request), request.params.id, { whole: request.body.data }),
@@ -66,6 +76,7 @@ export async function frameworkEditorRoutes(app: FastifyInstance, { db }: { db: 
           'Replace one top-level part (tools, indicators, questions, oitItems, scales, levels, …; numbers may be in Thai digits); a set with problems is not saved: 422 lists each in Thai',
         params: z.object({ id }),
         body: z.object({ part: z.enum(DRAFT_PARTS), value: z.unknown() }),
+        response: { 200: frameworkDraftSchema },
       },
     },
     async (request) =>
@@ -84,6 +95,7 @@ export async function frameworkEditorRoutes(app: FastifyInstance, { db }: { db: 
           fiscalYears: z.array(z.union([z.number(), z.string().max(8)])).min(1),
           agencyKinds: z.array(z.string().max(32)).min(1).optional(),
         }),
+        response: { 201: publishedDraftSchema },
       },
     },
     async (request, reply) => {

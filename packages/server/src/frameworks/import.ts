@@ -8,7 +8,7 @@ import { authorize, type Actor } from '../auth/policy.js';
 import type { Database } from '../db/schema.js';
 import { conflict } from '../http/errors.js';
 import { availableFrameworks, importedFrameworksDir, loadFramework } from './registry.js';
-import { frameworkUse } from './repository.js';
+import { claimFrameworkId, frameworkUse } from './repository.js';
 import { locateProblems, workbookError, workbookToFramework, type WorkbookCells } from './workbook.js';
 
 /** A framework file may be at most this large (the shipped ones are about 60 KB). */
@@ -104,12 +104,8 @@ export async function importFramework(
   // The id is claimed once, in the database (insert-only: a second claim, even at the same moment,
   // inserts nothing), and the file is linked into place only if none is there: never replaced.
   await db.transaction().execute(async (trx) => {
-    const claimed = await trx
-      .insertInto('framework_imports')
-      .values({ id: framework.id, imported_by: actor?.id ?? null, imported_at: new Date().toISOString() })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .executeTakeFirst();
-    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) !== 1) throw taken();
+    const claimed = await claimFrameworkId(trx, framework.id, actor?.id ?? null, new Date().toISOString());
+    if (!claimed) throw taken();
     const temporary = join(dir, `.${randomUUID()}.tmp`);
     await writeFile(temporary, JSON.stringify(data, null, 2));
     try {

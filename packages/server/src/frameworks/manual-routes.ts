@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../http/context.js';
 import { draftFromManual, MAX_MANUAL_BYTES } from './manual-paste.js';
+import { manualDraftSchema } from './schemas.js';
 
 const idPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -26,6 +27,7 @@ export async function manualPasteRoutes(app: FastifyInstance) {
           text: z.string(),
           newId: z.string().regex(idPattern).max(64).optional(),
         }),
+        response: { 200: manualDraftSchema },
       },
     },
     async (request) => draftFromManual(requireActor(request), request.body),

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 
 /** Where frameworks are in use: results and OIT checklists scored or prepared with them, by fiscal year. */
@@ -27,4 +27,19 @@ export async function frameworkUse(
     ...assessments.map((r) => ({ framework_id: r.framework_id, fiscal_year: r.fiscal_year, uses: `${Number(r.count)} results` })),
     ...checklists.map((r) => ({ framework_id: r.framework_id, fiscal_year: r.fiscal_year, uses: `${Number(r.count)} OIT checklists` })),
   ];
+}
+
+/** Claims a framework id for good (insert-only); false when it was claimed already, even at the same moment. */
+export async function claimFrameworkId(
+  db: Kysely<Database> | Transaction<Database>,
+  id: string,
+  importedBy: number | null,
+  importedAt: string,
+): Promise<boolean> {
+  const claimed = await db
+    .insertInto('framework_imports')
+    .values({ id, imported_by: importedBy, imported_at: importedAt })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  return Number(claimed.numInsertedOrUpdatedRows ?? 0) === 1;
 }

@@ -18,38 +18,16 @@ import { importFramework, MAX_FRAMEWORK_BYTES } from './import.js';
 import { frameworkToWorkbook } from './workbook.js';
 import { notFound } from '../http/errors.js';
 import { availableFrameworks, FrameworkError, loadFramework } from './registry.js';
+import {
+  draftCheckSchema,
+  frameworkDetailSchema,
+  frameworkDocumentSchema,
+  importedFrameworkSchema,
+  readinessSchema,
+  summarySchema,
+} from './schemas.js';
 import { frameworkTemplate } from './template.js';
-
-const localized = z.object({ th: z.string(), en: z.string().nullish() });
-
-const missingPart = z.object({ part: z.string(), th: z.string(), en: z.string() });
-const readinessSchema = z.array(
-  z.object({
-    feature: z.enum(['scoring', 'results-import', 'oit', 'surveys', 'documents', 'memo']),
-    ready: z.boolean(),
-    missing: z.array(missingPart),
-    fixedBy: z.literal('central-admin'),
-  }),
-);
-const provenanceSchema = z.object({
-  sources: z.array(z.object({ id: z.string(), kind: z.string(), citation: z.string(), gave: z.string() })),
-  provisional: z.boolean(),
-  confirmedBy: z.string().nullable(),
-  confirmedAt: z.string().nullable(),
-  unknowns: z.array(z.string()),
-  notes: z.array(z.string()).optional(),
-});
-const summarySchema = z.object({
-  id: z.string(),
-  name: localized,
-  fiscalYears: z.array(z.number()),
-  agencyKinds: z.array(z.string()),
-  provisional: z.boolean(),
-  /** Shown wherever a provisional set is listed or used. */
-  notice: z.object({ th: z.string(), en: z.string() }).nullable(),
-  provenance: provenanceSchema,
-  readiness: readinessSchema,
-});
+import { fileResponse } from '../http/schemas.js';
 
 /** What every view of a set shows beside its content: kinds of agency, provenance, provisional notice, readiness. */
 function presentSummary(f: CompiledFramework): z.infer<typeof summarySchema> {
@@ -65,6 +43,8 @@ function presentSummary(f: CompiledFramework): z.infer<typeof summarySchema> {
     readiness: frameworkReadiness(f),
   };
 }
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function frameworkRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -112,7 +92,14 @@ export async function frameworkRoutes(app: FastifyInstance, { db }: { db: Db }) 
 
   api.get(
     '/api/frameworks/:id',
-    { schema: { tags, summary: 'A question set: tools, indicators, questions, items, OIT items, levels', params: z.object({ id: z.string().max(64) }) } },
+    {
+      schema: {
+        tags,
+        summary: 'A question set: tools, indicators, questions, items, OIT items, levels',
+        params: z.object({ id: z.string().max(64) }),
+        response: { 200: frameworkDetailSchema },
+      },
+    },
     async (request) => {
       requireActor(request);
       const f = load(request.params.id);
@@ -162,6 +149,7 @@ export async function frameworkRoutes(app: FastifyInstance, { db }: { db: Db }) 
           "A new set's data to edit, started from this one (central admins): the same content under `newId`, provisional, naming the set it came from; nothing is saved until it is published through POST /api/frameworks",
         params: z.object({ id: z.string().max(64) }),
         querystring: z.object({ newId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(64) }),
+        response: { 200: frameworkDocumentSchema },
       },
     },
     async (request) => {
@@ -179,6 +167,7 @@ export async function frameworkRoutes(app: FastifyInstance, { db }: { db: Db }) 
         summary:
           "Checks a set being edited (central admins): every problem, in Thai and English, and each feature's readiness; nothing is saved",
         body: z.object({ data: z.unknown() }),
+        response: { 200: draftCheckSchema },
       },
     },
     async (request) => checkDraft(requireActor(request), request.body.data),
@@ -186,7 +175,14 @@ export async function frameworkRoutes(app: FastifyInstance, { db }: { db: Db }) 
 
   api.get(
     '/api/frameworks/:id/template.xlsx',
-    { schema: { tags, summary: 'An XLSX template to fill with results and import', params: z.object({ id: z.string().max(64) }) } },
+    {
+      schema: {
+        tags,
+        summary: 'An XLSX template to fill with results and import',
+        params: z.object({ id: z.string().max(64) }),
+        response: { 200: fileResponse('The template workbook', XLSX) },
+      },
+    },
     async (request, reply) => {
       requireActor(request);
       const framework = load(request.params.id);
@@ -194,7 +190,7 @@ export async function frameworkRoutes(app: FastifyInstance, { db }: { db: Db }) 
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="prongsai-${framework.id}-template.xlsx"`)
-        .send(bytes);
+        .send(bytes as unknown as string);
     },
   );
 
@@ -206,6 +202,7 @@ export async function frameworkRoutes(app: FastifyInstance, { db }: { db: Db }) 
         summary:
           "A framework as a workbook (a sheet per part, headed in Thai, no JSON in any cell), to prepare a new year's set from it",
         params: z.object({ id: z.string().max(64) }),
+        response: { 200: fileResponse('The framework as a workbook', XLSX) },
       },
     },
     async (request, reply) => {
@@ -214,7 +211,7 @@ export async function frameworkRoutes(app: FastifyInstance, { db }: { db: Db }) 
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="${f.id}.xlsx"`)
-        .send(await frameworkToWorkbook(f.data as unknown as Record<string, unknown>));
+        .send((await frameworkToWorkbook(f.data as unknown as Record<string, unknown>)) as unknown as string);
     },
   );
 
@@ -231,6 +228,22 @@ export async function frameworkRoutes(app: FastifyInstance, { db }: { db: Db }) 
           contentBase64: z.string().max(2 * MAX_FRAMEWORK_BYTES),
           dryRun: z.boolean().default(false),
         }),
+        response: {
+          200: importedFrameworkSchema.describe('Checked only (dry run)'),
+          201: importedFrameworkSchema,
+          // Every refusal of the set: its problems (a JSON file) or the cells at fault (a workbook, in `details`).
+          422: z.object({
+            error: z.looseObject({
+              code: z.string(),
+              message: z.string(),
+              messageTh: z.string(),
+              problems: z
+                .array(z.looseObject({ source: z.string(), path: z.string(), message: z.string(), th: z.string() }))
+                .optional(),
+              details: z.unknown().optional(),
+            }),
+          }),
+        },
       },
     },
     async (request, reply) => {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
 import { recordAudit } from '../audit/repository.js';
 import { authorize, systemActor, type Actor } from '../auth/policy.js';
 import type { Agency, Database, Publication } from '../db/schema.js';
@@ -7,6 +8,7 @@ import { openDataRows, progressRows, type Dataset } from '../exports/open-data.j
 import { conflict } from '../http/errors.js';
 import { readableRound } from '../progress/access.js';
 import { ProgressRepository } from '../progress/repository.js';
+import type { publicationSchema } from './schemas.js';
 import { PublicationRepository, type PublicationKind, type PublicationScope } from './repository.js';
 
 /** The open-data files a publication holds, by dataset. */
@@ -20,7 +22,7 @@ export const DATASETS_OF = {
   oit: [],
 } as const satisfies Record<PublicationKind, readonly Dataset[]>;
 
-export function presentPublication(row: Publication) {
+export function presentPublication(row: Publication): z.infer<typeof publicationSchema> {
   return {
     id: row.id,
     kind: row.kind as PublicationKind,

@@ -12,6 +12,17 @@ export function findAssessment(db: Executor, agencyId: number, fiscalYear: numbe
     .executeTakeFirst();
 }
 
+/** The agency's latest assessment of a fiscal year before the one given. */
+export function assessmentBefore(db: Executor, agencyId: number, fiscalYear: number): Promise<Assessment | undefined> {
+  return db
+    .selectFrom('assessments')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('fiscal_year', '<', fiscalYear)
+    .orderBy('fiscal_year', 'desc')
+    .executeTakeFirst();
+}
+
 export function listAssessments(db: Executor, agencyId: number): Promise<Assessment[]> {
   return db.selectFrom('assessments').selectAll().where('agency_id', '=', agencyId).orderBy('fiscal_year', 'desc').execute();
 }

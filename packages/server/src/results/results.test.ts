@@ -282,6 +282,19 @@ describe.each(TEST_DATABASES)('results API on $engine', (database) => {
       expect(response.statusCode).toBe(403);
     });
 
+    it('says whether the caller may see the self-assessment beside the results', async () => {
+      const finance = await login(app, 'finance@bang-khae.demo');
+      const can = async (session: Session) => {
+        const response = await get('/api/agencies/bang-khae/assessments/2566', session);
+        expect(response.statusCode, response.body).toBe(200);
+        return response.json().can as { readSelfAssessment: boolean };
+      };
+      expect(await can(khaeAdmin)).toEqual({ readSelfAssessment: true });
+      expect(await can(khaeDirector)).toEqual({ readSelfAssessment: true });
+      expect(await can(central)).toEqual({ readSelfAssessment: true });
+      expect(await can(finance)).toEqual({ readSelfAssessment: false });
+    });
+
     it('shows the city-wide table to central users only, with CSV and XLSX exports', async () => {
       expect((await get('/api/results/city?year=2566', khaeAdmin)).statusCode).toBe(403);
       const rows = (await get('/api/results/city?year=2566', central)).json() as {

@@ -7,6 +7,16 @@ import { requireActor } from '../http/context.js';
 import type { Upload } from '../inputs/read-upload.js';
 import { cityCsv, cityXlsx } from './city.js';
 import {
+  assessmentReportSchema,
+  assessmentSummarySchema,
+  cityRowSchema,
+  importedSchema,
+  planSchema,
+  presentedResultSchema,
+  previewSchema,
+  trendSchema,
+} from './schemas.js';
+import {
   agencyAssessments,
   assessmentReport,
   cityResults,
@@ -48,7 +58,14 @@ export async function resultRoutes(app: FastifyInstance, { db }: { db: Db }) {
 
   api.get(
     '/api/agencies/:agency/assessments',
-    { schema: { tags, summary: "An agency's assessments by fiscal year", params: params.pick({ agency: true }) } },
+    {
+      schema: {
+        tags,
+        summary: "An agency's assessments by fiscal year",
+        params: params.pick({ agency: true }),
+        response: { 200: z.array(assessmentSummarySchema) },
+      },
+    },
     async (request) => {
       return (await agencyAssessments(db.kysely, requireActor(request), request.params.agency)).map((a) => ({
         fiscalYear: a.fiscal_year,
@@ -70,6 +87,7 @@ export async function resultRoutes(app: FastifyInstance, { db }: { db: Db }) {
           'Scores, weak points, published-vs-computed differences, comparison with the year before, OIT details, respondent statistics, import history',
         params,
         querystring: z.object({ threshold: z.coerce.number().min(0).max(100).optional() }),
+        response: { 200: assessmentReportSchema },
       },
     },
     async (request) => {
@@ -92,6 +110,7 @@ export async function resultRoutes(app: FastifyInstance, { db }: { db: Db }) {
         summary: 'Read a results file or pasted text and show the scores it would give; writes nothing',
         params,
         body: uploadBody,
+        response: { 200: previewSchema },
       },
     },
     async (request) => {
@@ -116,6 +135,7 @@ export async function resultRoutes(app: FastifyInstance, { db }: { db: Db }) {
           'Import a results file or pasted text: replaces the overlapping earlier import (kept in history), all or nothing',
         params,
         body: uploadBody,
+        response: { 201: importedSchema },
       },
     },
     async (request, reply) => {
@@ -146,6 +166,7 @@ export async function resultRoutes(app: FastifyInstance, { db }: { db: Db }) {
         summary: 'Scores with chosen questions, items or OIT items raised to new scores',
         params,
         body: z.object({ changes: z.record(z.string().max(16), z.number().min(0).max(100)) }),
+        response: { 200: presentedResultSchema },
       },
     },
     async (request) => {
@@ -168,6 +189,7 @@ export async function resultRoutes(app: FastifyInstance, { db }: { db: Db }) {
         summary: 'The fewest questions to raise to a target score to reach a level',
         params,
         body: z.object({ level: z.string().max(32), target: z.number().min(1).max(100).default(100) }),
+        response: { 200: planSchema },
       },
     },
     async (request) => {
@@ -190,10 +212,14 @@ export async function resultRoutes(app: FastifyInstance, { db }: { db: Db }) {
     },
   );
 
-  api.get('/api/results/years', { schema: { tags, summary: 'Fiscal years with results' } }, async (request) => {
-    requireActor(request);
-    return resultYears(db.kysely);
-  });
+  api.get(
+    '/api/results/years',
+    { schema: { tags, summary: 'Fiscal years with results', response: { 200: z.array(z.number()) } } },
+    async (request) => {
+      requireActor(request);
+      return resultYears(db.kysely);
+    },
+  );
 
   api.get(
     '/api/results/city',
@@ -205,6 +231,18 @@ export async function resultRoutes(app: FastifyInstance, { db }: { db: Db }) {
           year: z.coerce.number().int().min(2500).max(2700),
           format: z.enum(['json', 'csv', 'xlsx']).default('json'),
         }),
+        response: {
+          200: {
+            description: 'The table as JSON, or as a CSV or XLSX file',
+            content: {
+              'application/json': { schema: z.array(cityRowSchema) },
+              'text/csv': { schema: z.string().meta({ format: 'binary' }) },
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+                schema: z.string().meta({ format: 'binary' }),
+              },
+            },
+          },
+        },
       },
     },
     async (request, reply) => {
@@ -220,7 +258,7 @@ export async function resultRoutes(app: FastifyInstance, { db }: { db: Db }) {
         return reply
           .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header('content-disposition', `attachment; filename="prongsai-ita-${year}.xlsx"`)
-          .send(await cityXlsx(year, rows));
+          .send((await cityXlsx(year, rows)) as unknown as string);
       }
       return rows;
     },
@@ -228,7 +266,13 @@ export async function resultRoutes(app: FastifyInstance, { db }: { db: Db }) {
 
   api.get(
     '/api/results/trends',
-    { schema: { tags, summary: 'ITA of every agency by fiscal year (central users)' } },
+    {
+      schema: {
+        tags,
+        summary: 'ITA of every agency by fiscal year (central users)',
+        response: { 200: z.array(trendSchema) },
+      },
+    },
     async (request) => {
       return (await cityTrends(db.kysely, requireActor(request))).map((r) => ({
         agencyId: r.agency_id,

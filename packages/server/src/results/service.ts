@@ -26,7 +26,7 @@ import {
 import type { Kysely } from 'kysely';
 import { readableAgency } from '../agencies/service.js';
 import { recordAudit } from '../audit/repository.js';
-import { authorize, type Actor } from '../auth/policy.js';
+import { allows, authorize, type Actor } from '../auth/policy.js';
 import { now } from '../db/database.js';
 import { lockRow } from '../db/locks.js';
 import type { Agency, Assessment, AssessmentImport, Database } from '../db/schema.js';
@@ -36,6 +36,7 @@ import { inputErrorAsHttp } from '../inputs/input-http.js';
 import { readUpload, type Upload } from '../inputs/read-upload.js';
 import {
   activeImports,
+  assessmentBefore,
   assessmentYears,
   findAssessment,
   importHistory,
@@ -337,13 +338,7 @@ export async function commitImport(
 
 /** The assessment of the fiscal year before, for year-over-year comparison. */
 export async function previousComparison(db: Kysely<Database>, assessment: Assessment, state: AssessmentState) {
-  const earlier = await db
-    .selectFrom('assessments')
-    .selectAll()
-    .where('agency_id', '=', assessment.agency_id)
-    .where('fiscal_year', '<', assessment.fiscal_year)
-    .orderBy('fiscal_year', 'desc')
-    .executeTakeFirst();
+  const earlier = await assessmentBefore(db, assessment.agency_id, assessment.fiscal_year);
   if (!earlier) return null;
   const before = await loadState(db, earlier);
   return { fiscalYear: earlier.fiscal_year, ...compareResults(before, state) };
@@ -388,6 +383,10 @@ export async function assessmentReport(db: Kysely<Database>, actor: Actor, ref: 
     oit: state.content.oit,
     stats: presentStats(state.content),
     imports: await importHistory(db, assessment.id),
+    can: {
+      /** The agency's own self-assessment surveys shown beside the official scores. */
+      readSelfAssessment: allows(actor, 'survey', 'read', { agencyId: agency.id }),
+    },
   };
 }
 

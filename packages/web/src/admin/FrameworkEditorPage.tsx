@@ -18,9 +18,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { api, ApiError } from '../api/client';
+import { ApiError, http, ok, type ApiData } from '../api/client';
 import { fiscalYearOf, todayInBangkok } from '../i18n/dates';
-import { emptyDraft, storageKey, typedYears, type Draft, type Localized } from './framework-editor/draft';
+import { emptyDraft, storageKey, typedYears, type Draft } from './framework-editor/draft';
 import { NumberText } from './framework-editor/fields';
 import { LevelsPanel } from './framework-editor/LevelsPanel';
 import { OitPanel } from './framework-editor/OitPanel';
@@ -28,16 +28,7 @@ import { QuestionsPanel } from './framework-editor/QuestionsPanel';
 import { ScalesPanel } from './framework-editor/ScalesPanel';
 import { StructurePanel } from './framework-editor/StructurePanel';
 
-interface Check {
-  problems: { path: string; message: string; th: string }[];
-  readiness: { feature: string; ready: boolean; missing: { th: string; en: string }[] }[] | null;
-  idTaken: boolean;
-}
-interface Listed {
-  id: string;
-  name: Localized;
-  fiscalYears: number[];
-}
+type Check = ApiData<'/api/frameworks/check', 'post'>;
 
 const HISTORY = 100;
 /** The choice of starting from nothing, beside the published sets. */
@@ -54,7 +45,7 @@ export function FrameworkEditorPage() {
   const th = i18n.language === 'th';
   const navigate = useNavigate();
   const client = useQueryClient();
-  const sets = useQuery({ queryKey: ['frameworks'], queryFn: () => api<Listed[]>('GET', '/api/frameworks') });
+  const sets = useQuery({ queryKey: ['frameworks'], queryFn: () => ok(http.GET('/api/frameworks')) });
   const current = fiscalYearOf(todayInBangkok());
   const [from, setFrom] = useState<string | null>(null);
   // The first year without a set: the current one, or the next when the current has one already.
@@ -78,7 +69,7 @@ export function FrameworkEditorPage() {
       const kept = localStorage.getItem(storageKey(newId));
       if (kept) return JSON.parse(kept) as Draft;
       if (from === EMPTY) return emptyDraft(newId, firstOpenYear);
-      return api<Draft>('GET', `/api/frameworks/${from}/draft?newId=${encodeURIComponent(newId)}`);
+      return (await ok(http.GET('/api/frameworks/{id}/draft', { params: { path: { id: from! }, query: { newId } } }))) as Draft;
     },
     onSuccess: (data) => {
       setHistory({ past: [], now: data, future: [] });
@@ -111,7 +102,7 @@ export function FrameworkEditorPage() {
     if (!draft) return;
     localStorage.setItem(storageKey(draft.id), JSON.stringify(draft));
     const timer = setTimeout(() => {
-      api<Check>('POST', '/api/frameworks/check', { data: draft })
+      ok(http.POST('/api/frameworks/check', { body: { data: draft } }))
         .then(setCheck)
         .catch(() => setCheck(null));
     }, 500);
@@ -123,7 +114,7 @@ export function FrameworkEditorPage() {
       const bytes = new TextEncoder().encode(JSON.stringify(draft, null, 2));
       let binary = '';
       bytes.forEach((b) => (binary += String.fromCharCode(b)));
-      return api('POST', '/api/frameworks', { fileName: `${draft!.id}.json`, contentBase64: btoa(binary) });
+      return ok(http.POST('/api/frameworks', { body: { fileName: `${draft!.id}.json`, contentBase64: btoa(binary) } }));
     },
     onSuccess: async () => {
       localStorage.removeItem(storageKey(draft!.id));

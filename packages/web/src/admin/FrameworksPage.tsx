@@ -18,42 +18,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, ApiError, fileToBase64 } from '../api/client';
+import { ApiError, fileToBase64, http, ok, type ApiData } from '../api/client';
 import { storageKey } from './framework-editor/draft';
 
-interface Localized {
-  th: string;
-  en: string;
-}
-interface FeatureReadiness {
-  feature: 'scoring' | 'results-import' | 'oit' | 'surveys' | 'documents' | 'memo';
-  ready: boolean;
-  missing: ({ part: string } & Localized)[];
-  fixedBy: 'central-admin';
-}
-interface FrameworkSummary {
-  id: string;
-  name: { th: string; en?: string | null };
-  fiscalYears: number[];
-  agencyKinds: string[];
-  provisional: boolean;
-  notice: Localized | null;
-  provenance: {
-    sources: { id: string; kind: string; citation: string; gave: string }[];
-    confirmedBy: string | null;
-    confirmedAt: string | null;
-    unknowns: string[];
-  };
-  readiness: FeatureReadiness[];
-}
-interface Checked {
-  ok: true;
-  id: string;
-  fiscalYears: number[];
-  questions: number;
-  oitItems: number;
-  saved: boolean;
-}
+type FrameworkSummary = ApiData<'/api/frameworks'>[number];
+type Checked = ApiData<'/api/frameworks', 'post'>;
+type FeatureReadiness = FrameworkSummary['readiness'][number];
+type ManualDraftAnswer = ApiData<'/api/frameworks/draft-from-manual', 'post'>;
+type ManualLine = ManualDraftAnswer['unplaced'][number];
 interface Problem {
   path: string;
   message: string;
@@ -67,13 +39,13 @@ export function FrameworksPage() {
   const { t, i18n } = useTranslation();
   const th = i18n.language === 'th';
   const client = useQueryClient();
-  const frameworks = useQuery({ queryKey: ['frameworks'], queryFn: () => api<FrameworkSummary[]>('GET', '/api/frameworks') });
+  const frameworks = useQuery({ queryKey: ['frameworks'], queryFn: () => ok(http.GET('/api/frameworks')) });
   const [file, setFile] = useState<File | null>(null);
   const [checked, setChecked] = useState<Checked | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
   const send = useMutation({
     mutationFn: async (dryRun: boolean) =>
-      api<Checked>('POST', '/api/frameworks', { fileName: file!.name, contentBase64: await fileToBase64(file!), dryRun }),
+      ok(http.POST('/api/frameworks', { body: { fileName: file!.name, contentBase64: await fileToBase64(file!), dryRun } })),
     onMutate: () => setProblems([]),
     onSuccess: async (result) => {
       setChecked(result);
@@ -210,20 +182,6 @@ export function FrameworksPage() {
   );
 }
 
-interface ManualLine {
-  line: number;
-  text: string;
-  reason: Localized;
-}
-interface ManualDraftAnswer {
-  draft: { id: string };
-  readiness: FeatureReadiness[] | null;
-  problems: { path: string; message: string; th?: string }[];
-  unplaced: ManualLine[];
-  warnings: ManualLine[];
-  counts: { questions: number; oitItems: number };
-}
-
 /** วางข้อความจากคู่มือ: the manual's text pasted onto a base set gives a draft, its readiness and the lines not placed. */
 function ManualPaste({ frameworks }: { frameworks: FrameworkSummary[] }) {
   const { t, i18n } = useTranslation();
@@ -232,24 +190,26 @@ function ManualPaste({ frameworks }: { frameworks: FrameworkSummary[] }) {
   const [baseId, setBaseId] = useState<string | null>(null);
   const [text, setText] = useState('');
   const read = useMutation({
-    mutationFn: () => api<ManualDraftAnswer>('POST', '/api/frameworks/draft-from-manual', { baseId, text }),
+    mutationFn: () => ok(http.POST('/api/frameworks/draft-from-manual', { body: { baseId: baseId ?? '', text } })),
   });
   const answer = read.data;
+  /** The draft document as written (it may still have problems); it always has its id. */
+  const draftId = (answer?.draft as { id: string } | undefined)?.id ?? '';
   const download = () => {
     if (!answer) return;
     const blob = new Blob([JSON.stringify(answer.draft, null, 2)], { type: 'application/json' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
-    a.download = `${answer.draft.id}.json`;
+    a.download = `${draftId}.json`;
     a.click();
     URL.revokeObjectURL(url);
   };
   // The editor opens the draft as kept in this browser, to be checked, finished and published there.
   const openInEditor = () => {
     if (!answer) return;
-    localStorage.setItem(storageKey(answer.draft.id), JSON.stringify(answer.draft));
-    navigate(`/admin/frameworks/new?draft=${encodeURIComponent(answer.draft.id)}`);
+    localStorage.setItem(storageKey(draftId), JSON.stringify(answer.draft));
+    navigate(`/admin/frameworks/new?draft=${encodeURIComponent(draftId)}`);
   };
   return (
     <Card withBorder data-testid="manual-paste">

@@ -17,7 +17,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Fragment, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../api/client';
+import { http, ok } from '../api/client';
 import { fiscalYearOf, todayInBangkok } from '../i18n/dates';
 import { fmt, LEVEL_COLORS, type CityRow } from '../api/results';
 import { EChart, type ChartOption } from '../charts/EChart';
@@ -41,20 +41,20 @@ function value(row: CityRow, key: SortKey, lang: string): number | string {
 export function CityPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const years = useQuery({ queryKey: ['result-years'], queryFn: () => api<number[]>('GET', '/api/results/years') });
+  const years = useQuery({ queryKey: ['result-years'], queryFn: () => ok(http.GET('/api/results/years')) });
   const [chosen, setChosen] = useState<number | null>(null);
   // The current fiscal year once it has results; until then the latest year that has, and the page says so.
   const current = fiscalYearOf(todayInBangkok());
   const year = chosen ?? (years.data?.includes(current) ? current : (years.data?.[0] ?? null));
   const rows = useQuery({
     queryKey: ['city', year],
-    queryFn: () => api<CityRow[]>('GET', `/api/results/city?year=${year}`),
+    // The JSON answer (the same route gives the CSV and XLSX downloads).
+    queryFn: async () => (await ok(http.GET('/api/results/city', { params: { query: { year: year! } } }))) as CityRow[],
     enabled: year !== null,
   });
   const trends = useQuery({
     queryKey: ['trends'],
-    queryFn: () =>
-      api<{ agencyId: number; fiscalYear: number; ita: number | null; levelId: string | null }[]>('GET', '/api/results/trends'),
+    queryFn: () => ok(http.GET('/api/results/trends')),
   });
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'rank', descending: false });
   // The year's indicators by name, from the framework its results were scored with.

@@ -2,21 +2,11 @@ import { Badge, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
+import { ApiError, http, ok, type ApiBody } from '../api/client';
 import { formatTimestamp } from '../i18n/dates';
 
-interface Publication {
-  id: number;
-  kind: 'results' | 'plan' | 'round' | 'oit';
-  fiscalYear: number;
-  round: number | null;
-  publishedAt: string;
-  withdrawnAt: string | null;
-  live: boolean;
-}
-
 interface Target {
-  kind: Publication['kind'];
+  kind: ApiBody<'/api/agencies/{agency}/publications', 'post'>['kind'];
   year: number;
   round?: 6 | 12;
   label: string;
@@ -31,16 +21,24 @@ export function PublishPanel({ slug, year, canPublish }: { slug: string; year: n
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState<{ id: number; label: string } | null>(null);
   const key = ['publications', slug];
-  const list = useQuery({ queryKey: key, queryFn: () => api<Publication[]>('GET', `/api/agencies/${slug}/publications`) });
+  const list = useQuery({
+    queryKey: key,
+    queryFn: () => ok(http.GET('/api/agencies/{agency}/publications', { params: { path: { agency: slug } } })),
+  });
   const errorText = (e: unknown) =>
     e instanceof ApiError ? (i18n.language === 'th' ? e.messageTh : e.message) : t('documents.publishFailed');
   const publish = useMutation({
     mutationFn: (target: Target) =>
-      api('POST', `/api/agencies/${slug}/publications`, { kind: target.kind, year: target.year, round: target.round }),
+      ok(
+        http.POST('/api/agencies/{agency}/publications', {
+          params: { path: { agency: slug } },
+          body: { kind: target.kind, year: target.year, round: target.round },
+        }),
+      ),
     onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
   });
   const withdraw = useMutation({
-    mutationFn: (id: number) => api('POST', `/api/publications/${id}/withdraw`),
+    mutationFn: (id: number) => ok(http.POST('/api/publications/{id}/withdraw', { params: { path: { id } } })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
   });
   const targets: Target[] = [

@@ -19,8 +19,8 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, fileToBase64 } from '../api/client';
-import { fmt, type Preview } from '../api/results';
+import { ApiError, fileToBase64, http, ok } from '../api/client';
+import { fmt } from '../api/results';
 import { fiscalYearOf, todayInBangkok } from '../i18n/dates';
 
 /** Choose a file or paste text, see the preview with its warnings, then import — nothing is written before the last step. */
@@ -44,22 +44,33 @@ export function ImportWizard({
   const [text, setText] = useState('');
   const frameworks = useQuery({
     queryKey: ['frameworks'],
-    queryFn: () =>
-      api<{ id: string; fiscalYears: number[]; agencyKinds?: string[]; provisional?: boolean }[]>('GET', '/api/frameworks'),
+    queryFn: () => ok(http.GET('/api/frameworks')),
   });
   // A district imports with a district set only (the main round's sets are for departments).
-  const districtSets = (frameworks.data ?? []).filter((f) => f.agencyKinds?.includes('district') ?? true);
+  const districtSets = (frameworks.data ?? []).filter((f) => f.agencyKinds.includes('district'));
 
   const body = async () => ({
     ...(framework ? { framework } : {}),
     ...(mode === 'paste' ? { text } : { fileName: file!.name, contentBase64: await fileToBase64(file!) }),
   });
   const preview = useMutation({
-    mutationFn: async () => api<Preview>('POST', `/api/agencies/${agencySlug}/assessments/${year}/preview`, await body()),
+    mutationFn: async () =>
+      ok(
+        http.POST('/api/agencies/{agency}/assessments/{year}/preview', {
+          params: { path: { agency: agencySlug, year } },
+          body: await body(),
+        }),
+      ),
     onSuccess: () => setStep(1),
   });
   const commit = useMutation({
-    mutationFn: async () => api('POST', `/api/agencies/${agencySlug}/assessments/${year}/imports`, await body()),
+    mutationFn: async () =>
+      ok(
+        http.POST('/api/agencies/{agency}/assessments/{year}/imports', {
+          params: { path: { agency: agencySlug, year } },
+          body: await body(),
+        }),
+      ),
     onSuccess: () => {
       setStep(2);
       void client.invalidateQueries({ queryKey: ['assessments', agencySlug] });

@@ -5,8 +5,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { isWellFormedUrl, readableUrl } from '@prongsai/core/thai';
-import { api, type Agency } from '../api/client';
-import { fmt, LEVEL_COLORS, type AssessmentDetail, type AssessmentSummary } from '../api/results';
+import { http, ok } from '../api/client';
+import { fmt, LEVEL_COLORS } from '../api/results';
 import { useMe } from '../auth/session';
 import { EChart } from '../charts/EChart';
 import { formatTimestamp } from '../i18n/dates';
@@ -36,18 +36,18 @@ export function ResultsPage() {
   const [importing, setImporting] = useState(false);
   const agency = useQuery({
     queryKey: ['agency', slug],
-    queryFn: () => api<Agency>('GET', `/api/agencies/${slug}`),
+    queryFn: () => ok(http.GET('/api/agencies/{agency}', { params: { path: { agency: slug } } })),
     retry: false,
   });
   const list = useQuery({
     queryKey: ['assessments', slug],
-    queryFn: () => api<AssessmentSummary[]>('GET', `/api/agencies/${slug}/assessments`),
+    queryFn: () => ok(http.GET('/api/agencies/{agency}/assessments', { params: { path: { agency: slug } } })),
     enabled: agency.isSuccess,
   });
   const year = chosenYear ?? list.data?.[0]?.fiscalYear ?? null;
   const detail = useQuery({
     queryKey: ['assessment', slug, year],
-    queryFn: () => api<AssessmentDetail>('GET', `/api/agencies/${slug}/assessments/${year}`),
+    queryFn: () => ok(http.GET('/api/agencies/{agency}/assessments/{year}', { params: { path: { agency: slug, year: year! } } })),
     enabled: year !== null,
   });
   const framework = useFramework(detail.data?.framework);
@@ -137,7 +137,7 @@ export function ResultsPage() {
           {t('results.demo')}
         </Alert>
       )}
-      {me.user.role !== 'division_editor' && year !== null && <SelfAssessment slug={slug} year={year} official={r.tools} />}
+      {d.can.readSelfAssessment && year !== null && <SelfAssessment slug={slug} year={year} official={r.tools} />}
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
         <Card withBorder data-testid="ita-card">
           <Text size="sm" c="dimmed">

@@ -1,29 +1,21 @@
 import { Badge, Card, Group, Text } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-
-interface Round {
-  id: number;
-  fiscalYear: number;
-  tool: string;
-  open: boolean;
-}
+import { http, ok } from '../api/client';
 
 /** The year's self-assessment scores beside the official ones (source self-assessment), for those who may see the surveys. */
 export function SelfAssessment({ slug, year, official }: { slug: string; year: number; official: Record<string, number> }) {
   const { t } = useTranslation();
   const rounds = useQuery({
     queryKey: ['surveys', slug],
-    queryFn: () => api<Round[]>('GET', `/api/agencies/${slug}/surveys`),
+    queryFn: () => ok(http.GET('/api/agencies/{agency}/surveys', { params: { path: { agency: slug } } })),
     retry: false,
   });
   const ofYear = (rounds.data ?? []).filter((r) => r.fiscalYear === year);
   const results = useQueries({
     queries: ofYear.map((round) => ({
       queryKey: ['survey-result', round.id],
-      queryFn: () =>
-        api<{ respondents: number; result: { tools: Record<string, number> } }>('GET', `/api/surveys/${round.id}/result`),
+      queryFn: () => ok(http.GET('/api/surveys/{id}/result', { params: { path: { id: round.id } } })),
     })),
   });
   if (!ofYear.length) return null;
@@ -32,7 +24,7 @@ export function SelfAssessment({ slug, year, official }: { slug: string; year: n
       <Text fw={700}>{t('results.selfAssessment')}</Text>
       {ofYear.map((round, i) => {
         const data = results[i]?.data;
-        const score = data?.result.tools[round.tool];
+        const score = data?.result?.tools[round.tool];
         const compared = official[round.tool];
         return (
           <Group key={round.id} gap="xs" mt={4}>

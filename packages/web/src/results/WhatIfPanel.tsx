@@ -2,14 +2,8 @@ import { Alert, Badge, Button, Card, Group, NumberInput, Select, SimpleGrid, Sta
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { http, ok } from '../api/client';
 import { fmt, LEVEL_COLORS, type AssessmentDetail, type FrameworkInfo, type Presented } from '../api/results';
-
-interface Plan {
-  reachable: boolean;
-  steps: { code: string; tool: string; from: number; to: number }[];
-  result: Presented;
-}
 
 function Outcome({ result, framework }: { result: Presented; framework: FrameworkInfo }) {
   return (
@@ -43,10 +37,22 @@ export function WhatIfPanel({
   const [target, setTarget] = useState(100);
   const candidates = detail.weak.flat.map((p) => p.code);
   const whatIf = useMutation({
-    mutationFn: () => api<Presented>('POST', `/api/agencies/${agencySlug}/assessments/${year}/what-if`, { changes: targets }),
+    mutationFn: () =>
+      ok(
+        http.POST('/api/agencies/{agency}/assessments/{year}/what-if', {
+          params: { path: { agency: agencySlug, year } },
+          body: { changes: targets },
+        }),
+      ),
   });
   const plan = useMutation({
-    mutationFn: () => api<Plan>('POST', `/api/agencies/${agencySlug}/assessments/${year}/plan`, { level, target }),
+    mutationFn: () =>
+      ok(
+        http.POST('/api/agencies/{agency}/assessments/{year}/plan', {
+          params: { path: { agency: agencySlug, year } },
+          body: { level, target },
+        }),
+      ),
   });
   if (Object.keys(detail.result.questions).length === 0) return null;
 
