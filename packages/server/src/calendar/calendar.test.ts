@@ -134,6 +134,45 @@ describe.each(TEST_DATABASES)("the ITA year's calendar on $engine", (database) =
     ).toBe(404);
   });
 
+  it('tells each caller what they may do with the year: the secretariat and central admins date it, a division editor has its feed', async () => {
+    const [director, central, lakSi] = [
+      await session('director@bang-khae.demo'),
+      await session('admin@prongsai.demo'),
+      await session('admin@lak-si.demo'),
+    ];
+    const abilities = async (who: Session, agency = 'bang-khae') =>
+      (
+        (await get(who, `/api/agencies/${agency}/calendar/2567`)).json() as { can: { update: boolean; feed: number | null } }[]
+      ).map((m) => m.can);
+    const financeId = (
+      await db.selectFrom('users').select('division_id').where('email', '=', 'finance@bang-khae.demo').executeTakeFirstOrThrow()
+    ).division_id;
+    expect(financeId).not.toBeNull();
+    expect(new Set((await abilities(admin)).map((c) => JSON.stringify(c)))).toEqual(
+      new Set([JSON.stringify({ update: true, feed: 0 })]),
+    );
+    expect((await abilities(central))[0]).toEqual({ update: true, feed: 0 });
+    expect((await abilities(finance))[0]).toEqual({ update: false, feed: financeId });
+    expect((await abilities(director))[0]).toEqual({ update: false, feed: null });
+    // Another agency's secretariat does not read Bang Khae's year at all; its own it dates.
+    expect((await get(lakSi, '/api/agencies/bang-khae/calendar/2567')).statusCode).toBe(404);
+    expect((await abilities(lakSi, 'lak-si'))[0]).toEqual({ update: true, feed: 0 });
+    // The memos say the same: the secretariat writes and issues them, a division editor reads them.
+    const memoAbilities = async (who: Session) =>
+      ((await get(who, '/api/agencies/bang-khae/memos/2567')).json() as { can: { edit: boolean } }[]).map((m) => m.can.edit);
+    expect(await memoAbilities(admin)).toEqual([true, true]);
+    expect(await memoAbilities(finance)).toEqual([false, false]);
+    expect(await memoAbilities(director)).toEqual([false, false]);
+    // What the year offers is what the server accepts: the division editor's change is refused.
+    const refused = await app.inject({
+      method: 'PUT',
+      url: '/api/agencies/bang-khae/calendar/2567/schools-data',
+      headers: finance.headers,
+      payload: { done: true },
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+
   it("takes a central admin's dates for a year, NACC's periods among them, and shows who is late city-wide", async () => {
     const central = await session('admin@prongsai.demo');
     const body = [{ milestone: 'nacc-survey', startsOn: '2025-04-10', dueOn: '2025-07-15' }];

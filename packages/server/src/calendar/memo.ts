@@ -17,7 +17,7 @@ import {
 } from '@prongsai/core';
 import { listDivisions } from '../agencies/repository.js';
 import { recordAudit } from '../audit/repository.js';
-import { authorize, type Actor } from '../auth/policy.js';
+import { allows, authorize, type Actor } from '../auth/policy.js';
 import { fiscalYearOfDay, now, todayInBangkok } from '../db/database.js';
 import type { Agency, Database, MemoRow } from '../db/schema.js';
 import { officialDate } from '../documents/common.js';
@@ -54,6 +54,8 @@ export interface MemoView {
   document: MemoDocument;
   /** What to check before issuing; `blocking` ones refuse the issue. */
   warnings: MemoWarning[];
+  /** What the caller may do with it: write into it, issue and reopen it (the secretariat). */
+  can: { edit: boolean };
 }
 
 export interface MemoWarning {
@@ -221,6 +223,7 @@ export class MemoService {
     authorize(reader, 'calendar', 'read', { agencyId: agency.id });
     const facts = await this.facts(reader, agency, fiscalYear);
     const rows = new Map((await this.repository.ofYear(agency.id, fiscalYear)).map((r) => [r.kind, r]));
+    const can = { edit: allows(reader, 'calendar', 'manage', { agencyId: agency.id }) };
     return MEMO_KINDS.map((kind) => {
       const row = rows.get(kind);
       const content = contentOf(row);
@@ -239,6 +242,7 @@ export class MemoService {
           updatedAt: row!.updated_at,
           document: issued.document,
           warnings: [],
+          can,
         };
       }
       return {
@@ -253,6 +257,7 @@ export class MemoService {
         updatedAt: row?.updated_at ?? null,
         document: buildMemo(kind, facts, content),
         warnings: memoWarnings(kind, facts, content),
+        can,
       };
     });
   }

@@ -8,9 +8,10 @@ import type { Db } from '../db/database.js';
 import { todayInBangkok } from '../fiscal-years/today.js';
 import { notFound } from '../http/errors.js';
 import { requireActor } from '../http/context.js';
-import { isoDate } from '../http/schemas.js';
+import { fileResponse, isoDate, noContent } from '../http/schemas.js';
 import { lateCsv, lateXlsx } from './late-export.js';
 import { MemoService } from './memo.js';
+import { lateMilestoneSchema, memoViewSchema, presentedMilestoneSchema, taskSchema } from './schemas.js';
 import { CalendarService } from './service.js';
 import { tasksFor } from './tasks.js';
 
@@ -47,12 +48,13 @@ export async function calendarRoutes(app: FastifyInstance, { db, config }: { db:
         tags,
         summary: "The agency's ITA year: each milestone's dates, owner and state (from Prongsai's records where it keeps them)",
         params: yearParams,
+        response: { 200: z.array(presentedMilestoneSchema) },
       },
     },
     async (request) => {
       const actor = requireActor(request);
       const agency = await readableAgency(db.kysely, actor, request.params.agency);
-      return service.milestones(actor, agency, request.params.year);
+      return service.yearFor(actor, agency, request.params.year);
     },
   );
 
@@ -69,13 +71,14 @@ export async function calendarRoutes(app: FastifyInstance, { db, config }: { db:
           ownerDivisionId: z.number().int().positive().nullable().optional(),
           done: z.boolean().optional(),
         }),
+        response: { 200: z.array(presentedMilestoneSchema) },
       },
     },
     async (request) => {
       const actor = requireActor(request);
       const agency = await readableAgency(db.kysely, actor, request.params.agency);
       await service.adjust(actor, agency, request.params.year, request.params.milestone, request.body);
-      return service.milestones(actor, agency, request.params.year);
+      return service.yearFor(actor, agency, request.params.year);
     },
   );
 
@@ -87,11 +90,12 @@ export async function calendarRoutes(app: FastifyInstance, { db, config }: { db:
         summary: "The city-wide dates of a fiscal year, NACC's periods among them (central admins)",
         params: z.object({ year: z.coerce.number().int().min(2500).max(2700) }),
         body: z.array(z.object({ milestone, startsOn: isoDate.nullable(), dueOn: isoDate })).max(50),
+        response: { 204: noContent },
       },
     },
     async (request, reply) => {
       await service.setDefaults(requireActor(request), request.params.year, request.body);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
@@ -104,6 +108,18 @@ export async function calendarRoutes(app: FastifyInstance, { db, config }: { db:
           'City-wide: per milestone, the districts that are late (central admins); `milestone` filters, `format=csv` or `xlsx` to download',
         params: z.object({ year: z.coerce.number().int().min(2500).max(2700) }),
         querystring: z.object({ format: z.enum(['json', 'csv', 'xlsx']).default('json'), milestone: milestone.optional() }),
+        response: {
+          200: {
+            description: 'Per milestone, the districts late and due soon; or the same as a CSV or XLSX file',
+            content: {
+              'application/json': { schema: z.array(lateMilestoneSchema) },
+              'text/csv': { schema: z.string().meta({ format: 'binary' }) },
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+                schema: z.string().meta({ format: 'binary' }),
+              },
+            },
+          },
+        },
       },
     },
     async (request, reply) => {
@@ -122,7 +138,7 @@ export async function calendarRoutes(app: FastifyInstance, { db, config }: { db:
         return reply
           .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header('content-disposition', `attachment; filename="${name}.xlsx"`)
-          .send(await lateXlsx(late, today, year));
+          .send((await lateXlsx(late, today, year)) as unknown as string);
       }
       return late;
     },
@@ -136,6 +152,7 @@ export async function calendarRoutes(app: FastifyInstance, { db, config }: { db:
         summary:
           "The year's memos (บันทึกข้อความ): what the secretariat wrote in, the calendar's instructions, and the text as it prints",
         params: yearParams,
+        response: { 200: z.array(memoViewSchema) },
       },
     },
     async (request) => {
@@ -154,6 +171,7 @@ export async function calendarRoutes(app: FastifyInstance, { db, config }: { db:
           'Write into a memo: its number, date, recipient, origin, instructions and signers (the secretariat; not once issued)',
         params: yearParams.extend({ kind: z.enum(MEMO_KINDS) }),
         body: memoContent,
+        response: { 200: z.array(memoViewSchema) },
       },
     },
     async (request) => {
@@ -172,6 +190,7 @@ export async function calendarRoutes(app: FastifyInstance, { db, config }: { db:
         summary: 'Issue a numbered memo, which locks it (`issued: true`), or reopen it (`false`)',
         params: yearParams.extend({ kind: z.enum(MEMO_KINDS) }),
         body: z.object({ issued: z.boolean() }),
+        response: { 200: z.array(memoViewSchema) },
       },
     },
     async (request) => {
@@ -189,6 +208,7 @@ export async function calendarRoutes(app: FastifyInstance, { db, config }: { db:
         tags,
         summary: "What the signed-in person must do now in the agency's year, by their role and division",
         params: yearParams,
+        response: { 200: z.array(taskSchema) },
       },
     },
     async (request) => {
@@ -206,6 +226,7 @@ export async function calendarRoutes(app: FastifyInstance, { db, config }: { db:
         summary: 'A new secret iCalendar feed URL of the agency (division 0) or of a division; the one before stops working',
         params: z.object({ agency: z.string().min(1).max(64) }),
         body: z.object({ divisionId: z.number().int().min(0), year: z.number().int().min(2500).max(2700) }),
+        response: { 201: z.object({ url: z.string() }) },
       },
     },
     async (request, reply) => {
@@ -223,13 +244,14 @@ export async function calendarRoutes(app: FastifyInstance, { db, config }: { db:
         tags,
         summary: 'Revoke the iCalendar feed of the agency (division 0) or of a division',
         params: z.object({ agency: z.string().min(1).max(64), division: z.coerce.number().int().min(0) }),
+        response: { 204: noContent },
       },
     },
     async (request, reply) => {
       const actor = requireActor(request);
       const agency = await readableAgency(db.kysely, actor, request.params.agency);
       await service.revokeFeed(actor, agency, request.params.division);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
@@ -242,6 +264,7 @@ export async function calendarRoutes(app: FastifyInstance, { db, config }: { db:
         hide: true,
         security: [],
         params: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/), file: z.string().regex(/^\d{4}\.ics$/) }),
+        response: { 200: fileResponse("The year's calendar as iCalendar", 'text/calendar') },
       },
     },
     async (request, reply) => {

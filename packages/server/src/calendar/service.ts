@@ -15,12 +15,14 @@ import {
 } from '@prongsai/core';
 import { listAgencies, listDivisions } from '../agencies/repository.js';
 import { recordAudit } from '../audit/repository.js';
-import { authorize, type Actor } from '../auth/policy.js';
+import { allows, authorize, type Actor } from '../auth/policy.js';
 import type { Selectable } from 'kysely';
 import type { Agency, AgencyMilestoneTable, Database } from '../db/schema.js';
 import { badRequest } from '../http/errors.js';
 import { OitRepository } from '../oit/repository.js';
+import type { z } from 'zod';
 import { CalendarRepository, type YearRecords } from './repository.js';
+import type { presentedMilestoneSchema } from './schemas.js';
 
 export interface MilestoneView {
   milestone: Milestone;
@@ -33,6 +35,9 @@ export interface MilestoneView {
   done: boolean;
   state: MilestoneState;
 }
+
+/** A milestone with what the caller may do with it. */
+export type PresentedMilestone = z.infer<typeof presentedMilestoneSchema>;
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -75,6 +80,25 @@ export class CalendarService {
   async milestones(actor: Actor | null, agency: Agency, fiscalYear: number, today = todayInBangkok()): Promise<MilestoneView[]> {
     if (actor) authorize(actor, 'calendar', 'read', { agencyId: agency.id });
     return (await this.yearOf([agency.id], fiscalYear, today)).get(agency.id)!;
+  }
+
+  /**
+   * The year's milestones as the caller sees them: each with what the caller may do (`can`), decided
+   * by the calendar's policy, so the web app offers exactly what the server accepts.
+   */
+  async yearFor(actor: Actor, agency: Agency, fiscalYear: number, today = todayInBangkok()): Promise<PresentedMilestone[]> {
+    const views = await this.milestones(actor, agency, fiscalYear, today);
+    const can = { update: allows(actor, 'calendar', 'manage', { agencyId: agency.id }), feed: this.feedOf(actor, agency) };
+    return views.map((view) => ({ ...view, can }));
+  }
+
+  /** The feed the actor may make of the agency: its own (0) for the secretariat, else their division's, else none. */
+  private feedOf(actor: Actor, agency: Agency): number | null {
+    if (allows(actor, 'calendar', 'feed', { agencyId: agency.id, divisionId: 0 })) return 0;
+    if (actor.divisionId !== null && allows(actor, 'calendar', 'feed', { agencyId: agency.id, divisionId: actor.divisionId })) {
+      return actor.divisionId;
+    }
+    return null;
   }
 
   /** Several agencies' milestones of a year, read in a fixed number of queries whatever their number. */

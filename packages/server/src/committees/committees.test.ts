@@ -7,6 +7,7 @@ interface Draft {
   source: 'saved' | 'carried' | 'template';
   fromYear: number | null;
   roles: string[];
+  can: { edit: boolean };
   committee: {
     orderNumber: string;
     subject: string;
@@ -73,6 +74,13 @@ describe.each(TEST_DATABASES)('the committee editor on $engine', (database) => {
     expect(template.committee.members[0]).toEqual({ name: 'ผู้อำนวยการเขตบางแค', role: 'ที่ปรึกษา' });
     expect(template.committee.duties).toHaveLength(6);
     expect(template.roles).toContain('คณะกรรมการและเลขานุการ');
+  });
+
+  it('tells each caller whether they may write the committee: the secretariat and central admins, not a division editor', async () => {
+    const central = await login(app, 'admin@prongsai.demo');
+    expect((await draft('bang-khae', 2570, khaeAdmin)).can).toEqual({ edit: true });
+    expect((await draft('bang-khae', 2570, central)).can).toEqual({ edit: true });
+    expect((await draft('bang-khae', 2570, khaeFinance)).can).toEqual({ edit: false });
   });
 
   it('saves a committee written from the draft, audited, for the secretariat only', async () => {

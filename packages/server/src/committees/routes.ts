@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { readableAgency } from '../agencies/service.js';
 import type { Db } from '../db/database.js';
 import { requireActor } from '../http/context.js';
-import { committeeSchema } from './schema.js';
+import { committeeDraftSchema, committeeSchema, committeeViewSchema } from './schema.js';
 import { CommitteeService } from './service.js';
 
 const params = z.object({ agency: z.string().min(1).max(64), year: z.coerce.number().int().min(2500).max(2700) });
@@ -16,7 +16,14 @@ export async function committeeRoutes(app: FastifyInstance, { db }: { db: Db }) 
 
   api.get(
     '/api/agencies/:agency/committees/:year',
-    { schema: { tags, summary: 'The ITA committee of a fiscal year: the data of its appointment order', params } },
+    {
+      schema: {
+        tags,
+        summary: 'The ITA committee of a fiscal year: the data of its appointment order',
+        params,
+        response: { 200: committeeViewSchema },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       const agency = await readableAgency(db.kysely, actor, request.params.agency);
@@ -32,6 +39,7 @@ export async function committeeRoutes(app: FastifyInstance, { db }: { db: Db }) 
         summary:
           "The committee to edit: the year's own if written, else last year's carried over (years moved on), else the template of seed 002",
         params,
+        response: { 200: committeeDraftSchema },
       },
     },
     async (request) => {
@@ -44,7 +52,13 @@ export async function committeeRoutes(app: FastifyInstance, { db }: { db: Db }) 
   api.put(
     '/api/agencies/:agency/committees/:year',
     {
-      schema: { tags, summary: 'Write the committee and its appointment order (the secretariat)', params, body: committeeSchema },
+      schema: {
+        tags,
+        summary: 'Write the committee and its appointment order (the secretariat)',
+        params,
+        body: committeeSchema,
+        response: { 200: committeeViewSchema },
+      },
     },
     async (request) => {
       const actor = requireActor(request);

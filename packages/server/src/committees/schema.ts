@@ -17,3 +17,26 @@ export const committeeSchema = z.object({
 });
 
 export type Committee = z.infer<typeof committeeSchema>;
+
+/** A committee as the API answers it: a draft carried over or made from the template leaves some lines empty. */
+export const committeeViewSchema = z.object({
+  orderNumber: z.string(),
+  subject: z.string(),
+  preamble: z.array(z.string()),
+  members: z.array(z.object({ name: z.string(), role: z.string() })),
+  duties: z.array(z.string()),
+  closing: z.string(),
+  signedDate: z.string(),
+  signatoryName: z.string(),
+  signatoryTitle: z.string(),
+});
+
+/** The committee to edit, where it comes from (the year's own, an earlier year's carried over, the template), and the roles to pick. */
+export const committeeDraftSchema = z.object({
+  source: z.enum(['saved', 'carried', 'template']),
+  fromYear: z.number().nullable(),
+  committee: committeeViewSchema,
+  roles: z.array(z.string()),
+  /** What the caller may do: write the committee and upload the letterhead emblem (the secretariat). */
+  can: z.object({ edit: z.boolean() }),
+});

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/repository.js';
-import { authorize, type Actor } from '../auth/policy.js';
+import { allows, authorize, type Actor } from '../auth/policy.js';
 import { lockRow } from '../db/locks.js';
 import type { Agency, Database } from '../db/schema.js';
 import { notFound } from '../http/errors.js';
@@ -24,8 +24,9 @@ export class CommitteeService {
   async draft(actor: Actor, agency: Agency, fiscalYear: number) {
     authorize(actor, 'plan', 'read', { agencyId: agency.id });
     const roles = [...COMMITTEE_ROLES];
+    const can = { edit: allows(actor, 'plan', 'manage', { agencyId: agency.id }) };
     const saved = await findCommittee(this.db, agency.id, fiscalYear);
-    if (saved) return { source: 'saved' as const, fromYear: fiscalYear, committee: saved, roles };
+    if (saved) return { source: 'saved' as const, fromYear: fiscalYear, committee: saved, roles, can };
     const previous = await latestCommitteeBefore(this.db, agency.id, fiscalYear);
     if (previous) {
       return {
@@ -33,9 +34,10 @@ export class CommitteeService {
         fromYear: previous.fiscalYear,
         committee: carryCommittee(previous.committee, previous.fiscalYear, fiscalYear),
         roles,
+        can,
       };
     }
-    return { source: 'template' as const, fromYear: null, committee: committeeTemplate(agency, fiscalYear), roles };
+    return { source: 'template' as const, fromYear: null, committee: committeeTemplate(agency, fiscalYear), roles, can };
   }
 
   /** Writes the committee of a year, the agency held so parallel writes run in turn, and audits what it replaced. */

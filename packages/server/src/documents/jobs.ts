@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Engine } from '../db/database.js';
 import type { Database, DocumentJob } from '../db/schema.js';
 import { DurableQueue } from '../jobs/durable-queue.js';
+import { DocumentJobRepository, type NewDocumentJob } from './repository.js';
 
 export { MAX_ATTEMPTS, STALE_AFTER_MS } from '../jobs/durable-queue.js';
 
@@ -11,26 +11,17 @@ export interface JobError {
   messageTh: string;
 }
 
-export interface NewJob {
-  agencyId: number;
-  requestedBy: number | null;
-  request: unknown;
-  fileName: string;
-  format: string;
-}
+export type NewJob = NewDocumentJob;
 
 export type JobWork = (job: DocumentJob, progress: (fraction: number) => void) => Promise<{ hash: string; bytes: number }>;
 
 /** Document jobs, on the durable queue: a restart or a second instance resumes what was queued. */
 export class DocumentJobs {
   private readonly queue: DurableQueue<DocumentJob>;
+  private readonly repository: DocumentJobRepository;
 
-  constructor(
-    private readonly db: Kysely<Database>,
-    engine: Engine,
-    work: JobWork,
-    pollMs = 2000,
-  ) {
+  constructor(db: Kysely<Database>, engine: Engine, work: JobWork, pollMs = 2000) {
+    this.repository = new DocumentJobRepository(db);
     this.queue = new DurableQueue<DocumentJob>(
       db,
       engine,
@@ -77,33 +68,12 @@ export class DocumentJobs {
   }
 
   async enqueue(job: NewJob): Promise<DocumentJob> {
-    const row = await this.db
-      .insertInto('document_jobs')
-      .values({
-        id: randomUUID(),
-        agency_id: job.agencyId,
-        requested_by: job.requestedBy,
-        request: JSON.stringify(job.request),
-        file_name: job.fileName,
-        format: job.format,
-        status: 'queued',
-        progress: 0,
-        attempts: 0,
-        hash: null,
-        bytes: null,
-        error: null,
-        worker: null,
-        heartbeat_at: null,
-        created_at: new Date().toISOString(),
-        finished_at: null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await this.repository.insert(job);
     this.queue.kick();
     return row;
   }
 
   get(id: string): Promise<DocumentJob | undefined> {
-    return this.db.selectFrom('document_jobs').selectAll().where('id', '=', id).executeTakeFirst();
+    return this.repository.find(id);
   }
 }

@@ -5,6 +5,7 @@ import { MEMO_KINDS } from '@prongsai/core';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import { requireActor } from '../http/context.js';
+import { fileResponse } from '../http/schemas.js';
 import { DocumentJobs, type JobError } from './jobs.js';
 import { DocumentJobService, jobWork, MIME, type DocumentRequest } from './service.js';
 
@@ -16,6 +17,18 @@ const requestBody = z.object({
   thaiDigits: z.boolean().default(false),
   /** Which memo: ฝ่ายปกครอง's to every division (`collection`) or ฝ่ายการศึกษา's to the schools (`schools`). */
   memoKind: z.enum(MEMO_KINDS).optional(),
+});
+
+/** A document job as the API answers it. */
+const jobStatus = z.enum(['queued', 'running', 'done', 'failed']);
+type JobStatus = z.infer<typeof jobStatus>;
+const jobSchema = z.object({
+  id: z.string(),
+  status: jobStatus,
+  progress: z.number(),
+  fileName: z.string(),
+  error: z.object({ message: z.string(), messageTh: z.string() }).nullable(),
+  url: z.string().nullable(),
 });
 
 type RequestBody = z.infer<typeof requestBody>;
@@ -46,6 +59,7 @@ export async function documentRoutes(app: FastifyInstance, { db, config, jobs }:
         summary: 'Start making a document (measures, progress report, committee order) as PDF or DOCX; returns a job to follow',
         params: z.object({ agency: z.string().min(1).max(64) }),
         body: requestBody,
+        response: { 202: z.object({ id: z.string(), status: jobStatus }).describe('The job to follow') },
       },
     },
     async (request, reply) => {
@@ -54,7 +68,7 @@ export async function documentRoutes(app: FastifyInstance, { db, config, jobs }:
         documentRequest.publicBase = config.publicUrl ?? `${request.protocol}://${request.host}`;
       }
       const job = await service.request(requireActor(request), request.params.agency, documentRequest);
-      return reply.code(202).send({ id: job.id, status: job.status });
+      return reply.code(202).send({ id: job.id, status: job.status as JobStatus });
     },
   );
 
@@ -65,6 +79,7 @@ export async function documentRoutes(app: FastifyInstance, { db, config, jobs }:
         tags,
         summary: 'Make one document for every district (central admins); returns one job per agency',
         body: requestBody,
+        response: { 202: z.array(z.object({ id: z.string(), agency: z.string() })).describe('One job per district') },
       },
     },
     async (request, reply) => {
@@ -77,12 +92,19 @@ export async function documentRoutes(app: FastifyInstance, { db, config, jobs }:
 
   api.get(
     '/api/jobs/:id',
-    { schema: { tags, summary: 'A document job: status, progress (0–100), download URL when done', params: jobParams } },
+    {
+      schema: {
+        tags,
+        summary: 'A document job: status, progress (0–100), download URL when done',
+        params: jobParams,
+        response: { 200: jobSchema },
+      },
+    },
     async (request) => {
       const job = await service.job(requireActor(request), request.params.id);
       return {
         id: job.id,
-        status: job.status,
+        status: job.status as JobStatus,
         progress: job.progress,
         fileName: job.file_name,
         error: job.error === null ? null : (JSON.parse(job.error) as JobError),
@@ -93,13 +115,20 @@ export async function documentRoutes(app: FastifyInstance, { db, config, jobs }:
 
   api.get(
     '/api/jobs/:id/file',
-    { schema: { tags, summary: 'The finished document', params: jobParams } },
+    {
+      schema: {
+        tags,
+        summary: 'The finished document',
+        params: jobParams,
+        response: { 200: fileResponse('The finished document', MIME.pdf, MIME.docx) },
+      },
+    },
     async (request, reply) => {
       const { bytes, format, fileName } = await service.file(requireActor(request), request.params.id);
       return reply
         .header('content-type', MIME[format])
         .header('content-disposition', `attachment; filename="${fileName}"`)
-        .send(bytes);
+        .send(bytes as unknown as string);
     },
   );
 }

@@ -6,6 +6,7 @@ import { agencyQuotaBytes, type Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import { EvidenceStore, uploadBodyLimit } from '../evidence/store.js';
 import { requireActor } from '../http/context.js';
+import { fileResponse, noContent } from '../http/schemas.js';
 import { MAX_EMBLEM_BYTES } from './emblem.js';
 import { LetterheadService } from './service.js';
 
@@ -22,12 +23,22 @@ export async function letterheadRoutes(app: FastifyInstance, { db, config }: { d
 
   api.get(
     '/api/agencies/:agency/emblem',
-    { schema: { tags, summary: "The agency's emblem as a PNG, if one was uploaded", params } },
+    {
+      schema: {
+        tags,
+        summary: "The agency's emblem as a PNG, if one was uploaded",
+        params,
+        response: { 200: fileResponse("The agency's emblem", 'image/png') },
+      },
+    },
     async (request, reply) => {
       const actor = requireActor(request);
       const agency = await readableAgency(db.kysely, actor, request.params.agency);
       const emblem = await service.emblem(actor, agency);
-      return reply.header('content-type', 'image/png').header('cache-control', 'private, no-cache').send(emblem);
+      return reply
+        .header('content-type', 'image/png')
+        .header('cache-control', 'private, no-cache')
+        .send(emblem as unknown as string);
     },
   );
 
@@ -39,6 +50,7 @@ export async function letterheadRoutes(app: FastifyInstance, { db, config }: { d
         summary: 'Upload the emblem printed at the head of orders and memos (PNG or JPEG, at most 2 MB; the secretariat)',
         params,
         body: z.object({ contentBase64: z.string().max(uploadBodyLimit(MAX_EMBLEM_BYTES)) }),
+        response: { 200: z.object({ width: z.number(), height: z.number() }).describe("The emblem's size in pixels") },
       },
       // The file in base64 is a third larger than the 2 MB promised.
       bodyLimit: uploadBodyLimit(MAX_EMBLEM_BYTES),
@@ -53,12 +65,19 @@ export async function letterheadRoutes(app: FastifyInstance, { db, config }: { d
 
   api.delete(
     '/api/agencies/:agency/emblem',
-    { schema: { tags, summary: 'Remove the emblem: orders print the blank space of its size again', params } },
+    {
+      schema: {
+        tags,
+        summary: 'Remove the emblem: orders print the blank space of its size again',
+        params,
+        response: { 204: noContent },
+      },
+    },
     async (request, reply) => {
       const actor = requireActor(request);
       const agency = await readableAgency(db.kysely, actor, request.params.agency);
       await service.remove(actor, agency);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 }

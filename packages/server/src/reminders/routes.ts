@@ -3,9 +3,22 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import { requireActor } from '../http/context.js';
+import { fileResponse, noContent } from '../http/schemas.js';
 import { escapeHtml } from '../oit/pages.js';
 import { NoticeService } from './notices.js';
 import { KIND_TH } from './service.js';
+
+/** A notice of the signed-in person, as the API answers it. */
+const noticeSchema = z.object({
+  id: z.number(),
+  day: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  href: z.string(),
+  dueOn: z.string().nullable(),
+  late: z.boolean(),
+  read: z.boolean(),
+});
 
 export async function reminderRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -14,25 +27,45 @@ export async function reminderRoutes(app: FastifyInstance, { db }: { db: Db }) {
 
   api.get(
     '/api/me/notices',
-    { schema: { tags, summary: "The signed-in person's notices: tasks due soon or overdue, by day" } },
+    {
+      schema: {
+        tags,
+        summary: "The signed-in person's notices: tasks due soon or overdue, by day",
+        response: { 200: z.array(noticeSchema) },
+      },
+    },
     async (request) => notices.list(requireActor(request)),
   );
 
   api.post(
     '/api/me/notices/:id/read',
-    { schema: { tags, summary: 'Mark a notice read', params: z.object({ id: z.coerce.number().int().positive() }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Mark a notice read',
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        response: { 204: noContent },
+      },
+    },
     async (request, reply) => {
       await notices.markRead(requireActor(request), request.params.id);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
   api.post(
     '/api/me/notices/subscribe',
-    { schema: { tags, summary: 'Receive the emails of a kind again', body: z.object({ kind: z.string().max(32) }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Receive the emails of a kind again',
+        body: z.object({ kind: z.string().max(32) }),
+        response: { 204: noContent },
+      },
+    },
     async (request, reply) => {
       await notices.resubscribe(requireActor(request), request.body.kind);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
@@ -41,7 +74,15 @@ export async function reminderRoutes(app: FastifyInstance, { db }: { db: Db }) {
     '/unsubscribe/:token',
     {
       logLevel: 'silent',
-      schema: { hide: true, security: [], params: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) }) },
+      schema: {
+        hide: true,
+        security: [],
+        params: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) }),
+        response: {
+          200: fileResponse('A page saying the e-mails of the kind end', 'text/html'),
+          404: fileResponse('A page saying the link does not work', 'text/html'),
+        },
+      },
     },
     async (request, reply) => {
       const done = await notices.unsubscribe(request.params.token);

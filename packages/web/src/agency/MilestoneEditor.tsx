@@ -2,17 +2,10 @@ import { Button, Checkbox, Group, Select, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type Division } from '../api/client';
+import { ApiError, http, ok, type ApiData, type Division } from '../api/client';
 import { ThaiDateInput } from '../forms/ThaiDateInput';
 
-export interface EditableMilestone {
-  milestone: string;
-  startsOn: string | null;
-  dueOn: string;
-  ownerDivisionId: number | null;
-  source: 'feature' | 'manual';
-  done: boolean;
-}
+export type EditableMilestone = ApiData<'/api/agencies/{agency}/calendar/{year}'>[number];
 
 /** The secretariat dates a milestone, gives it an owner, and marks it done where no record tells. */
 export function MilestoneEditor({
@@ -37,12 +30,17 @@ export function MilestoneEditor({
   const [done, setDone] = useState(milestone.done);
   const save = useMutation({
     mutationFn: () =>
-      api('PUT', `/api/agencies/${slug}/calendar/${year}/${milestone.milestone}`, {
-        startsOn,
-        dueOn,
-        ownerDivisionId: owner ? Number(owner) : null,
-        ...(milestone.source === 'manual' ? { done } : {}),
-      }),
+      ok(
+        http.PUT('/api/agencies/{agency}/calendar/{year}/{milestone}', {
+          params: { path: { agency: slug, year, milestone: milestone.milestone } },
+          body: {
+            startsOn,
+            dueOn,
+            ownerDivisionId: owner ? Number(owner) : null,
+            ...(milestone.source === 'manual' ? { done } : {}),
+          },
+        }),
+      ),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['calendar', slug, year] });
       await client.invalidateQueries({ queryKey: ['tasks', slug, year] });

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { api, ApiError, type Agency, type Division } from '../api/client';
+import { ApiError, http, ok } from '../api/client';
 import { useMe } from '../auth/session';
 import { YearAtAGlance } from './YearAtAGlance';
 import { fiscalYearOf, fiscalYearRange, formatDate, todayInBangkok } from '../i18n/dates';
@@ -19,19 +19,19 @@ export function OverviewPage() {
   const client = useQueryClient();
   const agency = useQuery({
     queryKey: ['agency', slug],
-    queryFn: () => api<Agency>('GET', `/api/agencies/${slug}`),
+    queryFn: () => ok(http.GET('/api/agencies/{agency}', { params: { path: { agency: slug } } })),
     retry: false,
   });
   const divisions = useQuery({
     queryKey: ['divisions', slug],
-    queryFn: () => api<Division[]>('GET', `/api/agencies/${slug}/divisions`),
+    queryFn: () => ok(http.GET('/api/agencies/{agency}/divisions', { params: { path: { agency: slug } } })),
     enabled: agency.isSuccess,
   });
   const [adding, setAdding] = useState({ nameTh: '', nameEn: '' });
   const [editing, setEditing] = useState<{ id: number; nameTh: string; nameEn: string } | null>(null);
   const refresh = () => client.invalidateQueries({ queryKey: ['divisions', slug] });
   const add = useMutation({
-    mutationFn: () => api<Division>('POST', `/api/agencies/${slug}/divisions`, adding),
+    mutationFn: () => ok(http.POST('/api/agencies/{agency}/divisions', { params: { path: { agency: slug } }, body: adding })),
     onSuccess: () => {
       setAdding({ nameTh: '', nameEn: '' });
       void refresh();
@@ -39,7 +39,7 @@ export function OverviewPage() {
   });
   const save = useMutation({
     mutationFn: (d: { id: number; nameTh: string; nameEn: string }) =>
-      api<Division>('PATCH', `/api/divisions/${d.id}`, { nameTh: d.nameTh, nameEn: d.nameEn }),
+      ok(http.PATCH('/api/divisions/{id}', { params: { path: { id: d.id } }, body: { nameTh: d.nameTh, nameEn: d.nameEn } })),
     onSuccess: () => {
       setEditing(null);
       void refresh();
@@ -67,12 +67,7 @@ export function OverviewPage() {
         <Title order={2}>{lang === 'th' ? a.nameTh : a.nameEn}</Title>
         <Text c="dimmed">{lang === 'th' ? a.nameEn : a.nameTh}</Text>
       </div>
-      <YearAtAGlance
-        slug={slug}
-        divisions={divisions.data ?? []}
-        canManage={me.abilities.switchAgency || (me.user.role === 'agency_admin' && me.agency?.id === a.id)}
-        divisionId={me.user.role === 'division_editor' && me.agency?.id === a.id ? me.user.divisionId : null}
-      />
+      <YearAtAGlance slug={slug} divisions={divisions.data ?? []} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Card withBorder>
           <Text size="sm" c="dimmed">

@@ -3,28 +3,12 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api, ApiError, type Division } from '../api/client';
+import { ApiError, http, ok, type ApiData, type Division } from '../api/client';
 import { DocumentButton } from '../documents/DocumentButton';
 import { MilestoneEditor } from './MilestoneEditor';
 import { fiscalYearOf, formatIsoDate, todayInBangkok } from '../i18n/dates';
 
-interface Milestone {
-  milestone: string;
-  nameTh: string;
-  startsOn: string | null;
-  dueOn: string;
-  ownerDivisionId: number | null;
-  source: 'feature' | 'manual';
-  done: boolean;
-  state: 'done' | 'late' | 'due-soon' | 'open' | 'upcoming';
-}
-interface Task {
-  kind: string;
-  title: string;
-  dueOn: string | null;
-  late: boolean;
-  href: string;
-}
+type Milestone = ApiData<'/api/agencies/{agency}/calendar/{year}'>[number];
 
 const STATE_COLOURS: Record<Milestone['state'], string> = {
   done: 'teal',
@@ -35,45 +19,47 @@ const STATE_COLOURS: Record<Milestone['state'], string> = {
 };
 
 /** The agency's first page: the year's milestones with where it stands, and what the signed-in person must do now. */
-export function YearAtAGlance({
-  slug,
-  divisions,
-  canManage,
-  divisionId,
-}: {
-  slug: string;
-  divisions: Division[];
-  canManage: boolean;
-  divisionId: number | null;
-}) {
+export function YearAtAGlance({ slug, divisions }: { slug: string; divisions: Division[] }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const current = fiscalYearOf(todayInBangkok());
   const [year, setYear] = useState(current);
   const milestones = useQuery({
     queryKey: ['calendar', slug, year],
-    queryFn: () => api<Milestone[]>('GET', `/api/agencies/${slug}/calendar/${year}`),
+    queryFn: () => ok(http.GET('/api/agencies/{agency}/calendar/{year}', { params: { path: { agency: slug, year } } })),
   });
   const tasks = useQuery({
     queryKey: ['tasks', slug, year],
-    queryFn: () => api<Task[]>('GET', `/api/agencies/${slug}/tasks/${year}`),
+    queryFn: () => ok(http.GET('/api/agencies/{agency}/tasks/{year}', { params: { path: { agency: slug, year } } })),
   });
   const notices = useQuery({
     queryKey: ['notices'],
-    queryFn: () =>
-      api<{ id: number; day: string; title: string; href: string; late: boolean; read: boolean }[]>('GET', '/api/me/notices'),
+    queryFn: () => ok(http.GET('/api/me/notices')),
   });
   const unread = (notices.data ?? []).filter((n) => !n.read).slice(0, 8);
   const [editing, setEditing] = useState<string | null>(null);
   const [allTasks, setAllTasks] = useState(false);
   const shown = allTasks ? (tasks.data ?? []) : (tasks.data ?? []).slice(0, 12);
-  // The secretariat's feed is the agency's; a division editor's is their division's.
-  const feedDivision = canManage ? 0 : (divisionId ?? null);
+  // What the caller may do, as the year's milestones say: the secretariat dates them and has the
+  // agency's feed (0); a division editor has their division's feed; others neither.
+  const can = milestones.data?.[0]?.can ?? { update: false, feed: null };
+  const feedDivision = can.feed;
   const feed = useMutation({
-    mutationFn: () => api<{ url: string }>('POST', `/api/agencies/${slug}/calendar/feeds`, { divisionId: feedDivision, year }),
+    mutationFn: () =>
+      ok(
+        http.POST('/api/agencies/{agency}/calendar/feeds', {
+          params: { path: { agency: slug } },
+          body: { divisionId: feedDivision ?? 0, year },
+        }),
+      ),
   });
   const revoke = useMutation({
-    mutationFn: () => api('DELETE', `/api/agencies/${slug}/calendar/feeds/${feedDivision}`),
+    mutationFn: () =>
+      ok(
+        http.DELETE('/api/agencies/{agency}/calendar/feeds/{division}', {
+          params: { path: { agency: slug, division: feedDivision ?? 0 } },
+        }),
+      ),
     onSuccess: () => feed.reset(),
   });
   return (
@@ -99,7 +85,7 @@ export function YearAtAGlance({
           <Title order={4} size="h5">
             {t('calendar.tasks')}
           </Title>
-          {(canManage || divisionId !== null) && (
+          {feedDivision !== null && (
             <div data-testid="task-sheet">
               <DocumentButton slug={slug} body={{ kind: 'tasks', year, format: 'pdf' }} label={t('calendar.taskSheet')} />
             </div>
@@ -184,7 +170,7 @@ export function YearAtAGlance({
                   <MilestoneEditor slug={slug} year={year} milestone={m} divisions={divisions} onDone={() => setEditing(null)} />
                 )}
               </div>
-              {canManage && editing !== m.milestone && (
+              {m.can.update && editing !== m.milestone && (
                 <Button
                   size="compact-xs"
                   variant="subtle"

@@ -2,20 +2,16 @@ import { Anchor, Button, Card, Group, Progress, Select, SimpleGrid, Text } from 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FiscalYearSelect } from '../forms/FiscalYearSelect';
-import { api, ApiError } from '../api/client';
+import { ApiError, http, ok, type ApiBody, type ApiData } from '../api/client';
 import { fiscalYearOf, todayInBangkok } from '../i18n/dates';
 
-interface BatchJob {
-  id: string;
-  agency: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  url: string | null;
-}
+type DocumentKind = ApiBody<'/api/documents/batch', 'post'>['kind'];
+type BatchJob = ApiData<'/api/documents/batch', 'post'>[number] & Pick<ApiData<'/api/jobs/{id}'>, 'status' | 'url'>;
 
 /** Central users make one document for every district and follow the batch to the end. */
 export function BatchDocuments({ years }: { years: number[] }) {
   const { t, i18n } = useTranslation();
-  const [kind, setKind] = useState('measures');
+  const [kind, setKind] = useState<DocumentKind>('measures');
   const [year, setYear] = useState(fiscalYearOf(todayInBangkok()));
   const [jobs, setJobs] = useState<BatchJob[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -24,11 +20,13 @@ export function BatchDocuments({ years }: { years: number[] }) {
     if (pending.length === 0) return;
     const timer = setTimeout(async () => {
       const updates = await Promise.all(
-        pending
-          .slice(0, 10)
-          .map((j) =>
-            api<{ status: BatchJob['status']; url: string | null }>('GET', `/api/jobs/${j.id}`).then((s) => ({ ...j, ...s })),
-          ),
+        pending.slice(0, 10).map((j) =>
+          ok(http.GET('/api/jobs/{id}', { params: { path: { id: j.id } } })).then((s): BatchJob => ({
+            ...j,
+            status: s.status,
+            url: s.url,
+          })),
+        ),
       );
       setJobs((all) => all.map((j) => updates.find((u) => u.id === j.id) ?? j));
     }, 500);
@@ -37,7 +35,7 @@ export function BatchDocuments({ years }: { years: number[] }) {
   const start = async () => {
     setError(null);
     try {
-      const started = await api<{ id: string; agency: string }[]>('POST', '/api/documents/batch', { kind, format: 'pdf', year });
+      const started = await ok(http.POST('/api/documents/batch', { body: { kind, format: 'pdf', year } }));
       setJobs(started.map((s) => ({ ...s, status: 'queued', url: null })));
     } catch (e) {
       setError(e instanceof ApiError ? (i18n.language === 'th' ? e.messageTh : e.message) : t('documents.failed'));
@@ -53,7 +51,7 @@ export function BatchDocuments({ years }: { years: number[] }) {
         <Select
           label={t('city.batchKind')}
           value={kind}
-          onChange={(v) => setKind(v ?? 'measures')}
+          onChange={(v) => setKind((v as DocumentKind | null) ?? 'measures')}
           data={[
             { value: 'measures', label: t('documents.measures') },
             { value: 'progress', label: t('documents.progress') },

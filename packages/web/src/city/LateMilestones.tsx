@@ -4,15 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../api/client';
+import { http, ok, type ApiData } from '../api/client';
 import { fiscalYearOf, todayInBangkok } from '../i18n/dates';
 
-interface LateRow {
-  milestone: string;
-  nameTh: string;
-  late: { slug: string; nameTh: string; dueOn: string }[];
-  dueSoon: { slug: string; nameTh: string; dueOn: string }[];
-}
+type LateRow = ApiData<'/api/calendar/{year}/late'>[number];
 
 /** Districts as links, the first twelve, and how many in all. */
 function Districts({ list, colour }: { list: LateRow['late']; colour: string }) {
@@ -39,7 +34,8 @@ export function LateMilestones() {
   const [only, setOnly] = useState<string | null>(null);
   const late = useQuery({
     queryKey: ['calendar-late', year],
-    queryFn: () => api<LateRow[]>('GET', `/api/calendar/${year}/late`),
+    // Asked without `format`, the answer is JSON, never the CSV or XLSX file.
+    queryFn: async () => (await ok(http.GET('/api/calendar/{year}/late', { params: { path: { year } } }))) as LateRow[],
   });
   const rows = (late.data ?? []).filter((r) => (only ? r.milestone === only : true));
   return (

@@ -17,40 +17,15 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
+import { ApiError, http, ok, type ApiData, type User } from '../api/client';
 import { NumberedTextList } from '../forms/NumberedTextList';
 import { ThaiDateInput } from '../forms/ThaiDateInput';
 
-interface Member {
-  name: string;
-  role: string;
-}
-
-export interface Committee {
-  orderNumber: string;
-  subject: string;
-  preamble: string[];
-  members: Member[];
-  duties: string[];
-  closing: string;
-  signedDate: string;
-  signatoryName: string;
-  signatoryTitle: string;
-}
-
-interface Draft {
-  source: 'saved' | 'carried' | 'template';
-  fromYear: number | null;
-  committee: Committee;
-  roles: string[];
-}
-
-interface Account {
-  id: number;
-  displayName: string;
-  role: string;
-  disabled: boolean;
-}
+/** The committee to edit, where it comes from, the roles to pick and what the caller may do. */
+export type CommitteeDraft = ApiData<'/api/agencies/{agency}/committees/{year}/draft'>;
+export type Committee = CommitteeDraft['committee'];
+type Member = Committee['members'][number];
+type Account = User;
 
 const move = <T,>(list: T[], from: number, to: number) => {
   const next = [...list];
@@ -95,12 +70,12 @@ export function CommitteeEditor({
   const client = useQueryClient();
   const draft = useQuery({
     queryKey: ['committee-draft', slug, year],
-    queryFn: () => api<Draft>('GET', `/api/agencies/${slug}/committees/${year}/draft`),
+    queryFn: () => ok(http.GET('/api/agencies/{agency}/committees/{year}/draft', { params: { path: { agency: slug, year } } })),
     enabled: opened,
   });
   const accounts = useQuery({
     queryKey: ['users', agencyId],
-    queryFn: () => api<Account[]>('GET', `/api/users${agencyId ? `?agency=${agencyId}` : ''}`),
+    queryFn: (): Promise<Account[]> => ok(http.GET('/api/users', { params: { query: agencyId ? { agency: agencyId } : {} } })),
     enabled: opened,
   });
   const [form, setForm] = useState<Committee | null>(null);
@@ -112,7 +87,8 @@ export function CommitteeEditor({
     }
   }, [draft.data, opened]);
   const save = useMutation({
-    mutationFn: (committee: Committee) => api('PUT', `/api/agencies/${slug}/committees/${year}`, committee),
+    mutationFn: (committee: Committee) =>
+      ok(http.PUT('/api/agencies/{agency}/committees/{year}', { params: { path: { agency: slug, year } }, body: committee })),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['committee-draft', slug, year] });
       onClose();

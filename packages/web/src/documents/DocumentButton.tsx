@@ -1,25 +1,21 @@
 import { Anchor, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
+import { ApiError, http, ok, type ApiBody, type ApiData } from '../api/client';
 
-interface JobState {
-  id: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  progress: number;
-  url: string | null;
-  error: { message: string; messageTh: string } | null;
-}
+type JobState = ApiData<'/api/jobs/{id}'>;
+/** What a document is made of: its kind, format, year and options. */
+export type DocumentRequest = ApiBody<'/api/agencies/{agency}/documents', 'post'>;
 
 /** Starts a document job and follows its progress until the file can be downloaded. */
-export function DocumentButton({ slug, body, label }: { slug: string; body: object; label: string }) {
+export function DocumentButton({ slug, body, label }: { slug: string; body: DocumentRequest; label: string }) {
   const { t, i18n } = useTranslation();
   const [job, setJob] = useState<JobState | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (!job || job.status === 'done' || job.status === 'failed') return;
     const timer = setTimeout(() => {
-      api<JobState>('GET', `/api/jobs/${job.id}`)
+      ok(http.GET('/api/jobs/{id}', { params: { path: { id: job.id } } }))
         .then(setJob)
         .catch(() => setError(t('documents.failed')));
     }, 300);
@@ -28,8 +24,8 @@ export function DocumentButton({ slug, body, label }: { slug: string; body: obje
   const start = async () => {
     setError(null);
     try {
-      const started = await api<{ id: string; status: JobState['status'] }>('POST', `/api/agencies/${slug}/documents`, body);
-      setJob({ id: started.id, status: started.status, progress: 0, url: null, error: null });
+      const started = await ok(http.POST('/api/agencies/{agency}/documents', { params: { path: { agency: slug } }, body }));
+      setJob({ id: started.id, status: started.status, progress: 0, fileName: '', url: null, error: null });
     } catch (e) {
       setError(e instanceof ApiError ? (i18n.language === 'th' ? e.messageTh : e.message) : t('documents.failed'));
     }

@@ -4,15 +4,15 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { api, type Agency } from '../api/client';
+import { http, ok } from '../api/client';
 import { useMe } from '../auth/session';
 import { fiscalYearOf, todayInBangkok } from '../i18n/dates';
 import { useYearChoice } from '../layout/yearChoice';
-import { CommitteeEditor, type Committee } from './CommitteeEditor';
+import { CommitteeEditor } from './CommitteeEditor';
 import { MemoEditor, type MemoKind, type MemoView } from './MemoEditor';
 import { EmblemUpload } from './EmblemUpload';
 import { PublishPanel } from './PublishPanel';
-import { DocumentButton } from './DocumentButton';
+import { DocumentButton, type DocumentRequest } from './DocumentButton';
 import { FiscalYearSelect } from '../forms/FiscalYearSelect';
 
 export function DocumentsPage() {
@@ -23,7 +23,7 @@ export function DocumentsPage() {
   // chosen (a committee order or memo needs no plan), and stays chosen after a reload.
   const plans = useQuery({
     queryKey: ['plans', slug],
-    queryFn: () => api<{ fiscalYear: number }[]>('GET', `/api/agencies/${slug}/plans`),
+    queryFn: () => ok(http.GET('/api/agencies/{agency}/plans', { params: { path: { agency: slug } } })),
   });
   const planYears = (plans.data ?? []).map((p) => p.fiscalYear);
   const current = fiscalYearOf(todayInBangkok());
@@ -31,18 +31,22 @@ export function DocumentsPage() {
   const year = remembered ?? current;
   const [round, setRound] = useState<6 | 12>(6);
   const [editingCommittee, setEditingCommittee] = useState(false);
-  const agency = useQuery({ queryKey: ['agency', slug], queryFn: () => api<Agency>('GET', `/api/agencies/${slug}`) });
+  const agency = useQuery({
+    queryKey: ['agency', slug],
+    queryFn: () => ok(http.GET('/api/agencies/{agency}', { params: { path: { agency: slug } } })),
+  });
   const committee = useQuery({
     queryKey: ['committee-draft', slug, year],
-    queryFn: () => api<{ source: string; committee: Committee }>('GET', `/api/agencies/${slug}/committees/${year}/draft`),
+    queryFn: () => ok(http.GET('/api/agencies/{agency}/committees/{year}/draft', { params: { path: { agency: slug, year } } })),
   });
   const memos = useQuery({
     queryKey: ['memos', slug, year],
-    queryFn: () => api<MemoView[]>('GET', `/api/agencies/${slug}/memos/${year}`),
+    queryFn: () => ok(http.GET('/api/agencies/{agency}/memos/{year}', { params: { path: { agency: slug, year } } })),
   });
   const [editingMemo, setEditingMemo] = useState<MemoKind | null>(null);
-  const canManagePlans = me.abilities.switchAgency || (me.abilities.managePlans === true && me.agency?.slug === slug);
-  const documents = [
+  // The secretariat (and central admins) write the committee and upload the emblem: the draft says whether the caller may.
+  const canEditCommittee = committee.data?.can.edit === true;
+  const documents: { key: string; title: string; hint: string; body: Omit<DocumentRequest, 'format'> }[] = [
     { key: 'measures', title: t('documents.measures'), hint: t('documents.measuresHint'), body: { kind: 'measures', year } },
     {
       key: 'progress',
@@ -56,7 +60,7 @@ export function DocumentsPage() {
       key: `memo-${memoKind}`,
       title: t(`memo.${memoKind}`),
       hint: t(`memo.${memoKind}Hint`),
-      body: { kind: 'memo', memoKind, year },
+      body: { kind: 'memo' as const, memoKind, year },
     })),
   ];
   return (
@@ -91,7 +95,7 @@ export function DocumentsPage() {
                       })
                     : t('committee.none')}
                 </Text>
-                {canManagePlans && (
+                {canEditCommittee && (
                   <>
                     <Button size="xs" variant="outline" onClick={() => setEditingCommittee(true)} data-testid="committee-edit">
                       {t('committee.edit')}
@@ -118,7 +122,6 @@ export function DocumentsPage() {
         slug={slug}
         year={year}
         memo={memos.data?.find((m) => m.kind === editingMemo) ?? null}
-        canEdit={canManagePlans}
         onClose={() => setEditingMemo(null)}
       />
       <CommitteeEditor

@@ -2,7 +2,7 @@ import { Button, FileButton, Group, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, fileToBase64 } from '../api/client';
+import { ApiError, fileToBase64, http, ok } from '../api/client';
 
 const MAX_EMBLEM_BYTES = 2 * 1024 * 1024;
 
@@ -18,7 +18,12 @@ export function EmblemUpload({ slug }: { slug: string }) {
   const upload = useMutation({
     mutationFn: async (file: File) => {
       if (file.size > MAX_EMBLEM_BYTES) throw new Error(t('emblem.tooLarge'));
-      return api('PUT', `/api/agencies/${slug}/emblem`, { contentBase64: await fileToBase64(file) });
+      return ok(
+        http.PUT('/api/agencies/{agency}/emblem', {
+          params: { path: { agency: slug } },
+          body: { contentBase64: await fileToBase64(file) },
+        }),
+      );
     },
     onSuccess: () => {
       setError(null);

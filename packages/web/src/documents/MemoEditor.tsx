@@ -3,50 +3,15 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
+import { ApiError, http, ok, type ApiBody, type ApiData } from '../api/client';
 import { NumberedTextList } from '../forms/NumberedTextList';
 import { ThaiDateInput } from '../forms/ThaiDateInput';
 
-export type MemoKind = 'collection' | 'schools';
-
-interface Signer {
-  name: string;
-  titles: string[];
-}
-
-interface MemoContent {
-  phone?: string;
-  number?: string;
-  date?: string;
-  to?: string;
-  origin?: string;
-  instructions?: string[];
-  signers?: Signer[];
-}
-
-type Block = { kind: 'heading' | 'paragraph' | 'item'; text: string } | { kind: 'table'; rows: [string, string][] };
-
-export interface MemoView {
-  kind: MemoKind;
-  nameTh: string;
-  content: MemoContent;
-  calendarInstructions: string[];
-  outdated: boolean;
-  frameworkId: string | null;
-  frameworkFromEarlierYear: boolean;
-  issuedAt: string | null;
-  /** What to check before issuing; a blocking one keeps the memo from being issued. */
-  warnings?: { code: string; th: string; en: string; blocking: boolean }[];
-  document: {
-    section: string;
-    number: string;
-    date: string;
-    to: string;
-    blocks: Block[];
-    closing: string;
-    signers: Signer[];
-  };
-}
+/** One memo of the year as the editor shows it. */
+export type MemoView = ApiData<'/api/agencies/{agency}/memos/{year}'>[number];
+export type MemoKind = MemoView['kind'];
+type Signer = MemoView['document']['signers'][number];
+type MemoContent = ApiBody<'/api/agencies/{agency}/memos/{year}/{kind}', 'put'>;
 
 interface Form {
   phone: string;
@@ -93,13 +58,11 @@ export function MemoEditor({
   slug,
   year,
   memo,
-  canEdit,
   onClose,
 }: {
   slug: string;
   year: number;
   memo: MemoView | null;
-  canEdit: boolean;
   onClose: () => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -108,17 +71,29 @@ export function MemoEditor({
   const [form, setForm] = useState<Form | null>(null);
   useEffect(() => setForm(memo ? formOf(memo) : null), [memo]);
   const refresh = () => client.invalidateQueries({ queryKey: ['memos', slug, year] });
+  const where = { agency: slug, year };
   const save = useMutation({
-    mutationFn: (content: MemoContent) => api('PUT', `/api/agencies/${slug}/memos/${year}/${memo!.kind}`, content),
+    mutationFn: (content: MemoContent) =>
+      ok(
+        http.PUT('/api/agencies/{agency}/memos/{year}/{kind}', {
+          params: { path: { ...where, kind: memo!.kind } },
+          body: content,
+        }),
+      ),
     onSuccess: () => void refresh(),
   });
   const issue = useMutation({
     mutationFn: async (issued: boolean) => {
-      if (issued && form) await api('PUT', `/api/agencies/${slug}/memos/${year}/${memo!.kind}`, contentOf(form));
-      return api('PUT', `/api/agencies/${slug}/memos/${year}/${memo!.kind}/issued`, { issued });
+      const path = { ...where, kind: memo!.kind };
+      if (issued && form) {
+        await ok(http.PUT('/api/agencies/{agency}/memos/{year}/{kind}', { params: { path }, body: contentOf(form) }));
+      }
+      return ok(http.PUT('/api/agencies/{agency}/memos/{year}/{kind}/issued', { params: { path }, body: { issued } }));
     },
     onSuccess: () => void refresh(),
   });
+  // The secretariat writes and issues memos: the memo says whether the caller may.
+  const canEdit = memo?.can.edit === true;
   const locked = !canEdit || memo?.issuedAt !== null;
   const set = (changes: Partial<Form>) => form && setForm({ ...form, ...changes });
   const setSigner = (i: number, changes: Partial<Signer>) =>
