@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useYearChoice } from '../layout/yearChoice';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { api, ApiError, http, ok, type Division } from '../api/client';
+import { ApiError, http, ok, type Division } from '../api/client';
 import type { Divisions, Entry } from '../api/measures';
 import { fiscalYearOf, formatIsoDate, todayInBangkok } from '../i18n/dates';
 import { useFramework } from '../results/useFramework';
@@ -37,7 +37,7 @@ export function MeasuresPage() {
   );
   const assessments = useQuery({
     queryKey: ['assessments', slug],
-    queryFn: () => api<{ fiscalYear: number; framework: string }[]>('GET', `/api/agencies/${slug}/assessments`),
+    queryFn: () => ok(http.GET('/api/agencies/{agency}/assessments', { params: { path: { agency: slug } } })),
   });
   const plan = useQuery({
     queryKey: ['plan', slug, year],
