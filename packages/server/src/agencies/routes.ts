@@ -9,8 +9,8 @@ import {
   addAgency,
   addDivision,
   agencyDivisions,
+  agencyForActor,
   changeDivision,
-  readableAgency,
   removeDivision,
   renameAgency,
   visibleAgencies,
@@ -20,6 +20,7 @@ import { importAgencies } from './import-service.js';
 import { addAgencyKind, changeAgencyKind, listAgencyKinds } from './kinds-service.js';
 import {
   agencySchema,
+  agencyWithAbilitiesSchema,
   divisionSchema,
   importBodySchema,
   importPlanSchema,
@@ -132,8 +133,18 @@ export async function agencyRoutes(app: FastifyInstance, { db }: { db: Db }) {
 
   api.get(
     '/api/agencies/:agency',
-    { schema: { tags, summary: 'One agency', params: agencyRef, response: { 200: agencySchema } } },
-    async (request) => presentAgency(await readableAgency(db.kysely, requireActor(request), request.params.agency)),
+    {
+      schema: {
+        tags,
+        summary: 'One agency, with what you may do with it',
+        params: agencyRef,
+        response: { 200: agencyWithAbilitiesSchema },
+      },
+    },
+    async (request) => {
+      const { agency, can } = await agencyForActor(db.kysely, requireActor(request), request.params.agency);
+      return { ...presentAgency(agency), can };
+    },
   );
 
   api.patch(

@@ -13,6 +13,16 @@ export const agencySchema = z.object({
   parentId: z.number().nullable(),
 });
 
+/** One agency with what the reader may do with it. */
+export const agencyWithAbilitiesSchema = agencySchema.extend({
+  can: z.object({
+    update: z.boolean(),
+    manageDivisions: z.boolean(),
+    importResults: z.boolean(),
+    publish: z.boolean(),
+  }),
+});
+
 export const divisionSchema = z.object({
   id: z.number(),
   agencyId: z.number(),

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { now } from '../db/database.js';
 import type { Agency, Database, Division } from '../db/schema.js';
 import { recordAudit } from '../audit/repository.js';
-import { authorize, policies, type Actor } from '../auth/policy.js';
+import { allows, authorize, policies, type Actor } from '../auth/policy.js';
 import { badRequest, conflict, notFound } from '../http/errors.js';
 import {
   deleteDivision,
@@ -71,6 +71,23 @@ export async function readableAgency(db: Kysely<Database>, actor: Actor, ref: st
   if (!agency) throw notFound('agency');
   authorize(actor, 'agency', 'read', { id: agency.id });
   return agency;
+}
+
+/** What the actor may do with the agency, as its pages offer it. */
+export function agencyAbilities(actor: Actor, agency: Agency) {
+  const agencyId = agency.id;
+  return {
+    update: allows(actor, 'agency', 'update', { id: agencyId }),
+    manageDivisions: allows(actor, 'division', 'create', { agencyId }),
+    importResults: allows(actor, 'assessment', 'import', { agencyId }),
+    publish: allows(actor, 'publication', 'manage', { agencyId }),
+  };
+}
+
+/** One agency as its pages show it: the record and what the actor may do with it. */
+export async function agencyForActor(db: Kysely<Database>, actor: Actor, ref: string) {
+  const agency = await readableAgency(db, actor, ref);
+  return { agency, can: agencyAbilities(actor, agency) };
 }
 
 /** The agencies the actor may see: every one for central admins, else their own. */

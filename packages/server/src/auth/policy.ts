@@ -223,6 +223,8 @@ export function abilities(actor: Actor) {
     editAgency: own ? policies.agency.update(actor, own) : isCentral(actor),
     manageDivisions: own ? policies.division.create(actor, { agencyId: own.id }) : isCentral(actor),
     manageUsers: isCentral(actor) || actor.role === 'agency_admin',
+    /** Making central admins, and accounts of any agency. */
+    manageAllAccounts: policies.user.create(actor, { role: 'central_admin', agencyId: null, divisionId: null }),
     readAudit: own ? policies.audit.list(actor, { agencyId: own.id }) : isCentral(actor),
     importResults: own ? policies.assessment.import(actor, { agencyId: own.id }) : isCentral(actor),
     readCityResults: policies.cityResults.read(actor),

@@ -11,7 +11,7 @@ interface Part {
   nameTh: string;
   status: string;
   submitted: boolean;
-  canEdit: boolean;
+  can: { edit: boolean };
 }
 interface RoundEntry {
   entry: { id: number; questionCode: string | null; divisions: (number | 'all')[] };
@@ -58,7 +58,7 @@ describe.each(TEST_DATABASES)('division parts of a shared measure on $engine', (
     const divisions = (await call('GET', '/api/agencies/bang-khae/divisions', admin)).json() as unknown[];
     expect(shared.parts).toHaveLength(divisions.length);
     const seen = (await round(finance)).entries.find((e) => e.entry.id === shared.entry.id)!;
-    expect(seen.parts.filter((p) => p.canEdit).map((p) => p.divisionId)).toEqual([financeId]);
+    expect(seen.parts.filter((p) => p.can.edit).map((p) => p.divisionId)).toEqual([financeId]);
   });
 
   it('counts a shared measure only for the division that sent its part', async () => {

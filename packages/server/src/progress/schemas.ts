@@ -41,7 +41,8 @@ export const partSchema = z.object({
   submitted: z.boolean(),
   submittedAt: z.string().nullable(),
   updatedAt: z.string().nullable(),
-  canEdit: z.boolean(),
+  /** What the reader may do with this division's part. */
+  can: z.object({ edit: z.boolean() }),
 });
 
 export const submittedPartSchema = z.object({ part: partSchema, reportReview: z.enum(REVIEW_STATES) });
@@ -71,7 +72,6 @@ export const roundEntrySchema = z.object({
   report: reportSchema,
   evidence: z.array(evidenceSchema),
   missing: z.boolean(),
-  canEdit: z.boolean(),
   /** Empty unless several divisions share the measure. */
   parts: z.array(partSchema),
   can: reportAbilitiesSchema,

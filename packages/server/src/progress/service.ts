@@ -22,7 +22,6 @@ type Report = z.infer<typeof reportSchema>;
 
 export { entryDivisions, narrativeWithParts } from './entries.js';
 
-
 export function presentEvidence(file: EvidenceFile): z.infer<typeof evidenceSchema> {
   return {
     id: file.id,
@@ -85,7 +84,7 @@ export function presentPart(division: Division, part: ReportPart | undefined, ca
     submitted: (part?.submitted_at ?? null) !== null,
     submittedAt: part?.submitted_at ?? null,
     updatedAt: part?.updated_at ?? null,
-    canEdit,
+    can: { edit: canEdit },
   };
 }
 
@@ -154,7 +153,6 @@ export async function roundView(
           actor.role === 'division_editor' && actor.divisionId !== null && shared.get(entry.id)
             ? !reportedBy(entry, actor.divisionId)
             : !done(report),
-        canEdit,
         parts: (shared.get(entry.id) ?? []).map((divisionId) =>
           presentPart(
             divisions.find((d) => d.id === divisionId)!,

@@ -57,7 +57,7 @@ export function UsersPage() {
     const a = agencies.data?.find((x) => x.id === id);
     return a ? (lang === 'th' ? a.nameTh : a.nameEn) : t('users.none');
   };
-  const roles = me.abilities.switchAgency ? ROLES : ROLES.filter((r) => r !== 'central_admin');
+  const roles = me.abilities.manageAllAccounts ? ROLES : ROLES.filter((r) => r !== 'central_admin');
 
   return (
     <Stack>
@@ -100,7 +100,7 @@ export function UsersPage() {
             }
             data={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           />
-          {me.abilities.switchAgency && form.role !== 'central_admin' && (
+          {me.abilities.manageAllAccounts && form.role !== 'central_admin' && (
             <Select
               label={t('users.agency')}
               searchable

@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { ApiError, http, ok } from '../api/client';
-import { useMe } from '../auth/session';
 import { YearAtAGlance } from './YearAtAGlance';
 import { fiscalYearOf, fiscalYearRange, formatDate, todayInBangkok } from '../i18n/dates';
 
@@ -15,7 +14,6 @@ function errorText(error: unknown, lang: string, fallback: string) {
 export function OverviewPage() {
   const { t, i18n } = useTranslation();
   const { agency: slug = '' } = useParams();
-  const me = useMe();
   const client = useQueryClient();
   const agency = useQuery({
     queryKey: ['agency', slug],
@@ -58,7 +56,7 @@ export function OverviewPage() {
   const today = todayInBangkok();
   const fy = fiscalYearOf(today);
   const range = fiscalYearRange(fy);
-  const canManage = me.abilities.switchAgency || (me.abilities.manageDivisions && me.agency?.id === a.id);
+  const canManage = a.can.manageDivisions;
   const lang = i18n.language;
 
   return (

@@ -89,28 +89,6 @@ export type ApiBody<P extends keyof paths, M extends Method> = M extends keyof p
     : never
   : never;
 
-/** @deprecated untyped: use `ok(http.GET(...))`. */
-export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  } catch {
-    throw unreachable();
-  }
-  if (response.status === 204) return undefined as T;
-  const data = await response.json().catch(() => null);
-  if (!response.ok) throw errorOf(response.status, response.statusText, data);
-  return data as T;
-}
-
 export type Me = ApiData<'/api/me'>;
 export type User = ApiData<'/api/users'>[number];
 export type Role = User['role'];

@@ -102,7 +102,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** One agency */
+        /** One agency, with what you may do with it */
         get: {
             parameters: {
                 query?: never;
@@ -122,6 +122,12 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
+                            can: {
+                                importResults: boolean;
+                                manageDivisions: boolean;
+                                publish: boolean;
+                                update: boolean;
+                            };
                             code: string;
                             id: number;
                             kind: string;
@@ -3370,7 +3376,6 @@ export type paths = {
                                     edit: boolean;
                                     review: boolean;
                                 };
-                                canEdit: boolean;
                                 entry: {
                                     cadence: string;
                                     cadenceText: string | null;
@@ -3407,7 +3412,9 @@ export type paths = {
                                 }[];
                                 missing: boolean;
                                 parts: {
-                                    canEdit: boolean;
+                                    can: {
+                                        edit: boolean;
+                                    };
                                     divisionId: number;
                                     nameEn: string;
                                     nameTh: string;
@@ -5011,7 +5018,9 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
-                            canEdit: boolean;
+                            can: {
+                                edit: boolean;
+                            };
                             divisionId: number;
                             nameEn: string;
                             nameTh: string;
@@ -5064,7 +5073,9 @@ export type paths = {
                     content: {
                         "application/json": {
                             part: {
-                                canEdit: boolean;
+                                can: {
+                                    edit: boolean;
+                                };
                                 divisionId: number;
                                 nameEn: string;
                                 nameTh: string;

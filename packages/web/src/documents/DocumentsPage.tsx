@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { http, ok } from '../api/client';
-import { useMe } from '../auth/session';
 import { fiscalYearOf, todayInBangkok } from '../i18n/dates';
 import { useYearChoice } from '../layout/yearChoice';
 import { CommitteeEditor } from './CommitteeEditor';
@@ -17,7 +16,6 @@ import { FiscalYearSelect } from '../forms/FiscalYearSelect';
 
 export function DocumentsPage() {
   const { t } = useTranslation();
-  const me = useMe();
   const { agency: slug = '' } = useParams();
   // Opens on the year last chosen here, else the current fiscal year; any offered year can be
   // chosen (a committee order or memo needs no plan), and stays chosen after a reload.
@@ -166,7 +164,7 @@ export function DocumentsPage() {
         <PublishPanel
           slug={slug}
           year={year}
-          canPublish={me.abilities.switchAgency || (me.abilities.publish === true && me.agency?.slug === slug)}
+          canPublish={agency.data?.can.publish ?? false}
         />
       </Card>
       <Alert color="gray">{`/api/open-data/${slug}/<ปี>/results.csv`}</Alert>

@@ -82,7 +82,7 @@ export function DivisionParts({
     void client.invalidateQueries({ queryKey });
   };
   const sent = parts.filter((p) => p.submitted).length;
-  const own = parts.filter((p) => p.canEdit);
+  const own = parts.filter((p) => p.can.edit);
   // A division editor writes their own part straight away; the secretariat opens one to write it.
   const open = own.length === 1 ? own[0]!.divisionId : editing;
   return (
@@ -91,7 +91,7 @@ export function DivisionParts({
         {t('progress.parts', { sent, count: parts.length })}
       </Text>
       {parts
-        .filter((part) => !ownOnly || part.canEdit)
+        .filter((part) => !ownOnly || part.can.edit)
         .map((part) => (
           <Stack key={part.divisionId} gap={2} data-testid={`part-${part.divisionId}`}>
             <Group gap="xs" align="center">
@@ -111,7 +111,7 @@ export function DivisionParts({
               <Text size="xs" fw={500}>
                 {i18n.language === 'th' ? part.nameTh : part.nameEn}
               </Text>
-              {part.canEdit && own.length > 1 && open !== part.divisionId && (
+              {part.can.edit && own.length > 1 && open !== part.divisionId && (
                 <Button size="compact-xs" variant="subtle" ml="auto" onClick={() => setEditing(part.divisionId)}>
                   {t('progress.partEdit')}
                 </Button>
@@ -122,7 +122,7 @@ export function DivisionParts({
                 {`${t(`progress.statuses.${part.status}`)} — ${part.narrative}`}
               </Text>
             )}
-            {open === part.divisionId && part.canEdit && <PartEditor part={part} report={report} onSaved={refresh} />}
+            {open === part.divisionId && part.can.edit && <PartEditor part={part} report={report} onSaved={refresh} />}
           </Stack>
         ))}
     </Stack>

@@ -193,7 +193,7 @@ function ReportCard({
             parts={item.parts}
             report={path}
             queryKey={['round', slug, year, round]}
-            ownOnly={!canReview && item.parts.some((p) => p.canEdit)}
+            ownOnly={!canReview && item.parts.some((p) => p.can.edit)}
           />
         </>
       )}

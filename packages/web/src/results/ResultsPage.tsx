@@ -7,7 +7,6 @@ import { useParams } from 'react-router-dom';
 import { isWellFormedUrl, readableUrl } from '@prongsai/core/thai';
 import { http, ok } from '../api/client';
 import { fmt, LEVEL_COLORS } from '../api/results';
-import { useMe } from '../auth/session';
 import { EChart } from '../charts/EChart';
 import { formatTimestamp } from '../i18n/dates';
 import { barOption, radarOption, statsOption } from './charts';
@@ -30,7 +29,6 @@ function UnitText({ text }: { text: string | undefined }) {
 export function ResultsPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const me = useMe();
   const { agency: slug = '' } = useParams();
   const [chosenYear, setChosenYear] = useState<number | null>(null);
   const [importing, setImporting] = useState(false);
@@ -51,7 +49,7 @@ export function ResultsPage() {
     enabled: year !== null,
   });
   const framework = useFramework(detail.data?.framework);
-  const canImport = me.abilities.switchAgency || (me.abilities.importResults && me.agency?.slug === slug);
+  const canImport = agency.data?.can.importResults ?? false;
 
   const indicatorNames = useMemo(() => {
     const names = new Map<number, string>();

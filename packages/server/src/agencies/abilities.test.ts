@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DATABASES, type Session } from '../test-support/databases.js';
+import { bareApp } from '../test-support/factories.js';
+
+describe.each(TEST_DATABASES)('what each role may do with an agency, on $engine', (database) => {
+  let context: Awaited<ReturnType<typeof bareApp>>;
+  const sessions: Record<string, Session> = {};
+
+  beforeAll(async () => {
+    context = await bareApp(database);
+    const { make } = context;
+    const agency = await make.agency({ slug: 'own' });
+    await make.agency({ slug: 'other' });
+    const division = await make.division(agency);
+    sessions.central = (await make.account('central_admin')).session;
+    sessions.admin = (await make.account('agency_admin', { agency })).session;
+    sessions.executive = (await make.account('executive', { agency })).session;
+    sessions.editor = (await make.account('division_editor', { agency, division })).session;
+  });
+  afterAll(() => context.close());
+
+  const read = async (who: string, slug = 'own') => {
+    const response = await context.app.inject({ method: 'GET', url: `/api/agencies/${slug}`, headers: sessions[who]!.headers });
+    return { status: response.statusCode, can: (response.json() as { can?: unknown }).can };
+  };
+
+  it('says it on the agency record, from the policy', async () => {
+    const all = { update: true, manageDivisions: true, importResults: true, publish: true };
+    const none = { update: false, manageDivisions: false, importResults: false, publish: false };
+    expect(await read('central')).toEqual({ status: 200, can: all });
+    expect(await read('central', 'other')).toEqual({ status: 200, can: all });
+    expect(await read('admin')).toEqual({ status: 200, can: all });
+    expect(await read('executive')).toEqual({ status: 200, can: none });
+    expect(await read('editor')).toEqual({ status: 200, can: none });
+  });
+
+  it('of an agency not theirs: there is none', async () => {
+    expect((await read('admin', 'other')).status).toBe(404);
+  });
+});
