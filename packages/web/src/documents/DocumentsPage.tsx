@@ -161,11 +161,7 @@ export function DocumentsPage() {
         <Text size="xs" c="dimmed" mb="sm">
           {t('documents.publishHint')}
         </Text>
-        <PublishPanel
-          slug={slug}
-          year={year}
-          canPublish={agency.data?.can.publish ?? false}
-        />
+        <PublishPanel slug={slug} year={year} canPublish={agency.data?.can.publish ?? false} />
       </Card>
       <Alert color="gray">{`/api/open-data/${slug}/<ปี>/results.csv`}</Alert>
     </Stack>
