@@ -32,6 +32,17 @@ export function frameworkAgencyKinds(data: FrameworkData): string[] {
   return data.agencyKinds ?? ['district'];
 }
 
+/** Whether agencies of the kind assess with the set: an agency's set is found by its kind and the fiscal year. */
+export function servesKind(data: FrameworkData, kind: string): boolean {
+  return frameworkAgencyKinds(data).includes(kind);
+}
+
+/** Whether two sets are for some kind of agency in common (only then can they compete for the same year). */
+export function shareAgencyKinds(a: FrameworkData, b: FrameworkData): boolean {
+  const kinds = frameworkAgencyKinds(b);
+  return frameworkAgencyKinds(a).some((kind) => kinds.includes(kind));
+}
+
 /**
  * Whether a Bangkok district office may assess with the set. Finding a district's set by fiscal year
  * passes over the others (a department's FY2568 set never becomes a district's).

@@ -229,7 +229,7 @@ export const frameworkSchema = z
      * departments). A set that names none is a district set, as every set was before kinds existed.
      */
     agencyKinds: z
-      .array(code(/^[a-z]+(-[a-z]+)*$/, 'a lower-case kind of agency such as district'))
+      .array(code(/^[a-z][a-z0-9_-]{0,31}$/, 'a kind of agency by its id (lower-case), such as district or police_station'))
       .min(1)
       .optional(),
     /** Where the set comes from: a list of notes (older sets), or its sources, provisional flag and unknowns. */

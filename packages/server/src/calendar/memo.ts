@@ -1,3 +1,4 @@
+import { frameworkOfOrBefore } from '../frameworks/for-agency.js';
 import type { Kysely } from 'kysely';
 import {
   buildMemo,
@@ -8,7 +9,6 @@ import {
   MEMO_KINDS,
   SCHOOL_EIT_MINIMUM,
   SCHOOL_IIT,
-  servesDistricts,
   type CompiledFramework,
   type MemoContent,
   type MemoDocument,
@@ -21,7 +21,7 @@ import { allows, authorize, type Actor } from '../auth/policy.js';
 import { fiscalYearOfDay, now, todayInBangkok } from '../db/database.js';
 import type { Agency, Database, MemoRow } from '../db/schema.js';
 import { officialDate } from '../documents/common.js';
-import { availableFrameworks, loadFramework } from '../frameworks/registry.js';
+import { loadFramework } from '../frameworks/registry.js';
 import { conflict, HttpError } from '../http/errors.js';
 import { readEmblem } from '../letterhead/emblem.js';
 import { OitRepository } from '../oit/repository.js';
@@ -63,19 +63,6 @@ export interface MemoWarning {
   th: string;
   en: string;
   blocking: boolean;
-}
-
-/** The framework of a year, or else the newest of an earlier year (a new year's memo goes out before NACC publishes). */
-function frameworkOfOrBefore(fiscalYear: number): { framework: CompiledFramework; earlier: boolean } | null {
-  let best: { framework: CompiledFramework; year: number } | null = null;
-  for (const id of availableFrameworks()) {
-    const framework = loadFramework(id);
-    if (!servesDistricts(framework.data)) continue;
-    for (const year of framework.data.fiscalYears) {
-      if (year <= fiscalYear && (!best || year > best.year)) best = { framework, year };
-    }
-  }
-  return best && { framework: best.framework, earlier: best.year < fiscalYear };
 }
 
 const contentOf = (row: MemoRow | undefined): MemoContent => (row ? (JSON.parse(row.content) as MemoContent) : {});
@@ -149,7 +136,7 @@ export class MemoService {
       (await new CalendarService(this.db).milestones(reader, agency, fiscalYear)).map((m) => [m.milestone, m]),
     );
     const due = (id: keyof MemoFacts['due']) => officialDate(milestones.get(id)!.dueOn);
-    const found = frameworkOfOrBefore(fiscalYear);
+    const found = frameworkOfOrBefore(agency, fiscalYear);
     const tools = (found?.framework.data.tools ?? []).map((tool) => ({
       code: tool.code,
       nameTh: tool.name.th,

@@ -140,6 +140,13 @@ describe.each(TEST_DATABASES)("loading a new year's framework on $engine", (data
     expect(refused.json().error.problems.map((p: { message: string }) => p.message).join('\n')).toMatch(
       /fiscal year 2567 is already assessed with bma-district-2567/,
     );
+    // Another kind of agency's set for the same year is no rival: both serve, side by side.
+    const forHospitals = shipped('bma-district-2567');
+    forHospitals.id = 'hospital-2567';
+    forHospitals.agencyKinds = ['hospital'];
+    const checked = await post(central, upload(forHospitals, { dryRun: true }));
+    expect(checked.statusCode, checked.body).toBe(200);
+    expect(checked.json()).toMatchObject({ id: 'hospital-2567', saved: false });
   });
 });
 

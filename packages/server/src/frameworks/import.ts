@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { link, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { compileFramework, type FrameworkProblem } from '@prongsai/core';
+import { compileFramework, shareAgencyKinds, type FrameworkProblem } from '@prongsai/core';
 import { recordAudit } from '../audit/repository.js';
 import { authorize, type Actor } from '../auth/policy.js';
 import type { Database } from '../db/schema.js';
@@ -68,10 +68,12 @@ export async function importFramework(
       problem(source, 'id', `framework ${framework.id} exists already and is never changed; give the revised set a new id (e.g. ${framework.id}-v2)`),
     );
   }
-  // A year already assessed keeps the set it was assessed with.
+  // A year already assessed keeps the set it was assessed with; a set for other kinds of agency is no rival.
   const covering = new Map<string, number[]>();
   for (const id of existing) {
-    const years = loadFramework(id).data.fiscalYears.filter((y) => framework.data.fiscalYears.includes(y));
+    const other = loadFramework(id).data;
+    if (!shareAgencyKinds(other, framework.data)) continue;
+    const years = other.fiscalYears.filter((y) => framework.data.fiscalYears.includes(y));
     if (years.length) covering.set(id, years);
   }
   for (const use of await frameworkUse(db, framework.data.fiscalYears)) {

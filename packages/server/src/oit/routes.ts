@@ -12,7 +12,7 @@ import { fileResponse, isoDate, noContent } from '../http/schemas.js';
 import { webLink } from '../progress/links.js';
 import { presentRun, type LinkChecks } from '../links/service.js';
 import { linkRunSchema } from '../links/schemas.js';
-import { checklistAbilities, OitService, presentChecklist, presentEvidence, presentTask } from './service.js';
+import { OitService, presentChecklist, presentEvidence, presentTask } from './service.js';
 import {
   approvalSchema,
   checklistBoardSchema,
@@ -25,8 +25,7 @@ import {
   predictionSchema,
   taskSchema,
 } from './schemas.js';
-import { servesDistricts } from '@prongsai/core';
-import { availableFrameworks, loadFramework } from '../frameworks/registry.js';
+import { loadFramework } from '../frameworks/registry.js';
 import { MAX_EVIDENCE_BYTES } from '../evidence/process.js';
 import { uploadBodyLimit } from '../evidence/store.js';
 
@@ -54,16 +53,15 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
     async (request) => {
       const actor = requireActor(request);
       const agency = await readableAgency(db.kysely, actor, request.params.agency);
-      const checklists = await service.checklists(actor, agency);
-      const opened = new Set(checklists.map((c) => c.fiscal_year));
+      const { checklists, openable, can } = await service.checklistYears(actor, agency);
       return {
         checklists: checklists.map((c) => ({
           fiscalYear: c.fiscal_year,
           frameworkId: c.framework_id,
           approvedAt: c.approved_at,
         })),
-        openable: openableYears().filter((year) => !opened.has(year)),
-        can: checklistAbilities(actor, agency.id),
+        openable,
+        can,
       };
     },
   );
@@ -404,14 +402,3 @@ export function sendDocument(
     .send(bytes);
 }
 
-/** Fiscal years a district framework with OIT items covers. */
-function openableYears(): number[] {
-  return [
-    ...new Set(
-      availableFrameworks().flatMap((id) => {
-        const framework = loadFramework(id);
-        return framework.data.oitItems.length && servesDistricts(framework.data) ? framework.data.fiscalYears : [];
-      }),
-    ),
-  ].sort((a, b) => b - a);
-}

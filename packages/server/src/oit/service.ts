@@ -26,7 +26,7 @@ import { badRequest, conflict, HttpError, notFound } from '../http/errors.js';
 import { EvidenceStore } from '../evidence/store.js';
 import { PublicationRepository } from '../publications/repository.js';
 import { presentPublication } from '../publications/service.js';
-import { frameworkFor } from '../results/service.js';
+import { frameworkForAgency, oitYearsFor } from '../frameworks/for-agency.js';
 import { findAssessment } from '../results/repository.js';
 import { LinkRepository } from '../links/repository.js';
 import { presentResult, presentRun } from '../links/service.js';
@@ -167,6 +167,17 @@ export class OitService {
     return this.repository.checklistsOf(agency.id);
   }
 
+  /** The agency's checklists, the years one can still be opened for (its kind's sets with OIT items), and what the actor may do. */
+  async checklistYears(actor: Actor, agency: Agency) {
+    const checklists = await this.checklists(actor, agency);
+    const opened = new Set(checklists.map((c) => c.fiscal_year));
+    return {
+      checklists,
+      openable: oitYearsFor(agency).filter((year) => !opened.has(year)),
+      can: checklistAbilities(actor, agency.id),
+    };
+  }
+
   /** The checklist of a year with the tasks the actor may read; 404 if there is none or it is not theirs. */
   checklist(actor: Actor, agency: Agency, fiscalYear: number): Promise<ChecklistScope> {
     return readableChecklist(this.repository, actor, agency.id, fiscalYear);
@@ -235,7 +246,7 @@ export class OitService {
    */
   async open(actor: Actor | null, agency: Agency, fiscalYear: number, frameworkId?: string): Promise<OitChecklist> {
     if (actor) authorize(actor, 'oitChecklist', 'manage', { agencyId: agency.id });
-    const framework = frameworkFor(fiscalYear, frameworkId);
+    const framework = frameworkForAgency(agency, fiscalYear, frameworkId);
     if (!framework.data.oitItems.length) {
       throw badRequest(`framework ${framework.data.id} has no OIT items`, 'ชุดคำถามนี้ไม่มีข้อ OIT');
     }

@@ -12,9 +12,6 @@ import {
   presentResult,
   round2,
   scoreAssessment,
-  AGENCY_KIND_TH,
-  frameworkAgencyKinds,
-  servesDistricts,
   storeContent,
   suppressSmallGroups,
   type CompiledFramework,
@@ -25,13 +22,14 @@ import {
 } from '@prongsai/core';
 import type { Kysely } from 'kysely';
 import { readableAgency } from '../agencies/service.js';
+import { frameworkForAgency } from '../frameworks/for-agency.js';
 import { recordAudit } from '../audit/repository.js';
 import { allows, authorize, type Actor } from '../auth/policy.js';
 import { now } from '../db/database.js';
 import { lockRow } from '../db/locks.js';
 import type { Agency, Assessment, AssessmentImport, Database } from '../db/schema.js';
-import { availableFrameworks, loadFramework } from '../frameworks/registry.js';
-import { badRequest, HttpError, notFound } from '../http/errors.js';
+import { loadFramework } from '../frameworks/registry.js';
+import { badRequest, notFound } from '../http/errors.js';
 import { inputErrorAsHttp } from '../inputs/input-http.js';
 import { readUpload, type Upload } from '../inputs/read-upload.js';
 import {
@@ -48,41 +46,6 @@ import {
   updateAssessment,
 } from './repository.js';
 import { cityTable, type CityRow } from './city.js';
-
-/** A district's framework for a fiscal year: the one asked for, or the district set whose years include it. */
-export function frameworkFor(fiscalYear: number, requested?: string): CompiledFramework {
-  if (requested) {
-    // Only ids of the registry: a request must never name a path.
-    if (!availableFrameworks().includes(requested)) {
-      throw new HttpError(
-        422,
-        'unknown-framework',
-        `no framework "${requested.slice(0, 64)}"; available: ${availableFrameworks().join(', ')}`,
-        `ไม่มีชุดคำถาม "${requested.slice(0, 64)}"`,
-      );
-    }
-    const framework = loadFramework(requested);
-    // Every agency assessed today is a district office; a department's set never scores one.
-    if (!servesDistricts(framework.data)) {
-      const kinds = frameworkAgencyKinds(framework.data);
-      throw new HttpError(
-        422,
-        'framework-not-for-districts',
-        `framework "${framework.id}" is for ${kinds.join(', ')} agencies, not district offices`,
-        `ชุดคำถาม "${framework.id}" ใช้กับ${kinds.map((k) => AGENCY_KIND_TH[k] ?? k).join(' ')} ไม่ใช่สำนักงานเขต`,
-      );
-    }
-    return framework;
-  }
-  for (const id of availableFrameworks()) {
-    const framework = loadFramework(id);
-    if (servesDistricts(framework.data) && framework.data.fiscalYears.includes(fiscalYear)) return framework;
-  }
-  throw badRequest(
-    `no framework applies to fiscal year ${fiscalYear}; choose one`,
-    `ไม่มีชุดคำถามสำหรับปีงบประมาณ ${fiscalYear} กรุณาเลือกชุดคำถาม`,
-  );
-}
 
 /** Differences over 0.01 between scores the imports gave and the scores computed from finer data. */
 export function publishedDifferences(result: ScoreResult) {
@@ -166,7 +129,7 @@ export async function previewImport(
       `ผลการประเมินปีงบประมาณ ${fiscalYear} ใช้ชุดคำถาม ${existing.framework_id} ไม่ใช่ ${frameworkId}`,
     );
   }
-  const framework = existing ? loadFramework(existing.framework_id) : frameworkFor(fiscalYear, frameworkId);
+  const framework = existing ? loadFramework(existing.framework_id) : frameworkForAgency(agency, fiscalYear, frameworkId);
   const preview = await prepareImport(db, agency, fiscalYear, framework, await readUpload(framework, upload));
   // A file that names another fiscal year is most likely that year's results: say so before it is imported.
   const named =

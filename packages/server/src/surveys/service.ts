@@ -25,7 +25,7 @@ import { lockRow } from '../db/locks.js';
 import type { Agency, Database, SurveyRound } from '../db/schema.js';
 import { loadFramework } from '../frameworks/registry.js';
 import { badRequest, conflict, HttpError, notFound } from '../http/errors.js';
-import { frameworkFor } from '../results/service.js';
+import { frameworkForAgency } from '../frameworks/for-agency.js';
 import { findAssessment } from '../results/repository.js';
 import { hashCode } from './codes.js';
 import { afterCounting, countWaiting, intakeFor, itemsOf } from './intake.js';
@@ -171,7 +171,7 @@ export class SurveyService {
   ): Promise<SurveyRound> {
     if (actor) authorize(actor, 'survey', 'manage', { agencyId: agency.id });
     if (request.closesOn < request.opensOn) throw badRequest('the round closes before it opens', 'วันปิดรับคำตอบต้องไม่ก่อนวันเปิด');
-    const framework = frameworkFor(request.fiscalYear, request.framework);
+    const framework = frameworkForAgency(agency, request.fiscalYear, request.framework);
     const unknown = unknownItems(framework, request.tool);
     if (unknown.length || surveyItems(framework, request.tool).length === 0) {
       throw badRequest(
