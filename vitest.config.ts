@@ -15,5 +15,7 @@ export default defineConfig({
     include: ['packages/*/src/**/*.test.ts', 'packages/*/e2e/**/*.test.ts'],
     env: { TZ: 'Asia/Bangkok' },
     testTimeout: 30_000,
+    // A suite's setup loads the demo; on a busy machine PostgreSQL takes longer than the 10 s default.
+    hookTimeout: 60_000,
   },
 });

@@ -119,6 +119,16 @@ describe('a backup file', () => {
   });
 });
 
+describe('a backup that cannot be written', () => {
+  it('fails with the file system error and leaves the database as it was', async () => {
+    const db = await TEST_DATABASES[0]!.open();
+    cleanups.push(db.drop);
+    await loadDemo(db.kysely);
+    await expect(writeBackup(db, join(dir, 'no-such-folder', 'backup.jsonl.gz'))).rejects.toThrow(/ENOENT/);
+    expect(await db.kysely.selectFrom('agencies').select('id').execute()).not.toHaveLength(0);
+  });
+});
+
 describe('a bad backup file', () => {
   it('is refused before anything is touched', async () => {
     const file = newFile();

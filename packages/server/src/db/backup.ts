@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { finished } from 'node:stream/promises';
+import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
 import type { Db } from './database.js';
@@ -101,9 +101,11 @@ const orderColumn = (table: (typeof TABLES)[number]) =>
 export async function writeBackup(db: Db, file: string): Promise<{ bytes: number; counts: Record<string, number> }> {
   const gzip = createGzip();
   const out = createWriteStream(file);
-  gzip.pipe(out);
+  // The pipeline carries a write error (a missing folder, a full disk) to whoever waits on it.
+  const piping = pipeline(gzip, out);
+  piping.catch(() => {});
   const write = async (value: unknown) => {
-    if (!gzip.write(`${JSON.stringify(value)}\n`)) await once(gzip, 'drain');
+    if (!gzip.write(`${JSON.stringify(value)}\n`)) await Promise.race([once(gzip, 'drain'), piping]);
   };
   const counts: Record<string, number> = {};
   try {
@@ -128,7 +130,7 @@ export async function writeBackup(db: Db, file: string): Promise<{ bytes: number
     });
     await write({ end: true, counts });
     gzip.end();
-    await finished(out);
+    await piping;
   } catch (error) {
     gzip.destroy();
     out.destroy();

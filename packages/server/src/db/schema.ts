@@ -47,6 +47,8 @@ export interface UserTable {
   role: Role;
   agency_id: number | null;
   division_id: number | null;
+  /** A central admin's part of the oversight tree: null for the whole country, else this agency and those below it. */
+  oversees_agency_id: ColumnType<number | null, number | null | undefined, number | null>;
   failed_logins: number;
   locked_until: Timestamp | null;
   disabled: number;

@@ -18,6 +18,7 @@ import * as m0015 from './0015-issued-records.js';
 import * as m0016 from './0016-evidence-store.js';
 import * as m0017 from './0017-framework-drafts.js';
 import * as m0018 from './0018-agency-kinds-and-oversight.js';
+import * as m0019 from './0019-overseen-agency.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see 0001
 type Step = { up: (db: Kysely<any>, engine: Engine) => Promise<void> };
@@ -42,6 +43,7 @@ const steps: Record<string, Step> = {
   '0016-evidence-store': m0016,
   '0017-framework-drafts': m0017,
   '0018-agency-kinds-and-oversight': m0018,
+  '0019-overseen-agency': m0019,
 };
 
 export class BundledMigrations implements MigrationProvider {
