@@ -187,6 +187,10 @@ describe.each(TEST_DATABASES)('the OIT workspace on $engine', (database) => {
     await call(admin, 'POST', `${base}/items/O1/return`, { comment: 'ตรวจอีกครั้ง' });
     const evidence = (await call(admin, 'GET', base)).json().items.find((i: { code: string }) => i.code === 'O1').evidence;
     expect((await call(finance, 'DELETE', `/api/oit-evidence/${evidence[0].id}`)).statusCode).toBe(409);
+    // The item is being prepared again, but its published document is not offered for removal.
+    const seen = (await call(finance, 'GET', base)).json().items.find((i: { code: string }) => i.code === 'O1');
+    expect(seen.can.edit).toBe(true);
+    expect(seen.evidence[0].can.remove).toBe(false);
     expect((await app.inject({ method: 'GET', url: `/t/bang-khae/${year}/O1` })).statusCode).toBe(200);
   });
 

@@ -203,8 +203,8 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
         const actor = requireActor(request);
         const agency = await readableAgency(db.kysely, actor, request.params.agency);
         await service.transition(actor, agency, request.params.year, request.params.code, action, request.body.comment ?? null);
-        const { checklist, view } = await service.task(actor, agency, request.params.year, request.params.code);
-        return presentTask(actor, loadFramework(checklist.framework_id), view);
+        const { checklist, view, published } = await service.task(actor, agency, request.params.year, request.params.code);
+        return presentTask(actor, loadFramework(checklist.framework_id), view, published);
       },
     );
   }
@@ -401,4 +401,3 @@ export function sendDocument(
     .header('cache-control', cache)
     .send(bytes);
 }
-

@@ -18,7 +18,7 @@ import {
 } from '@prongsai/core';
 import { listDivisions } from '../agencies/repository.js';
 import { recordAudit } from '../audit/repository.js';
-import { allows, authorize, policies, type Actor } from '../auth/policy.js';
+import { allows, authorize, overseen, policies, type Actor } from '../auth/policy.js';
 import { lockRow } from '../db/locks.js';
 import type { Agency, Database, OitChecklist, OitEvidence } from '../db/schema.js';
 import { loadFramework } from '../frameworks/registry.js';
@@ -97,6 +97,8 @@ export function presentTask(
   actor: Actor,
   framework: CompiledFramework,
   view: TaskView,
+  /** Ids of the documents and links on the live transparency page: they are not removed while there. */
+  published: ReadonlySet<number> = new Set(),
   on = today(),
 ): z.infer<typeof taskSchema> {
   const status = view.task.status as OitTaskStatus;
@@ -114,15 +116,24 @@ export function presentTask(
     updatedAt: view.task.updated_at,
     evidence: view.evidence.map((row) => ({
       ...presentEvidence(row),
-      can: { remove: edit && allows(actor, 'oitTask', 'removeEvidence', { ...target, divisionId: row.division_id }) },
+      can: {
+        remove:
+          edit &&
+          !published.has(row.id) &&
+          allows(actor, 'oitTask', 'removeEvidence', { ...target, divisionId: row.division_id }),
+      },
     })),
     can: { edit, review: allows(actor, 'oitChecklist', 'manage', { agencyId: view.task.agency_id }) },
   };
 }
 
-export function presentChecklist(actor: Actor, scope: ChecklistScope, on = today()): z.infer<typeof checklistSchema> {
+export function presentChecklist(
+  actor: Actor,
+  scope: ChecklistScope & { published?: ReadonlySet<number> },
+  on = today(),
+): z.infer<typeof checklistSchema> {
   const framework = loadFramework(scope.checklist.framework_id);
-  const tasks = scope.tasks.map((view) => presentTask(actor, framework, view, on));
+  const tasks = scope.tasks.map((view) => presentTask(actor, framework, view, scope.published, on));
   return {
     fiscalYear: scope.checklist.fiscal_year,
     frameworkId: scope.checklist.framework_id,
@@ -179,13 +190,21 @@ export class OitService {
   }
 
   /** The checklist of a year with the tasks the actor may read; 404 if there is none or it is not theirs. */
-  checklist(actor: Actor, agency: Agency, fiscalYear: number): Promise<ChecklistScope> {
-    return readableChecklist(this.repository, actor, agency.id, fiscalYear);
+  async checklist(actor: Actor, agency: Agency, fiscalYear: number): Promise<ChecklistScope & { published: Set<number> }> {
+    const scope = await readableChecklist(this.repository, actor, agency.id, fiscalYear);
+    return { ...scope, published: await this.publishedEvidence(agency.id, fiscalYear) };
   }
 
   /** One item of the checklist, if the actor may read it. */
-  task(actor: Actor, agency: Agency, fiscalYear: number, code: string) {
-    return readableTask(this.repository, actor, agency.id, fiscalYear, code);
+  async task(actor: Actor, agency: Agency, fiscalYear: number, code: string) {
+    const found = await readableTask(this.repository, actor, agency.id, fiscalYear, code);
+    return { ...found, published: await this.publishedEvidence(agency.id, fiscalYear) };
+  }
+
+  /** The documents and links the live transparency page shows. */
+  private async publishedEvidence(agencyId: number, fiscalYear: number): Promise<Set<number>> {
+    const live = await this.liveSnapshot(agencyId, fiscalYear);
+    return new Set(live?.items.flatMap((item) => [...item.documents, ...item.links].map((e) => e.id)) ?? []);
   }
 
   /** A document or link with its task, if the actor may read the task. */
@@ -227,17 +246,18 @@ export class OitService {
   /** City-wide: each agency's latest link check of a year. */
   async cityLinkChecks(actor: Actor, fiscalYear: number) {
     authorize(actor, 'oitChecklist', 'readCity', undefined);
-    const agencies = new Map((await listAgencies(this.db)).map((a) => [a.id, a]));
-    return (await new LinkRepository(this.db).latestRunsOfYear(fiscalYear)).map((run) => ({
+    const within = overseen(actor);
+    const agencies = new Map((await listAgencies(this.db, within)).map((a) => [a.id, a]));
+    return (await new LinkRepository(this.db).latestRunsOfYear(fiscalYear, within)).map((run) => ({
       agency: { slug: agencies.get(run.agency_id)?.slug, nameTh: agencies.get(run.agency_id)?.name_th },
       ...presentRun(run),
     }));
   }
 
-  /** The fiscal years any agency has a checklist of, newest first (the city-wide view). */
+  /** The fiscal years any agency overseen has a checklist of, newest first (the city-wide view). */
   years(actor: Actor): Promise<number[]> {
     authorize(actor, 'oitChecklist', 'readCity', undefined);
-    return this.repository.years();
+    return this.repository.years(overseen(actor));
   }
 
   /**
@@ -562,7 +582,7 @@ export class OitService {
   async cityReadiness(actor: Actor, fiscalYear: number) {
     authorize(actor, 'cityResults', 'read', undefined);
     const rows = [];
-    for (const agency of await listAgencies(this.db)) {
+    for (const agency of await listAgencies(this.db, overseen(actor))) {
       if (!(await this.repository.findChecklist(agency.id, fiscalYear))) continue;
       const { counts, oit, ita, level, basis, dueDate } = await this.prediction(null, agency, fiscalYear);
       rows.push({

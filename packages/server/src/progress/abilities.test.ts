@@ -6,6 +6,7 @@ interface RoundView {
   status: string;
   entries: { entry: { id: number; title: string | null }; can: { edit: boolean; review: boolean } }[];
   can: { approve: boolean; reopen: boolean; review: boolean; readCompleteness: boolean };
+  completeness: unknown[];
 }
 
 describe.each(TEST_DATABASES)('what each role may do with a round and a plan, on $engine', (database) => {
@@ -24,7 +25,7 @@ describe.each(TEST_DATABASES)('what each role may do with a round and a plan, on
     expect(response.statusCode, response.body).toBe(200);
     const view = response.json() as RoundView;
     const entries = Object.fromEntries(view.entries.map((e) => [e.entry.title, e.can]));
-    return { status: view.status, can: view.can, entries };
+    return { status: view.status, can: view.can, entries, divisionsCounted: view.completeness.length > 0 };
   };
 
   beforeAll(async () => {
@@ -61,12 +62,14 @@ describe.each(TEST_DATABASES)('what each role may do with a round and a plan, on
     expect(await round(admin)).toMatchObject({
       can: { approve: false, reopen: false, review: true, readCompleteness: true },
       entries: { finance: { edit: true, review: true }, works: { edit: true, review: true } },
+      divisionsCounted: true,
     });
     // The division editor reads only its division's measure, and may neither review nor see every division.
     expect(await round(finance)).toEqual({
       status: 'open',
       can: { approve: false, reopen: false, review: false, readCompleteness: false },
       entries: { finance: { edit: true, review: false } },
+      divisionsCounted: false,
     });
     expect(await round(director)).toMatchObject({
       can: { approve: true, reopen: false, review: false, readCompleteness: true },

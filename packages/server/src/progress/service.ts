@@ -163,7 +163,8 @@ export async function roundView(
         can: { edit: canEdit, review: open && allows(actor, 'report', 'review', target) },
       };
     }),
-    completeness,
+    // Every division's counts are the secretariat's and the executives' to read, not each division's.
+    completeness: allows(actor, 'round', 'readCompleteness', { agencyId }) ? completeness : [],
     can: {
       approve: open && allows(actor, 'round', 'approve', { agencyId }),
       reopen: round.status === 'approved' && allows(actor, 'round', 'reopen', { agencyId }),
