@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Agency, AgencyKindRow, Database, Division } from '../db/schema.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -28,10 +28,28 @@ export function findAgencyById(db: Executor, id: number): Promise<Agency | undef
   return db.selectFrom('agencies').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function listAgencies(db: Executor, onlyId?: number): Promise<Agency[]> {
+/** The agency of the id, or of the ids given (every agency when none are given), by code. */
+export function listAgencies(db: Executor, only?: number | readonly number[]): Promise<Agency[]> {
   let query = db.selectFrom('agencies').selectAll();
-  if (onlyId !== undefined) query = query.where('id', '=', onlyId);
+  if (typeof only === 'number') query = query.where('id', '=', only);
+  else if (only !== undefined) query = only.length ? query.where('id', 'in', only) : query.where(sql<boolean>`1 = 0`);
   return query.orderBy('code').execute();
+}
+
+/** The ids of an agency and of every agency below it in the oversight tree (a recursive query on either engine). */
+export async function subtreeIds(db: Executor, rootId: number): Promise<number[]> {
+  const rows = await db
+    .withRecursive('subtree(id)', (qb) =>
+      qb
+        .selectFrom('agencies')
+        .select('agencies.id')
+        .where('agencies.id', '=', rootId)
+        .union(qb.selectFrom('agencies').innerJoin('subtree', 'subtree.id', 'agencies.parent_id').select('agencies.id')),
+    )
+    .selectFrom('subtree')
+    .select('subtree.id')
+    .execute();
+  return rows.map((row) => row.id);
 }
 
 export async function insertAgency(db: Executor, agency: Omit<Agency, 'id'>): Promise<Agency> {

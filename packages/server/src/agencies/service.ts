@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { now } from '../db/database.js';
 import type { Agency, Database, Division } from '../db/schema.js';
 import { recordAudit } from '../audit/repository.js';
-import { allows, authorize, policies, type Actor } from '../auth/policy.js';
+import { agencyScope, allows, authorize, type Actor } from '../auth/policy.js';
 import { badRequest, conflict, notFound } from '../http/errors.js';
 import {
   deleteDivision,
@@ -90,10 +90,10 @@ export async function agencyForActor(db: Kysely<Database>, actor: Actor, ref: st
   return { agency, can: agencyAbilities(actor, agency) };
 }
 
-/** The agencies the actor may see: every one for central admins, else their own. */
+/** The agencies the actor may see: those a central admin oversees (every one for the whole country), else their own. */
 export async function visibleAgencies(db: Kysely<Database>, actor: Actor): Promise<Agency[]> {
-  const agencies = await listAgencies(db, policies.agency.listAll(actor) ? undefined : (actor.agencyId ?? -1));
-  return agencies.filter((a) => policies.agency.read(actor, { id: a.id }));
+  const scope = agencyScope(actor);
+  return listAgencies(db, scope === 'all' ? undefined : scope);
 }
 
 /**
@@ -113,17 +113,18 @@ export async function addAgency(
   },
   withDefaultUnits: boolean,
 ): Promise<Agency> {
-  authorize(actor, 'agency', 'create', undefined);
+  if (actor.role !== 'central_admin') authorize(actor, 'agency', 'create', { parentId: null });
+  const parent = agency.parentCode ? await findAgencyByCode(db, agency.parentCode) : undefined;
+  if (agency.parentCode && !parent) {
+    throw badRequest(`no agency with the code ${agency.parentCode}`, `ไม่พบหน่วยงานรหัส ${agency.parentCode}`);
+  }
+  authorize(actor, 'agency', 'create', { parentId: parent?.id ?? null });
   const slug = agency.slug ?? (slugify(agency.name_en) || slugify(agency.code));
   if ((await findAgencyByCode(db, agency.code)) || (await findAgencyBySlug(db, slug))) {
     throw conflict('an agency with this code or slug exists', 'มีหน่วยงานที่ใช้รหัสหรือชื่อย่อนี้อยู่แล้ว');
   }
   const kind = await kindById(db, agency.kind);
   if (!kind) throw badRequest(`no kind "${agency.kind}"`, `ไม่รู้จักประเภทหน่วยงาน "${agency.kind}"`);
-  const parent = agency.parentCode ? await findAgencyByCode(db, agency.parentCode) : undefined;
-  if (agency.parentCode && !parent) {
-    throw badRequest(`no agency with the code ${agency.parentCode}`, `ไม่พบหน่วยงานรหัส ${agency.parentCode}`);
-  }
   const { code, name_th, name_en } = agency;
   return createAgency(db, actor.id, { code, slug, name_th, name_en, kind, parent_id: parent?.id ?? null }, withDefaultUnits);
 }

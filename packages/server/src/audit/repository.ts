@@ -35,6 +35,8 @@ export interface AuditFilter {
   limit: number;
   offset: number;
   agencyId?: number | undefined;
+  /** Only entries of these agencies. */
+  within?: readonly number[] | undefined;
   /** The acting account's email, or part of it. */
   user?: string | undefined;
   action?: string | undefined;
@@ -72,6 +74,9 @@ export async function listAudit(db: Kysely<Database>, options: AuditFilter) {
       'audit_log.after',
     ]);
   if (options.agencyId !== undefined) query = query.where('audit_log.agency_id', '=', options.agencyId);
+  if (options.within !== undefined) {
+    query = query.where('audit_log.agency_id', 'in', options.within.length ? options.within : [-1]);
+  }
   if (options.user) query = query.where('users.email', 'like', likeText(options.user.toLowerCase()));
   if (options.action) query = query.where('audit_log.action', '=', options.action);
   if (options.entity) query = query.where('audit_log.entity', '=', options.entity);

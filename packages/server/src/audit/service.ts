@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { authorize, policies, type Actor } from '../auth/policy.js';
+import { agencyScope, authorize, policies, type Actor } from '../auth/policy.js';
 import type { Database } from '../db/schema.js';
 import { listAudit, type AuditFilter } from './repository.js';
 
@@ -51,12 +51,24 @@ const parse = (text: string | null) => (text === null ? null : (JSON.parse(text)
 
 /**
  * The audit log the actor may read, newest first: every agency's (or the one asked for) for
- * central admins; a secretariat's is its own agency's, whatever it asks for.
+ * central admins of the whole country, the agencies they oversee (or the one asked for) for the others;
+ * a secretariat's is its own agency's, whatever it asks for.
  */
 export async function auditEntries(db: Kysely<Database>, actor: Actor, { agencyId: asked, ...filter }: AuditFilter) {
-  const agency = policies.audit.listAll(actor) ? asked : (actor.agencyId ?? -1);
-  authorize(actor, 'audit', 'list', { agencyId: agency ?? null });
-  const rows = await listAudit(db, { ...filter, agencyId: agency });
+  const scope = agencyScope(actor);
+  if (policies.audit.listAll(actor)) {
+    authorize(actor, 'audit', 'list', { agencyId: asked ?? null });
+    return present(await listAudit(db, { ...filter, agencyId: asked }));
+  }
+  if (asked === undefined && policies.audit.listOverseen(actor)) {
+    return present(await listAudit(db, { ...filter, within: scope === 'all' ? undefined : scope }));
+  }
+  const agency = policies.audit.listOverseen(actor) ? (asked ?? -1) : (actor.agencyId ?? -1);
+  authorize(actor, 'audit', 'list', { agencyId: agency });
+  return present(await listAudit(db, { ...filter, agencyId: agency }));
+}
+
+function present(rows: Awaited<ReturnType<typeof listAudit>>) {
   return rows.map((r) => {
     const before = parse(r.before);
     const after = parse(r.after);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Db } from '../db/database.js';
 import { HttpError } from '../http/errors.js';
-import { actorOf } from '../http/context.js';
+import { loadActor } from '../http/context.js';
 import { findLiveSession, SESSION_COOKIE } from './sessions.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -21,7 +21,7 @@ export const authPlugin = fp(async (app: FastifyInstance, options: { db: Db }) =
     if (!token) return;
     const live = await findLiveSession(options.db.kysely, token);
     if (!live) return;
-    request.actor = actorOf(live.user);
+    request.actor = await loadActor(options.db.kysely, live.user);
     request.session = live.session;
   });
   app.addHook('preHandler', async (request) => {

@@ -9,6 +9,11 @@ export interface Actor {
   role: Role;
   agencyId: number | null;
   divisionId: number | null;
+  /**
+   * What a central admin oversees: 'all' the whole country, or the ids of one agency and every agency
+   * below it in the oversight tree. Null for every other role.
+   */
+  oversees: 'all' | ReadonlySet<number> | null;
 }
 
 /**
@@ -22,6 +27,7 @@ export const systemActor = (agencyId: number): Actor => ({
   role: 'agency_admin',
   agencyId,
   divisionId: null,
+  oversees: null,
 });
 
 export interface AgencyRef {
@@ -36,12 +42,44 @@ export interface UserRef {
   role: Role;
   agencyId: number | null;
   divisionId: number | null;
+  /** A central account's part of the tree (null: the whole country). */
+  overseesAgencyId?: number | null;
 }
 
+/** A central admin, whatever part of the tree they oversee (city-wide views then cover that part). */
 const isCentral = (actor: Actor) => actor.role === 'central_admin';
+/** A central admin of the whole country: national work, and records of no agency. */
+const national = (actor: Actor) => isCentral(actor) && actor.oversees === 'all';
+/** A central admin overseeing the agency (whole-country ones oversee every agency, and records of none). */
+const oversees = (actor: Actor, agencyId: number | null) =>
+  national(actor) || (isCentral(actor) && agencyId !== null && actor.oversees instanceof Set && actor.oversees.has(agencyId));
 const inAgency = (actor: Actor, agencyId: number | null) => agencyId !== null && actor.agencyId === agencyId;
 const adminOf = (actor: Actor, agencyId: number | null) =>
-  isCentral(actor) || (actor.role === 'agency_admin' && inAgency(actor, agencyId));
+  oversees(actor, agencyId) || (actor.role === 'agency_admin' && inAgency(actor, agencyId));
+/** An account within the actor's oversight: a central one by the part it oversees, others by their agency. */
+const overseesAccount = (actor: Actor, user: Omit<UserRef, 'id'>) =>
+  user.role === 'central_admin'
+    ? national(actor) ||
+      (user.overseesAgencyId !== undefined && user.overseesAgencyId !== null && oversees(actor, user.overseesAgencyId))
+    : oversees(actor, user.agencyId);
+const managesAccount = (actor: Actor, user: Omit<UserRef, 'id'>) =>
+  overseesAccount(actor, user) ||
+  (actor.role === 'agency_admin' && user.role !== 'central_admin' && inAgency(actor, user.agencyId));
+
+/**
+ * The agencies the actor's lists cover: 'all', or these ids (their part of the tree, or their own agency).
+ * Lists filter by it in SQL; every record is still decided by its rule.
+ */
+export function agencyScope(actor: Actor): 'all' | number[] {
+  if (isCentral(actor)) return actor.oversees === 'all' ? 'all' : [...(actor.oversees ?? [])];
+  return actor.agencyId === null ? [] : [actor.agencyId];
+}
+
+/** The ids a list filters by, or undefined for every agency. */
+export function overseen(actor: Actor): number[] | undefined {
+  const scope = agencyScope(actor);
+  return scope === 'all' ? undefined : scope;
+}
 
 /**
  * Every permission in one place: per resource, per action, a rule on the actor and the record.
@@ -49,72 +87,79 @@ const adminOf = (actor: Actor, agencyId: number | null) =>
  */
 export const policies = {
   agency: {
-    read: (actor: Actor, agency: AgencyRef) => isCentral(actor) || inAgency(actor, agency.id),
-    /** Seeing every agency at once, not only one's own. */
-    listAll: (actor: Actor) => isCentral(actor),
-    create: (actor: Actor) => isCentral(actor),
+    read: (actor: Actor, agency: AgencyRef) => oversees(actor, agency.id) || inAgency(actor, agency.id),
+    /** Seeing every agency of the country at once (others list their part of the tree, or their own). */
+    listAll: (actor: Actor) => national(actor),
+    /** A new agency under one the actor oversees; a new top of the tree is national work. */
+    create: (actor: Actor, agency: { parentId: number | null }) =>
+      national(actor) || (agency.parentId !== null && oversees(actor, agency.parentId)),
     update: (actor: Actor, agency: AgencyRef) => adminOf(actor, agency.id),
-    /** Adding and updating agencies in bulk from a file. */
-    import: (actor: Actor) => isCentral(actor),
+    /** Adding and updating agencies in bulk from a file (any code, any parent): national. */
+    import: (actor: Actor) => national(actor),
   },
   /** Kinds of agency (naming, units, sampling): read by every signed-in person, kept by central admins. */
   agencyKind: {
     read: (_actor: Actor) => true,
-    manage: (actor: Actor) => isCentral(actor),
+    manage: (actor: Actor) => national(actor),
   },
   division: {
-    read: (actor: Actor, division: DivisionRef) => isCentral(actor) || inAgency(actor, division.agencyId),
+    read: (actor: Actor, division: DivisionRef) => oversees(actor, division.agencyId) || inAgency(actor, division.agencyId),
     create: (actor: Actor, division: { agencyId: number }) => adminOf(actor, division.agencyId),
     update: (actor: Actor, division: DivisionRef) => adminOf(actor, division.agencyId),
     delete: (actor: Actor, division: DivisionRef) => adminOf(actor, division.agencyId),
   },
   user: {
-    read: (actor: Actor, user: UserRef) => actor.id === user.id || adminOf(actor, user.agencyId),
-    /** Listing the accounts of every agency (or of any one), not only one's own. */
-    listAll: (actor: Actor) => isCentral(actor),
-    /** Agency admins manage their agency's non-central accounts; only central admins make central admins. */
-    create: (actor: Actor, user: Omit<UserRef, 'id'>) =>
-      isCentral(actor) || (actor.role === 'agency_admin' && user.role !== 'central_admin' && inAgency(actor, user.agencyId)),
-    update: (actor: Actor, user: UserRef) =>
-      isCentral(actor) || (actor.role === 'agency_admin' && user.role !== 'central_admin' && inAgency(actor, user.agencyId)),
-    resetPassword: (actor: Actor, user: UserRef) =>
-      isCentral(actor) || (actor.role === 'agency_admin' && user.role !== 'central_admin' && inAgency(actor, user.agencyId)),
-    revokeSessions: (actor: Actor, user: UserRef) =>
-      actor.id === user.id ||
-      isCentral(actor) ||
-      (actor.role === 'agency_admin' && user.role !== 'central_admin' && inAgency(actor, user.agencyId)),
+    read: (actor: Actor, user: UserRef) =>
+      actor.id === user.id || overseesAccount(actor, user) || (actor.role === 'agency_admin' && inAgency(actor, user.agencyId)),
+    /** Listing the accounts of every agency (or of any one), not only those in one's scope. */
+    listAll: (actor: Actor) => national(actor),
+    /**
+     * Agency admins manage their agency's non-central accounts; central admins the accounts within what they
+     * oversee, central ones included (a whole-country one only by a whole-country admin).
+     */
+    create: (actor: Actor, user: Omit<UserRef, 'id'>) => managesAccount(actor, user),
+    update: (actor: Actor, user: UserRef) => managesAccount(actor, user),
+    resetPassword: (actor: Actor, user: UserRef) => managesAccount(actor, user),
+    revokeSessions: (actor: Actor, user: UserRef) => actor.id === user.id || managesAccount(actor, user),
   },
   audit: {
-    /** Reading the log of every agency (or of any one asked for), not only one's own. */
-    listAll: (actor: Actor) => isCentral(actor),
-    /** Central admins read every agency's log; a secretariat reads its own agency's. */
+    /** Reading the log of every agency (or of any one asked for), not only those in one's scope. */
+    listAll: (actor: Actor) => national(actor),
+    /** Reading the log of every agency one oversees at once (any central admin). */
+    listOverseen: (actor: Actor) => isCentral(actor),
+    /** Central admins read the log of what they oversee (of no agency: the whole country's); a secretariat its own agency's. */
     list: (actor: Actor, scope: { agencyId: number | null }) =>
-      isCentral(actor) || (scope.agencyId !== null && adminOf(actor, scope.agencyId)),
+      oversees(actor, scope.agencyId) || (scope.agencyId !== null && adminOf(actor, scope.agencyId)),
   },
   assessment: {
-    read: (actor: Actor, assessment: { agencyId: number }) => isCentral(actor) || inAgency(actor, assessment.agencyId),
+    read: (actor: Actor, assessment: { agencyId: number }) =>
+      oversees(actor, assessment.agencyId) || inAgency(actor, assessment.agencyId),
     import: (actor: Actor, assessment: { agencyId: number }) => adminOf(actor, assessment.agencyId),
   },
+  /** City-wide views: every central admin, over what they oversee. */
   cityResults: {
     read: (actor: Actor) => isCentral(actor),
   },
   /** Documents made on request: an agency's by those who read its plan, every district's at once by central admins. */
   document: {
-    generate: (actor: Actor, document: { agencyId: number }) => isCentral(actor) || inAgency(actor, document.agencyId),
+    generate: (actor: Actor, document: { agencyId: number }) =>
+      oversees(actor, document.agencyId) || inAgency(actor, document.agencyId),
+    /** The batch covers the agencies the central admin oversees. */
     generateForEvery: (actor: Actor) => isCentral(actor),
   },
-  /** A document job is seen by the person who asked for it and by central admins, never by others of the agency. */
+  /** A document job is seen by the person who asked for it and by central admins overseeing its agency, never by others of the agency. */
   job: {
-    read: (actor: Actor, job: { requestedBy: number | null }) => isCentral(actor) || job.requestedBy === actor.id,
+    read: (actor: Actor, job: { requestedBy: number | null; agencyId: number | null }) =>
+      oversees(actor, job.agencyId) || job.requestedBy === actor.id,
   },
   plan: {
-    read: (actor: Actor, plan: { agencyId: number }) => isCentral(actor) || inAgency(actor, plan.agencyId),
+    read: (actor: Actor, plan: { agencyId: number }) => oversees(actor, plan.agencyId) || inAgency(actor, plan.agencyId),
     manage: (actor: Actor, plan: { agencyId: number }) => adminOf(actor, plan.agencyId),
   },
   /** A progress report of one measure in one round; `divisions` are the entry's responsible divisions. */
   report: {
     read: (actor: Actor, report: { agencyId: number; divisions: (number | 'all')[] }) =>
-      isCentral(actor) ||
+      oversees(actor, report.agencyId) ||
       (inAgency(actor, report.agencyId) &&
         (actor.role !== 'division_editor' ||
           report.divisions.includes('all') ||
@@ -133,33 +178,35 @@ export const policies = {
   },
   round: {
     approve: (actor: Actor, round: { agencyId: number }) =>
-      isCentral(actor) || (actor.role === 'executive' && inAgency(actor, round.agencyId)),
+      oversees(actor, round.agencyId) || (actor.role === 'executive' && inAgency(actor, round.agencyId)),
     reopen: (actor: Actor, round: { agencyId: number }) => adminOf(actor, round.agencyId),
     /** Every division's completeness of the round: the secretariat, executives, central admins. */
     readCompleteness: (actor: Actor, round: { agencyId: number }) =>
-      isCentral(actor) || (inAgency(actor, round.agencyId) && actor.role !== 'division_editor'),
+      oversees(actor, round.agencyId) || (inAgency(actor, round.agencyId) && actor.role !== 'division_editor'),
   },
   /** What the public sees: published on purpose by the agency's secretariat, withdrawn the same way. */
   publication: {
-    read: (actor: Actor, publication: { agencyId: number }) => isCentral(actor) || inAgency(actor, publication.agencyId),
+    read: (actor: Actor, publication: { agencyId: number }) =>
+      oversees(actor, publication.agencyId) || inAgency(actor, publication.agencyId),
     manage: (actor: Actor, publication: { agencyId: number }) => adminOf(actor, publication.agencyId),
   },
   /** An agency's OIT checklist of a year: its board, assignments and review by the secretariat, approval by an executive. */
   oitChecklist: {
-    read: (actor: Actor, checklist: { agencyId: number }) => isCentral(actor) || inAgency(actor, checklist.agencyId),
+    read: (actor: Actor, checklist: { agencyId: number }) =>
+      oversees(actor, checklist.agencyId) || inAgency(actor, checklist.agencyId),
     manage: (actor: Actor, checklist: { agencyId: number }) => adminOf(actor, checklist.agencyId),
     approve: (actor: Actor, checklist: { agencyId: number }) =>
-      isCentral(actor) || (actor.role === 'executive' && inAgency(actor, checklist.agencyId)),
+      oversees(actor, checklist.agencyId) || (actor.role === 'executive' && inAgency(actor, checklist.agencyId)),
     /** The whole checklist at once (readiness, prediction): the secretariat, executives, central admins. */
     /** City-wide OIT views (the years with checklists, every agency's link checks): central admins. */
     readCity: (actor: Actor) => isCentral(actor),
     readWhole: (actor: Actor, checklist: { agencyId: number }) =>
-      isCentral(actor) || (inAgency(actor, checklist.agencyId) && actor.role !== 'division_editor'),
+      oversees(actor, checklist.agencyId) || (inAgency(actor, checklist.agencyId) && actor.role !== 'division_editor'),
   },
   /** One OIT item of the checklist; `divisions` are the divisions it is assigned to. */
   oitTask: {
     read: (actor: Actor, task: { agencyId: number; divisions: number[] }) =>
-      isCentral(actor) ||
+      oversees(actor, task.agencyId) ||
       (inAgency(actor, task.agencyId) && (actor.role !== 'division_editor' || task.divisions.includes(actor.divisionId ?? -1))),
     /** Adding or removing its documents and links, and sending it to the secretariat. */
     contribute: (actor: Actor, task: { agencyId: number; divisions: number[] }) =>
@@ -180,14 +227,15 @@ export const policies = {
   /** Self-assessment survey rounds: run by the secretariat, read by it, executives and central admins. */
   survey: {
     read: (actor: Actor, round: { agencyId: number }) =>
-      isCentral(actor) || (inAgency(actor, round.agencyId) && actor.role !== 'division_editor'),
+      oversees(actor, round.agencyId) || (inAgency(actor, round.agencyId) && actor.role !== 'division_editor'),
     manage: (actor: Actor, round: { agencyId: number }) => adminOf(actor, round.agencyId),
   },
   /** The ITA year's calendar: read by everyone of the agency, dated by its secretariat. */
   calendar: {
-    read: (actor: Actor, calendar: { agencyId: number }) => isCentral(actor) || inAgency(actor, calendar.agencyId),
+    read: (actor: Actor, calendar: { agencyId: number }) =>
+      oversees(actor, calendar.agencyId) || inAgency(actor, calendar.agencyId),
     manage: (actor: Actor, calendar: { agencyId: number }) => adminOf(actor, calendar.agencyId),
-    setDefaults: (actor: Actor) => isCentral(actor),
+    setDefaults: (actor: Actor) => national(actor),
     /** A feed of the agency (its secretariat) or of a division (also that division's editors). */
     feed: (actor: Actor, feed: { agencyId: number; divisionId: number }) =>
       adminOf(actor, feed.agencyId) ||
@@ -198,17 +246,18 @@ export const policies = {
   },
   /** Loading a new year's framework: central admins. */
   framework: {
-    import: (actor: Actor) => isCentral(actor),
+    import: (actor: Actor) => national(actor),
   },
   /** The library of issues and measures: entries shared with all agencies, and each agency's own. */
   library: {
     /** An entry is seen by everyone once shared, else by its agency; central admins see every entry (`readAll`). */
     read: (actor: Actor, entry: { agencyId: number | null; status: string }) =>
-      isCentral(actor) || entry.status === 'shared' || inAgency(actor, entry.agencyId),
-    readAll: (actor: Actor) => isCentral(actor),
-    create: (actor: Actor) => isCentral(actor) || actor.role === 'agency_admin',
+      oversees(actor, entry.agencyId) || entry.status === 'shared' || inAgency(actor, entry.agencyId),
+    readAll: (actor: Actor) => national(actor),
+    /** A central admin's entry is shared with every agency: national. */
+    create: (actor: Actor) => national(actor) || actor.role === 'agency_admin',
     offer: (actor: Actor, entry: { agencyId: number | null }) => entry.agencyId !== null && adminOf(actor, entry.agencyId),
-    approveShare: (actor: Actor) => isCentral(actor),
+    approveShare: (actor: Actor) => national(actor),
   },
 } as const;
 
@@ -219,12 +268,14 @@ export type Resource = keyof Policies;
 export function abilities(actor: Actor) {
   const own = actor.agencyId === null ? null : { id: actor.agencyId };
   return {
-    manageAgencies: policies.agency.create(actor),
+    manageAgencies: national(actor),
     editAgency: own ? policies.agency.update(actor, own) : isCentral(actor),
     manageDivisions: own ? policies.division.create(actor, { agencyId: own.id }) : isCentral(actor),
     manageUsers: isCentral(actor) || actor.role === 'agency_admin',
     /** Making central admins, and accounts of any agency. */
-    manageAllAccounts: policies.user.create(actor, { role: 'central_admin', agencyId: null, divisionId: null }),
+    manageAllAccounts: isCentral(actor),
+    /** Making whole-country central admins and choosing any part of the tree for one. */
+    overseeAll: national(actor),
     readAudit: own ? policies.audit.list(actor, { agencyId: own.id }) : isCentral(actor),
     importResults: own ? policies.assessment.import(actor, { agencyId: own.id }) : isCentral(actor),
     readCityResults: policies.cityResults.read(actor),

@@ -15,7 +15,7 @@ import {
 } from '@prongsai/core';
 import { listAgencies, listDivisions } from '../agencies/repository.js';
 import { recordAudit } from '../audit/repository.js';
-import { allows, authorize, type Actor } from '../auth/policy.js';
+import { allows, authorize, overseen, type Actor } from '../auth/policy.js';
 import type { Selectable } from 'kysely';
 import type { Agency, AgencyMilestoneTable, Database } from '../db/schema.js';
 import { badRequest } from '../http/errors.js';
@@ -208,7 +208,7 @@ export class CalendarService {
     const owed = MILESTONES.filter((m) => !NACC_WINDOWS.includes(m));
     const late = new Map<Milestone, { slug: string; nameTh: string; dueOn: string }[]>(owed.map((m) => [m, []]));
     const dueSoon = new Map<Milestone, { slug: string; nameTh: string; dueOn: string }[]>(owed.map((m) => [m, []]));
-    const districts = (await listAgencies(this.db)).filter((agency) => agency.kind === 'district');
+    const districts = (await listAgencies(this.db, overseen(actor))).filter((agency) => agency.kind === 'district');
     const years = await this.yearOf(
       districts.map((d) => d.id),
       fiscalYear,

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { listAgencies } from '../agencies/repository.js';
 import { readableAgency } from '../agencies/service.js';
-import { authorize, type Actor } from '../auth/policy.js';
+import { authorize, overseen, type Actor } from '../auth/policy.js';
 import type { Agency, Database, DocumentJob } from '../db/schema.js';
-import { actorOf } from '../http/context.js';
+import { loadActor } from '../http/context.js';
 import { findUser } from '../users/repository.js';
 import type { DocumentJobs } from './jobs.js';
 import { documentOptions } from './common.js';
@@ -166,7 +166,14 @@ export function jobWork(db: Kysely<Database>, dataDir: string) {
     if (!agency || !user || user.disabled === 1) {
       throw new HttpError(403, 'requester-gone', 'the account that asked for this document is gone', 'บัญชีผู้ขอเอกสารถูกปิดใช้งาน');
     }
-    const made = await generateDocument(db, dataDir, agency, JSON.parse(job.request) as DocumentRequest, actorOf(user), progress);
+    const made = await generateDocument(
+      db,
+      dataDir,
+      agency,
+      JSON.parse(job.request) as DocumentRequest,
+      await loadActor(db, user),
+      progress,
+    );
     return { hash: made.hash, bytes: made.bytes.length };
   };
 }
@@ -200,7 +207,7 @@ export class DocumentJobService {
   async requestForEveryDistrict(actor: Actor, request: DocumentRequest): Promise<{ id: string; agency: string }[]> {
     authorize(actor, 'document', 'generateForEvery', undefined);
     const started = [];
-    for (const agency of await listAgencies(this.db)) {
+    for (const agency of await listAgencies(this.db, overseen(actor))) {
       if (agency.kind !== 'district') continue;
       const job = await this.enqueueFor(agency, actor, request);
       started.push({ id: job.id, agency: agency.slug });
@@ -212,7 +219,7 @@ export class DocumentJobService {
   async job(actor: Actor, id: string): Promise<DocumentJob> {
     const job = await this.jobs.get(id);
     if (!job) throw notFound('job');
-    authorize(actor, 'job', 'read', { requestedBy: job.requested_by });
+    authorize(actor, 'job', 'read', { requestedBy: job.requested_by, agencyId: job.agency_id });
     authorize(actor, 'plan', 'read', { agencyId: job.agency_id });
     return job;
   }

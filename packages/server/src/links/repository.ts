@@ -58,10 +58,12 @@ export class LinkRepository {
   }
 
   /** Each agency's newest finished run of a year: links checked and passed, for the city-wide summary. */
-  async latestRunsOfYear(fiscalYear: number): Promise<LinkCheckRun[]> {
+  /** Each agency's latest finished run of the year (of these agencies when given). */
+  async latestRunsOfYear(fiscalYear: number, within?: readonly number[]): Promise<LinkCheckRun[]> {
+    const only = within === undefined ? sql`` : sql`and r.agency_id in (${sql.join(within.length ? [...within] : [-1])})`;
     const rows = await sql<LinkCheckRun>`
       select r.* from link_check_runs r
-      where r.fiscal_year = ${fiscalYear} and r.status = 'done'
+      where r.fiscal_year = ${fiscalYear} and r.status = 'done' ${only}
         and r.created_at = (select max(x.created_at) from link_check_runs x
                             where x.agency_id = r.agency_id and x.fiscal_year = r.fiscal_year and x.status = 'done')
       order by r.agency_id`.execute(this.db);

@@ -46,13 +46,11 @@ export class OitRepository {
   }
 
   /** The fiscal years any agency has a checklist of, newest first (for the city-wide view). */
-  async years(): Promise<number[]> {
-    const rows = await this.db
-      .selectFrom('oit_checklists')
-      .select('fiscal_year')
-      .distinct()
-      .orderBy('fiscal_year', 'desc')
-      .execute();
+  /** The years with checklists (of these agencies when given). */
+  async years(within?: readonly number[]): Promise<number[]> {
+    let query = this.db.selectFrom('oit_checklists').select('fiscal_year');
+    if (within !== undefined) query = query.where('agency_id', 'in', within.length ? within : [-1]);
+    const rows = await query.distinct().orderBy('fiscal_year', 'desc').execute();
     return rows.map((r) => r.fiscal_year);
   }
 

@@ -22,10 +22,12 @@ export interface CityRow {
 
 const r2 = (v: number | null) => (v === null ? null : round2(v));
 
-/** All agencies' results of a fiscal year, ranked by ITA (equal totals share a rank). */
-export async function cityTable(db: Kysely<Database>, fiscalYear: number): Promise<CityRow[]> {
+/** All agencies' results of a fiscal year (of these agencies when given), ranked by ITA (equal totals share a rank). */
+export async function cityTable(db: Kysely<Database>, fiscalYear: number, within?: readonly number[]): Promise<CityRow[]> {
   // Highest first, agencies without a total last (engines order NULLs differently).
-  const rows = (await cityRows(db, fiscalYear)).sort((a, b) => (b.ita ?? -1) - (a.ita ?? -1) || a.code.localeCompare(b.code));
+  const rows = (await cityRows(db, fiscalYear, within)).sort(
+    (a, b) => (b.ita ?? -1) - (a.ita ?? -1) || a.code.localeCompare(b.code),
+  );
   let rank = 0;
   let previous: number | null = null;
   return rows.map((row, i) => {

@@ -73,8 +73,8 @@ export async function supersedeImports(db: Executor, ids: number[], at: string):
 }
 
 /** Every assessment of a fiscal year with its agency: the city-wide table. */
-export function cityRows(db: Executor, fiscalYear: number) {
-  return db
+export function cityRows(db: Executor, fiscalYear: number, within?: readonly number[]) {
+  let query = db
     .selectFrom('assessments')
     .innerJoin('agencies', 'agencies.id', 'assessments.agency_id')
     .select([
@@ -92,8 +92,9 @@ export function cityRows(db: Executor, fiscalYear: number) {
       'assessments.oit',
       'assessments.indicators',
     ])
-    .where('assessments.fiscal_year', '=', fiscalYear)
-    .execute();
+    .where('assessments.fiscal_year', '=', fiscalYear);
+  if (within !== undefined) query = query.where('assessments.agency_id', 'in', within.length ? within : [-1]);
+  return query.execute();
 }
 
 export async function assessmentYears(db: Executor): Promise<number[]> {
@@ -101,7 +102,9 @@ export async function assessmentYears(db: Executor): Promise<number[]> {
   return rows.map((r) => r.fiscal_year);
 }
 
-/** Mean ITA per agency and year, for trends. */
-export function trendRows(db: Executor) {
-  return db.selectFrom('assessments').select(['agency_id', 'fiscal_year', 'ita', 'level_id']).orderBy('fiscal_year').execute();
+/** Mean ITA per agency and year, for trends (of these agencies when given). */
+export function trendRows(db: Executor, within?: readonly number[]) {
+  let query = db.selectFrom('assessments').select(['agency_id', 'fiscal_year', 'ita', 'level_id']);
+  if (within !== undefined) query = query.where('agency_id', 'in', within.length ? within : [-1]);
+  return query.orderBy('fiscal_year').execute();
 }

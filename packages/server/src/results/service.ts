@@ -24,7 +24,7 @@ import type { Kysely } from 'kysely';
 import { readableAgency } from '../agencies/service.js';
 import { frameworkForAgency } from '../frameworks/for-agency.js';
 import { recordAudit } from '../audit/repository.js';
-import { allows, authorize, type Actor } from '../auth/policy.js';
+import { allows, agencyScope, authorize, type Actor } from '../auth/policy.js';
 import { now } from '../db/database.js';
 import { lockRow } from '../db/locks.js';
 import type { Agency, Assessment, AssessmentImport, Database } from '../db/schema.js';
@@ -430,14 +430,16 @@ export function resultYears(db: Kysely<Database>): Promise<number[]> {
   return assessmentYears(db);
 }
 
-/** Every agency of a fiscal year side by side (central users). */
+/** Every agency the central user oversees, of a fiscal year, side by side. */
 export function cityResults(db: Kysely<Database>, actor: Actor, fiscalYear: number): Promise<CityRow[]> {
   authorize(actor, 'cityResults', 'read', undefined);
-  return cityTable(db, fiscalYear);
+  const scope = agencyScope(actor);
+  return cityTable(db, fiscalYear, scope === 'all' ? undefined : scope);
 }
 
-/** The ITA of every agency by fiscal year (central users). */
+/** The ITA of every agency the central user oversees, by fiscal year. */
 export async function cityTrends(db: Kysely<Database>, actor: Actor) {
   authorize(actor, 'cityResults', 'read', undefined);
-  return trendRows(db);
+  const scope = agencyScope(actor);
+  return trendRows(db, scope === 'all' ? undefined : scope);
 }

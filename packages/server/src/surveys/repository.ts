@@ -19,14 +19,10 @@ export class SurveyRepository {
   }
 
   /** Every agency's rounds of a year and tool, with all their counts and quotas: three queries, whatever the number of groups. */
-  async cityProgress(fiscalYear: number, tool: string) {
-    const rounds = await this.db
-      .selectFrom('survey_rounds')
-      .selectAll()
-      .where('fiscal_year', '=', fiscalYear)
-      .where('tool', '=', tool)
-      .orderBy('id', 'desc')
-      .execute();
+  async cityProgress(fiscalYear: number, tool: string, within?: readonly number[]) {
+    let query = this.db.selectFrom('survey_rounds').selectAll().where('fiscal_year', '=', fiscalYear).where('tool', '=', tool);
+    if (within !== undefined) query = query.where('agency_id', 'in', within.length ? within : [-1]);
+    const rounds = await query.orderBy('id', 'desc').execute();
     if (!rounds.length) return { rounds, counts: [], quotas: [] };
     const ids = rounds.map((r) => r.id);
     const [counts, quotas] = await Promise.all([

@@ -20,7 +20,7 @@ import {
 } from '@prongsai/core';
 import { listAgencies, listDivisions } from '../agencies/repository.js';
 import { recordAudit } from '../audit/repository.js';
-import { allows, authorize, type Actor } from '../auth/policy.js';
+import { allows, authorize, overseen, type Actor } from '../auth/policy.js';
 import { lockRow } from '../db/locks.js';
 import type { Agency, Database, SurveyRound } from '../db/schema.js';
 import { loadFramework } from '../frameworks/registry.js';
@@ -413,14 +413,15 @@ export class SurveyService {
    */
   async cityProgress(actor: Actor, fiscalYear: number, tool: string) {
     authorize(actor, 'cityResults', 'read', undefined);
-    let { rounds, counts, quotas } = await this.repository.cityProgress(fiscalYear, tool);
+    const within = overseen(actor);
+    let { rounds, counts, quotas } = await this.repository.cityProgress(fiscalYear, tool, within);
     const latest = new Map<number, SurveyRound>();
     for (const round of rounds) if (!latest.has(round.agency_id)) latest.set(round.agency_id, round);
     const past = [...latest.values()].filter((r) => !isOpen(r));
     const due = (await this.repository.pendingCounts(past.map((r) => r.id))).filter((p) => Number(p.n) >= MIN_GROUP_SIZE);
     if (due.length) {
       for (const { round_id } of due) await this.settle(past.find((r) => r.id === round_id)!);
-      ({ rounds, counts, quotas } = await this.repository.cityProgress(fiscalYear, tool));
+      ({ rounds, counts, quotas } = await this.repository.cityProgress(fiscalYear, tool, within));
     }
     const byRound = <T extends { round_id: number }>(rows: T[]) => {
       const map = new Map<number, T[]>();

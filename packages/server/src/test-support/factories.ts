@@ -71,10 +71,10 @@ export function factory(db: Kysely<Database>, app: FastifyInstance) {
         created_at: now(),
       });
     },
-    /** An account of the role, placed in the agency (and division), signed in. */
+    /** An account of the role, placed in the agency (and division), or a central admin overseeing one; signed in. */
     async account(
       role: Role,
-      place: { agency?: Pick<Agency, 'id'>; division?: Pick<Division, 'id'> } = {},
+      place: { agency?: Pick<Agency, 'id'>; division?: Pick<Division, 'id'>; oversees?: Pick<Agency, 'id'> } = {},
     ): Promise<{ user: User; session: Session }> {
       const { user } = await createUser(db, null, {
         email: `${role.replace('_', '-')}-${next()}@factory.test`,
@@ -82,6 +82,7 @@ export function factory(db: Kysely<Database>, app: FastifyInstance) {
         role,
         agencyId: place.agency?.id ?? null,
         divisionId: place.division?.id ?? null,
+        overseesAgencyId: place.oversees?.id ?? null,
         password: PASSWORD,
       });
       return { user, session: await login(app, user.email, PASSWORD) };

@@ -11,9 +11,19 @@ export function findUser(db: Executor, id: number): Promise<User | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function listUsers(db: Executor, agencyId?: number): Promise<User[]> {
+/**
+ * Accounts, of one agency when given; `within` keeps those of these agencies and the central accounts
+ * overseeing one of them.
+ */
+export function listUsers(db: Executor, agencyId?: number, within?: readonly number[]): Promise<User[]> {
   let query = db.selectFrom('users').selectAll();
   if (agencyId !== undefined) query = query.where('agency_id', '=', agencyId);
+  if (within !== undefined) {
+    const ids = within.length ? within : [-1];
+    query = query.where((eb) =>
+      eb.or([eb('agency_id', 'in', ids), eb.and([eb('role', '=', 'central_admin'), eb('oversees_agency_id', 'in', ids)])]),
+    );
+  }
   return query.orderBy('email').execute();
 }
 
@@ -61,6 +71,7 @@ export function presentUser(user: User) {
     role: user.role,
     agencyId: user.agency_id,
     divisionId: user.division_id,
+    overseesAgencyId: user.oversees_agency_id,
     disabled: user.disabled === 1,
     locked: user.locked_until !== null && user.locked_until > new Date().toISOString(),
     createdAt: user.created_at,

@@ -13,6 +13,8 @@ const userSchema = z.object({
   role,
   agencyId: z.number().nullable(),
   divisionId: z.number().nullable(),
+  /** A central admin's part of the tree: null for the whole country (and for every other role). */
+  overseesAgencyId: z.number().nullable(),
   disabled: z.boolean(),
   locked: z.boolean(),
   createdAt: z.string(),
@@ -51,6 +53,7 @@ export async function userRoutes(app: FastifyInstance, { db }: { db: Db }) {
           role,
           agencyId: z.number().int().positive().nullable().default(null),
           divisionId: z.number().int().positive().nullable().default(null),
+          overseesAgencyId: z.number().int().positive().nullable().default(null),
           password: password.optional(),
         }),
         response: { 201: z.object({ user: userSchema, password: z.string() }) },
@@ -75,13 +78,14 @@ export async function userRoutes(app: FastifyInstance, { db }: { db: Db }) {
     {
       schema: {
         tags,
-        summary: 'Change an account’s name, role, agency, division, or disable it',
+        summary: 'Change an account’s name, role, agency, division, overseen agency, or disable it',
         params,
         body: z.object({
           displayName: z.string().trim().min(1).max(200).optional(),
           role: role.optional(),
           agencyId: z.number().int().positive().nullable().optional(),
           divisionId: z.number().int().positive().nullable().optional(),
+          overseesAgencyId: z.number().int().positive().nullable().optional(),
           disabled: z.boolean().optional(),
         }),
         response: { 200: userSchema },

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { findAgency, findDivision } from '../agencies/repository.js';
 import { recordAudit } from '../audit/repository.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, randomPassword } from '../auth/passwords.js';
-import { authorize, policies, type Actor, type UserRef } from '../auth/policy.js';
+import { agencyScope, authorize, policies, type Actor, type UserRef } from '../auth/policy.js';
 import { revokeUserSessions } from '../auth/sessions.js';
 import { now } from '../db/database.js';
 import type { Database, Role, User } from '../db/schema.js';
@@ -19,16 +19,28 @@ export interface NewUser {
   role: Role;
   agencyId: number | null;
   divisionId: number | null;
+  /** A central admin's part of the tree: null (or left out) for the whole country. */
+  overseesAgencyId?: number | null | undefined;
   password?: string | undefined;
 }
 
 /** Checks that the role, agency and division of an account fit together. */
-async function checkPlacement(db: Kysely<Database>, user: Pick<NewUser, 'role' | 'agencyId' | 'divisionId'>) {
+async function checkPlacement(
+  db: Kysely<Database>,
+  user: Pick<NewUser, 'role' | 'agencyId' | 'divisionId' | 'overseesAgencyId'>,
+) {
+  const overseen = user.overseesAgencyId ?? null;
   if (user.role === 'central_admin') {
     if (user.agencyId !== null || user.divisionId !== null) {
       throw badRequest('a central admin belongs to no agency or division', 'ผู้ดูแลระบบส่วนกลางต้องไม่สังกัดหน่วยงานหรือฝ่าย');
     }
+    if (overseen !== null && !(await findAgency(db, overseen))) {
+      throw badRequest('the overseen agency does not exist', 'ไม่พบหน่วยงานที่กำกับดูแล');
+    }
     return;
+  }
+  if (overseen !== null) {
+    throw badRequest('only central admins oversee agencies', 'เฉพาะผู้ดูแลระบบส่วนกลางเท่านั้นที่กำกับดูแลหน่วยงาน');
   }
   if (user.agencyId === null || !(await findAgency(db, user.agencyId))) {
     throw badRequest('this role needs an existing agency', 'บทบาทนี้ต้องระบุหน่วยงานที่มีอยู่ในระบบ');
@@ -72,6 +84,7 @@ export async function createUser(
       role: input.role,
       agency_id: input.agencyId,
       division_id: input.divisionId,
+      oversees_agency_id: input.overseesAgencyId ?? null,
       failed_logins: 0,
       locked_until: null,
       disabled: 0,
@@ -94,13 +107,11 @@ export async function changeUser(
   db: Kysely<Database>,
   actorId: number | null,
   before: User,
-  changes: Partial<Pick<NewUser, 'displayName' | 'role' | 'agencyId' | 'divisionId'>> & { disabled?: boolean | undefined },
+  changes: Partial<Pick<NewUser, 'displayName' | 'role' | 'agencyId' | 'divisionId' | 'overseesAgencyId'>> & {
+    disabled?: boolean | undefined;
+  },
 ): Promise<User> {
-  const next = {
-    role: changes.role ?? before.role,
-    agencyId: changes.agencyId === undefined ? before.agency_id : changes.agencyId,
-    divisionId: changes.divisionId === undefined ? before.division_id : changes.divisionId,
-  };
+  const next = nextPlacement(before, changes);
   await checkPlacement(db, next);
   return db.transaction().execute(async (trx) => {
     const after = await updateUser(trx, before.id, {
@@ -108,6 +119,7 @@ export async function changeUser(
       role: next.role,
       agency_id: next.agencyId,
       division_id: next.divisionId,
+      oversees_agency_id: next.overseesAgencyId,
       ...(changes.disabled === undefined ? {} : { disabled: changes.disabled ? 1 : 0 }),
     });
     if (changes.disabled) await revokeUserSessions(trx, before.id);
@@ -122,6 +134,22 @@ export async function changeUser(
     });
     return after;
   });
+}
+
+/** The role and place of an account once changed; a role other than central admin oversees nothing. */
+function nextPlacement(before: User, changes: Partial<Pick<NewUser, 'role' | 'agencyId' | 'divisionId' | 'overseesAgencyId'>>) {
+  const role = changes.role ?? before.role;
+  return {
+    role,
+    agencyId: changes.agencyId === undefined ? before.agency_id : changes.agencyId,
+    divisionId: changes.divisionId === undefined ? before.division_id : changes.divisionId,
+    overseesAgencyId:
+      changes.overseesAgencyId !== undefined
+        ? changes.overseesAgencyId
+        : role === 'central_admin'
+          ? before.oversees_agency_id
+          : null,
+  };
 }
 
 /** Sets a new password (random when none is given), unlocks the account and ends its sessions. */
@@ -146,22 +174,40 @@ export async function resetPassword(
 async function readableUser(db: Kysely<Database>, actor: Actor, id: number): Promise<{ user: User; ref: UserRef }> {
   const user = await findUser(db, id);
   if (!user) throw notFound('user');
-  const ref = { id: user.id, role: user.role, agencyId: user.agency_id, divisionId: user.division_id };
+  const ref = refOf(user);
   authorize(actor, 'user', 'read', ref);
   return { user, ref };
 }
 
-/** The accounts the actor manages: all (or one agency's) for central admins, their agency's for agency admins. */
+const refOf = (user: User): UserRef => ({
+  id: user.id,
+  role: user.role,
+  agencyId: user.agency_id,
+  divisionId: user.division_id,
+  overseesAgencyId: user.oversees_agency_id,
+});
+
+/**
+ * The accounts the actor manages: those within what a central admin oversees (all, or one agency's, for
+ * the whole country), their agency's for agency admins.
+ */
 export async function managedUsers(db: Kysely<Database>, actor: Actor, agencyId?: number): Promise<User[]> {
-  const users = await listUsers(db, policies.user.listAll(actor) ? agencyId : (actor.agencyId ?? -1));
-  return users.filter((u) =>
-    policies.user.read(actor, { id: u.id, role: u.role, agencyId: u.agency_id, divisionId: u.division_id }),
-  );
+  const scope = agencyScope(actor);
+  const users =
+    actor.role !== 'central_admin'
+      ? await listUsers(db, actor.agencyId ?? -1)
+      : await listUsers(db, agencyId, scope === 'all' ? undefined : scope);
+  return users.filter((u) => policies.user.read(actor, refOf(u)));
 }
 
 /** Creates an account the actor may manage; returns it with its password to show once. */
 export async function addUser(db: Kysely<Database>, actor: Actor, input: NewUser): Promise<{ user: User; password: string }> {
-  authorize(actor, 'user', 'create', { role: input.role, agencyId: input.agencyId, divisionId: input.divisionId });
+  authorize(actor, 'user', 'create', {
+    role: input.role,
+    agencyId: input.agencyId,
+    divisionId: input.divisionId,
+    overseesAgencyId: input.overseesAgencyId ?? null,
+  });
   return createUser(db, actor.id, input);
 }
 
@@ -179,11 +225,8 @@ export async function editUser(
 ): Promise<User> {
   const { user, ref } = await readableUser(db, actor, id);
   authorize(actor, 'user', 'update', ref);
-  const next = {
-    role: changes.role ?? user.role,
-    agencyId: changes.agencyId === undefined ? user.agency_id : changes.agencyId,
-  };
-  // The account as it will be must also be one the actor may manage.
+  const next = nextPlacement(user, changes);
+  // The account as it will be must also be one the actor may manage (a scope given only as widely as one's own).
   authorize(actor, 'user', 'create', { ...next, divisionId: null });
   return changeUser(db, actor.id, user, changes);
 }

@@ -20,6 +20,7 @@ export function UsersPage() {
     role: 'executive' as Role,
     agencyId: me.agency?.id ?? null,
     divisionId: null as number | null,
+    overseesAgencyId: null as number | null,
   });
   const divisions = useQuery({
     queryKey: ['divisions-by-id', form.agencyId],
@@ -96,6 +97,7 @@ export function UsersPage() {
                 role: (v as Role) ?? 'executive',
                 divisionId: null,
                 agencyId: v === 'central_admin' ? null : form.agencyId,
+                overseesAgencyId: v === 'central_admin' ? form.overseesAgencyId : null,
               })
             }
             data={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
@@ -107,6 +109,18 @@ export function UsersPage() {
               value={form.agencyId === null ? null : String(form.agencyId)}
               onChange={(v) => setForm({ ...form, agencyId: v ? Number(v) : null, divisionId: null })}
               data={(agencies.data ?? []).map((a) => ({ value: String(a.id), label: lang === 'th' ? a.nameTh : a.nameEn }))}
+            />
+          )}
+          {form.role === 'central_admin' && (
+            <Select
+              label={t('users.oversees')}
+              searchable
+              value={form.overseesAgencyId === null ? (me.abilities.overseeAll ? 'all' : null) : String(form.overseesAgencyId)}
+              onChange={(v) => setForm({ ...form, overseesAgencyId: v && v !== 'all' ? Number(v) : null })}
+              data={[
+                ...(me.abilities.overseeAll ? [{ value: 'all', label: t('users.wholeCountry') }] : []),
+                ...(agencies.data ?? []).map((a) => ({ value: String(a.id), label: lang === 'th' ? a.nameTh : a.nameEn })),
+              ]}
             />
           )}
           {form.role === 'division_editor' && (
@@ -143,7 +157,13 @@ export function UsersPage() {
                   <Table.Td>{u.email}</Table.Td>
                   <Table.Td>{u.displayName}</Table.Td>
                   <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
-                  <Table.Td>{agencyName(u.agencyId)}</Table.Td>
+                  <Table.Td>
+                    {u.role !== 'central_admin'
+                      ? agencyName(u.agencyId)
+                      : u.overseesAgencyId === null
+                        ? t('users.wholeCountry')
+                        : t('users.overseesName', { name: agencyName(u.overseesAgencyId) })}
+                  </Table.Td>
                   <Table.Td>
                     <Badge color={u.disabled ? 'gray' : u.locked ? 'orange' : 'teal'} variant="light">
                       {u.disabled ? t('users.disabled') : u.locked ? t('users.locked') : t('users.active')}

@@ -122,6 +122,7 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
+                            assessedAs: string;
                             can: {
                                 importResults: boolean;
                                 manageDivisions: boolean;
@@ -8354,6 +8355,7 @@ export type paths = {
                             email: string;
                             id: number;
                             locked: boolean;
+                            overseesAgencyId: number | null;
                             /** @enum {string} */
                             role: "central_admin" | "agency_admin" | "division_editor" | "executive";
                         }[];
@@ -8380,6 +8382,8 @@ export type paths = {
                         divisionId?: number | null;
                         /** Format: email */
                         email: string;
+                        /** @default null */
+                        overseesAgencyId?: number | null;
                         password?: string;
                         /** @enum {string} */
                         role: "central_admin" | "agency_admin" | "division_editor" | "executive";
@@ -8404,6 +8408,7 @@ export type paths = {
                                 email: string;
                                 id: number;
                                 locked: boolean;
+                                overseesAgencyId: number | null;
                                 /** @enum {string} */
                                 role: "central_admin" | "agency_admin" | "division_editor" | "executive";
                             };
@@ -8452,6 +8457,7 @@ export type paths = {
                             email: string;
                             id: number;
                             locked: boolean;
+                            overseesAgencyId: number | null;
                             /** @enum {string} */
                             role: "central_admin" | "agency_admin" | "division_editor" | "executive";
                         };
@@ -8464,7 +8470,7 @@ export type paths = {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change an account’s name, role, agency, division, or disable it */
+        /** Change an account’s name, role, agency, division, overseen agency, or disable it */
         patch: {
             parameters: {
                 query?: never;
@@ -8481,6 +8487,7 @@ export type paths = {
                         disabled?: boolean;
                         displayName?: string;
                         divisionId?: number | null;
+                        overseesAgencyId?: number | null;
                         /** @enum {string} */
                         role?: "central_admin" | "agency_admin" | "division_editor" | "executive";
                     };
@@ -8502,6 +8509,7 @@ export type paths = {
                             email: string;
                             id: number;
                             locked: boolean;
+                            overseesAgencyId: number | null;
                             /** @enum {string} */
                             role: "central_admin" | "agency_admin" | "division_editor" | "executive";
                         };

@@ -189,7 +189,7 @@ export function CityPage() {
   return (
     <Stack>
       <Group justify="space-between" align="flex-end">
-        <Title order={2}>{t('city.title')}</Title>
+        <Title order={2}>{t('city.title', { count: data.length })}</Title>
         <Group align="flex-end">
           <Select
             label={t('city.year')}
