@@ -57,6 +57,35 @@ export interface MemoFacts {
   schoolIit: { civilServants: number; employees: number };
   /** EIT respondents of the district's schools together (seed 002: 40). */
   schoolEit: number;
+  /** How the memo speaks of the agency, its units and its head; a Bangkok district office's (seed 002) where absent. */
+  wording?: MemoWording | undefined;
+}
+
+/** The phrases of a memo that depend on the kind of agency. */
+export interface MemoWording {
+  /** The unit that runs the year and writes the collection memo (ฝ่ายปกครอง); "" when not known. */
+  secretariat: string;
+  /** The unit that writes to the schools (ฝ่ายการศึกษา). */
+  education: string;
+  /** Every unit (ทุกฝ่าย, ทุกกอง). */
+  allUnits: string;
+  /** The agency's head (ผู้อำนวยการเขตบางแค, นายกเทศมนตรีนครนนทบุรี). */
+  head: string;
+  /** The assistant head who signs between the secretariat and the head, or null. */
+  assistantHead: string | null;
+  /** The schools the collection memo also instructs, or null. */
+  schoolsArea: string | null;
+  /** The staff IIT asks (ข้าราชการและบุคลากรกรุงเทพมหานคร). */
+  staff: string;
+  /** Whose ITA NACC's guidance is for (สำนักงานเขต กรุงเทพมหานคร), and to whom it was given (สำนักงานเขต). */
+  assessed: string;
+  briefed: string;
+  /** IIT's respondents by the BMA district rule (civil servants, all employees of some divisions, a share of the rest). */
+  bmaDistrictIit: boolean;
+  /** The schools' row of EIT's quotas, or null. */
+  schoolsEitRow: string | null;
+  /** The letter code before an unnumbered memo's blank number (กท, the BMA's); "" where not known. */
+  letterCode: string;
 }
 
 export type MemoBlock =
@@ -80,7 +109,24 @@ export interface MemoDocument {
 
 const th = toThaiDigits;
 const district = (agencyName: string) => agencyName.replace(/^สำนักงาน/, '');
-const UNNUMBERED = 'กท ............/-';
+
+/** A Bangkok district office's wording, as seed 002 prints it. */
+const districtWording = (agencyName: string): MemoWording => ({
+  secretariat: 'ฝ่ายปกครอง',
+  education: 'ฝ่ายการศึกษา',
+  allUnits: 'ทุกฝ่าย',
+  head: `ผู้อำนวยการ${district(agencyName)}`,
+  assistantHead: `ผู้ช่วยผู้อำนวยการ${district(agencyName)}`,
+  schoolsArea: `โรงเรียนสังกัดกรุงเทพมหานครในพื้นที่${district(agencyName)}`,
+  staff: 'ข้าราชการและบุคลากรกรุงเทพมหานคร',
+  assessed: 'สำนักงานเขต กรุงเทพมหานคร',
+  briefed: 'สำนักงานเขต',
+  bmaDistrictIit: true,
+  schoolsEitRow: 'โรงเรียนสังกัดกรุงเทพมหานคร ในพื้นที่เขต',
+  letterCode: 'กท',
+});
+const wordingOf = (facts: Pick<MemoFacts, 'agencyName' | 'wording'>) => facts.wording ?? districtWording(facts.agencyName);
+const UNNUMBERED = '............/-';
 const UNSIGNED = '........................................................';
 
 const subjectOf = (facts: MemoFacts) =>
@@ -90,53 +136,59 @@ const subjectOf = (facts: MemoFacts) =>
 
 /** The numbered instructions the calendar gives, with the agency's own dates (seed 002's ข้อ ๑–๓). */
 export function calendarInstructions(kind: MemoKind, facts: MemoFacts): string[] {
-  const area = `โรงเรียนสังกัดกรุงเทพมหานครในพื้นที่${district(facts.agencyName)}`;
+  const w = wordingOf(facts);
+  const who = w.schoolsArea ? `${w.allUnits} และ${w.schoolsArea}` : w.allUnits;
+  const to = w.secretariat ? ` ให้${w.secretariat}` : '';
   if (kind === 'schools') {
     return [
       th(
-        `ส่งจำนวนข้าราชการและลูกจ้างที่ปฏิบัติงานมาไม่น้อยกว่า ๑ ปี และรายชื่อผู้ตอบแบบวัด IIT จำนวน ${facts.schoolIit.civilServants + facts.schoolIit.employees} คน ให้ฝ่ายการศึกษา ภายในวันที่ ${facts.due['schools-data']}`,
+        `ส่งจำนวนข้าราชการและลูกจ้างที่ปฏิบัติงานมาไม่น้อยกว่า ๑ ปี และรายชื่อผู้ตอบแบบวัด IIT จำนวน ${facts.schoolIit.civilServants + facts.schoolIit.employees} คน ให้${w.education} ภายในวันที่ ${facts.due['schools-data']}`,
       ),
       th(
         `เผยแพร่และประชาสัมพันธ์การตอบแบบวัด EIT ให้ผู้มารับบริการหรือคู่ค้าคู่สัญญาของโรงเรียนตอบให้ครบไม่น้อยกว่า ${facts.schoolEit} คน ภายในวันที่ ${facts.due['eit-collection']}`,
       ),
-      th(`ส่งข้อมูลและหลักฐานตามแบบตรวจ OIT ในหัวข้อที่เกี่ยวข้องกับโรงเรียน ให้ฝ่ายการศึกษา ภายในวันที่ ${facts.due['schools-data']}`),
+      th(`ส่งข้อมูลและหลักฐานตามแบบตรวจ OIT ในหัวข้อที่เกี่ยวข้องกับโรงเรียน ให้${w.education} ภายในวันที่ ${facts.due['schools-data']}`),
     ];
   }
   return [
     th(
-      `ทุกฝ่าย และ${area} ดำเนินการสำรวจข้อมูลข้าราชการและบุคลากรกรุงเทพมหานครที่ปฏิบัติงานมาไม่น้อยกว่า ๑ ปี และแจ้งให้ข้าราชการและบุคลากรดังกล่าวตอบแบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT) พร้อมทั้งจัดส่งหลักฐานการลงลายมือชื่อการตอบแบบวัดการรับรู้ ให้ฝ่ายปกครอง ภายในวันที่ ${facts.due['iit-collection']} (โดยให้จัดส่งข้อมูล ครั้งที่ ๑ ภายในวันที่ ${facts.due['staff-count']} และครั้งที่ ๒ ภายในวันที่ ${facts.due['iit-collection']})`,
+      `${who} ดำเนินการสำรวจข้อมูล${w.staff}ที่ปฏิบัติงานมาไม่น้อยกว่า ๑ ปี และแจ้งให้ข้าราชการและบุคลากรดังกล่าวตอบแบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT) พร้อมทั้งจัดส่งหลักฐานการลงลายมือชื่อการตอบแบบวัดการรับรู้${to} ภายในวันที่ ${facts.due['iit-collection']} (โดยให้จัดส่งข้อมูล ครั้งที่ ๑ ภายในวันที่ ${facts.due['staff-count']} และครั้งที่ ๒ ภายในวันที่ ${facts.due['iit-collection']})`,
     ),
     th(
-      `ทุกฝ่าย และ${area} ดำเนินการเผยแพร่และประชาสัมพันธ์การตอบแบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT) ให้ผู้มีส่วนได้ส่วนเสียภายนอกตอบให้ครบตามจำนวนที่กำหนด ภายในวันที่ ${facts.due['eit-collection']}`,
+      `${who} ดำเนินการเผยแพร่และประชาสัมพันธ์การตอบแบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT) ให้ผู้มีส่วนได้ส่วนเสียภายนอกตอบให้ครบตามจำนวนที่กำหนด ภายในวันที่ ${facts.due['eit-collection']}`,
     ),
     th(
-      `ให้ทุกฝ่ายดำเนินการตามแบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT) และส่งหลักฐานการดำเนินงานในระบบโปร่งใสตามข้อที่ได้รับมอบหมาย โดยตั้งชื่อไฟล์ตามรหัสข้อ เช่น O๑ ภายในวันที่ ${facts.due['oit-evidence']}`,
+      `ให้${w.allUnits}ดำเนินการตามแบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT) และส่งหลักฐานการดำเนินงานในระบบโปร่งใสตามข้อที่ได้รับมอบหมาย โดยตั้งชื่อไฟล์ตามรหัสข้อ เช่น O๑ ภายในวันที่ ${facts.due['oit-evidence']}`,
     ),
   ];
 }
 
 /** Who signs where the secretariat named no one: as in seed 002, the head of division, then the assistant director and the director. */
-export function defaultSigners(kind: MemoKind, agencyName: string): MemoSigner[] {
-  if (kind === 'schools') return [{ name: '', titles: ['หัวหน้าฝ่ายการศึกษา'] }];
+export function defaultSigners(kind: MemoKind, agencyName: string, wording?: MemoWording): MemoSigner[] {
+  const w = wording ?? districtWording(agencyName);
+  const unit = (title: string) => (title ? `หัวหน้า${title.replace(/^หัวหน้า/, '')}` : '');
+  if (kind === 'schools') return [{ name: '', titles: [w.secretariat ? unit(w.education) : `ตำแหน่ง ${UNSIGNED}`] }];
   return [
-    { name: '', titles: [`หัวหน้าฝ่ายปกครอง ${agencyName}`] },
-    { name: '', titles: [`ผู้ช่วยผู้อำนวยการ${district(agencyName)}`] },
-    { name: '', titles: [`ผู้อำนวยการ${district(agencyName)}`] },
+    // Where the kind's secretariat is not known, its signer's post is left for the secretariat to fill in.
+    { name: '', titles: [w.secretariat ? `${unit(w.secretariat)} ${agencyName}` : `ตำแหน่ง ${UNSIGNED}`] },
+    ...(w.assistantHead ? [{ name: '', titles: [w.assistantHead] }] : []),
+    { name: '', titles: [w.head] },
   ];
 }
 
-export const defaultRecipient = (kind: MemoKind, agencyName: string) =>
-  kind === 'schools' ? 'ผู้บริหารสถานศึกษาโรงเรียนในสังกัด' : `ผู้อำนวยการ${district(agencyName)}`;
+export const defaultRecipient = (kind: MemoKind, agencyName: string, wording?: MemoWording) =>
+  kind === 'schools' ? 'ผู้บริหารสถานศึกษาโรงเรียนในสังกัด' : (wording ?? districtWording(agencyName)).head;
 
 export const defaultOrigin = (kind: MemoKind, facts: MemoFacts) =>
   th(
     kind === 'schools'
-      ? `ตามที่สำนักงาน ป.ป.ช. ได้ชี้แจงแนวทางการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ของสำนักงานเขต กรุงเทพมหานคร ประจำปีงบประมาณ พ.ศ. ${facts.fiscalYear} นั้น`
-      : `สำนักงาน ป.ป.ช. ได้ชี้แจงกรอบแนวทางการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ของสำนักงานเขต กรุงเทพมหานคร ประจำปีงบประมาณ พ.ศ. ${facts.fiscalYear} แก่สำนักงานเขต`,
+      ? `ตามที่สำนักงาน ป.ป.ช. ได้ชี้แจงแนวทางการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ของ${wordingOf(facts).assessed} ประจำปีงบประมาณ พ.ศ. ${facts.fiscalYear} นั้น`
+      : `สำนักงาน ป.ป.ช. ได้ชี้แจงกรอบแนวทางการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ของ${wordingOf(facts).assessed} ประจำปีงบประมาณ พ.ศ. ${facts.fiscalYear} แก่${wordingOf(facts).briefed}`,
   );
 
 /** ข้อเท็จจริง: the three tools with their weights and indicators from the framework, who answers IIT, and EIT's quotas. */
 function collectionFacts(facts: MemoFacts): MemoBlock[] {
+  const w = wordingOf(facts);
   const blocks: MemoBlock[] = [
     {
       kind: 'paragraph',
@@ -157,12 +209,15 @@ function collectionFacts(facts: MemoFacts): MemoBlock[] {
       blocks.push({
         kind: 'paragraph',
         text: th(
-          `ผู้ตอบคือบุคลากรที่ปฏิบัติงานกับ${facts.agencyName}มาไม่น้อยกว่า ๑ ปี ได้แก่ ข้าราชการทั้งหมด ลูกจ้างทั้งหมดของ${IIT_ALL_EMPLOYEES.join(' ')} และร้อยละ ${Math.round(IIT_EMPLOYEE_SHARE * 100)} ของลูกจ้างในฝ่ายอื่นและโรงเรียนสังกัดกรุงเทพมหานครในพื้นที่เขต`,
+          w.bmaDistrictIit
+            ? `ผู้ตอบคือบุคลากรที่ปฏิบัติงานกับ${facts.agencyName}มาไม่น้อยกว่า ๑ ปี ได้แก่ ข้าราชการทั้งหมด ลูกจ้างทั้งหมดของ${IIT_ALL_EMPLOYEES.join(' ')} และร้อยละ ${Math.round(IIT_EMPLOYEE_SHARE * 100)} ของลูกจ้างในฝ่ายอื่นและโรงเรียนสังกัดกรุงเทพมหานครในพื้นที่เขต`
+            : `ผู้ตอบคือบุคลากรที่ปฏิบัติงานกับ${facts.agencyName}มาไม่น้อยกว่า ๑ ปี ตามจำนวนที่สำนักงาน ป.ป.ช. กำหนด`,
         ),
       });
     }
     if (tool.code === 'EIT' && facts.eitMinimums.length) {
-      const total = facts.eitMinimums.reduce((sum, q) => sum + q.minimum, 0) + facts.schoolEit;
+      const schools = w.schoolsEitRow ? facts.schoolEit : 0;
+      const total = facts.eitMinimums.reduce((sum, q) => sum + q.minimum, 0) + schools;
       blocks.push({
         kind: 'paragraph',
         text: th(`ผู้มีส่วนได้ส่วนเสียภายนอกที่หน่วยงานเก็บข้อมูล ไม่น้อยกว่า ${total} คน แบ่งสัดส่วน ดังนี้`),
@@ -171,7 +226,7 @@ function collectionFacts(facts: MemoFacts): MemoBlock[] {
         kind: 'table',
         rows: [
           ...facts.eitMinimums.map((q): [string, string] => [q.division, th(`ไม่น้อยกว่า ${q.minimum} คน`)]),
-          [`โรงเรียนสังกัดกรุงเทพมหานคร ในพื้นที่เขต`, th(`ไม่น้อยกว่า ${facts.schoolEit} คน`)],
+          ...(w.schoolsEitRow ? [[w.schoolsEitRow, th(`ไม่น้อยกว่า ${facts.schoolEit} คน`)] as [string, string]] : []),
         ],
       });
     }
@@ -180,15 +235,16 @@ function collectionFacts(facts: MemoFacts): MemoBlock[] {
 }
 
 function schoolsCriteria(facts: MemoFacts): MemoBlock[] {
-  const eit = facts.eitMinimums.find((q) => q.division === 'ฝ่ายการศึกษา');
+  const education = wordingOf(facts).education;
+  const eit = facts.eitMinimums.find((q) => q.division === education);
   const iit = facts.schoolIit;
   const blocks: MemoBlock[] = [
-    { kind: 'paragraph', text: 'เกณฑ์การประเมินที่เกี่ยวข้องกับฝ่ายการศึกษาและโรงเรียนในสังกัด มีดังนี้' },
+    { kind: 'paragraph', text: `เกณฑ์การประเมินที่เกี่ยวข้องกับ${education}และโรงเรียนในสังกัด มีดังนี้` },
     { kind: 'paragraph', text: '๑. แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)' },
     {
       kind: 'table',
       rows: [
-        ['ฝ่ายการศึกษา', 'ข้าราชการและลูกจ้างทุกคน'],
+        [education, 'ข้าราชการและลูกจ้างทุกคน'],
         [
           'โรงเรียนในสังกัด',
           th(`ข้าราชการ ${iit.civilServants} คน และลูกจ้าง ${iit.employees} คน รวม ${iit.civilServants + iit.employees} คน`),
@@ -199,7 +255,7 @@ function schoolsCriteria(facts: MemoFacts): MemoBlock[] {
     {
       kind: 'table',
       rows: [
-        ...(eit ? [['ฝ่ายการศึกษา', th(`ไม่น้อยกว่า ${eit.minimum} คน`)] as [string, string]] : []),
+        ...(eit ? [[education, th(`ไม่น้อยกว่า ${eit.minimum} คน`)] as [string, string]] : []),
         ['โรงเรียนในสังกัด', th(`ไม่น้อยกว่า ${facts.schoolEit} คน`)],
       ],
     },
@@ -210,7 +266,7 @@ function schoolsCriteria(facts: MemoFacts): MemoBlock[] {
       blocks.push({ kind: 'paragraph', text: th(`๓.${i + 1} หัวข้อ ${item.code} ${item.name}`) }),
     );
   } else {
-    blocks.push({ kind: 'paragraph', text: 'หัวข้อที่ฝ่ายการศึกษาได้รับมอบหมาย' });
+    blocks.push({ kind: 'paragraph', text: `หัวข้อที่${education}ได้รับมอบหมาย` });
   }
   return blocks;
 }
@@ -219,8 +275,9 @@ function schoolsCriteria(facts: MemoFacts): MemoBlock[] {
 export function buildMemo(kind: MemoKind, facts: MemoFacts, content: MemoContent = {}): MemoDocument {
   const instructions = content.instructions?.length ? content.instructions : calendarInstructions(kind, facts);
   const origin = content.origin?.trim() || defaultOrigin(kind, facts);
-  const section = kind === 'schools' ? 'ฝ่ายการศึกษา' : 'ฝ่ายปกครอง';
-  const signers = (content.signers?.length ? content.signers : defaultSigners(kind, facts.agencyName)).map((s) => ({
+  const w = wordingOf(facts);
+  const section = kind === 'schools' ? w.education : w.secretariat;
+  const signers = (content.signers?.length ? content.signers : defaultSigners(kind, facts.agencyName, w)).map((s) => ({
     name: s.name.trim() ? `(${s.name.trim().replace(/^\(|\)$/g, '')})` : `(${UNSIGNED})`,
     titles: s.titles.filter((t) => t.trim()).map((t) => th(t.trim())),
   }));
@@ -236,7 +293,7 @@ export function buildMemo(kind: MemoKind, facts: MemoFacts, content: MemoContent
           {
             kind: 'paragraph',
             text: th(
-              `ฝ่ายปกครองพิจารณาแล้ว เพื่อให้การดำเนินการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ของ${facts.agencyName} ประจำปีงบประมาณ พ.ศ. ${facts.fiscalYear} เป็นไปด้วยความเรียบร้อย โปร่งใส และบรรลุตามเป้าหมายที่สำนักงาน ป.ป.ช. กำหนด เห็นควรดำเนินการ ดังนี้`,
+              `${w.secretariat}พิจารณาแล้ว เพื่อให้การดำเนินการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ของ${facts.agencyName} ประจำปีงบประมาณ พ.ศ. ${facts.fiscalYear} เป็นไปด้วยความเรียบร้อย โปร่งใส และบรรลุตามเป้าหมายที่สำนักงาน ป.ป.ช. กำหนด เห็นควรดำเนินการ ดังนี้`,
             ),
           },
           ...numbered,
@@ -246,21 +303,23 @@ export function buildMemo(kind: MemoKind, facts: MemoFacts, content: MemoContent
           ...schoolsCriteria(facts),
           {
             kind: 'paragraph',
-            text: 'ฝ่ายการศึกษาพิจารณาแล้ว เพื่อให้การดำเนินการประเมินคุณธรรมและความโปร่งใสฯ ของโรงเรียนในสังกัด เป็นไปตามเกณฑ์การประเมินฯ จึงขอความร่วมมือให้โรงเรียนในสังกัดดำเนินการ ดังนี้',
+            text: `${w.education}พิจารณาแล้ว เพื่อให้การดำเนินการประเมินคุณธรรมและความโปร่งใสฯ ของโรงเรียนในสังกัด เป็นไปตามเกณฑ์การประเมินฯ จึงขอความร่วมมือให้โรงเรียนในสังกัดดำเนินการ ดังนี้`,
           },
           ...numbered,
         ];
   return {
     kind,
-    section: th(`${section} ${facts.agencyName}${content.phone?.trim() ? ` โทร. ${content.phone.trim()}` : ''}`),
-    number: th(content.number?.trim() || UNNUMBERED),
+    section: th(
+      `${[section, facts.agencyName].filter(Boolean).join(' ')}${content.phone?.trim() ? ` โทร. ${content.phone.trim()}` : ''}`,
+    ),
+    number: th(content.number?.trim() || [w.letterCode, UNNUMBERED].filter(Boolean).join(' ')),
     date: content.date ? officialThaiDate(content.date) : facts.today,
     subject: subjectOf(facts),
-    to: th(content.to?.trim() || defaultRecipient(kind, facts.agencyName)),
+    to: th(content.to?.trim() || defaultRecipient(kind, facts.agencyName, w)),
     blocks,
     closing:
       kind === 'collection'
-        ? 'จึงเรียนมาเพื่อโปรดพิจารณา หากเห็นชอบฝ่ายปกครองจักได้ดำเนินการเวียนแจ้งทุกฝ่ายดำเนินการต่อไป'
+        ? `จึงเรียนมาเพื่อโปรดพิจารณา หากเห็นชอบ${w.secretariat}จักได้ดำเนินการเวียนแจ้ง${w.allUnits}ดำเนินการต่อไป`
         : 'จึงเรียนมาเพื่อโปรดพิจารณา',
     signers,
   };

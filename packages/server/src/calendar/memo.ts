@@ -15,11 +15,13 @@ import {
   type MemoFacts,
   type MemoKind,
 } from '@prongsai/core';
+import { kindById } from '../agencies/kinds-service.js';
 import { listDivisions } from '../agencies/repository.js';
 import { recordAudit } from '../audit/repository.js';
 import { allows, authorize, type Actor } from '../auth/policy.js';
 import { fiscalYearOfDay, now, todayInBangkok } from '../db/database.js';
 import type { Agency, Database, MemoRow } from '../db/schema.js';
+import { agencyWording, educationUnit } from '../documents/agency-wording.js';
 import { officialDate } from '../documents/common.js';
 import { loadFramework } from '../frameworks/registry.js';
 import { conflict, HttpError } from '../http/errors.js';
@@ -89,7 +91,7 @@ function memoWarnings(
   if (kind === 'schools' && facts.educationItems.length === 0) {
     warnings.push({
       code: 'no-oit-items',
-      th: `ยังไม่มีข้อ OIT ที่มอบหมายให้ฝ่ายการศึกษาในปี ${facts.fiscalYear} บันทึกถึงโรงเรียนจึงยังไม่มีหัวข้อ OIT: มอบหมายข้อในหน้าการเปิดเผยข้อมูล (OIT) ก่อนออกเลข`,
+      th: `ยังไม่มีข้อ OIT ที่มอบหมายให้${facts.wording?.education ?? 'ฝ่ายการศึกษา'}ในปี ${facts.fiscalYear} บันทึกถึงโรงเรียนจึงยังไม่มีหัวข้อ OIT: มอบหมายข้อในหน้าการเปิดเผยข้อมูล (OIT) ก่อนออกเลข`,
       en: `no OIT item of ${facts.fiscalYear} is assigned to the education division, so the schools memo would list none: assign them on the OIT page before issuing`,
       blocking: true,
     });
@@ -97,7 +99,7 @@ function memoWarnings(
   if (kind === 'schools' && facts.educationItemsFrom !== null) {
     warnings.push({
       code: 'oit-items-from-earlier-year',
-      th: `หัวข้อ OIT ของฝ่ายการศึกษานำมาจากรายการปี ${facts.educationItemsFrom} เพราะปี ${facts.fiscalYear} ยังไม่ได้มอบหมาย ตรวจให้ตรงกับชุดคำถามปีนี้ก่อนออกเลข`,
+      th: `หัวข้อ OIT ของ${facts.wording?.education ?? 'ฝ่ายการศึกษา'}นำมาจากรายการปี ${facts.educationItemsFrom} เพราะปี ${facts.fiscalYear} ยังไม่ได้มอบหมาย ตรวจให้ตรงกับชุดคำถามปีนี้ก่อนออกเลข`,
       en: `the education division's OIT items come from ${facts.educationItemsFrom}'s checklist, since ${facts.fiscalYear}'s assigns none yet: check them against this year's set before issuing`,
       blocking: false,
     });
@@ -144,19 +146,22 @@ export class MemoService {
       indicators: found!.framework.data.indicators.filter((i) => i.tool === tool.code).map((i) => i.name.th),
     }));
     const divisions = await listDivisions(this.db, agency.id);
+    const kind = await kindById(this.db, agency.kind);
+    const wording = agencyWording(agency, kind);
     const divisionName = new Map(divisions.map((d) => [d.id, d.name_th]));
     const isSchool = (name: string) => name.startsWith('โรงเรียน');
-    // The EIT round's quotas where the year has one; else the BMA minimums of the agency's divisions.
+    // The EIT round's quotas where the year has one; else the minimums its kind sets for the agency's divisions (the BMA's for a district).
     const eitRound = (await new SurveyRepository(this.db).roundsOfYear(agency.id, fiscalYear)).find((r) => r.tool === 'EIT');
     const quotas = eitRound ? await new SurveyRepository(this.db).quotas(eitRound.id) : [];
     const eitMinimums = quotas.length
       ? quotas
           .map((q) => ({ division: divisionName.get(q.division_id) ?? '', minimum: q.required }))
           .filter((q) => q.division && !isSchool(q.division) && q.minimum > 0)
-      : Object.entries(EIT_MINIMUMS)
+      : Object.entries(kind?.sampling.eit.minimums ?? EIT_MINIMUMS)
           .filter(([name]) => divisions.some((d) => d.name_th === name))
           .map(([division, minimum]) => ({ division, minimum }));
-    const education = divisions.find((d) => d.name_th === 'ฝ่ายการศึกษา');
+    const education = educationUnit(divisions, wording);
+    const memoWording = { ...wording.memo, education: education?.name_th ?? wording.memo.education };
     const oit = new OitRepository(this.db);
     /** The OIT items of a year's checklist assigned to the education division, named by `framework`'s items where it has them. */
     const educationItemsOf = async (year: number, framework: CompiledFramework | null) => {
@@ -184,6 +189,7 @@ export class MemoService {
     const defaultDate = fiscalYearOfDay(today) === fiscalYear ? today : (memosWindow?.startsOn ?? memosWindow?.dueOn ?? today);
     return {
       agencyName: agency.name_th,
+      wording: memoWording,
       fiscalYear,
       today: officialDate(defaultDate),
       defaultDate,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { kindById } from '../agencies/kinds-service.js';
 import { recordAudit } from '../audit/repository.js';
 import { allows, authorize, type Actor } from '../auth/policy.js';
 import { lockRow } from '../db/locks.js';
@@ -37,7 +38,13 @@ export class CommitteeService {
         can,
       };
     }
-    return { source: 'template' as const, fromYear: null, committee: committeeTemplate(agency, fiscalYear), roles, can };
+    return {
+      source: 'template' as const,
+      fromYear: null,
+      committee: committeeTemplate(agency, fiscalYear, await kindById(this.db, agency.kind)),
+      roles,
+      can,
+    };
   }
 
   /** Writes the committee of a year, the agency held so parallel writes run in turn, and audits what it replaced. */

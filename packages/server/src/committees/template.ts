@@ -1,5 +1,6 @@
-import { shiftBuddhistYears, toThaiDigits } from '@prongsai/core';
+import { shiftBuddhistYears, toThaiDigits, type AgencyKind } from '@prongsai/core';
 import type { Agency } from '../db/schema.js';
+import { agencyWording } from '../documents/agency-wording.js';
 import type { Committee } from './schema.js';
 
 /** The roles of an ITA committee order, in the order the order lists them. */
@@ -15,40 +16,43 @@ export const COMMITTEE_ROLES = [
 /** A committee being written: the order's number and date are the agency's to fill in. */
 export type CommitteeDraft = Omit<Committee, 'orderNumber' | 'signedDate'> & { orderNumber: string; signedDate: string };
 
-const districtOf = (agency: Pick<Agency, 'name_th'>) => agency.name_th.replace(/^สำนักงานเขต/, '');
-
 /**
- * The committee order of seed 002 (Bang Sue's FY2568 order) as a template for any district and
+ * The committee order of seed 002 (Bang Sue's FY2568 order) as a template for any agency and
  * year: the preamble, the members by position and the six duties, in Thai digits as the
- * official form has them.
+ * official form has them. The head, the units and the legal basis are worded as the agency's
+ * kind names them (documents/agency-wording.ts): the BMA act only on a Bangkok district's order.
  */
-export function committeeTemplate(agency: Pick<Agency, 'name_th' | 'kind'>, fiscalYear: number): CommitteeDraft {
+export function committeeTemplate(
+  agency: Pick<Agency, 'name_th' | 'kind'>,
+  fiscalYear: number,
+  kind?: AgencyKind,
+): CommitteeDraft {
   const year = toThaiDigits(String(fiscalYear));
   const last = toThaiDigits(String(fiscalYear - 1));
+  const wording = agencyWording(agency, kind);
+  const order = wording.order;
   const name = agency.name_th;
-  const district = agency.kind === 'district' ? `เขต${districtOf(agency)}` : name;
-  const head = agency.kind === 'district' ? `ผู้อำนวยการเขต${districtOf(agency)}` : `หัวหน้า${name}`;
+  const head = wording.head;
   const title = `คณะกรรมการประเมินคุณธรรมและความโปร่งใสของ${name} (Integrity and Transparency Assessment: ITA) ประจำปีงบประมาณ พ.ศ. ${year}`;
   return {
     orderNumber: '',
     subject: `แต่งตั้ง${title}`,
     preamble: [
-      `ด้วย${name}ได้เข้าร่วมการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ประจำปีงบประมาณ พ.ศ. ${year} ตามที่คณะกรรมการ ป.ป.ช. มีมติให้ขยายการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ไปยังสำนักงานเขต กรุงเทพมหานคร เพื่อส่งเสริมการมีส่วนร่วมและสร้างกลไกการป้องกันการทุจริตในเขตพื้นที่กรุงเทพมหานครอย่างเป็นรูปธรรมที่ชัดเจนและบรรลุเป้าหมายตามนโยบายในระดับต่างๆ`,
-      `อาศัยอำนาจตามความในมาตรา ๖๘ และมาตรา ๖๙ แห่งพระราชบัญญัติระเบียบบริหารราชการกรุงเทพมหานคร พ.ศ. ๒๕๒๘ จึงแต่งตั้ง${title} ดังนี้`,
+      `ด้วย${name}ได้เข้าร่วมการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ประจำปีงบประมาณ พ.ศ. ${year} ${order.mandate}`,
+      `${order.authority} จึงแต่งตั้ง${title} ดังนี้`,
     ],
     members: [
       { name: head, role: 'ที่ปรึกษา' },
-      { name: `ผู้ช่วย${head} สังกัดราชการฝ่ายปกครอง`, role: 'ประธานคณะกรรมการ' },
-      { name: 'หัวหน้าฝ่ายทุกฝ่าย', role: 'คณะกรรมการ' },
-      { name: 'เจ้าหน้าที่ทุกฝ่ายที่ได้รับมอบหมาย', role: 'คณะกรรมการ' },
-      { name: 'หัวหน้าฝ่ายปกครอง', role: 'คณะกรรมการและเลขานุการ' },
-      { name: 'เจ้าพนักงานปกครองชำนาญการ/ปฏิบัติการ', role: 'คณะกรรมการและผู้ช่วยเลขานุการ' },
+      { name: order.chair, role: 'ประธานคณะกรรมการ' },
+      ...order.members.map((member) => ({ name: member, role: 'คณะกรรมการ' })),
+      { name: order.secretary, role: 'คณะกรรมการและเลขานุการ' },
+      { name: order.assistantSecretary, role: 'คณะกรรมการและผู้ช่วยเลขานุการ' },
     ],
     duties: [
       `ศึกษาแนวทาง แก้ไขข้อบกพร่อง ปัญหาอุปสรรค เกี่ยวกับการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ของ${name} ในปีงบประมาณ พ.ศ. ${last} และกำหนดแนวทางในการดำเนินการในปีงบประมาณ พ.ศ. ${year}`,
       `จัดเตรียมข้อมูลรวบรวมเอกสาร หลักฐาน ตามแบบตรวจการเปิดเผยข้อมูลสาธารณะ เพื่อเผยแพร่บนเว็บไซต์${name} ให้เป็นปัจจุบัน`,
       `รวบรวมข้อมูลผู้มีส่วนได้ส่วนเสียภายนอก ประจำปีงบประมาณ พ.ศ. ${year} เพื่อประเมินระดับการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอกที่มีต่อ${name} ในตัวชี้วัดคุณภาพการดำเนินงาน ประสิทธิภาพการสื่อสาร และการปรับปรุงระบบการทำงาน`,
-      `จัดทำฐานข้อมูลบุคลากร${name} ที่ปฏิบัติงานระยะเวลาไม่น้อยกว่า ๑ ปี รวมถึงบุคลากรในโรงเรียนสังกัดกรุงเทพมหานคร ที่อยู่ในพื้นที่${district} เพื่อประเมินระดับการรับรู้ของผู้มีส่วนได้ส่วนเสียภายในที่มีต่อ${name} ในตัวชี้วัดการปฏิบัติหน้าที่ การใช้งบประมาณ การใช้อำนาจ และการใช้ทรัพย์สินของทางราชการ และการแก้ไขปัญหาการทุจริต`,
+      `จัดทำฐานข้อมูลบุคลากร${name} ที่ปฏิบัติงานระยะเวลาไม่น้อยกว่า ๑ ปี${order.rosterAlso} เพื่อประเมินระดับการรับรู้ของผู้มีส่วนได้ส่วนเสียภายในที่มีต่อ${name} ในตัวชี้วัดการปฏิบัติหน้าที่ การใช้งบประมาณ การใช้อำนาจ และการใช้ทรัพย์สินของทางราชการ และการแก้ไขปัญหาการทุจริต`,
       'ดำเนินการเผยแพร่ ประชาสัมพันธ์การตอบแบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายในและภายนอก ตามกรอบการประเมินให้เป็นไปด้วยความเรียบร้อย',
       'ดำเนินการตามโครงการตลอดจนประสานงานและติดตามผลความคืบหน้าของการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)',
     ],

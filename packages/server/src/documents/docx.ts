@@ -56,6 +56,7 @@ import type { ClarificationModel } from '../oit/clarification.js';
 import type { MemoModel } from '../calendar/memo.js';
 import type { TaskSheetModel } from '../calendar/task-sheet.js';
 import { divisionText, type MeasuresModel, type OrderModel, type ProgressModel } from './model.js';
+import { agencyWording, wordingOf } from './agency-wording.js';
 
 // Word and LibreOffice set Thai in the complex-script font: name it, and its size, everywhere.
 const FONT = { ascii: DOCX_FONT, hAnsi: DOCX_FONT, cs: DOCX_FONT, eastAsia: DOCX_FONT };
@@ -262,7 +263,7 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
         properties: PORTRAIT,
         headers: { default: pageHeader },
         children: [
-          title(`มาตรการยกระดับคุณธรรมและความโปร่งใสของ${m.agency.name_th} กรุงเทพมหานคร`),
+          title(`มาตรการยกระดับคุณธรรมและความโปร่งใสของ${wordingOf(m).titled}`),
           title(`ประจำปีงบประมาณ พ.ศ. ${thaiYear(m.fiscalYear)}`),
           heading('๑. ความสำคัญของ ITA'),
           ...introBlocks(m).map((block) =>
@@ -416,7 +417,7 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
                     cell(entryPoint(line.row.entry)),
                     cell(line.row.entry.issue),
                     cell(numbered(line.row.entry.measures)),
-                    cell(divisionText(line.row.entry, m.divisions), { align: AlignmentType.CENTER }),
+                    cell(divisionText(line.row.entry, m.divisions, wordingOf(m).allUnits), { align: AlignmentType.CENTER }),
                     cell(
                       line.row.entry.cadence === 'custom'
                         ? (line.row.entry.cadenceText ?? '')
@@ -434,7 +435,7 @@ export async function measuresDocx(m: MeasuresModel): Promise<Buffer> {
               [
                 [
                   cell(numbered(e.measures)),
-                  cell(divisionText(e, m.divisions), { align: AlignmentType.CENTER }),
+                  cell(divisionText(e, m.divisions, wordingOf(m).allUnits), { align: AlignmentType.CENTER }),
                   cell(CADENCE_TH[e.cadence] ?? e.cadenceText ?? '', { align: AlignmentType.CENTER }),
                 ],
               ],
@@ -683,7 +684,7 @@ export async function taskSheetDocx(m: TaskSheetModel): Promise<Buffer> {
         headers: { default: pageHeader },
         children: [
           ...(m.divisions.length ? divisions : [para(title, { bold: true, size: 32 }), para(`ข้อมูล ณ วันที่ ${m.asOf}`)]),
-          ...(m.clear.length ? [para(''), para(`ฝ่ายที่ไม่มีงานค้าง: ${m.clear.join(' ')}`)] : []),
+          ...(m.clear.length ? [para(''), para(`${agencyWording(m.agency).unitTerm}ที่ไม่มีงานค้าง: ${m.clear.join(' ')}`)] : []),
         ],
       },
     ],

@@ -1,4 +1,5 @@
 import { toThaiDigits, type ShownStat } from '@prongsai/core';
+import { wordingOf } from './agency-wording.js';
 import { DIMENSION_TH, fmt, thaiYear } from './common.js';
 import type { MeasuresModel } from './model.js';
 
@@ -35,6 +36,7 @@ function listed(names: string[]): string {
 export function introBlocks(m: MeasuresModel): IntroBlock[] {
   const framework = m.framework;
   const values = {
+    ...wordingOf(m).intro,
     agency: m.agency.name_th,
     year: thaiYear(m.fiscalYear),
     indicators: toThaiDigits(String(framework.indicators.size)),
@@ -45,9 +47,12 @@ export function introBlocks(m: MeasuresModel): IntroBlock[] {
   blocks.push({ kind: 'paragraph', text: fill(m.intro.participation, values) });
   for (const tool of framework.tools) {
     const text = m.intro.tools.find((t) => t.tool === tool.code)?.text ?? `${tool.data.name.th} (${tool.code})`;
-    blocks.push({ kind: 'paragraph', text: `${text} ประกอบด้วย ${listed(tool.indicators.map((i) => i.data.name.th))}` });
+    blocks.push({
+      kind: 'paragraph',
+      text: `${fill(text, values)} ประกอบด้วย ${listed(tool.indicators.map((i) => i.data.name.th))}`,
+    });
   }
-  blocks.push({ kind: 'paragraph', text: m.intro.disclosure });
+  blocks.push({ kind: 'paragraph', text: fill(m.intro.disclosure, values) });
   blocks.push({ kind: 'subheading', text: fill(m.intro.collection.heading, values) });
   for (const tool of framework.tools) {
     const text = m.intro.collection.tools.find((t) => t.tool === tool.code)?.text;
@@ -58,7 +63,7 @@ export function introBlocks(m: MeasuresModel): IntroBlock[] {
       blocks.push({
         kind: 'indicator',
         lead: `ตัวชี้วัดที่ ${toThaiDigits(String(indicator.number))} ${name}${known?.english ? ` (${known.english})` : ''}`,
-        text: known?.text ?? '',
+        text: fill(known?.text ?? '', values),
       });
     }
   }
@@ -96,7 +101,7 @@ export function statBreakdowns(m: MeasuresModel): StatBreakdown[] {
   return keys.map(([tool, dimension]) => ({
     tool,
     dimension,
-    title: DIMENSION_TH[dimension] ?? dimension,
+    title: dimension === 'division' ? `${wordingOf(m).unitTerm}ที่ติดต่อ` : (DIMENSION_TH[dimension] ?? dimension),
     rows: m.stats.filter((s) => s.tool === tool && s.dimension === dimension),
     total: m.statTotals.get(`${tool}|${dimension}`) ?? null,
   }));
@@ -123,7 +128,7 @@ export const statChartValues = (b: StatBreakdown) => ({
  * 4–12 with the seed's nine breakdowns).
  */
 export function measuresCaptions(m: MeasuresModel) {
-  const agency = `${m.agency.name_th} กรุงเทพมหานคร`;
+  const agency = wordingOf(m).titled;
   const of = `${agency} ประจำปีงบประมาณ พ.ศ. ${m.resultsYear}`;
   const ita = `การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของ${of}`;
   const stat = (b: StatBreakdown) => `สถิติผู้ตอบแบบสอบถาม${STAKEHOLDERS[b.tool] ?? b.tool} ${of} แยกตาม${b.title}`;

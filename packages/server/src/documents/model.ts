@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import {
   findWeakPoints,
   presentResult,
+  type AgencyKind,
   type CompiledFramework,
   type OitDetail,
   type ScoreResult,
   type WeakPoint,
 } from '@prongsai/core';
 import type { Kysely } from 'kysely';
+import { kindById } from '../agencies/kinds-service.js';
 import { listDivisions } from '../agencies/repository.js';
 import type { Agency, Database, Division } from '../db/schema.js';
 import { findCommittee } from '../committees/repository.js';
@@ -29,6 +31,8 @@ export type Entry = ReturnType<typeof presentEntry>;
 
 export interface MeasuresModel {
   agency: Agency;
+  /** The agency's kind as stored, which names it, its head and its units (agency-wording.ts); its kind id's shipped one where absent. */
+  kind?: AgencyKind | undefined;
   fiscalYear: number;
   resultsYear: number;
   framework: CompiledFramework;
@@ -50,6 +54,7 @@ export interface MeasuresModel {
 
 export interface ProgressModel {
   agency: Agency;
+  kind?: AgencyKind | undefined;
   fiscalYear: number;
   round: 6 | 12;
   divisions: Division[];
@@ -66,6 +71,7 @@ export interface ProgressModel {
 
 export interface OrderModel {
   agency: Agency;
+  kind?: AgencyKind | undefined;
   fiscalYear: number;
   committee: Committee;
   /** The agency's uploaded emblem (PNG), or null: the order then keeps its blank space. */
@@ -76,8 +82,8 @@ const indicatorNamesOf = (framework: CompiledFramework): Record<number, string> 
   Object.fromEntries([...framework.indicators.entries()].map(([n, i]) => [n, i.data.name.th]));
 
 /** Names of responsible divisions as the documents print them. */
-export function divisionText(entry: Entry, divisions: Division[]): string {
-  return entry.divisions.map((d) => (d === 'all' ? 'ทุกฝ่าย' : (divisions.find((x) => x.id === d)?.name_th ?? ''))).join(', ');
+export function divisionText(entry: Entry, divisions: Division[], allUnits = 'ทุกฝ่าย'): string {
+  return entry.divisions.map((d) => (d === 'all' ? allUnits : (divisions.find((x) => x.id === d)?.name_th ?? ''))).join(', ');
 }
 
 /**
@@ -121,6 +127,7 @@ export async function measuresModel(db: Kysely<Database>, agency: Agency, fiscal
   const intro = JSON.parse(await readFile(join(frameworksDir(), 'documents', 'intro-th.json'), 'utf8')) as MeasuresModel['intro'];
   return {
     agency,
+    kind: await kindById(db, agency.kind),
     fiscalYear,
     resultsYear,
     framework: state.framework,
@@ -202,13 +209,21 @@ export async function progressModel(
   const assessment = await findAssessment(db, agency.id, plan.based_on_year ?? fiscalYear - 1);
   const framework = assessment ? loadFramework(assessment.framework_id) : undefined;
   const indicatorNames = framework ? indicatorNamesOf(framework) : {};
-  return { agency, fiscalYear, round, divisions: await listDivisions(db, agency.id), indicatorNames, rows };
+  return {
+    agency,
+    kind: await kindById(db, agency.kind),
+    fiscalYear,
+    round,
+    divisions: await listDivisions(db, agency.id),
+    indicatorNames,
+    rows,
+  };
 }
 
 export async function orderModel(db: Kysely<Database>, agency: Agency, fiscalYear: number, dataDir: string): Promise<OrderModel> {
   const committee = await findCommittee(db, agency.id, fiscalYear);
   if (!committee) throw badRequest(`no FY${fiscalYear} committee`, `ยังไม่มีข้อมูลคณะกรรมการปีงบประมาณ พ.ศ. ${fiscalYear}`);
-  return { agency, fiscalYear, committee, emblem: await readEmblem(dataDir, agency.id) };
+  return { agency, kind: await kindById(db, agency.kind), fiscalYear, committee, emblem: await readEmblem(dataDir, agency.id) };
 }
 
 export { presentResult };

@@ -38,6 +38,7 @@ import type { MemoModel } from '../calendar/memo.js';
 import type { TaskSheetModel } from '../calendar/task-sheet.js';
 import { divisionText, type MeasuresModel, type OrderModel, type ProgressModel } from './model.js';
 import { renderPdf, thaiPageHeader } from './thai-pdf.js';
+import { agencyWording, wordingOf } from './agency-wording.js';
 import { EMBLEM_HEIGHT_PT } from '../letterhead/emblem.js';
 import { breakable, breakableUrl } from './thai-text.js';
 
@@ -86,12 +87,11 @@ function introContent(m: MeasuresModel): Content[] {
 }
 
 function measuresContent(m: MeasuresModel): Content[] {
-  const name = m.agency.name_th;
   const framework = m.framework;
   const result = m.result;
   const captions = measuresCaptions(m);
   const content: Content[] = [
-    t(`มาตรการยกระดับคุณธรรมและความโปร่งใสของ${name} กรุงเทพมหานคร`, { style: 'title' }),
+    t(`มาตรการยกระดับคุณธรรมและความโปร่งใสของ${wordingOf(m).titled}`, { style: 'title' }),
     t(`ประจำปีงบประมาณ พ.ศ. ${thaiYear(m.fiscalYear)}`, { style: 'title', margin: [0, 0, 0, 12] }),
     heading('๑. ความสำคัญของ ITA'),
     ...introContent(m),
@@ -334,7 +334,7 @@ function measuresContent(m: MeasuresModel): Content[] {
               cell(entryPoint(line.row.entry)),
               cell(line.row.entry.issue),
               cell(numbered(line.row.entry.measures)),
-              cell(divisionText(line.row.entry, m.divisions), { alignment: 'center' }),
+              cell(divisionText(line.row.entry, m.divisions, wordingOf(m).allUnits), { alignment: 'center' }),
               cell(
                 line.row.entry.cadence === 'custom'
                   ? (line.row.entry.cadenceText ?? '')
@@ -367,7 +367,7 @@ function measuresContent(m: MeasuresModel): Content[] {
               [head('มาตรการ/กิจกรรม'), head('หน่วยงานรับผิดชอบ'), head('การกำกับติดตาม')],
               [
                 cell(numbered(e.measures)),
-                cell(divisionText(e, m.divisions), { alignment: 'center' }),
+                cell(divisionText(e, m.divisions, wordingOf(m).allUnits), { alignment: 'center' }),
                 cell(CADENCE_TH[e.cadence] ?? e.cadenceText ?? '', { alignment: 'center' }),
               ],
             ],
@@ -679,7 +679,9 @@ export function taskSheetPdf(m: TaskSheetModel): Promise<Buffer> {
         } as Content,
       ]),
       ...(m.divisions.length === 0 ? [title(), t(`ข้อมูล ณ วันที่ ${m.asOf}`, { margin: [0, 0, 0, 8] })] : []),
-      ...(m.clear.length ? [t(`ฝ่ายที่ไม่มีงานค้าง: ${m.clear.join(' ')}`, { margin: [0, 12, 0, 0] })] : []),
+      ...(m.clear.length
+        ? [t(`${agencyWording(m.agency).unitTerm}ที่ไม่มีงานค้าง: ${m.clear.join(' ')}`, { margin: [0, 12, 0, 0] })]
+        : []),
     ],
     info: { title: `งาน ITA ที่ยังค้างส่ง ${m.agency.name_th} ${m.fiscalYear}` },
   } as TDocumentDefinitions);
