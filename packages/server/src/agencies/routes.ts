@@ -142,8 +142,8 @@ export async function agencyRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request) => {
-      const { agency, can } = await agencyForActor(db.kysely, requireActor(request), request.params.agency);
-      return { ...presentAgency(agency), can };
+      const { agency, assessedAs, can } = await agencyForActor(db.kysely, requireActor(request), request.params.agency);
+      return { ...presentAgency(agency), assessedAs, can };
     },
   );
 

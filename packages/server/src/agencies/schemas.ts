@@ -15,6 +15,8 @@ export const agencySchema = z.object({
 
 /** One agency with what the reader may do with it. */
 export const agencyWithAbilitiesSchema = agencySchema.extend({
+  /** The kind of agency whose question sets it takes (a set's `agencyKinds` must include it). */
+  assessedAs: z.string(),
   can: z.object({
     update: z.boolean(),
     manageDivisions: z.boolean(),

@@ -20,6 +20,7 @@ import {
   updateDivision,
 } from './repository.js';
 import type { AgencyKind } from '@prongsai/core';
+import { assessedAs } from '../frameworks/for-agency.js';
 import { kindById } from './kinds-service.js';
 import { slugify } from './reference-data.js';
 
@@ -87,7 +88,7 @@ export function agencyAbilities(actor: Actor, agency: Agency) {
 /** One agency as its pages show it: the record and what the actor may do with it. */
 export async function agencyForActor(db: Kysely<Database>, actor: Actor, ref: string) {
   const agency = await readableAgency(db, actor, ref);
-  return { agency, can: agencyAbilities(actor, agency) };
+  return { agency, assessedAs: assessedAs(agency.kind), can: agencyAbilities(actor, agency) };
 }
 
 /** The agencies the actor may see: those a central admin oversees (every one for the whole country), else their own. */

@@ -46,8 +46,14 @@ export function ImportWizard({
     queryKey: ['frameworks'],
     queryFn: () => ok(http.GET('/api/frameworks')),
   });
-  // A district imports with a district set only (the main round's sets are for departments).
-  const districtSets = (frameworks.data ?? []).filter((f) => f.agencyKinds.includes('district'));
+  // An agency imports with a set for its kind of agency only.
+  const agency = useQuery({
+    queryKey: ['agency', agencySlug],
+    queryFn: () => ok(http.GET('/api/agencies/{agency}', { params: { path: { agency: agencySlug } } })),
+  });
+  const kindSets = (frameworks.data ?? []).filter(
+    (f) => agency.data !== undefined && f.agencyKinds.includes(agency.data.assessedAs),
+  );
 
   const body = async () => ({
     ...(framework ? { framework } : {}),
@@ -80,7 +86,7 @@ export function ImportWizard({
   const error = preview.error ?? commit.error;
   const errorText =
     error instanceof ApiError ? (lang === 'th' ? error.messageTh : error.message) : error ? t('errors.generic') : null;
-  const templateId = framework ?? districtSets.find((f) => f.fiscalYears.includes(year))?.id;
+  const templateId = framework ?? kindSets.find((f) => f.fiscalYears.includes(year))?.id;
   const p = preview.data;
 
   return (
@@ -118,7 +124,7 @@ export function ImportWizard({
               clearable
               value={framework}
               onChange={setFramework}
-              data={districtSets.map((f) => ({
+              data={kindSets.map((f) => ({
                 value: f.id,
                 label: f.provisional ? `${f.id} (${t('frameworks.provisional')})` : f.id,
               }))}

@@ -15,9 +15,9 @@ type FrameworkSummary = ApiData<'/api/frameworks'>[number];
 const iso = (d: { year: number; month: number; day: number }) =>
   `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 
-/** The sets a district's survey can ask: for district offices, with every question's items and scale. */
-const surveyable = (f: FrameworkSummary) =>
-  f.agencyKinds.includes('district') && f.readiness.some((r) => r.feature === 'surveys' && r.ready);
+/** The sets an agency's survey can ask: for its kind of agency, with every question's items and scale. */
+const surveyable = (f: FrameworkSummary, kind: string | undefined) =>
+  kind !== undefined && f.agencyKinds.includes(kind) && f.readiness.some((r) => r.feature === 'surveys' && r.ready);
 
 /** The agency's self-assessment surveys: open a round, share its link and QR codes, set quotas, issue codes, follow its score. */
 export function SurveysPage() {
@@ -31,7 +31,7 @@ export function SurveysPage() {
     queryKey: ['survey-abilities', slug],
     queryFn: () => ok(http.GET('/api/agencies/{agency}/survey-abilities', path)),
   });
-  const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => ok(http.GET('/api/agencies')) });
+  const agency = useQuery({ queryKey: ['agency', slug], queryFn: () => ok(http.GET('/api/agencies/{agency}', path)) });
   const frameworks = useQuery({ queryKey: ['frameworks'], queryFn: () => ok(http.GET('/api/frameworks')) });
   const today = iso(todayInBangkok());
   const [tool, setTool] = useState<'IIT' | 'EIT'>('IIT');
@@ -40,7 +40,7 @@ export function SurveysPage() {
   const [opensOn, setOpensOn] = useState<string | null>(today);
   const [closesOn, setClosesOn] = useState<string | null>(null);
   const [useCodes, setUseCodes] = useState(false);
-  const usable = (frameworks.data ?? []).filter(surveyable);
+  const usable = (frameworks.data ?? []).filter((f) => surveyable(f, agency.data?.assessedAs));
   const ofYear = usable.find((f) => f.fiscalYears.includes(year));
   // The year's own set when one can run a survey; otherwise the secretariat picks another year's on purpose.
   const framework = chosenSet ?? ofYear?.id ?? null;
@@ -63,7 +63,7 @@ export function SurveysPage() {
   });
   // Opening a round: as the server decides for this agency, whether or not it has rounds yet.
   const canOpen = abilities.data?.open ?? false;
-  const agencyName = agencies.data?.find((a) => a.slug === slug)?.nameTh ?? '';
+  const agencyName = agency.data?.nameTh ?? '';
   const setName = (f: FrameworkSummary) =>
     `${i18n.language === 'en' && f.name.en ? f.name.en : f.name.th}${f.provisional ? ` (${t('surveys.provisional')})` : ''}`;
   if (rounds.isLoading) return <Loader />;
