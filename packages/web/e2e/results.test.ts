@@ -90,6 +90,8 @@ describe.runIf(browserAvailable)('results in Chromium', () => {
     await page.getByTestId('city-year').click();
     await page.getByRole('option', { name: 'ปีงบประมาณ พ.ศ. 2566' }).click();
     await expect.poll(() => page.locator('[data-testid=city-table] tbody tr').count()).toBe(50);
+    // The heading counts the agencies shown, not a fixed number.
+    expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toBe('ภาพรวมทั้ง 50 หน่วยงาน');
     // Indicators are named, and the district stays in view when the table scrolls sideways.
     const head = page.locator('[data-testid=city-table] thead');
     for (const name of ['การปฏิบัติหน้าที่', 'การใช้งบประมาณ', 'การเปิดเผยข้อมูล', 'การป้องกันการทุจริต']) {
