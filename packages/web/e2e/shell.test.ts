@@ -145,4 +145,22 @@ describe.runIf(browserAvailable)('web shell in Chromium', () => {
     await screenshot(page, '10-users-agency-admin');
     await context.close();
   });
+
+  it('lets a central admin make a central admin overseeing one agency and those below it', async () => {
+    const { context, page } = await newPage(harness);
+    await signIn(page, harness, 'admin@prongsai.demo');
+    await page.getByTestId('city-table').waitFor();
+    await page.goto(`${harness.url}/admin/users`);
+    await page.getByLabel('อีเมล').fill('overseer@prongsai.demo');
+    await page.getByLabel('ชื่อที่แสดง').fill('ผู้กำกับดูแลเขต');
+    await page.getByTestId('user-role').click();
+    await page.getByRole('option', { name: 'ผู้ดูแลระบบส่วนกลาง' }).click();
+    await page.getByTestId('user-oversees').fill('หลักสี่');
+    await page.getByRole('option', { name: 'สำนักงานเขตหลักสี่' }).click();
+    await page.getByRole('button', { name: 'สร้างบัญชี' }).click();
+    await page.getByTestId('password-notice').waitFor();
+    const row = page.locator('[data-testid=users] tbody tr', { hasText: 'overseer@prongsai.demo' });
+    expect(await row.textContent()).toContain('กำกับดูแล สำนักงานเขตหลักสี่ และหน่วยงานในสังกัด');
+    await context.close();
+  });
 });

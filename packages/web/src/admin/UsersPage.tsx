@@ -90,6 +90,7 @@ export function UsersPage() {
           />
           <Select
             label={t('users.role')}
+            data-testid="user-role"
             value={form.role}
             onChange={(v) =>
               setForm({
@@ -114,6 +115,7 @@ export function UsersPage() {
           {form.role === 'central_admin' && (
             <Select
               label={t('users.oversees')}
+              data-testid="user-oversees"
               searchable
               value={form.overseesAgencyId === null ? (me.abilities.overseeAll ? 'all' : null) : String(form.overseesAgencyId)}
               onChange={(v) => setForm({ ...form, overseesAgencyId: v && v !== 'all' ? Number(v) : null })}
