@@ -24,9 +24,6 @@ export function frameworkProvenance(data: FrameworkData): ProvenanceData {
   };
 }
 
-/** Thai names of the kinds of agency a set can be for. */
-export const AGENCY_KIND_TH: Record<string, string> = { district: 'สำนักงานเขต', department: 'หน่วยงานระดับกรม' };
-
 /** Kinds of agency a set is for; a set that names none is a Bangkok district set. */
 export function frameworkAgencyKinds(data: FrameworkData): string[] {
   return data.agencyKinds ?? ['district'];

@@ -42,7 +42,7 @@ describe.each(TEST_DATABASES)('each kind of agency takes the sets for its kind, 
 
     const noSet = await call('POST', '/api/agencies/district/oit/2568', {});
     expect(noSet.statusCode).toBe(400);
-    expect(noSet.json().error.messageTh).toBe('ไม่มีชุดคำถามของสำนักงานเขต (กรุงเทพมหานคร)สำหรับปีงบประมาณ 2568 กรุณาเลือกชุดคำถาม');
+    expect(noSet.json().error.messageTh).toBe('ไม่มีชุดคำถามสำหรับปีงบประมาณ 2568 ของสำนักงานเขต (กรุงเทพมหานคร) กรุณาเลือกชุดคำถาม');
     const otherKind = await call('POST', '/api/agencies/department/oit/2567', { framework: 'bma-district-2567' });
     expect(otherKind.statusCode).toBe(422);
     expect(otherKind.json().error.code).toBe('framework-not-for-kind');

@@ -54,7 +54,7 @@ export function frameworkForAgency(agency: { kind: string }, fiscalYear: number,
   if (found) return found;
   throw badRequest(
     `no framework for ${kindNameEn(kind)} applies to fiscal year ${fiscalYear}; choose one`,
-    `ไม่มีชุดคำถามของ${kindNameTh(kind)}สำหรับปีงบประมาณ ${fiscalYear} กรุณาเลือกชุดคำถาม`,
+    `ไม่มีชุดคำถามสำหรับปีงบประมาณ ${fiscalYear} ของ${kindNameTh(kind)} กรุณาเลือกชุดคำถาม`,
   );
 }
 

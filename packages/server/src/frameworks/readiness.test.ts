@@ -115,12 +115,12 @@ describe.each(TEST_DATABASES)('readiness and provenance of the ITA sets on $engi
     for (const year of earlier) {
       const refused = await open(year);
       expect(refused.statusCode, String(year)).toBe(400);
-      expect(refused.json().error.messageTh).toBe(`ไม่มีชุดคำถามสำหรับปีงบประมาณ ${year} กรุณาเลือกชุดคำถาม`);
+      expect(refused.json().error.messageTh).toBe(`ไม่มีชุดคำถามสำหรับปีงบประมาณ ${year} ของสำนักงานเขต (กรุงเทพมหานคร) กรุณาเลือกชุดคำถาม`);
     }
     // Naming it does not help: it is for departments.
     const named = await open(2568, { framework: 'nacc-main-2568' });
     expect(named.statusCode).toBe(422);
-    expect(named.json().error.messageTh).toContain('ใช้กับหน่วยงานระดับกรม');
+    expect(named.json().error.messageTh).toContain('ใช้กับส่วนราชการระดับกรม ไม่ใช่สำนักงานเขต');
     const oit = (await get(admin, '/api/agencies/bang-khae/oit')).json() as { openable: number[] };
     expect(oit.openable).not.toContain(2568);
     expect(oit.openable).not.toContain(2569);
