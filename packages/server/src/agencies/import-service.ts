@@ -120,6 +120,9 @@ async function prepare(db: Executor, file: string, rows: AgencyRow[]): Promise<P
   const existing = new Map(agencies.map((a) => [a.code, a]));
   const codeOfId = new Map(agencies.map((a) => [a.id, a.code]));
   const takenSlugs = new Set(agencies.map((a) => a.slug));
+  // An address names an agency by code first, then by slug: neither may be another agency's other name.
+  const slugOwner = new Map(agencies.map((a) => [a.slug, a.code]));
+  const codesAsSlugs = new Set([...agencies.map((a) => a.code), ...rows.map((r) => r.code)].map((c) => c.toLowerCase()));
   const divisionNames = new Map<number, Set<string>>();
   const lastSort = new Map<number, number>();
   for (const d of await listDivisionNames(db)) {
@@ -147,6 +150,13 @@ async function prepare(db: Executor, file: string, rows: AgencyRow[]): Promise<P
         'code',
         `the code ${r.code} is already on row ${firstRow.get(r.code)}`,
         `รหัส ${r.code} ซ้ำกับแถว ${firstRow.get(r.code)}`,
+      );
+    } else if ((slugOwner.get(r.code.toLowerCase()) ?? r.code) !== r.code) {
+      bad(
+        r.row,
+        'code',
+        `the code ${r.code} is the short name (slug) of the agency ${slugOwner.get(r.code.toLowerCase())}`,
+        `รหัส ${r.code} ซ้ำกับชื่อย่อในที่อยู่เว็บของหน่วยงานรหัส ${slugOwner.get(r.code.toLowerCase())}`,
       );
     } else firstRow.set(r.code, r.row);
     for (const column of ['name_th', 'name_en'] as const) {
@@ -209,8 +219,9 @@ async function prepare(db: Executor, file: string, rows: AgencyRow[]): Promise<P
     } else {
       wanted = r.divisions && r.divisions.length > 0 ? r.divisions.map((th) => ({ th, en: englishOf(th) })) : kind.defaultUnits;
       const base = r.slug ?? (slugify(r.name_en) || slugify(r.code) || 'agency');
-      let slug = takenSlugs.has(base) ? `${base}-${slugify(r.code)}`.replace(/^-|-$/g, '') : base;
-      for (let n = 2; takenSlugs.has(slug); n++) slug = `${base}-${n}`;
+      const taken = (s: string) => takenSlugs.has(s) || (codesAsSlugs.has(s) && s !== r.code.toLowerCase());
+      let slug = taken(base) ? `${base}-${slugify(r.code)}`.replace(/^-|-$/g, '') : base;
+      for (let n = 2; taken(slug); n++) slug = `${base}-${n}`;
       takenSlugs.add(slug);
       slugs.set(r.code, slug);
     }

@@ -178,6 +178,35 @@ describe.each(TEST_DATABASES)('agencies in bulk and kinds of agency on $engine',
     expect(dusit.nameTh).toBe('สำนักงานเขตดุสิต');
   });
 
+  it("never lets a code or a slug be another agency's other name in its address", async () => {
+    const list = await agencies();
+    const dusit = list.find((a) => a.code === '1002')!;
+    // A code equal to an existing slug would take over that agency's address (codes are looked up first).
+    const refused = await upload(
+      central,
+      'agencies.csv',
+      csv(HEADER, `${dusit.slug},หน่วยงานทดสอบสาม,Test Agency Three,other,,`),
+      true,
+    );
+    expect(refused.statusCode).toBe(422);
+    expect(JSON.stringify(refused.json())).toContain('ซ้ำกับชื่อย่อในที่อยู่เว็บของหน่วยงานรหัส 1002');
+    const byApi = await app.inject({
+      method: 'POST',
+      url: '/api/agencies',
+      headers: central.headers,
+      payload: { code: dusit.slug, nameTh: 'หน่วยงานทดสอบ', nameEn: 'Test Agency', kind: 'other' },
+    });
+    expect(byApi.statusCode).toBe(409);
+    // A slug made from a name never equals another agency's code.
+    const named = await upload(central, 'agencies.csv', csv(HEADER, 'x-1,หน่วยงานทดสอบสี่,1003,other,,'));
+    expect(named.statusCode, named.body).toBe(200);
+    const added = (await agencies()).find((a) => a.code === 'x-1')!;
+    expect(added.slug).not.toBe('1003');
+    expect((await app.inject({ method: 'GET', url: '/api/agencies/1003', headers: central.headers })).json()).toMatchObject({
+      code: '1003',
+    });
+  });
+
   it('lists kinds to everyone signed in, with what each may do; central admins add and change them', async () => {
     const listed = (await app.inject({ method: 'GET', url: '/api/agency-kinds', headers: central.headers })).json() as {
       kind: { id: string; sampling: { status: string } };

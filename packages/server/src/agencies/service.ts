@@ -121,9 +121,13 @@ export async function addAgency(
   }
   authorize(actor, 'agency', 'create', { parentId: parent?.id ?? null });
   const slug = agency.slug ?? (slugify(agency.name_en) || slugify(agency.code));
-  if ((await findAgencyByCode(db, agency.code)) || (await findAgencyBySlug(db, slug))) {
-    throw conflict('an agency with this code or slug exists', 'มีหน่วยงานที่ใช้รหัสหรือชื่อย่อนี้อยู่แล้ว');
-  }
+  // An address names an agency by code first, then by slug: neither may be another agency's other name.
+  const clash =
+    (await findAgencyByCode(db, agency.code)) ??
+    (await findAgencyBySlug(db, slug)) ??
+    (await findAgencyBySlug(db, agency.code.toLowerCase())) ??
+    (await findAgencyByCode(db, slug));
+  if (clash) throw conflict('an agency with this code or slug exists', 'มีหน่วยงานที่ใช้รหัสหรือชื่อย่อนี้อยู่แล้ว');
   const kind = await kindById(db, agency.kind);
   if (!kind) throw badRequest(`no kind "${agency.kind}"`, `ไม่รู้จักประเภทหน่วยงาน "${agency.kind}"`);
   const { code, name_th, name_en } = agency;
