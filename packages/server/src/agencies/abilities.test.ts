@@ -34,6 +34,27 @@ describe.each(TEST_DATABASES)('what each role may do with an agency, on $engine'
     expect(await read('editor')).toEqual({ status: 200, can: none });
   });
 
+  it('are found by a search of their name, code or slug, a page at a time, within what the reader may see', async () => {
+    const search = async (who: string, query: string) =>
+      (
+        (await context.app.inject({ method: 'GET', url: `/api/agencies?${query}`, headers: sessions[who]!.headers })).json() as {
+          slug: string;
+        }[]
+      ).map((a) => a.slug);
+    expect(await search('central', 'q=' + encodeURIComponent('หน่วยงานทดสอบ'))).toEqual(['own', 'other']);
+    expect(await search('central', 'q=TEST%20AGENCY&limit=1')).toEqual(['own']);
+    expect(await search('central', 'q=TEST%20AGENCY&limit=1&offset=1')).toEqual(['other']);
+    expect(await search('central', 'q=oth')).toEqual(['other']);
+    expect(await search('central', 'q=%25')).toEqual([]);
+    expect(await search('admin', 'q=' + encodeURIComponent('หน่วยงานทดสอบ'))).toEqual(['own']);
+    const tooMany = await context.app.inject({
+      method: 'GET',
+      url: '/api/agencies?limit=501',
+      headers: sessions.central!.headers,
+    });
+    expect(tooMany.statusCode).toBe(400);
+  });
+
   it('of an agency not theirs: there is none', async () => {
     expect((await read('admin', 'other')).status).toBe(404);
   });

@@ -36,6 +36,29 @@ export function listAgencies(db: Executor, only?: number | readonly number[]): P
   return query.orderBy('code').execute();
 }
 
+/** Agencies whose name, code or slug holds the text, within the ids given (every agency when none are), by code. */
+export function searchAgencies(
+  db: Executor,
+  only: readonly number[] | undefined,
+  search: { text?: string | undefined; limit: number; offset: number },
+): Promise<Agency[]> {
+  let query = db.selectFrom('agencies').selectAll();
+  if (only !== undefined) query = only.length ? query.where('id', 'in', only) : query.where(sql<boolean>`1 = 0`);
+  const text = search.text?.trim().toLowerCase();
+  if (text) {
+    const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql<string>`lower(name_th)`, 'like', sql<string>`${pattern} escape '\\'`),
+        eb(sql<string>`lower(name_en)`, 'like', sql<string>`${pattern} escape '\\'`),
+        eb(sql<string>`lower(code)`, 'like', sql<string>`${pattern} escape '\\'`),
+        eb('slug', 'like', sql<string>`${pattern} escape '\\'`),
+      ]),
+    );
+  }
+  return query.orderBy('code').limit(search.limit).offset(search.offset).execute();
+}
+
 /** The ids of an agency and of every agency below it in the oversight tree (a recursive query on either engine). */
 export async function subtreeIds(db: Executor, rootId: number): Promise<number[]> {
   const rows = await db

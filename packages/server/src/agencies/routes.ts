@@ -39,9 +39,22 @@ export async function agencyRoutes(app: FastifyInstance, { db }: { db: Db }) {
 
   api.get(
     '/api/agencies',
-    { schema: { tags, summary: 'Agencies you can see', response: { 200: z.array(agencySchema) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Agencies you can see: all of them, or a page of those whose name, code or slug holds `q`',
+        querystring: z.object({
+          q: z.string().max(100).optional(),
+          limit: z.coerce.number().int().min(1).max(500).optional(),
+          offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+        }),
+        response: { 200: z.array(agencySchema) },
+      },
+    },
     async (request) => {
-      return (await visibleAgencies(db.kysely, requireActor(request))).map(presentAgency);
+      const { q, limit, offset } = request.query;
+      const search = q !== undefined || limit !== undefined ? { text: q, limit: limit ?? 50, offset } : undefined;
+      return (await visibleAgencies(db.kysely, requireActor(request), search)).map(presentAgency);
     },
   );
 

@@ -15,6 +15,7 @@ import {
   insertAgency,
   insertDivision,
   listAgencies,
+  searchAgencies,
   listDivisions,
   updateAgency,
   updateDivision,
@@ -92,9 +93,15 @@ export async function agencyForActor(db: Kysely<Database>, actor: Actor, ref: st
 }
 
 /** The agencies the actor may see: those a central admin oversees (every one for the whole country), else their own. */
-export async function visibleAgencies(db: Kysely<Database>, actor: Actor): Promise<Agency[]> {
+export async function visibleAgencies(
+  db: Kysely<Database>,
+  actor: Actor,
+  search?: { text?: string | undefined; limit: number; offset: number },
+): Promise<Agency[]> {
   const scope = agencyScope(actor);
-  return listAgencies(db, scope === 'all' ? undefined : scope);
+  const only = scope === 'all' ? undefined : scope;
+  // A picker asks for a page of what matches the typed text, never every agency of the country.
+  return search ? searchAgencies(db, only, search) : listAgencies(db, only);
 }
 
 /**

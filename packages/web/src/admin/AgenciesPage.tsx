@@ -79,7 +79,10 @@ export function AgenciesPage() {
     },
     onSuccess: (result) => {
       setPlan(result);
-      if (!result.dryRun) void queryClient.invalidateQueries({ queryKey: ['agencies'] });
+      if (!result.dryRun) {
+        void queryClient.invalidateQueries({ queryKey: ['agencies'] });
+        void queryClient.invalidateQueries({ queryKey: ['agency-search'] });
+      }
     },
     onError: (e) => {
       setPlan(null);

@@ -9,10 +9,14 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Agencies you can see */
+        /** Agencies you can see: all of them, or a page of those whose name, code or slug holds `q` */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    q?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;

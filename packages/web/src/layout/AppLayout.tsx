@@ -1,7 +1,7 @@
 import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Select, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { http, ok, type Agency } from '../api/client';
@@ -29,7 +29,19 @@ export function AppLayout() {
   const location = useLocation();
   const { agency: agencySlug } = useParams();
   const [opened, { toggle, close }] = useDisclosure();
-  const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => ok(http.GET('/api/agencies')) });
+  // The picker searches the server for what is typed: a national instance has thousands of agencies.
+  const [search, setSearch] = useState('');
+  const [typed, setTyped] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setTyped(search), 250);
+    return () => clearTimeout(timer);
+  }, [search]);
+  const found = useQuery({
+    queryKey: ['agency-search', typed],
+    queryFn: () => ok(http.GET('/api/agencies', { params: { query: { q: typed, limit: 20 } } })),
+    enabled: me.abilities.switchAgency,
+    placeholderData: (previous) => previous,
+  });
   useEffect(() => {
     if (agencySlug && me.abilities.switchAgency) {
       try {
@@ -39,7 +51,18 @@ export function AppLayout() {
       }
     }
   }, [agencySlug, me.abilities.switchAgency]);
-  const slug = agencySlug ?? me.agency?.slug ?? rememberedAgency() ?? agencies.data?.[0]?.slug;
+  const chosen = agencySlug ?? me.agency?.slug ?? rememberedAgency() ?? undefined;
+  const first = useQuery({
+    queryKey: ['agency-first'],
+    queryFn: () => ok(http.GET('/api/agencies', { params: { query: { limit: 1 } } })),
+    enabled: chosen === undefined,
+  });
+  const slug = chosen ?? first.data?.[0]?.slug;
+  const current = useQuery({
+    queryKey: ['agency', slug],
+    queryFn: () => ok(http.GET('/api/agencies/{agency}', { params: { path: { agency: slug! } } })),
+    enabled: me.abilities.switchAgency && slug !== undefined,
+  });
   const today = todayInBangkok();
   const name = (a: Agency) => (i18n.language === 'th' ? a.nameTh : a.nameEn);
 
@@ -92,7 +115,13 @@ export function AppLayout() {
               searchable
               value={slug ?? null}
               onChange={switchAgency}
-              data={(agencies.data ?? []).map((a) => ({ value: a.slug, label: name(a) }))}
+              searchValue={search}
+              onSearchChange={setSearch}
+              filter={({ options }) => options}
+              nothingFoundMessage={t('header.noAgencyFound')}
+              data={[...(current.data ? [current.data] : []), ...(found.data ?? [])]
+                .filter((a, i, all) => all.findIndex((b) => b.slug === a.slug) === i)
+                .map((a) => ({ value: a.slug, label: name(a) }))}
               mb="sm"
               data-testid="agency-switcher"
             />
