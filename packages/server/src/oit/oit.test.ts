@@ -179,7 +179,13 @@ describe.each(TEST_DATABASES)('the OIT workspace on $engine', (database) => {
     expect(
       (await app.inject({ method: 'GET', url: `/t/bang-khae/${year}/O1/files/${o2.evidence[0].id}/x.docx` })).statusCode,
     ).toBe(404);
-    const sitemap = await app.inject({ method: 'GET', url: '/t/sitemap.xml' });
+    // An index of files within the protocol's 50,000 URLs each; the first lists the published pages.
+    const index = await app.inject({ method: 'GET', url: '/t/sitemap.xml' });
+    expect(index.body).toContain('<sitemapindex');
+    expect(index.body).toMatch(/<loc>[^<]*\/t\/sitemap-1\.xml<\/loc>/);
+    expect((await app.inject({ method: 'GET', url: '/t/sitemap-2.xml' })).statusCode).toBe(404);
+    const sitemap = await app.inject({ method: 'GET', url: '/t/sitemap-1.xml' });
+    expect(sitemap.headers['content-type']).toContain('application/xml');
     expect(sitemap.body).toContain('/t/bang-khae/2566/O1</loc>');
     expect(sitemap.body).not.toContain('/t/bang-khae/2566/O2<');
 

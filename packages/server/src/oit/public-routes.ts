@@ -54,25 +54,52 @@ export async function transparencyRoutes(app: FastifyInstance, { db, config }: {
       reply.header('content-type', 'text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(STYLE),
   );
 
+  const xml = (reply: FastifyReply, body: string) =>
+    reply.header('content-type', 'application/xml; charset=utf-8').send(`<?xml version="1.0" encoding="UTF-8"?>\n${body}`);
+
+  // An index of sitemap files, each within the protocol's 50,000 URLs, read one page of publications at a time.
   api.get(
     '/t/sitemap.xml',
-    { schema: { ...hidden, response: { 200: fileResponse('The sitemap', 'application/xml') } } },
+    { schema: { ...hidden, response: { 200: fileResponse('The sitemap index', 'application/xml') } } },
     async (request, reply) => {
+      const { pages, lastmod } = await transparency.sitemapIndex();
+      const files = Array.from({ length: Math.max(pages, 1) }, (_, i) => i + 1).map(
+        (n) =>
+          `<sitemap><loc>${escapeHtml(`${base(request)}/t/sitemap-${n}.xml`)}</loc>${lastmod ? `<lastmod>${lastmod.slice(0, 10)}</lastmod>` : ''}</sitemap>`,
+      );
+      return xml(
+        reply,
+        `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${files.join('\n')}\n</sitemapindex>\n`,
+      );
+    },
+  );
+
+  api.get(
+    '/t/sitemap-:page.xml',
+    {
+      schema: {
+        ...hidden,
+        params: z.object({ page: z.coerce.number().int().min(1).max(100_000) }),
+        response: { 200: fileResponse('One file of the sitemap', 'application/xml'), 404: page[200] },
+      },
+    },
+    async (request, reply) => {
+      const entries = await transparency.sitemapPage(request.params.page);
+      if (entries.length === 0 && request.params.page > 1) return notFoundPage(reply);
       const urls: { loc: string; lastmod: string }[] = [];
-      for (const { agency, publication, items } of await transparency.sitemap()) {
+      for (const { agency, publication, items } of entries) {
         const lastmod = publication.published_at.slice(0, 10);
         urls.push({ loc: `${base(request)}/t/${agency.slug}/${publication.fiscal_year}`, lastmod });
         for (const item of items) {
           urls.push({ loc: `${base(request)}${itemPath(agency, publication.fiscal_year, item.code)}`, lastmod });
         }
       }
-      return reply
-        .header('content-type', 'application/xml; charset=utf-8')
-        .send(
-          `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls
-            .map((u) => `<url><loc>${escapeHtml(u.loc)}</loc><lastmod>${u.lastmod}</lastmod></url>`)
-            .join('\n')}\n</urlset>\n`,
-        );
+      return xml(
+        reply,
+        `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls
+          .map((u) => `<url><loc>${escapeHtml(u.loc)}</loc><lastmod>${u.lastmod}</lastmod></url>`)
+          .join('\n')}\n</urlset>\n`,
+      );
     },
   );
 

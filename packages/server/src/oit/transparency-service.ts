@@ -7,6 +7,9 @@ import { PublicationRepository } from '../publications/repository.js';
 import { OitRepository } from './repository.js';
 import type { OitSnapshot } from './service.js';
 
+/** Publications per sitemap file: with up to 99 items each, a file stays within the protocol's 50,000 URLs. */
+export const SITEMAP_PUBLICATIONS = 500;
+
 /**
  * What the agencies' transparency pages read, no sign-in: only live OIT publications (the
  * snapshots executives approved) and the files they list. Public by design.
@@ -39,10 +42,22 @@ export class TransparencyService {
     return findAgency(this.db, ref);
   }
 
-  /** Every live OIT publication with its agency and items, for the sitemap. */
-  async sitemap() {
-    const agencies = new Map((await listAgencies(this.db)).map((a) => [a.id, a]));
-    return (await this.publications.liveOfKind('oit')).flatMap((publication) => {
+  /**
+   * The sitemap's pages: the protocol allows 50,000 URLs a file, and a published checklist is its
+   * year's page and one page per item, so a file holds the pages of SITEMAP_PUBLICATIONS publications.
+   */
+  async sitemapIndex(): Promise<{ pages: number; lastmod: string | null }> {
+    const { count, newest } = await this.publications.countLive('oit');
+    return { pages: Math.ceil(count / SITEMAP_PUBLICATIONS), lastmod: newest };
+  }
+
+  /** The live OIT publications of one sitemap page (from 1) with their agencies and items. */
+  async sitemapPage(page: number) {
+    const publications = await this.publications.livePage('oit', SITEMAP_PUBLICATIONS, (page - 1) * SITEMAP_PUBLICATIONS);
+    const agencies = new Map(
+      (await listAgencies(this.db, [...new Set(publications.map((p) => p.agency_id))])).map((a) => [a.id, a]),
+    );
+    return publications.flatMap((publication) => {
       const agency = agencies.get(publication.agency_id);
       return agency ? [{ agency, publication, items: this.snapshotOf(publication).items }] : [];
     });

@@ -42,6 +42,30 @@ export class PublicationRepository {
     return query.orderBy('agency_id').orderBy('fiscal_year', 'desc').execute();
   }
 
+  /** How many live publications of a kind there are, and when the newest was made. */
+  async countLive(kind: PublicationKind): Promise<{ count: number; newest: string | null }> {
+    const row = await this.db
+      .selectFrom('publications')
+      .select((eb) => [eb.fn.countAll<number | string>().as('count'), eb.fn.max('published_at').as('newest')])
+      .where('kind', '=', kind)
+      .where('withdrawn_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return { count: Number(row.count), newest: row.newest ?? null };
+  }
+
+  /** A page of the live publications of a kind across agencies, by id: the sitemap reads one at a time. */
+  livePage(kind: PublicationKind, limit: number, offset: number): Promise<Publication[]> {
+    return this.db
+      .selectFrom('publications')
+      .selectAll()
+      .where('kind', '=', kind)
+      .where('withdrawn_at', 'is', null)
+      .orderBy('id')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+  }
+
   list(agencyId: number): Promise<Publication[]> {
     return this.db
       .selectFrom('publications')
