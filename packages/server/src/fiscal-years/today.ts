@@ -6,9 +6,15 @@ export function fiscalYearOfDay(day = todayInBangkok()): number {
   return fiscalYearOf({ year: year!, month: month! });
 }
 
+// One formatter for the process: building one per call costs time and memory on every round of a list.
+const bangkokDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Bangkok',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** Bangkok's calendar day of an instant (now by default), as YYYY-MM-DD: due dates and rounds go by it. */
 export function todayInBangkok(at = Date.now()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    at,
-  );
+  return bangkokDay.format(at);
 }
