@@ -111,7 +111,7 @@ const th = toThaiDigits;
 const district = (agencyName: string) => agencyName.replace(/^สำนักงาน/, '');
 
 /** A Bangkok district office's wording, as seed 002 prints it. */
-const districtWording = (agencyName: string): MemoWording => ({
+export const districtMemoWording = (agencyName: string): MemoWording => ({
   secretariat: 'ฝ่ายปกครอง',
   education: 'ฝ่ายการศึกษา',
   allUnits: 'ทุกฝ่าย',
@@ -125,7 +125,7 @@ const districtWording = (agencyName: string): MemoWording => ({
   schoolsEitRow: 'โรงเรียนสังกัดกรุงเทพมหานคร ในพื้นที่เขต',
   letterCode: 'กท',
 });
-const wordingOf = (facts: Pick<MemoFacts, 'agencyName' | 'wording'>) => facts.wording ?? districtWording(facts.agencyName);
+const wordingOf = (facts: Pick<MemoFacts, 'agencyName' | 'wording'>) => facts.wording ?? districtMemoWording(facts.agencyName);
 const UNNUMBERED = '............/-';
 const UNSIGNED = '........................................................';
 
@@ -165,7 +165,7 @@ export function calendarInstructions(kind: MemoKind, facts: MemoFacts): string[]
 
 /** Who signs where the secretariat named no one: as in seed 002, the head of division, then the assistant director and the director. */
 export function defaultSigners(kind: MemoKind, agencyName: string, wording?: MemoWording): MemoSigner[] {
-  const w = wording ?? districtWording(agencyName);
+  const w = wording ?? districtMemoWording(agencyName);
   const unit = (title: string) => (title ? `หัวหน้า${title.replace(/^หัวหน้า/, '')}` : '');
   if (kind === 'schools') return [{ name: '', titles: [w.secretariat ? unit(w.education) : `ตำแหน่ง ${UNSIGNED}`] }];
   return [
@@ -177,7 +177,7 @@ export function defaultSigners(kind: MemoKind, agencyName: string, wording?: Mem
 }
 
 export const defaultRecipient = (kind: MemoKind, agencyName: string, wording?: MemoWording) =>
-  kind === 'schools' ? 'ผู้บริหารสถานศึกษาโรงเรียนในสังกัด' : (wording ?? districtWording(agencyName)).head;
+  kind === 'schools' ? 'ผู้บริหารสถานศึกษาโรงเรียนในสังกัด' : (wording ?? districtMemoWording(agencyName)).head;
 
 export const defaultOrigin = (kind: MemoKind, facts: MemoFacts) =>
   th(

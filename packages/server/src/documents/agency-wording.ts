@@ -1,4 +1,12 @@
-import { headTitleTh, shippedKind, shortNameTh, type AgencyKind, type MemoWording, type UnitTerm } from '@prongsai/core';
+import {
+  districtMemoWording,
+  headTitleTh,
+  shippedKind,
+  shortNameTh,
+  type AgencyKind,
+  type MemoWording,
+  type UnitTerm,
+} from '@prongsai/core';
 import type { Agency } from '../db/schema.js';
 
 /**
@@ -97,20 +105,7 @@ export function agencyWording(agency: Pick<Agency, 'name_th' | 'kind'>, storedKi
         rosterAlso: ` รวมถึงบุคลากรในโรงเรียนสังกัดกรุงเทพมหานคร ที่อยู่ในพื้นที่${area}`,
       },
       // Seed 002's memo names the district as the office's name without "สำนักงาน" (เขตบางซื่อ).
-      memo: {
-        secretariat: 'ฝ่ายปกครอง',
-        education: 'ฝ่ายการศึกษา',
-        allUnits,
-        head: `ผู้อำนวยการ${name.replace(/^สำนักงาน/, '')}`,
-        assistantHead: `ผู้ช่วยผู้อำนวยการ${name.replace(/^สำนักงาน/, '')}`,
-        schoolsArea: `โรงเรียนสังกัดกรุงเทพมหานครในพื้นที่${name.replace(/^สำนักงาน/, '')}`,
-        staff: 'ข้าราชการและบุคลากรกรุงเทพมหานคร',
-        assessed: 'สำนักงานเขต กรุงเทพมหานคร',
-        briefed: 'สำนักงานเขต',
-        bmaDistrictIit: true,
-        schoolsEitRow: 'โรงเรียนสังกัดกรุงเทพมหานคร ในพื้นที่เขต',
-        letterCode: 'กท',
-      },
+      memo: { ...districtMemoWording(name), allUnits },
     };
   }
   const office = 'หน่วยงาน';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { linkResultSchema, linkRunSchema } from '../links/schemas.js';
+import { publicationSchema } from '../publications/schemas.js';
 
 export const OIT_STATUSES = ['todo', 'submitted', 'returned', 'accepted'] as const;
 const READINESS = ['ready', 'at-risk', 'missing'] as const;
@@ -93,17 +94,6 @@ export const checklistYearsSchema = z.object({
   /** Years a checklist can be opened for (a framework with OIT items), none open yet. */
   openable: z.array(z.number()),
   can: checklistAbilitiesSchema,
-});
-
-const publicationSchema = z.object({
-  id: z.number(),
-  kind: z.enum(['results', 'plan', 'round', 'oit']),
-  fiscalYear: z.number(),
-  round: z.number().nullable(),
-  publishedAt: z.string(),
-  publishedBy: z.number().nullable(),
-  withdrawnAt: z.string().nullable(),
-  live: z.boolean(),
 });
 
 export const approvalSchema = z.object({ publication: publicationSchema, items: z.number() });

@@ -38,7 +38,8 @@ export const assessmentSummarySchema = z.object({
   updatedAt: z.string(),
 });
 
-const weakPointSchema = z.object({
+/** A question or OIT item below the threshold, as the analysis names it. */
+export const weakPointSchema = z.object({
   code: z.string(),
   kind: z.enum(['question', 'oit']),
   tool: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { presentedResultSchema } from '../results/schemas.js';
+import { presentedResultSchema, weakPointSchema } from '../results/schemas.js';
 
 /** What the reader may do with a round: manage it (quotas, rosters, codes, closing). */
 export const roundAbilitiesSchema = z.object({ manage: z.boolean() });
@@ -62,16 +62,6 @@ export const cityProgressSchema = z.object({
   quotaGroups: z.number(),
   groupsShort: z.number(),
   shortBy: z.number(),
-});
-
-const weakPointSchema = z.object({
-  code: z.string(),
-  kind: z.enum(['question', 'oit']),
-  tool: z.string(),
-  indicator: z.number(),
-  score: z.number(),
-  weakItems: z.array(z.object({ no: z.number(), key: z.string(), score: z.number() })),
-  reason: z.enum(['question', 'item']),
 });
 
 const officialScoreSchema = z.object({ fiscalYear: z.number(), score: z.number() }).nullable();
