@@ -1,33 +1,69 @@
-import ExcelJS from 'exceljs';
-import { toCsv } from '../exports/csv.js';
-
-/** The districts late on one milestone, as the city-wide view lists them. */
-export interface LateMilestone {
-  milestone: string;
-  nameTh: string;
-  late: { slug: string; nameTh: string; dueOn: string }[];
-}
+import type { Readable } from 'node:stream';
+import type { Kysely } from 'kysely';
+import { MILESTONES, NACC_WINDOWS, type Milestone } from '@prongsai/core';
+import { authorize, overseen, type Actor } from '../auth/policy.js';
+import type { Database } from '../db/schema.js';
+import type { CsvValue } from '../exports/csv.js';
+import { agenciesAfter } from '../exports/repository.js';
+import { csvStream, EXPORT_CHUNK, xlsxStream } from '../exports/stream.js';
+import { CalendarService } from './service.js';
 
 /** Documented columns of the late-milestones export (CSV and XLSX alike). */
 export const LATE_COLUMNS = ['milestone', 'milestone_th', 'agency', 'agency_th', 'due_on', 'days_late'] as const;
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
-function records(late: LateMilestone[], today: string): (string | number)[][] {
-  return late.flatMap((m) => m.late.map((d) => [m.milestone, m.nameTh, d.slug, d.nameTh, d.dueOn, daysBetween(d.dueOn, today)]));
+/**
+ * The late rows of every agency in scope, a page of agencies (by code) at a time: within a page,
+ * milestone by milestone as the view lists them, each page's agencies in code order.
+ */
+async function* lateRecords(
+  db: Kysely<Database>,
+  within: readonly number[] | undefined,
+  fiscalYear: number,
+  today: string,
+  only: Milestone | undefined,
+): AsyncGenerator<CsvValue[][]> {
+  const calendar = new CalendarService(db);
+  const owed = MILESTONES.filter((m) => !NACC_WINDOWS.includes(m) && (!only || m === only));
+  let after: string | null = null;
+  for (;;) {
+    const agencies = await agenciesAfter(db, within, after, EXPORT_CHUNK);
+    if (agencies.length === 0) return;
+    const years = await calendar.yearOf(
+      agencies.map((a) => a.id),
+      fiscalYear,
+      today,
+    );
+    const records: CsvValue[][] = [];
+    for (const milestone of owed) {
+      for (const agency of agencies) {
+        const m = years.get(agency.id)!.find((view) => view.milestone === milestone);
+        if (m?.state !== 'late') continue;
+        records.push([m.milestone, m.nameTh, agency.slug, agency.name_th, m.dueOn, daysBetween(m.dueOn, today)]);
+      }
+    }
+    yield records;
+    after = agencies.at(-1)!.code;
+    if (agencies.length < EXPORT_CHUNK) return;
+  }
 }
 
-/** UTF-8 CSV with a BOM so that Excel opens Thai correctly; names guarded against formulas. */
-export function lateCsv(late: LateMilestone[], today: string): string {
-  return toCsv(LATE_COLUMNS, records(late, today));
-}
-
-export async function lateXlsx(late: LateMilestone[], today: string, fiscalYear: number): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(`ITA ${fiscalYear} late`);
-  sheet.addRow([...LATE_COLUMNS]);
-  sheet.getRow(1).font = { bold: true };
-  for (const record of records(late, today)) sheet.addRow(record);
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+/**
+ * Every agency the central user oversees that is late on a milestone of the year (one milestone
+ * when given), as a CSV or XLSX stream written as the agencies are read, a page at a time.
+ */
+export function lateExport(
+  db: Kysely<Database>,
+  actor: Actor,
+  fiscalYear: number,
+  today: string,
+  only: Milestone | undefined,
+  format: 'csv' | 'xlsx',
+): Readable {
+  authorize(actor, 'cityResults', 'read', undefined);
+  const batches = lateRecords(db, overseen(actor), fiscalYear, today, only);
+  // UTF-8 CSV with a BOM so that Excel opens Thai correctly; names guarded against formulas.
+  if (format === 'csv') return csvStream(LATE_COLUMNS, batches);
+  return xlsxStream({ name: `ITA ${fiscalYear} late`, columns: LATE_COLUMNS, batches });
 }

@@ -9,7 +9,8 @@ import { todayInBangkok } from '../fiscal-years/today.js';
 import { notFound } from '../http/errors.js';
 import { requireActor } from '../http/context.js';
 import { fileResponse, isoDate, noContent } from '../http/schemas.js';
-import { lateCsv, lateXlsx } from './late-export.js';
+import { XLSX_TYPE } from '../exports/stream.js';
+import { lateExport } from './late-export.js';
 import { MemoService } from './memo.js';
 import { lateMilestoneSchema, memoViewSchema, presentedMilestoneSchema, taskSchema } from './schemas.js';
 import { CalendarService } from './service.js';
@@ -126,21 +127,14 @@ export async function calendarRoutes(app: FastifyInstance, { db, config }: { db:
       const { year } = request.params;
       const { format, milestone: only } = request.query;
       const today = todayInBangkok();
-      const late = (await service.cityLate(requireActor(request), year, today)).filter((m) => !only || m.milestone === only);
       const name = `ita-late-${year}${only ? `-${only}` : ''}`;
-      if (format === 'csv') {
+      if (format !== 'json') {
         return reply
-          .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${name}.csv"`)
-          .send(lateCsv(late, today));
+          .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
+          .header('content-disposition', `attachment; filename="${name}.${format}"`)
+          .send(lateExport(db.kysely, requireActor(request), year, today, only, format) as unknown as string);
       }
-      if (format === 'xlsx') {
-        return reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', `attachment; filename="${name}.xlsx"`)
-          .send((await lateXlsx(late, today, year)) as unknown as string);
-      }
-      return late;
+      return (await service.cityLate(requireActor(request), year, today)).filter((m) => !only || m.milestone === only);
     },
   );
 

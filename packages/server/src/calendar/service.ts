@@ -102,7 +102,7 @@ export class CalendarService {
   }
 
   /** Several agencies' milestones of a year, read in a fixed number of queries whatever their number. */
-  private async yearOf(agencyIds: number[], fiscalYear: number, today: string): Promise<Map<number, MilestoneView[]>> {
+  async yearOf(agencyIds: number[], fiscalYear: number, today: string): Promise<Map<number, MilestoneView[]>> {
     const template = templateDates(fiscalYear);
     const defaults = new Map((await this.repository.defaults(fiscalYear)).map((d) => [d.milestone, d]));
     const own = new Map<number, Map<string, Selectable<AgencyMilestoneTable>>>(agencyIds.map((id) => [id, new Map()]));
@@ -200,21 +200,21 @@ export class CalendarService {
   }
 
   /**
-   * City-wide: per milestone the agencies hand something in for, the districts that are late and
-   * those due within DUE_SOON_DAYS. NACC's own windows are left out: no district is late for them.
+   * City-wide: per milestone the agencies hand something in for, the agencies overseen that are late
+   * and those due within DUE_SOON_DAYS. NACC's own windows are left out: no agency is late for them.
    */
   async cityLate(actor: Actor, fiscalYear: number, today = todayInBangkok()) {
     authorize(actor, 'cityResults', 'read', undefined);
     const owed = MILESTONES.filter((m) => !NACC_WINDOWS.includes(m));
     const late = new Map<Milestone, { slug: string; nameTh: string; dueOn: string }[]>(owed.map((m) => [m, []]));
     const dueSoon = new Map<Milestone, { slug: string; nameTh: string; dueOn: string }[]>(owed.map((m) => [m, []]));
-    const districts = (await listAgencies(this.db, overseen(actor))).filter((agency) => agency.kind === 'district');
+    const agencies = await listAgencies(this.db, overseen(actor));
     const years = await this.yearOf(
-      districts.map((d) => d.id),
+      agencies.map((d) => d.id),
       fiscalYear,
       today,
     );
-    for (const agency of districts) {
+    for (const agency of agencies) {
       for (const m of years.get(agency.id)!) {
         const row = { slug: agency.slug, nameTh: agency.name_th, dueOn: m.dueOn };
         if (m.state === 'late') late.get(m.milestone)?.push(row);

@@ -1,8 +1,6 @@
-import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { loadFramework } from '../frameworks/registry.js';
 import type { Database } from '../db/schema.js';
-import { toCsv } from '../exports/csv.js';
 import { cityRows } from './repository.js';
 import { round2 } from '@prongsai/core';
 
@@ -55,7 +53,7 @@ export async function cityTable(db: Kysely<Database>, fiscalYear: number, within
   });
 }
 
-/** Documented columns of the city-wide export (CSV and XLSX alike). */
+/** Documented columns of the city-wide export (CSV and XLSX alike, results/city-export.ts). */
 export const CITY_COLUMNS = [
   'fiscal_year',
   'rank',
@@ -72,41 +70,3 @@ export const CITY_COLUMNS = [
   'oit',
   ...Array.from({ length: 10 }, (_, i) => `indicator_${i + 1}`),
 ] as const;
-
-function records(fiscalYear: number, rows: CityRow[]): (string | number | null)[][] {
-  return rows.map((r) => [
-    fiscalYear,
-    r.rank,
-    r.agency.code,
-    r.agency.slug,
-    r.agency.nameTh,
-    r.agency.nameEn,
-    r.framework,
-    r.source,
-    r.ita,
-    r.level,
-    r.iit,
-    r.eit,
-    r.oit,
-    ...Array.from({ length: 10 }, (_, i) => r.indicators[String(i + 1)] ?? null),
-  ]);
-}
-
-/** UTF-8 CSV with a BOM so that Excel opens Thai correctly; scores with two decimals, names guarded against formulas. */
-export function cityCsv(fiscalYear: number, rows: CityRow[]): string {
-  return toCsv(CITY_COLUMNS, records(fiscalYear, rows), {
-    // The year and the rank are whole numbers; every score has two decimals.
-    number: (value, column) => (column < 2 ? String(value) : value.toFixed(2)),
-  });
-}
-
-export async function cityXlsx(fiscalYear: number, rows: CityRow[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(`ITA ${fiscalYear}`);
-  sheet.addRow([...CITY_COLUMNS]);
-  sheet.getRow(1).font = { bold: true };
-  for (const record of records(fiscalYear, rows)) sheet.addRow(record);
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  for (let c = 9; c <= CITY_COLUMNS.length; c++) if (c !== 10) sheet.getColumn(c).numFmt = '0.00';
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}

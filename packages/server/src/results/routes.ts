@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import { requireActor } from '../http/context.js';
 import type { Upload } from '../inputs/read-upload.js';
-import { cityCsv, cityXlsx } from './city.js';
+import { XLSX_TYPE } from '../exports/stream.js';
+import { cityExport } from './city-export.js';
 import {
   assessmentReportSchema,
   assessmentSummarySchema,
@@ -247,20 +248,13 @@ export async function resultRoutes(app: FastifyInstance, { db }: { db: Db }) {
     },
     async (request, reply) => {
       const { year, format } = request.query;
-      const rows = await cityResults(db.kysely, requireActor(request), year);
-      if (format === 'csv') {
+      if (format !== 'json') {
         return reply
-          .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="prongsai-ita-${year}.csv"`)
-          .send(cityCsv(year, rows));
+          .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
+          .header('content-disposition', `attachment; filename="prongsai-ita-${year}.${format}"`)
+          .send(cityExport(db.kysely, requireActor(request), year, format) as unknown as string);
       }
-      if (format === 'xlsx') {
-        return reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', `attachment; filename="prongsai-ita-${year}.xlsx"`)
-          .send((await cityXlsx(year, rows)) as unknown as string);
-      }
-      return rows;
+      return cityResults(db.kysely, requireActor(request), year);
     },
   );
 
