@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -12,10 +13,32 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/e2e/**/*.test.ts'],
     env: { TZ: 'Asia/Bangkok' },
     testTimeout: 30_000,
     // A suite's setup loads the demo; on a busy machine PostgreSQL takes longer than the 10 s default.
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          // Each suite has its own in-memory SQLite and its own PostgreSQL schema, so files share the cores.
+          name: 'suites',
+          include: ['packages/*/src/**/*.test.ts'],
+          exclude: ['packages/server/src/documents/**'],
+          maxWorkers: Math.max(2, availableParallelism()),
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Chromium, LibreOffice and the PDF renders each want a core of their own: one file at a time, after the rest.
+          name: 'renders',
+          include: ['packages/server/src/documents/**/*.test.ts', 'packages/web/e2e/**/*.test.ts'],
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });
