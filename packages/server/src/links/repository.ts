@@ -57,7 +57,30 @@ export class LinkRepository {
       .execute();
   }
 
-  /** Each agency's newest finished run of a year: links checked and passed, for the city-wide summary. */
+  /**
+   * Per agency and year, the newest run created since `since` and whether one is queued or running
+   * (those whatever their age): what the schedule needs to know which checks are due.
+   */
+  async runsSince(since: string): Promise<{ agency_id: number; fiscal_year: number; last_run_at: string; pending: boolean }[]> {
+    const rows = await this.db
+      .selectFrom('link_check_runs')
+      .select((eb) => [
+        'agency_id',
+        'fiscal_year',
+        eb.fn.max('created_at').as('last_run_at'),
+        eb.fn.max(sql<number>`case when status in ('queued', 'running') then 1 else 0 end`).as('pending'),
+      ])
+      .where((eb) => eb.or([eb('created_at', '>=', since), eb('status', 'in', ['queued', 'running'])]))
+      .groupBy(['agency_id', 'fiscal_year'])
+      .execute();
+    return rows.map((r) => ({
+      agency_id: r.agency_id,
+      fiscal_year: r.fiscal_year,
+      last_run_at: r.last_run_at,
+      pending: Number(r.pending) === 1,
+    }));
+  }
+
   /** Each agency's latest finished run of the year (of these agencies when given). */
   async latestRunsOfYear(fiscalYear: number, within?: readonly number[]): Promise<LinkCheckRun[]> {
     const only = within === undefined ? sql`` : sql`and r.agency_id in (${sql.join(within.length ? [...within] : [-1])})`;

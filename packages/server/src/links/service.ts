@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { LINK_VERDICT_TH, type LinkVerdict } from '@prongsai/core';
-import { listAgencies } from '../agencies/repository.js';
 import { authorize, type Actor } from '../auth/policy.js';
 import { linkCheckConfig, type LinkCheckConfig } from '../config.js';
 import type { Engine } from '../db/database.js';
@@ -15,11 +14,12 @@ import { OitRepository } from '../oit/repository.js';
 import { checkLinks } from './checker.js';
 import { allowList, type FetchPolicy } from './fetch.js';
 import { LinkRepository } from './repository.js';
+import { dueChecklists, type LinkSchedule } from './schedule.js';
 import type { linkResultSchema, linkRunSchema } from './schemas.js';
 
 export const LINK_CHECKER_AGENT = 'Prongsai-LinkChecker/0.1 (OIT disclosure link check; +https://github.com/prongsai)';
 /** How often the schedule looks for checklists due a check. */
-const SCHEDULE_TICK_MS = 10 * 60_000;
+export const SCHEDULE_TICK_MS = 10 * 60_000;
 
 export function presentRun(run: LinkCheckRun): z.infer<typeof linkRunSchema> {
   return {
@@ -55,19 +55,21 @@ export function presentResult(row: LinkResult): z.infer<typeof linkResultSchema>
 
 /**
  * The OIT link checker: runs on the durable queue (so a restart or a second instance resumes
- * them), on demand or every `everyHours` for each checklist with links.
+ * them), on demand or every `everyHours` for each checklist with links, each checklist at its own
+ * offset within the interval (links/schedule.ts), a bounded batch per tick.
  */
 export class LinkChecks {
   private readonly queue: DurableQueue<LinkCheckRun>;
   private readonly policy: FetchPolicy;
   private readonly settings: LinkCheckConfig;
-  private schedule: NodeJS.Timeout | null = null;
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly db: Kysely<Database>,
     engine: Engine,
     settings: LinkCheckConfig = linkCheckConfig(),
     pollMs = 2000,
+    private readonly tickMs = SCHEDULE_TICK_MS,
   ) {
     this.settings = settings;
     this.policy = {
@@ -102,14 +104,14 @@ export class LinkChecks {
   async start(): Promise<void> {
     await this.queue.start();
     if (this.settings.everyHours > 0) {
-      this.schedule = setInterval(() => void this.enqueueDue().catch(() => {}), SCHEDULE_TICK_MS);
-      this.schedule.unref();
+      this.timer = setInterval(() => void this.enqueueDue().catch(() => {}), this.tickMs);
+      this.timer.unref();
       void this.enqueueDue().catch(() => {});
     }
   }
 
   async stop(): Promise<void> {
-    if (this.schedule) clearInterval(this.schedule);
+    if (this.timer) clearInterval(this.timer);
     await this.queue.stop();
   }
 
@@ -117,24 +119,43 @@ export class LinkChecks {
     return this.queue.idle();
   }
 
+  /** The schedule of the checks (every `everyHours`, looked at every tick). */
+  get schedule(): LinkSchedule {
+    return { intervalMs: this.settings.everyHours * 3600_000, tickMs: this.tickMs };
+  }
+
   /** Queues a check of a checklist's links (the secretariat), unless one is queued or running already. */
-  async request(actor: Actor | null, agency: Agency, fiscalYear: number, trigger: 'manual' | 'schedule' = 'manual') {
+  async request(actor: Actor | null, agency: Agency, fiscalYear: number) {
     if (actor) authorize(actor, 'oitChecklist', 'manage', { agencyId: agency.id });
-    const checklist = await new OitRepository(this.db).findChecklist(agency.id, fiscalYear);
+    return this.enqueue(agency.id, fiscalYear, actor?.id ?? null, 'manual', '9999', Date.now());
+  }
+
+  /**
+   * Queues a check unless one is queued or running, or (scheduled) one was created since `since`;
+   * decided under the agency's row lock, so two instances never queue the same check twice.
+   */
+  private async enqueue(
+    agencyId: number,
+    fiscalYear: number,
+    requestedBy: number | null,
+    trigger: 'manual' | 'schedule',
+    since: string,
+    at: number,
+  ) {
+    const checklist = await new OitRepository(this.db).findChecklist(agencyId, fiscalYear);
     if (!checklist) throw badRequest('no OIT checklist for this year', 'ยังไม่มีรายการ OIT ของปีนี้');
-    const since = trigger === 'schedule' ? new Date(Date.now() - this.settings.everyHours * 3600_000).toISOString() : '9999';
     const run = await this.db.transaction().execute(async (trx) => {
-      await lockRow(trx, 'agencies', agency.id);
+      await lockRow(trx, 'agencies', agencyId);
       const repository = new LinkRepository(trx);
-      const recent = await repository.recentRun(agency.id, fiscalYear, since);
+      const recent = await repository.recentRun(agencyId, fiscalYear, since);
       if (recent) return { run: recent, queued: false };
       const urls = await new OitRepository(trx).linkUrls(checklist.id);
       const row = await repository.insertRun({
         id: randomUUID(),
-        agency_id: agency.id,
+        agency_id: agencyId,
         fiscal_year: fiscalYear,
         trigger,
-        requested_by: actor?.id ?? null,
+        requested_by: requestedBy,
         status: 'queued',
         total: urls.length,
         checked: 0,
@@ -143,7 +164,7 @@ export class LinkChecks {
         error: null,
         worker: null,
         heartbeat_at: null,
-        created_at: new Date().toISOString(),
+        created_at: new Date(at).toISOString(),
         finished_at: null,
       });
       return { run: row, queued: true };
@@ -152,12 +173,28 @@ export class LinkChecks {
     return run;
   }
 
-  /** Queues the scheduled check of every checklist with links whose last check is older than the interval. */
-  async enqueueDue(): Promise<number> {
+  /**
+   * One tick of the schedule at `at`: queues the checks of the checklists with links that fell due
+   * (each at its offset within the interval) and have not been checked since, the longest waiting
+   * first, a bounded batch per tick. Answers how many it queued.
+   */
+  async enqueueDue(at = Date.now()): Promise<number> {
+    const schedule = this.schedule;
+    if (schedule.intervalMs <= 0) return 0;
+    const runs = new Map(
+      (await new LinkRepository(this.db).runsSince(new Date(at - schedule.intervalMs).toISOString())).map((r) => [
+        `${r.agency_id}:${r.fiscal_year}`,
+        r,
+      ]),
+    );
+    const checklists = (await new OitRepository(this.db).checklistsWithLinks()).map((c) => {
+      const run = runs.get(`${c.agency_id}:${c.fiscal_year}`);
+      return { ...c, last_run_at: run?.last_run_at ?? null, pending: run?.pending ?? false };
+    });
     let queued = 0;
-    for (const { agency_id, fiscal_year } of await new OitRepository(this.db).checklistsWithLinks()) {
-      const [agency] = await listAgencies(this.db, agency_id);
-      if (agency && (await this.request(null, agency, fiscal_year, 'schedule')).queued) queued++;
+    for (const due of dueChecklists(checklists, schedule, at)) {
+      const since = new Date(due.dueAt).toISOString();
+      if ((await this.enqueue(due.agencyId, due.fiscalYear, null, 'schedule', since, at)).queued) queued++;
     }
     return queued;
   }
