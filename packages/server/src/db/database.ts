@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
 import Cursor from 'pg-cursor';
 import pg from 'pg';
 import type { Engine } from './migrations/helpers.js';
@@ -19,6 +19,8 @@ export interface Db {
 export interface OpenOptions {
   /** PostgreSQL only: use (and create) this schema instead of `public`; tests isolate themselves this way. */
   schema?: string;
+  /** Kysely's log hook: called for every statement run (the national benchmark counts them). */
+  log?: (event: LogEvent) => void;
 }
 
 /**
@@ -37,7 +39,10 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     sqlite.pragma('secure_delete = ON');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    kysely = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: sqlite }),
+      ...(options.log ? { log: options.log } : {}),
+    });
     engine = 'sqlite';
   } else if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     if (options.schema) {
@@ -52,7 +57,10 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
       ...(options.schema ? { options: `-c search_path="${options.schema.replace(/"/g, '')}"` } : {}),
     });
     // The cursor lets a query's rows be read a batch at a time (backups stream table by table).
-    kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
+    kysely = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool, cursor: Cursor }),
+      ...(options.log ? { log: options.log } : {}),
+    });
     engine = 'postgres';
   } else {
     throw new Error(`PRONGSAI_DATABASE_URL must start with sqlite: or postgres://, not "${url}"`);
