@@ -1,0 +1,347 @@
+// The national benchmark (`npm run bench -- national`, opt-in: it takes several minutes):
+// 8,300 agencies of mixed kinds in an oversight tree, loaded through the agencies import service
+// (the one `prongsai agencies import` runs), and 5 fiscal years of results through the results
+// import service, on PostgreSQL in a database of its own (created, then dropped). Then, over HTTP
+// on loopback with 4 clients, each oversight endpoint against GET /api/health in the same run:
+// p50/p95 and the ratio to health; the import times; the server's resident memory at 50 and
+// 8,300 agencies and after repeated requests; SQL statements per request (Kysely's log hook).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import http from 'node:http';
+import { cpus, totalmem } from 'node:os';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { importAgenciesFromFile } from '../agencies/import-service.js';
+import { listAllAgencies } from '../agencies/repository.js';
+import type { Agency } from '../db/schema.js';
+import { openDatabase, type Db } from '../db/database.js';
+import { generatedContent } from '../demo/results.js';
+import { loadFramework } from '../frameworks/registry.js';
+import { commitImport, prepareImport } from '../results/service.js';
+import { createUser } from '../users/service.js';
+import { load, request } from './http.js';
+import { printTable, writeReport } from './report.js';
+
+const CLIENTS = 4;
+const REQUESTS = Number(process.env.BENCH_NATIONAL_REQUESTS ?? 100);
+/** A quick check of the benchmark itself: 400 agencies and 2 years (BENCH_NATIONAL_SMOKE=1). */
+const SMOKE = process.env.BENCH_NATIONAL_SMOKE === '1';
+const YEARS = SMOKE ? [2568, 2569] : [2565, 2566, 2567, 2568, 2569];
+const YEAR = 2569;
+const PASSWORD = 'prongsai-demo';
+const EMAIL = 'national@bench.test';
+const POSTGRES_URL = process.env.PRONGSAI_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+interface AgencyLine {
+  code: string;
+  name_th: string;
+  name_en: string;
+  kind: string;
+  parent_code: string;
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+/**
+ * 8,300 agencies as NACC assesses them: seven in eight local administrations (อบจ., เทศบาล, อบต.)
+ * under their 76 provinces, Bangkok's 50 district offices under the BMA, ministries over their
+ * departments, and state enterprises, public organisations, universities, hospitals, schools,
+ * police stations and อำเภอ.
+ */
+function nationalAgencies(): AgencyLine[] {
+  const lines: AgencyLine[] = [];
+  const add = (code: string, th: string, en: string, kind: string, parent = '') =>
+    lines.push({ code, name_th: th, name_en: en, kind, parent_code: parent });
+  for (let d = 1; d <= 50; d++) add(`10${pad(d, 2)}`, `สำนักงานเขตทดสอบ ${d}`, `Bench District ${d} Office`, 'district', 'BMA');
+  add('BMA', 'กรุงเทพมหานคร', 'Bench Bangkok Metropolitan Administration', 'central');
+  for (let p = 1; p <= 76; p++) {
+    const province = `P${pad(p, 2)}`;
+    add(province, `จังหวัดทดสอบ ${p}`, `Bench Province ${p}`, 'province');
+    add(`PAO${pad(p, 2)}`, `องค์การบริหารส่วนจังหวัดทดสอบ ${p}`, `Bench Provincial Administration ${p}`, 'pao', province);
+    for (let m = 1; m <= 30; m++) {
+      add(`M${pad(p, 2)}${pad(m, 2)}`, `เทศบาลทดสอบ ${p}-${m}`, `Bench Municipality ${p}-${m}`, 'municipality', province);
+    }
+    for (let s = 1; s <= 65; s++) {
+      add(`S${pad(p, 2)}${pad(s, 3)}`, `องค์การบริหารส่วนตำบลทดสอบ ${p}-${s}`, `Bench Subdistrict ${p}-${s}`, 'sao', province);
+    }
+  }
+  for (let m = 1; m <= 20; m++) {
+    const ministry = `MIN${pad(m, 2)}`;
+    add(ministry, `กระทรวงทดสอบ ${m}`, `Bench Ministry ${m}`, 'department');
+    for (let d = 1; d <= 14; d++) {
+      add(`DEP${pad(m, 2)}${pad(d, 2)}`, `กรมทดสอบ ${m}-${d}`, `Bench Department ${m}-${d}`, 'department', ministry);
+    }
+  }
+  const province = (i: number) => `P${pad((i % 76) + 1, 2)}`;
+  for (let i = 1; i <= 50; i++) add(`SE${pad(i, 3)}`, `รัฐวิสาหกิจทดสอบ ${i}`, `Bench State Enterprise ${i}`, 'state_enterprise');
+  for (let i = 1; i <= 60; i++) add(`PO${pad(i, 3)}`, `องค์การมหาชนทดสอบ ${i}`, `Bench Public Organisation ${i}`, 'public_org');
+  for (let i = 1; i <= 80; i++) add(`U${pad(i, 3)}`, `มหาวิทยาลัยทดสอบ ${i}`, `Bench University ${i}`, 'university');
+  for (let i = 1; i <= 200; i++) add(`H${pad(i, 3)}`, `โรงพยาบาลทดสอบ ${i}`, `Bench Hospital ${i}`, 'hospital', province(i));
+  for (let i = 1; i <= 100; i++) add(`SC${pad(i, 3)}`, `โรงเรียนทดสอบ ${i}`, `Bench School ${i}`, 'school', province(i));
+  for (let i = 1; i <= 60; i++) {
+    add(`PS${pad(i, 3)}`, `สถานีตำรวจทดสอบ ${i}`, `Bench Police Station ${i}`, 'police_station', province(i));
+  }
+  for (let i = 1; i <= 27; i++) {
+    add(`A${pad(i, 3)}`, `ที่ว่าการอำเภอทดสอบ ${i}`, `Bench District Office Amphoe ${i}`, 'amphoe', province(i));
+  }
+  return lines;
+}
+
+const csvOf = (lines: AgencyLine[]) =>
+  Buffer.from(
+    [
+      'code,name_th,name_en,kind,parent_code',
+      ...lines.map((l) => [l.code, l.name_th, l.name_en, l.kind, l.parent_code].join(',')),
+    ].join('\n') + '\n',
+  );
+
+/** The set a year's results are scored with here (for load only: synthetic, never shown). */
+function frameworkOf(agency: Agency, year: number) {
+  if (agency.kind === 'district' || agency.kind === 'central') {
+    return loadFramework(year <= 2566 ? 'bma-district-2566' : 'bma-district-2567');
+  }
+  return loadFramework(year <= 2568 ? 'nacc-main-2568' : 'nacc-main-2569');
+}
+
+/** Each agency's results of each year through the results import service, 4 agencies at a time. */
+async function importResults(db: Db, agencies: Agency[]): Promise<number> {
+  let imported = 0;
+  for (const year of YEARS) {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        while (next < agencies.length) {
+          const agency = agencies[next++]!;
+          const framework = frameworkOf(agency, year);
+          const preview = await prepareImport(db.kysely, agency, year, framework, {
+            content: generatedContent(framework, agency.code, year),
+            format: 'bench',
+            fileName: 'bench',
+            unread: [],
+          });
+          await commitImport(db.kysely, null, agency, year, preview, 'bench-synthetic');
+          imported++;
+        }
+      }),
+    );
+  }
+  return imported;
+}
+
+interface Server {
+  port: number;
+  child: ChildProcess;
+  stats(): Promise<{ statements: number; rss: number }>;
+  stop(): Promise<void>;
+}
+
+async function startServer(url: string): Promise<Server> {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./national-server.js', import.meta.url))], {
+    env: { ...process.env, PRONGSAI_DATABASE_URL: url },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+  return {
+    port: (JSON.parse(line) as { port: number }).port,
+    child,
+    stats: async () => {
+      const answer = once(child, 'message') as Promise<[{ statements: number; rss: number }]>;
+      child.send('stats');
+      return (await answer)[0];
+    },
+    stop: async () => {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
+
+async function signIn(port: number): Promise<Record<string, string>> {
+  const agent = new http.Agent({ keepAlive: false });
+  const login = await request(agent, port, '/api/auth/login', {}, JSON.stringify({ email: EMAIL, password: PASSWORD }));
+  agent.destroy();
+  if (login.status !== 200) throw new Error(`sign-in: ${login.status} ${login.body.slice(0, 200)}`);
+  return { cookie: String(login.headers['set-cookie']?.[0] ?? '').split(';')[0]! };
+}
+
+const ENDPOINTS: [string, string][] = [
+  ['results city', `/api/results/city?year=${YEAR}&limit=50`],
+  ['results trends', '/api/results/trends?limit=50'],
+  ['late milestones', `/api/calendar/${YEAR}/late?limit=50`],
+  ['OIT readiness', `/api/oit/readiness?year=${YEAR}&limit=50`],
+  ['survey progress', `/api/surveys/city?year=${YEAR}&tool=IIT&limit=50`],
+  ['link checks', `/api/oit/link-checks?year=${YEAR}&limit=50`],
+  ['document batch', `/api/documents/batch?limit=50`],
+  ['agency picker', `/api/agencies?q=${encodeURIComponent('เทศบาล')}&limit=20`],
+];
+const EXPORTS: [string, string][] = [
+  ['city results XLSX (all rows)', `/api/results/city?year=${YEAR}&format=xlsx`],
+  ['late milestones XLSX (all rows)', `/api/calendar/${YEAR}/late?format=xlsx`],
+];
+
+/** The endpoints that answer 200 (one request each, which warms them); the others with their status. */
+async function probe(server: Server, headers: Record<string, string>) {
+  const agent = new http.Agent({ keepAlive: true });
+  const answering: [string, string][] = [];
+  const statements: Record<string, number> = {};
+  const status: Record<string, number> = {};
+  const ms: Record<string, number> = {};
+  for (const [name, path] of ENDPOINTS) {
+    const before = (await server.stats()).statements;
+    const t = process.hrtime.bigint();
+    const response = await request(agent, server.port, path, headers);
+    ms[name] = Number(process.hrtime.bigint() - t) / 1e6;
+    statements[name] = (await server.stats()).statements - before;
+    status[name] = response.status;
+    if (response.status === 200) answering.push([name, path]);
+  }
+  agent.destroy();
+  return { answering, statements, status, ms };
+}
+
+async function repeat(server: Server, headers: Record<string, string>, endpoints: [string, string][], times: number) {
+  const agent = new http.Agent({ keepAlive: true });
+  for (let i = 0; i < times; i++) for (const [, path] of endpoints) await request(agent, server.port, path, headers);
+  agent.destroy();
+}
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+
+const admin = new URL(POSTGRES_URL);
+admin.pathname = '/postgres';
+const database = `prongsai_bench_national_${process.pid}`;
+const url = new URL(POSTGRES_URL);
+url.pathname = `/${database}`;
+const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 3000 });
+try {
+  await client.connect();
+} catch {
+  console.log(`\nNational benchmark: PostgreSQL does not answer at ${admin.host}: skipped`);
+  process.exit(0);
+}
+await client.query(`CREATE DATABASE "${database}"`);
+const report: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  machine: `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${mib(totalmem())}`,
+};
+let server: Server | null = null;
+try {
+  const lines = SMOKE ? nationalAgencies().slice(0, 400) : nationalAgencies();
+  if (!SMOKE && lines.length !== 8300) throw new Error(`expected 8,300 agencies, generated ${lines.length}`);
+  const db = await openDatabase(url.toString());
+  await createUser(db.kysely, null, {
+    email: EMAIL,
+    displayName: 'National overseer',
+    role: 'central_admin',
+    agencyId: null,
+    divisionId: null,
+    overseesAgencyId: null,
+    password: PASSWORD,
+  });
+  console.log(`\nNational benchmark on PostgreSQL (${database}), ${report.machine}`);
+
+  // 50 agencies: Bangkok's districts alone, with their results.
+  const districts = lines.filter((l) => l.kind === 'district').map((l) => ({ ...l, parent_code: '' }));
+  await importAgenciesFromFile(db.kysely, { fileName: 'districts.csv', data: csvOf(districts) }, { dryRun: false });
+  await importResults(db, await listAllAgencies(db.kysely));
+  server = await startServer(url.toString());
+  let headers = await signIn(server.port);
+  const small = await probe(server, headers);
+  const rssSmall = (await server.stats()).rss;
+  await server.stop();
+  server = null;
+
+  // 8,300 agencies through the same import (the 50 districts now under the BMA), then their results.
+  let t = performance.now();
+  const plan = await importAgenciesFromFile(db.kysely, { fileName: 'national.csv', data: csvOf(lines) }, { dryRun: false });
+  const agenciesSeconds = (performance.now() - t) / 1000;
+  console.log(`agencies import: ${plan.added} added, ${plan.updated} updated in ${agenciesSeconds.toFixed(1)} s`);
+  const all = await listAllAgencies(db.kysely);
+  const fresh = all.filter((a) => a.kind !== 'district');
+  t = performance.now();
+  const results = await importResults(db, fresh);
+  const resultsSeconds = (performance.now() - t) / 1000;
+  console.log(`results import: ${results} agency-years in ${resultsSeconds.toFixed(0)} s`);
+  await db.close();
+
+  server = await startServer(url.toString());
+  headers = await signIn(server.port);
+  const large = await probe(server, headers);
+  const rssLarge = (await server.stats()).rss;
+  await repeat(server, headers, large.answering, 20);
+  const rss20 = (await server.stats()).rss;
+  await repeat(server, headers, large.answering, 20);
+  const rss40 = (await server.stats()).rss;
+
+  await load(server.port, '/api/health', {}, 50, CLIENTS);
+  const health = await load(server.port, '/api/health', {}, Math.max(REQUESTS, 200), CLIENTS);
+  const rows: string[][] = [
+    ['endpoint (4 clients, limit=50)', 'p50 ms', 'p95 ms', 'p95 vs health', 'SQL at 50', 'SQL at 8,300'],
+    ['GET /api/health (baseline)', health.p50.toFixed(1), health.p95.toFixed(1), '1.0×', '—', '—'],
+  ];
+  const latencies: Record<string, unknown> = { health };
+  for (const [name, path] of ENDPOINTS) {
+    if (large.status[name] !== 200) {
+      rows.push([name, `HTTP ${large.status[name]}`, '—', '—', String(small.statements[name]), String(large.statements[name])]);
+      continue;
+    }
+    // Fewer requests for an endpoint that takes seconds, so the run ends.
+    const count = large.ms[name]! > 1000 ? 20 : REQUESTS;
+    const measured = await load(server.port, path, headers, count, CLIENTS);
+    latencies[name] = { ...measured, count };
+    rows.push([
+      name,
+      measured.p50.toFixed(1),
+      measured.p95.toFixed(1),
+      `${(measured.p95 / health.p95).toFixed(1)}×`,
+      String(small.statements[name]),
+      String(large.statements[name]),
+    ]);
+  }
+  const rssLoaded = (await server.stats()).rss;
+  const exportsMs: Record<string, number> = {};
+  const agent = new http.Agent({ keepAlive: false });
+  for (const [name, path] of EXPORTS) {
+    const started = performance.now();
+    const response = await request(agent, server.port, path, headers);
+    exportsMs[name] = performance.now() - started;
+    if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
+  }
+  agent.destroy();
+  const rssExports = (await server.stats()).rss;
+
+  printTable(rows);
+  console.log('');
+  printTable(
+    [
+      ['figure', 'value'],
+      ['agencies import, 8,300 rows (agencies import service)', `${agenciesSeconds.toFixed(1)} s`],
+      [`results import, ${results} agency-years (results import service, 4 at a time)`, `${resultsSeconds.toFixed(0)} s`],
+      ['server RSS at 50 agencies (after one request of each endpoint)', mib(rssSmall)],
+      ['server RSS at 8,300 agencies (after one request of each endpoint)', mib(rssLarge)],
+      ['… after 20 more requests of each endpoint', mib(rss20)],
+      ['… after 40 more requests of each endpoint', mib(rss40)],
+      ['… after the latency runs', mib(rssLoaded)],
+      ...EXPORTS.map(([name]) => [name, `${(exportsMs[name]! / 1000).toFixed(1)} s`]),
+      ['… RSS after the two exports', mib(rssExports)],
+    ],
+    1,
+  );
+  Object.assign(report, {
+    agencies: { added: plan.added, updated: plan.updated },
+    agenciesSeconds,
+    results,
+    resultsSeconds,
+    latencies,
+    statements: { at50: small.statements, at8300: large.statements },
+    status: large.status,
+    rss: { at50: rssSmall, at8300: rssLarge, after20: rss20, after40: rss40, afterLoad: rssLoaded, afterExports: rssExports },
+    exportsMs,
+  });
+  writeReport('national', report);
+} finally {
+  if (server) await server.stop();
+  await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  await client.end();
+}
