@@ -21,6 +21,7 @@ import { auditRoutes } from './audit/routes.js';
 import { authPlugin } from './auth/plugin.js';
 import { authRoutes } from './auth/routes.js';
 import { linkCheckConfig, reminderConfig, type Config } from './config.js';
+import { useFileStore } from './files/index.js';
 import type { Db } from './db/database.js';
 import { fiscalYearRoutes } from './fiscal-years/routes.js';
 import { frameworkRoutes } from './frameworks/routes.js';
@@ -253,6 +254,8 @@ export async function buildApp({
   await app.register(auditRoutes, { db });
   await app.register(fiscalYearRoutes);
   useImportedFrameworks(join(config.dataDir, 'frameworks'));
+  // Evidence, letterheads and made documents: the data directory's disk, or the store the instances share.
+  useFileStore(config.dataDir, config.files);
   await app.register(frameworkRoutes, { db });
   await app.register(manualPasteRoutes);
   await app.register(resultRoutes, { db });

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { S3Settings } from './files/s3.js';
 
 export interface Config {
   port: number;
@@ -26,6 +27,57 @@ export interface Config {
   reminders?: ReminderConfig;
   /** Bytes each agency may store: evidence, OIT documents and letterhead together (PRONGSAI_AGENCY_QUOTA_MB). */
   agencyQuotaBytes?: number;
+  /**
+   * Where the agencies' files and the documents made are kept (PRONGSAI_FILE_STORE): the data
+   * directory's disk unless given, or an S3-compatible bucket that several instances share.
+   */
+  files?: FileStoreSettings;
+}
+
+export type FileStoreSettings = { kind: 'disk' } | { kind: 's3'; s3: S3Settings };
+
+/**
+ * The file store from PRONGSAI_FILE_STORE (`disk`, the default, or `s3`) and, for `s3`,
+ * PRONGSAI_S3_BUCKET, PRONGSAI_S3_REGION, PRONGSAI_S3_ACCESS_KEY_ID, PRONGSAI_S3_SECRET_ACCESS_KEY,
+ * PRONGSAI_S3_ENDPOINT (needed unless the store is AWS) and PRONGSAI_S3_FORCE_PATH_STYLE.
+ */
+export function fileStoreSettings(env: NodeJS.ProcessEnv = process.env): FileStoreSettings {
+  const kind = env.PRONGSAI_FILE_STORE ?? 'disk';
+  if (kind === '' || kind === 'disk') return { kind: 'disk' };
+  if (kind !== 's3') throw new Error(`PRONGSAI_FILE_STORE must be "disk" or "s3", not "${kind}"`);
+  const needed = ['PRONGSAI_S3_BUCKET', 'PRONGSAI_S3_REGION', 'PRONGSAI_S3_ACCESS_KEY_ID', 'PRONGSAI_S3_SECRET_ACCESS_KEY'];
+  const absent = needed.filter((name) => !env[name]);
+  if (absent.length > 0) {
+    throw new Error(`PRONGSAI_FILE_STORE=s3 also needs ${absent.join(', ')} (and PRONGSAI_S3_ENDPOINT unless the store is AWS)`);
+  }
+  const endpoint = env.PRONGSAI_S3_ENDPOINT;
+  if (endpoint) {
+    let url: URL | undefined;
+    try {
+      url = new URL(endpoint);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      throw new Error(`PRONGSAI_S3_ENDPOINT must be an http:// or https:// address, not "${endpoint}"`);
+    }
+  }
+  const pathStyle = env.PRONGSAI_S3_FORCE_PATH_STYLE ?? '';
+  if (!['', 'true', 'false'].includes(pathStyle)) {
+    throw new Error(`PRONGSAI_S3_FORCE_PATH_STYLE must be "true" or "false", not "${pathStyle}"`);
+  }
+  return {
+    kind: 's3',
+    s3: {
+      ...(endpoint ? { endpoint } : {}),
+      bucket: env.PRONGSAI_S3_BUCKET!,
+      region: env.PRONGSAI_S3_REGION!,
+      accessKeyId: env.PRONGSAI_S3_ACCESS_KEY_ID!,
+      secretAccessKey: env.PRONGSAI_S3_SECRET_ACCESS_KEY!,
+      // MinIO and Ceph are usually reached by path; AWS by the bucket's own host name.
+      forcePathStyle: pathStyle === '' ? Boolean(endpoint) : pathStyle === 'true',
+    },
+  };
 }
 
 /** Storage per agency when PRONGSAI_AGENCY_QUOTA_MB is not set. */
@@ -113,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     linkCheck: linkCheckConfig(env),
     reminders: reminderConfig(env),
     agencyQuotaBytes: agencyQuotaBytes(env),
+    files: fileStoreSettings(env),
     ...(env.PRONGSAI_PUBLIC_URL ? { publicUrl: trimTrailingSlashes(env.PRONGSAI_PUBLIC_URL) } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { findAgency, findDivisionByName } from '../agencies/repository.js';
 import { seedBangkokDistrictsOnce } from '../agencies/import-service.js';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
+import { useFileStore } from '../files/index.js';
 import { openDatabase, type Db } from '../db/database.js';
 import { openBackup, restoreBackup, writeBackup, type BackupReader } from '../db/backup.js';
 import { isArchive, readArchive, sweepEvidence, writeArchive } from '../evidence/storage.js';
@@ -13,6 +14,13 @@ import { HttpError } from '../http/errors.js';
 import { findUserByEmail, listUsers } from '../users/repository.js';
 import { createUser, resetPassword, ROLES } from '../users/service.js';
 import { USER_ERROR, type CliIo } from './io.js';
+
+/** The data directory, with its files in the configured store (PRONGSAI_FILE_STORE). */
+function configuredDataDir(): string {
+  const config = loadConfig();
+  useFileStore(config.dataDir, config.files);
+  return config.dataDir;
+}
 
 async function withDatabase<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const db = await openDatabase(loadConfig().databaseUrl);
@@ -186,13 +194,13 @@ export async function runBackup(args: string[], io: CliIo): Promise<number> {
   const [file] = positionals;
   if (!file) {
     io.stderr.write(
-      'Usage: prongsai backup [--with-files] <file>\n  --with-files  one .tar.gz archive with the evidence folder too\n',
+      'Usage: prongsai backup [--with-files] <file>\n  --with-files  one .tar.gz archive with the files too (evidence, letterheads, OIT documents, documents made), from the disk or the S3 store\n',
     );
     return USER_ERROR;
   }
   return withDatabase(async (db) => {
     if (values['with-files']) {
-      const { files } = await writeArchive(file, (path) => writeBackup(db, path), loadConfig().dataDir);
+      const { files } = await writeArchive(file, (path) => writeBackup(db, path), configuredDataDir());
       io.stdout.write(
         `backup of the ${db.engine} database and ${files} files (evidence, letterheads, OIT documents, loaded frameworks) written to ${file}\n`,
       );
@@ -227,7 +235,7 @@ export async function runRestore(args: string[], io: CliIo): Promise<number> {
   let backup: BackupReader;
   let archive: Awaited<ReturnType<typeof readArchive>> | undefined;
   try {
-    if (isArchive(await readHead(file, 4096))) archive = await readArchive(file, loadConfig().dataDir);
+    if (isArchive(await readHead(file, 4096))) archive = await readArchive(file, configuredDataDir());
     backup = await openBackup(archive ? archive.databaseFile : file);
   } catch (error) {
     await archive?.cleanup();
@@ -282,12 +290,12 @@ export async function runEvidence(args: string[], io: CliIo): Promise<number> {
   }
   return withDatabase(async (db) => {
     const dryRun = values['dry-run'];
-    const report = await sweepEvidence(db.kysely, loadConfig().dataDir, { dryRun });
+    const report = await sweepEvidence(db.kysely, configuredDataDir(), { dryRun });
     const bytes = report.orphans.reduce((sum, f) => sum + f.bytes, 0);
     io.stdout.write(
       `${dryRun ? 'would remove' : 'removed'} ${report.orphans.length} orphaned files (${bytes.toLocaleString('en-US')} bytes); kept ${report.kept}\n`,
     );
-    for (const name of report.missing) io.stdout.write(`missing: ${name} (referenced by a record, not on disk)\n`);
+    for (const name of report.missing) io.stdout.write(`missing: ${name} (referenced by a record, not in the file store)\n`);
     return report.missing.length > 0 ? 3 : 0;
   });
 }

@@ -15,6 +15,7 @@ import { listDivisions } from '../agencies/repository.js';
 import type { Agency, Database, Division } from '../db/schema.js';
 import { findCommittee } from '../committees/repository.js';
 import { readEmblem } from '../letterhead/emblem.js';
+import { filesAt, readWhole } from '../files/index.js';
 import type { Committee } from '../committees/schema.js';
 import { frameworksDir, loadFramework } from '../frameworks/registry.js';
 import { badRequest, HttpError } from '../http/errors.js';
@@ -184,7 +185,7 @@ export async function progressModel(
     for (const file of files.filter((f) => f.report_id === report?.id)) {
       let image: Buffer | null = null;
       if (file.kind === 'image') {
-        image = await readFile(join(dataDir, 'evidence', String(file.agency_id), file.stored_name)).catch(() => null);
+        image = await readWhole(filesAt(dataDir), `evidence/${file.agency_id}/${file.stored_name}`);
         if (!image) missing.push(file.caption || `#${file.id}`);
       }
       evidence.push({ caption: file.caption, link: file.link, image, width: file.width, height: file.height });

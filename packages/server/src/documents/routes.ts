@@ -124,11 +124,12 @@ export async function documentRoutes(app: FastifyInstance, { db, config, jobs }:
       },
     },
     async (request, reply) => {
-      const { bytes, format, fileName } = await service.file(requireActor(request), request.params.id);
+      const { stream, bytes, format, fileName } = await service.file(requireActor(request), request.params.id);
       return reply
         .header('content-type', MIME[format])
+        .header('content-length', bytes)
         .header('content-disposition', `attachment; filename="${fileName}"`)
-        .send(bytes as unknown as string);
+        .send(stream as unknown as string);
     },
   );
 }

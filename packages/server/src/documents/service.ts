@@ -1,6 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import { listAgencies } from '../agencies/repository.js';
 import { readableAgency } from '../agencies/service.js';
@@ -8,6 +7,7 @@ import { authorize, overseen, type Actor } from '../auth/policy.js';
 import type { Agency, Database, DocumentJob } from '../db/schema.js';
 import { loadActor } from '../http/context.js';
 import { findUser } from '../users/repository.js';
+import { filesAt, readWhole, type FileStore } from '../files/index.js';
 import type { DocumentJobs } from './jobs.js';
 import { documentOptions } from './common.js';
 import type { MemoKind } from '@prongsai/core';
@@ -86,20 +86,17 @@ export async function generateDocument(
       ),
     )
     .digest('hex');
-  const folder = join(dataDir, 'documents');
-  const path = join(folder, `${hash}.${request.format}`);
-  const cached = await readCachedDocument(path, request.format);
+  const files = filesAt(dataDir);
+  const key = documentKey(hash, request.format);
+  const cached = await readCachedDocument(files, key, request.format);
   if (cached) {
     onProgress(1);
     return { bytes: cached, cached: true, hash };
   }
   const bytes = await documentOptions.run({ thaiDigits: request.thaiDigits ?? false }, () => render(request, model));
   onProgress(0.9);
-  await mkdir(folder, { recursive: true });
-  // Written beside and renamed into place, so a crash never leaves a partial file under the name.
-  const temporary = `${path}.${randomUUID()}.tmp`;
-  await writeFile(temporary, bytes);
-  await rename(temporary, path);
+  // Kept whole or not at all (the disk store writes beside and renames), in the store every instance reads.
+  await files.put(key, bytes);
   onProgress(1);
   return { bytes, cached: false, hash };
 }
@@ -113,12 +110,15 @@ export function isCompleteDocument(bytes: Buffer, format: DocumentFormat): boole
   return bytes.subarray(0, 2).toString('latin1') === 'PK' && bytes.subarray(-65_557).includes(endOfCentralDirectory);
 }
 
+/** Where a made document is kept in the file store: named by the hash of what it shows. */
+export const documentKey = (hash: string, format: DocumentFormat) => `documents/${hash}.${format}`;
+
 /** A cached document, or `null` when it is missing or not whole (then it is made again). */
-export async function readCachedDocument(path: string, format: DocumentFormat): Promise<Buffer | null> {
-  const bytes = await readFile(path).catch(() => null);
+export async function readCachedDocument(files: FileStore, key: string, format: DocumentFormat): Promise<Buffer | null> {
+  const bytes = await readWhole(files, key);
   if (!bytes) return null;
   if (isCompleteDocument(bytes, format)) return bytes;
-  await rm(path, { force: true });
+  await files.delete(key);
   return null;
 }
 
@@ -224,20 +224,33 @@ export class DocumentJobService {
     return job;
   }
 
-  /** The finished document of a job, verified whole; a lost or damaged file answers 410, to be made again. */
-  async file(actor: Actor, id: string): Promise<{ bytes: Buffer; format: DocumentFormat; fileName: string }> {
+  /**
+   * The finished document of a job as a stream from the file store (any instance may have made
+   * it), of the size the job recorded; a lost or damaged file answers 410, to be made again.
+   */
+  async file(actor: Actor, id: string): Promise<{ stream: Readable; bytes: number; format: DocumentFormat; fileName: string }> {
     const job = await this.job(actor, id);
     if (job.status !== 'done' || !job.hash) throw notFound('document');
     const format = job.format as DocumentFormat;
-    const bytes = await readCachedDocument(join(this.dataDir, 'documents', `${job.hash}.${format}`), format);
-    if (!bytes || (job.bytes !== null && bytes.length !== job.bytes)) {
-      throw new HttpError(
+    const files = filesAt(this.dataDir);
+    const key = documentKey(job.hash, format);
+    const gone = () =>
+      new HttpError(
         410,
         'document-gone',
         'the finished document is missing or damaged in storage; make it again',
         'ไม่พบไฟล์เอกสารหรือไฟล์เสียหาย กรุณาสั่งสร้างเอกสารใหม่',
       );
+    if (job.bytes === null) {
+      // A job recorded without its size: the file is read and checked whole.
+      const bytes = await readCachedDocument(files, key, format);
+      if (!bytes) throw gone();
+      return { stream: Readable.from([bytes]), bytes: bytes.length, format, fileName: job.file_name };
     }
-    return { bytes, format, fileName: job.file_name };
+    const stored = await files.stat(key);
+    if (!stored || stored.bytes !== job.bytes) throw gone();
+    const stream = await files.get(key);
+    if (!stream) throw gone();
+    return { stream, bytes: stored.bytes, format, fileName: job.file_name };
   }
 }

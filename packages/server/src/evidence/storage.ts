@@ -1,10 +1,13 @@
+import { createReadStream, createWriteStream } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, rename, rm, stat, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { constants, gunzipSync } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import * as tar from 'tar';
 import type { Database } from '../db/schema.js';
+import { filesAt, listAll, type FileStore } from '../files/index.js';
 import { OitRepository } from '../oit/repository.js';
 import { ProgressRepository } from '../progress/repository.js';
 
@@ -12,23 +15,11 @@ import { ProgressRepository } from '../progress/repository.js';
 export const SWEEP_GRACE_MS = 60 * 60 * 1000;
 
 export interface SweepReport {
-  /** `folder/agency/file` names on disk that no record refers to (removed unless a dry run). */
+  /** `folder/agency/file` names in the store that no record refers to (removed unless a dry run). */
   orphans: { name: string; bytes: number }[];
-  /** `folder/agency/file` names records refer to that are not on disk. */
+  /** `folder/agency/file` names records refer to that are not in the store. */
   missing: string[];
   kept: number;
-}
-
-async function filesOnDisk(evidenceDir: string): Promise<{ name: string; bytes: number; modified: number }[]> {
-  const found = [];
-  const agencies = await readdir(evidenceDir, { withFileTypes: true }).catch(() => []);
-  for (const agency of agencies.filter((a) => a.isDirectory())) {
-    for (const file of await readdir(join(evidenceDir, agency.name))) {
-      const info = await stat(join(evidenceDir, agency.name, file));
-      if (info.isFile()) found.push({ name: `${agency.name}/${file}`, bytes: info.size, modified: info.mtimeMs });
-    }
-  }
-  return found;
 }
 
 /**
@@ -42,34 +33,58 @@ export async function sweepEvidence(
   dataDir: string,
   { dryRun = false, at = Date.now() }: { dryRun?: boolean; at?: number } = {},
 ): Promise<SweepReport> {
+  const files = filesAt(dataDir);
   const prefixed = (folder: string, names: Iterable<string>) => [...names].map((name) => `${folder}/${name}`);
   const referenced = new Set([
     ...prefixed('evidence', await new ProgressRepository(db).storedNames()),
     ...prefixed('oit', await new OitRepository(db).storedNames()),
   ]);
-  const disk = [];
+  const stored = [];
   for (const folder of ['evidence', 'oit', 'letterhead'] as const) {
-    for (const file of await filesOnDisk(join(dataDir, folder))) {
+    // Only `folder/agency/file`: anything else under the folder is no agency's file.
+    for (const file of await listAll(files, `${folder}/`)) {
+      if (file.key.split('/').length !== 3) continue;
       // A letterhead has no record: only its unfinished writes are strays.
-      if (folder === 'letterhead' && !file.name.endsWith('.tmp')) referenced.add(`${folder}/${file.name}`);
-      disk.push({ ...file, name: `${folder}/${file.name}` });
+      if (folder === 'letterhead' && !file.key.endsWith('.tmp')) referenced.add(file.key);
+      stored.push(file);
     }
   }
-  const onDisk = new Set(disk.map((f) => f.name));
-  const orphans = disk.filter((f) => !referenced.has(f.name) && at - f.modified > SWEEP_GRACE_MS);
-  if (!dryRun) for (const file of orphans) await rm(join(dataDir, file.name), { force: true });
+  const inStore = new Set(stored.map((f) => f.key));
+  const orphans = stored.filter((f) => !referenced.has(f.key) && at - f.modified > SWEEP_GRACE_MS);
+  if (!dryRun) for (const file of orphans) await files.delete(file.key);
   return {
-    orphans: orphans.map(({ name, bytes }) => ({ name, bytes })),
-    missing: [...referenced].filter((name) => !onDisk.has(name)).sort(),
-    kept: disk.length - orphans.length,
+    orphans: orphans.map(({ key, bytes }) => ({ name: key, bytes })),
+    missing: [...referenced].filter((name) => !inStore.has(name)).sort(),
+    kept: stored.length - orphans.length,
   };
 }
 
 export const ARCHIVE_DATABASE = 'database.json.gz';
-/** The agencies' file folders under the data directory that a backup with files keeps. */
-export const ARCHIVED_FOLDERS = ['evidence', 'letterhead', 'oit', 'frameworks'] as const;
+/** The file store's folders a backup with files keeps: the agencies' files and the documents made. */
+export const STORE_FOLDERS = ['evidence', 'letterhead', 'oit', 'documents'] as const;
+/** The folders of the data directory's own disk a backup with files keeps (loaded frameworks). */
+export const DISK_FOLDERS = ['frameworks'] as const;
+export const ARCHIVED_FOLDERS = [...STORE_FOLDERS, ...DISK_FOLDERS] as const;
 
-/** One gzipped tar holding the database backup and the agencies' files (`prongsai backup --with-files`). */
+/** Copies the store's files under `folder/` into `into`, one at a time as streams; answers how many. */
+async function copyOut(files: FileStore, folder: string, into: string): Promise<number> {
+  let count = 0;
+  for (const file of await listAll(files, `${folder}/`)) {
+    if (file.key.endsWith('.tmp')) continue;
+    const stream = await files.get(file.key);
+    if (!stream) continue; // removed since it was listed
+    const target = join(into, ...file.key.split('/'));
+    await mkdir(dirname(target), { recursive: true });
+    await pipeline(stream, createWriteStream(target));
+    count++;
+  }
+  return count;
+}
+
+/**
+ * One gzipped tar holding the database backup and the files (`prongsai backup --with-files`):
+ * those of the file store (the disk or the shared object store) and the loaded frameworks.
+ */
 export async function writeArchive(
   file: string,
   writeDatabase: (path: string) => Promise<unknown>,
@@ -79,7 +94,11 @@ export async function writeArchive(
   try {
     await writeDatabase(join(staging, ARCHIVE_DATABASE));
     const entries: string[] = [ARCHIVE_DATABASE];
-    for (const folder of ARCHIVED_FOLDERS) {
+    const store = filesAt(dataDir);
+    for (const folder of STORE_FOLDERS) {
+      if ((await copyOut(store, folder, staging)) > 0) entries.push(folder);
+    }
+    for (const folder of DISK_FOLDERS) {
       const source = join(dataDir, folder);
       if (await stat(source).catch(() => null)) {
         await symlink(source, join(staging, folder), 'dir');
@@ -130,14 +149,32 @@ export async function readArchive(file: string, dataDir: string) {
   return {
     /** The database backup's file, inside the unpacked archive. */
     databaseFile: join(staging, ARCHIVE_DATABASE),
-    /** Puts each archived folder in place of the current one; answers how many files it placed. */
+    /**
+     * Puts the archived files in place of the current ones: the file store's folders file by
+     * file (the files the archive lacks removed), the loaded frameworks' folder whole. Call it
+     * after the database restore has committed; answers how many files it placed.
+     */
     async placeFiles(): Promise<number> {
       let count = 0;
+      const store = filesAt(dataDir);
+      for (const folder of STORE_FOLDERS) {
+        const incoming = join(staging, folder);
+        const placed = new Set<string>();
+        for (const entry of await readdir(incoming, { recursive: true, withFileTypes: true }).catch(() => [])) {
+          if (!entry.isFile()) continue;
+          const path = join(entry.parentPath, entry.name);
+          const key = relative(staging, path).split(sep).join('/');
+          await store.put(key, createReadStream(path), (await stat(path)).size);
+          placed.add(key);
+        }
+        count += placed.size;
+        for (const file of await listAll(store, `${folder}/`)) if (!placed.has(file.key)) await store.delete(file.key);
+      }
       await mkdir(dataDir, { recursive: true });
-      for (const folder of ARCHIVED_FOLDERS) {
+      for (const folder of DISK_FOLDERS) {
         const incoming = join(staging, folder);
         const target = join(dataDir, folder);
-        // Every file at any depth: a loaded framework lies at the folder's top, evidence one folder down.
+        // Every file at any depth.
         count += (await readdir(incoming, { recursive: true, withFileTypes: true }).catch(() => [])).filter((e) =>
           e.isFile(),
         ).length;

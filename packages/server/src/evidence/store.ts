@@ -1,9 +1,9 @@
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import type { Kysely, Transaction } from 'kysely';
 import { agencyQuotaBytes } from '../config.js';
 import { lockRow } from '../db/locks.js';
 import type { Database } from '../db/schema.js';
+import { filesAt, listAll, type FileStore } from '../files/index.js';
 import { HttpError } from '../http/errors.js';
 import { recordedBytes } from './repository.js';
 
@@ -16,7 +16,7 @@ declare module 'fastify' {
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-/** The agencies' file folders under the data directory, each holding one folder per agency. */
+/** The agencies' file folders in the file store, each holding one folder per agency. */
 export type StoreFolder = 'evidence' | 'oit' | 'letterhead';
 
 const MiB = 1024 * 1024;
@@ -65,38 +65,53 @@ export interface StagedFiles {
  * pass the quota. A file written but never recorded is removed by `prongsai evidence gc`.
  */
 export class EvidenceStore {
+  /** Where the files are: the data directory's disk, or the shared object store (PRONGSAI_FILE_STORE). */
+  readonly files: FileStore;
+
   constructor(
     readonly dataDir: string,
     /** The agency's quota: the configured one (PRONGSAI_AGENCY_QUOTA_MB) unless given. */
     readonly quotaBytes: number = agencyQuotaBytes(),
-  ) {}
-
-  folder(kind: StoreFolder, agencyId: number): string {
-    return join(this.dataDir, kind, String(agencyId));
+  ) {
+    this.files = filesAt(dataDir);
   }
 
-  path(kind: StoreFolder, agencyId: number, name: string): string {
-    return join(this.folder(kind, agencyId), name);
+  /** The folder of an agency's files of a kind, as a key prefix ending in `/`. */
+  folder(kind: StoreFolder, agencyId: number): string {
+    return `${kind}/${agencyId}/`;
+  }
+
+  /** A file's key in the store: `evidence/12/a1b2.jpg`. */
+  key(kind: StoreFolder, agencyId: number, name: string): string {
+    return `${this.folder(kind, agencyId)}${name}`;
   }
 
   /** Writes an upload's files into the agency's folder, to be recorded (`reserve`) or discarded. */
   async stage(kind: StoreFolder, agencyId: number, files: { name: string; data: Buffer }[]): Promise<StagedFiles> {
-    const folder = this.folder(kind, agencyId);
-    await mkdir(folder, { recursive: true });
     const written: string[] = [];
     const discard = async () => {
-      for (const name of written) await rm(join(folder, name), { force: true });
+      for (const name of written) await this.files.delete(this.key(kind, agencyId, name));
     };
     try {
       for (const file of files) {
-        await writeFile(join(folder, file.name), file.data);
+        await this.files.put(this.key(kind, agencyId, file.name), file.data);
         written.push(file.name);
       }
     } catch (error) {
-      await discard();
+      await discard().catch(() => {});
       throw error;
     }
     return { names: written, bytes: files.reduce((sum, f) => sum + f.data.length, 0), discard };
+  }
+
+  /** An agency's file as a stream, or `null` when it is not in the store. */
+  read(kind: StoreFolder, agencyId: number, name: string): Promise<Readable | null> {
+    return this.files.get(this.key(kind, agencyId, name));
+  }
+
+  /** The size of an agency's file, or `null` when it is not in the store. */
+  async size(kind: StoreFolder, agencyId: number, name: string): Promise<number | null> {
+    return (await this.files.stat(this.key(kind, agencyId, name)))?.bytes ?? null;
   }
 
   /**
@@ -108,17 +123,10 @@ export class EvidenceStore {
     return recorded.evidence + recorded.thumbs + recorded.oit + (await this.letterheadBytes(agencyId));
   }
 
-  /** The letterhead files on disk (they have no record of their own). */
+  /** The letterhead files in the store (they have no record of their own). */
   async letterheadBytes(agencyId: number): Promise<number> {
-    const folder = this.folder('letterhead', agencyId);
-    const names = await readdir(folder).catch(() => [] as string[]);
-    let total = 0;
-    for (const name of names) {
-      if (name.endsWith('.tmp')) continue;
-      const info = await stat(join(folder, name)).catch(() => null);
-      if (info?.isFile()) total += info.size;
-    }
-    return total;
+    const found = await listAll(this.files, this.folder('letterhead', agencyId));
+    return found.filter((file) => !file.key.endsWith('.tmp')).reduce((sum, file) => sum + file.bytes, 0);
   }
 
   /**
@@ -132,16 +140,12 @@ export class EvidenceStore {
     if (used - replacing + adding > this.quotaBytes) throw quotaExceeded(this.quotaBytes, used);
   }
 
-  /** Puts `data` at `name` in place of what was there: written beside, then renamed. */
+  /** Puts `data` at `name` in place of what was there, whole: a reader never sees part of it. */
   async replace(kind: StoreFolder, agencyId: number, name: string, data: Buffer): Promise<void> {
-    const path = this.path(kind, agencyId, name);
-    await mkdir(this.folder(kind, agencyId), { recursive: true });
-    const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
-    await writeFile(temporary, data);
-    await rename(temporary, path);
+    await this.files.put(this.key(kind, agencyId, name), data);
   }
 
   async remove(kind: StoreFolder, agencyId: number, ...names: (string | null)[]): Promise<void> {
-    for (const name of names) if (name) await rm(this.path(kind, agencyId, name), { force: true });
+    for (const name of names) if (name) await this.files.delete(this.key(kind, agencyId, name));
   }
 }

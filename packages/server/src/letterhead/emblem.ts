@@ -1,10 +1,9 @@
-import { readFile, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import sharp, { type OutputInfo } from 'sharp';
 import type { Database } from '../db/schema.js';
 import { MAX_INPUT_PIXELS, sniff } from '../evidence/process.js';
 import { type EvidenceStore, fileTooLarge } from '../evidence/store.js';
+import { filesAt, readWhole } from '../files/index.js';
 import { HttpError } from '../http/errors.js';
 
 /** An emblem file is small: the Garuda (ตราครุฑ) of a letterhead, not a photo. */
@@ -13,7 +12,7 @@ export const MAX_EMBLEM_BYTES = 2 * 1024 * 1024;
 export const EMBLEM_HEIGHT_PT = 85;
 
 const EMBLEM_FILE = 'emblem.png';
-const pathOf = (dataDir: string, agencyId: number) => join(dataDir, 'letterhead', String(agencyId), EMBLEM_FILE);
+const keyOf = (agencyId: number) => `letterhead/${agencyId}/${EMBLEM_FILE}`;
 const rejected = (message: string, th: string) => new HttpError(422, 'invalid-emblem', message, th);
 
 /**
@@ -43,17 +42,18 @@ export async function saveEmblem(
     throw rejected('the image cannot be read', 'อ่านไฟล์ภาพไม่ได้');
   }
   await db.transaction().execute(async (trx) => {
-    const current = await stat(pathOf(store.dataDir, agencyId)).catch(() => null);
-    await store.reserve(trx, agencyId, image.data.length, current?.size ?? 0);
+    const current = await store.size('letterhead', agencyId, EMBLEM_FILE);
+    await store.reserve(trx, agencyId, image.data.length, current ?? 0);
     await store.replace('letterhead', agencyId, EMBLEM_FILE, image.data);
   });
   return { width: image.info.width, height: image.info.height };
 }
 
+/** The agency's emblem (small: read whole), or `null` when none was uploaded. */
 export async function readEmblem(dataDir: string, agencyId: number): Promise<Buffer | null> {
-  return readFile(pathOf(dataDir, agencyId)).catch(() => null);
+  return readWhole(filesAt(dataDir), keyOf(agencyId));
 }
 
 export async function removeEmblem(dataDir: string, agencyId: number): Promise<void> {
-  await rm(pathOf(dataDir, agencyId), { force: true });
+  await filesAt(dataDir).delete(keyOf(agencyId));
 }

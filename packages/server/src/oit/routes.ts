@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,6 +6,7 @@ import { readableAgency } from '../agencies/service.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import { HttpError, notFound } from '../http/errors.js';
+import { filesAt } from '../files/index.js';
 import { requireActor } from '../http/context.js';
 import { fileResponse, isoDate, noContent } from '../http/schemas.js';
 import { webLink } from '../progress/links.js';
@@ -337,20 +337,16 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
     async (request, reply) => {
       const { evidence } = await service.evidence(requireActor(request), request.params.id);
       if (!evidence.stored_name) throw notFound('file');
-      const bytes = await readFile(join(config.dataDir, 'oit', String(evidence.agency_id), evidence.stored_name)).catch(
-        (error: NodeJS.ErrnoException) => {
-          if (error.code === 'ENOENT') {
-            throw new HttpError(
-              410,
-              'evidence-file-missing',
-              `the file of OIT document ${evidence.id} is missing from storage`,
-              'ไม่พบไฟล์ในที่จัดเก็บ',
-            );
-          }
-          throw error;
-        },
-      );
-      return sendDocument(reply, evidence, bytes, 'private, max-age=300');
+      const stream = await filesAt(config.dataDir).get(`oit/${evidence.agency_id}/${evidence.stored_name}`);
+      if (!stream) {
+        throw new HttpError(
+          410,
+          'evidence-file-missing',
+          `the file of OIT document ${evidence.id} is missing from storage`,
+          'ไม่พบไฟล์ในที่จัดเก็บ',
+        );
+      }
+      return sendDocument(reply, evidence, stream, 'private, max-age=300');
     },
   );
 
@@ -385,7 +381,7 @@ export const DOCUMENT_TYPES: [string, ...string[]] = [
 export function sendDocument(
   reply: FastifyReply,
   document: { file_name: string | null; mime: string | null },
-  bytes: Buffer,
+  bytes: Buffer | Readable,
   cache: string,
 ) {
   const name = document.file_name ?? 'document';

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import {
@@ -435,7 +433,7 @@ export class OitService {
       });
     });
     if (evidence.stored_name) {
-      await rm(join(this.dataDir, 'oit', String(evidence.agency_id), evidence.stored_name), { force: true });
+      await this.store.remove('oit', evidence.agency_id, evidence.stored_name);
     }
   }
 

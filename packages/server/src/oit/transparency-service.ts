@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { findAgency, listAgencies } from '../agencies/repository.js';
 import type { Agency, Database, Publication } from '../db/schema.js';
+import { filesAt, readWhole } from '../files/index.js';
 import { PublicationRepository } from '../publications/repository.js';
 import { OitRepository } from './repository.js';
 import type { OitSnapshot } from './service.js';
@@ -95,9 +94,7 @@ export class TransparencyService {
     const document = found?.snapshot.items.find((i) => i.code === code)?.documents.find((d) => d.id === id);
     if (!found || !document) return null;
     const row = await this.oit.publishedFile(agency.id, document.id);
-    const bytes = row?.stored_name
-      ? await readFile(join(this.dataDir, 'oit', String(agency.id), row.stored_name)).catch(() => null)
-      : null;
+    const bytes = row?.stored_name ? await readWhole(filesAt(this.dataDir), `oit/${agency.id}/${row.stored_name}`) : null;
     return bytes ? { document, bytes, publishedAt: found.row.published_at } : null;
   }
 }

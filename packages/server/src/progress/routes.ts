@@ -194,7 +194,7 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
         },
       },
       async (request, reply) => {
-        const { file, bytes } = await service.evidenceFile(requireActor(request), request.params.id, variant);
+        const { file, stream } = await service.evidenceFile(requireActor(request), request.params.id, variant);
         // Only re-encoded images and PDFs are ever stored; still, nothing is rendered as a page.
         return (
           reply
@@ -202,8 +202,8 @@ export async function progressRoutes(app: FastifyInstance, { db, config }: { db:
             .header('content-disposition', file.kind === 'pdf' ? `attachment; filename="evidence-${file.id}.pdf"` : 'inline')
             .header('content-security-policy', "default-src 'none'; sandbox")
             .header('cache-control', 'private, max-age=3600')
-            // The declared body is binary: the bytes go out as they are, never through the serializer.
-            .send(bytes as unknown as string)
+            // The declared body is binary: the bytes go out as they come, never through the serializer.
+            .send(stream as unknown as string)
         );
       },
     );

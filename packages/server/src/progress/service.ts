@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import { officialThaiDate, roundEndsOn } from '@prongsai/core';
@@ -201,7 +200,6 @@ const missingEvidenceFile = (id: number) =>
 export class ProgressService {
   private readonly repository: ProgressRepository;
   private readonly store: EvidenceStore;
-  private readonly evidenceDir: string;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -211,7 +209,6 @@ export class ProgressService {
   ) {
     this.repository = new ProgressRepository(db);
     this.store = new EvidenceStore(dataDir, quotaBytes);
-    this.evidenceDir = join(dataDir, 'evidence');
   }
 
   /** A round as the actor may see it. */
@@ -438,16 +435,14 @@ export class ProgressService {
     }
   }
 
-  /** An evidence file or its thumbnail, with its row, for those who may read its report. */
-  async evidenceFile(actor: Actor, id: number, variant: 'file' | 'thumb'): Promise<{ file: EvidenceFile; bytes: Buffer }> {
+  /** An evidence file or its thumbnail as a stream from the file store, with its row, for those who may read its report. */
+  async evidenceFile(actor: Actor, id: number, variant: 'file' | 'thumb'): Promise<{ file: EvidenceFile; stream: Readable }> {
     const { file } = await readableEvidence(this.repository, actor, id);
     const name = variant === 'file' ? file.stored_name : file.thumb_name;
     if (!name) throw notFound('thumbnail');
-    const bytes = await readFile(join(this.evidenceDir, String(file.agency_id), name)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') throw missingEvidenceFile(file.id);
-      throw error;
-    });
-    return { file, bytes };
+    const stream = await this.store.read('evidence', file.agency_id, name);
+    if (!stream) throw missingEvidenceFile(file.id);
+    return { file, stream };
   }
 
   /** Changes the caption, link or order of an evidence file. */
@@ -499,8 +494,7 @@ export class ProgressService {
         return row;
       },
     );
-    await rm(join(this.evidenceDir, String(file.agency_id), file.stored_name), { force: true });
-    if (file.thumb_name) await rm(join(this.evidenceDir, String(file.agency_id), file.thumb_name), { force: true });
+    await this.store.remove('evidence', file.agency_id, file.stored_name, file.thumb_name);
   }
 }
 
