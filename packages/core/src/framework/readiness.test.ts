@@ -6,6 +6,8 @@ import { frameworkAgencyKinds, frameworkProvenance, servesDistricts } from './pr
 import { compressCodes, frameworkReadiness, type FrameworkFeature } from './readiness.js';
 
 const SHIPPED = ['bma-district-2566', 'bma-district-2567', 'nacc-main-2568', 'nacc-main-2569'];
+/** The main round covers departments, provinces and local administrations (framework-sources.md). */
+const MAIN_ROUND_KINDS = ['department', 'province', 'pao', 'municipality', 'sao'];
 const raw = (id: string) => JSON.parse(readFileSync(repoPath(`frameworks/${id}.json`), 'utf8')) as Record<string, unknown>;
 const missingOf = (framework: CompiledFramework) =>
   Object.fromEntries(frameworkReadiness(framework).map((r) => [r.feature, r.missing.map((m) => m.th)])) as Record<
@@ -132,14 +134,14 @@ describe('provenance of the shipped sets', () => {
     },
   );
 
-  it('marks the main-round sets for departments only, and the district sets for districts', () => {
+  it('marks the main-round sets for departments, provinces and local administrations, and the district sets for districts', () => {
     expect(
       SHIPPED.map((id) => [id, frameworkAgencyKinds(loadFramework(id).data), servesDistricts(loadFramework(id).data)]),
     ).toEqual([
       ['bma-district-2566', ['district'], true],
       ['bma-district-2567', ['district'], true],
-      ['nacc-main-2568', ['department'], false],
-      ['nacc-main-2569', ['department'], false],
+      ['nacc-main-2568', MAIN_ROUND_KINDS, false],
+      ['nacc-main-2569', MAIN_ROUND_KINDS, false],
     ]);
   });
 });

@@ -269,6 +269,8 @@ export function abilities(actor: Actor) {
   const own = actor.agencyId === null ? null : { id: actor.agencyId };
   return {
     manageAgencies: national(actor),
+    /** Adding and updating agencies in bulk from a list: national, never an overseer of part of the tree. */
+    importAgencies: policies.agency.import(actor),
     editAgency: own ? policies.agency.update(actor, own) : isCentral(actor),
     manageDivisions: own ? policies.division.create(actor, { agencyId: own.id }) : isCentral(actor),
     manageUsers: isCentral(actor) || actor.role === 'agency_admin',

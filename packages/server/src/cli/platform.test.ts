@@ -106,7 +106,7 @@ describe('prongsai init, user, demo, backup and restore', () => {
     process.env.PRONGSAI_DATABASE_URL = `sqlite:${join(dir, 'other.db')}`;
     const restored = await run('restore', file);
     expect(restored.code).toBe(0);
-    expect(restored.stdout).toContain('agencies 50');
+    expect(restored.stdout).toContain('agencies 57'); // 50 districts, and the demo's province with 6 agencies below it
     const again = await run('restore', file);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('--force');

@@ -13,6 +13,7 @@ import { loadDemoSurveys } from './surveys.js';
 import { loadDemoCalendar } from './calendar.js';
 import { loadDemoPlans } from './plans.js';
 import { loadDemoResults } from './results.js';
+import { loadDemoProvincePlans, loadDemoProvinceResults, provinceAccounts, seedDemoProvince } from './province.js';
 
 /** Every demo account has this password; it is printed in the README. */
 export const DEMO_PASSWORD = 'prongsai-demo';
@@ -20,12 +21,14 @@ export const DEMO_PASSWORD = 'prongsai-demo';
 /** The five districts whose ITA documents the product reproduces. */
 export const SEED_DISTRICTS = ['bang-khae', 'bang-sue', 'din-daeng', 'phasi-charoen', 'lak-si'] as const;
 
-interface DemoAccount {
+export interface DemoAccount {
   email: string;
   displayName: string;
   role: Role;
   agency?: string;
   division?: string;
+  /** The agency (slug) whose part of the tree a central admin oversees. */
+  oversees?: string;
 }
 
 export function demoAccounts(): DemoAccount[] {
@@ -50,7 +53,30 @@ export function demoAccounts(): DemoAccount[] {
       },
     );
   }
+  accounts.push(...provinceAccounts());
   return accounts;
+}
+
+/** Makes the demo accounts not there yet, placed in their agency, division or part of the tree; answers how many. */
+export async function addDemoAccounts(db: Kysely<Database>, accounts: readonly DemoAccount[]): Promise<number> {
+  let added = 0;
+  for (const account of accounts) {
+    if (await findUserByEmail(db, account.email)) continue;
+    const agency = account.agency ? await findAgency(db, account.agency) : undefined;
+    const division = agency && account.division ? await findDivisionByName(db, agency.id, account.division) : undefined;
+    const oversees = account.oversees ? await findAgency(db, account.oversees) : undefined;
+    await createUser(db, null, {
+      email: account.email,
+      displayName: account.displayName,
+      role: account.role,
+      agencyId: agency?.id ?? null,
+      divisionId: division?.id ?? null,
+      ...(oversees ? { overseesAgencyId: oversees.id } : {}),
+      password: DEMO_PASSWORD,
+    });
+    added++;
+  }
+  return added;
 }
 
 /** The seed districts' results and plans, published as their secretariats would, so the open data has them. */
@@ -65,7 +91,10 @@ async function publishDemo(db: Kysely<Database>): Promise<void> {
   }
 }
 
-/** Loads the demo data: all 50 districts, demo accounts for each role, and results. Safe to run again. */
+/**
+ * Loads the demo data: all 50 districts, a province with its local administrations (main round),
+ * demo accounts for each role, and results. Safe to run again.
+ */
 export async function loadDemo(
   db: Kysely<Database>,
   options: { results?: boolean; plans?: boolean; dataDir?: string } = {},
@@ -76,24 +105,13 @@ export async function loadDemo(
   plansAdded: number;
   oitChecklistsAdded: number;
 }> {
-  const agenciesAdded = await seedBangkokDistricts(db);
-  let accountsAdded = 0;
-  for (const account of demoAccounts()) {
-    if (await findUserByEmail(db, account.email)) continue;
-    const agency = account.agency ? await findAgency(db, account.agency) : undefined;
-    const division = agency && account.division ? await findDivisionByName(db, agency.id, account.division) : undefined;
-    await createUser(db, null, {
-      email: account.email,
-      displayName: account.displayName,
-      role: account.role,
-      agencyId: agency?.id ?? null,
-      divisionId: division?.id ?? null,
-      password: DEMO_PASSWORD,
-    });
-    accountsAdded++;
-  }
-  const assessmentsAdded = options.results === false ? 0 : await loadDemoResults(db);
-  const plansAdded = options.plans === false || options.dataDir === undefined ? 0 : await loadDemoPlans(db, options.dataDir);
+  const agenciesAdded = (await seedBangkokDistricts(db)) + (await seedDemoProvince(db));
+  const accountsAdded = await addDemoAccounts(db, demoAccounts());
+  const assessmentsAdded = options.results === false ? 0 : (await loadDemoResults(db)) + (await loadDemoProvinceResults(db));
+  const plansAdded =
+    options.plans === false || options.dataDir === undefined
+      ? 0
+      : (await loadDemoPlans(db, options.dataDir)) + (await loadDemoProvincePlans(db));
   if (assessmentsAdded + plansAdded > 0) await publishDemo(db);
   const oitChecklistsAdded =
     options.dataDir === undefined

@@ -35,12 +35,22 @@ function random(seed: number) {
   };
 }
 
+/** A number from an agency's code: the code itself when it is digits, else a hash of it. */
+function codeSeed(code: string): number {
+  if (/^\d+$/.test(code)) return Number(code);
+  let hash = 0;
+  for (const char of code) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) >>> 0;
+  return hash % 1_000_003;
+}
+
 /**
  * Plausible made-up results for one agency and year: question scores around an agency's own
- * level, OIT items mostly disclosed. Stored with source `demo-generated` and shown as such.
+ * level, OIT items mostly disclosed. An indicator the set has no questions for (the main round's
+ * survey indicators, whose questions are unknown) gets an indicator score around the same level.
+ * Stored with source `demo-generated` and shown as such.
  */
 export function generatedContent(framework: CompiledFramework, agencyCode: string, year: number): ImportContent {
-  const next = random(Number(agencyCode) * 7919 + year);
+  const next = random(codeSeed(agencyCode) * 7919 + year);
   const input = emptyScoreInput();
   const base = 84 + next() * 12;
   for (const unit of framework.units.values()) {
@@ -54,6 +64,11 @@ export function generatedContent(framework: CompiledFramework, agencyCode: strin
   }
   input.respondents.set('IIT', 300 + Math.floor(next() * 500));
   input.respondents.set('EIT', 500 + Math.floor(next() * 200));
+  for (const indicator of framework.indicators.values()) {
+    if (indicator.units.length > 0) continue;
+    const score = Math.min(100, Math.max(55, base + (next() - 0.5) * 14));
+    input.indicators.set(indicator.number, { score: Math.round(score * 100) / 100 });
+  }
   return { input, oit: [], stats: [] };
 }
 

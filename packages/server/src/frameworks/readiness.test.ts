@@ -27,6 +27,7 @@ interface Listed {
 }
 
 const NOTICE = 'ชั่วคราว — ยังไม่ได้ยืนยันกับคู่มือของ ป.ป.ช.';
+const MAIN_ROUND_KINDS = ['department', 'province', 'pao', 'municipality', 'sao'];
 
 describe.each(TEST_DATABASES)('readiness and provenance of the ITA sets on $engine', (database) => {
   let app: FastifyInstance;
@@ -85,7 +86,7 @@ describe.each(TEST_DATABASES)('readiness and provenance of the ITA sets on $engi
     }
     for (const id of ['nacc-main-2568', 'nacc-main-2569']) {
       const set = listed.get(id)!;
-      expect([set.provisional, set.notice?.th, set.agencyKinds, set.provenance.confirmedBy], id).toEqual([true, NOTICE, ['department'], null]);
+      expect([set.provisional, set.notice?.th, set.agencyKinds, set.provenance.confirmedBy], id).toEqual([true, NOTICE, MAIN_ROUND_KINDS, null]);
       expect(set.provenance.sources.find((s) => s.kind === 'transcription')?.citation, id).toContain(
         'GitHub rtrdasmartrailway/web-app-rtrda, src/lib/wp/ita-headings-override.ts',
       );
@@ -106,7 +107,7 @@ describe.each(TEST_DATABASES)('readiness and provenance of the ITA sets on $engi
     expect(i1).toMatchObject({ code: 'I1', source: 'seed-004 line 22' });
   });
 
-  it("never gives a district a department's set: FY2568 and FY2569 keep what they had", async () => {
+  it("never gives a district a main-round set: FY2568 and FY2569 keep what they had", async () => {
     // No district set covers FY2568 yet: opening the OIT checklist asks for one, as before.
     const open = (year: number, payload: object = {}) =>
       app.inject({ method: 'POST', url: `/api/agencies/bang-khae/oit/${year}`, headers: admin.headers, payload });
@@ -117,10 +118,11 @@ describe.each(TEST_DATABASES)('readiness and provenance of the ITA sets on $engi
       expect(refused.statusCode, String(year)).toBe(400);
       expect(refused.json().error.messageTh).toBe(`ไม่มีชุดคำถามสำหรับปีงบประมาณ ${year} ของสำนักงานเขต (กรุงเทพมหานคร) กรุณาเลือกชุดคำถาม`);
     }
-    // Naming it does not help: it is for departments.
+    // Naming it does not help: it is for departments, provinces and local administrations.
     const named = await open(2568, { framework: 'nacc-main-2568' });
     expect(named.statusCode).toBe(422);
-    expect(named.json().error.messageTh).toContain('ใช้กับส่วนราชการระดับกรม ไม่ใช่สำนักงานเขต');
+    expect(named.json().error.messageTh).toContain('ไม่ใช่สำนักงานเขต');
+    expect(named.json().error.messageTh).toContain('ใช้กับส่วนราชการระดับกรม จังหวัด');
     const oit = (await get(admin, '/api/agencies/bang-khae/oit')).json() as { openable: number[] };
     expect(oit.openable).not.toContain(2568);
     expect(oit.openable).not.toContain(2569);
@@ -140,7 +142,7 @@ describe('a provisional set as a workbook', () => {
     const data = loadFramework('nacc-main-2568').data as unknown as Record<string, unknown>;
     const read = await workbookToFramework(await frameworkToWorkbook(data), 'nacc-main-2568.xlsx');
     if (!read.ok) throw new Error(JSON.stringify(read.problems));
-    expect(read.data.agencyKinds).toEqual(['department']);
+    expect(read.data.agencyKinds).toEqual(MAIN_ROUND_KINDS);
     expect((read.data.provenance as { provisional: boolean }).provisional).toBe(true);
     expect((read.data.oitItems as { source?: string }[])[0]!.source).toMatch(/^rtrda-transcription/);
   });

@@ -18,6 +18,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, fileToBase64, http, ok, type ApiBody, type ApiData } from '../api/client';
+import { useMe } from '../auth/session';
 
 type ImportPlan = ApiData<'/api/agencies/import', 'post'>;
 type AgencyKindEntry = ApiData<'/api/agency-kinds'>[number];
@@ -33,9 +34,14 @@ interface RowProblem {
 /** Rows of the plan shown on the page; the counts above cover every row. */
 const SHOWN_ROWS = 200;
 
-/** Central admins: add and update agencies from a CSV or XLSX list (a dry run first), and the kinds of agency. */
+/**
+ * Central admins: add and update agencies from a CSV or XLSX list (a dry run first), and the kinds of agency.
+ * What is offered is what the server says the account may do: an overseer of part of the tree only reads.
+ */
 export function AgenciesPage() {
   const { t, i18n } = useTranslation();
+  const me = useMe();
+  const canImport = me.abilities.importAgencies === true;
   const thai = i18n.language !== 'en';
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
@@ -101,111 +107,124 @@ export function AgenciesPage() {
   return (
     <Stack>
       <Title order={2}>{t('agencyAdmin.title')}</Title>
-      <Card withBorder>
-        <Title order={3} size="h5">
-          {t('agencyAdmin.import')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('agencyAdmin.hint')}
-        </Text>
-        <Group align="flex-end" mt="sm">
-          <FileInput
-            label={t('agencyAdmin.file')}
-            accept=".csv,.xlsx,text/csv"
-            value={file}
-            onChange={(next) => {
-              setFile(next);
-              setPlan(null);
-              setProblems([]);
-              setError(null);
-            }}
-            w={320}
-            data-testid="agencies-file"
-          />
-          <Button
-            variant="light"
-            disabled={!file}
-            loading={send.isPending}
-            onClick={() => send.mutate(true)}
-            data-testid="agencies-check"
-          >
-            {t('agencyAdmin.check')}
-          </Button>
-          <Button
-            disabled={!plan || !plan.dryRun}
-            loading={send.isPending}
-            onClick={() => send.mutate(false)}
-            data-testid="agencies-import"
-          >
-            {t('agencyAdmin.run')}
-          </Button>
-        </Group>
-        {error && (
-          <Alert color="red" mt="md" title={t('agencyAdmin.refused', { count: problems.length })} data-testid="agencies-problems">
-            <Text size="sm">{problems.length === 0 ? error : null}</Text>
-            <List size="sm">
-              {problems.map((p, i) => (
-                <List.Item key={i}>
-                  {p.row !== undefined && `${t('agencyAdmin.row')} ${p.row}`}
-                  {p.column !== undefined && `, ${t('agencyAdmin.column')} ${p.column}`}: {thai ? (p.th ?? p.message) : p.message}
-                </List.Item>
-              ))}
-            </List>
-          </Alert>
-        )}
-        {plan && (
-          <Stack mt="md" gap="xs" data-testid="agencies-plan">
-            <Alert color={plan.dryRun ? 'blue' : 'green'}>
-              {plan.dryRun ? t('agencyAdmin.planned') : t('agencyAdmin.done')}{' '}
-              {t('agencyAdmin.counts', {
-                added: plan.added,
-                updated: plan.updated,
-                unchanged: plan.unchanged,
-                divisions: plan.divisionsAdded,
-              })}
+      {!canImport && (
+        <Alert color="gray" data-testid="agencies-national-only">
+          {t('agencyAdmin.nationalOnly')}
+        </Alert>
+      )}
+      {canImport && (
+        <Card withBorder>
+          <Title order={3} size="h5">
+            {t('agencyAdmin.import')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('agencyAdmin.hint')}
+          </Text>
+          <Group align="flex-end" mt="sm">
+            <FileInput
+              label={t('agencyAdmin.file')}
+              accept=".csv,.xlsx,text/csv"
+              value={file}
+              onChange={(next) => {
+                setFile(next);
+                setPlan(null);
+                setProblems([]);
+                setError(null);
+              }}
+              w={320}
+              data-testid="agencies-file"
+            />
+            <Button
+              variant="light"
+              disabled={!file}
+              loading={send.isPending}
+              onClick={() => send.mutate(true)}
+              data-testid="agencies-check"
+            >
+              {t('agencyAdmin.check')}
+            </Button>
+            <Button
+              disabled={!plan || !plan.dryRun}
+              loading={send.isPending}
+              onClick={() => send.mutate(false)}
+              data-testid="agencies-import"
+            >
+              {t('agencyAdmin.run')}
+            </Button>
+          </Group>
+          {error && (
+            <Alert
+              color="red"
+              mt="md"
+              title={t('agencyAdmin.refused', { count: problems.length })}
+              data-testid="agencies-problems"
+            >
+              <Text size="sm">{problems.length === 0 ? error : null}</Text>
+              <List size="sm">
+                {problems.map((p, i) => (
+                  <List.Item key={i}>
+                    {p.row !== undefined && `${t('agencyAdmin.row')} ${p.row}`}
+                    {p.column !== undefined && `, ${t('agencyAdmin.column')} ${p.column}`}:{' '}
+                    {thai ? (p.th ?? p.message) : p.message}
+                  </List.Item>
+                ))}
+              </List>
             </Alert>
-            <Table striped withTableBorder>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('agencyAdmin.row')}</Table.Th>
-                  <Table.Th>{t('agencyAdmin.code')}</Table.Th>
-                  <Table.Th>{t('agencyAdmin.name')}</Table.Th>
-                  <Table.Th>{t('agencyAdmin.action')}</Table.Th>
-                  <Table.Th>{t('agencyAdmin.changes')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {plan.rows
-                  .filter((r) => r.action !== 'unchanged')
-                  .slice(0, SHOWN_ROWS)
-                  .map((r) => (
-                    <Table.Tr key={r.code}>
-                      <Table.Td>{r.row}</Table.Td>
-                      <Table.Td>{r.code}</Table.Td>
-                      <Table.Td>{r.nameTh}</Table.Td>
-                      <Table.Td>
-                        <Badge color={r.action === 'add' ? 'green' : 'yellow'} variant="light">
-                          {t(`agencyAdmin.actions.${r.action}`)}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>
-                        {[
-                          ...r.changes,
-                          ...(r.divisionsAdded > 0 ? [t('agencyAdmin.divisionsAdded', { count: r.divisionsAdded })] : []),
-                        ].join(', ')}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-              </Table.Tbody>
-            </Table>
-            {plan.rows.filter((r) => r.action !== 'unchanged').length > SHOWN_ROWS && (
-              <Text size="sm" c="dimmed">
-                {t('agencyAdmin.more', { count: SHOWN_ROWS })}
-              </Text>
-            )}
-          </Stack>
-        )}
-      </Card>
+          )}
+          {plan && (
+            <Stack mt="md" gap="xs" data-testid="agencies-plan">
+              <Alert color={plan.dryRun ? 'blue' : 'green'}>
+                {plan.dryRun ? t('agencyAdmin.planned') : t('agencyAdmin.done')}{' '}
+                {t('agencyAdmin.counts', {
+                  added: plan.added,
+                  updated: plan.updated,
+                  unchanged: plan.unchanged,
+                  divisions: plan.divisionsAdded,
+                })}
+              </Alert>
+              <Table striped withTableBorder>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('agencyAdmin.row')}</Table.Th>
+                    <Table.Th>{t('agencyAdmin.code')}</Table.Th>
+                    <Table.Th>{t('agencyAdmin.name')}</Table.Th>
+                    <Table.Th>{t('agencyAdmin.action')}</Table.Th>
+                    <Table.Th>{t('agencyAdmin.changes')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {plan.rows
+                    .filter((r) => r.action !== 'unchanged')
+                    .slice(0, SHOWN_ROWS)
+                    .map((r) => (
+                      <Table.Tr key={r.code}>
+                        <Table.Td>{r.row}</Table.Td>
+                        <Table.Td>{r.code}</Table.Td>
+                        <Table.Td>{r.nameTh}</Table.Td>
+                        <Table.Td>
+                          <Badge color={r.action === 'add' ? 'green' : 'yellow'} variant="light">
+                            {t(`agencyAdmin.actions.${r.action}`)}
+                          </Badge>
+                        </Table.Td>
+                        <Table.Td>
+                          {[
+                            ...r.changes,
+                            ...(r.divisionsAdded > 0 ? [t('agencyAdmin.divisionsAdded', { count: r.divisionsAdded })] : []),
+                          ].join(', ')}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                </Table.Tbody>
+              </Table>
+              {plan.rows.filter((r) => r.action !== 'unchanged').length > SHOWN_ROWS && (
+                <Text size="sm" c="dimmed">
+                  {t('agencyAdmin.more', { count: SHOWN_ROWS })}
+                </Text>
+              )}
+            </Stack>
+          )}
+        </Card>
+      )}
 
       <Group justify="space-between">
         <Title order={3}>{t('agencyAdmin.kinds')}</Title>

@@ -1,0 +1,147 @@
+import { scoreAssessment } from '@prongsai/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findAgency } from '../agencies/repository.js';
+import { loadFramework } from '../frameworks/registry.js';
+import { login, TEST_DATABASES, type Session } from '../test-support/databases.js';
+import { bareApp } from '../test-support/factories.js';
+import { addDemoAccounts } from './demo.js';
+import {
+  loadDemoProvincePlans,
+  loadDemoProvinceResults,
+  PROVINCE_AGENCIES,
+  PROVINCE_PLAN_YEAR,
+  PROVINCE_RESULTS_YEAR,
+  provinceAccounts,
+  seedDemoProvince,
+} from './province.js';
+import { generatedContent } from './results.js';
+
+// The demo's province alone (no Bangkok), beside one agency of elsewhere, loaded as `loadDemo` loads it.
+describe.each(TEST_DATABASES)('the demo province, on $engine', (database) => {
+  let context: Awaited<ReturnType<typeof bareApp>>;
+  let overseer: Session;
+  let national: Session;
+  const loaded: number[] = [];
+
+  beforeAll(async () => {
+    context = await bareApp(database);
+    const db = context.db.kysely;
+    await context.make.agency({ slug: 'elsewhere', kind: 'district' });
+    const load = async () =>
+      (await seedDemoProvince(db)) +
+      (await addDemoAccounts(db, provinceAccounts())) +
+      (await loadDemoProvinceResults(db)) +
+      (await loadDemoProvincePlans(db));
+    loaded.push(await load(), await load());
+    overseer = await login(context.app, 'overseer@nonthaburi.demo');
+    national = (await context.make.account('central_admin')).session;
+  });
+  afterAll(() => context.close());
+
+  const get = async (session: Session, url: string) => {
+    const response = await context.app.inject({ method: 'GET', url, headers: session.headers });
+    expect(response.statusCode, `${url}: ${response.body}`).toBe(200);
+    return response.json() as unknown;
+  };
+  const rowsOf = <T>(body: unknown) => (Array.isArray(body) ? body : (body as { rows: T[] }).rows) as T[];
+
+  it('is loaded once: a second load adds nothing', () => {
+    // 7 agencies, 8 accounts, 7 results, 7 plans.
+    expect(loaded).toEqual([29, 0]);
+  });
+
+  it('is a tree: the province over its อบจ., municipalities and อบต., each of its kind with the kind’s units', async () => {
+    const province = (await findAgency(context.db.kysely, 'nonthaburi'))!;
+    expect(province).toMatchObject({ kind: 'province', name_th: 'จังหวัดนนทบุรี', parent_id: null });
+    const kinds: string[] = [];
+    for (const slug of PROVINCE_AGENCIES.slice(1)) {
+      const agency = (await findAgency(context.db.kysely, slug))!;
+      expect(agency.parent_id, slug).toBe(province.id);
+      kinds.push(agency.kind);
+    }
+    expect(kinds).toEqual(['pao', 'municipality', 'municipality', 'sao', 'sao', 'sao']);
+    const divisions = (await get(national, '/api/agencies/nakhon-pak-kret/divisions')) as { nameTh: string }[];
+    expect(divisions.map((d) => d.nameTh)).toContain('สำนักปลัดเทศบาล');
+    expect(divisions.every((d) => !d.nameTh.startsWith('ฝ่าย'))).toBe(true);
+  });
+
+  it("the province's overseer sees exactly the province and the agencies below it", async () => {
+    const agencies = rowsOf<{ slug: string }>(await get(overseer, '/api/agencies'));
+    expect(agencies.map((a) => a.slug).sort()).toEqual([...PROVINCE_AGENCIES].sort());
+    const city = rowsOf<{ agency: { slug: string }; framework: string }>(
+      await get(overseer, `/api/results/city?year=${PROVINCE_RESULTS_YEAR}`),
+    );
+    expect(city.map((r) => r.agency.slug).sort()).toEqual([...PROVINCE_AGENCIES].sort());
+    expect(new Set(city.map((r) => r.framework))).toEqual(new Set([`nacc-main-${PROVINCE_RESULTS_YEAR}`]));
+    expect(
+      (await context.app.inject({ method: 'GET', url: '/api/agencies/elsewhere', headers: overseer.headers })).statusCode,
+    ).toBe(404);
+    // The whole country's admin sees the province and the rest.
+    const all = rowsOf<{ slug: string }>(await get(national, '/api/agencies'));
+    expect(all.map((a) => a.slug)).toEqual(expect.arrayContaining([...PROVINCE_AGENCIES, 'elsewhere']));
+  });
+
+  it('scores each agency’s results with core scoring, from the generated input', async () => {
+    const framework = loadFramework(`nacc-main-${PROVINCE_RESULTS_YEAR}`);
+    for (const slug of PROVINCE_AGENCIES) {
+      const agency = (await findAgency(context.db.kysely, slug))!;
+      const expected = scoreAssessment(framework, generatedContent(framework, agency.code, PROVINCE_RESULTS_YEAR).input);
+      expect(expected.ita, slug).not.toBeNull();
+      const stored = (await get(overseer, `/api/agencies/${slug}/assessments/${PROVINCE_RESULTS_YEAR}`)) as {
+        source: string;
+        framework: string;
+        result: { ita: number | null; levelId: string | null };
+      };
+      expect([stored.source, stored.framework], slug).toEqual(['demo-generated', framework.id]);
+      expect(stored.result.ita, slug).toBeCloseTo(expected.ita!, 2);
+      expect(stored.result.levelId, slug).toBe(expected.level?.id ?? null);
+    }
+  });
+
+  it("plans each agency's next year per indicator, with its own units and head, no district wording", async () => {
+    const plan = (await get(overseer, `/api/agencies/nakhon-nonthaburi/plans/${PROVINCE_PLAN_YEAR}`)) as {
+      basedOnYear: number | null;
+      entries: { indicatorNumber: number | null; score: number | null; measures: string[]; divisions: (number | 'all')[] }[];
+    };
+    expect(plan.basedOnYear).toBe(PROVINCE_RESULTS_YEAR);
+    expect(plan.entries.map((e) => e.indicatorNumber)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(plan.entries.every((e) => e.score !== null)).toBe(true);
+    const text = JSON.stringify(plan);
+    expect(text).toContain('นายกเทศมนตรีนครนนทบุรี');
+    expect(text).toContain('เทศบาลนครนนทบุรี');
+    expect(text).not.toMatch(/เขต|ฝ่าย/);
+    const divisions = (await get(overseer, '/api/agencies/nakhon-nonthaburi/divisions')) as { id: number; nameTh: string }[];
+    const named = new Set(plan.entries.flatMap((e) => e.divisions).filter((d) => d !== 'all'));
+    expect([...named].map((id) => divisions.find((d) => d.id === id)?.nameTh).sort()).toEqual([
+      'กองคลัง',
+      'กองช่าง',
+      'กองยุทธศาสตร์และงบประมาณ',
+      'สำนักปลัดเทศบาล',
+    ]);
+  });
+
+  it('offers the overseer no national work: its abilities say so, and the server refuses it', async () => {
+    const abilities = async (session: Session) =>
+      ((await get(session, '/api/me')) as { abilities: Record<string, boolean> }).abilities;
+    expect(await abilities(overseer)).toMatchObject({
+      readCityResults: true,
+      manageAgencies: false,
+      importAgencies: false,
+      importFrameworks: false,
+    });
+    expect(await abilities(national)).toMatchObject({ manageAgencies: true, importAgencies: true });
+    const kinds = (await get(overseer, '/api/agency-kinds')) as { can: { edit: boolean } }[];
+    expect(kinds.some((k) => k.can.edit)).toBe(false);
+    const imported = await context.app.inject({
+      method: 'POST',
+      url: '/api/agencies/import',
+      headers: overseer.headers,
+      payload: {
+        fileName: 'a.csv',
+        contentBase64: Buffer.from('code,name_th,name_en,kind,parent_code\n').toString('base64'),
+        dryRun: true,
+      },
+    });
+    expect(imported.statusCode).toBe(403);
+  });
+});
