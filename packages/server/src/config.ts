@@ -1,6 +1,14 @@
 import { resolve } from 'node:path';
 import type { S3Settings } from './files/s3.js';
 
+/** A setting missing or wrong: start-up stops and says which, in English, without a stack. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -44,11 +52,13 @@ export type FileStoreSettings = { kind: 'disk' } | { kind: 's3'; s3: S3Settings 
 export function fileStoreSettings(env: NodeJS.ProcessEnv = process.env): FileStoreSettings {
   const kind = env.PRONGSAI_FILE_STORE ?? 'disk';
   if (kind === '' || kind === 'disk') return { kind: 'disk' };
-  if (kind !== 's3') throw new Error(`PRONGSAI_FILE_STORE must be "disk" or "s3", not "${kind}"`);
+  if (kind !== 's3') throw new ConfigError(`PRONGSAI_FILE_STORE must be "disk" or "s3", not "${kind}"`);
   const needed = ['PRONGSAI_S3_BUCKET', 'PRONGSAI_S3_REGION', 'PRONGSAI_S3_ACCESS_KEY_ID', 'PRONGSAI_S3_SECRET_ACCESS_KEY'];
   const absent = needed.filter((name) => !env[name]);
   if (absent.length > 0) {
-    throw new Error(`PRONGSAI_FILE_STORE=s3 also needs ${absent.join(', ')} (and PRONGSAI_S3_ENDPOINT unless the store is AWS)`);
+    throw new ConfigError(
+      `PRONGSAI_FILE_STORE=s3 also needs ${absent.join(', ')} (and PRONGSAI_S3_ENDPOINT unless the store is AWS)`,
+    );
   }
   const endpoint = env.PRONGSAI_S3_ENDPOINT;
   if (endpoint) {
@@ -59,12 +69,12 @@ export function fileStoreSettings(env: NodeJS.ProcessEnv = process.env): FileSto
       url = undefined;
     }
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-      throw new Error(`PRONGSAI_S3_ENDPOINT must be an http:// or https:// address, not "${endpoint}"`);
+      throw new ConfigError(`PRONGSAI_S3_ENDPOINT must be an http:// or https:// address, not "${endpoint}"`);
     }
   }
   const pathStyle = env.PRONGSAI_S3_FORCE_PATH_STYLE ?? '';
   if (!['', 'true', 'false'].includes(pathStyle)) {
-    throw new Error(`PRONGSAI_S3_FORCE_PATH_STYLE must be "true" or "false", not "${pathStyle}"`);
+    throw new ConfigError(`PRONGSAI_S3_FORCE_PATH_STYLE must be "true" or "false", not "${pathStyle}"`);
   }
   return {
     kind: 's3',
@@ -87,7 +97,7 @@ export const DEFAULT_AGENCY_QUOTA_MB = 1024;
 export function agencyQuotaBytes(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.PRONGSAI_AGENCY_QUOTA_MB;
   const mb = raw === undefined || raw === '' ? DEFAULT_AGENCY_QUOTA_MB : Number(raw);
-  if (!Number.isFinite(mb) || mb <= 0) throw new Error(`PRONGSAI_AGENCY_QUOTA_MB must be a positive number, not "${raw}"`);
+  if (!Number.isFinite(mb) || mb <= 0) throw new ConfigError(`PRONGSAI_AGENCY_QUOTA_MB must be a positive number, not "${raw}"`);
   return Math.round(mb * 1024 * 1024);
 }
 
@@ -103,7 +113,7 @@ export interface ReminderConfig {
 
 export function reminderConfig(env: NodeJS.ProcessEnv = process.env): ReminderConfig {
   const days = Number(env.PRONGSAI_REMINDER_DAYS_BEFORE ?? 7);
-  if (!Number.isInteger(days) || days < 0 || days > 60) throw new Error('PRONGSAI_REMINDER_DAYS_BEFORE must be 0–60');
+  if (!Number.isInteger(days) || days < 0 || days > 60) throw new ConfigError('PRONGSAI_REMINDER_DAYS_BEFORE must be 0–60');
   return {
     ...(env.PRONGSAI_SMTP_URL ? { smtpUrl: env.PRONGSAI_SMTP_URL } : {}),
     from: env.PRONGSAI_MAIL_FROM ?? 'Prongsai <no-reply@localhost>',
@@ -128,7 +138,7 @@ export interface LinkCheckConfig {
 export function linkCheckConfig(env: NodeJS.ProcessEnv = process.env): LinkCheckConfig {
   const number = (name: string, fallback: number) => {
     const value = env[name] === undefined || env[name] === '' ? fallback : Number(env[name]);
-    if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number, not "${env[name]}"`);
+    if (!Number.isFinite(value) || value < 0) throw new ConfigError(`${name} must be a number, not "${env[name]}"`);
     return value;
   };
   return {
@@ -152,7 +162,7 @@ function trustProxyOf(value: string | undefined): boolean | number | string {
 /** Reads configuration from the environment; every setting has a documented default. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, not "${env.PORT}"`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadConfig } from '../config.js';
+import { ConfigError, loadConfig } from '../config.js';
 import { useImportedFrameworks } from '../frameworks/registry.js';
 import type { CliIo } from './io.js';
 import { USER_ERROR } from './io.js';
@@ -60,6 +60,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     useImportedFrameworks(join(loadConfig().dataDir, 'frameworks'));
     return await command.run(args, io);
   } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr.write(`prongsai ${name}: configuration: ${error.message}\n`);
+      return USER_ERROR;
+    }
     io.stderr.write(`prongsai ${name}: internal error: ${(error as Error).stack ?? String(error)}\n`);
     return 1;
   }

@@ -226,6 +226,20 @@ describe('the file store settings', () => {
     expect(() => loadConfig({ PRONGSAI_FILE_STORE: 's3' })).toThrow('PRONGSAI_S3_BUCKET');
   });
 
+  it('stop the command line with that message, not a stack', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, { PRONGSAI_FILE_STORE: 's3', PRONGSAI_S3_BUCKET: 'b' });
+    try {
+      const run = await runCli('evidence', 'gc');
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        'prongsai evidence: configuration: PRONGSAI_FILE_STORE=s3 also needs PRONGSAI_S3_REGION, PRONGSAI_S3_ACCESS_KEY_ID, PRONGSAI_S3_SECRET_ACCESS_KEY (and PRONGSAI_S3_ENDPOINT unless the store is AWS)\n',
+      );
+    } finally {
+      process.env = saved;
+    }
+  });
+
   it('a store that cannot be reached answers a clear error, not a crash', async () => {
     const gone = new S3FileStore({ ...settings().s3, endpoint: 'http://127.0.0.1:9', bucket: BUCKET });
     await expect(gone.get('evidence/1/a.jpg')).rejects.toMatchObject({
