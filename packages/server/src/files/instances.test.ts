@@ -180,6 +180,31 @@ describe.each(engines)('two instances sharing an S3 store, on %s', (engine) => {
     expect(readdirSync(one.dataDir)).not.toContain('documents');
   });
 
+  it('an instance whose store cannot be reached answers 503 with a Thai message, and keeps serving', async () => {
+    const dataDir = mkdtempSync(join(root, 'data-'));
+    const cut = await buildApp({
+      db: second,
+      config: {
+        ...withoutSchedules(loadConfig({})),
+        dataDir,
+        secureCookies: false,
+        files: { kind: 's3', s3: { ...settings().s3, endpoint: 'http://127.0.0.1:9' } },
+      },
+      logger: false,
+      webDist: '/nonexistent',
+    });
+    try {
+      const answer = await cut.inject({ method: 'GET', url: `/api/agencies/${slug}/emblem`, headers: session.headers });
+      expect(answer.statusCode).toBe(503);
+      expect(answer.json()).toMatchObject({
+        error: { code: 'file-store', messageTh: 'ที่เก็บไฟล์ของระบบขัดข้อง กรุณาลองใหม่ภายหลังหรือติดต่อผู้ดูแลระบบ' },
+      });
+      expect((await cut.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+    } finally {
+      await cut.close();
+    }
+  });
+
   it('backup --with-files and restore carry the bucket’s files', async () => {
     const store = bucket();
     const before = await listAll(store, '');
