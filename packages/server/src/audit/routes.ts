@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import { requireActor } from '../http/context.js';
-import { recordsToCsv } from '../exports/csv.js';
+import { auditExport } from './audit-export.js';
 import { auditEntries } from './service.js';
 
 /** One write as the audit log shows it. */
@@ -61,47 +61,14 @@ export async function auditRoutes(app: FastifyInstance, { db }: { db: Db }) {
     },
     async (request, reply) => {
       const { limit, offset, agency, format, ...filter } = request.query;
-      const entries = await auditEntries(db.kysely, requireActor(request), {
-        limit: format === 'csv' ? 10_000 : limit,
-        offset: format === 'csv' ? 0 : offset,
-        agencyId: agency,
-        ...filter,
-      });
-      if (format === 'json') return entries;
-      const columns = [
-        'id',
-        'at',
-        'user_email',
-        'user_name',
-        'agency',
-        'action',
-        'entity',
-        'entity_id',
-        'record',
-        'before',
-        'after',
-      ];
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="prongsai-audit.csv"')
-        .send(
-          recordsToCsv(
-            columns,
-            entries.map((e) => ({
-              id: e.id,
-              at: e.at,
-              user_email: e.userEmail,
-              user_name: e.userName,
-              agency: e.agencyName,
-              action: e.action,
-              entity: e.entity,
-              entity_id: e.entityId,
-              record: e.recordName,
-              before: e.before === null ? null : JSON.stringify(e.before),
-              after: e.after === null ? null : JSON.stringify(e.after),
-            })),
-          ),
-        );
+      const actor = requireActor(request);
+      if (format === 'csv') {
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="prongsai-audit.csv"')
+          .send((await auditExport(db.kysely, actor, { agencyId: agency, ...filter })) as unknown as string);
+      }
+      return auditEntries(db.kysely, actor, { limit, offset, agencyId: agency, ...filter });
     },
   );
 }

@@ -5,6 +5,7 @@ import type { Session } from '../test-support/databases.js';
 import { TEST_DATABASES } from '../test-support/databases.js';
 import { bareApp } from '../test-support/factories.js';
 import type { FastifyInstance } from 'fastify';
+import { recordAudit } from '../audit/repository.js';
 import { EXPORT_CHUNK } from './stream.js';
 
 // More agencies than two pages of the streamed exports, with equal totals across a page's end.
@@ -16,11 +17,24 @@ describe.each(TEST_DATABASES)('the full exports of many agencies, streamed a pag
   let db: Db;
   let close: () => Promise<void>;
   let central: Session;
+  let editor: Session;
 
   beforeAll(async () => {
     const bare = await bareApp(database);
     ({ app, db, close } = bare);
     central = (await bare.make.account('central_admin')).session;
+    const own = await bare.make.agency();
+    editor = (await bare.make.account('division_editor', { agency: own, division: await bare.make.division(own) })).session;
+    for (let i = 0; i < EXPORT_CHUNK + 150; i++) {
+      await recordAudit(db.kysely, {
+        actorId: null,
+        action: 'update',
+        entity: 'export-test',
+        entityId: i,
+        agencyId: null,
+        after: { i },
+      });
+    }
     const at = new Date().toISOString();
     for (let from = 0; from < AGENCIES; from += 200) {
       const ids = await db.kysely
@@ -111,12 +125,27 @@ describe.each(TEST_DATABASES)('the full exports of many agencies, streamed a pag
       .trim()
       .split('\n');
     expect(lines[0]).toBe('milestone,milestone_th,agency,agency_th,due_on,days_late');
+    // The agencies with results and the editor's own: every agency overseen.
     const agencies = lines.slice(1).map((line) => line.split(',')[2]);
-    expect(agencies.length).toBe(AGENCIES);
-    expect(new Set(agencies).size).toBe(AGENCIES);
+    expect(agencies.length).toBe(AGENCIES + 1);
+    expect(new Set(agencies).size).toBe(AGENCIES + 1);
     const xlsx = await get('/api/calendar/2567/late?format=xlsx&milestone=schools-data');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-    expect(workbook.worksheets[0]!.rowCount).toBe(AGENCIES + 1);
+    expect(workbook.worksheets[0]!.rowCount).toBe(AGENCIES + 2);
+  });
+
+  it('streams the audit log past a page, newest first, each entry once, and refuses before it starts', async () => {
+    const lines = (await get('/api/audit?format=csv&entity=export-test')).body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe('id,at,user_email,user_name,agency,action,entity,entity_id,record,before,after');
+    const ids = lines.slice(1).map((line) => Number(line.split(',')[0]));
+    expect(ids.length).toBe(EXPORT_CHUNK + 150);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect(new Set(ids).size).toBe(ids.length);
+    const refused = await app.inject({ method: 'GET', url: '/api/audit?format=csv', headers: editor.headers });
+    expect(refused.statusCode).toBe(403);
   });
 });
