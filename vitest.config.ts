@@ -17,6 +17,8 @@ export default defineConfig({
     testTimeout: 30_000,
     // A suite's setup loads the demo; on a busy machine PostgreSQL takes longer than the 10 s default.
     hookTimeout: 60_000,
+    // The demo is loaded once per run and engine, then copied into each suite (test-support/demo-images.ts).
+    globalSetup: ['packages/server/src/test-support/global-setup.ts'],
     projects: [
       {
         extends: true,

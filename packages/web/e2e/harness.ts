@@ -7,8 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp } from '../../server/src/app.js';
 import { loadConfig, withoutSchedules } from '../../server/src/config.js';
-import { openDatabase, type Db } from '../../server/src/db/database.js';
-import { loadDemo } from '../../server/src/demo/demo.js';
+import type { Db } from '../../server/src/db/database.js';
+import { sqliteDemo } from '../../server/src/test-support/demo-images.js';
 
 export const CHROMIUM = process.env.PRONGSAI_CHROMIUM ?? '/usr/bin/chromium';
 export const WEB_DIST = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -30,9 +30,8 @@ export interface Harness {
 }
 
 export async function startHarness(): Promise<Harness> {
-  const db = await openDatabase('sqlite::memory:');
   const dataDir = mkdtempSync(join(tmpdir(), 'prongsai-e2e-'));
-  await loadDemo(db.kysely, { dataDir });
+  const db = await sqliteDemo({}, dataDir);
   const app = await buildApp({
     db,
     config: {

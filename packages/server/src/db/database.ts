@@ -21,6 +21,8 @@ export interface OpenOptions {
   schema?: string;
   /** Kysely's log hook: called for every statement run (the national benchmark counts them). */
   log?: (event: LogEvent) => void;
+  /** SQLite in memory only: start from this serialized database (the tests' prepared demo is copied this way). */
+  image?: Buffer;
 }
 
 /**
@@ -33,7 +35,8 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length);
     if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-    const sqlite = new SqliteDatabase(path === ':memory:' ? ':memory:' : resolve(path));
+    if (options.image && path !== ':memory:') throw new Error('a database image opens in memory only');
+    const sqlite = new SqliteDatabase(options.image ?? (path === ':memory:' ? ':memory:' : resolve(path)));
     sqlite.pragma('journal_mode = WAL');
     // Deleted content is overwritten with zeros, not left in free space (survey rows waiting to be counted).
     sqlite.pragma('secure_delete = ON');

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { loadConfig, withoutSchedules } from '../config.js';
 import type { Db } from '../db/database.js';
-import { loadDemo } from '../demo/demo.js';
 import { login, TEST_DATABASES, type Session } from '../test-support/databases.js';
 
 /** Two instances of Prongsai over one database, as behind a load balancer. */
@@ -61,9 +60,8 @@ describe.each(TEST_DATABASES)('document jobs that outlive their instance, on $en
   const jobRow = (id: string) => db.kysely.selectFrom('document_jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   beforeAll(async () => {
-    db = await database.open();
     dataDir = mkdtempSync(join(tmpdir(), 'prongsai-jobs-'));
-    await loadDemo(db.kysely, { dataDir });
+    db = await database.openDemo({}, dataDir);
     const admin = await db.kysely
       .selectFrom('users')
       .selectAll()

@@ -8,7 +8,6 @@ import { findAgency } from '../agencies/repository.js';
 import { buildApp } from '../app.js';
 import { loadConfig, withoutSchedules } from '../config.js';
 import type { Db } from '../db/database.js';
-import { loadDemo } from '../demo/demo.js';
 import { login, TEST_DATABASES, type Session } from '../test-support/databases.js';
 import { sweepEvidence } from './storage.js';
 
@@ -63,9 +62,8 @@ describe.each(TEST_DATABASES)("one store and one quota for an agency's files on 
   };
 
   beforeAll(async () => {
-    db = await database.open();
     dataDir = mkdtempSync(join(tmpdir(), 'prongsai-data-'));
-    await loadDemo(db.kysely, { dataDir, results: false });
+    db = await database.openDemo({ results: false }, dataDir);
     app = await buildApp({
       db,
       config: { ...withoutSchedules(loadConfig({})), dataDir, secureCookies: false, agencyQuotaBytes: QUOTA },

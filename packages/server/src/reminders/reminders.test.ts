@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { linkCheckConfig, loadConfig } from '../config.js';
 import type { Db } from '../db/database.js';
-import { loadDemo } from '../demo/demo.js';
 import { login, TEST_DATABASES } from '../test-support/databases.js';
 
 interface Mail {
@@ -74,9 +73,8 @@ describe.each(TEST_DATABASES)('reminders by email on $engine', (database) => {
 
   beforeAll(async () => {
     smtp = await mailbox();
-    db = await database.open();
     dataDir = mkdtempSync(join(tmpdir(), 'prongsai-reminders-'));
-    await loadDemo(db.kysely, { dataDir });
+    db = await database.openDemo({}, dataDir);
   }, 60_000);
   afterAll(async () => {
     for (const app of apps) await app.close().catch(() => {});

@@ -14,7 +14,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { loadConfig, withoutSchedules } from '../config.js';
 import { openDatabase, todayInBangkok, type Db } from '../db/database.js';
-import { loadDemo } from '../demo/demo.js';
 import { loadFramework } from '../frameworks/registry.js';
 import { login, TEST_DATABASES, type Session } from '../test-support/databases.js';
 import { hashCode } from './codes.js';
@@ -150,9 +149,8 @@ describe.each([sqliteFile, ...TEST_DATABASES])('survey anonymity on $engine', (d
   let dataDir: string;
 
   beforeAll(async () => {
-    db = await database.open();
     dataDir = mkdtempSync(join(tmpdir(), 'prongsai-anon-data-'));
-    await loadDemo(db.kysely, { dataDir, results: false });
+    db = await database.openDemo({ results: false }, dataDir);
     app = await buildApp({
       db,
       config: { ...withoutSchedules(loadConfig({})), dataDir, secureCookies: false },

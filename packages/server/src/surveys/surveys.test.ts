@@ -12,7 +12,6 @@ import { loadConfig, withoutSchedules } from '../config.js';
 import { todayInBangkok, type Db } from '../db/database.js';
 import { TABLES } from '../db/backup.js';
 import { currentFiscalYear } from '../demo/current-year.js';
-import { loadDemo } from '../demo/demo.js';
 import { loadFramework } from '../frameworks/registry.js';
 import { login, TEST_DATABASES, type Session } from '../test-support/databases.js';
 
@@ -41,9 +40,8 @@ describe.each(TEST_DATABASES)('self-assessment surveys on $engine', (database) =
   let divisions: { id: number; nameTh: string }[];
 
   beforeAll(async () => {
-    db = await database.open();
     const dataDir = mkdtempSync(join(tmpdir(), 'prongsai-survey-'));
-    await loadDemo(db.kysely, { dataDir, results: false });
+    db = await database.openDemo({ results: false }, dataDir);
     const stream = new PassThrough();
     stream.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
     app = await buildApp({
@@ -432,14 +430,16 @@ describe.each(TEST_DATABASES)('self-assessment surveys on $engine', (database) =
         .statusCode,
     ).toBe(403);
     const city = (
-      await app.inject({ method: 'GET', url: `/api/surveys/city?year=${currentFiscalYear()}&tool=EIT`, headers: central.headers })
-    ).json() as {
-      agencyId: number;
-      quotaGroups: number;
-      required: number;
-      responses: number;
-      groupsShort: number;
-    }[];
+      (
+        await app.inject({
+          method: 'GET',
+          url: `/api/surveys/city?year=${currentFiscalYear()}&tool=EIT&limit=200`,
+          headers: central.headers,
+        })
+      ).json() as {
+        rows: { agencyId: number; quotaGroups: number; required: number; responses: number; groupsShort: number }[];
+      }
+    ).rows;
     expect(city.length).toBeGreaterThanOrEqual(2);
     for (const row of city) {
       expect(row.quotaGroups).toBe(10);

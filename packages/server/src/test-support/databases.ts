@@ -9,6 +9,7 @@ import { buildApp } from '../app.js';
 import { loadConfig, withoutSchedules } from '../config.js';
 import { openDatabase, type Db } from '../db/database.js';
 import { loadDemo } from '../demo/demo.js';
+import { postgresDemo, sqliteDemo, type DemoOptions } from './demo-images.js';
 
 export const POSTGRES_URL = process.env.PRONGSAI_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -35,7 +36,26 @@ if (!postgres && engines.includes('postgres')) {
 
 export interface TestDatabase {
   engine: 'sqlite' | 'postgres';
+  /** A fresh, empty, migrated database. */
   open(): Promise<Db & { drop(): Promise<void> }>;
+  /** A fresh database holding the demo, its files copied into `dataDir`. */
+  openDemo(options: DemoOptions, dataDir: string): Promise<Db & { drop(): Promise<void> }>;
+}
+
+/** A fresh PostgreSQL schema, migrated, and how to drop it. */
+async function openPostgresSchema(): Promise<Db & { drop(): Promise<void> }> {
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const db = await openDatabase(POSTGRES_URL, { schema });
+  return {
+    ...db,
+    drop: async () => {
+      await db.close();
+      const client = new pg.Client({ connectionString: POSTGRES_URL });
+      await client.connect();
+      await client.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await client.end();
+    },
+  };
 }
 
 /** A fresh, empty, migrated database per call: in-memory SQLite, or a new PostgreSQL schema. */
@@ -46,24 +66,22 @@ export const TEST_DATABASES: TestDatabase[] = [
       const db = await openDatabase('sqlite::memory:');
       return { ...db, drop: () => db.close() };
     },
+    async openDemo(options, dataDir) {
+      const db = await sqliteDemo(options, dataDir);
+      return { ...db, drop: () => db.close() };
+    },
   },
   ...(postgres
     ? [
         {
           engine: 'postgres' as const,
-          async open() {
-            const schema = `test_${randomBytes(6).toString('hex')}`;
-            const db = await openDatabase(POSTGRES_URL, { schema });
-            return {
-              ...db,
-              drop: async () => {
-                await db.close();
-                const client = new pg.Client({ connectionString: POSTGRES_URL });
-                await client.connect();
-                await client.query(`DROP SCHEMA "${schema}" CASCADE`);
-                await client.end();
-              },
-            };
+          open: openPostgresSchema,
+          async openDemo(options: DemoOptions, dataDir: string) {
+            const copy = await postgresDemo(POSTGRES_URL, options, dataDir);
+            if (copy) return copy;
+            const db = await openPostgresSchema();
+            await loadDemo(db.kysely, { ...options, dataDir });
+            return db;
           },
         },
       ]
@@ -73,11 +91,10 @@ export const TEST_DATABASES: TestDatabase[] = [
 /** An app over a fresh database with the demo districts and accounts. */
 export async function demoApp(
   database: TestDatabase,
-  options: { results?: boolean } = {},
+  options: DemoOptions = {},
 ): Promise<{ app: FastifyInstance; db: Db; dataDir: string; close(): Promise<void> }> {
-  const db = await database.open();
   const dataDir = mkdtempSync(join(tmpdir(), 'prongsai-data-'));
-  await loadDemo(db.kysely, { ...options, dataDir });
+  const db = await database.openDemo(options, dataDir);
   const app = await buildApp({
     db,
     // No scheduled link checks: tests reach only the servers they start, on loopback.
