@@ -48,6 +48,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false } } });
   const config = loadConfig();
   await mkdir(config.dataDir, { recursive: true });
+  useFileStore(config.dataDir, config.files);
   const db = await openDatabase(config.databaseUrl);
   if (values.demo) {
     const loaded = await loadDemo(db.kysely, { dataDir: config.dataDir });
@@ -100,7 +101,7 @@ export async function runInit(args: string[], io: CliIo): Promise<number> {
 
 export async function runDemo(_args: string[], io: CliIo): Promise<number> {
   return withDatabase(async (db) => {
-    const loaded = await loadDemo(db.kysely, { dataDir: loadConfig().dataDir });
+    const loaded = await loadDemo(db.kysely, { dataDir: configuredDataDir() });
     io.stdout.write(
       `demo data: ${loaded.agenciesAdded} agencies and ${loaded.accountsAdded} accounts added; password for every demo account: ${DEMO_PASSWORD}\n`,
     );

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Cadence } from '@prongsai/core';
 import { fromThaiDigits } from '@prongsai/core';
@@ -9,6 +8,7 @@ import sharp from 'sharp';
 import { findAgency, listDivisions } from '../agencies/repository.js';
 import { now } from '../db/database.js';
 import type { Database } from '../db/schema.js';
+import { filesAt } from '../files/index.js';
 import { findPlan, insertEntry } from '../measures/repository.js';
 import { createPlan, entryRow, type Divisions } from '../measures/service.js';
 
@@ -151,14 +151,13 @@ export async function loadDemoPlans(db: Kysely<Database>, dataDir: string): Prom
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      const folder = join(dataDir, 'evidence', String(agency.id));
-      await mkdir(folder, { recursive: true });
+      const files = filesAt(dataDir);
       for (const [position, caption] of entry.evidenceCaptions.entries()) {
         const { file: jpeg, thumb } = await placeholder(image++);
         const name = `${randomUUID()}.jpg`;
         const thumbName = `${randomUUID()}.jpg`;
-        await writeFile(join(folder, name), jpeg);
-        await writeFile(join(folder, thumbName), thumb);
+        await files.put(`evidence/${agency.id}/${name}`, jpeg);
+        await files.put(`evidence/${agency.id}/${thumbName}`, thumb);
         const link = /https?:\/\/\S+/.exec(caption)?.[0] ?? null;
         await db
           .insertInto('evidence_files')
