@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../config.js';
+import { useFileStore } from '../files/index.js';
 import { useImportedFrameworks } from '../frameworks/registry.js';
 import type { CliIo } from './io.js';
 import { USER_ERROR } from './io.js';
@@ -56,8 +57,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return USER_ERROR;
   }
   try {
-    // Frameworks a central admin loaded are found by every command, beside the shipped ones.
-    useImportedFrameworks(join(loadConfig().dataDir, 'frameworks'));
+    // Frameworks a central admin loaded are found by every command, beside the shipped ones, and
+    // every command reads and writes files in the configured store (PRONGSAI_FILE_STORE).
+    const config = loadConfig();
+    useImportedFrameworks(join(config.dataDir, 'frameworks'));
+    useFileStore(config.dataDir, config.files);
     return await command.run(args, io);
   } catch (error) {
     if (error instanceof ConfigError) {
