@@ -12,8 +12,9 @@ import { fileResponse, isoDate, noContent } from '../http/schemas.js';
 import { XLSX_TYPE } from '../exports/stream.js';
 import { lateExport } from './late-export.js';
 import { MemoService } from './memo.js';
-import { lateMilestoneSchema, memoViewSchema, presentedMilestoneSchema, taskSchema } from './schemas.js';
-import { CalendarService } from './service.js';
+import { latePageSchema, memoViewSchema, presentedMilestoneSchema, taskSchema } from './schemas.js';
+import { CalendarService, LATE_SORTS } from './service.js';
+import { pageQuery } from '../http/page.js';
 import { tasksFor } from './tasks.js';
 
 const yearParams = z.object({ agency: z.string().min(1).max(64), year: z.coerce.number().int().min(2500).max(2700) });
@@ -106,14 +107,18 @@ export async function calendarRoutes(app: FastifyInstance, { db, config }: { db:
       schema: {
         tags,
         summary:
-          'City-wide: per milestone, the districts that are late (central admins); `milestone` filters, `format=csv` or `xlsx` to download',
+          'City-wide: a page of the agencies late or due soon with a milestone, and the counts per milestone (central admins); `milestone` and `state` filter, `format=csv` or `xlsx` downloads every late agency',
         params: z.object({ year: z.coerce.number().int().min(2500).max(2700) }),
-        querystring: z.object({ format: z.enum(['json', 'csv', 'xlsx']).default('json'), milestone: milestone.optional() }),
+        querystring: pageQuery(LATE_SORTS, 'dueOn').extend({
+          format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+          milestone: milestone.optional(),
+          state: z.enum(['late', 'due-soon']).optional(),
+        }),
         response: {
           200: {
-            description: 'Per milestone, the districts late and due soon; or the same as a CSV or XLSX file',
+            description: 'A page of the agencies late and due soon; or every late agency as a CSV or XLSX file',
             content: {
-              'application/json': { schema: z.array(lateMilestoneSchema) },
+              'application/json': { schema: latePageSchema },
               'text/csv': { schema: z.string().meta({ format: 'binary' }) },
               'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
                 schema: z.string().meta({ format: 'binary' }),
@@ -125,7 +130,7 @@ export async function calendarRoutes(app: FastifyInstance, { db, config }: { db:
     },
     async (request, reply) => {
       const { year } = request.params;
-      const { format, milestone: only } = request.query;
+      const { format, milestone: only, state, ...page } = request.query;
       const today = todayInBangkok();
       const name = `ita-late-${year}${only ? `-${only}` : ''}`;
       if (format !== 'json') {
@@ -134,7 +139,7 @@ export async function calendarRoutes(app: FastifyInstance, { db, config }: { db:
           .header('content-disposition', `attachment; filename="${name}.${format}"`)
           .send(lateExport(db.kysely, requireActor(request), year, today, only, format) as unknown as string);
       }
-      return (await service.cityLate(requireActor(request), year, today)).filter((m) => !only || m.milestone === only);
+      return service.cityLatePage(requireActor(request), year, today, { ...page, milestone: only, state });
     },
   );
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageSchema } from '../http/page.js';
 import { MEMO_KINDS, MILESTONES } from '@prongsai/core';
 
 /** What the caller may do with one milestone of an agency's year, and with the year's calendar feed. */
@@ -36,6 +37,22 @@ export const lateMilestoneSchema = z.object({
   late: z.array(lateAgencySchema),
   dueSoon: z.array(lateAgencySchema),
 });
+
+/** A page of the agencies late or due soon with a milestone, with how many are per milestone over all of them. */
+export const latePageSchema = pageSchema(
+  z.object({
+    milestone: z.enum(MILESTONES),
+    milestoneTh: z.string(),
+    agency: z.object({ slug: z.string(), nameTh: z.string() }),
+    dueOn: z.string(),
+    state: z.enum(['late', 'due-soon']),
+    /** Days past the due date (negative: days left). */
+    daysLate: z.number(),
+  }),
+  {
+    milestones: z.array(z.object({ milestone: z.enum(MILESTONES), nameTh: z.string(), late: z.number(), dueSoon: z.number() })),
+  },
+);
 
 const signerSchema = z.object({ name: z.string(), titles: z.array(z.string()) });
 

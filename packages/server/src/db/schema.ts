@@ -297,6 +297,24 @@ export interface OitChecklistTable {
   created_at: Timestamp;
 }
 
+/** An agency-year's OIT readiness and predicted scores, kept as the checklist changes. */
+export interface OitReadinessTable {
+  agency_id: number;
+  fiscal_year: number;
+  ready: number;
+  at_risk: number;
+  missing: number;
+  oit_low: number;
+  oit_high: number;
+  ita_low: number | null;
+  ita_high: number | null;
+  level_low: string | null;
+  level_high: string | null;
+  basis: string | null;
+  due_date: string;
+  updated_at: Timestamp;
+}
+
 export interface OitTaskTable {
   id: Generated<number>;
   checklist_id: number;
@@ -608,6 +626,7 @@ export interface Database {
   document_jobs: DocumentJobTable;
   publications: PublicationTable;
   oit_checklists: OitChecklistTable;
+  oit_readiness: OitReadinessTable;
   oit_tasks: OitTaskTable;
   oit_task_divisions: OitTaskDivisionTable;
   oit_evidence: OitEvidenceTable;

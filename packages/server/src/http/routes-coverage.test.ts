@@ -44,14 +44,15 @@ describe.each(TEST_DATABASES)('the less travelled routes on $engine', (database)
   it('gives the years with results and every agency’s ITA by year to central users only', async () => {
     const years = (await get('/api/results/years', khae)).json() as number[];
     expect(years).toEqual(expect.arrayContaining([2566, 2567]));
-    const trends = (await get('/api/results/trends', central)).json() as {
-      agencyId: number;
-      fiscalYear: number;
-      ita: number;
-      levelId: string;
-    }[];
+    const page = (await get('/api/results/trends?limit=200', central)).json() as {
+      total: number;
+      rows: { agency: { id: number }; years: { fiscalYear: number; ita: number; levelId: string }[] }[];
+      years: { fiscalYear: number; agencies: number; mean: number }[];
+    };
+    const trends = page.rows.flatMap((r) => r.years);
     expect(trends.length).toBeGreaterThan(50);
     expect(new Set(trends.map((t) => t.fiscalYear))).toEqual(new Set(years));
+    expect(page.years.map((y) => y.fiscalYear)).toEqual([...years].sort());
     for (const t of trends) {
       expect(t.ita).toBeGreaterThanOrEqual(0);
       expect(t.ita).toBeLessThanOrEqual(100);

@@ -331,8 +331,8 @@ describe.each(TEST_DATABASES)('the OIT link checker on $engine', (database) => {
     const central = await login(app, 'admin@prongsai.demo');
     const city = (
       await app.inject({ method: 'GET', url: `/api/oit/link-checks?year=${year}`, headers: central.headers })
-    ).json() as { agency: { slug: string }; passed: number }[];
-    expect(city.map((c) => c.agency.slug)).toEqual(['bang-khae']);
+    ).json() as { rows: { agency: { slug: string }; passed: number }[] };
+    expect(city.rows.map((c) => c.agency.slug)).toEqual(['bang-khae']);
   });
 
   it('checks a 2 MB page of repeated tag openings while /api/health keeps answering', async () => {

@@ -272,10 +272,11 @@ describe.each(TEST_DATABASES)('the OIT workspace on $engine', (database) => {
     expect(laksi.readiness.O1).toBe('at-risk');
     const central = await login(app, 'admin@prongsai.demo');
     expect((await call(admin, 'GET', '/api/oit/readiness?year=2567')).statusCode).toBe(403);
-    const city = (await call(central, 'GET', '/api/oit/readiness?year=2567')).json() as {
-      agency: { slug: string };
-      counts: Record<string, number>;
-    }[];
+    const city = (
+      (await call(central, 'GET', '/api/oit/readiness?year=2567&limit=200')).json() as {
+        rows: { agency: { slug: string }; counts: Record<string, number> }[];
+      }
+    ).rows;
     expect(city.map((c) => c.agency.slug)).toEqual(
       expect.arrayContaining(['bang-khae', 'bang-sue', 'din-daeng', 'phasi-charoen', 'lak-si']),
     );

@@ -1,7 +1,10 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { OitTaskStatus, PreviousAssignment } from '@prongsai/core';
 import { now } from '../db/database.js';
 import type { Database, OitChecklist, OitEvidence, OitTask } from '../db/schema.js';
+import type { OitReadinessTable } from '../db/schema.js';
+import { agencyContains, orderSql, within, type Page } from '../db/page.js';
+import type { LinkCheckSort, READINESS_STATES, ReadinessSort } from './schemas.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -279,4 +282,161 @@ export class OitRepository {
       evidence: evidence.filter((e) => e.task_id === task.id),
     }));
   }
+}
+
+const readinessColumn: Record<ReadinessSort, string> = {
+  code: 'agencies.code',
+  name: 'agencies.name_th',
+  ready: 'oit_readiness.ready',
+  atRisk: 'oit_readiness.at_risk',
+  missing: 'oit_readiness.missing',
+  oit: 'oit_readiness.oit_low',
+  ita: 'oit_readiness.ita_low',
+  dueDate: 'oit_readiness.due_date',
+};
+
+export type ReadinessRow = Omit<OitReadinessTable, 'updated_at'>;
+
+/** The kept readiness of agency-years: written with the checklist's changes, read a page at a time. */
+export class ReadinessRepository {
+  constructor(private readonly db: Executor) {}
+
+  async keep(row: ReadinessRow): Promise<void> {
+    const { agency_id: _a, fiscal_year: _y, ...figures } = row;
+    const updated_at = now();
+    await this.db
+      .insertInto('oit_readiness')
+      .values({ ...row, updated_at })
+      .onConflict((oc) => oc.columns(['agency_id', 'fiscal_year']).doUpdateSet({ ...figures, updated_at }))
+      .execute();
+  }
+
+  /**
+   * The agency-years in scope whose readiness is not kept yet, or was kept before what it reads
+   * changed elsewhere: a finished link check, results of the year or the year before, a survey round closed.
+   */
+  async stale(fiscalYear: number, scope: readonly number[] | undefined): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('oit_checklists as c')
+      .leftJoin('oit_readiness as r', (join) =>
+        join.onRef('r.agency_id', '=', 'c.agency_id').onRef('r.fiscal_year', '=', 'c.fiscal_year'),
+      )
+      .select('c.agency_id')
+      .where('c.fiscal_year', '=', fiscalYear)
+      .where(within('c.agency_id', scope))
+      .where(
+        sql<SqlBool>`(r.agency_id is null
+          or exists (select 1 from link_check_runs l where l.agency_id = c.agency_id and l.fiscal_year = c.fiscal_year
+                     and l.finished_at >= r.updated_at)
+          or exists (select 1 from assessments s where s.agency_id = c.agency_id
+                     and s.fiscal_year in (c.fiscal_year, c.fiscal_year - 1) and s.updated_at >= r.updated_at)
+          or exists (select 1 from survey_rounds v where v.agency_id = c.agency_id and v.fiscal_year = c.fiscal_year
+                     and v.closed_at >= r.updated_at))`,
+      )
+      .execute();
+    return rows.map((r) => r.agency_id);
+  }
+
+  /** A page of the kept readiness of a year, with how many match and the group's sums: three queries. */
+  async page(
+    fiscalYear: number,
+    scope: readonly number[] | undefined,
+    page: Page<ReadinessSort> & { state?: (typeof READINESS_STATES)[number] | undefined },
+  ) {
+    const base = this.db
+      .selectFrom('oit_readiness')
+      .innerJoin('agencies', 'agencies.id', 'oit_readiness.agency_id')
+      .where('oit_readiness.fiscal_year', '=', fiscalYear)
+      .where(within('oit_readiness.agency_id', scope));
+    const filtered = base.where((eb) => {
+      const conditions: Expression<SqlBool>[] = [];
+      if (page.q) conditions.push(agencyContains(page.q));
+      if (page.state === 'missing') conditions.push(eb('oit_readiness.missing', '>', 0));
+      if (page.state === 'at-risk') {
+        conditions.push(eb.and([eb('oit_readiness.missing', '=', 0), eb('oit_readiness.at_risk', '>', 0)]));
+      }
+      if (page.state === 'ready') {
+        conditions.push(eb.and([eb('oit_readiness.missing', '=', 0), eb('oit_readiness.at_risk', '=', 0)]));
+      }
+      return eb.and(conditions);
+    });
+    const [rows, count, summary] = await Promise.all([
+      filtered
+        .selectAll('oit_readiness')
+        .select(['agencies.code', 'agencies.slug', 'agencies.name_th'])
+        .orderBy(orderSql(readinessColumn[page.sort], page.order, 'agencies.code'))
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute(),
+      filtered.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+      base
+        .select([
+          (eb) => eb.fn.countAll<number | string>().as('agencies'),
+          (eb) => eb.fn.sum<number | string | null>('oit_readiness.ready').as('ready'),
+          (eb) => eb.fn.sum<number | string | null>('oit_readiness.at_risk').as('at_risk'),
+          (eb) => eb.fn.sum<number | string | null>('oit_readiness.missing').as('missing'),
+          (eb) => eb.fn.avg<number | string | null>('oit_readiness.oit_low').as('oit_low'),
+          (eb) => eb.fn.avg<number | string | null>('oit_readiness.oit_high').as('oit_high'),
+          sql<number | string>`sum(case when oit_readiness.missing = 0 and oit_readiness.at_risk = 0 then 1 else 0 end)`.as(
+            'all_ready',
+          ),
+          sql<number | string>`sum(case when oit_readiness.missing > 0 then 1 else 0 end)`.as('with_missing'),
+        ])
+        .executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: Number(count.n), summary };
+  }
+}
+
+const linkCheckColumn: Record<LinkCheckSort, string | Expression<unknown>> = {
+  code: 'agencies.code',
+  name: 'agencies.name_th',
+  total: 'r.total',
+  passed: 'r.passed',
+  failed: sql`r.checked - r.passed`,
+  finishedAt: 'r.finished_at',
+};
+
+/** A page of each agency's latest finished link check of a year, with the group's sums: three queries. */
+export async function linkCheckPage(
+  db: Executor,
+  fiscalYear: number,
+  scope: readonly number[] | undefined,
+  page: Page<LinkCheckSort> & { failing?: boolean | undefined },
+) {
+  const base = db
+    .selectFrom('link_check_runs as r')
+    .innerJoin('agencies', 'agencies.id', 'r.agency_id')
+    .where('r.fiscal_year', '=', fiscalYear)
+    .where('r.status', '=', 'done')
+    .where(within('r.agency_id', scope))
+    .where(
+      sql<SqlBool>`r.created_at = (select max(x.created_at) from link_check_runs x
+        where x.agency_id = r.agency_id and x.fiscal_year = r.fiscal_year and x.status = 'done')`,
+    );
+  const filtered = base.where((eb) => {
+    const conditions: Expression<SqlBool>[] = [];
+    if (page.q) conditions.push(agencyContains(page.q));
+    if (page.failing) conditions.push(sql<SqlBool>`r.passed < r.checked`);
+    return eb.and(conditions);
+  });
+  const [rows, count, summary] = await Promise.all([
+    filtered
+      .selectAll('r')
+      .select(['agencies.slug', 'agencies.name_th', sql<number>`r.checked - r.passed`.as('failed')])
+      .orderBy(orderSql(linkCheckColumn[page.sort], page.order, 'agencies.code'))
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    filtered.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .select([
+        (eb) => eb.fn.countAll<number | string>().as('agencies'),
+        (eb) => eb.fn.sum<number | string | null>('r.checked').as('checked'),
+        (eb) => eb.fn.sum<number | string | null>('r.passed').as('passed'),
+        sql<number | string>`sum(case when r.passed < r.checked then 1 else 0 end)`.as('failing'),
+      ])
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n), summary };
 }

@@ -7,6 +7,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import { HttpError, notFound } from '../http/errors.js';
 import { filesAt } from '../files/index.js';
+import { pageQuery } from '../http/page.js';
 import { requireActor } from '../http/context.js';
 import { fileResponse, isoDate, noContent } from '../http/schemas.js';
 import { webLink } from '../progress/links.js';
@@ -22,7 +23,10 @@ import {
   cityLinkChecksSchema,
   cityReadinessSchema,
   evidenceSchema,
+  LINK_CHECK_SORTS,
   predictionSchema,
+  READINESS_SORTS,
+  READINESS_STATES,
   taskSchema,
 } from './schemas.js';
 import { loadFramework } from '../frameworks/registry.js';
@@ -263,12 +267,19 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
     {
       schema: {
         tags,
-        summary: "City-wide: each agency's OIT readiness and predicted score of a year (central admins)",
-        querystring: z.object({ year: z.coerce.number().int().min(2500).max(2700) }),
+        summary:
+          "City-wide: a page of the agencies' OIT readiness and predicted score of a year, with the sums over all of them (central admins); `state` keeps agencies with every item ready, items at risk, or items missing",
+        querystring: pageQuery(READINESS_SORTS, 'code').extend({
+          year: z.coerce.number().int().min(2500).max(2700),
+          state: z.enum(READINESS_STATES).optional(),
+        }),
         response: { 200: cityReadinessSchema },
       },
     },
-    async (request) => service.cityReadiness(requireActor(request), request.query.year),
+    async (request) => {
+      const { year, ...page } = request.query;
+      return service.cityReadiness(requireActor(request), year, page);
+    },
   );
 
   api.post(
@@ -312,13 +323,21 @@ export async function oitRoutes(app: FastifyInstance, { db, config, links }: { d
     {
       schema: {
         tags,
-        summary: "City-wide: each agency's latest link check of a year, links checked and passing (central admins)",
-        querystring: z.object({ year: z.coerce.number().int().min(2500).max(2700) }),
+        summary:
+          "City-wide: a page of the agencies' latest link check of a year, links checked and passing, with the sums over all of them (central admins); `failing=true` keeps those with a failing link",
+        querystring: pageQuery(LINK_CHECK_SORTS, 'code').extend({
+          year: z.coerce.number().int().min(2500).max(2700),
+          failing: z
+            .enum(['true', 'false'])
+            .transform((v) => v === 'true')
+            .optional(),
+        }),
         response: { 200: cityLinkChecksSchema },
       },
     },
     async (request) => {
-      return service.cityLinkChecks(requireActor(request), request.query.year);
+      const { year, ...page } = request.query;
+      return service.cityLinkChecks(requireActor(request), year, page);
     },
   );
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageSchema } from '../http/page.js';
 import { linkResultSchema, linkRunSchema } from '../links/schemas.js';
 import { publicationSchema } from '../publications/schemas.js';
 
@@ -117,7 +118,8 @@ export const predictionSchema = z.object({
   dueDate: z.string(),
 });
 
-export const cityReadinessSchema = z.array(
+/** A page of the agencies' OIT readiness of a year, with the sums over every agency in scope. */
+export const cityReadinessSchema = pageSchema(
   z.object({
     agency: z.object({ slug: z.string(), code: z.string(), nameTh: z.string() }),
     counts: predictionSchema.shape.counts,
@@ -127,6 +129,17 @@ export const cityReadinessSchema = z.array(
     basis: z.string().nullable(),
     dueDate: z.string(),
   }),
+  {
+    /** Agencies in scope with a checklist of the year. */
+    agencies: z.number(),
+    /** Their items by readiness, all together. */
+    counts: predictionSchema.shape.counts,
+    /** Agencies with every item ready, and with items missing. */
+    allReady: z.number(),
+    withMissing: z.number(),
+    /** The mean predicted OIT score. */
+    oit: range.nullable(),
+  },
 );
 
 export const checklistLinksSchema = z.array(
@@ -139,8 +152,10 @@ export const checklistLinksSchema = z.array(
   }),
 );
 
-export const cityLinkChecksSchema = z.array(
+/** A page of the agencies' latest link checks of a year, with the sums over every agency in scope. */
+export const cityLinkChecksSchema = pageSchema(
   linkRunSchema.extend({ agency: z.object({ slug: z.string().optional(), nameTh: z.string().optional() }) }),
+  { agencies: z.number(), checked: z.number(), passed: z.number(), failing: z.number() },
 );
 
 const clarificationItemSchema = z.object({
@@ -169,3 +184,12 @@ export const clarificationSchema = z.object({
     })
     .nullable(),
 });
+
+/** The readiness table's columns a page may be sorted by, and the SQL each sorts on. */
+export const READINESS_SORTS = ['code', 'name', 'ready', 'atRisk', 'missing', 'oit', 'ita', 'dueDate'] as const;
+export type ReadinessSort = (typeof READINESS_SORTS)[number];
+/** Agencies with every item ready, with items at risk (none missing), or with items missing. */
+export const READINESS_STATES = ['ready', 'at-risk', 'missing'] as const;
+/** The link checks' columns a page may be sorted by. */
+export const LINK_CHECK_SORTS = ['code', 'name', 'total', 'passed', 'failed', 'finishedAt'] as const;
+export type LinkCheckSort = (typeof LINK_CHECK_SORTS)[number];

@@ -28,13 +28,28 @@ import { frameworkForAgency, oitYearsFor } from '../frameworks/for-agency.js';
 import { findAssessment } from '../results/repository.js';
 import { LinkRepository } from '../links/repository.js';
 import { presentResult, presentRun } from '../links/service.js';
-import { listAgencies } from '../agencies/repository.js';
 import { processOitDocument, safeFileName } from './documents.js';
 import { SurveyService } from '../surveys/service.js';
 import { CalendarService } from '../calendar/service.js';
 import { readableChecklist } from './access.js';
-import { OitRepository, taskTarget, type ChecklistScope, type TaskView } from './repository.js';
-import type { checklistAbilitiesSchema, checklistSchema, evidenceSchema, taskSchema } from './schemas.js';
+import {
+  linkCheckPage,
+  OitRepository,
+  ReadinessRepository,
+  taskTarget,
+  type ChecklistScope,
+  type TaskView,
+} from './repository.js';
+import type { Page } from '../db/page.js';
+import type {
+  checklistAbilitiesSchema,
+  checklistSchema,
+  evidenceSchema,
+  LinkCheckSort,
+  READINESS_STATES,
+  ReadinessSort,
+  taskSchema,
+} from './schemas.js';
 
 /** What the transparency pages show: the items the executive approved, as they were then. */
 export interface OitSnapshot {
@@ -242,14 +257,17 @@ export class OitService {
   }
 
   /** City-wide: each agency's latest link check of a year. */
-  async cityLinkChecks(actor: Actor, fiscalYear: number) {
+  async cityLinkChecks(actor: Actor, fiscalYear: number, page: Page<LinkCheckSort> & { failing?: boolean | undefined }) {
     authorize(actor, 'oitChecklist', 'readCity', undefined);
-    const within = overseen(actor);
-    const agencies = new Map((await listAgencies(this.db, within)).map((a) => [a.id, a]));
-    return (await new LinkRepository(this.db).latestRunsOfYear(fiscalYear, within)).map((run) => ({
-      agency: { slug: agencies.get(run.agency_id)?.slug, nameTh: agencies.get(run.agency_id)?.name_th },
-      ...presentRun(run),
-    }));
+    const { rows, total, summary } = await linkCheckPage(this.db, fiscalYear, overseen(actor), page);
+    return {
+      total,
+      rows: rows.map(({ slug, name_th, failed: _failed, ...run }) => ({ agency: { slug, nameTh: name_th }, ...presentRun(run) })),
+      agencies: Number(summary.agencies),
+      checked: Number(summary.checked ?? 0),
+      passed: Number(summary.passed ?? 0),
+      failing: Number(summary.failing),
+    };
   }
 
   /** The fiscal years any agency overseen has a checklist of, newest first (the city-wide view). */
@@ -281,6 +299,7 @@ export class OitService {
       (await new CalendarService(this.db).milestones(null, agency, fiscalYear)).find((m) => m.milestone === 'oit-evidence')
         ?.dueOn ?? defaultOitDueDate(fiscalYear);
     const items = oitChecklist(framework, previous);
+    const basis = await this.surveyBasis(agency.id, fiscalYear);
     return this.db.transaction().execute(async (trx) => {
       await lockRow(trx, 'agencies', agency.id);
       if (await new OitRepository(trx).findChecklist(agency.id, fiscalYear)) {
@@ -299,6 +318,7 @@ export class OitService {
         agencyId: agency.id,
         after: { fiscalYear, frameworkId: framework.data.id, items: items.length },
       });
+      await this.keepReadiness(trx, agency.id, fiscalYear, basis);
       return checklist;
     });
   }
@@ -320,6 +340,7 @@ export class OitService {
       if (!view) throw badRequest(`no item ${code} in the checklist`, `ไม่มีข้อ ${code} ในรายการ OIT ปีนี้`);
       return view;
     });
+    const basis = await this.surveyBasis(agency.id, fiscalYear);
     await this.db.transaction().execute(async (trx) => {
       await lockRow(trx, 'agencies', agency.id);
       const repository = new OitRepository(trx);
@@ -336,6 +357,7 @@ export class OitService {
         before: views.map((v) => ({ code: v.task.item_code, divisions: v.divisions, dueDate: v.task.due_date })),
         after: { fiscalYear, codes: change.codes, divisions: change.divisions, dueDate: change.dueDate },
       });
+      await this.keepReadiness(trx, agency.id, fiscalYear, basis);
     });
   }
 
@@ -360,6 +382,7 @@ export class OitService {
       file = { file_name: safeFileName(input.fileName, document.extension), mime: document.mime, bytes: document.file.length };
     }
     try {
+      const basis = await this.surveyBasis(agency.id, fiscalYear);
       return await this.db.transaction().execute(async (trx) => {
         await lockRow(trx, 'agencies', agency.id);
         if (file) await this.store.reserve(trx, agency.id, file.bytes);
@@ -390,6 +413,7 @@ export class OitService {
           agencyId: agency.id,
           after: { code, ...presentEvidence(row) },
         });
+        await this.keepReadiness(trx, agency.id, fiscalYear, basis);
         return row;
       });
     } catch (error) {
@@ -420,6 +444,7 @@ export class OitService {
         'เอกสารนี้แสดงอยู่บนหน้าเผยแพร่ ต้องอนุมัติรายการใหม่โดยไม่มีเอกสารนี้ก่อนจึงลบได้',
       );
     }
+    const basis = await this.surveyBasis(checklist.agency_id, checklist.fiscal_year);
     await this.db.transaction().execute(async (trx) => {
       await lockRow(trx, 'agencies', checklist.agency_id);
       await new OitRepository(trx).deleteEvidence(trx, id);
@@ -431,6 +456,7 @@ export class OitService {
         agencyId: checklist.agency_id,
         before: { code: view.task.item_code, ...presentEvidence(evidence) },
       });
+      await this.keepReadiness(trx, checklist.agency_id, checklist.fiscal_year, basis);
     });
     if (evidence.stored_name) {
       await this.store.remove('oit', evidence.agency_id, evidence.stored_name);
@@ -465,6 +491,7 @@ export class OitService {
       throw badRequest('say why the item is returned', 'กรุณาระบุเหตุผลที่ส่งกลับ');
     }
     const to: OitTaskStatus = action === 'submit' ? 'submitted' : action === 'accept' ? 'accepted' : 'returned';
+    const basis = await this.surveyBasis(agency.id, fiscalYear);
     await this.db.transaction().execute(async (trx) => {
       await lockRow(trx, 'agencies', agency.id);
       const current = await readableTask(new OitRepository(trx), actor, agency.id, fiscalYear, code);
@@ -482,6 +509,7 @@ export class OitService {
         before: { code, status: from },
         after: { fiscalYear, code, status: to, comment: action === 'return' ? comment : undefined },
       });
+      await this.keepReadiness(trx, agency.id, fiscalYear, basis);
     });
   }
 
@@ -546,12 +574,23 @@ export class OitService {
     fiscalYear: number,
   ): Promise<OitPrediction & { readiness: Record<string, OitReadiness>; dueDate: string }> {
     if (actor) authorize(actor, 'oitChecklist', 'readWhole', { agencyId: agency.id });
-    const checklist = await this.repository.findChecklist(agency.id, fiscalYear);
+    return this.predictWith(this.db, agency.id, fiscalYear, await this.surveyBasis(agency.id, fiscalYear));
+  }
+
+  /** The prediction read through the executor given (a transaction's), from the survey basis given. */
+  private async predictWith(
+    db: Kysely<Database>,
+    agencyId: number,
+    fiscalYear: number,
+    basis: SurveyBasis | null,
+  ): Promise<OitPrediction & { readiness: Record<string, OitReadiness>; dueDate: string }> {
+    const repository = new OitRepository(db);
+    const checklist = await repository.findChecklist(agencyId, fiscalYear);
     if (!checklist) throw badRequest('no OIT checklist for this year', 'ยังไม่มีรายการ OIT ของปีนี้');
-    const views = await this.repository.allTasks(checklist.id);
+    const views = await repository.allTasks(checklist.id);
     const urls = views.flatMap((v) => v.evidence.filter((e) => e.url).map((e) => e.url!));
     const latest = new Map<string, boolean>();
-    for (const row of await new LinkRepository(this.db).results(agency.id, fiscalYear, urls)) {
+    for (const row of await new LinkRepository(db).results(agencyId, fiscalYear, urls)) {
       if (!latest.has(row.url)) latest.set(row.url, row.ok === 1);
     }
     const readiness = new Map(
@@ -564,11 +603,7 @@ export class OitService {
         }),
       ]),
     );
-    const prediction = predictOit(
-      loadFramework(checklist.framework_id),
-      readiness,
-      await this.surveyBasis(agency.id, fiscalYear),
-    );
+    const prediction = predictOit(loadFramework(checklist.framework_id), readiness, basis);
     const dueDates = views
       .map((v) => v.task.due_date)
       .filter((d): d is string => d !== null)
@@ -576,24 +611,65 @@ export class OitService {
     return { ...prediction, readiness: Object.fromEntries(readiness), dueDate: dueDates.at(-1) ?? defaultOitDueDate(fiscalYear) };
   }
 
-  /** City-wide: every agency's checklist readiness of a year, for central oversight before the OIT deadline. */
-  async cityReadiness(actor: Actor, fiscalYear: number) {
+  /**
+   * Keeps the agency-year's readiness row as the checklist now stands, through the executor given
+   * (the transaction of the change), from the survey basis read before it.
+   */
+  private async keepReadiness(db: Kysely<Database>, agencyId: number, fiscalYear: number, basis: SurveyBasis | null) {
+    const p = await this.predictWith(db, agencyId, fiscalYear, basis);
+    await new ReadinessRepository(db).keep({
+      agency_id: agencyId,
+      fiscal_year: fiscalYear,
+      ready: p.counts.ready,
+      at_risk: p.counts['at-risk'],
+      missing: p.counts.missing,
+      oit_low: p.oit.low,
+      oit_high: p.oit.high,
+      ita_low: p.ita?.low ?? null,
+      ita_high: p.ita?.high ?? null,
+      level_low: p.level.low?.name.th ?? null,
+      level_high: p.level.high?.name.th ?? null,
+      basis: p.basis,
+      due_date: p.dueDate,
+    });
+  }
+
+  /**
+   * City-wide: a page of the agencies' kept checklist readiness of a year, for central oversight
+   * before the OIT deadline, with the group's sums. Agency-years not kept yet, or kept before a link
+   * check, results or a survey round changed what they read, are kept again first.
+   */
+  async cityReadiness(
+    actor: Actor,
+    fiscalYear: number,
+    page: Page<ReadinessSort> & { state?: (typeof READINESS_STATES)[number] | undefined },
+  ) {
     authorize(actor, 'cityResults', 'read', undefined);
-    const rows = [];
-    for (const agency of await listAgencies(this.db, overseen(actor))) {
-      if (!(await this.repository.findChecklist(agency.id, fiscalYear))) continue;
-      const { counts, oit, ita, level, basis, dueDate } = await this.prediction(null, agency, fiscalYear);
-      rows.push({
-        agency: { slug: agency.slug, code: agency.code, nameTh: agency.name_th },
-        counts,
-        oit,
-        ita,
-        level: { low: level.low?.name.th ?? null, high: level.high?.name.th ?? null },
-        basis,
-        dueDate,
-      });
+    const scope = overseen(actor);
+    const kept = new ReadinessRepository(this.db);
+    for (const agencyId of await kept.stale(fiscalYear, scope)) {
+      await this.keepReadiness(this.db, agencyId, fiscalYear, await this.surveyBasis(agencyId, fiscalYear));
     }
-    return rows;
+    const { rows, total, summary } = await kept.page(fiscalYear, scope, page);
+    const n = (v: number | string | null) => Number(v ?? 0);
+    const mean = (v: number | string | null) => (v === null ? null : Math.round(Number(v) * 100) / 100);
+    return {
+      total,
+      rows: rows.map((row) => ({
+        agency: { slug: row.slug, code: row.code, nameTh: row.name_th },
+        counts: { ready: row.ready, 'at-risk': row.at_risk, missing: row.missing },
+        oit: { low: Number(row.oit_low), high: Number(row.oit_high) },
+        ita: row.ita_low === null || row.ita_high === null ? null : { low: Number(row.ita_low), high: Number(row.ita_high) },
+        level: { low: row.level_low, high: row.level_high },
+        basis: row.basis,
+        dueDate: row.due_date,
+      })),
+      agencies: n(summary.agencies),
+      counts: { ready: n(summary.ready), 'at-risk': n(summary.at_risk), missing: n(summary.missing) },
+      allReady: n(summary.all_ready),
+      withMissing: n(summary.with_missing),
+      oit: summary.oit_low === null ? null : { low: mean(summary.oit_low)!, high: mean(summary.oit_high)! },
+    };
   }
 
   /**

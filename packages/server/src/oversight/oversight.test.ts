@@ -120,6 +120,8 @@ describe.each(TEST_DATABASES)('oversight by part of the agency tree, on $engine'
   const ids = (agencies: Agency[]) => agencies.map((a) => a.id).sort((a, b) => a - b);
   const slugs = (agencies: Agency[]) => agencies.map((a) => a.slug).sort();
   const sorted = <T>(values: T[]) => [...new Set(values)].sort();
+  /** A list's rows, whether it answers them all or a page of them. */
+  const rowsOf = <T>(body: unknown) => (Array.isArray(body) ? body : (body as { rows: unknown[] }).rows) as T[];
 
   /** What each oversight path shows, as the set of agencies it covers. */
   const paths: Record<string, (who: keyof typeof sessions) => Promise<unknown[]>> = {
@@ -134,7 +136,7 @@ describe.each(TEST_DATABASES)('oversight by part of the agency tree, on $engine'
       ),
     cityResults: async (who) =>
       sorted(
-        ((await get(who, `/api/results/city?year=${YEAR}`)).body as { agency: { slug: string } }[]).map((r) => r.agency.slug),
+        rowsOf<{ agency: { slug: string } }>((await get(who, `/api/results/city?year=${YEAR}`)).body).map((r) => r.agency.slug),
       ),
     trends: async (who) => {
       const body = JSON.stringify((await get(who, '/api/results/trends')).body);
@@ -147,15 +149,19 @@ describe.each(TEST_DATABASES)('oversight by part of the agency tree, on $engine'
     },
     linkChecks: async (who) =>
       sorted(
-        ((await get(who, `/api/oit/link-checks?year=${YEAR}`)).body as { agency: { slug: string } }[]).map((r) => r.agency.slug),
+        rowsOf<{ agency: { slug: string } }>((await get(who, `/api/oit/link-checks?year=${YEAR}`)).body).map(
+          (r) => r.agency.slug,
+        ),
       ),
     surveys: async (who) =>
-      sorted(((await get(who, `/api/surveys/city?year=${YEAR}&tool=EIT`)).body as { agencyId: number }[]).map((r) => r.agencyId)),
+      sorted(
+        rowsOf<{ agencyId: number }>((await get(who, `/api/surveys/city?year=${YEAR}&tool=EIT`)).body).map((r) => r.agencyId),
+      ),
     late: async (who) =>
       sorted(
-        (
-          (await get(who, `/api/calendar/${YEAR}/late`)).body as { late: { slug: string }[]; dueSoon: { slug: string }[] }[]
-        ).flatMap((m) => [...m.late, ...m.dueSoon].map((d) => d.slug)),
+        rowsOf<{ late?: { slug: string }[]; dueSoon?: { slug: string }[]; agency?: { slug: string } }>(
+          (await get(who, `/api/calendar/${YEAR}/late?limit=200`)).body,
+        ).flatMap((m) => (m.agency ? [m.agency.slug] : [...m.late!, ...m.dueSoon!].map((d) => d.slug))),
       ),
   };
   const expected = (path: string, agencies: Agency[]) =>

@@ -1,5 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { Assessment, AssessmentImport, Database } from '../db/schema.js';
+import { agencyContains, orderSql, within, type Page } from '../db/page.js';
+import type { CitySort, TrendSort } from './schemas.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -107,4 +109,129 @@ export function trendRows(db: Executor, within?: readonly number[]) {
   let query = db.selectFrom('assessments').select(['agency_id', 'fiscal_year', 'ita', 'level_id']);
   if (within !== undefined) query = query.where('agency_id', 'in', within.length ? within : [-1]);
   return query.orderBy('fiscal_year').execute();
+}
+
+const cityColumn: Record<CitySort, string> = {
+  rank: 'ranked.rank',
+  code: 'ranked.code',
+  name: 'ranked.name_th',
+  ita: 'ranked.ita',
+  level: 'ranked.level_id',
+  iit: 'ranked.iit',
+  eit: 'ranked.eit',
+  oit: 'ranked.oit',
+};
+
+/**
+ * A page of a fiscal year's city table: every assessment of the agencies in scope ranked by ITA
+ * (equal totals to two decimals share a rank, agencies without one last), then filtered, sorted and cut;
+ * with how many match and the group's figures. Three queries, whatever the number of agencies.
+ */
+export async function cityPage(
+  db: Executor,
+  fiscalYear: number,
+  scope: readonly number[] | undefined,
+  page: Page<CitySort> & { level?: string | undefined },
+) {
+  const ranked = db
+    .selectFrom('assessments')
+    .innerJoin('agencies', 'agencies.id', 'assessments.agency_id')
+    .select([
+      'agencies.id as agency_id',
+      'agencies.code',
+      'agencies.slug',
+      'agencies.name_th',
+      'agencies.name_en',
+      'assessments.framework_id',
+      'assessments.source',
+      'assessments.ita',
+      'assessments.level_id',
+      'assessments.iit',
+      'assessments.eit',
+      'assessments.oit',
+      'assessments.indicators',
+      sql<number>`cast(rank() over (order by coalesce(round(assessments.ita * 100), -1) desc) as integer)`.as('rank'),
+    ])
+    .where('assessments.fiscal_year', '=', fiscalYear)
+    .where(within('assessments.agency_id', scope));
+  const filtered = db
+    .with('ranked', () => ranked)
+    .selectFrom('ranked')
+    .where((eb) => {
+      const conditions: Expression<SqlBool>[] = [];
+      if (page.q) conditions.push(agencyContains(page.q, 'ranked'));
+      if (page.level === 'none') conditions.push(eb('ranked.level_id', 'is', null));
+      else if (page.level) conditions.push(eb('ranked.level_id', '=', page.level));
+      return eb.and(conditions);
+    });
+  const [rows, count, levels] = await Promise.all([
+    filtered
+      .selectAll()
+      .orderBy(orderSql(cityColumn[page.sort], page.order, 'ranked.code'))
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    filtered.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('assessments')
+      .select([
+        'level_id',
+        (eb) => eb.fn.countAll<number | string>().as('agencies'),
+        (eb) => eb.fn.count<number | string>('ita').as('scored'),
+        (eb) => eb.fn.sum<number | string | null>('ita').as('sum'),
+        sql<number | string>`sum(case when source = 'demo-generated' then 1 else 0 end)`.as('generated'),
+        (eb) => eb.fn.min<string>('framework_id').as('framework_id'),
+      ])
+      .where('fiscal_year', '=', fiscalYear)
+      .where(within('agency_id', scope))
+      .groupBy('level_id')
+      .execute(),
+  ]);
+  return { rows, total: Number(count.n), levels };
+}
+
+/**
+ * A page of the agencies in scope that have results, each with its ITA by fiscal year, and the
+ * mean ITA of every year over the whole group: four queries, whatever the number of agencies.
+ */
+export async function trendPage(db: Executor, scope: readonly number[] | undefined, page: Page<TrendSort>) {
+  const agencies = db
+    .selectFrom('agencies')
+    .where(within('agencies.id', scope))
+    .where((eb) =>
+      eb.exists(eb.selectFrom('assessments').select('assessments.id').whereRef('assessments.agency_id', '=', 'agencies.id')),
+    )
+    .where((eb) => (page.q ? agencyContains(page.q) : eb.and([])));
+  const [rows, count, years] = await Promise.all([
+    agencies
+      .select(['agencies.id', 'agencies.code', 'agencies.slug', 'agencies.name_th', 'agencies.name_en'])
+      .orderBy(orderSql(page.sort === 'name' ? 'agencies.name_th' : 'agencies.code', page.order, 'agencies.id'))
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    agencies.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('assessments')
+      .select([
+        'fiscal_year',
+        (eb) => eb.fn.count<number | string>('ita').as('agencies'),
+        (eb) => eb.fn.avg<number | string | null>('ita').as('mean'),
+      ])
+      .where(within('agency_id', scope))
+      .groupBy('fiscal_year')
+      .orderBy('fiscal_year')
+      .execute(),
+  ]);
+  const scores = await db
+    .selectFrom('assessments')
+    .select(['agency_id', 'fiscal_year', 'ita', 'level_id'])
+    .where(
+      within(
+        'agency_id',
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy('fiscal_year')
+    .execute();
+  return { rows, total: Number(count.n), years, scores };
 }

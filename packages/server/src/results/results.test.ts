@@ -297,11 +297,11 @@ describe.each(TEST_DATABASES)('results API on $engine', (database) => {
 
     it('shows the city-wide table to central users only, with CSV and XLSX exports', async () => {
       expect((await get('/api/results/city?year=2566', khaeAdmin)).statusCode).toBe(403);
-      const rows = (await get('/api/results/city?year=2566', central)).json() as {
-        rank: number;
-        agency: { slug: string };
-        ita: number | null;
-      }[];
+      const rows = (
+        (await get('/api/results/city?year=2566', central)).json() as {
+          rows: { rank: number; agency: { slug: string }; ita: number | null }[];
+        }
+      ).rows;
       expect(rows[0]).toMatchObject({ rank: 1, agency: { slug: 'bang-khae' }, ita: 94.87 });
       const csv = await get('/api/results/city?year=2566&format=csv', central);
       expect(csv.headers['content-type']).toContain('text/csv');

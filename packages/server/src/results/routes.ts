@@ -5,23 +5,26 @@ import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import { requireActor } from '../http/context.js';
 import type { Upload } from '../inputs/read-upload.js';
+import { pageQuery } from '../http/page.js';
 import { XLSX_TYPE } from '../exports/stream.js';
 import { cityExport } from './city-export.js';
 import {
   assessmentReportSchema,
   assessmentSummarySchema,
-  cityRowSchema,
+  CITY_SORTS,
+  cityPageSchema,
   importedSchema,
   planSchema,
   presentedResultSchema,
   previewSchema,
-  trendSchema,
+  TREND_SORTS,
+  trendPageSchema,
 } from './schemas.js';
 import {
   agencyAssessments,
   assessmentReport,
-  cityResults,
-  cityTrends,
+  cityResultsPage,
+  cityTrendsPage,
   importResults,
   improvementPlan,
   previewResults,
@@ -227,16 +230,18 @@ export async function resultRoutes(app: FastifyInstance, { db }: { db: Db }) {
     {
       schema: {
         tags,
-        summary: 'All agencies of a fiscal year side by side (central users); ?format=csv or xlsx to download',
-        querystring: z.object({
+        summary:
+          'A page of the agencies of a fiscal year side by side, ranked by ITA, with the group figures (central users); ?format=csv or xlsx downloads every row',
+        querystring: pageQuery(CITY_SORTS, 'rank').extend({
           year: z.coerce.number().int().min(2500).max(2700),
           format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+          level: z.string().max(32).optional().describe("A level's id, or `none` for results without one"),
         }),
         response: {
           200: {
-            description: 'The table as JSON, or as a CSV or XLSX file',
+            description: 'A page of the table as JSON, or the whole table as a CSV or XLSX file',
             content: {
-              'application/json': { schema: z.array(cityRowSchema) },
+              'application/json': { schema: cityPageSchema },
               'text/csv': { schema: z.string().meta({ format: 'binary' }) },
               'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
                 schema: z.string().meta({ format: 'binary' }),
@@ -247,14 +252,12 @@ export async function resultRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request, reply) => {
-      const { year, format } = request.query;
-      if (format !== 'json') {
-        return reply
-          .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
-          .header('content-disposition', `attachment; filename="prongsai-ita-${year}.${format}"`)
-          .send(cityExport(db.kysely, requireActor(request), year, format) as unknown as string);
-      }
-      return cityResults(db.kysely, requireActor(request), year);
+      const { year, format, ...page } = request.query;
+      if (format === 'json') return cityResultsPage(db.kysely, requireActor(request), year, page);
+      return reply
+        .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="prongsai-ita-${year}.${format}"`)
+        .send(cityExport(db.kysely, requireActor(request), year, format) as unknown as string);
     },
   );
 
@@ -263,17 +266,11 @@ export async function resultRoutes(app: FastifyInstance, { db }: { db: Db }) {
     {
       schema: {
         tags,
-        summary: 'ITA of every agency by fiscal year (central users)',
-        response: { 200: z.array(trendSchema) },
+        summary: 'A page of agencies with their ITA by fiscal year, and the mean of each year over every agency (central users)',
+        querystring: pageQuery(TREND_SORTS, 'code'),
+        response: { 200: trendPageSchema },
       },
     },
-    async (request) => {
-      return (await cityTrends(db.kysely, requireActor(request))).map((r) => ({
-        agencyId: r.agency_id,
-        fiscalYear: r.fiscal_year,
-        ita: r.ita,
-        levelId: r.level_id,
-      }));
-    },
+    async (request) => cityTrendsPage(db.kysely, requireActor(request), request.query),
   );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageSchema } from '../http/page.js';
 
 const scores = z.record(z.string(), z.number());
 
@@ -180,3 +181,33 @@ export const trendSchema = z.object({
   ita: z.number().nullable(),
   levelId: z.string().nullable(),
 });
+
+/** A page of the city table, with the group's figures over every agency in scope. */
+export const cityPageSchema = pageSchema(cityRowSchema, {
+  /** Agencies in scope with results of the year. */
+  agencies: z.number(),
+  /** Their mean ITA. */
+  mean: z.number().nullable(),
+  /** How many reached each level (null: no level). */
+  levels: z.array(z.object({ levelId: z.string().nullable(), count: z.number() })),
+  /** Rows the demo made up. */
+  generated: z.number(),
+  /** The framework the year's results were scored with. */
+  framework: z.string().nullable(),
+});
+
+/** A page of agencies with their ITA by fiscal year, and each year's mean over the whole group. */
+export const trendPageSchema = pageSchema(
+  z.object({
+    agency: z.object({ id: z.number(), code: z.string(), slug: z.string(), nameTh: z.string(), nameEn: z.string() }),
+    years: z.array(z.object({ fiscalYear: z.number(), ita: z.number().nullable(), levelId: z.string().nullable() })),
+  }),
+  { years: z.array(z.object({ fiscalYear: z.number(), agencies: z.number(), mean: z.number().nullable() })) },
+);
+
+/** The city table's columns a page may be sorted by, and the SQL each sorts on. */
+export const CITY_SORTS = ['rank', 'code', 'name', 'ita', 'level', 'iit', 'eit', 'oit'] as const;
+export type CitySort = (typeof CITY_SORTS)[number];
+/** The trends' agencies a page may be sorted by. */
+export const TREND_SORTS = ['code', 'name'] as const;
+export type TrendSort = (typeof TREND_SORTS)[number];

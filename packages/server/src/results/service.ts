@@ -30,6 +30,7 @@ import { lockRow } from '../db/locks.js';
 import type { Agency, Assessment, AssessmentImport, Database } from '../db/schema.js';
 import { loadFramework } from '../frameworks/registry.js';
 import { badRequest, notFound } from '../http/errors.js';
+import type { Page } from '../db/page.js';
 import { inputErrorAsHttp } from '../inputs/input-http.js';
 import { readUpload, type Upload } from '../inputs/read-upload.js';
 import {
@@ -44,7 +45,10 @@ import {
   supersedeImports,
   trendRows,
   updateAssessment,
+  cityPage,
+  trendPage,
 } from './repository.js';
+import type { CitySort, TrendSort } from './schemas.js';
 import { cityTable, type CityRow } from './city.js';
 
 /** Differences over 0.01 between scores the imports gave and the scores computed from finer data. */
@@ -442,4 +446,74 @@ export async function cityTrends(db: Kysely<Database>, actor: Actor) {
   authorize(actor, 'cityResults', 'read', undefined);
   const scope = agencyScope(actor);
   return trendRows(db, scope === 'all' ? undefined : scope);
+}
+
+const r2 = (v: number | null) => (v === null ? null : round2(Number(v)));
+
+/**
+ * A page of the city table of a fiscal year (the agencies the central user oversees), with the
+ * group's figures: how many agencies have results, their mean ITA and how many reached each level.
+ */
+export async function cityResultsPage(
+  db: Kysely<Database>,
+  actor: Actor,
+  fiscalYear: number,
+  page: Page<CitySort> & { level?: string | undefined },
+) {
+  authorize(actor, 'cityResults', 'read', undefined);
+  const scope = agencyScope(actor);
+  const found = await cityPage(db, fiscalYear, scope === 'all' ? undefined : scope, page);
+  const scored = found.levels.reduce((n, l) => n + Number(l.scored), 0);
+  const sum = found.levels.reduce((n, l) => n + Number(l.sum ?? 0), 0);
+  return {
+    total: found.total,
+    rows: found.rows.map((row): CityRow => {
+      const level = row.level_id
+        ? loadFramework(row.framework_id).data.levels.levels.find((l) => l.id === row.level_id)
+        : undefined;
+      return {
+        rank: Number(row.rank),
+        agency: { id: row.agency_id, code: row.code, slug: row.slug, nameTh: row.name_th, nameEn: row.name_en },
+        framework: row.framework_id,
+        source: row.source,
+        ita: r2(row.ita),
+        level: level?.name.th ?? null,
+        levelId: row.level_id,
+        iit: r2(row.iit),
+        eit: r2(row.eit),
+        oit: r2(row.oit),
+        indicators: Object.fromEntries(
+          Object.entries(JSON.parse(row.indicators) as Record<string, number>).map(([k, v]) => [k, round2(v)]),
+        ),
+      };
+    }),
+    agencies: found.levels.reduce((n, l) => n + Number(l.agencies), 0),
+    mean: scored ? round2(sum / scored) : null,
+    levels: found.levels
+      .map((l) => ({ levelId: l.level_id, count: Number(l.agencies) }))
+      .sort((a, b) => (a.levelId ?? '~').localeCompare(b.levelId ?? '~')),
+    generated: found.levels.reduce((n, l) => n + Number(l.generated), 0),
+    framework: found.levels.map((l) => l.framework_id).sort()[0] ?? null,
+  };
+}
+
+/** A page of the agencies the central user oversees with their ITA by fiscal year, and each year's mean. */
+export async function cityTrendsPage(db: Kysely<Database>, actor: Actor, page: Page<TrendSort>) {
+  authorize(actor, 'cityResults', 'read', undefined);
+  const scope = agencyScope(actor);
+  const found = await trendPage(db, scope === 'all' ? undefined : scope, page);
+  return {
+    total: found.total,
+    rows: found.rows.map((agency) => ({
+      agency: { id: agency.id, code: agency.code, slug: agency.slug, nameTh: agency.name_th, nameEn: agency.name_en },
+      years: found.scores
+        .filter((s) => s.agency_id === agency.id)
+        .map((s) => ({ fiscalYear: s.fiscal_year, ita: r2(s.ita), levelId: s.level_id })),
+    })),
+    years: found.years.map((y) => ({
+      fiscalYear: y.fiscal_year,
+      agencies: Number(y.agencies),
+      mean: y.mean === null ? null : round2(Number(y.mean)),
+    })),
+  };
 }

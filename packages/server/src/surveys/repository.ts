@@ -1,5 +1,14 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { Database, SurveyRound } from '../db/schema.js';
+import { agencyContains, orderSql, within, type Page } from '../db/page.js';
+import type { RoundState, SurveySort } from './schemas.js';
+
+const surveyColumn: Record<SurveySort, string> = {
+  code: 'agencies.code',
+  name: 'agencies.name_th',
+  opensOn: 'r.opens_on',
+  closesOn: 'r.closes_on',
+};
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -30,6 +39,69 @@ export class SurveyRepository {
       this.db.selectFrom('survey_quotas').select(['round_id', 'division_id', 'required']).where('round_id', 'in', ids).execute(),
     ]);
     return { rounds, counts, quotas };
+  }
+
+  /**
+   * A page of each agency's latest round of a year and tool (the agencies in scope), with those
+   * rounds' counts and quotas, how many match and the group's figures: five queries, whatever the number of agencies.
+   */
+  async cityProgressPage(
+    fiscalYear: number,
+    tool: string,
+    scope: readonly number[] | undefined,
+    today: string,
+    page: Page<SurveySort> & { state?: RoundState | undefined },
+  ) {
+    const stateOf = sql<RoundState>`case when r.closed_at is null and r.opens_on <= ${today} and ${today} <= r.closes_on then 'open'
+      when r.closed_at is null and r.opens_on > ${today} then 'upcoming' else 'closed' end`;
+    const base = this.db
+      .selectFrom('survey_rounds as r')
+      .innerJoin('agencies', 'agencies.id', 'r.agency_id')
+      .where('r.fiscal_year', '=', fiscalYear)
+      .where('r.tool', '=', tool)
+      .where(within('r.agency_id', scope))
+      .where(
+        sql<SqlBool>`r.id = (select max(x.id) from survey_rounds x
+          where x.agency_id = r.agency_id and x.fiscal_year = r.fiscal_year and x.tool = r.tool)`,
+      );
+    const filtered = base.where((eb) => {
+      const conditions: Expression<SqlBool>[] = [];
+      if (page.q) conditions.push(agencyContains(page.q));
+      if (page.state) conditions.push(sql<SqlBool>`${stateOf} = ${page.state}`);
+      return eb.and(conditions);
+    });
+    const [rounds, count, states, required] = await Promise.all([
+      filtered
+        .selectAll('r')
+        .select(['agencies.code as agency_code', 'agencies.slug as agency_slug', 'agencies.name_th as agency_name_th'])
+        .orderBy(orderSql(surveyColumn[page.sort], page.order, 'agencies.code'))
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute(),
+      filtered.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+      base
+        .select([stateOf.as('state'), (eb) => eb.fn.countAll<number | string>().as('n')])
+        .groupBy(sql`1`)
+        .execute(),
+      base
+        .innerJoin('survey_quotas as q', 'q.round_id', 'r.id')
+        .select((eb) => eb.fn.sum<number | string | null>('q.required').as('n'))
+        .executeTakeFirstOrThrow(),
+    ]);
+    const ids = rounds.map((r) => r.id);
+    const [counts, quotas] = await Promise.all([
+      this.db
+        .selectFrom('survey_counts')
+        .select(['round_id', 'division_id', 'responses'])
+        .where(within('round_id', ids))
+        .execute(),
+      this.db
+        .selectFrom('survey_quotas')
+        .select(['round_id', 'division_id', 'required'])
+        .where(within('round_id', ids))
+        .execute(),
+    ]);
+    return { rounds, counts, quotas, total: Number(count.n), states, required: Number(required.n ?? 0) };
   }
 
   /** An agency's rounds of a fiscal year, newest first (for the OIT prediction, which sees no actor). */

@@ -6,13 +6,16 @@ import type { Config } from '../config.js';
 import { printableSheets, qrSvg, respondentLink } from './sheet.js';
 import type { Db } from '../db/database.js';
 import { requireActor } from '../http/context.js';
+import { pageQuery } from '../http/page.js';
 import { fileResponse, isoDate } from '../http/schemas.js';
 import {
-  cityProgressSchema,
+  cityProgressPageSchema,
   codesSchema,
   progressSchema,
   rosterCountSchema,
+  ROUND_STATES,
   roundViewSchema,
+  SURVEY_SORTS,
   surveyAbilitiesSchema,
   surveyResultSchema,
   whatIfSchema,
@@ -96,12 +99,19 @@ export async function surveyRoutes(app: FastifyInstance, { db, config }: { db: D
       schema: {
         tags,
         summary:
-          "City-wide: each agency's latest round of a year and tool against its quotas, and the groups still short (central admins)",
-        querystring: z.object({ year: z.coerce.number().int().min(2500).max(2700), tool: z.enum(['IIT', 'EIT']) }),
-        response: { 200: z.array(cityProgressSchema) },
+          "City-wide: a page of the agencies' latest round of a year and tool against its quotas, the groups still short, and the group's figures (central admins)",
+        querystring: pageQuery(SURVEY_SORTS, 'code').extend({
+          year: z.coerce.number().int().min(2500).max(2700),
+          tool: z.enum(['IIT', 'EIT']),
+          state: z.enum(ROUND_STATES).optional(),
+        }),
+        response: { 200: cityProgressPageSchema },
       },
     },
-    async (request) => service.cityProgress(requireActor(request), request.query.year, request.query.tool),
+    async (request) => {
+      const { year, tool, ...page } = request.query;
+      return service.cityProgress(requireActor(request), year, tool, page);
+    },
   );
 
   api.get(

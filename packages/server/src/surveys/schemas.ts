@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageSchema } from '../http/page.js';
 import { presentedResultSchema, weakPointSchema } from '../results/schemas.js';
 
 /** What the reader may do with a round: manage it (quotas, rosters, codes, closing). */
@@ -56,12 +57,24 @@ export const rosterCountSchema = z.object({
 /** One agency's row of the city-wide survey progress. */
 export const cityProgressSchema = z.object({
   agencyId: z.number(),
+  agency: z.object({ code: z.string(), slug: z.string(), nameTh: z.string() }),
   round: roundSchema,
   responses: z.number().nullable(),
   required: z.number(),
   quotaGroups: z.number(),
   groupsShort: z.number(),
   shortBy: z.number(),
+});
+
+/** A page of the agencies' latest rounds, with the group's figures over every agency in scope. */
+export const cityProgressPageSchema = pageSchema(cityProgressSchema, {
+  /** Agencies in scope with a round of the year and tool; of them, with the round open, still to open, past. */
+  agencies: z.number(),
+  open: z.number(),
+  upcoming: z.number(),
+  closed: z.number(),
+  /** Responses their quotas require, all together. */
+  required: z.number(),
 });
 
 const officialScoreSchema = z.object({ fiscalYear: z.number(), score: z.number() }).nullable();
@@ -83,3 +96,10 @@ export const whatIfSchema = z.object({ before: presentedResultSchema, after: pre
 export const codesSchema = z.object({ codes: z.array(z.string()) });
 
 export const receivedSchema = z.object({ status: z.literal('received') });
+
+/** The survey progress table's columns a page may be sorted by. */
+export const SURVEY_SORTS = ['code', 'name', 'opensOn', 'closesOn'] as const;
+export type SurveySort = (typeof SURVEY_SORTS)[number];
+/** A round open today, still to open, or past (closed or after its last day). */
+export const ROUND_STATES = ['open', 'upcoming', 'closed'] as const;
+export type RoundState = (typeof ROUND_STATES)[number];

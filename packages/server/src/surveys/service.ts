@@ -30,6 +30,8 @@ import { findAssessment } from '../results/repository.js';
 import { hashCode } from './codes.js';
 import { afterCounting, countWaiting, intakeFor, itemsOf } from './intake.js';
 import { SurveyRepository } from './repository.js';
+import type { Page } from '../db/page.js';
+import type { RoundState, SurveySort } from './schemas.js';
 import { readRoster } from './roster.js';
 import type { roundSchema, roundViewSchema, surveyAbilitiesSchema } from './schemas.js';
 import { hasSurveyKey, surveyKeyOf } from './sealing.js';
@@ -411,42 +413,56 @@ export class SurveyService {
    * quotas, and the divisions still short, worked out from the counts as the round's own progress
    * shows them (so that nothing here undoes a hidden division).
    */
-  async cityProgress(actor: Actor, fiscalYear: number, tool: string) {
+  async cityProgress(
+    actor: Actor,
+    fiscalYear: number,
+    tool: string,
+    page: Page<SurveySort> & { state?: RoundState | undefined },
+  ) {
     authorize(actor, 'cityResults', 'read', undefined);
-    const within = overseen(actor);
-    let { rounds, counts, quotas } = await this.repository.cityProgress(fiscalYear, tool, within);
-    const latest = new Map<number, SurveyRound>();
-    for (const round of rounds) if (!latest.has(round.agency_id)) latest.set(round.agency_id, round);
-    const past = [...latest.values()].filter((r) => !isOpen(r));
+    const scope = overseen(actor);
+    const today = todayInBangkok();
+    let found = await this.repository.cityProgressPage(fiscalYear, tool, scope, today, page);
+    const past = found.rounds.filter((r) => !isOpen(r, today));
     const due = (await this.repository.pendingCounts(past.map((r) => r.id))).filter((p) => Number(p.n) >= MIN_GROUP_SIZE);
     if (due.length) {
       for (const { round_id } of due) await this.settle(past.find((r) => r.id === round_id)!);
-      ({ rounds, counts, quotas } = await this.repository.cityProgress(fiscalYear, tool, within));
+      found = await this.repository.cityProgressPage(fiscalYear, tool, scope, today, page);
     }
     const byRound = <T extends { round_id: number }>(rows: T[]) => {
       const map = new Map<number, T[]>();
       for (const row of rows) map.set(row.round_id, [...(map.get(row.round_id) ?? []), row]);
       return map;
     };
-    const countsOf = byRound(counts);
-    const quotasOf = byRound(quotas);
-    return [...latest.values()].map((round) => {
-      const own = quotasOf.get(round.id) ?? [];
-      const shown = shownCounts(
-        new Map((countsOf.get(round.id) ?? []).map((c) => [c.division_id, Number(c.responses)])),
-        own.map((q) => q.division_id),
-      );
-      const short = own.filter((q) => isShort(shown.of(q.division_id), q.required));
-      return {
-        agencyId: round.agency_id,
-        round: presentRound(round),
-        responses: shown.total,
-        required: own.reduce((sum, q) => sum + q.required, 0),
-        quotaGroups: own.length,
-        groupsShort: short.length,
-        shortBy: short.reduce((sum, q) => sum + q.required - (shown.of(q.division_id) ?? 0), 0),
-      };
-    });
+    const countsOf = byRound(found.counts);
+    const quotasOf = byRound(found.quotas);
+    const state = (name: RoundState) => Number(found.states.find((s) => s.state === name)?.n ?? 0);
+    return {
+      total: found.total,
+      rows: found.rounds.map(({ agency_code, agency_slug, agency_name_th, ...round }) => {
+        const own = quotasOf.get(round.id) ?? [];
+        const shown = shownCounts(
+          new Map((countsOf.get(round.id) ?? []).map((c) => [c.division_id, Number(c.responses)])),
+          own.map((q) => q.division_id),
+        );
+        const short = own.filter((q) => isShort(shown.of(q.division_id), q.required));
+        return {
+          agencyId: round.agency_id,
+          agency: { code: agency_code, slug: agency_slug, nameTh: agency_name_th },
+          round: presentRound(round),
+          responses: shown.total,
+          required: own.reduce((sum, q) => sum + q.required, 0),
+          quotaGroups: own.length,
+          groupsShort: short.length,
+          shortBy: short.reduce((sum, q) => sum + q.required - (shown.of(q.division_id) ?? 0), 0),
+        };
+      }),
+      agencies: state('open') + state('upcoming') + state('closed'),
+      open: state('open'),
+      upcoming: state('upcoming'),
+      closed: state('closed'),
+      required: found.required,
+    };
   }
 
   /**

@@ -4,7 +4,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
+import type {
+  Kysely,
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely';
 import { insertAgency, insertDivision } from '../agencies/repository.js';
 import { buildApp } from '../app.js';
 import { loadConfig, withoutSchedules } from '../config.js';
@@ -15,14 +23,36 @@ import { login, type Session, type TestDatabase } from './databases.js';
 
 const PASSWORD = 'factory-password-1';
 
-/** An app over a fresh, empty database (no demo), with a factory for its records. */
-export async function bareApp(database: TestDatabase): Promise<{
+/** Counts the statements a database answers (those of its transactions among them). */
+export class StatementCounter implements KyselyPlugin {
+  count = 0;
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    this.count++;
+    return args.node;
+  }
+  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return Promise.resolve(args.result);
+  }
+  /** How many statements the work given makes. */
+  async of(work: () => Promise<unknown>): Promise<number> {
+    const before = this.count;
+    await work();
+    return this.count - before;
+  }
+}
+
+/** An app over a fresh, empty database (no demo), with a factory for its records; `counter` counts the app's statements. */
+export async function bareApp(
+  database: TestDatabase,
+  options: { counter?: StatementCounter } = {},
+): Promise<{
   app: FastifyInstance;
   db: Db;
   make: Factory;
   close(): Promise<void>;
 }> {
-  const db = await database.open();
+  const opened = await database.open();
+  const db = options.counter ? { ...opened, kysely: opened.kysely.withPlugin(options.counter) } : opened;
   const dataDir = mkdtempSync(join(tmpdir(), 'prongsai-data-'));
   const app = await buildApp({
     db,
@@ -36,7 +66,7 @@ export async function bareApp(database: TestDatabase): Promise<{
     make: factory(db.kysely, app),
     close: async () => {
       await app.close();
-      await db.drop();
+      await opened.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -8,7 +8,9 @@ export type Change = NonNullable<AssessmentDetail['comparison']>['tools'][number
 export type AssessmentSummary = ApiData<'/api/agencies/{agency}/assessments'>[number];
 export type FrameworkInfo = ApiData<'/api/frameworks/{id}'>;
 export type Preview = ApiData<'/api/agencies/{agency}/assessments/{year}/preview', 'post'>;
-export type CityRow = ApiData<'/api/results/city'>[number];
+/** A page of the city table (the JSON answer; the same route downloads CSV and XLSX). */
+export type CityTablePage = Exclude<ApiData<'/api/results/city'>, string>;
+export type CityRow = CityTablePage['rows'][number];
 
 export const fmt = (value: number | null | undefined) => (value === null || value === undefined ? '—' : value.toFixed(2));
 

@@ -4644,12 +4644,18 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** City-wide: per milestone, the districts that are late (central admins); `milestone` filters, `format=csv` or `xlsx` to download */
+        /** City-wide: a page of the agencies late or due soon with a milestone, and the counts per milestone (central admins); `milestone` and `state` filter, `format=csv` or `xlsx` downloads every late agency */
         get: {
             parameters: {
                 query?: {
                     format?: "json" | "csv" | "xlsx";
+                    limit?: number;
                     milestone?: "committee-order" | "memos" | "measures-plan" | "measures-publication" | "schools-data" | "staff-count" | "oit-evidence" | "iit-collection" | "eit-collection" | "oit-publication" | "nacc-survey" | "nacc-oit" | "progress-6" | "results" | "progress-12";
+                    offset?: number;
+                    order?: "asc" | "desc";
+                    q?: string;
+                    sort?: "dueOn" | "name" | "milestone";
+                    state?: "late" | "due-soon";
                 };
                 header?: never;
                 path: {
@@ -4659,27 +4665,35 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description Per milestone, the districts late and due soon; or the same as a CSV or XLSX file */
+                /** @description A page of the agencies late and due soon; or every late agency as a CSV or XLSX file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            dueSoon: {
-                                dueOn: string;
+                            milestones: {
+                                dueSoon: number;
+                                late: number;
+                                /** @enum {string} */
+                                milestone: "committee-order" | "memos" | "measures-plan" | "measures-publication" | "schools-data" | "staff-count" | "oit-evidence" | "iit-collection" | "eit-collection" | "oit-publication" | "nacc-survey" | "nacc-oit" | "progress-6" | "results" | "progress-12";
                                 nameTh: string;
-                                slug: string;
                             }[];
-                            late: {
+                            rows: {
+                                agency: {
+                                    nameTh: string;
+                                    slug: string;
+                                };
+                                daysLate: number;
                                 dueOn: string;
-                                nameTh: string;
-                                slug: string;
+                                /** @enum {string} */
+                                milestone: "committee-order" | "memos" | "measures-plan" | "measures-publication" | "schools-data" | "staff-count" | "oit-evidence" | "iit-collection" | "eit-collection" | "oit-publication" | "nacc-survey" | "nacc-oit" | "progress-6" | "results" | "progress-12";
+                                milestoneTh: string;
+                                /** @enum {string} */
+                                state: "late" | "due-soon";
                             }[];
-                            /** @enum {string} */
-                            milestone: "committee-order" | "memos" | "measures-plan" | "measures-publication" | "schools-data" | "staff-count" | "oit-evidence" | "iit-collection" | "eit-collection" | "oit-publication" | "nacc-survey" | "nacc-oit" | "progress-6" | "results" | "progress-12";
-                            nameTh: string;
-                        }[];
+                            total: number;
+                        };
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                         "text/csv": string;
                     };
@@ -7196,10 +7210,16 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** City-wide: each agency's latest link check of a year, links checked and passing (central admins) */
+        /** City-wide: a page of the agencies' latest link check of a year, links checked and passing, with the sums over all of them (central admins); `failing=true` keeps those with a failing link */
         get: {
             parameters: {
                 query: {
+                    failing?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                    order?: "asc" | "desc";
+                    q?: string;
+                    sort?: "code" | "name" | "total" | "passed" | "failed" | "finishedAt";
                     year: number;
                 };
                 header?: never;
@@ -7215,25 +7235,32 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
-                            agency: {
-                                nameTh?: string;
-                                slug?: string;
-                            };
+                            agencies: number;
                             checked: number;
-                            createdAt: string;
-                            error: {
-                                message: string;
-                                messageTh: string;
-                            } | null;
-                            finishedAt: string | null;
-                            fiscalYear: number;
-                            id: string;
+                            failing: number;
                             passed: number;
-                            /** @enum {string} */
-                            status: "queued" | "running" | "done" | "failed";
+                            rows: {
+                                agency: {
+                                    nameTh?: string;
+                                    slug?: string;
+                                };
+                                checked: number;
+                                createdAt: string;
+                                error: {
+                                    message: string;
+                                    messageTh: string;
+                                } | null;
+                                finishedAt: string | null;
+                                fiscalYear: number;
+                                id: string;
+                                passed: number;
+                                /** @enum {string} */
+                                status: "queued" | "running" | "done" | "failed";
+                                total: number;
+                                trigger: string;
+                            }[];
                             total: number;
-                            trigger: string;
-                        }[];
+                        };
                     };
                 };
             };
@@ -7253,10 +7280,16 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** City-wide: each agency's OIT readiness and predicted score of a year (central admins) */
+        /** City-wide: a page of the agencies' OIT readiness and predicted score of a year, with the sums over all of them (central admins); `state` keeps agencies with every item ready, items at risk, or items missing */
         get: {
             parameters: {
                 query: {
+                    limit?: number;
+                    offset?: number;
+                    order?: "asc" | "desc";
+                    q?: string;
+                    sort?: "code" | "name" | "ready" | "atRisk" | "missing" | "oit" | "ita" | "dueDate";
+                    state?: "ready" | "at-risk" | "missing";
                     year: number;
                 };
                 header?: never;
@@ -7272,31 +7305,46 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
-                            agency: {
-                                code: string;
-                                nameTh: string;
-                                slug: string;
-                            };
-                            basis: string | null;
+                            agencies: number;
+                            allReady: number;
                             counts: {
                                 "at-risk": number;
                                 missing: number;
                                 ready: number;
                             };
-                            dueDate: string;
-                            ita: {
-                                high: number;
-                                low: number;
-                            } | null;
-                            level: {
-                                high: string | null;
-                                low: string | null;
-                            };
                             oit: {
                                 high: number;
                                 low: number;
-                            };
-                        }[];
+                            } | null;
+                            rows: {
+                                agency: {
+                                    code: string;
+                                    nameTh: string;
+                                    slug: string;
+                                };
+                                basis: string | null;
+                                counts: {
+                                    "at-risk": number;
+                                    missing: number;
+                                    ready: number;
+                                };
+                                dueDate: string;
+                                ita: {
+                                    high: number;
+                                    low: number;
+                                } | null;
+                                level: {
+                                    high: string | null;
+                                    low: string | null;
+                                };
+                                oit: {
+                                    high: number;
+                                    low: number;
+                                };
+                            }[];
+                            total: number;
+                            withMissing: number;
+                        };
                     };
                 };
             };
@@ -7447,11 +7495,18 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** All agencies of a fiscal year side by side (central users); ?format=csv or xlsx to download */
+        /** A page of the agencies of a fiscal year side by side, ranked by ITA, with the group figures (central users); ?format=csv or xlsx downloads every row */
         get: {
             parameters: {
                 query: {
                     format?: "json" | "csv" | "xlsx";
+                    /** @description A level's id, or `none` for results without one */
+                    level?: string;
+                    limit?: number;
+                    offset?: number;
+                    order?: "asc" | "desc";
+                    q?: string;
+                    sort?: "rank" | "code" | "name" | "ita" | "level" | "iit" | "eit" | "oit";
                     year: number;
                 };
                 header?: never;
@@ -7460,33 +7515,44 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description The table as JSON, or as a CSV or XLSX file */
+                /** @description A page of the table as JSON, or the whole table as a CSV or XLSX file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            agency: {
-                                code: string;
-                                id: number;
-                                nameEn: string;
-                                nameTh: string;
-                                slug: string;
-                            };
-                            eit: number | null;
-                            framework: string;
-                            iit: number | null;
-                            indicators: {
-                                [key: string]: number;
-                            };
-                            ita: number | null;
-                            level: string | null;
-                            levelId: string | null;
-                            oit: number | null;
-                            rank: number;
-                            source: string;
-                        }[];
+                            agencies: number;
+                            framework: string | null;
+                            generated: number;
+                            levels: {
+                                count: number;
+                                levelId: string | null;
+                            }[];
+                            mean: number | null;
+                            rows: {
+                                agency: {
+                                    code: string;
+                                    id: number;
+                                    nameEn: string;
+                                    nameTh: string;
+                                    slug: string;
+                                };
+                                eit: number | null;
+                                framework: string;
+                                iit: number | null;
+                                indicators: {
+                                    [key: string]: number;
+                                };
+                                ita: number | null;
+                                level: string | null;
+                                levelId: string | null;
+                                oit: number | null;
+                                rank: number;
+                                source: string;
+                            }[];
+                            total: number;
+                        };
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                         "text/csv": string;
                     };
@@ -7508,10 +7574,16 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** ITA of every agency by fiscal year (central users) */
+        /** A page of agencies with their ITA by fiscal year, and the mean of each year over every agency (central users) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    order?: "asc" | "desc";
+                    q?: string;
+                    sort?: "code" | "name";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -7525,11 +7597,27 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
-                            agencyId: number;
-                            fiscalYear: number;
-                            ita: number | null;
-                            levelId: string | null;
-                        }[];
+                            rows: {
+                                agency: {
+                                    code: string;
+                                    id: number;
+                                    nameEn: string;
+                                    nameTh: string;
+                                    slug: string;
+                                };
+                                years: {
+                                    fiscalYear: number;
+                                    ita: number | null;
+                                    levelId: string | null;
+                                }[];
+                            }[];
+                            total: number;
+                            years: {
+                                agencies: number;
+                                fiscalYear: number;
+                                mean: number | null;
+                            }[];
+                        };
                     };
                 };
             };
@@ -8272,10 +8360,16 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** City-wide: each agency's latest round of a year and tool against its quotas, and the groups still short (central admins) */
+        /** City-wide: a page of the agencies' latest round of a year and tool against its quotas, the groups still short, and the group's figures (central admins) */
         get: {
             parameters: {
                 query: {
+                    limit?: number;
+                    offset?: number;
+                    order?: "asc" | "desc";
+                    q?: string;
+                    sort?: "code" | "name" | "opensOn" | "closesOn";
+                    state?: "open" | "upcoming" | "closed";
                     tool: "IIT" | "EIT";
                     year: number;
                 };
@@ -8292,27 +8386,40 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
-                            agencyId: number;
-                            groupsShort: number;
-                            quotaGroups: number;
+                            agencies: number;
+                            closed: number;
+                            open: number;
                             required: number;
-                            responses: number | null;
-                            round: {
-                                closedAt: string | null;
-                                closesOn: string;
-                                code: string;
-                                fiscalYear: number;
-                                framework: string;
-                                id: number;
-                                link: string;
-                                open: boolean;
-                                opensOn: string;
-                                /** @enum {string} */
-                                tool: "IIT" | "EIT";
-                                useCodes: boolean;
-                            };
-                            shortBy: number;
-                        }[];
+                            rows: {
+                                agency: {
+                                    code: string;
+                                    nameTh: string;
+                                    slug: string;
+                                };
+                                agencyId: number;
+                                groupsShort: number;
+                                quotaGroups: number;
+                                required: number;
+                                responses: number | null;
+                                round: {
+                                    closedAt: string | null;
+                                    closesOn: string;
+                                    code: string;
+                                    fiscalYear: number;
+                                    framework: string;
+                                    id: number;
+                                    link: string;
+                                    open: boolean;
+                                    opensOn: string;
+                                    /** @enum {string} */
+                                    tool: "IIT" | "EIT";
+                                    useCodes: boolean;
+                                };
+                                shortBy: number;
+                            }[];
+                            total: number;
+                            upcoming: number;
+                        };
                     };
                 };
             };

@@ -1,43 +1,23 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Loader,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-  UnstyledButton,
-} from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { Fragment, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
+import { Alert, Badge, Button, Card, Group, Loader, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { http, ok } from '../api/client';
 import { fiscalYearOf, todayInBangkok } from '../i18n/dates';
-import { fmt, LEVEL_COLORS, type CityRow } from '../api/results';
+import { fmt, LEVEL_COLORS, type CityRow, type CityTablePage } from '../api/results';
 import { EChart, type ChartOption } from '../charts/EChart';
 import { useFramework } from '../results/useFramework';
 import { BatchDocuments } from './BatchDocuments';
 import { OitReadiness } from './OitReadiness';
 import { LateMilestones } from './LateMilestones';
 import { SurveyProgress } from './SurveyProgress';
+import { PageControls, SearchBox, SortHeader, usePaged } from './paging';
 
-type SortKey = 'rank' | 'agency' | 'ita' | 'iit' | 'eit' | 'oit' | `i${number}`;
+type SortKey = 'rank' | 'name' | 'ita' | 'level' | 'iit' | 'eit' | 'oit';
 const LEVEL_ORDER = ['excellent', 'good', 'pass', 'improve', 'urgent'];
 
-function value(row: CityRow, key: SortKey, lang: string): number | string {
-  if (key === 'agency') return lang === 'th' ? row.agency.nameTh : row.agency.nameEn;
-  if (key === 'rank') return row.rank;
-  if (key.startsWith('i') && key !== 'ita' && key !== 'iit') return row.indicators[key.slice(1)] ?? -1;
-  return (row[key as 'ita' | 'iit' | 'eit' | 'oit'] as number | null) ?? -1;
-}
-
-/** Central oversight: every district of a fiscal year side by side. */
+/** Central oversight: the agencies of a fiscal year side by side, a page at a time, with the figures of all of them. */
 export function CityPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -46,19 +26,22 @@ export function CityPage() {
   // The current fiscal year once it has results; until then the latest year that has, and the page says so.
   const current = fiscalYearOf(todayInBangkok());
   const year = chosen ?? (years.data?.includes(current) ? current : (years.data?.[0] ?? null));
+  const paged = usePaged<SortKey>('rank');
   const rows = useQuery({
-    queryKey: ['city', year],
+    queryKey: ['city', year, paged.query],
     // The JSON answer (the same route gives the CSV and XLSX downloads).
-    queryFn: async () => (await ok(http.GET('/api/results/city', { params: { query: { year: year! } } }))) as CityRow[],
+    queryFn: async () =>
+      (await ok(http.GET('/api/results/city', { params: { query: { year: year!, ...paged.query } } }))) as CityTablePage,
     enabled: year !== null,
+    placeholderData: keepPreviousData,
   });
+  // Only each year's mean is drawn: one agency's row is enough to ask for.
   const trends = useQuery({
     queryKey: ['trends'],
-    queryFn: () => ok(http.GET('/api/results/trends')),
+    queryFn: () => ok(http.GET('/api/results/trends', { params: { query: { limit: 1 } } })),
   });
-  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'rank', descending: false });
   // The year's indicators by name, from the framework its results were scored with.
-  const framework = useFramework(rows.data?.[0]?.framework);
+  const framework = useFramework(rows.data?.framework ?? undefined);
   const threshold = framework.data?.analysisThreshold ?? null;
   const indicatorNames = useMemo(() => {
     const names = new Map<number, string>();
@@ -68,35 +51,14 @@ export function CityPage() {
     return names;
   }, [framework.data, lang]);
 
-  const sorted = useMemo(() => {
-    const list = [...(rows.data ?? [])];
-    list.sort((a, b) => {
-      const x = value(a, sort.key, lang);
-      const y = value(b, sort.key, lang);
-      const order = typeof x === 'string' ? x.localeCompare(String(y), lang) : x - (y as number);
-      return sort.descending ? -order : order;
-    });
-    return list;
-  }, [rows.data, sort, lang]);
-
   if (years.isLoading || rows.isLoading) return <Loader />;
-  const data = rows.data ?? [];
+  const data: CityRow[] = rows.data?.rows ?? [];
   const shortName = (row: CityRow) =>
     lang === 'th' ? row.agency.nameTh.replace('สำนักงานเขต', '') : row.agency.nameEn.replace(' District Office', '');
-  const header = (key: SortKey, label: ReactNode, style?: CSSProperties) => (
-    <Table.Th
-      style={{ verticalAlign: 'bottom', ...style }}
-      aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : undefined}
-    >
-      <UnstyledButton
-        onClick={() => setSort({ key, descending: sort.key === key ? !sort.descending : key !== 'rank' && key !== 'agency' })}
-        fw={600}
-        fz="sm"
-      >
-        {label}
-        {sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''}
-      </UnstyledButton>
-    </Table.Th>
+  const header = (key: SortKey, label: string, style?: CSSProperties) => (
+    <SortHeader paged={paged} column={key} firstOrder={key === 'rank' || key === 'name' ? 'asc' : 'desc'} style={style}>
+      {label}
+    </SortHeader>
   );
   // The district's column stays in view while the indicators scroll past it.
   const sticky = (left: number, width: number): CSSProperties => ({
@@ -117,6 +79,7 @@ export function CityPage() {
       </Text>
     </Stack>
   );
+  // The heatmap draws the page shown.
   const heatmapRows = [...data].sort((a, b) => (a.ita ?? 0) - (b.ita ?? 0));
   const heatmap: ChartOption = {
     tooltip: {
@@ -146,7 +109,7 @@ export function CityPage() {
       },
     ],
   };
-  const counts = LEVEL_ORDER.map((id) => data.filter((r) => r.levelId === id).length);
+  const counts = LEVEL_ORDER.map((id) => rows.data?.levels.find((l) => l.levelId === id)?.count ?? 0);
   const levelNames = LEVEL_ORDER.map((id) => t(`levels.${id}`));
   const distribution: ChartOption = {
     tooltip: {},
@@ -162,34 +125,27 @@ export function CityPage() {
       },
     ],
   };
-  const byYear = new Map<number, number[]>();
-  for (const row of trends.data ?? []) {
-    if (row.ita !== null) byYear.set(row.fiscalYear, [...(byYear.get(row.fiscalYear) ?? []), row.ita]);
-  }
-  const trendYears = [...byYear.keys()].sort();
+  const trendYears = (trends.data?.years ?? []).filter((y) => y.mean !== null);
   const trend: ChartOption = {
     tooltip: { trigger: 'axis' },
     grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: trendYears.map((y) => `พ.ศ. ${y}`) },
+    xAxis: { type: 'category', data: trendYears.map((y) => `พ.ศ. ${y.fiscalYear}`) },
     yAxis: { type: 'value', min: 70, max: 100 },
     series: [
       {
         type: 'line',
         name: t('city.average'),
-        data: trendYears.map((y) => {
-          const values = byYear.get(y) ?? [];
-          return Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100;
-        }),
+        data: trendYears.map((y) => y.mean),
         label: { show: true, textBorderColor: 'transparent' },
       },
     ],
   };
-  const generated = data.filter((r) => r.source === 'demo-generated').length;
+  const generated = rows.data?.generated ?? 0;
 
   return (
     <Stack>
       <Group justify="space-between" align="flex-end">
-        <Title order={2}>{t('city.title', { count: data.length })}</Title>
+        <Title order={2}>{t('city.title', { count: rows.data?.agencies ?? 0 })}</Title>
         <Group align="flex-end">
           <Select
             label={t('city.year')}
@@ -218,27 +174,33 @@ export function CityPage() {
       <SurveyProgress />
       <BatchDocuments years={years.data ?? []} />
       <Card withBorder>
+        <Group justify="space-between" align="flex-end" mb="sm">
+          <Text size="sm" data-testid="city-summary">
+            {rows.data?.mean !== null && rows.data?.mean !== undefined ? t('city.mean', { mean: fmt(rows.data.mean) }) : ''}
+          </Text>
+          <SearchBox paged={paged} testId="city-search" />
+        </Group>
         {/* A plain scroller, so the sticky district column holds against it. */}
         <div style={{ overflowX: 'auto' }} data-testid="city-table-scroll">
           <Table striped highlightOnHover data-testid="city-table" fz="sm" miw={1250}>
             <Table.Thead>
               <Table.Tr>
                 {header('rank', t('city.rank'), sticky(0, 56))}
-                {header('agency', t('city.agency'), sticky(56, 150))}
+                {header('name', t('city.agency'), sticky(56, 150))}
                 {header('ita', 'ITA')}
-                <Table.Th miw={110} style={{ verticalAlign: 'bottom' }}>
-                  {t('results.level')}
-                </Table.Th>
+                {header('level', t('results.level'), { minWidth: 110 })}
                 {header('iit', 'IIT')}
                 {header('eit', 'EIT')}
                 {header('oit', 'OIT')}
                 {Array.from({ length: 10 }, (_, i) => (
-                  <Fragment key={i}>{header(`i${i + 1}`, indicatorHeader(i + 1))}</Fragment>
+                  <Table.Th key={i} style={{ verticalAlign: 'bottom' }}>
+                    {indicatorHeader(i + 1)}
+                  </Table.Th>
                 ))}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {sorted.map((row) => (
+              {data.map((row) => (
                 <Table.Tr key={row.agency.id}>
                   <Table.Td style={sticky(0, 56)}>{row.rank}</Table.Td>
                   <Table.Td style={sticky(56, 150)}>
@@ -274,6 +236,7 @@ export function CityPage() {
             </Table.Tbody>
           </Table>
         </div>
+        <PageControls paged={paged} total={rows.data?.total ?? 0} testId="city-pages" />
       </Card>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>
@@ -290,6 +253,9 @@ export function CityPage() {
           <Title order={3} size="h5">
             {t('city.heatmap')}
           </Title>
+          <Text size="xs" c="dimmed">
+            {t('city.heatmapPage')}
+          </Text>
           <EChart label={t('city.heatmap')} option={heatmap} height={Math.max(400, heatmapRows.length * 18 + 80)} />
         </Card>
       </SimpleGrid>

@@ -1,32 +1,50 @@
 import { Anchor, Badge, Card, Group, Loader, Select, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { http, ok } from '../api/client';
 import { FiscalYearSelect } from '../forms/FiscalYearSelect';
 import { fiscalYearOf, formatIsoDate, todayInBangkok } from '../i18n/dates';
+import { PageControls, SearchBox, SortHeader, usePaged } from './paging';
 
-/** Central oversight of the self-assessment surveys: each district's latest round of a year and tool against its quotas. */
+type SurveySort = 'code' | 'name' | 'opensOn' | 'closesOn';
+
+/** Central oversight of the self-assessment surveys: a page of the agencies' latest round of a year and tool against its quotas. */
 export function SurveyProgress() {
   const { t, i18n } = useTranslation();
   const current = fiscalYearOf(todayInBangkok());
   const [year, setYear] = useState(current);
   const [tool, setTool] = useState<'IIT' | 'EIT'>('IIT');
-  const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => ok(http.GET('/api/agencies')) });
+  const paged = usePaged<SurveySort>('code');
   const rows = useQuery({
-    queryKey: ['survey-city', year, tool],
-    queryFn: () => ok(http.GET('/api/surveys/city', { params: { query: { year, tool } } })),
+    queryKey: ['survey-city', year, tool, paged.query],
+    queryFn: () => ok(http.GET('/api/surveys/city', { params: { query: { year, tool, ...paged.query } } })),
+    placeholderData: keepPreviousData,
   });
-  const byId = new Map((agencies.data ?? []).map((a) => [a.id, a]));
-  const sorted = [...(rows.data ?? [])].sort((a, b) => b.shortBy - a.shortBy || a.agencyId - b.agencyId);
+  const summary = rows.data;
+  const sorted = rows.data?.rows ?? [];
   return (
     <Card withBorder data-testid="survey-city">
       <Group justify="space-between" align="flex-end">
-        <Title order={3} size="h4">
-          {t('city.surveysTitle')}
-        </Title>
+        <div>
+          <Title order={3} size="h4">
+            {t('city.surveysTitle')}
+          </Title>
+          {summary && summary.agencies > 0 && (
+            <Text size="sm" mt={4} data-testid="survey-city-summary">
+              {t('city.surveysSummary', {
+                count: summary.agencies,
+                open: summary.open,
+                upcoming: summary.upcoming,
+                closed: summary.closed,
+                required: summary.required,
+              })}
+            </Text>
+          )}
+        </div>
         <Group align="flex-end">
+          <SearchBox paged={paged} testId="survey-city-search" />
           <Select
             label={t('surveys.tool')}
             value={tool}
@@ -41,7 +59,7 @@ export function SurveyProgress() {
       </Group>
       {rows.isLoading ? (
         <Loader />
-      ) : sorted.length === 0 ? (
+      ) : sorted.length === 0 && !paged.q ? (
         <Text size="sm" c="dimmed" mt="sm">
           {t('city.surveysNone', { year, tool })}
         </Text>
@@ -50,25 +68,24 @@ export function SurveyProgress() {
           <Table fz="sm" mt="sm" striped>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('city.district')}</Table.Th>
-                <Table.Th>{t('city.surveysDates')}</Table.Th>
+                <SortHeader paged={paged} column="name">
+                  {t('city.agency')}
+                </SortHeader>
+                <SortHeader paged={paged} column="opensOn">
+                  {t('city.surveysDates')}
+                </SortHeader>
                 <Table.Th ta="right">{t('city.surveysResponses')}</Table.Th>
                 <Table.Th ta="right">{t('city.surveysGroupsShort')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {sorted.map((row) => {
-                const agency = byId.get(row.agencyId);
                 return (
                   <Table.Tr key={row.agencyId}>
                     <Table.Td>
-                      {agency ? (
-                        <Anchor component={Link} to={`/a/${agency.slug}/surveys`} size="sm">
-                          {agency.nameTh}
-                        </Anchor>
-                      ) : (
-                        row.agencyId
-                      )}
+                      <Anchor component={Link} to={`/a/${row.agency.slug}/surveys`} size="sm">
+                        {row.agency.nameTh}
+                      </Anchor>
                     </Table.Td>
                     <Table.Td>
                       {formatIsoDate(row.round.opensOn, i18n.language)} – {formatIsoDate(row.round.closesOn, i18n.language)}{' '}
@@ -90,6 +107,7 @@ export function SurveyProgress() {
           </Table>
         </Table.ScrollContainer>
       )}
+      {(sorted.length > 0 || paged.q) && <PageControls paged={paged} total={rows.data?.total ?? 0} testId="survey-city-pages" />}
     </Card>
   );
 }

@@ -1,0 +1,33 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+
+/** A page of a city-wide table: `limit` rows from `offset`, sorted by a whitelisted column, of the agencies holding `q`. */
+export interface Page<S extends string = string> {
+  limit: number;
+  offset: number;
+  sort: S;
+  order: 'asc' | 'desc';
+  q?: string | undefined;
+}
+
+/**
+ * The condition "the agency's Thai or English name, code or slug holds the text" (case-insensitive,
+ * the text's wildcards taken literally), on the agencies table under the alias given.
+ */
+export function agencyContains(text: string, alias = 'agencies'): Expression<SqlBool> {
+  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = (column: string) => sql`lower(${sql.ref(`${alias}.${column}`)}) like ${pattern} escape '\\'`;
+  return sql<SqlBool>`(${like('name_th')} or ${like('name_en')} or ${like('code')} or ${like('slug')})`;
+}
+
+/** `column asc|desc`, NULLs last on either engine, then by the tie-breaker. */
+export function orderSql(column: string | Expression<unknown>, order: 'asc' | 'desc', tieBreaker: string) {
+  const direction = sql.raw(order === 'desc' ? 'desc' : 'asc');
+  const value = typeof column === 'string' ? sql.ref(column) : column;
+  return sql`(${value} is null) asc, ${value} ${direction}, ${sql.ref(tieBreaker)} asc`;
+}
+
+/** "Within these agencies" on a column, or no condition for every agency. */
+export function within(column: string, ids: readonly number[] | undefined): Expression<SqlBool> {
+  if (ids === undefined) return sql<SqlBool>`1 = 1`;
+  return ids.length ? sql<SqlBool>`${sql.ref(column)} in (${sql.join([...ids])})` : sql<SqlBool>`1 = 0`;
+}

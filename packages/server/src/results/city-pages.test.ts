@@ -1,0 +1,269 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Agency } from '../db/schema.js';
+import { frameworkForAgency } from '../frameworks/for-agency.js';
+import { OitService } from '../oit/service.js';
+import { systemActor } from '../auth/policy.js';
+import { TEST_DATABASES, type Session } from '../test-support/databases.js';
+import { bareApp, StatementCounter } from '../test-support/factories.js';
+
+const YEAR = 2567;
+const OTHER = YEAR - 1;
+const AT = '2025-01-01T00:00:00.000Z';
+const LEVELS = ['excellent', 'good', 'pass', 'improve', 'urgent'];
+
+/** Every city-wide list, as the city page asks for it (a page of rows and the group's figures). */
+const LISTS = [
+  `/api/results/city?year=${YEAR}`,
+  '/api/results/trends',
+  `/api/oit/readiness?year=${YEAR}`,
+  `/api/oit/link-checks?year=${YEAR}`,
+  `/api/surveys/city?year=${YEAR}&tool=EIT`,
+  `/api/calendar/${YEAR}/late`,
+];
+
+describe.each(TEST_DATABASES)('city-wide lists a page at a time, on $engine', (database) => {
+  const counter = new StatementCounter();
+  let context: Awaited<ReturnType<typeof bareApp>>;
+  let central: Session;
+  const agencies: Agency[] = [];
+
+  /** Agencies with a year of results (and the year before), a checklist, a link check and a survey round. */
+  const add = async (n: number) => {
+    const { make, db } = context;
+    const framework = frameworkForAgency({ kind: 'district' }, YEAR).id;
+    for (let i = 0; i < n; i++) {
+      const serial = agencies.length;
+      const agency = await make.agency({ kind: 'district', name_th: `เขตทดสอบ ${String(serial).padStart(3, '0')}` });
+      agencies.push(agency);
+      // Some agencies share a total, a few have none.
+      const ita = serial % 11 === 10 ? null : 60 + ((serial * 7) % 40);
+      for (const fiscalYear of [YEAR - 1, YEAR]) {
+        await db.kysely
+          .insertInto('assessments')
+          .values({
+            agency_id: agency.id,
+            fiscal_year: fiscalYear,
+            framework_id: framework,
+            source: 'imported',
+            ita: fiscalYear === YEAR ? ita : 70,
+            level_id: ita === null ? null : LEVELS[serial % LEVELS.length]!,
+            iit: 80,
+            eit: 80,
+            oit: ita,
+            indicators: '{"1": 90}',
+            result: '{}',
+            created_at: AT,
+            updated_at: AT,
+          })
+          .execute();
+      }
+      await db.kysely
+        .insertInto('oit_checklists')
+        .values({
+          agency_id: agency.id,
+          fiscal_year: YEAR,
+          framework_id: framework,
+          approved_by: null,
+          approved_at: null,
+          created_at: AT,
+        })
+        .execute();
+      await db.kysely
+        .insertInto('link_check_runs')
+        .values({
+          id: `00000000-0000-4000-8000-${String(agency.id).padStart(12, '0')}`,
+          agency_id: agency.id,
+          fiscal_year: YEAR,
+          trigger: 'manual',
+          requested_by: null,
+          status: 'done',
+          total: 4,
+          checked: 4,
+          passed: serial % 3 === 0 ? 3 : 4,
+          attempts: 1,
+          error: null,
+          worker: null,
+          heartbeat_at: null,
+          created_at: AT,
+          finished_at: AT,
+        })
+        .execute();
+      await db.kysely
+        .insertInto('survey_rounds')
+        .values({
+          agency_id: agency.id,
+          fiscal_year: YEAR,
+          tool: 'EIT',
+          framework_id: framework,
+          code: `code${agency.id}`,
+          opens_on: '2025-01-01',
+          closes_on: '2025-01-31',
+          use_codes: 0,
+          closed_at: AT,
+          created_by: null,
+          created_at: AT,
+        })
+        .execute();
+    }
+  };
+
+  const get = async (url: string) => {
+    const response = await context.app.inject({ method: 'GET', url, headers: central.headers });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json() as { total: number; rows: Record<string, unknown>[] } & Record<string, unknown>;
+  };
+  /** The statements each list takes, once what it keeps is up to date. */
+  const statements = async () => {
+    const counts: Record<string, number> = {};
+    for (const url of LISTS) {
+      await get(url);
+      counts[url] = await counter.of(() => get(url));
+    }
+    return counts;
+  };
+
+  beforeAll(async () => {
+    context = await bareApp(database, { counter });
+    central = (await context.make.account('central_admin')).session;
+  });
+  afterAll(() => context.close());
+
+  it('takes as many statements for 60 agencies as for 3', async () => {
+    await add(3);
+    const few = await statements();
+    await add(57);
+    const many = await statements();
+    expect(many).toEqual(few);
+    for (const url of LISTS) expect(many[url]).toBeLessThan(15);
+  });
+
+  it('the city table: pages that add up to the whole, sorted, filtered, ranked over the group', async () => {
+    const first = await get(`/api/results/city?year=${YEAR}`);
+    expect(first.total).toBe(agencies.length);
+    expect(first.rows).toHaveLength(50);
+    expect(first.agencies).toBe(agencies.length);
+    const levels = first.levels as { levelId: string | null; count: number }[];
+    expect(levels.reduce((n, l) => n + l.count, 0)).toBe(agencies.length);
+    const scores = agencies.map((_, serial) => (serial % 11 === 10 ? null : 60 + ((serial * 7) % 40)));
+    const scored = scores.filter((s): s is number => s !== null);
+    expect(first.mean).toBeCloseTo(scored.reduce((a, b) => a + b, 0) / scored.length, 2);
+
+    type Row = { rank: number; ita: number | null; agency: { code: string; nameTh: string }; levelId: string | null };
+    const all: Row[] = [];
+    for (let offset = 0; offset < agencies.length; offset += 7) {
+      const page = await get(`/api/results/city?year=${YEAR}&sort=ita&order=desc&limit=7&offset=${offset}`);
+      all.push(...(page.rows as Row[]));
+    }
+    expect(all).toHaveLength(agencies.length);
+    expect(new Set(all.map((r) => r.agency.code)).size).toBe(agencies.length);
+    // Highest first, those without a total last; equal totals share the rank of the first of them.
+    const itas = all.map((r) => r.ita);
+    expect(itas).toEqual([...scored].sort((a, b) => b - a).concat(scores.filter((s) => s === null) as null[]));
+    all.forEach((row, i) => {
+      const firstEqual = all.findIndex((r) => r.ita === row.ita);
+      expect(row.rank, `row ${i}`).toBe(row.ita === null ? scored.length + 1 : firstEqual + 1);
+    });
+    // Ranks stay the group's when the page is filtered.
+    const found = await get(`/api/results/city?year=${YEAR}&q=${encodeURIComponent('ทดสอบ 012')}`);
+    expect(found.total).toBe(1);
+    const twelve = all.find((r) => r.agency.nameTh.endsWith('012'))!;
+    expect((found.rows[0] as Row).rank).toBe(twelve.rank);
+    const good = await get(`/api/results/city?year=${YEAR}&level=good&limit=200`);
+    expect(good.total).toBe(levels.find((l) => l.levelId === 'good')!.count);
+    expect((good.rows as Row[]).every((r) => r.levelId === 'good')).toBe(true);
+    const byName = await get(`/api/results/city?year=${YEAR}&sort=name&order=asc&limit=200`);
+    const names = (byName.rows as Row[]).map((r) => r.agency.nameTh);
+    expect(names).toEqual([...names].sort());
+    // Bad pages are refused with a clear error.
+    for (const query of ['limit=201', 'limit=0', 'offset=-1', 'sort=password', 'order=up']) {
+      const response = await context.app.inject({
+        method: 'GET',
+        url: `/api/results/city?year=${YEAR}&${query}`,
+        headers: central.headers,
+      });
+      expect(response.statusCode).toBe(400);
+    }
+  });
+
+  it('trends, link checks, survey rounds and late milestones page and filter too', async () => {
+    const trends = await get('/api/results/trends?limit=10&offset=50');
+    expect(trends.total).toBe(agencies.length);
+    expect(trends.rows).toHaveLength(10);
+    expect(trends.years).toEqual([
+      { fiscalYear: YEAR - 1, agencies: agencies.length, mean: 70 },
+      expect.objectContaining({ fiscalYear: YEAR }),
+    ]);
+    const links = await get(`/api/oit/link-checks?year=${YEAR}&failing=true&limit=200`);
+    const failing = agencies.filter((_, serial) => serial % 3 === 0).length;
+    expect(links.total).toBe(failing);
+    expect(links.failing).toBe(failing);
+    expect(links.agencies).toBe(agencies.length);
+    expect(links.checked).toBe(agencies.length * 4);
+    const surveys = await get(`/api/surveys/city?year=${YEAR}&tool=EIT&sort=name&order=desc&limit=5`);
+    expect(surveys.total).toBe(agencies.length);
+    expect(surveys.closed).toBe(agencies.length);
+    expect((surveys.rows[0] as { agency: { nameTh: string } }).agency.nameTh).toBe(agencies.at(-1)!.name_th);
+    expect((await get(`/api/surveys/city?year=${YEAR}&tool=EIT&state=open`)).total).toBe(0);
+    const late = await get(`/api/calendar/${YEAR}/late?limit=3`);
+    const counts = late.milestones as { late: number; dueSoon: number }[];
+    expect(late.total).toBe(counts.reduce((n, m) => n + m.late + m.dueSoon, 0));
+    expect(late.rows.length).toBeLessThanOrEqual(3);
+  });
+
+  it('keeps the readiness as the checklist changes, equal to computing it again', async () => {
+    const { db } = context;
+    const agency = agencies[1]!;
+    const service = new OitService(db.kysely, '/nonexistent');
+    const admin = systemActor(agency.id);
+    // A checklist of the year before, opened and worked on through the OIT service.
+    await service.open(admin, agency, OTHER);
+    const kept = async () =>
+      (await get(`/api/oit/readiness?year=${OTHER}&q=${encodeURIComponent(agency.name_th)}`)).rows[0] as {
+        counts: Record<string, number>;
+        oit: { low: number; high: number };
+        ita: { low: number; high: number } | null;
+      };
+    const recomputed = async () => {
+      const p = await service.prediction(null, agency, OTHER);
+      return { counts: p.counts, oit: p.oit, ita: p.ita };
+    };
+    const row = await db.kysely
+      .selectFrom('oit_readiness')
+      .selectAll()
+      .where('agency_id', '=', agency.id)
+      .where('fiscal_year', '=', OTHER)
+      .executeTakeFirst();
+    expect(row).toBeDefined();
+    expect(await kept()).toMatchObject(await recomputed());
+    const code = (await service.checklist(admin, agency, OTHER)).tasks[0]!.task.item_code;
+    await service.addEvidence(admin, agency, OTHER, code, { title: 'แผน', note: '', url: 'https://example.org/plan' });
+    expect((await kept()).counts.missing).toBe((await recomputed()).counts.missing);
+    expect(await kept()).toMatchObject(await recomputed());
+    await service.transition(admin, agency, OTHER, code, 'accept', null);
+    expect(await kept()).toMatchObject(await recomputed());
+    // Kept in the change's own transaction: the readiness read makes no statement to catch up.
+    const summary = await get(`/api/oit/readiness?year=${OTHER}`);
+    expect(summary.agencies).toBe(1);
+    const evidence = (await service.checklist(admin, agency, OTHER)).tasks[0]!.evidence[0]!;
+    await service.transition(admin, agency, OTHER, code, 'return', 'แก้ไข');
+    await service.removeEvidence(admin, evidence.id);
+    const before = await counter.of(() => get(`/api/oit/readiness?year=${OTHER}`));
+    expect(await kept()).toMatchObject(await recomputed());
+    expect(before).toBe(await counter.of(() => get(`/api/oit/readiness?year=${OTHER}`)));
+    // Results imported elsewhere (the ITA range reads them) are caught up on the next read.
+    await db.kysely
+      .updateTable('assessments')
+      .set({ iit: 95, eit: 60, updated_at: new Date().toISOString() })
+      .where('agency_id', '=', agency.id)
+      .where('fiscal_year', '=', OTHER)
+      .execute();
+    expect(await kept()).toMatchObject(await recomputed());
+    // Filtered by state: the agency with items missing.
+    expect((await get(`/api/oit/readiness?year=${OTHER}&state=missing`)).total).toBe(1);
+    expect((await get(`/api/oit/readiness?year=${OTHER}&state=ready`)).total).toBe(0);
+    const page = await get(`/api/oit/readiness?year=${YEAR}&sort=name&order=desc&limit=10`);
+    expect(page.total).toBe(agencies.length);
+    expect((page.rows[0] as { agency: { nameTh: string } }).agency.nameTh).toBe(agencies.at(-1)!.name_th);
+    expect((page.counts as Record<string, number>).missing).toBeGreaterThan(0);
+  });
+});
