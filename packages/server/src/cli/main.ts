@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../config.js';
 import { useFileStore } from '../files/index.js';
+import { FileStoreError } from '../files/store.js';
 import { useImportedFrameworks } from '../frameworks/registry.js';
 import type { CliIo } from './io.js';
 import { USER_ERROR } from './io.js';
@@ -67,6 +68,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof ConfigError) {
       io.stderr.write(`prongsai ${name}: configuration: ${error.message}\n`);
       return USER_ERROR;
+    }
+    if (error instanceof FileStoreError) {
+      io.stderr.write(`prongsai ${name}: ${error.message}: ${error.store}: ${error.reason}\n`);
+      return 1;
     }
     io.stderr.write(`prongsai ${name}: internal error: ${(error as Error).stack ?? String(error)}\n`);
     return 1;

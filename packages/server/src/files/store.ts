@@ -37,15 +37,20 @@ export interface FileStore {
 
 /** A store that failed (unreachable, refused, full): answered as 503 with the store named in the log. */
 export class FileStoreError extends HttpError {
+  /** Which store and why, for the log only: the answer does not tell the store's address. */
+  readonly store: string;
+  readonly reason: string;
+
   constructor(store: Pick<FileStore, 'where'>, action: string, key: string, cause: unknown) {
-    const reason = cause instanceof Error ? cause.message || cause.name : String(cause);
     super(
       503,
       'file-store',
-      `the file store (${store.where}) could not ${action} "${key}": ${reason}`,
+      `the file store could not ${action} "${key}"`,
       'ที่เก็บไฟล์ของระบบขัดข้อง กรุณาลองใหม่ภายหลังหรือติดต่อผู้ดูแลระบบ',
     );
     this.name = 'FileStoreError';
+    this.store = store.where;
+    this.reason = cause instanceof Error ? cause.message || cause.name : String(cause);
     this.cause = cause;
   }
 }
