@@ -112,6 +112,11 @@ describe.runIf(browserAvailable)('results in Chromium', () => {
     await page.getByRole('button', { name: /^ITA/ }).click();
     const first = await page.locator('[data-testid=city-table] tbody tr').first().textContent();
     expect(first).toBeTruthy();
+    // The server sorts, searches and pages: the search keeps one district, ranked among all.
+    await page.getByTestId('city-search').fill('บางแค');
+    await expect.poll(() => page.locator('[data-testid=city-table] tbody tr').count()).toBe(1);
+    expect(await page.locator('[data-testid=city-table] tbody tr').first().textContent()).toMatch(/^\d+บางแค/);
+    expect(await page.getByTestId('city-pages').textContent()).toContain('แสดง 1–1 จาก 1 หน่วยงาน');
     await context.close();
   });
 });
