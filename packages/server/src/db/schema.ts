@@ -312,6 +312,8 @@ export interface OitReadinessTable {
   level_high: string | null;
   basis: string | null;
   due_date: string;
+  /** Responses the agency-year's survey rounds had counted when the row was kept. */
+  survey_responses: number;
   updated_at: Timestamp;
 }
 

@@ -295,25 +295,32 @@ const readinessColumn: Record<ReadinessSort, string> = {
   dueDate: 'oit_readiness.due_date',
 };
 
-export type ReadinessRow = Omit<OitReadinessTable, 'updated_at'>;
+export type ReadinessRow = Omit<OitReadinessTable, 'updated_at' | 'survey_responses'>;
 
 /** The kept readiness of agency-years: written with the checklist's changes, read a page at a time. */
 export class ReadinessRepository {
   constructor(private readonly db: Executor) {}
 
+  /** Keeps the row, with how many responses the agency-year's survey rounds have counted now. */
   async keep(row: ReadinessRow): Promise<void> {
     const { agency_id: _a, fiscal_year: _y, ...figures } = row;
     const updated_at = now();
+    const counted = sql<number>`(select coalesce(sum(sc.responses), 0) from survey_counts sc
+      inner join survey_rounds sr on sr.id = sc.round_id
+      where sr.agency_id = ${row.agency_id} and sr.fiscal_year = ${row.fiscal_year})`;
     await this.db
       .insertInto('oit_readiness')
-      .values({ ...row, updated_at })
-      .onConflict((oc) => oc.columns(['agency_id', 'fiscal_year']).doUpdateSet({ ...figures, updated_at }))
+      .values({ ...row, survey_responses: counted, updated_at })
+      .onConflict((oc) =>
+        oc.columns(['agency_id', 'fiscal_year']).doUpdateSet({ ...figures, survey_responses: counted, updated_at }),
+      )
       .execute();
   }
 
   /**
    * The agency-years in scope whose readiness is not kept yet, or was kept before what it reads
-   * changed elsewhere: a finished link check, results of the year or the year before, a survey round closed.
+   * changed elsewhere: a finished link check, results of the year or the year before, a survey round
+   * closed, or responses counted since.
    */
   async stale(fiscalYear: number, scope: readonly number[] | undefined): Promise<number[]> {
     const rows = await this.db
@@ -331,7 +338,10 @@ export class ReadinessRepository {
           or exists (select 1 from assessments s where s.agency_id = c.agency_id
                      and s.fiscal_year in (c.fiscal_year, c.fiscal_year - 1) and s.updated_at >= r.updated_at)
           or exists (select 1 from survey_rounds v where v.agency_id = c.agency_id and v.fiscal_year = c.fiscal_year
-                     and v.closed_at >= r.updated_at))`,
+                     and v.closed_at >= r.updated_at)
+          or r.survey_responses <> (select coalesce(sum(sc.responses), 0) from survey_counts sc
+                     inner join survey_rounds sr on sr.id = sc.round_id
+                     where sr.agency_id = c.agency_id and sr.fiscal_year = c.fiscal_year))`,
       )
       .execute();
     return rows.map((r) => r.agency_id);

@@ -258,6 +258,31 @@ describe.each(TEST_DATABASES)('city-wide lists a page at a time, on $engine', (d
       .where('fiscal_year', '=', OTHER)
       .execute();
     expect(await kept()).toMatchObject(await recomputed());
+    // So are responses counted in a survey round of the year (the self-assessment may become the basis).
+    const round = await db.kysely
+      .insertInto('survey_rounds')
+      .values({
+        agency_id: agency.id,
+        fiscal_year: OTHER,
+        tool: 'IIT',
+        framework_id: frameworkForAgency(agency, OTHER).id,
+        code: `other${agency.id}`,
+        opens_on: '2025-01-01',
+        closes_on: '2099-01-31',
+        use_codes: 0,
+        closed_at: null,
+        created_by: null,
+        created_at: new Date().toISOString(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.kysely.insertInto('survey_counts').values({ round_id: round.id, division_id: 0, responses: 7 }).execute();
+    await get(`/api/oit/readiness?year=${OTHER}`);
+    const steady = await counter.of(() => get(`/api/oit/readiness?year=${OTHER}`));
+    await db.kysely.updateTable('survey_counts').set({ responses: 8 }).where('round_id', '=', round.id).execute();
+    expect(await counter.of(() => get(`/api/oit/readiness?year=${OTHER}`))).toBeGreaterThan(steady);
+    expect(await counter.of(() => get(`/api/oit/readiness?year=${OTHER}`))).toBe(steady);
+    expect(await kept()).toMatchObject(await recomputed());
     // Filtered by state: the agency with items missing.
     expect((await get(`/api/oit/readiness?year=${OTHER}&state=missing`)).total).toBe(1);
     expect((await get(`/api/oit/readiness?year=${OTHER}&state=ready`)).total).toBe(0);

@@ -5,8 +5,9 @@ import type { Engine } from './helpers.js';
 export async function up(db: Kysely<any>, _engine: Engine): Promise<void> {
   // Each agency-year's OIT readiness and predicted scores, kept by the OIT service as the checklist
   // changes (in the same transaction), so the city-wide readiness is one indexed query. A row is
-  // dropped when what it was computed from changes elsewhere (link checks, results, surveys) and
-  // computed again on the next read; checklists without a row are computed then too.
+  // computed again on the next read when what it was computed from changed elsewhere (a link check
+  // finished, results, a survey round closed, or responses counted: `survey_responses` is how many
+  // the agency-year's rounds had counted then); checklists without a row are computed then too.
   await db.schema
     .createTable('oit_readiness')
     .addColumn('agency_id', 'integer', (c) => c.notNull().references('agencies.id').onDelete('cascade'))
@@ -22,6 +23,7 @@ export async function up(db: Kysely<any>, _engine: Engine): Promise<void> {
     .addColumn('level_high', 'varchar(200)')
     .addColumn('basis', 'text')
     .addColumn('due_date', 'varchar(10)', (c) => c.notNull())
+    .addColumn('survey_responses', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
     .addPrimaryKeyConstraint('oit_readiness_pk', ['agency_id', 'fiscal_year'])
     .execute();
