@@ -175,6 +175,18 @@ describe.each(TEST_DATABASES)('oversight by part of the agency tree, on $engine'
     });
   }
 
+  it("the years with results are those of the overseer's own agencies", async () => {
+    const { db } = context;
+    const [older] = await db.kysely.selectFrom('assessments').selectAll().where('agency_id', '=', south[1]!.id).execute();
+    await db.kysely
+      .insertInto('assessments')
+      .values({ ...older!, id: undefined, fiscal_year: YEAR - 1 })
+      .execute();
+    expect((await get('north', '/api/results/years')).body).toEqual([YEAR]);
+    expect((await get('south', '/api/results/years')).body).toEqual([YEAR, YEAR - 1]);
+    expect((await get('national', '/api/results/years')).body).toEqual([YEAR, YEAR - 1]);
+  });
+
   it('the document batch starts one job per district of the province', async () => {
     const batch = async (who: keyof typeof sessions) => {
       const response = await context.app.inject({

@@ -99,8 +99,15 @@ export function cityRows(db: Executor, fiscalYear: number, within?: readonly num
   return query.execute();
 }
 
-export async function assessmentYears(db: Executor): Promise<number[]> {
-  const rows = await db.selectFrom('assessments').select('fiscal_year').distinct().orderBy('fiscal_year', 'desc').execute();
+/** The fiscal years with results, newest first (of these agencies when given). */
+export async function assessmentYears(db: Executor, agencies?: readonly number[]): Promise<number[]> {
+  const rows = await db
+    .selectFrom('assessments')
+    .select('fiscal_year')
+    .distinct()
+    .where(within('agency_id', agencies))
+    .orderBy('fiscal_year', 'desc')
+    .execute();
   return rows.map((r) => r.fiscal_year);
 }
 

@@ -218,10 +218,15 @@ export async function resultRoutes(app: FastifyInstance, { db }: { db: Db }) {
 
   api.get(
     '/api/results/years',
-    { schema: { tags, summary: 'Fiscal years with results', response: { 200: z.array(z.number()) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Fiscal years with results of the agencies the user may see',
+        response: { 200: z.array(z.number()) },
+      },
+    },
     async (request) => {
-      requireActor(request);
-      return resultYears(db.kysely);
+      return resultYears(db.kysely, requireActor(request));
     },
   );
 

@@ -24,7 +24,7 @@ import type { Kysely } from 'kysely';
 import { readableAgency } from '../agencies/service.js';
 import { frameworkForAgency } from '../frameworks/for-agency.js';
 import { recordAudit } from '../audit/repository.js';
-import { allows, agencyScope, authorize, type Actor } from '../auth/policy.js';
+import { allows, agencyScope, authorize, overseen, type Actor } from '../auth/policy.js';
 import { now } from '../db/database.js';
 import { lockRow } from '../db/locks.js';
 import type { Agency, Assessment, AssessmentImport, Database } from '../db/schema.js';
@@ -429,9 +429,9 @@ export async function improvementPlan(
   return planImprovements(state.framework, state.result, level, target);
 }
 
-/** The fiscal years with results. */
-export function resultYears(db: Kysely<Database>): Promise<number[]> {
-  return assessmentYears(db);
+/** The fiscal years with results of the agencies the user may see. */
+export function resultYears(db: Kysely<Database>, actor: Actor): Promise<number[]> {
+  return assessmentYears(db, overseen(actor));
 }
 
 /** Every agency the central user oversees, of a fiscal year, side by side. */

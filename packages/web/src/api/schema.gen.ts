@@ -7637,7 +7637,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Fiscal years with results */
+        /** Fiscal years with results of the agencies the user may see */
         get: {
             parameters: {
                 query?: never;
