@@ -15,6 +15,8 @@ import { buildApp } from '../app.js';
 import { loadConfig, withoutSchedules } from '../config.js';
 import { openDatabase, todayInBangkok, type Db } from '../db/database.js';
 import { loadFramework } from '../frameworks/registry.js';
+import { loadDemo } from '../demo/demo.js';
+import type { DemoOptions } from '../test-support/demo-images.js';
 import { login, TEST_DATABASES, type Session } from '../test-support/databases.js';
 import { hashCode } from './codes.js';
 import { FORM_SCRIPT } from './form.js';
@@ -138,6 +140,11 @@ const sqliteFile = {
         rmSync(dir, { recursive: true, force: true });
       },
     };
+  },
+  async openDemo(options: DemoOptions, dataDir: string) {
+    const db = await sqliteFile.open();
+    await loadDemo(db.kysely, { ...options, dataDir });
+    return db;
   },
 };
 
