@@ -27,6 +27,7 @@ import { fiscalYearRoutes } from './fiscal-years/routes.js';
 import { frameworkRoutes } from './frameworks/routes.js';
 import { manualPasteRoutes } from './frameworks/manual-routes.js';
 import { useImportedFrameworks } from './frameworks/registry.js';
+import { ReadinessRefresh } from './oit/readiness-refresh.js';
 import { resultRoutes } from './results/routes.js';
 import { measureRoutes } from './measures/routes.js';
 import { letterheadRoutes } from './letterhead/routes.js';
@@ -278,6 +279,14 @@ export async function buildApp({
   app.decorate('linkChecks', linkChecks);
   app.addHook('onReady', () => linkChecks.start());
   app.addHook('onClose', () => linkChecks.stop());
+  const readinessRefresh = new ReadinessRefresh(
+    db.kysely,
+    config.dataDir,
+    { enabled: config.readinessRefresh !== false, everyMs: 60_000, batch: 200 },
+    (error) => app.log.error({ err: error }, 'keeping stale OIT readiness failed'),
+  );
+  app.addHook('onReady', () => readinessRefresh.start());
+  app.addHook('onClose', () => readinessRefresh.stop());
   await app.register(oitRoutes, { db, config, links: linkChecks });
   await app.register(transparencyRoutes, { db, config });
   await app.register(clarificationRoutes, { db, config });

@@ -33,6 +33,8 @@ export interface Config {
   linkCheck?: LinkCheckConfig;
   /** Reminders by email (PRONGSAI_SMTP_URL, PRONGSAI_MAIL_FROM, PRONGSAI_REMINDERS). */
   reminders?: ReminderConfig;
+  /** Stale OIT readiness kept up to date in the background, a batch a minute; `false` in tests. */
+  readinessRefresh?: boolean;
   /** Bytes each agency may store: evidence, OIT documents and letterhead together (PRONGSAI_AGENCY_QUOTA_MB). */
   agencyQuotaBytes?: number;
   /**
@@ -180,12 +182,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-/** The configuration without background schedules (tests, benchmarks): link checks and reminders run only when asked. */
+/**
+ * The configuration without background schedules (tests, benchmarks): link checks and reminders run
+ * only when asked, and stale readiness is kept only by the reads.
+ */
 export function withoutSchedules<C extends Config>(config: C): C {
   return {
     ...config,
     linkCheck: { ...(config.linkCheck ?? linkCheckConfig()), everyHours: 0 },
     reminders: { ...(config.reminders ?? reminderConfig()), scheduled: false },
+    readinessRefresh: false,
   };
 }
 

@@ -322,13 +322,25 @@ export class ReadinessRepository {
    * changed elsewhere: a finished link check, results of the year or the year before, a survey round
    * closed, or responses counted since.
    */
-  async stale(fiscalYear: number, scope: readonly number[] | undefined): Promise<number[]> {
-    const rows = await this.db
+  async stale(fiscalYear: number, scope: readonly number[] | undefined, limit: number): Promise<number[]> {
+    const rows = await this.staleQuery(fiscalYear, scope).select('c.agency_id').orderBy('c.agency_id').limit(limit).execute();
+    return rows.map((r) => r.agency_id);
+  }
+
+  /** How many agency-years in scope are stale, as `stale` finds them. */
+  async countStale(fiscalYear: number, scope: readonly number[] | undefined): Promise<number> {
+    const { n } = await this.staleQuery(fiscalYear, scope)
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(n);
+  }
+
+  private staleQuery(fiscalYear: number, scope: readonly number[] | undefined) {
+    return this.db
       .selectFrom('oit_checklists as c')
       .leftJoin('oit_readiness as r', (join) =>
         join.onRef('r.agency_id', '=', 'c.agency_id').onRef('r.fiscal_year', '=', 'c.fiscal_year'),
       )
-      .select('c.agency_id')
       .where('c.fiscal_year', '=', fiscalYear)
       .where(within('c.agency_id', scope))
       .where(
@@ -342,9 +354,18 @@ export class ReadinessRepository {
           or r.survey_responses <> (select coalesce(sum(sc.responses), 0) from survey_counts sc
                      inner join survey_rounds sr on sr.id = sc.round_id
                      where sr.agency_id = c.agency_id and sr.fiscal_year = c.fiscal_year))`,
-      )
+      );
+  }
+
+  /** The fiscal years that have checklists, newest first. */
+  async checklistYears(): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('oit_checklists')
+      .select('fiscal_year')
+      .distinct()
+      .orderBy('fiscal_year', 'desc')
       .execute();
-    return rows.map((r) => r.agency_id);
+    return rows.map((r) => r.fiscal_year);
   }
 
   /** A page of the kept readiness of a year, with how many match and the group's sums: three queries. */

@@ -139,6 +139,8 @@ export const cityReadinessSchema = pageSchema(
     withMissing: z.number(),
     /** The mean predicted OIT score. */
     oit: range.nullable(),
+    /** Checklists whose readiness is being brought up to date in the background: the sums may not include it yet. */
+    pending: z.number().int(),
   },
 );
 

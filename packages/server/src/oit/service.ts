@@ -172,6 +172,13 @@ const locked = (status: string) =>
  * The OIT workspace of agencies: checklists opened from the framework, assignments, documents and
  * links from divisions, the secretariat's review and the executive's approval that publishes.
  */
+/**
+ * How many stale agency-years a city-wide read keeps again before it answers: enough for a change or
+ * two since the last read; the rest (a national results import, the first read after an upgrade)
+ * are the background refresh's, so no read waits on thousands.
+ */
+export const READINESS_KEPT_PER_READ = 20;
+
 export class OitService {
   private readonly repository: OitRepository;
   private readonly store: EvidenceStore;
@@ -637,7 +644,8 @@ export class OitService {
   /**
    * City-wide: a page of the agencies' kept checklist readiness of a year, for central oversight
    * before the OIT deadline, with the group's sums. Agency-years not kept yet, or kept before a link
-   * check, results or a survey round changed what they read, are kept again first.
+   * check, results or a survey round changed what they read, are kept again first, up to
+   * READINESS_KEPT_PER_READ of them.
    */
   async cityReadiness(
     actor: Actor,
@@ -647,9 +655,11 @@ export class OitService {
     authorize(actor, 'cityResults', 'read', undefined);
     const scope = overseen(actor);
     const kept = new ReadinessRepository(this.db);
-    for (const agencyId of await kept.stale(fiscalYear, scope)) {
+    const stale = await kept.stale(fiscalYear, scope, READINESS_KEPT_PER_READ);
+    for (const agencyId of stale) {
       await this.keepReadiness(this.db, agencyId, fiscalYear, await this.surveyBasis(agencyId, fiscalYear));
     }
+    const pending = stale.length < READINESS_KEPT_PER_READ ? 0 : await kept.countStale(fiscalYear, scope);
     const { rows, total, summary } = await kept.page(fiscalYear, scope, page);
     const n = (v: number | string | null) => Number(v ?? 0);
     const mean = (v: number | string | null) => (v === null ? null : Math.round(Number(v) * 100) / 100);
@@ -669,7 +679,25 @@ export class OitService {
       allReady: n(summary.all_ready),
       withMissing: n(summary.with_missing),
       oit: summary.oit_low === null ? null : { low: mean(summary.oit_low)!, high: mean(summary.oit_high)! },
+      pending,
     };
+  }
+
+  /**
+   * Keeps again up to `limit` stale agency-years, newest year first, whoever oversees them: the
+   * background refresh (oit/readiness-refresh.ts). Answers how many it kept.
+   */
+  async refreshStaleReadiness(limit: number): Promise<number> {
+    const kept = new ReadinessRepository(this.db);
+    let done = 0;
+    for (const fiscalYear of await kept.checklistYears()) {
+      if (done >= limit) break;
+      for (const agencyId of await kept.stale(fiscalYear, undefined, limit - done)) {
+        await this.keepReadiness(this.db, agencyId, fiscalYear, await this.surveyBasis(agencyId, fiscalYear));
+        done++;
+      }
+    }
+    return done;
   }
 
   /**

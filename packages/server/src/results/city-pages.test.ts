@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agency } from '../db/schema.js';
 import { frameworkForAgency } from '../frameworks/for-agency.js';
-import { OitService } from '../oit/service.js';
+import { tmpdir } from 'node:os';
+import { ReadinessRefresh } from '../oit/readiness-refresh.js';
+import { OitService, READINESS_KEPT_PER_READ } from '../oit/service.js';
 import { systemActor } from '../auth/policy.js';
 import { TEST_DATABASES, type Session } from '../test-support/databases.js';
 import { bareApp, StatementCounter } from '../test-support/factories.js';
@@ -114,6 +116,7 @@ describe.each(TEST_DATABASES)('city-wide lists a page at a time, on $engine', (d
   };
   /** The statements each list takes, once what it keeps is up to date. */
   const statements = async () => {
+    await new OitService(context.db.kysely, tmpdir()).refreshStaleReadiness(10_000);
     const counts: Record<string, number> = {};
     for (const url of LISTS) {
       await get(url);
@@ -290,5 +293,27 @@ describe.each(TEST_DATABASES)('city-wide lists a page at a time, on $engine', (d
     expect(page.total).toBe(agencies.length);
     expect((page.rows[0] as { agency: { nameTh: string } }).agency.nameTh).toBe(agencies.at(-1)!.name_th);
     expect((page.counts as Record<string, number>).missing).toBeGreaterThan(0);
+  });
+
+  it('a read keeps no more than its share of stale checklists and says how many wait; the background refresh keeps the rest', async () => {
+    const refresh = (batch: number) =>
+      new ReadinessRefresh(context.db.kysely, tmpdir(), { enabled: false, everyMs: 60_000, batch }, (error) => {
+        throw error;
+      });
+    await refresh(10_000).tick();
+    const before = await get(`/api/oit/readiness?year=${YEAR}`);
+    expect(before.pending).toBe(0);
+    // A national import, or the first read after an upgrade: more checklists stale than a read keeps.
+    await add(READINESS_KEPT_PER_READ + 5);
+    const first = await get(`/api/oit/readiness?year=${YEAR}`);
+    expect(first.total).toBe(before.total + READINESS_KEPT_PER_READ);
+    expect(first.pending).toBe(5);
+    const background = refresh(3);
+    expect(await background.tick()).toBe(3);
+    expect(await background.tick()).toBe(2);
+    expect(await background.tick()).toBe(0);
+    const after = await get(`/api/oit/readiness?year=${YEAR}`);
+    expect(after.total).toBe(agencies.length);
+    expect(after.pending).toBe(0);
   });
 });

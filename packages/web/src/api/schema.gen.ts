@@ -7316,6 +7316,7 @@ export type paths = {
                                 high: number;
                                 low: number;
                             } | null;
+                            pending: number;
                             rows: {
                                 agency: {
                                     code: string;

@@ -50,6 +50,11 @@ export function OitReadiness() {
               </Badge>
             </Group>
           )}
+          {summary && summary.pending > 0 && (
+            <Text size="sm" c="dimmed" data-testid="oit-readiness-pending">
+              {t('city.oitPending', { count: summary.pending })}
+            </Text>
+          )}
         </div>
         <Group align="flex-end">
           <SearchBox paged={paged} testId="oit-readiness-search" />
