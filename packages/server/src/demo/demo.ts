@@ -65,6 +65,10 @@ export async function addDemoAccounts(db: Kysely<Database>, accounts: readonly D
     const agency = account.agency ? await findAgency(db, account.agency) : undefined;
     const division = agency && account.division ? await findDivisionByName(db, agency.id, account.division) : undefined;
     const oversees = account.oversees ? await findAgency(db, account.oversees) : undefined;
+    // An overseer without its part of the tree would oversee the whole country: not made at all.
+    if (account.oversees && !oversees) {
+      throw new Error(`the demo account ${account.email} oversees ${account.oversees}, which is not in the database`);
+    }
     await createUser(db, null, {
       email: account.email,
       displayName: account.displayName,

@@ -147,5 +147,9 @@ describe.each(TEST_DATABASES)('the full exports of many agencies, streamed a pag
     expect(new Set(ids).size).toBe(ids.length);
     const refused = await app.inject({ method: 'GET', url: '/api/audit?format=csv', headers: editor.headers });
     expect(refused.statusCode).toBe(403);
+    // A refused export is an error to read, not a file to save.
+    const city = await app.inject({ method: 'GET', url: '/api/results/city?year=2566&format=csv', headers: editor.headers });
+    expect(city.statusCode).toBe(403);
+    expect(city.headers['content-disposition']).toBeUndefined();
   });
 });

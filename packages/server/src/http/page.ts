@@ -8,10 +8,13 @@ export const PAGE_MAX = 200;
  * The query of a city-wide table's page: `limit` rows from `offset`, ordered by one of the
  * `sorts` columns (a whitelist), ascending or descending, of the agencies whose name or code holds `q`.
  */
+/** Beyond any list Prongsai holds (8,300 agencies × their milestones), and within every engine's integers. */
+const OFFSET_MAX = 10_000_000;
+
 export function pageQuery<const S extends readonly [string, ...string[]]>(sorts: S, defaultSort: S[number]) {
   return z.object({
     limit: z.coerce.number().int().min(1).max(PAGE_MAX).default(PAGE_DEFAULT),
-    offset: z.coerce.number().int().min(0).default(0),
+    offset: z.coerce.number().int().min(0).max(OFFSET_MAX).default(0),
     sort: z.enum(sorts).default(defaultSort),
     order: z.enum(['asc', 'desc']).default('asc'),
     q: z.string().trim().max(200).optional(),

@@ -259,10 +259,12 @@ export async function resultRoutes(app: FastifyInstance, { db }: { db: Db }) {
     async (request, reply) => {
       const { year, format, ...page } = request.query;
       if (format === 'json') return cityResultsPage(db.kysely, requireActor(request), year, page);
+      // Authorised before the headers: a refusal is answered as JSON, not downloaded as the file.
+      const file = cityExport(db.kysely, requireActor(request), year, format);
       return reply
         .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
         .header('content-disposition', `attachment; filename="prongsai-ita-${year}.${format}"`)
-        .send(cityExport(db.kysely, requireActor(request), year, format) as unknown as string);
+        .send(file as unknown as string);
     },
   );
 

@@ -116,25 +116,32 @@ export async function postgresDemo(
   if (!folder) return null;
   const template = readFileSync(join(folder, POSTGRES_TEMPLATE_FILE), 'utf8');
   const name = `prongsai_test_${randomBytes(6).toString('hex')}`;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await onServer(serverUrl, (client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
-      break;
-    } catch (error) {
-      // 55006: the template's last connection has not quite gone yet.
-      if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
-      await sleep(100);
-    }
-  }
+  // 55006: the template's last connection has not quite gone yet.
+  await whileInUse(() => onServer(serverUrl, (client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`)));
   cpSync(join(folder, 'data'), dataDir, { recursive: true });
   const db = await openDatabase(databaseUrl(serverUrl, name));
   return {
     ...db,
     drop: async () => {
       await db.close();
-      await onServer(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      // Not WITH (FORCE): the pool's connections are closing on their own, and forcing them would make
+      // them fail with an error nobody listens to any more.
+      await whileInUse(() => onServer(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}"`)));
     },
   };
+}
+
+/** Runs `action` again while PostgreSQL answers that the database is still being accessed (55006), up to 10 s. */
+async function whileInUse(action: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await action();
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || attempt >= 100) throw error;
+      await sleep(100);
+    }
+  }
 }
 
 /** The run's global setup: a folder for the images, and at the end the templates dropped and the folder removed. */
