@@ -301,10 +301,14 @@ export type ReadinessRow = Omit<OitReadinessTable, 'updated_at' | 'survey_respon
 export class ReadinessRepository {
   constructor(private readonly db: Executor) {}
 
-  /** Keeps the row, with how many responses the agency-year's survey rounds have counted now. */
-  async keep(row: ReadinessRow): Promise<void> {
+  /**
+   * Keeps the row, with how many responses the agency-year's survey rounds have counted now, as read
+   * at `readAt` (taken before its figures were read): a row kept since by a later reading (a change's
+   * own transaction, while a city-wide read was computing) is left as it is.
+   */
+  async keep(row: ReadinessRow, readAt: string): Promise<void> {
     const { agency_id: _a, fiscal_year: _y, ...figures } = row;
-    const updated_at = now();
+    const updated_at = readAt;
     const counted = sql<number>`(select coalesce(sum(sc.responses), 0) from survey_counts sc
       inner join survey_rounds sr on sr.id = sc.round_id
       where sr.agency_id = ${row.agency_id} and sr.fiscal_year = ${row.fiscal_year})`;
@@ -312,7 +316,10 @@ export class ReadinessRepository {
       .insertInto('oit_readiness')
       .values({ ...row, survey_responses: counted, updated_at })
       .onConflict((oc) =>
-        oc.columns(['agency_id', 'fiscal_year']).doUpdateSet({ ...figures, survey_responses: counted, updated_at }),
+        oc
+          .columns(['agency_id', 'fiscal_year'])
+          .doUpdateSet({ ...figures, survey_responses: counted, updated_at })
+          .where('oit_readiness.updated_at', '<=', readAt),
       )
       .execute();
   }

@@ -19,6 +19,7 @@ import { recordAudit } from '../audit/repository.js';
 import { allows, authorize, overseen, policies, type Actor } from '../auth/policy.js';
 import { lockRow } from '../db/locks.js';
 import type { Agency, Database, OitChecklist, OitEvidence } from '../db/schema.js';
+import { now } from '../db/database.js';
 import { loadFramework } from '../frameworks/registry.js';
 import { badRequest, conflict, HttpError, notFound } from '../http/errors.js';
 import { EvidenceStore } from '../evidence/store.js';
@@ -623,22 +624,26 @@ export class OitService {
    * (the transaction of the change), from the survey basis read before it.
    */
   private async keepReadiness(db: Kysely<Database>, agencyId: number, fiscalYear: number, basis: SurveyBasis | null) {
+    const readAt = now();
     const p = await this.predictWith(db, agencyId, fiscalYear, basis);
-    await new ReadinessRepository(db).keep({
-      agency_id: agencyId,
-      fiscal_year: fiscalYear,
-      ready: p.counts.ready,
-      at_risk: p.counts['at-risk'],
-      missing: p.counts.missing,
-      oit_low: p.oit.low,
-      oit_high: p.oit.high,
-      ita_low: p.ita?.low ?? null,
-      ita_high: p.ita?.high ?? null,
-      level_low: p.level.low?.name.th ?? null,
-      level_high: p.level.high?.name.th ?? null,
-      basis: p.basis,
-      due_date: p.dueDate,
-    });
+    await new ReadinessRepository(db).keep(
+      {
+        agency_id: agencyId,
+        fiscal_year: fiscalYear,
+        ready: p.counts.ready,
+        at_risk: p.counts['at-risk'],
+        missing: p.counts.missing,
+        oit_low: p.oit.low,
+        oit_high: p.oit.high,
+        ita_low: p.ita?.low ?? null,
+        ita_high: p.ita?.high ?? null,
+        level_low: p.level.low?.name.th ?? null,
+        level_high: p.level.high?.name.th ?? null,
+        basis: p.basis,
+        due_date: p.dueDate,
+      },
+      readAt,
+    );
   }
 
   /**
