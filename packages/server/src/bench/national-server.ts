@@ -1,6 +1,8 @@
 // A Prongsai server for the national benchmark, over the database PRONGSAI_DATABASE_URL names
 // (loaded by the benchmark through the import services). Counts every SQL statement through
-// Kysely's log hook and answers the count and its resident memory over IPC. Prints its port.
+// Kysely's log hook and answers the count and its resident memory over IPC, with the V8 heap in use
+// after a full collection when started with --expose-gc (tells a leak from a heap left to grow). Prints its port.
+import { getHeapStatistics } from 'node:v8';
 import { buildApp } from '../app.js';
 import { loadConfig, withoutSchedules } from '../config.js';
 import { openDatabase } from '../db/database.js';
@@ -16,7 +18,17 @@ const app = await buildApp({ db, config: { ...config, secureCookies: false }, lo
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 process.on('message', () => {
-  process.send?.({ statements, rss: process.memoryUsage().rss });
+  const rss = process.memoryUsage().rss;
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const heap = getHeapStatistics();
+  process.send?.({
+    statements,
+    rss,
+    heapUsed: heap.used_heap_size,
+    heapLimit: heap.heap_size_limit,
+    collected: gc !== undefined,
+  });
 });
 process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 })}\n`);
 process.on('SIGTERM', () => {

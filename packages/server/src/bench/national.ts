@@ -5,12 +5,17 @@
 // on loopback with 4 clients, each oversight endpoint against GET /api/health in the same run:
 // p50/p95 and the ratio to health; the import times; the server's resident memory at 50 and
 // 8,300 agencies and after repeated requests; SQL statements per request (Kysely's log hook).
+//
+// `--keep` keeps the loaded database (prongsai_bench_national, or prongsai_bench_national_smoke)
+// and reuses it on the next run with `--keep`, so the endpoints can be measured again in seconds;
+// `--only=city,picker` measures only the endpoints whose names contain one of those words.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import http from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { importAgenciesFromFile } from '../agencies/import-service.js';
 import { listAllAgencies } from '../agencies/repository.js';
@@ -31,6 +36,13 @@ const YEARS = SMOKE ? [2568, 2569] : [2565, 2566, 2567, 2568, 2569];
 const YEAR = 2569;
 const PASSWORD = 'prongsai-demo';
 const EMAIL = 'national@bench.test';
+const ARGS = process.argv.slice(3);
+const KEEP = ARGS.includes('--keep');
+const ONLY = ARGS.find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',')
+  .map((w) => w.trim().toLowerCase())
+  .filter(Boolean);
 const POSTGRES_URL = process.env.PRONGSAI_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 interface AgencyLine {
@@ -129,15 +141,27 @@ async function importResults(db: Db, agencies: Agency[]): Promise<number> {
   return imported;
 }
 
+interface ServerStats {
+  statements: number;
+  rss: number;
+  /** The V8 heap in use (after a full collection when the server runs with --expose-gc) and its limit. */
+  heapUsed: number;
+  heapLimit: number;
+  collected: boolean;
+}
+
+/** Node options of the benchmark's server, e.g. `--expose-gc --max-old-space-size=256` (BENCH_NATIONAL_SERVER_ARGS). */
+const SERVER_ARGS = (process.env.BENCH_NATIONAL_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+
 interface Server {
   port: number;
   child: ChildProcess;
-  stats(): Promise<{ statements: number; rss: number }>;
+  stats(): Promise<ServerStats>;
   stop(): Promise<void>;
 }
 
 async function startServer(url: string): Promise<Server> {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./national-server.js', import.meta.url))], {
+  const child = spawn(process.execPath, [...SERVER_ARGS, fileURLToPath(new URL('./national-server.js', import.meta.url))], {
     env: { ...process.env, PRONGSAI_DATABASE_URL: url },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
@@ -146,7 +170,7 @@ async function startServer(url: string): Promise<Server> {
     port: (JSON.parse(line) as { port: number }).port,
     child,
     stats: async () => {
-      const answer = once(child, 'message') as Promise<[{ statements: number; rss: number }]>;
+      const answer = once(child, 'message') as Promise<[ServerStats]>;
       child.send('stats');
       return (await answer)[0];
     },
@@ -165,7 +189,7 @@ async function signIn(port: number): Promise<Record<string, string>> {
   return { cookie: String(login.headers['set-cookie']?.[0] ?? '').split(';')[0]! };
 }
 
-const ENDPOINTS: [string, string][] = [
+const EVERY_ENDPOINT: [string, string][] = [
   ['results city', `/api/results/city?year=${YEAR}&limit=50`],
   ['results trends', '/api/results/trends?limit=50'],
   ['late milestones', `/api/calendar/${YEAR}/late?limit=50`],
@@ -175,6 +199,7 @@ const ENDPOINTS: [string, string][] = [
   ['document batch', `/api/documents/batch?limit=50`],
   ['agency picker', `/api/agencies?q=${encodeURIComponent('เทศบาล')}&limit=20`],
 ];
+const ENDPOINTS = ONLY ? EVERY_ENDPOINT.filter(([name]) => ONLY.some((w) => name.toLowerCase().includes(w))) : EVERY_ENDPOINT;
 const EXPORTS: [string, string][] = [
   ['city results XLSX (all rows)', `/api/results/city?year=${YEAR}&format=xlsx`],
   ['late milestones XLSX (all rows)', `/api/calendar/${YEAR}/late?format=xlsx`],
@@ -206,27 +231,8 @@ async function repeat(server: Server, headers: Record<string, string>, endpoints
   agent.destroy();
 }
 
-const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
-
-const admin = new URL(POSTGRES_URL);
-admin.pathname = '/postgres';
-const database = `prongsai_bench_national_${process.pid}`;
-const url = new URL(POSTGRES_URL);
-url.pathname = `/${database}`;
-const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 3000 });
-try {
-  await client.connect();
-} catch {
-  console.log(`\nNational benchmark: PostgreSQL does not answer at ${admin.host}: skipped`);
-  process.exit(0);
-}
-await client.query(`CREATE DATABASE "${database}"`);
-const report: Record<string, unknown> = {
-  date: new Date().toISOString(),
-  machine: `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${mib(totalmem())}`,
-};
-let server: Server | null = null;
-try {
+/** Loads the database: 50 agencies first (measured), then the 8,300 with 5 years of results. */
+async function loadDatabase() {
   const lines = SMOKE ? nationalAgencies().slice(0, 400) : nationalAgencies();
   if (!SMOKE && lines.length !== 8300) throw new Error(`expected 8,300 agencies, generated ${lines.length}`);
   const db = await openDatabase(url.toString());
@@ -239,14 +245,13 @@ try {
     overseesAgencyId: null,
     password: PASSWORD,
   });
-  console.log(`\nNational benchmark on PostgreSQL (${database}), ${report.machine}`);
 
   // 50 agencies: Bangkok's districts alone, with their results.
   const districts = lines.filter((l) => l.kind === 'district').map((l) => ({ ...l, parent_code: '' }));
   await importAgenciesFromFile(db.kysely, { fileName: 'districts.csv', data: csvOf(districts) }, { dryRun: false });
   await importResults(db, await listAllAgencies(db.kysely));
   server = await startServer(url.toString());
-  let headers = await signIn(server.port);
+  const headers = await signIn(server.port);
   const small = await probe(server, headers);
   const rssSmall = (await server.stats()).rss;
   await server.stop();
@@ -263,16 +268,65 @@ try {
   const results = await importResults(db, fresh);
   const resultsSeconds = (performance.now() - t) / 1000;
   console.log(`results import: ${results} agency-years in ${resultsSeconds.toFixed(0)} s`);
+  if (KEEP) await sql`CREATE TABLE bench_national_loaded (at timestamptz DEFAULT now())`.execute(db.kysely);
   await db.close();
+  return { small, rssSmall, plan, agenciesSeconds, results, resultsSeconds, freshAgencies: fresh.length };
+}
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+/** RSS, and the V8 heap in use (live after a full collection with --expose-gc) of its limit. */
+const memory = (s: ServerStats) => `${mib(s.rss)} (heap ${mib(s.heapUsed)}${s.collected ? ' live' : ''} of ${mib(s.heapLimit)})`;
+
+let server: Server | null = null;
+const admin = new URL(POSTGRES_URL);
+admin.pathname = '/postgres';
+const database = KEEP ? `prongsai_bench_national${SMOKE ? '_smoke' : ''}` : `prongsai_bench_national_${process.pid}`;
+const url = new URL(POSTGRES_URL);
+url.pathname = `/${database}`;
+const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 3000 });
+try {
+  await client.connect();
+} catch {
+  console.log(`\nNational benchmark: PostgreSQL does not answer at ${admin.host}: skipped`);
+  process.exit(0);
+}
+const exists = (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])).rowCount === 1;
+/** A kept database loaded to the end by an earlier `--keep` run (its marker table is written last). */
+let reused = false;
+if (exists) {
+  const kept = new pg.Client({ connectionString: url.toString() });
+  await kept.connect();
+  reused =
+    (await kept.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'bench_national_loaded'`)).rowCount === 1;
+  await kept.end();
+  if (!reused) await client.query(`DROP DATABASE "${database}" WITH (FORCE)`);
+}
+if (!reused) await client.query(`CREATE DATABASE "${database}"`);
+const report: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  machine: `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${mib(totalmem())}`,
+};
+try {
+  console.log(`\nNational benchmark on PostgreSQL (${database}${reused ? ', kept from an earlier run' : ''}), ${report.machine}`);
+  const loaded = reused ? null : await loadDatabase();
+  const small = loaded?.small ?? { statements: {} as Record<string, number> };
+  const rssSmall = loaded?.rssSmall ?? 0;
+  const { plan, agenciesSeconds, results, resultsSeconds, freshAgencies } = loaded ?? {
+    plan: { added: 0, updated: 0 },
+    agenciesSeconds: 0,
+    results: 0,
+    resultsSeconds: 0,
+    freshAgencies: 0,
+  };
 
   server = await startServer(url.toString());
-  headers = await signIn(server.port);
+  const headers = await signIn(server.port);
   const large = await probe(server, headers);
-  const rssLarge = (await server.stats()).rss;
+  const rssLarge = await server.stats();
   await repeat(server, headers, large.answering, 20);
-  const rss20 = (await server.stats()).rss;
+  const rss20 = await server.stats();
   await repeat(server, headers, large.answering, 20);
-  const rss40 = (await server.stats()).rss;
+  const rss40 = await server.stats();
 
   await load(server.port, '/api/health', {}, 50, CLIENTS);
   const health = await load(server.port, '/api/health', {}, Math.max(REQUESTS, 200), CLIENTS);
@@ -283,7 +337,14 @@ try {
   const latencies: Record<string, unknown> = { health };
   for (const [name, path] of ENDPOINTS) {
     if (large.status[name] !== 200) {
-      rows.push([name, `HTTP ${large.status[name]}`, '—', '—', String(small.statements[name]), String(large.statements[name])]);
+      rows.push([
+        name,
+        `HTTP ${large.status[name]}`,
+        '—',
+        '—',
+        String(small.statements[name] ?? '—'),
+        String(large.statements[name]),
+      ]);
       continue;
     }
     // Fewer requests for an endpoint that takes seconds, so the run ends.
@@ -295,11 +356,11 @@ try {
       measured.p50.toFixed(1),
       measured.p95.toFixed(1),
       `${(measured.p95 / health.p95).toFixed(1)}×`,
-      String(small.statements[name]),
+      String(small.statements[name] ?? '—'),
       String(large.statements[name]),
     ]);
   }
-  const rssLoaded = (await server.stats()).rss;
+  const rssLoaded = await server.stats();
   const exportsMs: Record<string, number> = {};
   const agent = new http.Agent({ keepAlive: false });
   for (const [name, path] of EXPORTS) {
@@ -309,7 +370,7 @@ try {
     if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
   }
   agent.destroy();
-  const rssExports = (await server.stats()).rss;
+  const rssExports = await server.stats();
 
   printTable(rows);
   console.log('');
@@ -318,16 +379,16 @@ try {
       ['figure', 'value'],
       ['agencies import, 8,300 rows (agencies import service)', `${agenciesSeconds.toFixed(1)} s`],
       [
-        `results import, ${results.toLocaleString('en')} agency-years: ${fresh.length.toLocaleString('en')} agencies × ${YEARS.length} years (results import service, 4 at a time)`,
+        `results import, ${results.toLocaleString('en')} agency-years: ${freshAgencies.toLocaleString('en')} agencies × ${YEARS.length} years (results import service, 4 at a time)`,
         `${resultsSeconds.toFixed(0)} s`,
       ],
       ['server RSS at 50 agencies (after one request of each endpoint)', mib(rssSmall)],
-      ['server RSS at 8,300 agencies (after one request of each endpoint)', mib(rssLarge)],
-      ['… after 20 more requests of each endpoint', mib(rss20)],
-      ['… after 40 more requests of each endpoint', mib(rss40)],
-      ['… after the latency runs', mib(rssLoaded)],
+      ['server RSS at 8,300 agencies (after one request of each endpoint)', memory(rssLarge)],
+      ['… after 20 more requests of each endpoint', memory(rss20)],
+      ['… after 40 more requests of each endpoint', memory(rss40)],
+      ['… after the latency runs', memory(rssLoaded)],
       ...EXPORTS.map(([name]) => [name, `${(exportsMs[name]! / 1000).toFixed(1)} s`]),
-      ['… RSS after the two exports', mib(rssExports)],
+      ['… RSS after the two exports', memory(rssExports)],
     ],
     1,
   );
@@ -340,11 +401,12 @@ try {
     statements: { at50: small.statements, at8300: large.statements },
     status: large.status,
     rss: { at50: rssSmall, at8300: rssLarge, after20: rss20, after40: rss40, afterLoad: rssLoaded, afterExports: rssExports },
+    serverArgs: SERVER_ARGS,
     exportsMs,
   });
   writeReport('national', report);
 } finally {
   if (server) await server.stop();
-  await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  if (!KEEP) await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   await client.end();
 }

@@ -119,20 +119,28 @@ export function trendRows(db: Executor, within?: readonly number[]) {
 }
 
 const cityColumn: Record<CitySort, string> = {
-  rank: 'ranked.rank',
-  code: 'ranked.code',
-  name: 'ranked.name_th',
-  ita: 'ranked.ita',
-  level: 'ranked.level_id',
-  iit: 'ranked.iit',
-  eit: 'ranked.eit',
-  oit: 'ranked.oit',
+  rank: 'ranks.rank',
+  code: 'agencies.code',
+  name: 'agencies.name_th',
+  ita: 'ranks.ita',
+  level: 'ranks.level_id',
+  iit: 'ranks.iit',
+  eit: 'ranks.eit',
+  oit: 'ranks.oit',
 };
+
+/**
+ * What the city table ranks by: the ITA in hundredths, rounded as the published score is (half up,
+ * float error aside: core's round2), the same on both engines; -1 for none.
+ */
+export const itaRankKey = sql<number>`coalesce(floor(assessments.ita * 100 + 0.5 + 1e-8), -1)`;
 
 /**
  * A page of a fiscal year's city table: every assessment of the agencies in scope ranked by ITA
  * (equal totals to two decimals share a rank, agencies without one last), then filtered, sorted and cut;
- * with how many match and the group's figures. Three queries, whatever the number of agencies.
+ * with how many match and the group's figures. The rank is computed over the year's (id, ITA) alone,
+ * from the covering index, and the wide columns joined after; how many match is counted only for a
+ * search (otherwise the group's figures already hold it). Two or three queries, whatever the number of agencies.
  */
 export async function cityPage(
   db: Executor,
@@ -140,8 +148,42 @@ export async function cityPage(
   scope: readonly number[] | undefined,
   page: Page<CitySort> & { level?: string | undefined },
 ) {
-  const ranked = db
-    .selectFrom('assessments')
+  const filters: Expression<SqlBool>[] = [];
+  if (page.q) filters.push(agencyContains(page.q));
+  if (page.level === 'none') filters.push(sql<SqlBool>`ranks.level_id is null`);
+  else if (page.level) filters.push(sql<SqlBool>`ranks.level_id = ${page.level}`);
+  const filter = filters.length ? sql<SqlBool>`${sql.join(filters, sql` and `)}` : sql<SqlBool>`1 = 1`;
+  // The year's ranks from the covering index (id, agency, ITA, level and the sortable parts), the
+  // page's ids sorted and cut from them, and only then the page's wide columns.
+  const paged = db
+    .with('ranks', (qb) =>
+      qb
+        .selectFrom('assessments')
+        .select([
+          'assessments.id',
+          'assessments.agency_id',
+          'assessments.ita',
+          'assessments.level_id',
+          'assessments.iit',
+          'assessments.eit',
+          'assessments.oit',
+          sql<number>`cast(rank() over (order by ${itaRankKey} desc) as integer)`.as('rank'),
+        ])
+        .where('assessments.fiscal_year', '=', fiscalYear)
+        .where(within('assessments.agency_id', scope)),
+    )
+    .with('page', (qb) =>
+      qb
+        .selectFrom('ranks')
+        .innerJoin('agencies', 'agencies.id', 'ranks.agency_id')
+        .select(['ranks.id', 'ranks.rank', 'ranks.ita', 'ranks.level_id', 'ranks.iit', 'ranks.eit', 'ranks.oit'])
+        .where(filter)
+        .orderBy(orderSql(cityColumn[page.sort], page.order, 'agencies.code'))
+        .limit(page.limit)
+        .offset(page.offset),
+    )
+    .selectFrom('page as ranks')
+    .innerJoin('assessments', 'assessments.id', 'ranks.id')
     .innerJoin('agencies', 'agencies.id', 'assessments.agency_id')
     .select([
       'agencies.id as agency_id',
@@ -157,28 +199,21 @@ export async function cityPage(
       'assessments.eit',
       'assessments.oit',
       'assessments.indicators',
-      sql<number>`cast(rank() over (order by coalesce(round(assessments.ita * 100), -1) desc) as integer)`.as('rank'),
+      'ranks.rank',
     ])
-    .where('assessments.fiscal_year', '=', fiscalYear)
-    .where(within('assessments.agency_id', scope));
-  const filtered = db
-    .with('ranked', () => ranked)
-    .selectFrom('ranked')
-    .where((eb) => {
-      const conditions: Expression<SqlBool>[] = [];
-      if (page.q) conditions.push(agencyContains(page.q, 'ranked'));
-      if (page.level === 'none') conditions.push(eb('ranked.level_id', 'is', null));
-      else if (page.level) conditions.push(eb('ranked.level_id', '=', page.level));
-      return eb.and(conditions);
-    });
+    .orderBy(orderSql(cityColumn[page.sort], page.order, 'agencies.code'));
   const [rows, count, levels] = await Promise.all([
-    filtered
-      .selectAll()
-      .orderBy(orderSql(cityColumn[page.sort], page.order, 'ranked.code'))
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    filtered.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+    paged.execute(),
+    page.q
+      ? db
+          .selectFrom('assessments as ranks')
+          .innerJoin('agencies', 'agencies.id', 'ranks.agency_id')
+          .where('ranks.fiscal_year', '=', fiscalYear)
+          .where(within('ranks.agency_id', scope))
+          .where(filter)
+          .select((eb) => eb.fn.countAll<number | string>().as('n'))
+          .executeTakeFirstOrThrow()
+      : null,
     db
       .selectFrom('assessments')
       .select([
@@ -194,7 +229,13 @@ export async function cityPage(
       .groupBy('level_id')
       .execute(),
   ]);
-  return { rows, total: Number(count.n), levels };
+  // Without a search, how many match is the group's count (of the level asked for).
+  const total = count
+    ? Number(count.n)
+    : levels
+        .filter((l) => !page.level || l.level_id === (page.level === 'none' ? null : page.level))
+        .reduce((n, l) => n + Number(l.agencies), 0);
+  return { rows, total, levels };
 }
 
 /**
@@ -212,7 +253,9 @@ export async function trendPage(db: Executor, scope: readonly number[] | undefin
   const [rows, count, years] = await Promise.all([
     agencies
       .select(['agencies.id', 'agencies.code', 'agencies.slug', 'agencies.name_th', 'agencies.name_en'])
-      .orderBy(orderSql(page.sort === 'name' ? 'agencies.name_th' : 'agencies.code', page.order, 'agencies.id'))
+      // Code and Thai name are never null: ordered plainly, the page is read along their index and stops at its end.
+      .orderBy(sql.ref(page.sort === 'name' ? 'agencies.name_th' : 'agencies.code'), page.order === 'desc' ? 'desc' : 'asc')
+      .orderBy('agencies.id', 'asc')
       .limit(page.limit)
       .offset(page.offset)
       .execute(),
