@@ -1,5 +1,6 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Agency, Database } from '../db/schema.js';
+import { itaRankKey } from '../results/repository.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -23,11 +24,15 @@ export function agenciesAfter(
 
 /** Where a page of the city-wide table starts: after this total (−1 for none) and code. */
 export interface CityKey {
+  /** The ITA as ranked (`itaRankKey`). */
   ita: number;
   code: string;
 }
 
-/** A page of the city-wide table of a fiscal year: highest ITA first, agencies without a total last, then by code. */
+/**
+ * A page of the city-wide table of a fiscal year: highest ITA first (as the view ranks it), agencies
+ * without a total last, then by code.
+ */
 export function cityRowsAfter(
   db: Executor,
   fiscalYear: number,
@@ -35,7 +40,7 @@ export function cityRowsAfter(
   after: CityKey | null,
   limit: number,
 ) {
-  const total = sql<number>`coalesce(assessments.ita, -1)`;
+  const total = itaRankKey;
   let query = db
     .selectFrom('assessments')
     .innerJoin('agencies', 'agencies.id', 'assessments.agency_id')
@@ -53,6 +58,7 @@ export function cityRowsAfter(
       'assessments.eit',
       'assessments.oit',
       'assessments.indicators',
+      total.as('rank_key'),
     ])
     .where('assessments.fiscal_year', '=', fiscalYear);
   if (within !== undefined) query = query.where('assessments.agency_id', 'in', within.length ? within : [-1]);

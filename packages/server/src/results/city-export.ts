@@ -57,7 +57,7 @@ async function* cityRecords(
       ];
     });
     const last = rows.at(-1)!;
-    after = { ita: last.ita ?? -1, code: last.code };
+    after = { ita: Number(last.rank_key), code: last.code };
     if (rows.length < EXPORT_CHUNK) return;
   }
 }
