@@ -1,21 +1,19 @@
 import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
-import { MILESTONES, NACC_WINDOWS, type Milestone } from '@prongsai/core';
+import { MILESTONE_TH, type Milestone } from '@prongsai/core';
 import { authorize, overseen, type Actor } from '../auth/policy.js';
 import type { Database } from '../db/schema.js';
 import type { CsvValue } from '../exports/csv.js';
 import { agenciesAfter } from '../exports/repository.js';
 import { csvStream, EXPORT_CHUNK, xlsxStream } from '../exports/stream.js';
-import { CalendarService } from './service.js';
+import { CalendarService, daysBetween } from './service.js';
 
 /** Documented columns of the late-milestones export (CSV and XLSX alike). */
 export const LATE_COLUMNS = ['milestone', 'milestone_th', 'agency', 'agency_th', 'due_on', 'days_late'] as const;
 
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
-
 /**
- * The late rows of every agency in scope, a page of agencies (by code) at a time: within a page,
- * milestone by milestone as the view lists them, each page's agencies in code order.
+ * The late rows of every agency in scope, a page of agencies (by code) at a time, each page in one
+ * query: within a page, milestone by milestone as the view lists them, each page's agencies in code order.
  */
 async function* lateRecords(
   db: Kysely<Database>,
@@ -25,25 +23,24 @@ async function* lateRecords(
   only: Milestone | undefined,
 ): AsyncGenerator<CsvValue[][]> {
   const calendar = new CalendarService(db);
-  const owed = MILESTONES.filter((m) => !NACC_WINDOWS.includes(m) && (!only || m === only));
   let after: string | null = null;
   for (;;) {
     const agencies = await agenciesAfter(db, within, after, EXPORT_CHUNK);
     if (agencies.length === 0) return;
-    const years = await calendar.yearOf(
+    const rows = await calendar.lateOf(
       agencies.map((a) => a.id),
       fiscalYear,
       today,
+      only,
     );
-    const records: CsvValue[][] = [];
-    for (const milestone of owed) {
-      for (const agency of agencies) {
-        const m = years.get(agency.id)!.find((view) => view.milestone === milestone);
-        if (m?.state !== 'late') continue;
-        records.push([m.milestone, m.nameTh, agency.slug, agency.name_th, m.dueOn, daysBetween(m.dueOn, today)]);
-      }
-    }
-    yield records;
+    yield rows.map((r) => [
+      r.milestone,
+      MILESTONE_TH[r.milestone as Milestone],
+      r.slug,
+      r.name_th,
+      r.due_on,
+      daysBetween(r.due_on, today),
+    ]);
     after = agencies.at(-1)!.code;
     if (agencies.length < EXPORT_CHUNK) return;
   }

@@ -1,4 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { within } from '../db/page.js';
 import type { Database } from '../db/schema.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -31,6 +32,159 @@ const emptyRecords = (): YearRecords => ({
   approvedRounds: new Set(),
   results: false,
 });
+
+/** The records' answer, per agency, for a milestone whose state a feature tells (null: the agency does not use it). */
+export const FEATURE_COLUMNS = {
+  'committee-order': 'committee',
+  memos: 'memos',
+  'measures-plan': 'plan_made',
+  'measures-publication': 'plan_published',
+  'oit-evidence': 'oit_evidence',
+  'oit-publication': 'oit_published',
+  'iit-collection': 'iit',
+  'eit-collection': 'eit',
+  'progress-6': 'progress_6',
+  'progress-12': 'progress_12',
+  results: 'results',
+} as const;
+
+/** What decides the late and due-soon milestones of a fiscal year on a day, over some agencies. */
+export interface LateScope {
+  fiscalYear: number;
+  /** Agencies in scope (all when undefined). */
+  agencyIds: readonly number[] | undefined;
+  /** The milestones an agency owes, in the year's order, with the template's due date of the year (the last fallback). */
+  milestones: readonly { milestone: string; templateDueOn: string }[];
+  /** Milestones whose done comes from the records where the agency uses the feature (keys of FEATURE_COLUMNS). */
+  features: readonly (keyof typeof FEATURE_COLUMNS)[];
+  /** Memo kinds that must all be issued for the memos to be done. */
+  memoKinds: readonly string[];
+  /** The day (ISO): due before it and not done is late. */
+  today: string;
+  /** The last due day that is due soon (today + DUE_SOON_DAYS). */
+  soon: string;
+}
+
+/** Filters and order of the late rows; null state rows (done or not yet due soon) are never listed. */
+export interface LateFilter {
+  milestone?: string | undefined;
+  state?: 'late' | 'due-soon' | undefined;
+  /** Text the agency's Thai name or slug holds (case-insensitive, wildcards taken literally). */
+  q?: string | undefined;
+}
+
+export type LateOrder = { by: 'dueOn' | 'name' | 'milestone'; order: 'asc' | 'desc' } | 'export';
+
+export interface LateRow {
+  agency_id: number;
+  code: string;
+  slug: string;
+  name_th: string;
+  milestone: string;
+  due_on: string;
+  state: 'late' | 'due-soon';
+}
+
+/**
+ * Every agency-milestone of the scope with its due date (the agency's own, else the year's default,
+ * else the template's) and its state on the day: 'late', 'due-soon', or null (done, or later). Done
+ * is the records' answer where the agency uses the feature, else the secretariat's mark.
+ */
+function lateStates(s: LateScope, materialized = false): RawBuilder<unknown> {
+  const fy = s.fiscalYear;
+  const ms = sql.join(s.milestones.map((m, i) => sql`(${m.milestone}, cast(${i} as integer), ${m.templateDueOn})`));
+  const feature = s.features.length
+    ? sql`case ms.milestone ${sql.join(
+        s.features.map((m) => sql`when ${m} then f.${sql.raw(FEATURE_COLUMNS[m])}`),
+        sql` `,
+      )} end`
+    : sql`null`;
+  const kinds = s.memoKinds.length ? sql.join([...s.memoKinds]) : sql`null`;
+  const due = sql`coalesce(am.due_on, d.due_on, ms.template_due_on)`;
+  return sql`with ms (milestone, place, template_due_on) as (values ${ms}),
+scope as (select id, code, slug, name_th from agencies where ${within('agencies.id', s.agencyIds)}),
+f as (
+  select scope.id as agency_id,
+    case when c.agency_id is null then 0 else 1 end as committee,
+    case when mm.agency_id is null then null when mm.issued = ${s.memoKinds.length} then 1 else 0 end as memos,
+    case when pe.total > 0 and pe.empty = 0 then 1 else 0 end as plan_made,
+    coalesce(pub.plan, 0) as plan_published,
+    case when ck.id is not null and tk.total > 0 and tk.pending = 0 then 1 else 0 end as oit_evidence,
+    coalesce(pub.oit, 0) as oit_published,
+    case when sr.iit_any = 1 then sr.iit_done end as iit,
+    case when sr.eit_any = 1 then sr.eit_done end as eit,
+    coalesce(pr.r6, 0) as progress_6,
+    coalesce(pr.r12, 0) as progress_12,
+    case when a.agency_id is null then 0 else 1 end as results
+  from scope
+  left join committees c on c.agency_id = scope.id and c.fiscal_year = ${fy}
+  left join (
+    select agency_id, count(distinct case when issued_at is not null and kind in (${kinds}) then kind end) as issued
+    from memos where fiscal_year = ${fy} group by agency_id
+  ) mm on mm.agency_id = scope.id
+  left join measure_plans p on p.agency_id = scope.id and p.fiscal_year = ${fy}
+  left join (
+    select plan_id, count(*) as total,
+      sum(case when measures = '[]' and issue = '' and title is null then 1 else 0 end) as empty
+    from measure_entries
+    where plan_id in (select id from measure_plans where fiscal_year = ${fy})
+    group by plan_id
+  ) pe on pe.plan_id = p.id
+  left join (
+    select plan_id, max(case when round = 6 then 1 else 0 end) as r6, max(case when round = 12 then 1 else 0 end) as r12
+    from progress_rounds
+    where status = 'approved' and plan_id in (select id from measure_plans where fiscal_year = ${fy})
+    group by plan_id
+  ) pr on pr.plan_id = p.id
+  left join (
+    select agency_id, max(case when kind = 'plan' then 1 else 0 end) as plan, max(case when kind = 'oit' then 1 else 0 end) as oit
+    from publications
+    where fiscal_year = ${fy} and kind in ('plan', 'oit') and round is null and withdrawn_at is null
+    group by agency_id
+  ) pub on pub.agency_id = scope.id
+  left join oit_checklists ck on ck.agency_id = scope.id and ck.fiscal_year = ${fy}
+  left join (
+    select checklist_id, count(*) as total,
+      sum(case when status in ('submitted', 'accepted') then 0 else 1 end) as pending
+    from oit_tasks
+    where checklist_id in (select id from oit_checklists where fiscal_year = ${fy})
+    group by checklist_id
+  ) tk on tk.checklist_id = ck.id
+  left join (
+    select agency_id,
+      max(case when tool = 'IIT' then 1 else 0 end) as iit_any,
+      max(case when tool = 'IIT' and (closed_at is not null or closes_on < ${s.today}) then 1 else 0 end) as iit_done,
+      max(case when tool = 'EIT' then 1 else 0 end) as eit_any,
+      max(case when tool = 'EIT' and (closed_at is not null or closes_on < ${s.today}) then 1 else 0 end) as eit_done
+    from survey_rounds where fiscal_year = ${fy} group by agency_id
+  ) sr on sr.agency_id = scope.id
+  left join assessments a on a.agency_id = scope.id and a.fiscal_year = ${fy}
+),
+states as ${sql.raw(materialized ? 'materialized ' : '')}(
+  select scope.id as agency_id, scope.code, scope.slug, scope.name_th, ms.milestone, ms.place, ${due} as due_on,
+    case
+      when coalesce(${feature}, case when am.done_at is null then 0 else 1 end) = 1 then null
+      when ${due} < ${s.today} then 'late'
+      when ${due} <= ${s.soon} then 'due-soon'
+    end as state
+  from scope
+  cross join ms
+  join f on f.agency_id = scope.id
+  left join calendar_defaults d on d.fiscal_year = ${fy} and d.milestone = ms.milestone
+  left join agency_milestones am on am.agency_id = scope.id and am.fiscal_year = ${fy} and am.milestone = ms.milestone
+)`;
+}
+
+function lateConditions(filter: LateFilter): RawBuilder<unknown> {
+  const conditions = [sql`state is not null`];
+  if (filter.milestone) conditions.push(sql`milestone = ${filter.milestone}`);
+  if (filter.state) conditions.push(sql`state = ${filter.state}`);
+  if (filter.q) {
+    const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(sql`(lower(name_th) like ${pattern} escape '\\' or lower(slug) like ${pattern} escape '\\')`);
+  }
+  return sql.join(conditions, sql` and `);
+}
 
 /** The calendar's rows: city-wide defaults, agencies' own dates and marks, and feeds. */
 export class CalendarRepository {
@@ -148,6 +302,42 @@ export class CalendarRepository {
     for (const t of tasks) of(agencyOfChecklist.get(t.checklist_id)!).oitStatuses!.push(t.status);
     for (const r of approved) of(agencyOfPlan.get(r.plan_id)!).approvedRounds.add(r.round);
     return records;
+  }
+
+  /** How many agencies are late and due soon per milestone over the whole scope: one query. */
+  async lateCounts(scope: LateScope): Promise<Map<string, { late: number; dueSoon: number }>> {
+    // Kept apart: PostgreSQL otherwise plans the grouping over the joins several times slower.
+    const { rows } = await sql<{ place: number; late: number | string; due_soon: number | string }>`${lateStates(scope, true)}
+select place, sum(case when state = 'late' then 1 else 0 end) as late, sum(case when state = 'due-soon' then 1 else 0 end) as due_soon
+from states where state is not null group by place`.execute(this.db);
+    return new Map(
+      rows.map((r) => [scope.milestones[Number(r.place)]!.milestone, { late: Number(r.late), dueSoon: Number(r.due_soon) }]),
+    );
+  }
+
+  /** How many late and due-soon rows the filter keeps: one query. */
+  async lateTotal(scope: LateScope, filter: LateFilter): Promise<number> {
+    const { rows } = await sql<{ total: number | string }>`${lateStates(scope)}
+select count(*) as total from states where ${lateConditions(filter)}`.execute(this.db);
+    return Number(rows[0]?.total ?? 0);
+  }
+
+  /**
+   * The late and due-soon rows the filter keeps, in the order asked (ties by slug, then the year's
+   * order of milestones), or for the export by milestone then agency code; a page when limited.
+   */
+  async lateRows(scope: LateScope, filter: LateFilter, order: LateOrder, page?: { limit: number; offset: number }) {
+    const column = { dueOn: 'due_on', name: 'name_th', milestone: 'place' } as const;
+    const orderBy =
+      order === 'export'
+        ? sql`place asc, code asc`
+        : sql`${sql.ref(column[order.by])} ${sql.raw(order.order === 'desc' ? 'desc' : 'asc')}, slug asc, place asc`;
+    const cut = page ? sql` limit ${page.limit} offset ${page.offset}` : sql``;
+    const { rows } = await sql<LateRow>`${lateStates(scope)}
+select agency_id, code, slug, name_th, milestone, due_on, state from states
+where ${lateConditions(filter)}
+order by ${orderBy}${cut}`.execute(this.db);
+    return rows;
   }
 
   /** The own dates and marks of several agencies' year: one query. */

@@ -4,6 +4,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import ical from 'ical-generator';
 import {
+  addDays,
+  DUE_SOON_DAYS,
   FEATURE_MILESTONES,
   MEMO_KINDS,
   MILESTONE_TH,
@@ -22,7 +24,7 @@ import type { Agency, AgencyMilestoneTable, Database } from '../db/schema.js';
 import { badRequest } from '../http/errors.js';
 import { OitRepository } from '../oit/repository.js';
 import type { z } from 'zod';
-import { CalendarRepository, type YearRecords } from './repository.js';
+import { CalendarRepository, FEATURE_COLUMNS, type LateScope, type YearRecords } from './repository.js';
 import type { presentedMilestoneSchema } from './schemas.js';
 
 export interface MilestoneView {
@@ -39,6 +41,9 @@ export interface MilestoneView {
 
 /** A milestone with what the caller may do with it. */
 export type PresentedMilestone = z.infer<typeof presentedMilestoneSchema>;
+
+/** Whole days from one ISO date to another. */
+export const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -205,39 +210,30 @@ export class CalendarService {
   }
 
   /**
-   * City-wide: per milestone the agencies hand something in for, the agencies overseen that are late
-   * and those due within DUE_SOON_DAYS. NACC's own windows are left out: no agency is late for them.
+   * What decides who is late in a fiscal year on a day: the milestones an agency hands something in
+   * for (NACC's own windows are left out: no agency is late for them), each with the template's due
+   * date of the year, computed once here; the rest (own dates, the year's defaults, records) is SQL.
    */
-  async cityLate(actor: Actor, fiscalYear: number, today = todayInBangkok()) {
-    authorize(actor, 'cityResults', 'read', undefined);
-    const owed = MILESTONES.filter((m) => !NACC_WINDOWS.includes(m));
-    const late = new Map<Milestone, { slug: string; nameTh: string; dueOn: string }[]>(owed.map((m) => [m, []]));
-    const dueSoon = new Map<Milestone, { slug: string; nameTh: string; dueOn: string }[]>(owed.map((m) => [m, []]));
-    const agencies = await listAgencies(this.db, overseen(actor));
-    const years = await this.yearOf(
-      agencies.map((d) => d.id),
+  lateScope(agencyIds: readonly number[] | undefined, fiscalYear: number, today: string, only?: Milestone): LateScope {
+    const template = templateDates(fiscalYear);
+    return {
       fiscalYear,
+      agencyIds,
+      milestones: MILESTONES.filter((m) => !NACC_WINDOWS.includes(m) && (!only || m === only)).map((milestone) => ({
+        milestone,
+        templateDueOn: template[milestone].dueOn,
+      })),
+      features: FEATURE_MILESTONES.filter((m): m is keyof typeof FEATURE_COLUMNS => m in FEATURE_COLUMNS),
+      memoKinds: MEMO_KINDS,
       today,
-    );
-    for (const agency of agencies) {
-      for (const m of years.get(agency.id)!) {
-        const row = { slug: agency.slug, nameTh: agency.name_th, dueOn: m.dueOn };
-        if (m.state === 'late') late.get(m.milestone)?.push(row);
-        if (m.state === 'due-soon') dueSoon.get(m.milestone)?.push(row);
-      }
-    }
-    return owed.map((milestone) => ({
-      milestone,
-      nameTh: MILESTONE_TH[milestone],
-      late: late.get(milestone)!,
-      dueSoon: dueSoon.get(milestone)!,
-    }));
+      soon: addDays(today, DUE_SOON_DAYS),
+    };
   }
 
   /**
    * City-wide: a page of the agencies overseen that are late or due soon with a milestone (one row
-   * each), filtered, sorted and cut, with how many are late and due soon per milestone over all of them.
-   * Read in the fixed number of queries `cityLate` takes, whatever the number of agencies.
+   * each), filtered, sorted and cut in SQL, with how many are late and due soon per milestone over
+   * all of them: three queries whatever the number of agencies.
    */
   async cityLatePage(
     actor: Actor,
@@ -245,47 +241,36 @@ export class CalendarService {
     today: string,
     page: Page<LateSort> & { milestone?: Milestone | undefined; state?: 'late' | 'due-soon' | undefined },
   ) {
-    const milestones = await this.cityLate(actor, fiscalYear, today);
-    const text = page.q?.toLowerCase();
-    const rows = milestones
-      .filter((m) => !page.milestone || m.milestone === page.milestone)
-      .flatMap((m) =>
-        [
-          ...(page.state === 'due-soon' ? [] : m.late.map((d) => ({ ...d, state: 'late' as const }))),
-          ...(page.state === 'late' ? [] : m.dueSoon.map((d) => ({ ...d, state: 'due-soon' as const }))),
-        ].map((d) => ({
-          milestone: m.milestone,
-          milestoneTh: m.nameTh,
-          agency: { slug: d.slug, nameTh: d.nameTh },
-          dueOn: d.dueOn,
-          state: d.state,
-          daysLate: Math.round((Date.parse(today) - Date.parse(d.dueOn)) / 86_400_000),
-        })),
-      )
-      .filter((r) => !text || r.agency.nameTh.toLowerCase().includes(text) || r.agency.slug.includes(text));
-    const key = (r: (typeof rows)[number]): string | number =>
-      page.sort === 'name' ? r.agency.nameTh : page.sort === 'milestone' ? MILESTONES.indexOf(r.milestone) : r.dueOn;
-    const direction = page.order === 'desc' ? -1 : 1;
-    rows.sort((a, b) => {
-      const x = key(a);
-      const y = key(b);
-      const order = typeof x === 'number' ? x - (y as number) : x.localeCompare(String(y), 'th');
-      return (
-        direction * order ||
-        a.agency.slug.localeCompare(b.agency.slug) ||
-        MILESTONES.indexOf(a.milestone) - MILESTONES.indexOf(b.milestone)
-      );
-    });
+    authorize(actor, 'cityResults', 'read', undefined);
+    const scope = this.lateScope(overseen(actor), fiscalYear, today);
+    const filter = { milestone: page.milestone, state: page.state, q: page.q };
+    const [counts, total, rows] = await Promise.all([
+      this.repository.lateCounts(scope),
+      this.repository.lateTotal(scope, filter),
+      this.repository.lateRows(scope, filter, { by: page.sort, order: page.order }, page),
+    ]);
     return {
-      total: rows.length,
-      rows: rows.slice(page.offset, page.offset + page.limit),
-      milestones: milestones.map((m) => ({
-        milestone: m.milestone,
-        nameTh: m.nameTh,
-        late: m.late.length,
-        dueSoon: m.dueSoon.length,
+      total,
+      rows: rows.map((r) => ({
+        milestone: r.milestone as Milestone,
+        milestoneTh: MILESTONE_TH[r.milestone as Milestone],
+        agency: { slug: r.slug, nameTh: r.name_th },
+        dueOn: r.due_on,
+        state: r.state,
+        daysLate: daysBetween(r.due_on, today),
+      })),
+      milestones: scope.milestones.map(({ milestone }) => ({
+        milestone: milestone as Milestone,
+        nameTh: MILESTONE_TH[milestone as Milestone],
+        late: counts.get(milestone)?.late ?? 0,
+        dueSoon: counts.get(milestone)?.dueSoon ?? 0,
       })),
     };
+  }
+
+  /** The late rows of some agencies (one milestone when given), by milestone then agency code: one query. */
+  lateOf(agencyIds: readonly number[], fiscalYear: number, today: string, only?: Milestone) {
+    return this.repository.lateRows(this.lateScope(agencyIds, fiscalYear, today, only), { state: 'late' }, 'export');
   }
 
   /** A new secret feed URL for the agency (division 0) or a division; the one before stops working. */
