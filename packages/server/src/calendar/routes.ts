@@ -134,10 +134,12 @@ export async function calendarRoutes(app: FastifyInstance, { db, config }: { db:
       const today = todayInBangkok();
       const name = `ita-late-${year}${only ? `-${only}` : ''}`;
       if (format !== 'json') {
+        // Authorised before the headers: a refusal is answered as JSON, not downloaded as the file.
+        const file = lateExport(db.kysely, requireActor(request), year, today, only, format);
         return reply
           .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
           .header('content-disposition', `attachment; filename="${name}.${format}"`)
-          .send(lateExport(db.kysely, requireActor(request), year, today, only, format) as unknown as string);
+          .send(file as unknown as string);
       }
       return service.cityLatePage(requireActor(request), year, today, { ...page, milestone: only, state });
     },
