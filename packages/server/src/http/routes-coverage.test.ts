@@ -42,7 +42,9 @@ describe.each(TEST_DATABASES)('the less travelled routes on $engine', (database)
   });
 
   it('gives the years with results and every agency’s ITA by year to central users only', async () => {
-    const years = (await get('/api/results/years', khae)).json() as number[];
+    // A district sees the years of its own results; central users those of every agency they oversee.
+    expect((await get('/api/results/years', khae)).json()).toEqual([2567, 2566]);
+    const years = (await get('/api/results/years', central)).json() as number[];
     expect(years).toEqual(expect.arrayContaining([2566, 2567]));
     const page = (await get('/api/results/trends?limit=200', central)).json() as {
       total: number;

