@@ -34,10 +34,12 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // Chromium, LibreOffice and the PDF renders each want a core of their own: one file at a time, after the rest.
+          // Chromium, LibreOffice and the PDF renders are heavy: they run after the rest, two files at a
+          // time, with twice the time a test may take before it counts as hung.
           name: 'renders',
           include: ['packages/server/src/documents/**/*.test.ts', 'packages/web/e2e/**/*.test.ts'],
-          maxWorkers: 1,
+          maxWorkers: 2,
+          testTimeout: 60_000,
           sequence: { groupOrder: 1 },
         },
       },
