@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Agency, Database } from '../db/schema.js';
-import { itaRankKey } from '../results/repository.js';
+import { CITY_ROW_COLUMNS, itaRankKey } from '../results/repository.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -44,22 +44,7 @@ export function cityRowsAfter(
   let query = db
     .selectFrom('assessments')
     .innerJoin('agencies', 'agencies.id', 'assessments.agency_id')
-    .select([
-      'agencies.id as agency_id',
-      'agencies.code',
-      'agencies.slug',
-      'agencies.name_th',
-      'agencies.name_en',
-      'assessments.framework_id',
-      'assessments.source',
-      'assessments.ita',
-      'assessments.level_id',
-      'assessments.iit',
-      'assessments.eit',
-      'assessments.oit',
-      'assessments.indicators',
-      total.as('rank_key'),
-    ])
+    .select([...CITY_ROW_COLUMNS, total.as('rank_key')])
     .where('assessments.fiscal_year', '=', fiscalYear);
   if (within !== undefined) query = query.where('assessments.agency_id', 'in', within.length ? within : [-1]);
   if (after !== null) {

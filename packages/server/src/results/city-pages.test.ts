@@ -296,7 +296,6 @@ describe.each(TEST_DATABASES)('city-wide lists a page at a time, on $engine', (d
     const steady = await settled();
     await db.kysely.updateTable('survey_counts').set({ responses: 8 }).where('round_id', '=', round.id).execute();
     expect(await counter.of(() => get(`/api/oit/readiness?year=${OTHER}`))).toBeGreaterThan(steady);
-    expect(await settled()).toBe(steady);
     expect(await kept()).toMatchObject(await recomputed());
     // Filtered by state: the agency with items missing.
     expect((await get(`/api/oit/readiness?year=${OTHER}&state=missing`)).total).toBe(1);

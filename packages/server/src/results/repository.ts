@@ -74,30 +74,22 @@ export async function supersedeImports(db: Executor, ids: number[], at: string):
   await db.updateTable('assessment_imports').set({ superseded_at: at }).where('id', 'in', ids).execute();
 }
 
-/** Every assessment of a fiscal year with its agency: the city-wide table. */
-export function cityRows(db: Executor, fiscalYear: number, within?: readonly number[]) {
-  let query = db
-    .selectFrom('assessments')
-    .innerJoin('agencies', 'agencies.id', 'assessments.agency_id')
-    .select([
-      'agencies.id as agency_id',
-      'agencies.code',
-      'agencies.slug',
-      'agencies.name_th',
-      'agencies.name_en',
-      'assessments.framework_id',
-      'assessments.source',
-      'assessments.ita',
-      'assessments.level_id',
-      'assessments.iit',
-      'assessments.eit',
-      'assessments.oit',
-      'assessments.indicators',
-    ])
-    .where('assessments.fiscal_year', '=', fiscalYear);
-  if (within !== undefined) query = query.where('assessments.agency_id', 'in', within.length ? within : [-1]);
-  return query.execute();
-}
+/** The columns of a city table's row: the agency and its assessment of the year. */
+export const CITY_ROW_COLUMNS = [
+  'agencies.id as agency_id',
+  'agencies.code',
+  'agencies.slug',
+  'agencies.name_th',
+  'agencies.name_en',
+  'assessments.framework_id',
+  'assessments.source',
+  'assessments.ita',
+  'assessments.level_id',
+  'assessments.iit',
+  'assessments.eit',
+  'assessments.oit',
+  'assessments.indicators',
+] as const;
 
 /** The fiscal years with results, newest first (of these agencies when given). */
 export async function assessmentYears(db: Executor, agencies?: readonly number[]): Promise<number[]> {
@@ -109,13 +101,6 @@ export async function assessmentYears(db: Executor, agencies?: readonly number[]
     .orderBy('fiscal_year', 'desc')
     .execute();
   return rows.map((r) => r.fiscal_year);
-}
-
-/** Mean ITA per agency and year, for trends (of these agencies when given). */
-export function trendRows(db: Executor, within?: readonly number[]) {
-  let query = db.selectFrom('assessments').select(['agency_id', 'fiscal_year', 'ita', 'level_id']);
-  if (within !== undefined) query = query.where('agency_id', 'in', within.length ? within : [-1]);
-  return query.orderBy('fiscal_year').execute();
 }
 
 const cityColumn: Record<CitySort, string> = {
@@ -185,22 +170,7 @@ export async function cityPage(
     .selectFrom('page as ranks')
     .innerJoin('assessments', 'assessments.id', 'ranks.id')
     .innerJoin('agencies', 'agencies.id', 'assessments.agency_id')
-    .select([
-      'agencies.id as agency_id',
-      'agencies.code',
-      'agencies.slug',
-      'agencies.name_th',
-      'agencies.name_en',
-      'assessments.framework_id',
-      'assessments.source',
-      'assessments.ita',
-      'assessments.level_id',
-      'assessments.iit',
-      'assessments.eit',
-      'assessments.oit',
-      'assessments.indicators',
-      'ranks.rank',
-    ])
+    .select([...CITY_ROW_COLUMNS, 'ranks.rank'])
     .orderBy(orderSql(cityColumn[page.sort], page.order, 'agencies.code'));
   const [rows, count, levels] = await Promise.all([
     paged.execute(),

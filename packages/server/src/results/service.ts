@@ -43,13 +43,12 @@ import {
   insertImport,
   listAssessments,
   supersedeImports,
-  trendRows,
   updateAssessment,
   cityPage,
   trendPage,
 } from './repository.js';
+import type { CityRow } from './city.js';
 import type { CitySort, TrendSort } from './schemas.js';
-import { cityTable, type CityRow } from './city.js';
 
 /** Differences over 0.01 between scores the imports gave and the scores computed from finer data. */
 export function publishedDifferences(result: ScoreResult) {
@@ -432,20 +431,6 @@ export async function improvementPlan(
 /** The fiscal years with results of the agencies the user may see. */
 export function resultYears(db: Kysely<Database>, actor: Actor): Promise<number[]> {
   return assessmentYears(db, overseen(actor));
-}
-
-/** Every agency the central user oversees, of a fiscal year, side by side. */
-export function cityResults(db: Kysely<Database>, actor: Actor, fiscalYear: number): Promise<CityRow[]> {
-  authorize(actor, 'cityResults', 'read', undefined);
-  const scope = agencyScope(actor);
-  return cityTable(db, fiscalYear, scope === 'all' ? undefined : scope);
-}
-
-/** The ITA of every agency the central user oversees, by fiscal year. */
-export async function cityTrends(db: Kysely<Database>, actor: Actor) {
-  authorize(actor, 'cityResults', 'read', undefined);
-  const scope = agencyScope(actor);
-  return trendRows(db, scope === 'all' ? undefined : scope);
 }
 
 const r2 = (v: number | null) => (v === null ? null : round2(Number(v)));
