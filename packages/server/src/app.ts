@@ -27,6 +27,7 @@ import { fiscalYearRoutes } from './fiscal-years/routes.js';
 import { frameworkRoutes } from './frameworks/routes.js';
 import { manualPasteRoutes } from './frameworks/manual-routes.js';
 import { useImportedFrameworks } from './frameworks/registry.js';
+import { FRAMEWORK_SYNC_EVERY_MS, FrameworkSync } from './frameworks/shared.js';
 import { ReadinessRefresh } from './oit/readiness-refresh.js';
 import { resultRoutes } from './results/routes.js';
 import { measureRoutes } from './measures/routes.js';
@@ -255,8 +256,24 @@ export async function buildApp({
   await app.register(auditRoutes, { db });
   await app.register(fiscalYearRoutes);
   useImportedFrameworks(join(config.dataDir, 'frameworks'));
-  // Evidence, letterheads and made documents: the data directory's disk, or the store the instances share.
-  useFileStore(config.dataDir, config.files);
+  // The imported frameworks are kept in the database; this instance's copy is brought up to date at
+  // start and then every few seconds, so a set imported through another instance is found here too.
+  const frameworkSync = new FrameworkSync(
+    db.kysely,
+    join(config.dataDir, 'frameworks'),
+    { enabled: config.frameworkSync !== false, everyMs: FRAMEWORK_SYNC_EVERY_MS },
+    {
+      warn: (message) => app.log.warn(message),
+      error: (error) => app.log.error({ err: error }, 'bringing the imported frameworks up to date failed'),
+    },
+  );
+  app.decorate('frameworkSync', frameworkSync);
+  app.addHook('onReady', () => frameworkSync.start());
+  app.addHook('onClose', () => frameworkSync.stop());
+  // Evidence, letterheads and made documents: the data directory's disk, or the store the instances share;
+  // its connections are let go when the app closes (after the jobs that use it have stopped).
+  const fileStore = useFileStore(config.dataDir, config.files);
+  app.addHook('onClose', async () => fileStore.close());
   await app.register(frameworkRoutes, { db });
   await app.register(manualPasteRoutes);
   await app.register(resultRoutes, { db });

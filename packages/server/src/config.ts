@@ -35,6 +35,11 @@ export interface Config {
   reminders?: ReminderConfig;
   /** Stale OIT readiness kept up to date in the background, a batch a minute; `false` in tests. */
   readinessRefresh?: boolean;
+  /**
+   * Frameworks imported through other instances looked for in the database every few seconds;
+   * `false` in tests, which then sync when they choose (an instance still syncs once as it starts).
+   */
+  frameworkSync?: boolean;
   /** Bytes each agency may store: evidence, OIT documents and letterhead together (PRONGSAI_AGENCY_QUOTA_MB). */
   agencyQuotaBytes?: number;
   /**
@@ -184,7 +189,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /**
  * The configuration without background schedules (tests, benchmarks): link checks and reminders run
- * only when asked, and stale readiness is kept only by the reads.
+ * only when asked, stale readiness is kept only by the reads, and frameworks imported through another
+ * instance are looked for at start and when asked.
  */
 export function withoutSchedules<C extends Config>(config: C): C {
   return {
@@ -192,6 +198,7 @@ export function withoutSchedules<C extends Config>(config: C): C {
     linkCheck: { ...(config.linkCheck ?? linkCheckConfig()), everyHours: 0 },
     reminders: { ...(config.reminders ?? reminderConfig()), scheduled: false },
     readinessRefresh: false,
+    frameworkSync: false,
   };
 }
 

@@ -7,7 +7,7 @@ import { createDraft, publishDraft, type DraftProblem } from '../frameworks/edit
 import { importFramework } from '../frameworks/import.js';
 import { HttpError } from '../http/errors.js';
 import { availableFrameworks, loadFramework, useImportedFrameworks } from '../frameworks/registry.js';
-import { USER_ERROR, type CliIo } from './io.js';
+import { syncFrameworks, USER_ERROR, type CliIo } from './io.js';
 
 const usage = `Usage: prongsai framework list
        prongsai framework import [--dry-run] <file.json|file.xlsx>
@@ -38,6 +38,12 @@ export async function runFramework(args: string[], io: CliIo): Promise<number> {
   const config = loadConfig();
   useImportedFrameworks(join(config.dataDir, 'frameworks'));
   if (action === 'list') {
+    const db = await openDatabase(config.databaseUrl);
+    try {
+      await syncFrameworks(db.kysely, io);
+    } finally {
+      await db.close();
+    }
     for (const id of availableFrameworks()) {
       const f = loadFramework(id);
       io.stdout.write(`${id}\t${f.data.fiscalYears.join(',')}\t${f.data.name.th}\n`);
@@ -111,6 +117,7 @@ async function runDraft(
   }
   const db = await openDatabase(databaseUrl);
   try {
+    await syncFrameworks(db.kysely, io);
     if (action === 'draft') {
       const draft = await createDraft(db.kysely, null, { fromId: ids[0]!, newId: ids[1]! });
       io.stdout.write(

@@ -8,7 +8,7 @@ import { openDatabase } from '../db/database.js';
 import { FrameworkError } from '../frameworks/registry.js';
 import { HttpError } from '../http/errors.js';
 import { commitImport, previewImport } from '../results/service.js';
-import { USER_ERROR, type CliIo } from './io.js';
+import { syncFrameworks, USER_ERROR, type CliIo } from './io.js';
 
 const usage = `Usage: prongsai import --agency <code|slug> --year <พ.ศ.> [--framework <id>] [--dry-run] [--lang th|en] <file>
 Files: CSV, XLSX or JSON in any results format, or a .txt of NACC result tables as pasted text.`;
@@ -41,6 +41,7 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
   }
   const db = await openDatabase(loadConfig().databaseUrl);
   try {
+    await syncFrameworks(db.kysely, io);
     const agency = await findAgency(db.kysely, values.agency);
     if (!agency) {
       io.stderr.write(lang === 'th' ? `ไม่พบหน่วยงาน "${values.agency}"\n` : `no agency "${values.agency}"\n`);

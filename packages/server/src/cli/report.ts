@@ -7,7 +7,7 @@ import { systemActor } from '../auth/policy.js';
 import { generateDocument, type DocumentFormat, type DocumentKind } from '../documents/service.js';
 import { HttpError } from '../http/errors.js';
 import { workbookFor } from '../exports/workbook.js';
-import { USER_ERROR, type CliIo } from './io.js';
+import { syncFrameworks, USER_ERROR, type CliIo } from './io.js';
 
 const usage = `Usage: prongsai report <measures|progress|order> --agency <code|slug> --year <พ.ศ.> [--round 6|12] --format <pdf|docx|xlsx> [--thai-digits] --out <file>
 --year is the fiscal year of the plan or report (Bang Khae's FY2567 measures document shows its FY2566 results).`;
@@ -50,6 +50,7 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
   const config = loadConfig();
   const db = await openDatabase(config.databaseUrl);
   try {
+    await syncFrameworks(db.kysely, io);
     const agency = await findAgency(db.kysely, values.agency);
     if (!agency) {
       io.stderr.write(`ไม่พบหน่วยงาน "${values.agency}" (no agency "${values.agency}")\n`);

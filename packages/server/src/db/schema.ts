@@ -554,6 +554,8 @@ export interface FrameworkImportTable {
   id: string;
   imported_by: number | null;
   imported_at: Timestamp;
+  /** The set's JSON as imported; null for a set imported before it was kept here (until backfilled). */
+  data: string | null;
 }
 
 export interface FrameworkDraftTable {

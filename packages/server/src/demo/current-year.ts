@@ -9,6 +9,7 @@ import type { Database } from '../db/schema.js';
 import { findDraft } from '../frameworks/draft-repository.js';
 import { createDraft, editDraft, publishDraft } from '../frameworks/editor.js';
 import { availableFrameworks, loadFramework, useImportedFrameworks } from '../frameworks/registry.js';
+import { syncImportedFrameworks } from '../frameworks/shared.js';
 
 /** The set the demo's current year is derived from: FY2567's, the latest district set the seeds give. */
 export const DEMO_BASE_FRAMEWORK = 'bma-district-2567';
@@ -34,6 +35,8 @@ export async function ensureDemoFramework(
 ): Promise<string | null> {
   // The demo's data dir is the app's: sets loaded there are found beside the shipped ones.
   useImportedFrameworks(join(dataDir, 'frameworks'));
+  // Published already through another instance on the same database: its copy is written here.
+  await syncImportedFrameworks(db, join(dataDir, 'frameworks'));
   const id = demoFrameworkId(fiscalYear);
   if (availableFrameworks().includes(id)) return id;
   const other = availableFrameworks().find((f) => {

@@ -90,4 +90,7 @@ export class DiskFileStore implements FileStore {
       if (info) yield { key, bytes: info.size, modified: info.mtimeMs };
     }
   }
+
+  /** Nothing is held open. */
+  close(): void {}
 }

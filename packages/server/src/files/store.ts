@@ -33,6 +33,8 @@ export interface FileStore {
   delete(key: string): Promise<void>;
   /** Every file whose key starts with `prefix`, in no promised order. */
   list(prefix: string): AsyncIterable<StoredFile>;
+  /** Lets go of what the store holds open (a bucket's connections); it is not used after. */
+  close(): void;
 }
 
 /** A store that failed (unreachable, refused, full): answered as 503 with the store named in the log. */

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { link, mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { compileFramework, shareAgencyKinds, type FrameworkProblem } from '@prongsai/core';
@@ -9,6 +8,7 @@ import type { Database } from '../db/schema.js';
 import { conflict } from '../http/errors.js';
 import { availableFrameworks, importedFrameworksDir, loadFramework } from './registry.js';
 import { claimFrameworkId, frameworkUse } from './repository.js';
+import { keepFrameworkFile, syncImportedFrameworks } from './shared.js';
 import { locateProblems, workbookError, workbookToFramework, type WorkbookCells } from './workbook.js';
 
 /** A framework file may be at most this large (the shipped ones are about 60 KB). */
@@ -62,8 +62,11 @@ export async function importFramework(
   }
   const framework = compiled.framework;
   const problems: FrameworkProblem[] = [];
-  const existing = availableFrameworks();
-  if (existing.includes(framework.id)) {
+  // The sets imported through other instances meanwhile are checked against as well.
+  const here = availableFrameworks();
+  const arrived = await syncImportedFrameworks(db);
+  const existing = arrived.length ? availableFrameworks() : here;
+  if (here.includes(framework.id) || arrived.includes(framework.id)) {
     problems.push(
       problem(source, 'id', `framework ${framework.id} exists already and is never changed; give the revised set a new id (e.g. ${framework.id}-v2)`),
     );
@@ -97,35 +100,36 @@ export async function importFramework(
   if (dryRun) return { ok: true, ...summary, saved: false };
   const dir = importedFrameworksDir();
   if (!dir) throw new Error('no folder for imported frameworks is configured');
-  await mkdir(dir, { recursive: true });
   const taken = () =>
     conflict(
       `framework ${framework.id} exists already and is never changed; give the revised set a new id`,
       `มีชุดคำถามรหัสนี้แล้ว (${framework.id}) ชุดคำถามที่บันทึกแล้วไม่เปลี่ยนแปลง ให้ใช้รหัสใหม่สำหรับฉบับปรับปรุง (เช่น ${framework.id}-v2)`,
     );
-  // The id is claimed once, in the database (insert-only: a second claim, even at the same moment,
-  // inserts nothing), and the file is linked into place only if none is there: never replaced.
-  await db.transaction().execute(async (trx) => {
-    const claimed = await claimFrameworkId(trx, framework.id, actor?.id ?? null, new Date().toISOString());
-    if (!claimed) throw taken();
-    const temporary = join(dir, `.${randomUUID()}.tmp`);
-    await writeFile(temporary, JSON.stringify(data, null, 2));
-    try {
-      await link(temporary, join(dir, `${framework.id}.json`));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw taken();
-      throw error;
-    } finally {
-      await rm(temporary, { force: true });
-    }
-    await recordAudit(trx, {
-      actorId: actor?.id ?? null,
-      action: 'import',
-      entity: 'framework',
-      entityId: framework.id,
-      agencyId: null,
-      after: summary,
+  // The id is claimed once, in the database, with the set's JSON (insert-only: a second claim, even at
+  // the same moment, inserts nothing); that row is what every instance reads. This instance's copy is
+  // linked into place only if none is there, never replaced, and removed again if the claim is not kept.
+  const text = JSON.stringify(data, null, 2);
+  const importedAt = new Date().toISOString();
+  const copy = join(dir, `${framework.id}.json`);
+  let kept = false;
+  try {
+    await db.transaction().execute(async (trx) => {
+      const claimed = await claimFrameworkId(trx, framework.id, actor?.id ?? null, importedAt, text);
+      if (!claimed) throw taken();
+      await recordAudit(trx, {
+        actorId: actor?.id ?? null,
+        action: 'import',
+        entity: 'framework',
+        entityId: framework.id,
+        agencyId: null,
+        after: summary,
+      });
+      kept = await keepFrameworkFile(dir, framework.id, text, importedAt);
+      if (!kept) throw taken();
     });
-  });
+  } catch (error) {
+    if (kept) await rm(copy, { force: true });
+    throw error;
+  }
   return { ok: true, ...summary, saved: true };
 }
