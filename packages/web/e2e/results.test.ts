@@ -119,4 +119,38 @@ describe.runIf(browserAvailable)('results in Chromium', () => {
     expect(await page.getByTestId('city-pages').textContent()).toContain('แสดง 1–1 จาก 1 หน่วยงาน');
     await context.close();
   });
+
+  it('makes a document for every agency overseen and follows the batch a page at a time', async () => {
+    // The jobs stay queued: the test follows the batch, and marks jobs as the queue would.
+    await harness.app.documentJobs.stop();
+    const { context, page } = await newPage(harness, { width: 1366, height: 900 });
+    await signIn(page, harness, 'admin@prongsai.demo');
+    await page.getByTestId('batch-start').click();
+    // Bangkok's 50 districts and Nonthaburi's seven agencies, 50 to a page.
+    await expect.poll(() => page.getByTestId('batch-counts').textContent(), { timeout: 10_000 }).toBe('เสร็จแล้ว 0 จาก 57 หน่วยงาน');
+    await expect.poll(() => page.locator('[data-testid=batch-jobs] tbody tr').count()).toBe(50);
+    expect(await page.getByTestId('batch-pages').textContent()).toContain('แสดง 1–50 จาก 57 หน่วยงาน');
+    expect(await page.getByTestId('batch-start').isDisabled()).toBe(true);
+    const { kysely } = harness.db;
+    const sue = await kysely
+      .selectFrom('document_jobs')
+      .innerJoin('agencies', 'agencies.id', 'document_jobs.agency_id')
+      .select('document_jobs.id')
+      .where('agencies.slug', '=', 'bang-sue')
+      .where('document_jobs.status', '=', 'queued')
+      .executeTakeFirstOrThrow();
+    await kysely.updateTable('document_jobs').set({ status: 'done', progress: 100 }).where('id', '=', sue.id).execute();
+    // The page reads the batch again while jobs are queued.
+    await expect.poll(() => page.getByTestId('batch-counts').textContent(), { timeout: 10_000 }).toBe('เสร็จแล้ว 1 จาก 57 หน่วยงาน');
+    await page.getByTestId('batch-search').fill('บางซื่อ');
+    await expect.poll(() => page.locator('[data-testid=batch-jobs] tbody tr').count()).toBe(1);
+    expect(await page.locator('[data-testid=batch-jobs] tbody tr a').getAttribute('href')).toBe(`/api/jobs/${sue.id}/file`);
+    await page.getByTestId('batch-search').fill('นนทบุรี');
+    await expect.poll(() => page.locator('[data-testid=batch-jobs] tbody tr').count()).toBe(3);
+    await screenshot(page, '15c-city-document-batch');
+    // Every job finished: the batch is done, and a new one may start.
+    await kysely.updateTable('document_jobs').set({ status: 'failed' }).where('status', '=', 'queued').execute();
+    await expect.poll(() => page.getByTestId('batch-start').isDisabled(), { timeout: 10_000 }).toBe(false);
+    await context.close();
+  });
 });

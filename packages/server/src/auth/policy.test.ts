@@ -114,6 +114,7 @@ const TABLE: { rule: string; record: unknown; allowed: Who[] }[] = [
   { rule: 'document.generate', record: { agencyId: A }, allowed: OF_A },
   { rule: 'document.generateForEvery', record: undefined, allowed: CENTRAL },
   { rule: 'job.read', record: { requestedBy: 'execA'.length, agencyId: A }, allowed: ['central', 'overseerOfA', 'execA'] },
+  { rule: 'batch.read', record: { requestedBy: 'execA'.length }, allowed: ['central', 'execA'] },
   { rule: 'assessment.import', record: { agencyId: A }, allowed: ADMINS_OF_A },
   { rule: 'cityResults.read', record: undefined, allowed: CENTRAL },
   { rule: 'plan.read', record: { agencyId: A }, allowed: OF_A },

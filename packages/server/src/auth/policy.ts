@@ -140,7 +140,7 @@ export const policies = {
   cityResults: {
     read: (actor: Actor) => isCentral(actor),
   },
-  /** Documents made on request: an agency's by those who read its plan, every district's at once by central admins. */
+  /** Documents made on request: an agency's by those who read its plan, every overseen agency's at once by central admins. */
   document: {
     generate: (actor: Actor, document: { agencyId: number }) =>
       oversees(actor, document.agencyId) || inAgency(actor, document.agencyId),
@@ -151,6 +151,10 @@ export const policies = {
   job: {
     read: (actor: Actor, job: { requestedBy: number | null; agencyId: number | null }) =>
       oversees(actor, job.agencyId) || job.requestedBy === actor.id,
+  },
+  /** A batch of documents is seen by the person who asked for it and by central admins of the whole country. */
+  batch: {
+    read: (actor: Actor, batch: { requestedBy: number | null }) => national(actor) || batch.requestedBy === actor.id,
   },
   plan: {
     read: (actor: Actor, plan: { agencyId: number }) => oversees(actor, plan.agencyId) || inAgency(actor, plan.agencyId),

@@ -186,7 +186,10 @@ async function signIn(port: number): Promise<Record<string, string>> {
   const login = await request(agent, port, '/api/auth/login', {}, JSON.stringify({ email: EMAIL, password: PASSWORD }));
   agent.destroy();
   if (login.status !== 200) throw new Error(`sign-in: ${login.status} ${login.body.slice(0, 200)}`);
-  return { cookie: String(login.headers['set-cookie']?.[0] ?? '').split(';')[0]! };
+  return {
+    cookie: String(login.headers['set-cookie']?.[0] ?? '').split(';')[0]!,
+    'x-csrf-token': (JSON.parse(login.body) as { csrfToken: string }).csrfToken,
+  };
 }
 
 const EVERY_ENDPOINT: [string, string][] = [
@@ -196,7 +199,7 @@ const EVERY_ENDPOINT: [string, string][] = [
   ['OIT readiness', `/api/oit/readiness?year=${YEAR}&limit=50`],
   ['survey progress', `/api/surveys/city?year=${YEAR}&tool=IIT&limit=50`],
   ['link checks', `/api/oit/link-checks?year=${YEAR}&limit=50`],
-  ['document batch', `/api/documents/batch?limit=50`],
+  ['document batch', `/api/documents/batches/{batch}?limit=50`],
   ['agency picker', `/api/agencies?q=${encodeURIComponent('เทศบาล')}&limit=20`],
 ];
 const ENDPOINTS = ONLY ? EVERY_ENDPOINT.filter(([name]) => ONLY.some((w) => name.toLowerCase().includes(w))) : EVERY_ENDPOINT;
@@ -205,8 +208,28 @@ const EXPORTS: [string, string][] = [
   ['late milestones XLSX (all rows)', `/api/calendar/${YEAR}/late?format=xlsx`],
 ];
 
+/** The batch the document batch's page reads: started by `probe` through the API (its jobs stay queued). */
+let batchId = '';
+const pathOf = (path: string) => path.replace('{batch}', batchId);
+
+/** Starts a batch of documents for every agency overseen: how long it takes, in how many statements, of how many jobs. */
+async function startBatch(server: Server, headers: Record<string, string>) {
+  const agent = new http.Agent({ keepAlive: false });
+  const before = (await server.stats()).statements;
+  const t = process.hrtime.bigint();
+  const body = JSON.stringify({ kind: 'order', format: 'docx', year: YEAR });
+  const response = await request(agent, server.port, '/api/documents/batch', headers, body);
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  agent.destroy();
+  if (response.status !== 202) throw new Error(`document batch: ${response.status} ${response.body.slice(0, 200)}`);
+  const batch = JSON.parse(response.body) as { id: string; total: number };
+  batchId = batch.id;
+  return { ms, statements: (await server.stats()).statements - before, total: batch.total };
+}
+
 /** The endpoints that answer 200 (one request each, which warms them); the others with their status. */
 async function probe(server: Server, headers: Record<string, string>) {
+  const batch = ENDPOINTS.some(([, path]) => path.includes('{batch}')) ? await startBatch(server, headers) : null;
   const agent = new http.Agent({ keepAlive: true });
   const answering: [string, string][] = [];
   const statements: Record<string, number> = {};
@@ -215,19 +238,19 @@ async function probe(server: Server, headers: Record<string, string>) {
   for (const [name, path] of ENDPOINTS) {
     const before = (await server.stats()).statements;
     const t = process.hrtime.bigint();
-    const response = await request(agent, server.port, path, headers);
+    const response = await request(agent, server.port, pathOf(path), headers);
     ms[name] = Number(process.hrtime.bigint() - t) / 1e6;
     statements[name] = (await server.stats()).statements - before;
     status[name] = response.status;
     if (response.status === 200) answering.push([name, path]);
   }
   agent.destroy();
-  return { answering, statements, status, ms };
+  return { answering, statements, status, ms, batch };
 }
 
 async function repeat(server: Server, headers: Record<string, string>, endpoints: [string, string][], times: number) {
   const agent = new http.Agent({ keepAlive: true });
-  for (let i = 0; i < times; i++) for (const [, path] of endpoints) await request(agent, server.port, path, headers);
+  for (let i = 0; i < times; i++) for (const [, path] of endpoints) await request(agent, server.port, pathOf(path), headers);
   agent.destroy();
 }
 
@@ -311,7 +334,7 @@ const report: Record<string, unknown> = {
 try {
   console.log(`\nNational benchmark on PostgreSQL (${database}${reused ? ', kept from an earlier run' : ''}), ${report.machine}`);
   const loaded = reused ? null : await loadDatabase();
-  const small = loaded?.small ?? { statements: {} as Record<string, number> };
+  const small = loaded?.small ?? { statements: {} as Record<string, number>, batch: null };
   const rssSmall = loaded?.rssSmall ?? 0;
   const { plan, agenciesSeconds, results, resultsSeconds, freshAgencies } = loaded ?? {
     plan: { added: 0, updated: 0 },
@@ -351,7 +374,7 @@ try {
     }
     // Fewer requests for an endpoint that takes seconds, so the run ends.
     const count = large.ms[name]! > 1000 ? 20 : REQUESTS;
-    const measured = await load(server.port, path, headers, count, CLIENTS);
+    const measured = await load(server.port, pathOf(path), headers, count, CLIENTS);
     latencies[name] = { ...measured, count };
     rows.push([
       name,
@@ -391,6 +414,16 @@ try {
       ['… after the latency runs', memory(rssLoaded)],
       ...EXPORTS.map(([name]) => [name, `${(exportsMs[name]! / 1000).toFixed(1)} s`]),
       ['… RSS after the two exports', memory(rssExports)],
+      ...[small.batch, large.batch].flatMap((batch) =>
+        batch
+          ? [
+              [
+                `document batch started (POST, ${batch.total.toLocaleString('en')} jobs)`,
+                `${batch.ms.toFixed(0)} ms, ${batch.statements} statements`,
+              ],
+            ]
+          : [],
+      ),
     ],
     1,
   );
@@ -401,6 +434,7 @@ try {
     resultsSeconds,
     latencies,
     statements: { at50: small.statements, at8300: large.statements },
+    batchStart: { at50: small.batch, at8300: large.batch },
     status: large.status,
     rss: { at50: rssSmall, at8300: rssLarge, after20: rss20, after40: rss40, afterLoad: rssLoaded, afterExports: rssExports },
     serverArgs: SERVER_ARGS,

@@ -26,6 +26,7 @@ export const TABLES = [
   'progress_revisions',
   'evidence_files',
   'committees',
+  'document_batches',
   'document_jobs',
   'publications',
   'oit_checklists',
@@ -56,6 +57,7 @@ const WITH_IDENTITY = new Set<string>(
     (t) =>
       t !== 'agency_kinds' &&
       t !== 'sessions' &&
+      t !== 'document_batches' &&
       t !== 'document_jobs' &&
       t !== 'link_check_runs' &&
       t !== 'reminder_jobs' &&
@@ -87,7 +89,11 @@ async function appliedMigrations(db: Kysely<Database>): Promise<string[]> {
 }
 
 const orderColumn = (table: (typeof TABLES)[number]) =>
-  table === 'sessions' || table === 'document_jobs' || table === 'link_check_runs' || table === 'reminder_jobs'
+  table === 'sessions' ||
+  table === 'document_batches' ||
+  table === 'document_jobs' ||
+  table === 'link_check_runs' ||
+  table === 'reminder_jobs'
     ? 'created_at'
     : 'id';
 

@@ -270,6 +270,22 @@ export interface DocumentJobTable {
   heartbeat_at: Timestamp | null;
   created_at: Timestamp;
   finished_at: Timestamp | null;
+  /** The batch the job was made in (`document_batches.id`), or null for a document asked for alone. */
+  batch_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** One document of a kind asked for every agency a central admin oversees at once: its jobs name it. */
+export interface DocumentBatchTable {
+  id: string;
+  requested_by: number | null;
+  /** JSON: the document request every job of the batch makes (kind, format, year, round, digits). */
+  request: string;
+  fiscal_year: number;
+  kind: string;
+  format: string;
+  /** How many jobs (agencies) the batch holds. */
+  total: number;
+  created_at: Timestamp;
 }
 
 export interface PublicationTable {
@@ -683,3 +699,5 @@ export type OitReview = Selectable<OitReviewTable>;
 export type OitDispute = Selectable<OitDisputeTable>;
 export type SurveyRound = Selectable<SurveyRoundTable>;
 export type ReminderJob = Selectable<ReminderJobTable>;
+  document_batches: DocumentBatchTable;
+export type DocumentBatch = Selectable<DocumentBatchTable>;

@@ -73,6 +73,11 @@ export class DocumentJobs {
     return row;
   }
 
+  /** Wakes the queue after jobs were inserted without `enqueue` (a batch's, in one statement). */
+  kick(): void {
+    this.queue.kick();
+  }
+
   get(id: string): Promise<DocumentJob | undefined> {
     return this.repository.find(id);
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { Database, DocumentJob } from '../db/schema.js';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { agencyContains, within, type Page } from '../db/page.js';
+import type { Database, DocumentBatch, DocumentJob } from '../db/schema.js';
 
 /** A document job to queue: the agency, who asked, the request and the file it makes. */
 export interface NewDocumentJob {
@@ -44,4 +45,172 @@ export class DocumentJobRepository {
   find(id: string): Promise<DocumentJob | undefined> {
     return this.db.selectFrom('document_jobs').selectAll().where('id', '=', id).executeTakeFirst();
   }
+}
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** Agencies a batch leaves out: the central oversight bodies (the BMA), which are not assessed and hold no plans. */
+export const NOT_IN_BATCHES = ['central'] as const;
+
+/** A batch to make: one job per agency in scope, each named `prefix + slug + suffix`. */
+export interface NewDocumentBatch {
+  requestedBy: number;
+  request: { fiscalYear: number; kind: string; format: string };
+  /** The agencies the batch covers, or undefined for every agency. */
+  scope: readonly number[] | undefined;
+  fileName: { prefix: string; suffix: string };
+}
+
+/**
+ * A batch and its jobs, queued: the batch row, then every job in one `INSERT … SELECT` over the
+ * agencies in scope (all kinds but the central bodies), whatever their number. A job's id is the
+ * batch's random prefix (a version-4 UUID's first 24 characters) and the agency's id in 12 digits,
+ * so ids are made in SQL alike on both engines, unique, and still UUIDs.
+ */
+export async function insertBatch(db: Executor, batch: NewDocumentBatch): Promise<DocumentBatch> {
+  const id = randomUUID();
+  const createdAt = new Date().toISOString();
+  await db
+    .insertInto('document_batches')
+    .values({
+      id,
+      requested_by: batch.requestedBy,
+      request: JSON.stringify(batch.request),
+      fiscal_year: batch.request.fiscalYear,
+      kind: batch.request.kind,
+      format: batch.request.format,
+      total: 0,
+      created_at: createdAt,
+    })
+    .execute();
+  const text = (value: string) => sql<string>`cast(${value} as varchar(200))`;
+  const inserted = await db
+    .insertInto('document_jobs')
+    .columns([
+      'id',
+      'agency_id',
+      'requested_by',
+      'request',
+      'file_name',
+      'format',
+      'status',
+      'progress',
+      'attempts',
+      'created_at',
+      'batch_id',
+    ])
+    .expression(
+      db
+        .selectFrom('agencies')
+        .select([
+          // 100000000000 + id: the id in 12 digits (below 900,000,000,000 agencies), valid hexadecimal.
+          sql<string>`${text(id.slice(0, 24))} || cast(${sql.lit(100_000_000_000)} + agencies.id as varchar(12))`.as('id'),
+          'agencies.id as agency_id',
+          sql<number>`${sql.lit(batch.requestedBy)}`.as('requested_by'),
+          sql<string>`cast(${JSON.stringify(batch.request)} as text)`.as('request'),
+          sql<string>`${text(batch.fileName.prefix)} || agencies.slug || ${text(batch.fileName.suffix)}`.as('file_name'),
+          text(batch.request.format).as('format'),
+          sql<string>`'queued'`.as('status'),
+          sql<number>`0`.as('progress'),
+          sql<number>`0`.as('attempts'),
+          text(createdAt).as('created_at'),
+          text(id).as('batch_id'),
+        ])
+        .where(within('agencies.id', batch.scope))
+        .where('agencies.kind', 'not in', NOT_IN_BATCHES),
+    )
+    .executeTakeFirst();
+  const total = Number(inserted.numInsertedOrUpdatedRows ?? 0);
+  return db.updateTable('document_batches').set({ total }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export function findBatch(db: Executor, id: string): Promise<DocumentBatch | undefined> {
+  return db.selectFrom('document_batches').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export const BATCH_SORTS = ['created', 'year', 'kind'] as const;
+export type BatchSort = (typeof BATCH_SORTS)[number];
+
+/** A page of the batches one person asked for, with each one's jobs counted by status: three queries. */
+export async function batchPage(db: Executor, requestedBy: number, page: Page<BatchSort>) {
+  const mine = db
+    .selectFrom('document_batches')
+    .where('requested_by', '=', requestedBy)
+    .where((eb) =>
+      page.q
+        ? eb.or([eb('kind', 'like', `%${page.q.toLowerCase()}%`), eb(sql`cast(fiscal_year as varchar(8))`, '=', page.q)])
+        : eb.and([]),
+    );
+  const column = page.sort === 'year' ? 'fiscal_year' : page.sort === 'kind' ? 'kind' : 'created_at';
+  const [rows, count] = await Promise.all([
+    mine
+      .selectAll()
+      .orderBy(column, page.order === 'desc' ? 'desc' : 'asc')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'asc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    mine.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const counts = await db
+    .selectFrom('document_jobs')
+    .select(['batch_id', 'status', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('batch_id', 'in', rows.length ? rows.map((r) => r.id) : [''])
+    .groupBy(['batch_id', 'status'])
+    .execute();
+  return { rows, total: Number(count.n), counts };
+}
+
+export const BATCH_JOB_SORTS = ['code', 'name', 'status'] as const;
+export type BatchJobSort = (typeof BATCH_JOB_SORTS)[number];
+export const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/**
+ * A page of a batch's jobs with their agencies, of the agencies in scope, sorted, filtered by status
+ * and searched; how many match; and the batch's jobs counted by status: three queries, whatever
+ * the size of the batch.
+ */
+export async function batchJobPage(
+  db: Executor,
+  batchId: string,
+  scope: readonly number[] | undefined,
+  page: Page<BatchJobSort> & { status?: JobStatus | undefined },
+) {
+  const jobs = db
+    .selectFrom('document_jobs')
+    .innerJoin('agencies', 'agencies.id', 'document_jobs.agency_id')
+    .where('document_jobs.batch_id', '=', batchId)
+    .where(within('agencies.id', scope));
+  const matching = jobs
+    .where((eb) => (page.status ? eb('document_jobs.status', '=', page.status) : eb.and([])))
+    .where((eb) => (page.q ? agencyContains(page.q) : eb.and([])));
+  const column = page.sort === 'name' ? 'agencies.name_th' : page.sort === 'status' ? 'document_jobs.status' : 'agencies.code';
+  const [rows, count, counts] = await Promise.all([
+    matching
+      .select([
+        'document_jobs.id',
+        'document_jobs.status',
+        'document_jobs.progress',
+        'document_jobs.error',
+        'agencies.id as agency_id',
+        'agencies.code',
+        'agencies.slug',
+        'agencies.name_th',
+        'agencies.name_en',
+      ])
+      .orderBy(sql.ref(column), page.order === 'desc' ? 'desc' : 'asc')
+      .orderBy('agencies.code', 'asc')
+      .orderBy('document_jobs.id', 'asc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    matching.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+    jobs
+      .select(['document_jobs.status', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .groupBy('document_jobs.status')
+      .execute(),
+  ]);
+  return { rows, total: Number(count.n), counts };
 }

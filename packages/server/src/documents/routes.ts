@@ -5,9 +5,10 @@ import { MEMO_KINDS } from '@prongsai/core';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import { requireActor } from '../http/context.js';
+import { pageQuery, pageSchema } from '../http/page.js';
 import { fileResponse } from '../http/schemas.js';
 import { DocumentJobs, type JobError } from './jobs.js';
-import { DocumentJobService, jobWork, MIME, type DocumentRequest } from './service.js';
+import { BATCH_JOB_SORTS, BATCH_SORTS, DocumentJobService, jobWork, MIME, type DocumentRequest } from './service.js';
 
 const requestBody = z.object({
   kind: z.enum(['measures', 'progress', 'order', 'clarification', 'memo', 'tasks']),
@@ -77,15 +78,70 @@ export async function documentRoutes(app: FastifyInstance, { db, config, jobs }:
     {
       schema: {
         tags,
-        summary: 'Make one document for every district (central admins); returns one job per agency',
+        summary:
+          'Make one document for every agency the central admin oversees (every kind but the central bodies); returns the batch, whose jobs are read a page at a time',
         body: requestBody,
-        response: { 202: z.array(z.object({ id: z.string(), agency: z.string() })).describe('One job per district') },
+        response: {
+          202: z.object({ id: z.string(), total: z.number() }).describe('The batch: its id and how many jobs it holds'),
+        },
       },
     },
     async (request, reply) => {
-      const started = await service.requestForEveryDistrict(requireActor(request), documentRequestOf(request.body));
-      return reply.code(202).send(started);
+      const batch = await service.requestBatch(requireActor(request), documentRequestOf(request.body));
+      return reply.code(202).send({ id: batch.id, total: batch.total });
     },
+  );
+
+  const batchSchema = z.object({
+    id: z.string(),
+    kind: requestBody.shape.kind,
+    format: requestBody.shape.format,
+    year: z.number(),
+    round: z.number().nullable(),
+    total: z.number().describe('How many jobs (agencies) the batch holds'),
+    createdAt: z.string(),
+  });
+  const countsSchema = z.object({ queued: z.number(), running: z.number(), done: z.number(), failed: z.number() });
+
+  api.get(
+    '/api/documents/batches',
+    {
+      schema: {
+        tags,
+        summary:
+          'A page of the batches the central admin asked for (newest first unless sorted), each with its jobs counted by status',
+        querystring: pageQuery(BATCH_SORTS, 'created').extend({ order: z.enum(['asc', 'desc']).default('desc') }),
+        response: { 200: pageSchema(batchSchema.extend({ counts: countsSchema }), {}) },
+      },
+    },
+    async (request) => service.batches(requireActor(request), request.query),
+  );
+
+  api.get(
+    '/api/documents/batches/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'A batch with a page of its jobs (sorted by agency code or name or by status, filtered by status, searched by agency) and its jobs counted by status; for the one who asked and central admins of the whole country',
+        params: z.object({ id: z.string().uuid() }),
+        querystring: pageQuery(BATCH_JOB_SORTS, 'code').extend({ status: jobStatus.optional() }),
+        response: {
+          200: pageSchema(
+            z.object({
+              id: z.string(),
+              agency: z.object({ id: z.number(), code: z.string(), slug: z.string(), nameTh: z.string(), nameEn: z.string() }),
+              status: jobStatus,
+              progress: z.number(),
+              url: z.string().nullable(),
+              error: z.object({ message: z.string(), messageTh: z.string() }).nullable(),
+            }),
+            { counts: countsSchema, batch: batchSchema },
+          ),
+        },
+      },
+    },
+    async (request) => service.batch(requireActor(request), request.params.id, request.query),
   );
 
   const jobParams = z.object({ id: z.string().uuid() });

@@ -4,11 +4,22 @@ import type { Kysely } from 'kysely';
 import { listAgencies } from '../agencies/repository.js';
 import { readableAgency } from '../agencies/service.js';
 import { authorize, overseen, type Actor } from '../auth/policy.js';
-import type { Agency, Database, DocumentJob } from '../db/schema.js';
+import { recordAudit } from '../audit/repository.js';
+import type { Page } from '../db/page.js';
+import type { Agency, Database, DocumentBatch, DocumentJob } from '../db/schema.js';
 import { loadActor } from '../http/context.js';
 import { findUser } from '../users/repository.js';
 import { filesAt, readWhole, type FileStore } from '../files/index.js';
 import type { DocumentJobs } from './jobs.js';
+import {
+  batchJobPage,
+  batchPage,
+  findBatch,
+  insertBatch,
+  type BatchJobSort,
+  type BatchSort,
+  type JobStatus,
+} from './repository.js';
 import { documentOptions } from './common.js';
 import type { MemoKind } from '@prongsai/core';
 import { MemoService } from '../calendar/memo.js';
@@ -18,6 +29,8 @@ import { badRequest, HttpError, notFound } from '../http/errors.js';
 import { clarificationDocx, measuresDocx, memoDocx, orderDocx, progressDocx, taskSheetDocx } from './docx.js';
 import { measuresModel, orderModel, progressModel } from './model.js';
 import { clarificationPdf, measuresPdf, memoPdf, orderPdf, progressPdf, taskSheetPdf } from './pdf.js';
+
+export { BATCH_JOB_SORTS, BATCH_SORTS } from './repository.js';
 
 export type DocumentKind = 'measures' | 'progress' | 'order' | 'clarification' | 'memo' | 'tasks';
 export type DocumentFormat = 'pdf' | 'docx';
@@ -43,14 +56,20 @@ export const MIME: Record<DocumentFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
-export function fileName(agency: Agency, request: DocumentRequest): string {
+/** What a document's file is called around the agency's slug: `prongsai-<kind>-` … `-<year>[-round6].<format>`. */
+export function fileNameParts(request: DocumentRequest): { prefix: string; suffix: string } {
   const round =
     request.kind === 'progress'
       ? `-round${request.round ?? 6}`
       : request.kind === 'memo'
         ? `-${request.memoKind ?? 'collection'}`
         : '';
-  return `prongsai-${request.kind}-${agency.slug}-${request.fiscalYear}${round}.${request.format}`;
+  return { prefix: `prongsai-${request.kind}-`, suffix: `-${request.fiscalYear}${round}.${request.format}` };
+}
+
+export function fileName(agency: Pick<Agency, 'slug'>, request: DocumentRequest): string {
+  const { prefix, suffix } = fileNameParts(request);
+  return `${prefix}${agency.slug}${suffix}`;
 }
 
 /**
@@ -178,6 +197,29 @@ export function jobWork(db: Kysely<Database>, dataDir: string) {
   };
 }
 
+/** What a batch keeps of the request: everything but the address of one request's host. */
+const batchRequest = (request: DocumentRequest) => ({ ...request, publicBase: undefined });
+
+function presentBatch(batch: DocumentBatch) {
+  const request = JSON.parse(batch.request) as DocumentRequest;
+  return {
+    id: batch.id,
+    kind: batch.kind as DocumentKind,
+    format: batch.format as DocumentFormat,
+    year: batch.fiscal_year,
+    round: request.round ?? null,
+    total: batch.total,
+    createdAt: batch.created_at,
+  };
+}
+
+/** Jobs counted by status, every status named. */
+function countsOf(rows: { status: string; n: number | string }[]): Record<JobStatus, number> {
+  const counts = { queued: 0, running: 0, done: 0, failed: 0 };
+  for (const row of rows) if (row.status in counts) counts[row.status as JobStatus] += Number(row.n);
+  return counts;
+}
+
 /** Asking for documents, following their jobs and fetching what they made. */
 export class DocumentJobService {
   constructor(
@@ -203,16 +245,69 @@ export class DocumentJobService {
     return this.enqueueFor(agency, actor, request);
   }
 
-  /** Starts making one document for every district (central admins). */
-  async requestForEveryDistrict(actor: Actor, request: DocumentRequest): Promise<{ id: string; agency: string }[]> {
+  /**
+   * Starts a batch: one document for every agency the central admin oversees (every kind but the
+   * central bodies), its jobs inserted in one statement within one transaction, audited; then the
+   * queue is woken. Answers the batch.
+   */
+  async requestBatch(actor: Actor, request: DocumentRequest): Promise<DocumentBatch> {
     authorize(actor, 'document', 'generateForEvery', undefined);
-    const started = [];
-    for (const agency of await listAgencies(this.db, overseen(actor))) {
-      if (agency.kind !== 'district') continue;
-      const job = await this.enqueueFor(agency, actor, request);
-      started.push({ id: job.id, agency: agency.slug });
-    }
-    return started;
+    const batch = await this.db.transaction().execute(async (trx) => {
+      const made = await insertBatch(trx, {
+        requestedBy: actor.id,
+        request: batchRequest(request),
+        scope: overseen(actor),
+        fileName: fileNameParts(request),
+      });
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: 'create',
+        entity: 'document_batch',
+        entityId: made.id,
+        agencyId: null,
+        after: { kind: made.kind, format: made.format, fiscalYear: made.fiscal_year, total: made.total },
+      });
+      return made;
+    });
+    this.jobs.kick();
+    return batch;
+  }
+
+  /** A page of the batches the actor asked for, newest first by default, each with its jobs counted by status. */
+  async batches(actor: Actor, page: Page<BatchSort>) {
+    authorize(actor, 'document', 'generateForEvery', undefined);
+    const { rows, total, counts } = await batchPage(this.db, actor.id, page);
+    return {
+      total,
+      rows: rows.map((batch) => ({
+        ...presentBatch(batch),
+        counts: countsOf(counts.filter((c) => c.batch_id === batch.id)),
+      })),
+    };
+  }
+
+  /**
+   * A batch with a page of its jobs (of the agencies the reader oversees), sorted, filtered by status
+   * and searched, and its jobs counted by status: for the one who asked and national central admins.
+   */
+  async batch(actor: Actor, id: string, page: Page<BatchJobSort> & { status?: JobStatus | undefined }) {
+    const batch = await findBatch(this.db, id);
+    if (!batch) throw notFound('batch');
+    authorize(actor, 'batch', 'read', { requestedBy: batch.requested_by });
+    const { rows, total, counts } = await batchJobPage(this.db, batch.id, overseen(actor), page);
+    return {
+      batch: presentBatch(batch),
+      total,
+      counts: countsOf(counts),
+      rows: rows.map((job) => ({
+        id: job.id,
+        agency: { id: job.agency_id, code: job.code, slug: job.slug, nameTh: job.name_th, nameEn: job.name_en },
+        status: job.status as JobStatus,
+        progress: job.progress,
+        url: job.status === 'done' ? `/api/jobs/${job.id}/file` : null,
+        error: job.error === null ? null : (JSON.parse(job.error) as { message: string; messageTh: string }),
+      })),
+    };
   }
 
   /** A job, seen by the person who asked for it (and central admins), never by others of the agency. */

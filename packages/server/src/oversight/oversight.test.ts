@@ -187,7 +187,7 @@ describe.each(TEST_DATABASES)('oversight by part of the agency tree, on $engine'
     expect((await get('national', '/api/results/years')).body).toEqual([YEAR, YEAR - 1]);
   });
 
-  it('the document batch starts one job per district of the province', async () => {
+  it("the document batch starts one job per agency of the province, and another province's overseer cannot read it", async () => {
     const batch = async (who: keyof typeof sessions) => {
       const response = await context.app.inject({
         method: 'POST',
@@ -196,9 +196,17 @@ describe.each(TEST_DATABASES)('oversight by part of the agency tree, on $engine'
         payload: { kind: 'order', format: 'docx', year: YEAR },
       });
       expect(response.statusCode).toBe(202);
-      return sorted((response.json() as { agency: string }[]).map((job) => job.agency));
+      return response.json() as { id: string; total: number };
     };
-    expect(await batch('north')).toEqual(slugs(north));
+    const read = (who: keyof typeof sessions, id: string) =>
+      context.app.inject({ method: 'GET', url: `/api/documents/batches/${id}?limit=200`, headers: sessions[who].headers });
+    const started = await batch('north');
+    expect(started.total).toBe(north.length);
+    const page = (await read('north', started.id)).json() as { rows: { agency: { slug: string } }[] };
+    expect(sorted(page.rows.map((r) => r.agency.slug))).toEqual(slugs(north));
+    expect((await read('south', started.id)).statusCode).toBe(404);
+    expect((await read('national', started.id)).statusCode).toBe(200);
+    expect((await batch('national')).total).toBe(north.length + south.length);
   });
 
   it("another province's agency is not there for the overseer, and cannot be written", async () => {

@@ -4834,7 +4834,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Make one document for every district (central admins); returns one job per agency */
+        /** Make one document for every agency the central admin oversees (every kind but the central bodies); returns the batch, whose jobs are read a page at a time */
         post: {
             parameters: {
                 query?: never;
@@ -4859,20 +4859,165 @@ export type paths = {
                 };
             };
             responses: {
-                /** @description One job per district */
+                /** @description The batch: its id and how many jobs it holds */
                 202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            agency: string;
                             id: string;
-                        }[];
+                            total: number;
+                        };
                     };
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of the batches the central admin asked for (newest first unless sorted), each with its jobs counted by status */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    order?: "asc" | "desc";
+                    q?: string;
+                    sort?: "created" | "year" | "kind";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: {
+                                counts: {
+                                    done: number;
+                                    failed: number;
+                                    queued: number;
+                                    running: number;
+                                };
+                                createdAt: string;
+                                /** @enum {string} */
+                                format: "pdf" | "docx";
+                                id: string;
+                                /** @enum {string} */
+                                kind: "measures" | "progress" | "order" | "clarification" | "memo" | "tasks";
+                                round: number | null;
+                                /** @description How many jobs (agencies) the batch holds */
+                                total: number;
+                                year: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A batch with a page of its jobs (sorted by agency code or name or by status, filtered by status, searched by agency) and its jobs counted by status; for the one who asked and central admins of the whole country */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    order?: "asc" | "desc";
+                    q?: string;
+                    sort?: "code" | "name" | "status";
+                    status?: "queued" | "running" | "done" | "failed";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            batch: {
+                                createdAt: string;
+                                /** @enum {string} */
+                                format: "pdf" | "docx";
+                                id: string;
+                                /** @enum {string} */
+                                kind: "measures" | "progress" | "order" | "clarification" | "memo" | "tasks";
+                                round: number | null;
+                                /** @description How many jobs (agencies) the batch holds */
+                                total: number;
+                                year: number;
+                            };
+                            counts: {
+                                done: number;
+                                failed: number;
+                                queued: number;
+                                running: number;
+                            };
+                            rows: {
+                                agency: {
+                                    code: string;
+                                    id: number;
+                                    nameEn: string;
+                                    nameTh: string;
+                                    slug: string;
+                                };
+                                error: {
+                                    message: string;
+                                    messageTh: string;
+                                } | null;
+                                id: string;
+                                progress: number;
+                                /** @enum {string} */
+                                status: "queued" | "running" | "done" | "failed";
+                                url: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -21,6 +21,7 @@ import * as m0018 from './0018-agency-kinds-and-oversight.js';
 import * as m0019 from './0019-overseen-agency.js';
 import * as m0020 from './0020-oit-readiness.js';
 import * as m0021 from './0021-national-indexes.js';
+import * as m0022 from './0022-document-batches.js';
 import * as m0023 from './0023-shared-frameworks.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see 0001
@@ -49,6 +50,7 @@ const steps: Record<string, Step> = {
   '0019-overseen-agency': m0019,
   '0020-oit-readiness': m0020,
   '0021-national-indexes': m0021,
+  '0022-document-batches': m0022,
   '0023-shared-frameworks': m0023,
 };
 

@@ -1,0 +1,272 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROVINCE_SLUG } from '../demo/province.js';
+import type { Agency } from '../db/schema.js';
+import { demoApp, login, TEST_DATABASES, type Session } from '../test-support/databases.js';
+import { bareApp, factory, StatementCounter } from '../test-support/factories.js';
+
+/** A year no demo agency has a committee of: every order of a batch would fail fast, were the queue running. */
+const YEAR = 2570;
+const ORDER = { kind: 'order', format: 'docx', year: YEAR };
+
+interface BatchJobs {
+  total: number;
+  counts: { queued: number; running: number; done: number; failed: number };
+  batch: { id: string; kind: string; format: string; year: number; total: number };
+  rows: {
+    id: string;
+    agency: { id: number; code: string; slug: string; nameTh: string; nameEn: string };
+    status: string;
+    progress: number;
+    url: string | null;
+    error: { message: string; messageTh: string } | null;
+  }[];
+}
+
+const inject = async (app: FastifyInstance, session: Session, method: 'GET' | 'POST', url: string, payload?: object) => {
+  const response = await app.inject({ method, url, headers: session.headers, ...(payload ? { payload } : {}) });
+  return { status: response.statusCode, body: response.json() as unknown };
+};
+
+describe.each(TEST_DATABASES)('document batches over every agency in scope, on $engine', (database) => {
+  let app: FastifyInstance;
+  let close: () => Promise<void>;
+  let db: Awaited<ReturnType<typeof demoApp>>['db'];
+  let national: Session;
+  let overseer: Session;
+  let bangkokOverseer: Session;
+  let districtAdmin: Session;
+  let expectedSlugs: string[];
+  let provinceSlugs: string[];
+  let nationalBatch: { id: string; total: number };
+  let provinceBatch: { id: string; total: number };
+
+  const start = async (session: Session, body: object = ORDER) => {
+    const response = await inject(app, session, 'POST', '/api/documents/batch', body);
+    expect(response.status, JSON.stringify(response.body)).toBe(202);
+    return response.body as { id: string; total: number };
+  };
+  const jobs = async (session: Session, id: string, query = '') => {
+    const response = await inject(app, session, 'GET', `/api/documents/batches/${id}${query}`);
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    return response.body as BatchJobs;
+  };
+
+  beforeAll(async () => {
+    ({ app, close, db } = await demoApp(database));
+    await app.ready();
+    // The jobs stay queued: these tests read the batch, not the documents.
+    await app.documentJobs.stop();
+    const make = factory(db.kysely, app);
+    // A central oversight body (the BMA) over a district: overseen, but not assessed, so never in a batch.
+    const bangKhae = await db.kysely.selectFrom('agencies').selectAll().where('slug', '=', 'bang-khae').executeTakeFirstOrThrow();
+    const bma = await make.agency({ code: 'BMA-T', slug: 'bma-test', name_th: 'กรุงเทพมหานคร', name_en: 'BMA', kind: 'central' });
+    await db.kysely.updateTable('agencies').set({ parent_id: bma.id }).where('id', '=', bangKhae.id).execute();
+    national = await login(app, 'admin@prongsai.demo');
+    overseer = await login(app, `overseer@${PROVINCE_SLUG}.demo`);
+    bangkokOverseer = (await make.account('central_admin', { oversees: bma })).session;
+    districtAdmin = await login(app, 'admin@bang-khae.demo');
+    const agencies = await db.kysely.selectFrom('agencies').select(['slug', 'kind', 'parent_id', 'id']).execute();
+    expectedSlugs = agencies
+      .filter((a) => a.kind !== 'central')
+      .map((a) => a.slug)
+      .sort();
+    const province = agencies.find((a) => a.slug === PROVINCE_SLUG)!;
+    provinceSlugs = agencies
+      .filter((a) => a.id === province.id || a.parent_id === province.id)
+      .map((a) => a.slug)
+      .sort();
+  }, 60_000);
+  afterAll(async () => close());
+
+  it('covers every agency the national admin oversees, of every kind but the central bodies, in one batch', async () => {
+    nationalBatch = await start(national);
+    expect(nationalBatch.total).toBe(expectedSlugs.length);
+    const page = await jobs(national, nationalBatch.id, '?limit=200');
+    expect(page.total).toBe(expectedSlugs.length);
+    expect(page.rows.map((r) => r.agency.slug).sort()).toEqual(expectedSlugs);
+    expect(page.rows.map((r) => r.agency.slug)).not.toContain('bma-test');
+    expect(page.counts).toEqual({ queued: expectedSlugs.length, running: 0, done: 0, failed: 0 });
+    expect(page.batch).toMatchObject({
+      id: nationalBatch.id,
+      kind: 'order',
+      format: 'docx',
+      year: YEAR,
+      total: expectedSlugs.length,
+    });
+    // Bangkok's districts and Nonthaburi's province, อบจ., เทศบาล and อบต. alike.
+    const kinds = await db.kysely
+      .selectFrom('document_jobs')
+      .innerJoin('agencies', 'agencies.id', 'document_jobs.agency_id')
+      .select('agencies.kind')
+      .distinct()
+      .where('batch_id', '=', nationalBatch.id)
+      .execute();
+    expect(kinds.map((k) => k.kind).sort()).toEqual(['district', 'municipality', 'pao', 'province', 'sao']);
+    // Each job is a job of its own, named per agency as a single document is.
+    const job = page.rows.find((r) => r.agency.slug === 'bang-khae')!;
+    const single = await inject(app, national, 'GET', `/api/jobs/${job.id}`);
+    expect(single.status).toBe(200);
+    expect(single.body).toMatchObject({ status: 'queued', fileName: `prongsai-order-bang-khae-${YEAR}.docx` });
+    const audit = await db.kysely
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity', '=', 'document_batch')
+      .where('entity_id', '=', nationalBatch.id)
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  it("gives a province's overseer a batch of its province's agencies only, and no one else's batch", async () => {
+    provinceBatch = await start(overseer);
+    expect(provinceBatch.total).toBe(provinceSlugs.length);
+    expect(provinceSlugs.length).toBe(7);
+    const own = await jobs(overseer, provinceBatch.id, '?limit=200');
+    expect(own.rows.map((r) => r.agency.slug).sort()).toEqual(provinceSlugs);
+    // The national admin's batch, and the province's batch for an overseer of Bangkok: not there.
+    expect((await inject(app, overseer, 'GET', `/api/documents/batches/${nationalBatch.id}`)).status).toBe(404);
+    expect((await inject(app, bangkokOverseer, 'GET', `/api/documents/batches/${provinceBatch.id}`)).status).toBe(404);
+    expect((await inject(app, districtAdmin, 'GET', `/api/documents/batches/${provinceBatch.id}`)).status).toBe(404);
+    // Nor a job of Bangkok's.
+    const bangkokJob = (await jobs(national, nationalBatch.id, '?q=bang-khae')).rows[0]!;
+    expect((await inject(app, overseer, 'GET', `/api/jobs/${bangkokJob.id}`)).status).toBe(404);
+    // The national admin reads it.
+    expect((await jobs(national, provinceBatch.id)).total).toBe(provinceSlugs.length);
+    // The Bangkok overseer's batch: the districts under the BMA node, the node itself left out.
+    const bangkok = await start(bangkokOverseer);
+    expect(bangkok.total).toBe(1);
+    expect((await jobs(bangkokOverseer, bangkok.id)).rows.map((r) => r.agency.slug)).toEqual(['bang-khae']);
+  });
+
+  it('is refused to those who are not central admins', async () => {
+    expect((await inject(app, districtAdmin, 'POST', '/api/documents/batch', ORDER)).status).toBe(403);
+    expect((await inject(app, districtAdmin, 'GET', '/api/documents/batches')).status).toBe(403);
+  });
+
+  it("lists the actor's own batches, newest first, each counted by status", async () => {
+    const mine = (await inject(app, overseer, 'GET', '/api/documents/batches')).body as {
+      total: number;
+      rows: { id: string; total: number; counts: Record<string, number> }[];
+    };
+    expect(mine.total).toBe(1);
+    expect(mine.rows[0]).toMatchObject({ id: provinceBatch.id, total: 7, counts: { queued: 7, running: 0, done: 0, failed: 0 } });
+    const later = await start(national, { kind: 'measures', format: 'pdf', year: YEAR });
+    const list = (await inject(app, national, 'GET', '/api/documents/batches?limit=1')).body as {
+      total: number;
+      rows: { id: string; kind: string }[];
+    };
+    expect(list.total).toBe(2);
+    expect(list.rows.map((r) => r.id)).toEqual([later.id]);
+    const oldest = (await inject(app, national, 'GET', '/api/documents/batches?order=asc&limit=1')).body as {
+      rows: { id: string }[];
+    };
+    expect(oldest.rows.map((r) => r.id)).toEqual([nationalBatch.id]);
+  });
+
+  it("pages, sorts, filters and searches a batch's jobs on the server", async () => {
+    const all = await jobs(national, nationalBatch.id, '?limit=200&sort=code');
+    const codes = all.rows.map((r) => r.agency.code);
+    const second = await jobs(national, nationalBatch.id, '?limit=10&offset=10&sort=code');
+    expect(second.total).toBe(all.total);
+    expect(second.rows.map((r) => r.agency.code)).toEqual(codes.slice(10, 20));
+    const byNameDesc = await jobs(national, nationalBatch.id, '?limit=200&sort=name&order=desc');
+    const names = byNameDesc.rows.map((r) => r.agency.nameTh);
+    expect(names[0]! >= names.at(-1)!).toBe(true);
+    expect(new Set(names).size).toBe(names.length);
+
+    // Some jobs done, one failed: filtered by status, sorted by it, counted.
+    const done = all.rows.slice(0, 3).map((r) => r.id);
+    const failed = all.rows[3]!.id;
+    await db.kysely
+      .updateTable('document_jobs')
+      .set({ status: 'done', progress: 100, hash: 'x', bytes: 1 })
+      .where('id', 'in', done)
+      .execute();
+    await db.kysely
+      .updateTable('document_jobs')
+      .set({ status: 'failed', error: JSON.stringify({ message: 'no committee', messageTh: 'ยังไม่มีคณะกรรมการ' }) })
+      .where('id', '=', failed)
+      .execute();
+    const onlyDone = await jobs(national, nationalBatch.id, '?status=done');
+    expect(onlyDone.total).toBe(3);
+    expect(onlyDone.rows.map((r) => r.id).sort()).toEqual([...done].sort());
+    expect(onlyDone.rows.every((r) => r.url === `/api/jobs/${r.id}/file`)).toBe(true);
+    expect(onlyDone.counts).toEqual({ queued: all.total - 4, running: 0, done: 3, failed: 1 });
+    const onlyFailed = await jobs(national, nationalBatch.id, '?status=failed');
+    expect(onlyFailed.rows).toEqual([
+      expect.objectContaining({ id: failed, url: null, error: { message: 'no committee', messageTh: 'ยังไม่มีคณะกรรมการ' } }),
+    ]);
+    const byStatus = await jobs(national, nationalBatch.id, '?limit=5&sort=status');
+    expect(byStatus.rows.slice(0, 3).map((r) => r.status)).toEqual(['done', 'done', 'done']);
+    expect(byStatus.rows[3]!.status).toBe('failed');
+
+    // Searched by the agency's name, code or slug.
+    const found = await jobs(national, nationalBatch.id, `?q=${encodeURIComponent('นนทบุรี')}`);
+    expect(found.rows.map((r) => r.agency.slug).sort()).toEqual(['nakhon-nonthaburi', 'nonthaburi', 'nonthaburi-pao']);
+    expect(found.total).toBe(3);
+    expect(found.counts.queued + found.counts.done + found.counts.failed).toBe(all.total);
+    expect((await jobs(national, nationalBatch.id, '?q=%25')).total).toBe(0);
+
+    // Bad input is refused with a clear error.
+    expect((await inject(app, national, 'GET', `/api/documents/batches/${nationalBatch.id}?limit=201`)).status).toBe(400);
+    expect((await inject(app, national, 'GET', `/api/documents/batches/${nationalBatch.id}?status=lost`)).status).toBe(400);
+    expect((await inject(app, national, 'GET', `/api/documents/batches/${nationalBatch.id}?sort=slug`)).status).toBe(400);
+    expect((await inject(app, national, 'GET', '/api/documents/batches/not-a-uuid')).status).toBe(400);
+    expect((await inject(app, national, 'GET', '/api/documents/batches/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+  });
+});
+
+describe.each(TEST_DATABASES)("a batch's statements do not grow with its size, on $engine", (database) => {
+  const counter = new StatementCounter();
+  let context: Awaited<ReturnType<typeof bareApp>>;
+  let central: Session;
+  const agencies: Agency[] = [];
+  const add = async (n: number) => {
+    for (let i = 0; i < n; i++) {
+      const serial = agencies.length;
+      agencies.push(
+        await context.make.agency({
+          kind: ['district', 'province', 'municipality', 'sao'][serial % 4]!,
+          name_th: `หน่วยงานชุด ${String(serial).padStart(3, '0')}`,
+        }),
+      );
+    }
+  };
+  const request = async (method: 'GET' | 'POST', url: string, payload?: object) => {
+    const response = await context.app.inject({ method, url, headers: central.headers, ...(payload ? { payload } : {}) });
+    expect(response.statusCode, response.body).toBe(method === 'POST' ? 202 : 200);
+    return response.json() as { id: string; total: number };
+  };
+  /** The statements of starting a batch, of reading a page of its jobs, and of the list of batches. */
+  const statements = async () => {
+    // A fresh sign-in: a session older than a minute is renewed by its next request, one statement more.
+    central = (await context.make.account('central_admin')).session;
+    let batch = { id: '', total: 0 };
+    const post = await counter.of(async () => {
+      batch = await request('POST', '/api/documents/batch', ORDER);
+    });
+    const page = `/api/documents/batches/${batch.id}?limit=20&sort=name`;
+    await request('GET', page);
+    const read = await counter.of(() => request('GET', page));
+    const searched = await counter.of(() => request('GET', `${page}&status=queued&q=${encodeURIComponent('ชุด')}`));
+    const list = await counter.of(() => request('GET', '/api/documents/batches'));
+    return { total: batch.total, counts: { post, read, searched, list } };
+  };
+
+  beforeAll(async () => {
+    context = await bareApp(database, { counter });
+    await context.app.ready();
+    await context.app.documentJobs.stop();
+  });
+  afterAll(() => context.close());
+
+  it('takes as many statements for 40 agencies as for 3', async () => {
+    await add(3);
+    const few = await statements();
+    expect(few.total).toBe(3);
+    await add(37);
+    const many = await statements();
+    expect(many.total).toBe(40);
+    expect(many.counts).toEqual(few.counts);
+  });
+});
