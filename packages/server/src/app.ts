@@ -29,6 +29,7 @@ import { manualPasteRoutes } from './frameworks/manual-routes.js';
 import { useImportedFrameworks } from './frameworks/registry.js';
 import { FRAMEWORK_SYNC_EVERY_MS, FrameworkSync } from './frameworks/shared.js';
 import { ReadinessRefresh } from './oit/readiness-refresh.js';
+import { LateRefresh } from './calendar/late-refresh.js';
 import { resultRoutes } from './results/routes.js';
 import { measureRoutes } from './measures/routes.js';
 import { letterheadRoutes } from './letterhead/routes.js';
@@ -304,6 +305,13 @@ export async function buildApp({
   );
   app.addHook('onReady', () => readinessRefresh.start());
   app.addHook('onClose', () => readinessRefresh.stop());
+  const lateRefresh = new LateRefresh(
+    db.kysely,
+    { enabled: config.lateRefresh !== false, everyMs: 60_000 },
+    (error) => app.log.error({ err: error }, 'keeping the late milestones failed'),
+  );
+  app.addHook('onReady', () => lateRefresh.start());
+  app.addHook('onClose', () => lateRefresh.stop());
   await app.register(oitRoutes, { db, config, links: linkChecks });
   await app.register(transparencyRoutes, { db, config });
   await app.register(clarificationRoutes, { db, config });

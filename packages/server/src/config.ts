@@ -35,6 +35,8 @@ export interface Config {
   reminders?: ReminderConfig;
   /** Stale OIT readiness kept up to date in the background, a batch a minute; `false` in tests. */
   readinessRefresh?: boolean;
+  /** The late milestones of changed years kept in the background, every minute; `false` in tests. */
+  lateRefresh?: boolean;
   /**
    * Frameworks imported through other instances looked for in the database every few seconds;
    * `false` in tests, which then sync when they choose (an instance still syncs once as it starts).
@@ -189,7 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /**
  * The configuration without background schedules (tests, benchmarks): link checks and reminders run
- * only when asked, stale readiness is kept only by the reads, and frameworks imported through another
+ * only when asked, stale readiness and late milestones are kept only by the reads, and frameworks imported through another
  * instance are looked for at start and when asked.
  */
 export function withoutSchedules<C extends Config>(config: C): C {
@@ -198,6 +200,7 @@ export function withoutSchedules<C extends Config>(config: C): C {
     linkCheck: { ...(config.linkCheck ?? linkCheckConfig()), everyHours: 0 },
     reminders: { ...(config.reminders ?? reminderConfig()), scheduled: false },
     readinessRefresh: false,
+    lateRefresh: false,
     frameworkSync: false,
   };
 }

@@ -23,6 +23,7 @@ async function* lateRecords(
   only: Milestone | undefined,
 ): AsyncGenerator<CsvValue[][]> {
   const calendar = new CalendarService(db);
+  await calendar.keepLate(fiscalYear);
   let after: string | null = null;
   for (;;) {
     const agencies = await agenciesAfter(db, within, after, EXPORT_CHUNK);

@@ -1,5 +1,5 @@
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import { within } from '../db/page.js';
+import { PostgresAdapter, sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { agencyContains, within } from '../db/page.js';
 import type { Database } from '../db/schema.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -48,29 +48,38 @@ export const FEATURE_COLUMNS = {
   results: 'results',
 } as const;
 
-/** What decides the late and due-soon milestones of a fiscal year on a day, over some agencies. */
-export interface LateScope {
+/** What decides the milestones of a fiscal year that an agency can be late with, over some agencies. */
+export interface LateBasis {
   fiscalYear: number;
-  /** Agencies in scope (all when undefined). */
-  agencyIds: readonly number[] | undefined;
   /** The milestones an agency owes, in the year's order, with the template's due date of the year (the last fallback). */
   milestones: readonly { milestone: string; templateDueOn: string }[];
   /** Milestones whose done comes from the records where the agency uses the feature (keys of FEATURE_COLUMNS). */
   features: readonly (keyof typeof FEATURE_COLUMNS)[];
   /** Memo kinds that must all be issued for the memos to be done. */
   memoKinds: readonly string[];
+}
+
+/** The late and due-soon milestones of a fiscal year on a day, over some agencies, as kept. */
+export interface LateScope {
+  fiscalYear: number;
+  /** Agencies in scope (all when undefined). */
+  agencyIds: readonly number[] | undefined;
+  /** The milestones listed and counted, in the year's order (their place is the index in the year's whole list). */
+  milestones: readonly { milestone: string; place: number }[];
   /** The day (ISO): due before it and not done is late. */
   today: string;
   /** The last due day that is due soon (today + DUE_SOON_DAYS). */
   soon: string;
 }
 
-/** Filters and order of the late rows; null state rows (done or not yet due soon) are never listed. */
+/** Filters and order of the late rows; rows done or not yet due soon are never listed. */
 export interface LateFilter {
   milestone?: string | undefined;
   state?: 'late' | 'due-soon' | undefined;
-  /** Text the agency's Thai name or slug holds (case-insensitive, wildcards taken literally). */
+  /** Text the agency's Thai or English name, code or slug holds (case-insensitive, wildcards taken literally). */
   q?: string | undefined;
+  /** The agencies `q` matches, when read first (few enough to name). */
+  matching?: readonly number[] | undefined;
 }
 
 export type LateOrder = { by: 'dueOn' | 'name' | 'milestone'; order: 'asc' | 'desc' } | 'export';
@@ -86,33 +95,44 @@ export interface LateRow {
 }
 
 /**
- * Every agency-milestone of the scope with its due date (the agency's own, else the year's default,
- * else the template's) and its state on the day: 'late', 'due-soon', or null (done, or later). Done
- * is the records' answer where the agency uses the feature, else the secretariat's mark.
+ * Every agency-milestone of the year over some agencies (all when undefined), as its records and
+ * dates decide it whatever the day: its due date (the agency's own, else the year's default, else
+ * the template's), done (the records' answer where the agency uses the feature, else the
+ * secretariat's mark) and, for survey collection not closed by hand, the day after which it is
+ * done (the first round's closing day). Each feature's table is read for those agencies only.
  */
-function lateStates(s: LateScope, materialized = false): RawBuilder<unknown> {
-  const fy = s.fiscalYear;
-  const ms = sql.join(s.milestones.map((m, i) => sql`(${m.milestone}, cast(${i} as integer), ${m.templateDueOn})`));
-  const feature = s.features.length
+function decidedStates(b: LateBasis, agencyIds: readonly number[] | undefined): RawBuilder<unknown> {
+  const fy = b.fiscalYear;
+  const ms = sql.join(b.milestones.map((m, i) => sql`(${m.milestone}, cast(${i} as integer), ${m.templateDueOn})`));
+  const feature = b.features.length
     ? sql`case ms.milestone ${sql.join(
-        s.features.map((m) => sql`when ${m} then f.${sql.raw(FEATURE_COLUMNS[m])}`),
+        b.features.map((m) => sql`when ${m} then f.${sql.raw(FEATURE_COLUMNS[m])}`),
         sql` `,
       )} end`
     : sql`null`;
-  const kinds = s.memoKinds.length ? sql.join([...s.memoKinds]) : sql`null`;
-  const due = sql`coalesce(am.due_on, d.due_on, ms.template_due_on)`;
+  const after = (['iit-collection', 'eit-collection'] as const).filter((m) => b.features.includes(m));
+  const doneAfter = after.length
+    ? sql`case ms.milestone ${sql.join(
+        after.map((m) => sql`when ${m} then f.${sql.raw(`${FEATURE_COLUMNS[m]}_after`)}`),
+        sql` `,
+      )} end`
+    : sql`null`;
+  const kinds = b.memoKinds.length ? sql.join([...b.memoKinds]) : sql`null`;
+  const of = (column: string) => within(column, agencyIds);
   return sql`with ms (milestone, place, template_due_on) as (values ${ms}),
-scope as (select id, code, slug, name_th from agencies where ${within('agencies.id', s.agencyIds)}),
+scope as (select id, code, slug, name_th from agencies where ${of('agencies.id')}),
 f as (
   select scope.id as agency_id,
     case when c.agency_id is null then 0 else 1 end as committee,
-    case when mm.agency_id is null then null when mm.issued = ${s.memoKinds.length} then 1 else 0 end as memos,
+    case when mm.agency_id is null then null when mm.issued = ${b.memoKinds.length} then 1 else 0 end as memos,
     case when pe.total > 0 and pe.empty = 0 then 1 else 0 end as plan_made,
     coalesce(pub.plan, 0) as plan_published,
     case when ck.id is not null and tk.total > 0 and tk.pending = 0 then 1 else 0 end as oit_evidence,
     coalesce(pub.oit, 0) as oit_published,
-    case when sr.iit_any = 1 then sr.iit_done end as iit,
-    case when sr.eit_any = 1 then sr.eit_done end as eit,
+    case when sr.iit_any = 1 then sr.iit_closed end as iit,
+    case when sr.iit_any = 1 and sr.iit_closed = 0 then sr.iit_closes end as iit_after,
+    case when sr.eit_any = 1 then sr.eit_closed end as eit,
+    case when sr.eit_any = 1 and sr.eit_closed = 0 then sr.eit_closes end as eit_after,
     coalesce(pr.r6, 0) as progress_6,
     coalesce(pr.r12, 0) as progress_12,
     case when a.agency_id is null then 0 else 1 end as results
@@ -120,26 +140,26 @@ f as (
   left join committees c on c.agency_id = scope.id and c.fiscal_year = ${fy}
   left join (
     select agency_id, count(distinct case when issued_at is not null and kind in (${kinds}) then kind end) as issued
-    from memos where fiscal_year = ${fy} group by agency_id
+    from memos where fiscal_year = ${fy} and ${of('agency_id')} group by agency_id
   ) mm on mm.agency_id = scope.id
   left join measure_plans p on p.agency_id = scope.id and p.fiscal_year = ${fy}
   left join (
     select plan_id, count(*) as total,
       sum(case when measures = '[]' and issue = '' and title is null then 1 else 0 end) as empty
     from measure_entries
-    where plan_id in (select id from measure_plans where fiscal_year = ${fy})
+    where plan_id in (select id from measure_plans where fiscal_year = ${fy} and ${of('agency_id')})
     group by plan_id
   ) pe on pe.plan_id = p.id
   left join (
     select plan_id, max(case when round = 6 then 1 else 0 end) as r6, max(case when round = 12 then 1 else 0 end) as r12
     from progress_rounds
-    where status = 'approved' and plan_id in (select id from measure_plans where fiscal_year = ${fy})
+    where status = 'approved' and plan_id in (select id from measure_plans where fiscal_year = ${fy} and ${of('agency_id')})
     group by plan_id
   ) pr on pr.plan_id = p.id
   left join (
     select agency_id, max(case when kind = 'plan' then 1 else 0 end) as plan, max(case when kind = 'oit' then 1 else 0 end) as oit
     from publications
-    where fiscal_year = ${fy} and kind in ('plan', 'oit') and round is null and withdrawn_at is null
+    where fiscal_year = ${fy} and ${of('agency_id')} and kind in ('plan', 'oit') and round is null and withdrawn_at is null
     group by agency_id
   ) pub on pub.agency_id = scope.id
   left join oit_checklists ck on ck.agency_id = scope.id and ck.fiscal_year = ${fy}
@@ -147,44 +167,54 @@ f as (
     select checklist_id, count(*) as total,
       sum(case when status in ('submitted', 'accepted') then 0 else 1 end) as pending
     from oit_tasks
-    where checklist_id in (select id from oit_checklists where fiscal_year = ${fy})
+    where checklist_id in (select id from oit_checklists where fiscal_year = ${fy} and ${of('agency_id')})
     group by checklist_id
   ) tk on tk.checklist_id = ck.id
   left join (
     select agency_id,
       max(case when tool = 'IIT' then 1 else 0 end) as iit_any,
-      max(case when tool = 'IIT' and (closed_at is not null or closes_on < ${s.today}) then 1 else 0 end) as iit_done,
+      max(case when tool = 'IIT' and closed_at is not null then 1 else 0 end) as iit_closed,
+      min(case when tool = 'IIT' then closes_on end) as iit_closes,
       max(case when tool = 'EIT' then 1 else 0 end) as eit_any,
-      max(case when tool = 'EIT' and (closed_at is not null or closes_on < ${s.today}) then 1 else 0 end) as eit_done
-    from survey_rounds where fiscal_year = ${fy} group by agency_id
+      max(case when tool = 'EIT' and closed_at is not null then 1 else 0 end) as eit_closed,
+      min(case when tool = 'EIT' then closes_on end) as eit_closes
+    from survey_rounds where fiscal_year = ${fy} and ${of('agency_id')} group by agency_id
   ) sr on sr.agency_id = scope.id
   left join assessments a on a.agency_id = scope.id and a.fiscal_year = ${fy}
-),
-states as ${sql.raw(materialized ? 'materialized ' : '')}(
-  select scope.id as agency_id, scope.code, scope.slug, scope.name_th, ms.milestone, ms.place, ${due} as due_on,
-    case
-      when coalesce(${feature}, case when am.done_at is null then 0 else 1 end) = 1 then null
-      when ${due} < ${s.today} then 'late'
-      when ${due} <= ${s.soon} then 'due-soon'
-    end as state
-  from scope
-  cross join ms
-  join f on f.agency_id = scope.id
-  left join calendar_defaults d on d.fiscal_year = ${fy} and d.milestone = ms.milestone
-  left join agency_milestones am on am.agency_id = scope.id and am.fiscal_year = ${fy} and am.milestone = ms.milestone
-)`;
+)
+select ${fy} as fiscal_year, scope.id as agency_id, ms.place, ms.milestone,
+  coalesce(am.due_on, d.due_on, ms.template_due_on) as due_on,
+  coalesce(${feature}, case when am.done_at is null then 0 else 1 end) as done,
+  ${doneAfter} as done_after,
+  scope.code, scope.slug, scope.name_th
+from scope
+cross join ms
+join f on f.agency_id = scope.id
+left join calendar_defaults d on d.fiscal_year = ${fy} and d.milestone = ms.milestone
+left join agency_milestones am on am.agency_id = scope.id and am.fiscal_year = ${fy} and am.milestone = ms.milestone`;
 }
 
-function lateConditions(filter: LateFilter): RawBuilder<unknown> {
-  const conditions = [sql`state is not null`];
-  if (filter.milestone) conditions.push(sql`milestone = ${filter.milestone}`);
-  if (filter.state) conditions.push(sql`state = ${filter.state}`);
-  if (filter.q) {
-    const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(sql`(lower(name_th) like ${pattern} escape '\\' or lower(slug) like ${pattern} escape '\\')`);
-  }
+/** Not done on the day: neither the records nor the secretariat say so, nor has the survey closed. */
+const openOn = (today: string) => sql`done = 0 and (done_after is null or done_after >= ${today})`;
+
+/** The kept rows of the scope late or due soon on its day, before the filter's own conditions. */
+function lateConditions(s: LateScope, filter: LateFilter): RawBuilder<unknown> {
+  const conditions = [
+    sql`fiscal_year = ${s.fiscalYear}`,
+    openOn(s.today),
+    sql`due_on <= ${s.soon}`,
+    within('agency_id', s.agencyIds),
+  ];
+  const places = s.milestones.filter((m) => !filter.milestone || m.milestone === filter.milestone).map((m) => m.place);
+  conditions.push(places.length ? sql`place in (${sql.join(places)})` : sql`1 = 0`);
+  if (filter.state === 'late') conditions.push(sql`due_on < ${s.today}`);
+  if (filter.state === 'due-soon') conditions.push(sql`due_on >= ${s.today}`);
+  if (filter.matching) conditions.push(within('agency_id', filter.matching));
+  else if (filter.q) conditions.push(sql`agency_id in (select id from agencies where ${agencyContains(filter.q)})`);
   return sql.join(conditions, sql` and `);
 }
+
+const stateOf = (today: string) => sql<'late' | 'due-soon'>`case when due_on < ${today} then 'late' else 'due-soon' end`;
 
 /** The calendar's rows: city-wide defaults, agencies' own dates and marks, and feeds. */
 export class CalendarRepository {
@@ -304,42 +334,101 @@ export class CalendarRepository {
     return records;
   }
 
-  /** How many agencies are late and due soon per milestone over the whole scope: one query. */
+  /**
+   * How many agencies are late and due soon per milestone over the whole scope, as kept: one query,
+   * over the year's tallies for the whole country, else over the scope's states.
+   */
   async lateCounts(scope: LateScope): Promise<Map<string, { late: number; dueSoon: number }>> {
-    // Kept apart: PostgreSQL otherwise plans the grouping over the joins several times slower.
-    const { rows } = await sql<{ place: number; late: number | string; due_soon: number | string }>`${lateStates(scope, true)}
-select place, sum(case when state = 'late' then 1 else 0 end) as late, sum(case when state = 'due-soon' then 1 else 0 end) as due_soon
-from states where state is not null group by place`.execute(this.db);
+    const { today } = scope;
+    const { rows } =
+      scope.agencyIds === undefined
+        ? await sql<{ place: number; late: number | string; due_soon: number | string }>`select place,
+  sum(case when due_on < ${today} then agencies else 0 end) as late,
+  sum(case when due_on >= ${today} then agencies else 0 end) as due_soon
+from late_tallies
+where fiscal_year = ${scope.fiscalYear} and due_on <= ${scope.soon} and (done_after = '' or done_after >= ${today})
+group by place`.execute(this.db)
+        : await sql<{ place: number; late: number | string; due_soon: number | string }>`select place,
+  sum(case when due_on < ${today} then 1 else 0 end) as late,
+  sum(case when due_on >= ${today} then 1 else 0 end) as due_soon
+from late_states where ${lateConditions(scope, {})} group by place`.execute(this.db);
+    const byPlace = new Map(scope.milestones.map((m) => [m.place, m.milestone]));
     return new Map(
-      rows.map((r) => [scope.milestones[Number(r.place)]!.milestone, { late: Number(r.late), dueSoon: Number(r.due_soon) }]),
+      rows
+        .filter((r) => byPlace.has(Number(r.place)))
+        .map((r) => [byPlace.get(Number(r.place))!, { late: Number(r.late), dueSoon: Number(r.due_soon) }]),
     );
   }
 
-  /** How many late and due-soon rows the filter keeps: one query. */
+  /** How many late and due-soon rows the filter keeps, as kept: one query. */
   async lateTotal(scope: LateScope, filter: LateFilter): Promise<number> {
-    const { rows } = await sql<{ total: number | string }>`${lateStates(scope)}
-select count(*) as total from states where ${lateConditions(filter)}`.execute(this.db);
+    const { rows } = await sql<{ total: number | string }>`select count(*) as total from late_states
+where ${lateConditions(scope, filter)}`.execute(this.db);
     return Number(rows[0]?.total ?? 0);
   }
 
   /**
    * The late and due-soon rows the filter keeps, in the order asked (ties by slug, then the year's
-   * order of milestones), or for the export by milestone then agency code; a page when limited.
+   * order of milestones), or for the export by milestone then agency code; a page when limited. As
+   * kept: one query, read along an index in the order asked.
    */
   async lateRows(scope: LateScope, filter: LateFilter, order: LateOrder, page?: { limit: number; offset: number }) {
     const column = { dueOn: 'due_on', name: 'name_th', milestone: 'place' } as const;
+    const direction = order === 'export' ? 'asc' : order.order === 'desc' ? 'desc' : 'asc';
     const orderBy =
       order === 'export'
         ? sql`place asc, code asc`
-        : sql`${sql.ref(column[order.by])} ${sql.raw(order.order === 'desc' ? 'desc' : 'asc')}, slug asc, place asc`;
+        : sql`${sql.ref(column[order.by])} ${sql.raw(direction)}, slug asc, place asc`;
     const cut = page ? sql` limit ${page.limit} offset ${page.offset}` : sql``;
-    const { rows } = await sql<LateRow>`${lateStates(scope)}
-select agency_id, code, slug, name_th, milestone, due_on, state from states
-where ${lateConditions(filter)}
+    const { rows } = await sql<LateRow>`select agency_id, code, slug, name_th, milestone, due_on, ${stateOf(scope.today)} as state
+from late_states
+where ${lateConditions(scope, filter)}
 order by ${orderBy}${cut}`.execute(this.db);
     return rows;
   }
 
+  /** The year's basis as kept (null: never kept) and whether changes wait to be taken into account: one query. */
+  async lateKept(fiscalYear: number): Promise<{ basis: string | null; pending: boolean }> {
+    const { rows } = await sql<{ basis: string | null; pending: number | null }>`select
+  (select basis from late_kept where fiscal_year = ${fiscalYear}) as basis,
+  (select 1 from late_changes where fiscal_year = ${fiscalYear} or fiscal_year is null limit 1) as pending`.execute(this.db);
+    return { basis: rows[0]?.basis ?? null, pending: rows[0]?.pending !== null && rows[0]?.pending !== undefined };
+  }
+
+  /** The agencies changes name for the year (null: every agency), up to `limit` of them: one query. */
+  async lateChangedAgencies(fiscalYear: number, limit: number): Promise<(number | null)[]> {
+    const rows = await this.db
+      .selectFrom('late_changes')
+      .select('agency_id')
+      .where((eb) => eb.or([eb('fiscal_year', '=', fiscalYear), eb('fiscal_year', 'is', null)]))
+      .groupBy('agency_id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.agency_id);
+  }
+
+  /** The years kept that wait for changes, in order. */
+  async latePendingYears(): Promise<number[]> {
+    const { rows } = await sql<{ fiscal_year: number }>`select fiscal_year from late_kept k
+where exists (select 1 from late_changes c where c.fiscal_year = k.fiscal_year or c.fiscal_year is null)
+order by fiscal_year desc`.execute(this.db);
+    return rows.map((r) => Number(r.fiscal_year));
+  }
+
+  /** The agencies whose Thai or English name, code or slug holds the text, up to `limit` of them: one query. */
+  async agenciesMatching(text: string, limit: number): Promise<number[]> {
+    const rows = await this.db.selectFrom('agencies').select('id').where(agencyContains(text)).limit(limit).execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** How many agencies there are. */
+  async agencyCount(): Promise<number> {
+    const row = await this.db
+      .selectFrom('agencies')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
   /** The own dates and marks of several agencies' year: one query. */
   ownOfAgencies(agencyIds: number[], fiscalYear: number) {
     if (!agencyIds.length) return Promise.resolve([]);
@@ -442,4 +531,87 @@ order by ${orderBy}${cut}`.execute(this.db);
       .executeTakeFirst();
     return Number(result.numUpdatedRows);
   }
+}
+
+/**
+ * Holds the year's kept late states for this transaction (PostgreSQL: a row lock; SQLite runs one
+ * transaction at a time), noting the year as kept from nothing when it never was; answers its basis
+ * ('' when never kept).
+ */
+export async function lockLateYear(trx: Transaction<Database>, fiscalYear: number, at: string): Promise<string> {
+  await trx
+    .insertInto('late_kept')
+    .values({ fiscal_year: fiscalYear, basis: '', kept_at: at })
+    .onConflict((oc) => oc.column('fiscal_year').doNothing())
+    .execute();
+  const { rows } = await sql<{ basis: string }>`select basis from late_kept where fiscal_year = ${fiscalYear}${sql.raw(
+    trx.getExecutor().adapter instanceof PostgresAdapter ? ' for update' : '',
+  )}`.execute(trx);
+  return rows[0]!.basis;
+}
+
+/** The changes waiting for the year (or every year), oldest first. */
+export function lateChanges(trx: Transaction<Database>, fiscalYear: number) {
+  return trx
+    .selectFrom('late_changes')
+    .select(['id', 'fiscal_year', 'agency_id'])
+    .where((eb) => eb.or([eb('fiscal_year', '=', fiscalYear), eb('fiscal_year', 'is', null)]))
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * Keeps again the late states of some agencies of the year (all when undefined), from their
+ * records, and the year's tallies with them (PostgreSQL: the planner learns a year built whole).
+ */
+export async function keepLateStates(
+  trx: Transaction<Database>,
+  basis: LateBasis,
+  agencyIds: readonly number[] | undefined,
+): Promise<void> {
+  const fy = basis.fiscalYear;
+  const tally = (sign: 1 | -1) => sql`insert into late_tallies (fiscal_year, place, due_on, done_after, agencies)
+select fiscal_year, place, due_on, coalesce(done_after, ''), ${sql.raw(sign < 0 ? '-' : '')}count(*)
+from late_states
+where fiscal_year = ${fy} and done = 0 and ${within('agency_id', agencyIds)}
+group by fiscal_year, place, due_on, coalesce(done_after, '')
+on conflict (fiscal_year, place, due_on, done_after) do update set agencies = late_tallies.agencies + excluded.agencies`;
+  if (agencyIds) await tally(-1).execute(trx);
+  else await trx.deleteFrom('late_tallies').where('fiscal_year', '=', fy).execute();
+  await trx.deleteFrom('late_states').where('fiscal_year', '=', fy).where(within('agency_id', agencyIds)).execute();
+  await sql`insert into late_states (fiscal_year, agency_id, place, milestone, due_on, done, done_after, code, slug, name_th)
+${decidedStates(basis, agencyIds)}`.execute(trx);
+  await tally(1).execute(trx);
+  await trx.deleteFrom('late_tallies').where('fiscal_year', '=', fy).where('agencies', '=', 0).execute();
+  if (!agencyIds && trx.getExecutor().adapter instanceof PostgresAdapter) await sql`analyze late_states`.execute(trx);
+}
+
+/**
+ * Takes the changes read into account: those of every year are passed on to the other kept years
+ * (each keeps them in its turn), then all are deleted, exactly these (a change written meanwhile stays).
+ */
+export async function consumeLateChanges(
+  trx: Transaction<Database>,
+  fiscalYear: number,
+  changes: readonly { id: number; fiscal_year: number | null; agency_id: number | null }[],
+  basis: string,
+  at: string,
+): Promise<void> {
+  const everyYear = [...new Set(changes.filter((c) => c.fiscal_year === null && c.agency_id !== null).map((c) => c.agency_id!))];
+  for (let i = 0; i < everyYear.length; i += 1000) {
+    const ids = everyYear.slice(i, i + 1000);
+    const values = sql.join(ids.map((id) => sql`(cast(${id} as integer))`));
+    await sql`with changed (id) as (values ${values})
+insert into late_changes (fiscal_year, agency_id)
+select k.fiscal_year, changed.id from late_kept k cross join changed
+where k.fiscal_year <> ${fiscalYear} and k.basis <> ''`.execute(trx);
+  }
+  const ids = changes.map((c) => c.id);
+  for (let i = 0; i < ids.length; i += 1000) {
+    await trx
+      .deleteFrom('late_changes')
+      .where('id', 'in', ids.slice(i, i + 1000))
+      .execute();
+  }
+  await trx.updateTable('late_kept').set({ basis, kept_at: at }).where('fiscal_year', '=', fiscalYear).execute();
 }

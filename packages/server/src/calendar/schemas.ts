@@ -51,6 +51,8 @@ export const latePageSchema = pageSchema(
   }),
   {
     milestones: z.array(z.object({ milestone: z.enum(MILESTONES), nameTh: z.string(), late: z.number(), dueSoon: z.number() })),
+    /** True while the year's figures are being brought up to date in the background (the page may lag). */
+    pending: z.boolean(),
   },
 );
 

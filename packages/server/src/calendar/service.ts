@@ -9,7 +9,6 @@ import {
   FEATURE_MILESTONES,
   MEMO_KINDS,
   MILESTONE_TH,
-  NACC_WINDOWS,
   MILESTONES,
   milestoneState,
   templateDates,
@@ -24,7 +23,8 @@ import type { Agency, AgencyMilestoneTable, Database } from '../db/schema.js';
 import { badRequest } from '../http/errors.js';
 import { OitRepository } from '../oit/repository.js';
 import type { z } from 'zod';
-import { CalendarRepository, FEATURE_COLUMNS, type LateScope, type YearRecords } from './repository.js';
+import { basisKey, keepLateForRead, keepLateYear, lateBasis } from './late-kept.js';
+import { CalendarRepository, type LateScope, type YearRecords } from './repository.js';
 import type { presentedMilestoneSchema } from './schemas.js';
 
 export interface MilestoneView {
@@ -78,6 +78,9 @@ function featureDone(r: YearRecords, today: string): Partial<Record<Milestone, b
 /** The late milestones' columns a page may be sorted by. */
 export const LATE_SORTS = ['dueOn', 'name', 'milestone'] as const;
 export type LateSort = (typeof LATE_SORTS)[number];
+
+/** The most agencies a search of the late milestones names in its query (more are matched in SQL). */
+const LATE_MATCHES_NAMED = 500;
 
 export class CalendarService {
   private readonly repository: CalendarRepository;
@@ -210,21 +213,16 @@ export class CalendarService {
   }
 
   /**
-   * What decides who is late in a fiscal year on a day: the milestones an agency hands something in
-   * for (NACC's own windows are left out: no agency is late for them), each with the template's due
-   * date of the year, computed once here; the rest (own dates, the year's defaults, records) is SQL.
+   * The late and due-soon milestones of a fiscal year on a day over some agencies (one milestone
+   * when given), read from the year's kept states: each milestone with its place in the year's order.
    */
   lateScope(agencyIds: readonly number[] | undefined, fiscalYear: number, today: string, only?: Milestone): LateScope {
-    const template = templateDates(fiscalYear);
     return {
       fiscalYear,
       agencyIds,
-      milestones: MILESTONES.filter((m) => !NACC_WINDOWS.includes(m) && (!only || m === only)).map((milestone) => ({
-        milestone,
-        templateDueOn: template[milestone].dueOn,
-      })),
-      features: FEATURE_MILESTONES.filter((m): m is keyof typeof FEATURE_COLUMNS => m in FEATURE_COLUMNS),
-      memoKinds: MEMO_KINDS,
+      milestones: lateBasis(fiscalYear)
+        .milestones.map(({ milestone }, place) => ({ milestone, place }))
+        .filter((m) => !only || m.milestone === only),
       today,
       soon: addDays(today, DUE_SOON_DAYS),
     };
@@ -233,7 +231,8 @@ export class CalendarService {
   /**
    * City-wide: a page of the agencies overseen that are late or due soon with a milestone (one row
    * each), filtered, sorted and cut in SQL, with how many are late and due soon per milestone over
-   * all of them: three queries whatever the number of agencies.
+   * all of them, from the year's kept states (kept again first for what changed since, or in the
+   * background when much did: then `pending`). A few queries whatever the number of agencies.
    */
   async cityLatePage(
     actor: Actor,
@@ -242,13 +241,33 @@ export class CalendarService {
     page: Page<LateSort> & { milestone?: Milestone | undefined; state?: 'late' | 'due-soon' | undefined },
   ) {
     authorize(actor, 'cityResults', 'read', undefined);
+    const pending = await keepLateForRead(this.db, fiscalYear);
     const scope = this.lateScope(overseen(actor), fiscalYear, today);
-    const filter = { milestone: page.milestone, state: page.state, q: page.q };
-    const [counts, total, rows] = await Promise.all([
+    // A search reads the agencies it matches first: few, they are named, so their rows are read by agency.
+    const matching = page.q ? await this.repository.agenciesMatching(page.q, LATE_MATCHES_NAMED + 1) : undefined;
+    const filter = {
+      milestone: page.milestone,
+      state: page.state,
+      q: page.q,
+      matching: matching && matching.length <= LATE_MATCHES_NAMED ? matching : undefined,
+    };
+    const [counts, rows, searched] = await Promise.all([
       this.repository.lateCounts(scope),
-      this.repository.lateTotal(scope, filter),
       this.repository.lateRows(scope, filter, { by: page.sort, order: page.order }, page),
+      // Without a search the total is the counts' sum.
+      filter.q ? this.repository.lateTotal(scope, filter) : null,
     ]);
+    const milestones = scope.milestones.map(({ milestone }) => ({
+      milestone: milestone as Milestone,
+      nameTh: MILESTONE_TH[milestone as Milestone],
+      late: counts.get(milestone)?.late ?? 0,
+      dueSoon: counts.get(milestone)?.dueSoon ?? 0,
+    }));
+    const total =
+      searched ??
+      milestones
+        .filter((m) => !filter.milestone || m.milestone === filter.milestone)
+        .reduce((sum, m) => sum + (filter.state === 'due-soon' ? 0 : m.late) + (filter.state === 'late' ? 0 : m.dueSoon), 0);
     return {
       total,
       rows: rows.map((r) => ({
@@ -259,16 +278,18 @@ export class CalendarService {
         state: r.state,
         daysLate: daysBetween(r.due_on, today),
       })),
-      milestones: scope.milestones.map(({ milestone }) => ({
-        milestone: milestone as Milestone,
-        nameTh: MILESTONE_TH[milestone as Milestone],
-        late: counts.get(milestone)?.late ?? 0,
-        dueSoon: counts.get(milestone)?.dueSoon ?? 0,
-      })),
+      milestones,
+      pending,
     };
   }
 
-  /** The late rows of some agencies (one milestone when given), by milestone then agency code: one query. */
+  /** Brings the year's kept late states wholly up to date (before an export of every row). */
+  async keepLate(fiscalYear: number): Promise<void> {
+    const { basis, pending } = await this.repository.lateKept(fiscalYear);
+    if (pending || basis !== basisKey(lateBasis(fiscalYear))) await keepLateYear(this.db, fiscalYear);
+  }
+
+  /** The late rows of some agencies (one milestone when given), by milestone then agency code, as kept: one query. */
   lateOf(agencyIds: readonly number[], fiscalYear: number, today: string, only?: Milestone) {
     return this.repository.lateRows(this.lateScope(agencyIds, fiscalYear, today, only), { state: 'late' }, 'export');
   }

@@ -623,6 +623,48 @@ export interface NoticeOptoutTable {
   unsubscribed_at: Timestamp | null;
 }
 
+/** An agency-milestone of a year as its records and dates decide it, whatever the day (kept). */
+export interface LateStateTable {
+  fiscal_year: number;
+  agency_id: number;
+  /** The milestone's place in the year's order. */
+  place: number;
+  milestone: string;
+  /** The agency's own due date, else the year's default, else the template's. */
+  due_on: string;
+  /** 1 when the records (or the secretariat, where no feature tells) say it is done. */
+  done: number;
+  /** Survey collection: done once the day is after this (the first round's closing day). */
+  done_after: string | null;
+  code: string;
+  slug: string;
+  name_th: string;
+}
+
+/** How many agencies have a milestone not done, by due date and closing day (kept with the states). */
+export interface LateTallyTable {
+  fiscal_year: number;
+  place: number;
+  due_on: string;
+  /** '' for none. */
+  done_after: string;
+  agencies: number;
+}
+
+/** A fiscal year whose late states are kept, and from which milestones and template dates. */
+export interface LateKeptTable {
+  fiscal_year: number;
+  basis: string;
+  kept_at: Timestamp;
+}
+
+/** A change the late states have not taken into account yet: null year, every year; null agency, every agency. */
+export interface LateChangeTable {
+  id: Generated<number>;
+  fiscal_year: number | null;
+  agency_id: number | null;
+}
+
 export interface Database {
   framework_imports: FrameworkImportTable;
   framework_drafts: FrameworkDraftTable;
@@ -668,6 +710,10 @@ export interface Database {
   notices: NoticeTable;
   reminder_jobs: ReminderJobTable;
   notice_optouts: NoticeOptoutTable;
+  late_states: LateStateTable;
+  late_kept: LateKeptTable;
+  late_tallies: LateTallyTable;
+  late_changes: LateChangeTable;
 }
 
 export type Agency = Selectable<AgencyTable>;

@@ -4679,6 +4679,7 @@ export type paths = {
                                 milestone: "committee-order" | "memos" | "measures-plan" | "measures-publication" | "schools-data" | "staff-count" | "oit-evidence" | "iit-collection" | "eit-collection" | "oit-publication" | "nacc-survey" | "nacc-oit" | "progress-6" | "results" | "progress-12";
                                 nameTh: string;
                             }[];
+                            pending: boolean;
                             rows: {
                                 agency: {
                                     nameTh: string;

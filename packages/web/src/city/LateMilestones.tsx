@@ -36,6 +36,8 @@ export function LateMilestones() {
         }),
       )) as LatePage,
     placeholderData: keepPreviousData,
+    // While the year's figures are brought up to date, ask again until they are.
+    refetchInterval: (query) => (query.state.data?.pending ? 5000 : false),
   });
   const milestones = late.data?.milestones ?? [];
   const choose = (milestone: Milestone | null, chosenState: 'late' | 'due-soon' | null) => {
@@ -57,6 +59,11 @@ export function LateMilestones() {
                   late: milestones.reduce((n, m) => n + m.late, 0),
                   dueSoon: milestones.reduce((n, m) => n + m.dueSoon, 0),
                 })}
+              </Text>
+            )}
+            {late.data?.pending && (
+              <Text size="sm" c="dimmed" data-testid="late-pending">
+                {t('calendar.latePending')}
               </Text>
             )}
           </div>

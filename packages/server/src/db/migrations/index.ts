@@ -23,6 +23,7 @@ import * as m0020 from './0020-oit-readiness.js';
 import * as m0021 from './0021-national-indexes.js';
 import * as m0022 from './0022-document-batches.js';
 import * as m0023 from './0023-shared-frameworks.js';
+import * as m0025 from './0025-kept-late-states.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see 0001
 type Step = { up: (db: Kysely<any>, engine: Engine) => Promise<void> };
@@ -52,6 +53,7 @@ const steps: Record<string, Step> = {
   '0021-national-indexes': m0021,
   '0022-document-batches': m0022,
   '0023-shared-frameworks': m0023,
+  '0025-kept-late-states': m0025,
 };
 
 export class BundledMigrations implements MigrationProvider {

@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { FEATURE_MILESTONES, MEMO_KINDS, MILESTONES, NACC_WINDOWS, templateDates } from '@prongsai/core';
+import { now } from '../db/database.js';
+import type { Database } from '../db/schema.js';
+import {
+  CalendarRepository,
+  consumeLateChanges,
+  FEATURE_COLUMNS,
+  keepLateStates,
+  lateChanges,
+  lockLateYear,
+  type LateBasis,
+} from './repository.js';
+
+/** The most agencies a read keeps again itself before answering; more are kept in the background. */
+export const LATE_KEPT_PER_READ = 200;
+
+/** A year never kept is kept by the read that asks for it up to this many agencies; above, in the background. */
+export const LATE_BUILT_BY_READ = 500;
+
+/**
+ * What decides the milestones an agency can be late with in a fiscal year: those it hands something
+ * in for (NACC's own windows are left out: no agency is late for them), in the year's order, each
+ * with the template's due date of the year, the features that tell their state, and the memo kinds.
+ */
+export function lateBasis(fiscalYear: number): LateBasis {
+  const template = templateDates(fiscalYear);
+  return {
+    fiscalYear,
+    milestones: MILESTONES.filter((m) => !NACC_WINDOWS.includes(m)).map((milestone) => ({
+      milestone,
+      templateDueOn: template[milestone].dueOn,
+    })),
+    features: FEATURE_MILESTONES.filter((m): m is keyof typeof FEATURE_COLUMNS => m in FEATURE_COLUMNS),
+    memoKinds: MEMO_KINDS,
+  };
+}
+
+/** A short name of a basis: kept rows decided from another (an older version) are kept again. */
+export function basisKey(basis: LateBasis): string {
+  return createHash('sha256')
+    .update(JSON.stringify([basis.milestones, basis.features, basis.memoKinds, FEATURE_COLUMNS]))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/**
+ * Keeps a fiscal year's late states up to date in one transaction (one at a time per year): the
+ * agencies the changes noted since name, or the whole year when it was never kept, a year-wide date
+ * changed or the basis is another. With a limit, does nothing and answers false when more agencies
+ * than that would be kept.
+ */
+export async function keepLateYear(db: Kysely<Database>, fiscalYear: number, limit?: number): Promise<boolean> {
+  const basis = lateBasis(fiscalYear);
+  const key = basisKey(basis);
+  const at = now();
+  return db.transaction().execute(async (trx) => {
+    const kept = await lockLateYear(trx, fiscalYear, at);
+    const changes = await lateChanges(trx, fiscalYear);
+    const whole = kept !== key || changes.some((c) => c.agency_id === null);
+    if (!whole && changes.length === 0) return true;
+    const agencies = whole ? undefined : [...new Set(changes.map((c) => c.agency_id!))];
+    if (limit !== undefined) {
+      const count = agencies ? agencies.length : await new CalendarRepository(trx).agencyCount();
+      if (count > limit) return false;
+    }
+    await keepLateStates(trx, basis, agencies);
+    await consumeLateChanges(trx, fiscalYear, changes, key, at);
+    return true;
+  });
+}
+
+/** The years being kept in the background, per database, and who hears of a failure. */
+const background = new WeakMap<Kysely<Database>, Map<number, Promise<void>>>();
+const failures = new WeakMap<Kysely<Database>, (error: unknown) => void>();
+
+/** Keeps a year in the background unless it is already being kept; a failure is left to the next read. */
+export function keepLateInBackground(db: Kysely<Database>, fiscalYear: number): void {
+  const running = background.get(db) ?? new Map<number, Promise<void>>();
+  background.set(db, running);
+  if (running.has(fiscalYear)) return;
+  const work = keepLateYear(db, fiscalYear)
+    .then(() => undefined)
+    .catch((error: unknown) => failures.get(db)?.(error))
+    .finally(() => running.delete(fiscalYear));
+  running.set(fiscalYear, work);
+}
+
+/** Who hears of a failure to keep in the background (the app's log). */
+export function onLateKeepingFailure(db: Kysely<Database>, report: (error: unknown) => void): void {
+  failures.set(db, report);
+}
+
+/** Waits for the years being kept in the background (before the database closes). */
+export async function settleLateKeeping(db: Kysely<Database>): Promise<void> {
+  await Promise.all([...(background.get(db)?.values() ?? [])]);
+}
+
+/**
+ * Brings the year's kept late states up to date before a read: nothing when nothing changed (one
+ * query), the changed agencies when they are few, the whole year when it was never kept and the
+ * country is small; otherwise starts keeping it in the background and answers true (pending).
+ */
+export async function keepLateForRead(db: Kysely<Database>, fiscalYear: number): Promise<boolean> {
+  const repository = new CalendarRepository(db);
+  const { basis, pending } = await repository.lateKept(fiscalYear);
+  const current = basis === basisKey(lateBasis(fiscalYear));
+  if (current && !pending) return false;
+  const changed = current ? await repository.lateChangedAgencies(fiscalYear, LATE_KEPT_PER_READ + 1) : [];
+  const whole = !current || changed.includes(null);
+  const fits = whole ? (await repository.agencyCount()) <= LATE_BUILT_BY_READ : changed.length <= LATE_KEPT_PER_READ;
+  if (fits && (await keepLateYear(db, fiscalYear, whole ? LATE_BUILT_BY_READ : LATE_KEPT_PER_READ))) return false;
+  keepLateInBackground(db, fiscalYear);
+  return true;
+}
