@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Agency, AgencyKindRow, Database, Division } from '../db/schema.js';
+import { agencyContains } from '../db/page.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -44,18 +45,8 @@ export function searchAgencies(
 ): Promise<Agency[]> {
   let query = db.selectFrom('agencies').selectAll();
   if (only !== undefined) query = only.length ? query.where('id', 'in', only) : query.where(sql<boolean>`1 = 0`);
-  const text = search.text?.trim().toLowerCase();
-  if (text) {
-    const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) =>
-      eb.or([
-        eb(sql<string>`lower(name_th)`, 'like', sql<string>`${pattern} escape '\\'`),
-        eb(sql<string>`lower(name_en)`, 'like', sql<string>`${pattern} escape '\\'`),
-        eb(sql<string>`lower(code)`, 'like', sql<string>`${pattern} escape '\\'`),
-        eb('slug', 'like', sql<string>`${pattern} escape '\\'`),
-      ]),
-    );
-  }
+  const text = search.text?.trim();
+  if (text) query = query.where(agencyContains(text));
   return query.orderBy('code').limit(search.limit).offset(search.offset).execute();
 }
 

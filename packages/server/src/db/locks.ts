@@ -17,3 +17,12 @@ export async function lockRow(trx: Transaction<Database>, table: LockableTable, 
   if (!isPostgres(trx)) return;
   await sql`select id from ${sql.table(table)} where id = ${id} for update`.execute(trx);
 }
+
+/** Work that one transaction at a time may do, by key (e.g. keeping one fiscal year's figures). */
+type LockableWork = 'kept-results';
+
+/** Holds a lock on a piece of work until the transaction ends (PostgreSQL; SQLite runs one transaction at a time). */
+export async function lockWork(trx: Transaction<Database>, work: LockableWork, key: number): Promise<void> {
+  if (!isPostgres(trx)) return;
+  await sql`select pg_advisory_xact_lock(hashtext(${work}), ${key})`.execute(trx);
+}

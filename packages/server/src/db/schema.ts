@@ -314,6 +314,39 @@ export interface OitChecklistTable {
 }
 
 /** An agency-year's OIT readiness and predicted scores, kept as the checklist changes. */
+/** An assessment's rank among the whole country's of its fiscal year (kept: see result_changes). */
+export interface ResultRankTable {
+  assessment_id: number;
+  fiscal_year: number;
+  rank: number;
+  /** Its place in the city table: by rank, equal ranks by agency code. */
+  position: number;
+}
+
+/** A fiscal year's results of one level over the whole country ('' for none), kept. */
+export interface ResultLevelTable {
+  fiscal_year: number;
+  level_key: string;
+  agencies: number;
+  scored: number;
+  ita_sum: number;
+  generated: number;
+  framework_id: string | null;
+}
+
+/** How many agencies have results in a fiscal year (0: in any year), kept. */
+export interface ResultSummaryTable {
+  fiscal_year: number;
+  agencies: number;
+  kept_at: Timestamp;
+}
+
+/** A fiscal year whose kept figures are stale: written by the database's triggers on assessments. */
+export interface ResultChangeTable {
+  id: Generated<number>;
+  fiscal_year: number;
+}
+
 export interface OitReadinessTable {
   agency_id: number;
   fiscal_year: number;
@@ -676,6 +709,10 @@ export interface Database {
   audit_log: AuditTable;
   assessments: AssessmentTable;
   assessment_imports: AssessmentImportTable;
+  result_ranks: ResultRankTable;
+  result_levels: ResultLevelTable;
+  result_summaries: ResultSummaryTable;
+  result_changes: ResultChangeTable;
   measure_plans: MeasurePlanTable;
   measure_entries: MeasureEntryTable;
   library_entries: LibraryEntryTable;
@@ -686,6 +723,7 @@ export interface Database {
   evidence_files: EvidenceFileTable;
   committees: CommitteeTable;
   document_jobs: DocumentJobTable;
+  document_batches: DocumentBatchTable;
   publications: PublicationTable;
   oit_checklists: OitChecklistTable;
   oit_readiness: OitReadinessTable;
@@ -735,6 +773,7 @@ export type ProgressReport = Selectable<ProgressReportTable>;
 export type ReportPart = Selectable<ReportPartTable>;
 export type EvidenceFile = Selectable<EvidenceFileTable>;
 export type DocumentJob = Selectable<DocumentJobTable>;
+export type DocumentBatch = Selectable<DocumentBatchTable>;
 export type Publication = Selectable<PublicationTable>;
 export type OitChecklist = Selectable<OitChecklistTable>;
 export type OitTask = Selectable<OitTaskTable>;
@@ -745,5 +784,3 @@ export type OitReview = Selectable<OitReviewTable>;
 export type OitDispute = Selectable<OitDisputeTable>;
 export type SurveyRound = Selectable<SurveyRoundTable>;
 export type ReminderJob = Selectable<ReminderJobTable>;
-  document_batches: DocumentBatchTable;
-export type DocumentBatch = Selectable<DocumentBatchTable>;

@@ -1,5 +1,6 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { Assessment, AssessmentImport, Database } from '../db/schema.js';
+import { lockWork } from '../db/locks.js';
 import { agencyContains, orderSql, within, type Page } from '../db/page.js';
 import type { CitySort, TrendSort } from './schemas.js';
 
@@ -120,12 +121,58 @@ const cityColumn: Record<CitySort, string> = {
  */
 export const itaRankKey = sql<number>`coalesce(floor(assessments.ita * 100 + 0.5 + 1e-8), -1)`;
 
+/** The conditions of a city table's search and level filter, on the assessments under the alias given. */
+function cityFilter(page: { q?: string | undefined; level?: string | undefined }, alias: string): Expression<SqlBool> {
+  const filters: Expression<SqlBool>[] = [];
+  const level = sql.ref(`${alias}.level_id`);
+  if (page.q) filters.push(agencyContains(page.q));
+  if (page.level === 'none') filters.push(sql<SqlBool>`${level} is null`);
+  else if (page.level) filters.push(sql<SqlBool>`${level} = ${page.level}`);
+  return filters.length ? sql<SqlBool>`${sql.join(filters, sql` and `)}` : sql<SqlBool>`1 = 1`;
+}
+
+/** How many of a year's assessments in scope the search and level filter keep: one query. */
+function cityCount(
+  db: Executor,
+  fiscalYear: number,
+  scope: readonly number[] | undefined,
+  page: { q?: string | undefined; level?: string | undefined },
+) {
+  return db
+    .selectFrom('assessments as ranks')
+    .innerJoin('agencies', 'agencies.id', 'ranks.agency_id')
+    .where('ranks.fiscal_year', '=', fiscalYear)
+    .where(within('ranks.agency_id', scope))
+    .where(cityFilter(page, 'ranks'))
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+}
+
+/** A year's figures by level: how many agencies, how many scored and their ITA's sum, how many generated, a set used. */
+export interface CityLevel {
+  level_id: string | null;
+  agencies: number | string;
+  scored: number | string;
+  sum: number | string | null;
+  generated: number | string;
+  framework_id: string | null;
+}
+
+/** How many of the year's rows the filter keeps: counted for a search, else the group's count of the level asked for. */
+async function cityTotal(levels: CityLevel[], count: Promise<{ n: number | string }> | null, level: string | undefined) {
+  if (count) return Number((await count).n);
+  return levels
+    .filter((l) => !level || l.level_id === (level === 'none' ? null : level))
+    .reduce((n, l) => n + Number(l.agencies), 0);
+}
+
 /**
  * A page of a fiscal year's city table: every assessment of the agencies in scope ranked by ITA
  * (equal totals to two decimals share a rank, agencies without one last), then filtered, sorted and cut;
- * with how many match and the group's figures. The rank is computed over the year's (id, ITA) alone,
- * from the covering index, and the wide columns joined after; how many match is counted only for a
- * search (otherwise the group's figures already hold it). Two or three queries, whatever the number of agencies.
+ * with how many match and the group's figures. The whole country's ranks and figures are kept
+ * (keepResultYear); a part of the tree is ranked on the read, over the year's (id, ITA) alone from the
+ * covering index, with the wide columns joined after. How many match is counted only for a search
+ * (otherwise the group's figures already hold it). Two or three queries, whatever the number of agencies.
  */
 export async function cityPage(
   db: Executor,
@@ -133,11 +180,8 @@ export async function cityPage(
   scope: readonly number[] | undefined,
   page: Page<CitySort> & { level?: string | undefined },
 ) {
-  const filters: Expression<SqlBool>[] = [];
-  if (page.q) filters.push(agencyContains(page.q));
-  if (page.level === 'none') filters.push(sql<SqlBool>`ranks.level_id is null`);
-  else if (page.level) filters.push(sql<SqlBool>`ranks.level_id = ${page.level}`);
-  const filter = filters.length ? sql<SqlBool>`${sql.join(filters, sql` and `)}` : sql<SqlBool>`1 = 1`;
+  if (scope === undefined) return keptCityPage(db, fiscalYear, page);
+  const filter = cityFilter(page, 'ranks');
   // The year's ranks from the covering index (id, agency, ITA, level and the sortable parts), the
   // page's ids sorted and cut from them, and only then the page's wide columns.
   const paged = db
@@ -172,18 +216,8 @@ export async function cityPage(
     .innerJoin('agencies', 'agencies.id', 'assessments.agency_id')
     .select([...CITY_ROW_COLUMNS, 'ranks.rank'])
     .orderBy(orderSql(cityColumn[page.sort], page.order, 'agencies.code'));
-  const [rows, count, levels] = await Promise.all([
+  const [rows, levels] = await Promise.all([
     paged.execute(),
-    page.q
-      ? db
-          .selectFrom('assessments as ranks')
-          .innerJoin('agencies', 'agencies.id', 'ranks.agency_id')
-          .where('ranks.fiscal_year', '=', fiscalYear)
-          .where(within('ranks.agency_id', scope))
-          .where(filter)
-          .select((eb) => eb.fn.countAll<number | string>().as('n'))
-          .executeTakeFirstOrThrow()
-      : null,
     db
       .selectFrom('assessments')
       .select([
@@ -199,18 +233,138 @@ export async function cityPage(
       .groupBy('level_id')
       .execute(),
   ]);
-  // Without a search, how many match is the group's count (of the level asked for).
-  const total = count
-    ? Number(count.n)
-    : levels
-        .filter((l) => !page.level || l.level_id === (page.level === 'none' ? null : page.level))
-        .reduce((n, l) => n + Number(l.agencies), 0);
+  const total = await cityTotal(levels, page.q ? cityCount(db, fiscalYear, scope, page) : null, page.level);
   return { rows, total, levels };
+}
+
+/** The kept city table's columns to sort by (the rank ascending is its kept place). */
+const keptColumn: Record<CitySort, string> = {
+  rank: 'kept.rank',
+  code: 'agencies.code',
+  name: 'agencies.name_th',
+  ita: 'assessments.ita',
+  level: 'assessments.level_id',
+  iit: 'assessments.iit',
+  eit: 'assessments.eit',
+  oit: 'assessments.oit',
+};
+
+/** A page of the whole country's city table from the kept ranks and figures: read along the kept place by default. */
+async function keptCityPage(db: Executor, fiscalYear: number, page: Page<CitySort> & { level?: string | undefined }) {
+  const order =
+    page.sort === 'rank' && page.order === 'asc'
+      ? sql`${sql.ref('kept.position')} asc`
+      : orderSql(keptColumn[page.sort], page.order, 'agencies.code');
+  const [rows, levels] = await Promise.all([
+    db
+      .selectFrom('result_ranks as kept')
+      .innerJoin('assessments', 'assessments.id', 'kept.assessment_id')
+      .innerJoin('agencies', 'agencies.id', 'assessments.agency_id')
+      .select([...CITY_ROW_COLUMNS, 'kept.rank'])
+      .where('kept.fiscal_year', '=', fiscalYear)
+      .where(cityFilter(page, 'assessments'))
+      .orderBy(order)
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    keptLevels(db, fiscalYear),
+  ]);
+  const total = await cityTotal(levels, page.q ? cityCount(db, fiscalYear, undefined, page) : null, page.level);
+  return { rows, total, levels };
+}
+
+/** The whole country's figures of a year by level, as kept. */
+async function keptLevels(db: Executor, fiscalYear: number): Promise<CityLevel[]> {
+  const rows = await db.selectFrom('result_levels').selectAll().where('fiscal_year', '=', fiscalYear).execute();
+  return rows.map((l) => ({
+    level_id: l.level_key === '' ? null : l.level_key,
+    agencies: l.agencies,
+    scored: l.scored,
+    sum: l.ita_sum,
+    generated: l.generated,
+    framework_id: l.framework_id,
+  }));
+}
+
+/** Fiscal year 0 of the kept summaries: results of any year. */
+export const EVERY_YEAR = 0;
+
+/** The fiscal years whose kept figures are stale, each with the last change noted: one query. */
+export async function staleResultYears(db: Executor): Promise<{ fiscalYear: number; last: number }[]> {
+  const rows = await db
+    .selectFrom('result_changes')
+    .select(['fiscal_year', (eb) => eb.fn.max('id').as('last')])
+    .groupBy('fiscal_year')
+    .orderBy('fiscal_year')
+    .execute();
+  return rows.map((r) => ({ fiscalYear: r.fiscal_year, last: Number(r.last) }));
+}
+
+/**
+ * Keeps a fiscal year's figures over the whole country (ranks, places, levels, how many agencies),
+ * taking into account the changes noted up to the last one given; one transaction at a time per
+ * year. Answers false when another had kept them already.
+ */
+export async function keepResultYear(trx: Transaction<Database>, fiscalYear: number, last: number, at: string): Promise<boolean> {
+  await lockWork(trx, 'kept-results', fiscalYear);
+  const pending = await trx
+    .selectFrom('result_changes')
+    .select((eb) => eb.fn.max('id').as('last'))
+    .where('fiscal_year', '=', fiscalYear)
+    .where('id', '<=', last)
+    .executeTakeFirst();
+  if (pending?.last === null || pending?.last === undefined) return false;
+  // The year's ranks, and those of results moved into it from a year not kept yet.
+  await trx
+    .deleteFrom('result_ranks')
+    .where((eb) =>
+      eb.or([
+        eb('fiscal_year', '=', fiscalYear),
+        eb('assessment_id', 'in', eb.selectFrom('assessments').select('id').where('fiscal_year', '=', fiscalYear)),
+      ]),
+    )
+    .execute();
+  await sql`insert into result_ranks (assessment_id, fiscal_year, rank, position)
+select assessments.id, assessments.fiscal_year,
+  rank() over (order by ${itaRankKey} desc),
+  row_number() over (order by ${itaRankKey} desc, agencies.code asc)
+from assessments join agencies on agencies.id = assessments.agency_id
+where assessments.fiscal_year = ${fiscalYear}`.execute(trx);
+  await trx.deleteFrom('result_levels').where('fiscal_year', '=', fiscalYear).execute();
+  await sql`insert into result_levels (fiscal_year, level_key, agencies, scored, ita_sum, generated, framework_id)
+select fiscal_year, coalesce(level_id, ''), count(*), count(ita), coalesce(sum(ita), 0),
+  sum(case when source = 'demo-generated' then 1 else 0 end), min(framework_id)
+from assessments where fiscal_year = ${fiscalYear} group by fiscal_year, level_id`.execute(trx);
+  await keepSummary(trx, fiscalYear, at);
+  await trx.deleteFrom('result_changes').where('fiscal_year', '=', fiscalYear).where('id', '<=', last).execute();
+  return true;
+}
+
+/** Keeps how many agencies have results in a fiscal year, or in any year (EVERY_YEAR). */
+export async function keepSummary(trx: Transaction<Database>, fiscalYear: number, at: string): Promise<void> {
+  const counted = await trx
+    .selectFrom('assessments')
+    .select(sql<number | string>`count(distinct agency_id)`.as('n'))
+    .where((eb) => (fiscalYear === EVERY_YEAR ? eb.and([]) : eb('fiscal_year', '=', fiscalYear)))
+    .executeTakeFirstOrThrow();
+  const agencies = Number(counted.n);
+  await trx
+    .insertInto('result_summaries')
+    .values({ fiscal_year: fiscalYear, agencies, kept_at: at })
+    .onConflict((oc) => oc.column('fiscal_year').doUpdateSet({ agencies, kept_at: at }))
+    .execute();
+}
+
+/** How many agencies of the whole country have results in any year, as kept. */
+async function keptAgenciesWithResults(db: Executor): Promise<number> {
+  const row = await db.selectFrom('result_summaries').select('agencies').where('fiscal_year', '=', EVERY_YEAR).executeTakeFirst();
+  return row?.agencies ?? 0;
 }
 
 /**
  * A page of the agencies in scope that have results, each with its ITA by fiscal year, and the
- * mean ITA of every year over the whole group: four queries, whatever the number of agencies.
+ * mean ITA of every year over the whole group (kept for the whole country): four queries, whatever
+ * the number of agencies.
  */
 export async function trendPage(db: Executor, scope: readonly number[] | undefined, page: Page<TrendSort>) {
   const agencies = db
@@ -220,7 +374,8 @@ export async function trendPage(db: Executor, scope: readonly number[] | undefin
       eb.exists(eb.selectFrom('assessments').select('assessments.id').whereRef('assessments.agency_id', '=', 'agencies.id')),
     )
     .where((eb) => (page.q ? agencyContains(page.q) : eb.and([])));
-  const [rows, count, years] = await Promise.all([
+  const kept = scope === undefined;
+  const [rows, total, years] = await Promise.all([
     agencies
       .select(['agencies.id', 'agencies.code', 'agencies.slug', 'agencies.name_th', 'agencies.name_en'])
       // Code and Thai name are never null: ordered plainly, the page is read along their index and stops at its end.
@@ -229,18 +384,34 @@ export async function trendPage(db: Executor, scope: readonly number[] | undefin
       .limit(page.limit)
       .offset(page.offset)
       .execute(),
-    agencies.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
-    db
-      .selectFrom('assessments')
-      .select([
-        'fiscal_year',
-        (eb) => eb.fn.count<number | string>('ita').as('agencies'),
-        (eb) => eb.fn.avg<number | string | null>('ita').as('mean'),
-      ])
-      .where(within('agency_id', scope))
-      .groupBy('fiscal_year')
-      .orderBy('fiscal_year')
-      .execute(),
+    kept && !page.q
+      ? keptAgenciesWithResults(db)
+      : agencies
+          .select((eb) => eb.fn.countAll<number | string>().as('n'))
+          .executeTakeFirstOrThrow()
+          .then((r) => Number(r.n)),
+    kept
+      ? db
+          .selectFrom('result_levels')
+          .select([
+            'fiscal_year',
+            (eb) => eb.fn.sum<number | string>('scored').as('agencies'),
+            sql<number | string | null>`sum(ita_sum) / nullif(sum(scored), 0)`.as('mean'),
+          ])
+          .groupBy('fiscal_year')
+          .orderBy('fiscal_year')
+          .execute()
+      : db
+          .selectFrom('assessments')
+          .select([
+            'fiscal_year',
+            (eb) => eb.fn.count<number | string>('ita').as('agencies'),
+            (eb) => eb.fn.avg<number | string | null>('ita').as('mean'),
+          ])
+          .where(within('agency_id', scope))
+          .groupBy('fiscal_year')
+          .orderBy('fiscal_year')
+          .execute(),
   ]);
   const scores = await db
     .selectFrom('assessments')
@@ -253,5 +424,5 @@ export async function trendPage(db: Executor, scope: readonly number[] | undefin
     )
     .orderBy('fiscal_year')
     .execute();
-  return { rows, total: Number(count.n), years, scores };
+  return { rows, total, years, scores };
 }

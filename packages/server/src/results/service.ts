@@ -46,6 +46,10 @@ import {
   updateAssessment,
   cityPage,
   trendPage,
+  EVERY_YEAR,
+  keepResultYear,
+  keepSummary,
+  staleResultYears,
 } from './repository.js';
 import type { CityRow } from './city.js';
 import type { CitySort, TrendSort } from './schemas.js';
@@ -433,6 +437,21 @@ export function resultYears(db: Kysely<Database>, actor: Actor): Promise<number[
   return assessmentYears(db, overseen(actor));
 }
 
+/**
+ * Brings the whole country's kept city figures up to date with the results' changes (the database
+ * notes them as they happen): one query when nothing changed, else the changed years kept again.
+ */
+export async function keepCityFigures(db: Kysely<Database>): Promise<void> {
+  const stale = await staleResultYears(db);
+  if (!stale.length) return;
+  const at = new Date().toISOString();
+  let kept = false;
+  for (const { fiscalYear, last } of stale) {
+    if (await db.transaction().execute((trx) => keepResultYear(trx, fiscalYear, last, at))) kept = true;
+  }
+  if (kept) await db.transaction().execute((trx) => keepSummary(trx, EVERY_YEAR, at));
+}
+
 const r2 = (v: number | null) => (v === null ? null : round2(Number(v)));
 
 /**
@@ -447,6 +466,7 @@ export async function cityResultsPage(
 ) {
   authorize(actor, 'cityResults', 'read', undefined);
   const scope = agencyScope(actor);
+  if (scope === 'all') await keepCityFigures(db);
   const found = await cityPage(db, fiscalYear, scope === 'all' ? undefined : scope, page);
   const scored = found.levels.reduce((n, l) => n + Number(l.scored), 0);
   const sum = found.levels.reduce((n, l) => n + Number(l.sum ?? 0), 0);
@@ -486,6 +506,7 @@ export async function cityResultsPage(
 export async function cityTrendsPage(db: Kysely<Database>, actor: Actor, page: Page<TrendSort>) {
   authorize(actor, 'cityResults', 'read', undefined);
   const scope = agencyScope(actor);
+  if (scope === 'all') await keepCityFigures(db);
   const found = await trendPage(db, scope === 'all' ? undefined : scope, page);
   return {
     total: found.total,

@@ -23,7 +23,9 @@ import * as m0020 from './0020-oit-readiness.js';
 import * as m0021 from './0021-national-indexes.js';
 import * as m0022 from './0022-document-batches.js';
 import * as m0023 from './0023-shared-frameworks.js';
+import * as m0024 from './0024-kept-results.js';
 import * as m0025 from './0025-kept-late-states.js';
+import * as m0026 from './0026-agency-search.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see 0001
 type Step = { up: (db: Kysely<any>, engine: Engine) => Promise<void> };
@@ -53,7 +55,9 @@ const steps: Record<string, Step> = {
   '0021-national-indexes': m0021,
   '0022-document-batches': m0022,
   '0023-shared-frameworks': m0023,
+  '0024-kept-results': m0024,
   '0025-kept-late-states': m0025,
+  '0026-agency-search': m0026,
 };
 
 export class BundledMigrations implements MigrationProvider {
