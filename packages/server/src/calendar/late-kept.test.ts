@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NACC_WINDOWS, type Milestone } from '@prongsai/core';
+import { MILESTONES, NACC_WINDOWS, type Milestone } from '@prongsai/core';
 import type { Actor } from '../auth/policy.js';
 import type { Agency } from '../db/schema.js';
 import { TEST_DATABASES } from '../test-support/databases.js';
@@ -353,6 +353,30 @@ describe.each(TEST_DATABASES)('late milestones kept as the records change, on $e
     const { rows } = await everyRow(TODAY, c.code.toLowerCase());
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.agency.nameTh === 'เขตเปลี่ยนชื่อ')).toBe(true);
+  });
+
+  it('pages by milestone, last first, each milestone by agency, as the whole list sorted', async () => {
+    const { rows } = await everyRow();
+    const place = (m: string) => MILESTONES.indexOf(m as Milestone);
+    const want = [...rows].sort(
+      (x, y) =>
+        place(y.milestone) - place(x.milestone) || (x.agency.slug < y.agency.slug ? -1 : x.agency.slug > y.agency.slug ? 1 : 0),
+    );
+    for (const state of [undefined, 'late', 'due-soon'] as const) {
+      const paged: typeof rows = [];
+      for (let offset = 0; ; offset += 3) {
+        const page = await new CalendarService(k()).cityLatePage(central, YEAR, TODAY, {
+          sort: 'milestone',
+          order: 'desc',
+          limit: 3,
+          offset,
+          state,
+        });
+        paged.push(...page.rows);
+        if (page.rows.length < 3) break;
+      }
+      expect(paged).toEqual(want.filter((r) => !state || r.state === state));
+    }
   });
 
   it('is kept in the background too, and the export lists what the page does', async () => {

@@ -370,9 +370,16 @@ where ${lateConditions(scope, filter)}`.execute(this.db);
   /**
    * The late and due-soon rows the filter keeps, in the order asked (ties by slug, then the year's
    * order of milestones), or for the export by milestone then agency code; a page when limited. As
-   * kept: one query, read along an index in the order asked.
+   * kept: one query, read along an index in the order asked. `sizes` (how many rows of each
+   * milestone the filter keeps) lets a page by milestone, last first, read only the milestones it reaches.
    */
-  async lateRows(scope: LateScope, filter: LateFilter, order: LateOrder, page?: { limit: number; offset: number }) {
+  async lateRows(
+    scope: LateScope,
+    filter: LateFilter,
+    order: LateOrder,
+    page?: { limit: number; offset: number },
+    sizes?: ReadonlyMap<string, number>,
+  ) {
     const column = { dueOn: 'due_on', name: 'name_th', milestone: 'place' } as const;
     const direction = order === 'export' ? 'asc' : order.order === 'desc' ? 'desc' : 'asc';
     const orderBy =
@@ -380,7 +387,35 @@ where ${lateConditions(scope, filter)}`.execute(this.db);
         ? sql`place asc, code asc`
         : sql`${sql.ref(column[order.by])} ${sql.raw(direction)}, slug asc, place asc`;
     const cut = page ? sql` limit ${page.limit} offset ${page.offset}` : sql``;
-    const { rows } = await sql<LateRow>`select agency_id, code, slug, name_th, milestone, due_on, ${stateOf(scope.today)} as state
+    const columns = sql`agency_id, code, slug, name_th, place, milestone, due_on, ${stateOf(scope.today)} as state`;
+    if (page && sizes && order !== 'export' && order.by === 'milestone' && order.order === 'desc') {
+      // The milestones last first, each's agencies by slug: only the milestones the page reaches are
+      // read, each along the index from where the page starts in it, not every row sorted.
+      const parts: RawBuilder<unknown>[] = [];
+      let skip = page.offset;
+      let want = page.limit;
+      for (const m of [...scope.milestones].reverse()) {
+        if (filter.milestone && m.milestone !== filter.milestone) continue;
+        const size = sizes.get(m.milestone) ?? 0;
+        if (skip >= size) {
+          skip -= size;
+          continue;
+        }
+        const take = Math.min(want, size - skip);
+        parts.push(sql`select * from (select ${columns} from late_states
+where ${lateConditions({ ...scope, milestones: [m] }, filter)}
+order by slug asc limit ${take} offset ${skip}) ${sql.raw(`p${m.place}`)}`);
+        skip = 0;
+        want -= take;
+        if (want === 0) break;
+      }
+      if (!parts.length) return [];
+      const { rows } = await sql<LateRow>`select agency_id, code, slug, name_th, milestone, due_on, state
+from (${sql.join(parts, sql` union all `)}) pages
+order by place desc, slug asc`.execute(this.db);
+      return rows;
+    }
+    const { rows } = await sql<LateRow>`select ${columns}
 from late_states
 where ${lateConditions(scope, filter)}
 order by ${orderBy}${cut}`.execute(this.db);

@@ -251,23 +251,29 @@ export class CalendarService {
       q: page.q,
       matching: matching && matching.length <= LATE_MATCHES_NAMED ? matching : undefined,
     };
-    const [counts, rows, searched] = await Promise.all([
-      this.repository.lateCounts(scope),
-      this.repository.lateRows(scope, filter, { by: page.sort, order: page.order }, page),
-      // Without a search the total is the counts' sum.
-      filter.q ? this.repository.lateTotal(scope, filter) : null,
-    ]);
+    const counts = await this.repository.lateCounts(scope);
     const milestones = scope.milestones.map(({ milestone }) => ({
       milestone: milestone as Milestone,
       nameTh: MILESTONE_TH[milestone as Milestone],
       late: counts.get(milestone)?.late ?? 0,
       dueSoon: counts.get(milestone)?.dueSoon ?? 0,
     }));
-    const total =
-      searched ??
-      milestones
-        .filter((m) => !filter.milestone || m.milestone === filter.milestone)
-        .reduce((sum, m) => sum + (filter.state === 'due-soon' ? 0 : m.late) + (filter.state === 'late' ? 0 : m.dueSoon), 0);
+    // Without a search, how many rows of each milestone the filter keeps is known from the counts.
+    const sizes = filter.q
+      ? undefined
+      : new Map(
+          milestones
+            .filter((m) => !filter.milestone || m.milestone === filter.milestone)
+            .map((m) => [
+              m.milestone as string,
+              (filter.state === 'due-soon' ? 0 : m.late) + (filter.state === 'late' ? 0 : m.dueSoon),
+            ]),
+        );
+    const [rows, searched] = await Promise.all([
+      this.repository.lateRows(scope, filter, { by: page.sort, order: page.order }, page, sizes),
+      filter.q ? this.repository.lateTotal(scope, filter) : null,
+    ]);
+    const total = searched ?? [...sizes!.values()].reduce((sum, n) => sum + n, 0);
     return {
       total,
       rows: rows.map((r) => ({
