@@ -355,27 +355,33 @@ describe.each(TEST_DATABASES)('late milestones kept as the records change, on $e
     expect(rows.every((r) => r.agency.nameTh === 'เขตเปลี่ยนชื่อ')).toBe(true);
   });
 
-  it('pages by milestone, last first, each milestone by agency, as the whole list sorted', async () => {
+  it('pages by milestone and by due date, last first, each by agency, as the whole list sorted', async () => {
     const { rows } = await everyRow();
     const place = (m: string) => MILESTONES.indexOf(m as Milestone);
-    const want = [...rows].sort(
-      (x, y) =>
-        place(y.milestone) - place(x.milestone) || (x.agency.slug < y.agency.slug ? -1 : x.agency.slug > y.agency.slug ? 1 : 0),
-    );
-    for (const state of [undefined, 'late', 'due-soon'] as const) {
-      const paged: typeof rows = [];
-      for (let offset = 0; ; offset += 3) {
-        const page = await new CalendarService(k()).cityLatePage(central, YEAR, TODAY, {
-          sort: 'milestone',
-          order: 'desc',
-          limit: 3,
-          offset,
-          state,
-        });
-        paged.push(...page.rows);
-        if (page.rows.length < 3) break;
+    const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+    const orders = {
+      milestone: (x: (typeof rows)[number], y: (typeof rows)[number]) =>
+        place(y.milestone) - place(x.milestone) || text(x.agency.slug, y.agency.slug),
+      dueOn: (x: (typeof rows)[number], y: (typeof rows)[number]) =>
+        text(y.dueOn, x.dueOn) || text(x.agency.slug, y.agency.slug) || place(x.milestone) - place(y.milestone),
+    };
+    for (const [sort, order] of Object.entries(orders) as [keyof typeof orders, (typeof orders)['dueOn']][]) {
+      const want = [...rows].sort(order);
+      for (const state of [undefined, 'late', 'due-soon'] as const) {
+        const paged: typeof rows = [];
+        for (let offset = 0; ; offset += 3) {
+          const page = await new CalendarService(k()).cityLatePage(central, YEAR, TODAY, {
+            sort,
+            order: 'desc',
+            limit: 3,
+            offset,
+            state,
+          });
+          paged.push(...page.rows);
+          if (page.rows.length < 3) break;
+        }
+        expect(paged, `${sort} ${state}`).toEqual(want.filter((r) => !state || r.state === state));
       }
-      expect(paged).toEqual(want.filter((r) => !state || r.state === state));
     }
   });
 

@@ -82,6 +82,13 @@ export interface LateFilter {
   matching?: readonly number[] | undefined;
 }
 
+/** How many agencies are late or due soon with a milestone (by its place) due on a day. */
+export interface LateTally {
+  place: number;
+  dueOn: string;
+  agencies: number;
+}
+
 export type LateOrder = { by: 'dueOn' | 'name' | 'milestone'; order: 'asc' | 'desc' } | 'export';
 
 export interface LateRow {
@@ -335,29 +342,23 @@ export class CalendarRepository {
   }
 
   /**
-   * How many agencies are late and due soon per milestone over the whole scope, as kept: one query,
-   * over the year's tallies for the whole country, else over the scope's states.
+   * How many agencies are late or due soon on the day, per milestone (its place) and due date, over
+   * the whole scope, as kept: one query, over the year's tallies for the whole country, else over
+   * the scope's states.
    */
-  async lateCounts(scope: LateScope): Promise<Map<string, { late: number; dueSoon: number }>> {
-    const { today } = scope;
+  async lateTallies(scope: LateScope): Promise<LateTally[]> {
     const { rows } =
       scope.agencyIds === undefined
-        ? await sql<{ place: number; late: number | string; due_soon: number | string }>`select place,
-  sum(case when due_on < ${today} then agencies else 0 end) as late,
-  sum(case when due_on >= ${today} then agencies else 0 end) as due_soon
+        ? await sql<{ place: number; due_on: string; n: number | string }>`select place, due_on, sum(agencies) as n
 from late_tallies
-where fiscal_year = ${scope.fiscalYear} and due_on <= ${scope.soon} and (done_after = '' or done_after >= ${today})
-group by place`.execute(this.db)
-        : await sql<{ place: number; late: number | string; due_soon: number | string }>`select place,
-  sum(case when due_on < ${today} then 1 else 0 end) as late,
-  sum(case when due_on >= ${today} then 1 else 0 end) as due_soon
-from late_states where ${lateConditions(scope, {})} group by place`.execute(this.db);
-    const byPlace = new Map(scope.milestones.map((m) => [m.place, m.milestone]));
-    return new Map(
-      rows
-        .filter((r) => byPlace.has(Number(r.place)))
-        .map((r) => [byPlace.get(Number(r.place))!, { late: Number(r.late), dueSoon: Number(r.due_soon) }]),
-    );
+where fiscal_year = ${scope.fiscalYear} and due_on <= ${scope.soon} and (done_after = '' or done_after >= ${scope.today})
+group by place, due_on`.execute(this.db)
+        : await sql<{ place: number; due_on: string; n: number | string }>`select place, due_on, count(*) as n
+from late_states where ${lateConditions(scope, {})} group by place, due_on`.execute(this.db);
+    const places = new Set(scope.milestones.map((m) => m.place));
+    return rows
+      .map((r) => ({ place: Number(r.place), dueOn: r.due_on, agencies: Number(r.n) }))
+      .filter((r) => places.has(r.place) && r.agencies > 0);
   }
 
   /** How many late and due-soon rows the filter keeps, as kept: one query. */
@@ -370,15 +371,16 @@ where ${lateConditions(scope, filter)}`.execute(this.db);
   /**
    * The late and due-soon rows the filter keeps, in the order asked (ties by slug, then the year's
    * order of milestones), or for the export by milestone then agency code; a page when limited. As
-   * kept: one query, read along an index in the order asked. `sizes` (how many rows of each
-   * milestone the filter keeps) lets a page by milestone, last first, read only the milestones it reaches.
+   * kept: one query, read along an index in the order asked. `groups` (how many rows the filter
+   * keeps of each milestone and of each due date) lets a page by milestone or due date, last first,
+   * read only the milestones or due dates it reaches.
    */
   async lateRows(
     scope: LateScope,
     filter: LateFilter,
     order: LateOrder,
     page?: { limit: number; offset: number },
-    sizes?: ReadonlyMap<string, number>,
+    groups?: { byPlace: ReadonlyMap<number, number>; byDueOn: ReadonlyMap<string, number> },
   ) {
     const column = { dueOn: 'due_on', name: 'name_th', milestone: 'place' } as const;
     const direction = order === 'export' ? 'asc' : order.order === 'desc' ? 'desc' : 'asc';
@@ -388,23 +390,25 @@ where ${lateConditions(scope, filter)}`.execute(this.db);
         : sql`${sql.ref(column[order.by])} ${sql.raw(direction)}, slug asc, place asc`;
     const cut = page ? sql` limit ${page.limit} offset ${page.offset}` : sql``;
     const columns = sql`agency_id, code, slug, name_th, place, milestone, due_on, ${stateOf(scope.today)} as state`;
-    if (page && sizes && order !== 'export' && order.by === 'milestone' && order.order === 'desc') {
-      // The milestones last first, each's agencies by slug: only the milestones the page reaches are
-      // read, each along the index from where the page starts in it, not every row sorted.
+    if (page && groups && order !== 'export' && order.order === 'desc' && order.by !== 'name') {
+      // Last first, and within each milestone (or due date) by agency: only the groups the page
+      // reaches are read, each along an index from where the page starts in it, not every row sorted.
+      const column = order.by === 'milestone' ? 'place' : 'due_on';
+      const sizes: ReadonlyMap<number | string, number> = order.by === 'milestone' ? groups.byPlace : groups.byDueOn;
+      const keys = [...sizes.keys()].sort((x, y) => (x < y ? 1 : x > y ? -1 : 0));
       const parts: RawBuilder<unknown>[] = [];
       let skip = page.offset;
       let want = page.limit;
-      for (const m of [...scope.milestones].reverse()) {
-        if (filter.milestone && m.milestone !== filter.milestone) continue;
-        const size = sizes.get(m.milestone) ?? 0;
+      for (const [i, key] of keys.entries()) {
+        const size = sizes.get(key)!;
         if (skip >= size) {
           skip -= size;
           continue;
         }
         const take = Math.min(want, size - skip);
         parts.push(sql`select * from (select ${columns} from late_states
-where ${lateConditions({ ...scope, milestones: [m] }, filter)}
-order by slug asc limit ${take} offset ${skip}) ${sql.raw(`p${m.place}`)}`);
+where ${lateConditions(scope, filter)} and ${sql.ref(column)} = ${key}
+order by slug asc, place asc limit ${take} offset ${skip}) ${sql.raw(`g${i}`)}`);
         skip = 0;
         want -= take;
         if (want === 0) break;
@@ -412,7 +416,7 @@ order by slug asc limit ${take} offset ${skip}) ${sql.raw(`p${m.place}`)}`);
       if (!parts.length) return [];
       const { rows } = await sql<LateRow>`select agency_id, code, slug, name_th, milestone, due_on, state
 from (${sql.join(parts, sql` union all `)}) pages
-order by place desc, slug asc`.execute(this.db);
+order by ${sql.ref(column)} desc, slug asc, place asc`.execute(this.db);
       return rows;
     }
     const { rows } = await sql<LateRow>`select ${columns}

@@ -24,7 +24,7 @@ import { badRequest } from '../http/errors.js';
 import { OitRepository } from '../oit/repository.js';
 import type { z } from 'zod';
 import { basisKey, keepLateForRead, keepLateYear, lateBasis } from './late-kept.js';
-import { CalendarRepository, type LateScope, type YearRecords } from './repository.js';
+import { CalendarRepository, type LateScope, type LateTally, type YearRecords } from './repository.js';
 import type { presentedMilestoneSchema } from './schemas.js';
 
 export interface MilestoneView {
@@ -251,29 +251,35 @@ export class CalendarService {
       q: page.q,
       matching: matching && matching.length <= LATE_MATCHES_NAMED ? matching : undefined,
     };
-    const counts = await this.repository.lateCounts(scope);
+    const tallies = await this.repository.lateTallies(scope);
+    const placeOf = new Map(scope.milestones.map((m) => [m.place, m.milestone]));
+    const count = (milestone: string, late: boolean) =>
+      tallies
+        .filter((t) => placeOf.get(t.place) === milestone && t.dueOn < today === late)
+        .reduce((sum, t) => sum + t.agencies, 0);
     const milestones = scope.milestones.map(({ milestone }) => ({
       milestone: milestone as Milestone,
       nameTh: MILESTONE_TH[milestone as Milestone],
-      late: counts.get(milestone)?.late ?? 0,
-      dueSoon: counts.get(milestone)?.dueSoon ?? 0,
+      late: count(milestone, true),
+      dueSoon: count(milestone, false),
     }));
-    // Without a search, how many rows of each milestone the filter keeps is known from the counts.
-    const sizes = filter.q
-      ? undefined
-      : new Map(
-          milestones
-            .filter((m) => !filter.milestone || m.milestone === filter.milestone)
-            .map((m) => [
-              m.milestone as string,
-              (filter.state === 'due-soon' ? 0 : m.late) + (filter.state === 'late' ? 0 : m.dueSoon),
-            ]),
-        );
+    // Without a search, how many rows of each milestone and each due date the filter keeps is known.
+    const kept = tallies.filter(
+      (t) =>
+        (!filter.milestone || placeOf.get(t.place) === filter.milestone) &&
+        (!filter.state || (t.dueOn < today ? 'late' : 'due-soon') === filter.state),
+    );
+    const sum = <K>(key: (t: LateTally) => K) => {
+      const sizes = new Map<K, number>();
+      for (const t of kept) sizes.set(key(t), (sizes.get(key(t)) ?? 0) + t.agencies);
+      return sizes;
+    };
+    const groups = filter.q ? undefined : { byPlace: sum((t) => t.place), byDueOn: sum((t) => t.dueOn) };
     const [rows, searched] = await Promise.all([
-      this.repository.lateRows(scope, filter, { by: page.sort, order: page.order }, page, sizes),
+      this.repository.lateRows(scope, filter, { by: page.sort, order: page.order }, page, groups),
       filter.q ? this.repository.lateTotal(scope, filter) : null,
     ]);
-    const total = searched ?? [...sizes!.values()].reduce((sum, n) => sum + n, 0);
+    const total = searched ?? kept.reduce((n, t) => n + t.agencies, 0);
     return {
       total,
       rows: rows.map((r) => ({
