@@ -349,10 +349,24 @@ describe.each(TEST_DATABASES)('late milestones kept as the records change, on $e
     agencies.push(c);
     expect((await lateOf(c)).length).toBeGreaterThan(0);
     await agrees();
+    // Another year kept too: a change to the agency is every year's.
+    const next = (q?: string) =>
+      new CalendarService(k()).cityLatePage(central, YEAR + 1, '2025-10-15', {
+        sort: 'dueOn',
+        order: 'asc',
+        limit: 100,
+        offset: 0,
+        q,
+      });
+    expect((await next(c.code)).rows.every((r) => r.agency.nameTh === 'เขตเก็บไว้ ค')).toBe(true);
     await k().updateTable('agencies').set({ name_th: 'เขตเปลี่ยนชื่อ' }).where('id', '=', c.id).execute();
     const { rows } = await everyRow(TODAY, c.code.toLowerCase());
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.agency.nameTh === 'เขตเปลี่ยนชื่อ')).toBe(true);
+    const later = (await next(c.code)).rows;
+    expect(later.length).toBeGreaterThan(0);
+    expect(later.every((r) => r.agency.nameTh === 'เขตเปลี่ยนชื่อ')).toBe(true);
+    expect(await k().selectFrom('late_changes').select('id').execute()).toHaveLength(0);
   });
 
   it('pages by milestone and by due date, last first, each by agency, as the whole list sorted', async () => {

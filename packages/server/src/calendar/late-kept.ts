@@ -5,16 +5,19 @@ import { now } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import {
   CalendarRepository,
-  consumeLateChanges,
   FEATURE_COLUMNS,
   keepLateStates,
-  lateChanges,
+  keptLateYear,
   lockLateYear,
+  takeLateChanges,
   type LateBasis,
 } from './repository.js';
 
 /** The most agencies a read keeps again itself before answering; more are kept in the background. */
 export const LATE_KEPT_PER_READ = 200;
+
+/** More changed agencies than this are kept as a whole year (one statement over every agency). */
+const LATE_KEPT_BY_AGENCY = 2000;
 
 /** A year never kept is kept by the read that asks for it up to this many agencies; above, in the background. */
 export const LATE_BUILT_BY_READ = 500;
@@ -56,17 +59,18 @@ export async function keepLateYear(db: Kysely<Database>, fiscalYear: number, lim
   const key = basisKey(basis);
   const at = now();
   return db.transaction().execute(async (trx) => {
-    const kept = await lockLateYear(trx, fiscalYear, at);
-    const changes = await lateChanges(trx, fiscalYear);
-    const whole = kept !== key || changes.some((c) => c.agency_id === null);
-    if (!whole && changes.length === 0) return true;
-    const agencies = whole ? undefined : [...new Set(changes.map((c) => c.agency_id!))];
-    if (limit !== undefined) {
-      const count = agencies ? agencies.length : await new CalendarRepository(trx).agencyCount();
-      if (count > limit) return false;
-    }
+    // A read does not wait for another keeping the year (it answers pending); the background does.
+    const kept = await lockLateYear(trx, fiscalYear, at, limit === undefined);
+    if (kept === null) return false;
+    const repository = new CalendarRepository(trx);
+    const changed = await repository.lateChangedAgencies(fiscalYear, limit === undefined ? undefined : limit + 1);
+    if (kept === key && changed.length === 0) return true;
+    const whole = kept !== key || changed.includes(null) || changed.length > LATE_KEPT_BY_AGENCY;
+    if (limit !== undefined && (whole ? await repository.agencyCount() : changed.length) > limit) return false;
+    const agencies = whole ? undefined : (changed as number[]);
+    await takeLateChanges(trx, fiscalYear, agencies);
     await keepLateStates(trx, basis, agencies);
-    await consumeLateChanges(trx, fiscalYear, changes, key, at);
+    await keptLateYear(trx, fiscalYear, key, at);
     return true;
   });
 }

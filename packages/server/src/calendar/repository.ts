@@ -435,14 +435,13 @@ order by ${orderBy}${cut}`.execute(this.db);
   }
 
   /** The agencies changes name for the year (null: every agency), up to `limit` of them: one query. */
-  async lateChangedAgencies(fiscalYear: number, limit: number): Promise<(number | null)[]> {
-    const rows = await this.db
+  async lateChangedAgencies(fiscalYear: number, limit?: number): Promise<(number | null)[]> {
+    const query = this.db
       .selectFrom('late_changes')
       .select('agency_id')
       .where((eb) => eb.or([eb('fiscal_year', '=', fiscalYear), eb('fiscal_year', 'is', null)]))
-      .groupBy('agency_id')
-      .limit(limit)
-      .execute();
+      .groupBy('agency_id');
+    const rows = await (limit === undefined ? query : query.limit(limit)).execute();
     return rows.map((r) => r.agency_id);
   }
 
@@ -572,31 +571,59 @@ order by fiscal_year desc`.execute(this.db);
   }
 }
 
+const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
+
 /**
  * Holds the year's kept late states for this transaction (PostgreSQL: a row lock; SQLite runs one
  * transaction at a time), noting the year as kept from nothing when it never was; answers its basis
- * ('' when never kept).
+ * ('' when never kept), or null without waiting when another transaction holds it.
  */
-export async function lockLateYear(trx: Transaction<Database>, fiscalYear: number, at: string): Promise<string> {
+export async function lockLateYear(
+  trx: Transaction<Database>,
+  fiscalYear: number,
+  at: string,
+  wait: boolean,
+): Promise<string | null> {
   await trx
     .insertInto('late_kept')
     .values({ fiscal_year: fiscalYear, basis: '', kept_at: at })
     .onConflict((oc) => oc.column('fiscal_year').doNothing())
     .execute();
+  const lock = isPostgres(trx) ? (wait ? ' for update' : ' for update skip locked') : '';
   const { rows } = await sql<{ basis: string }>`select basis from late_kept where fiscal_year = ${fiscalYear}${sql.raw(
-    trx.getExecutor().adapter instanceof PostgresAdapter ? ' for update' : '',
+    lock,
   )}`.execute(trx);
-  return rows[0]!.basis;
+  return rows[0]?.basis ?? null;
 }
 
-/** The changes waiting for the year (or every year), oldest first. */
-export function lateChanges(trx: Transaction<Database>, fiscalYear: number) {
-  return trx
-    .selectFrom('late_changes')
-    .select(['id', 'fiscal_year', 'agency_id'])
-    .where((eb) => eb.or([eb('fiscal_year', '=', fiscalYear), eb('fiscal_year', 'is', null)]))
-    .orderBy('id')
-    .execute();
+/**
+ * Takes the year's changes (of some agencies, all when undefined) as kept: deletes them, passing
+ * those of every year on to the other years kept (each keeps them in its turn). One statement on
+ * PostgreSQL, so a change written meanwhile is either taken and kept now, or left for the next time.
+ */
+export async function takeLateChanges(
+  trx: Transaction<Database>,
+  fiscalYear: number,
+  agencyIds: readonly number[] | undefined,
+): Promise<void> {
+  const ofYear = sql`(fiscal_year = ${fiscalYear} or fiscal_year is null) and ${within('agency_id', agencyIds)}`;
+  const others = sql`k.fiscal_year <> ${fiscalYear} and k.basis <> ''`;
+  if (isPostgres(trx)) {
+    await sql`with taken as (delete from late_changes where ${ofYear} returning fiscal_year, agency_id)
+insert into late_changes (fiscal_year, agency_id)
+select distinct k.fiscal_year, taken.agency_id from taken cross join late_kept k
+where taken.fiscal_year is null and taken.agency_id is not null and ${others}`.execute(trx);
+    return;
+  }
+  await sql`insert into late_changes (fiscal_year, agency_id)
+select distinct k.fiscal_year, c.agency_id from late_changes c cross join late_kept k
+where c.fiscal_year is null and c.agency_id is not null and ${within('c.agency_id', agencyIds)} and ${others}`.execute(trx);
+  await sql`delete from late_changes where ${ofYear}`.execute(trx);
+}
+
+/** Notes the year as kept from a basis. */
+export async function keptLateYear(trx: Transaction<Database>, fiscalYear: number, basis: string, at: string): Promise<void> {
+  await trx.updateTable('late_kept').set({ basis, kept_at: at }).where('fiscal_year', '=', fiscalYear).execute();
 }
 
 /**
@@ -622,35 +649,5 @@ on conflict (fiscal_year, place, due_on, done_after) do update set agencies = la
 ${decidedStates(basis, agencyIds)}`.execute(trx);
   await tally(1).execute(trx);
   await trx.deleteFrom('late_tallies').where('fiscal_year', '=', fy).where('agencies', '=', 0).execute();
-  if (!agencyIds && trx.getExecutor().adapter instanceof PostgresAdapter) await sql`analyze late_states`.execute(trx);
-}
-
-/**
- * Takes the changes read into account: those of every year are passed on to the other kept years
- * (each keeps them in its turn), then all are deleted, exactly these (a change written meanwhile stays).
- */
-export async function consumeLateChanges(
-  trx: Transaction<Database>,
-  fiscalYear: number,
-  changes: readonly { id: number; fiscal_year: number | null; agency_id: number | null }[],
-  basis: string,
-  at: string,
-): Promise<void> {
-  const everyYear = [...new Set(changes.filter((c) => c.fiscal_year === null && c.agency_id !== null).map((c) => c.agency_id!))];
-  for (let i = 0; i < everyYear.length; i += 1000) {
-    const ids = everyYear.slice(i, i + 1000);
-    const values = sql.join(ids.map((id) => sql`(cast(${id} as integer))`));
-    await sql`with changed (id) as (values ${values})
-insert into late_changes (fiscal_year, agency_id)
-select k.fiscal_year, changed.id from late_kept k cross join changed
-where k.fiscal_year <> ${fiscalYear} and k.basis <> ''`.execute(trx);
-  }
-  const ids = changes.map((c) => c.id);
-  for (let i = 0; i < ids.length; i += 1000) {
-    await trx
-      .deleteFrom('late_changes')
-      .where('id', 'in', ids.slice(i, i + 1000))
-      .execute();
-  }
-  await trx.updateTable('late_kept').set({ basis, kept_at: at }).where('fiscal_year', '=', fiscalYear).execute();
+  if (!agencyIds && isPostgres(trx)) await sql`analyze late_states`.execute(trx);
 }
