@@ -4,6 +4,7 @@ import type { Actor } from '../auth/policy.js';
 import type { Agency } from '../db/schema.js';
 import { TEST_DATABASES } from '../test-support/databases.js';
 import { bareApp } from '../test-support/factories.js';
+import { LATE_KEPT_PER_READ, settleLateKeeping } from './late-kept.js';
 import { LateRefresh } from './late-refresh.js';
 import { CalendarService } from './service.js';
 
@@ -397,6 +398,17 @@ describe.each(TEST_DATABASES)('late milestones kept as the records change, on $e
         expect(paged, `${sort} ${state}`).toEqual(want.filter((r) => !state || r.state === state));
       }
     }
+  });
+
+  it('leaves more changed agencies than a read keeps to the background, and says so meanwhile', async () => {
+    await k()
+      .insertInto('late_changes')
+      .values(Array.from({ length: LATE_KEPT_PER_READ + 1 }, (_, i) => ({ fiscal_year: YEAR, agency_id: 900_000 + i })))
+      .execute();
+    expect((await pageOf(TODAY, 0)).pending).toBe(true);
+    await settleLateKeeping(k());
+    expect(await k().selectFrom('late_changes').select('id').execute()).toHaveLength(0);
+    await agrees();
   });
 
   it('is kept in the background too, and the export lists what the page does', async () => {
