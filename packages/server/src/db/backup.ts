@@ -13,6 +13,8 @@ export const TABLES = [
   'agencies',
   'divisions',
   'users',
+  'framework_imports',
+  'framework_drafts',
   'sessions',
   'audit_log',
   'assessments',
@@ -56,6 +58,8 @@ const WITH_IDENTITY = new Set<string>(
   TABLES.filter(
     (t) =>
       t !== 'agency_kinds' &&
+      t !== 'framework_imports' &&
+      t !== 'framework_drafts' &&
       t !== 'sessions' &&
       t !== 'document_batches' &&
       t !== 'document_jobs' &&

@@ -23,6 +23,8 @@ export function agencySearchText(alias = 'agencies'): Expression<string> {
  * the text's wildcards taken literally), on the agencies table under the alias given.
  */
 export function agencyContains(text: string, alias = 'agencies'): Expression<SqlBool> {
+  // No name, code or slug holds the separator: a text with it would match across their boundaries.
+  if (text.includes('|')) return sql<SqlBool>`1 = 0`;
   const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return sql<SqlBool>`${agencySearchText(alias)} like ${pattern} escape '\\'`;
 }

@@ -347,6 +347,13 @@ export interface ResultChangeTable {
   fiscal_year: number;
 }
 
+/** An agency-year whose kept OIT readiness is stale: written by the database's triggers on what it reads. */
+export interface ReadinessChangeTable {
+  id: Generated<number>;
+  agency_id: number;
+  fiscal_year: number;
+}
+
 export interface OitReadinessTable {
   agency_id: number;
   fiscal_year: number;
@@ -727,6 +734,7 @@ export interface Database {
   publications: PublicationTable;
   oit_checklists: OitChecklistTable;
   oit_readiness: OitReadinessTable;
+  readiness_changes: ReadinessChangeTable;
   oit_tasks: OitTaskTable;
   oit_task_divisions: OitTaskDivisionTable;
   oit_evidence: OitEvidenceTable;

@@ -297,6 +297,10 @@ const readinessColumn: Record<ReadinessSort, string> = {
 
 export type ReadinessRow = Omit<OitReadinessTable, 'updated_at' | 'survey_responses'>;
 
+/** A noted agency-year that still has its checklist (one removed since is no longer kept). */
+const hasChecklist = sql<SqlBool>`exists (select 1 from oit_checklists c
+  where c.agency_id = readiness_changes.agency_id and c.fiscal_year = readiness_changes.fiscal_year)`;
+
 /** The kept readiness of agency-years: written with the checklist's changes, read a page at a time. */
 export class ReadinessRepository {
   constructor(private readonly db: Executor) {}
@@ -326,48 +330,47 @@ export class ReadinessRepository {
 
   /**
    * The agency-years in scope whose readiness is not kept yet, or was kept before what it reads
-   * changed elsewhere: a finished link check, results of the year or the year before, a survey round
-   * closed, or responses counted since.
+   * changed elsewhere (a finished link check, results of the year or the year before, a survey round
+   * opened or closed, or responses counted): those the database has noted since.
    */
   async stale(fiscalYear: number, scope: readonly number[] | undefined, limit: number): Promise<number[]> {
-    const rows = await this.staleQuery(fiscalYear, scope).select('c.agency_id').orderBy('c.agency_id').limit(limit).execute();
+    const rows = await this.db
+      .selectFrom('readiness_changes')
+      .select('agency_id')
+      .distinct()
+      .where('fiscal_year', '=', fiscalYear)
+      .where(within('agency_id', scope))
+      .where(hasChecklist)
+      .orderBy('agency_id')
+      .limit(limit)
+      .execute();
     return rows.map((r) => r.agency_id);
   }
 
   /** How many agency-years in scope are stale, as `stale` finds them. */
   async countStale(fiscalYear: number, scope: readonly number[] | undefined): Promise<number> {
-    const { n } = await this.staleQuery(fiscalYear, scope)
-      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    const { n } = await this.db
+      .selectFrom('readiness_changes')
+      .select(sql<number | string>`count(distinct agency_id)`.as('n'))
+      .where('fiscal_year', '=', fiscalYear)
+      .where(within('agency_id', scope))
+      .where(hasChecklist)
       .executeTakeFirstOrThrow();
     return Number(n);
   }
 
-  private staleQuery(fiscalYear: number, scope: readonly number[] | undefined) {
-    return this.db
-      .selectFrom('oit_checklists as c')
-      .leftJoin('oit_readiness as r', (join) =>
-        join.onRef('r.agency_id', '=', 'c.agency_id').onRef('r.fiscal_year', '=', 'c.fiscal_year'),
-      )
-      .where('c.fiscal_year', '=', fiscalYear)
-      .where(within('c.agency_id', scope))
-      .where(
-        sql<SqlBool>`(r.agency_id is null
-          or exists (select 1 from link_check_runs l where l.agency_id = c.agency_id and l.fiscal_year = c.fiscal_year
-                     and l.finished_at >= r.updated_at)
-          or exists (select 1 from assessments s where s.agency_id = c.agency_id
-                     and s.fiscal_year in (c.fiscal_year, c.fiscal_year - 1) and s.updated_at >= r.updated_at)
-          or exists (select 1 from survey_rounds v where v.agency_id = c.agency_id and v.fiscal_year = c.fiscal_year
-                     and v.closed_at >= r.updated_at)
-          or r.survey_responses <> (select coalesce(sum(sc.responses), 0) from survey_counts sc
-                     inner join survey_rounds sr on sr.id = sc.round_id
-                     where sr.agency_id = c.agency_id and sr.fiscal_year = c.fiscal_year))`,
-      );
+  /**
+   * Takes what was noted of an agency-year before it is kept again (in the keeping's transaction,
+   * before it reads): a change committed after this stays noted for the next keeping.
+   */
+  async take(agencyId: number, fiscalYear: number): Promise<void> {
+    await this.db.deleteFrom('readiness_changes').where('agency_id', '=', agencyId).where('fiscal_year', '=', fiscalYear).execute();
   }
 
-  /** The fiscal years that have checklists, newest first. */
-  async checklistYears(): Promise<number[]> {
+  /** The fiscal years with stale readiness, newest first. */
+  async staleYears(): Promise<number[]> {
     const rows = await this.db
-      .selectFrom('oit_checklists')
+      .selectFrom('readiness_changes')
       .select('fiscal_year')
       .distinct()
       .orderBy('fiscal_year', 'desc')

@@ -646,6 +646,14 @@ export class OitService {
     );
   }
 
+  /** Keeps a stale agency-year again: what was noted of it is taken first, then read, in one transaction. */
+  private async keepStale(agencyId: number, fiscalYear: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await new ReadinessRepository(trx).take(agencyId, fiscalYear);
+      await this.keepReadiness(trx, agencyId, fiscalYear, await this.surveyBasis(agencyId, fiscalYear, trx));
+    });
+  }
+
   /**
    * City-wide: a page of the agencies' kept checklist readiness of a year, for central oversight
    * before the OIT deadline, with the group's sums. Agency-years not kept yet, or kept before a link
@@ -661,9 +669,7 @@ export class OitService {
     const scope = overseen(actor);
     const kept = new ReadinessRepository(this.db);
     const stale = await kept.stale(fiscalYear, scope, READINESS_KEPT_PER_READ);
-    for (const agencyId of stale) {
-      await this.keepReadiness(this.db, agencyId, fiscalYear, await this.surveyBasis(agencyId, fiscalYear));
-    }
+    for (const agencyId of stale) await this.keepStale(agencyId, fiscalYear);
     const pending = stale.length < READINESS_KEPT_PER_READ ? 0 : await kept.countStale(fiscalYear, scope);
     const { rows, total, summary } = await kept.page(fiscalYear, scope, page);
     const n = (v: number | string | null) => Number(v ?? 0);
@@ -695,10 +701,10 @@ export class OitService {
   async refreshStaleReadiness(limit: number): Promise<number> {
     const kept = new ReadinessRepository(this.db);
     let done = 0;
-    for (const fiscalYear of await kept.checklistYears()) {
+    for (const fiscalYear of await kept.staleYears()) {
       if (done >= limit) break;
       for (const agencyId of await kept.stale(fiscalYear, undefined, limit - done)) {
-        await this.keepReadiness(this.db, agencyId, fiscalYear, await this.surveyBasis(agencyId, fiscalYear));
+        await this.keepStale(agencyId, fiscalYear);
         done++;
       }
     }
@@ -709,16 +715,16 @@ export class OitService {
    * This year's official IIT/EIT scores; before they exist, this year's self-assessment rounds
    * (both tools answered); else last year's official scores.
    */
-  private async surveyBasis(agencyId: number, fiscalYear: number): Promise<SurveyBasis | null> {
+  private async surveyBasis(agencyId: number, fiscalYear: number, db: Kysely<Database> = this.db): Promise<SurveyBasis | null> {
     const official = async (year: number): Promise<SurveyBasis | null> => {
-      const assessment = await findAssessment(this.db, agencyId, year);
+      const assessment = await findAssessment(db, agencyId, year);
       return assessment && assessment.iit !== null && assessment.eit !== null
         ? { scores: { IIT: assessment.iit, EIT: assessment.eit }, source: `ผลการประเมิน IIT/EIT ปีงบประมาณ พ.ศ. ${year}` }
         : null;
     };
     return (
       (await official(fiscalYear)) ??
-      (await new SurveyService(this.db).selfAssessedScores(agencyId, fiscalYear)) ??
+      (await new SurveyService(db).selfAssessedScores(agencyId, fiscalYear)) ??
       (await official(fiscalYear - 1))
     );
   }

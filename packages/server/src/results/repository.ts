@@ -289,31 +289,22 @@ async function keptLevels(db: Executor, fiscalYear: number): Promise<CityLevel[]
 /** Fiscal year 0 of the kept summaries: results of any year. */
 export const EVERY_YEAR = 0;
 
-/** The fiscal years whose kept figures are stale, each with the last change noted: one query. */
-export async function staleResultYears(db: Executor): Promise<{ fiscalYear: number; last: number }[]> {
-  const rows = await db
-    .selectFrom('result_changes')
-    .select(['fiscal_year', (eb) => eb.fn.max('id').as('last')])
-    .groupBy('fiscal_year')
-    .orderBy('fiscal_year')
-    .execute();
-  return rows.map((r) => ({ fiscalYear: r.fiscal_year, last: Number(r.last) }));
+/** The fiscal years whose kept figures are stale: one query. */
+export async function staleResultYears(db: Executor): Promise<number[]> {
+  const rows = await db.selectFrom('result_changes').select('fiscal_year').distinct().orderBy('fiscal_year').execute();
+  return rows.map((r) => r.fiscal_year);
 }
 
 /**
  * Keeps a fiscal year's figures over the whole country (ranks, places, levels, how many agencies),
- * taking into account the changes noted up to the last one given; one transaction at a time per
- * year. Answers false when another had kept them already.
+ * one transaction at a time per year. The changes noted are taken first, then the results read: a
+ * change committed after its note was taken stays noted for the next read. Answers false when
+ * another had kept the year already.
  */
-export async function keepResultYear(trx: Transaction<Database>, fiscalYear: number, last: number, at: string): Promise<boolean> {
+export async function keepResultYear(trx: Transaction<Database>, fiscalYear: number, at: string): Promise<boolean> {
   await lockWork(trx, 'kept-results', fiscalYear);
-  const pending = await trx
-    .selectFrom('result_changes')
-    .select((eb) => eb.fn.max('id').as('last'))
-    .where('fiscal_year', '=', fiscalYear)
-    .where('id', '<=', last)
-    .executeTakeFirst();
-  if (pending?.last === null || pending?.last === undefined) return false;
+  const taken = await trx.deleteFrom('result_changes').where('fiscal_year', '=', fiscalYear).executeTakeFirst();
+  if (Number(taken.numDeletedRows) === 0) return false;
   // The year's ranks, and those of results moved into it from a year not kept yet.
   await trx
     .deleteFrom('result_ranks')
@@ -329,30 +320,24 @@ select assessments.id, assessments.fiscal_year,
   rank() over (order by ${itaRankKey} desc),
   row_number() over (order by ${itaRankKey} desc, agencies.code asc)
 from assessments join agencies on agencies.id = assessments.agency_id
-where assessments.fiscal_year = ${fiscalYear}`.execute(trx);
+where assessments.fiscal_year = ${fiscalYear}
+on conflict (assessment_id) do update set fiscal_year = excluded.fiscal_year, rank = excluded.rank, position = excluded.position`.execute(trx);
   await trx.deleteFrom('result_levels').where('fiscal_year', '=', fiscalYear).execute();
   await sql`insert into result_levels (fiscal_year, level_key, agencies, scored, ita_sum, generated, framework_id)
 select fiscal_year, coalesce(level_id, ''), count(*), count(ita), coalesce(sum(ita), 0),
   sum(case when source = 'demo-generated' then 1 else 0 end), min(framework_id)
 from assessments where fiscal_year = ${fiscalYear} group by fiscal_year, level_id`.execute(trx);
   await keepSummary(trx, fiscalYear, at);
-  await trx.deleteFrom('result_changes').where('fiscal_year', '=', fiscalYear).where('id', '<=', last).execute();
+  await keepSummary(trx, EVERY_YEAR, at);
   return true;
 }
 
-/** Keeps how many agencies have results in a fiscal year, or in any year (EVERY_YEAR). */
-export async function keepSummary(trx: Transaction<Database>, fiscalYear: number, at: string): Promise<void> {
-  const counted = await trx
-    .selectFrom('assessments')
-    .select(sql<number | string>`count(distinct agency_id)`.as('n'))
-    .where((eb) => (fiscalYear === EVERY_YEAR ? eb.and([]) : eb('fiscal_year', '=', fiscalYear)))
-    .executeTakeFirstOrThrow();
-  const agencies = Number(counted.n);
-  await trx
-    .insertInto('result_summaries')
-    .values({ fiscal_year: fiscalYear, agencies, kept_at: at })
-    .onConflict((oc) => oc.column('fiscal_year').doUpdateSet({ agencies, kept_at: at }))
-    .execute();
+/** Keeps how many agencies have results in a fiscal year, or in any year (EVERY_YEAR): one statement. */
+async function keepSummary(trx: Transaction<Database>, fiscalYear: number, at: string): Promise<void> {
+  const year = fiscalYear === EVERY_YEAR ? sql`1 = 1` : sql`fiscal_year = ${fiscalYear}`;
+  await sql`insert into result_summaries (fiscal_year, agencies, kept_at)
+select ${fiscalYear}, count(distinct agency_id), ${at} from assessments where ${year}
+on conflict (fiscal_year) do update set agencies = excluded.agencies, kept_at = excluded.kept_at`.execute(trx);
 }
 
 /** How many agencies of the whole country have results in any year, as kept. */

@@ -46,9 +46,7 @@ import {
   updateAssessment,
   cityPage,
   trendPage,
-  EVERY_YEAR,
   keepResultYear,
-  keepSummary,
   staleResultYears,
 } from './repository.js';
 import type { CityRow } from './city.js';
@@ -445,11 +443,7 @@ export async function keepCityFigures(db: Kysely<Database>): Promise<void> {
   const stale = await staleResultYears(db);
   if (!stale.length) return;
   const at = new Date().toISOString();
-  let kept = false;
-  for (const { fiscalYear, last } of stale) {
-    if (await db.transaction().execute((trx) => keepResultYear(trx, fiscalYear, last, at))) kept = true;
-  }
-  if (kept) await db.transaction().execute((trx) => keepSummary(trx, EVERY_YEAR, at));
+  for (const fiscalYear of stale) await db.transaction().execute((trx) => keepResultYear(trx, fiscalYear, at));
 }
 
 const r2 = (v: number | null) => (v === null ? null : round2(Number(v)));

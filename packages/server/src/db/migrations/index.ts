@@ -26,6 +26,7 @@ import * as m0023 from './0023-shared-frameworks.js';
 import * as m0024 from './0024-kept-results.js';
 import * as m0025 from './0025-kept-late-states.js';
 import * as m0026 from './0026-agency-search.js';
+import * as m0028 from './0028-readiness-changes.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see 0001
 type Step = { up: (db: Kysely<any>, engine: Engine) => Promise<void> };
@@ -58,6 +59,7 @@ const steps: Record<string, Step> = {
   '0024-kept-results': m0024,
   '0025-kept-late-states': m0025,
   '0026-agency-search': m0026,
+  '0028-readiness-changes': m0028,
 };
 
 export class BundledMigrations implements MigrationProvider {
