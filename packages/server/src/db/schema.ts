@@ -272,6 +272,8 @@ export interface DocumentJobTable {
   finished_at: Timestamp | null;
   /** The batch the job was made in (`document_batches.id`), or null for a document asked for alone. */
   batch_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The job's place in its batch by agency code, then agency id (from 1); null for a document asked for alone. */
+  position: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** One document of a kind asked for every agency a central admin oversees at once: its jobs name it. */

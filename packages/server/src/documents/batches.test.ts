@@ -166,9 +166,37 @@ describe.each(TEST_DATABASES)('document batches over every agency in scope, on $
   it("pages, sorts, filters and searches a batch's jobs on the server", async () => {
     const all = await jobs(national, nationalBatch.id, '?limit=200&sort=code');
     const codes = all.rows.map((r) => r.agency.code);
+    expect(codes).toEqual([...codes].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     const second = await jobs(national, nationalBatch.id, '?limit=10&offset=10&sort=code');
     expect(second.total).toBe(all.total);
     expect(second.rows.map((r) => r.agency.code)).toEqual(codes.slice(10, 20));
+    expect(second.rows).toEqual(all.rows.slice(10, 20));
+    // The jobs keep their places in the batch in their agencies' code order, from 1.
+    const placed = await db.kysely
+      .selectFrom('document_jobs')
+      .innerJoin('agencies', 'agencies.id', 'document_jobs.agency_id')
+      .select(['document_jobs.position', 'agencies.code'])
+      .where('batch_id', '=', nationalBatch.id)
+      .orderBy('document_jobs.position')
+      .execute();
+    expect(placed.map((p) => p.position)).toEqual(placed.map((_, i) => i + 1));
+    expect(placed.map((p) => p.code)).toEqual(codes);
+    // Read from the end (the default sort is the code's), at an offset, and past the last job.
+    const descending = await jobs(national, nationalBatch.id, '?limit=7&offset=3&order=desc');
+    expect(descending.total).toBe(all.total);
+    expect(descending.rows).toEqual([...all.rows].reverse().slice(3, 10));
+    const last = await jobs(national, nationalBatch.id, `?limit=10&offset=${all.total - 2}`);
+    expect(last.rows).toEqual(all.rows.slice(-2));
+    expect((await jobs(national, nationalBatch.id, `?offset=${all.total}`)).rows).toEqual([]);
+    // The province's batch read by its overseer at an offset, both ways.
+    const province = await jobs(overseer, provinceBatch.id, '?limit=200');
+    expect(province.rows.map((r) => r.agency.code)).toEqual(
+      [...province.rows.map((r) => r.agency.code)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
+    expect((await jobs(overseer, provinceBatch.id, '?limit=3&offset=2')).rows).toEqual(province.rows.slice(2, 5));
+    expect((await jobs(overseer, provinceBatch.id, '?limit=3&offset=2&order=desc')).rows).toEqual(
+      [...province.rows].reverse().slice(2, 5),
+    );
     const byNameDesc = await jobs(national, nationalBatch.id, '?limit=200&sort=name&order=desc');
     const names = byNameDesc.rows.map((r) => r.agency.nameTh);
     expect(names[0]! >= names.at(-1)!).toBe(true);
@@ -192,6 +220,10 @@ describe.each(TEST_DATABASES)('document batches over every agency in scope, on $
     expect(onlyDone.rows.map((r) => r.id).sort()).toEqual([...done].sort());
     expect(onlyDone.rows.every((r) => r.url === `/api/jobs/${r.id}/file`)).toBe(true);
     expect(onlyDone.counts).toEqual({ queued: all.total - 4, running: 0, done: 3, failed: 1 });
+    // Filtered by status in code order, at an offset.
+    const doneRows = all.rows.slice(0, 3).map((r) => ({ ...r, status: 'done', progress: 100, url: `/api/jobs/${r.id}/file` }));
+    expect((await jobs(national, nationalBatch.id, '?status=done&limit=2&offset=1')).rows).toEqual(doneRows.slice(1, 3));
+    expect((await jobs(national, nationalBatch.id, '?status=done&order=desc')).rows).toEqual([...doneRows].reverse());
     const onlyFailed = await jobs(national, nationalBatch.id, '?status=failed');
     expect(onlyFailed.rows).toEqual([
       expect.objectContaining({ id: failed, url: null, error: { message: 'no committee', messageTh: 'ยังไม่มีคณะกรรมการ' } }),
@@ -249,8 +281,9 @@ describe.each(TEST_DATABASES)("a batch's statements do not grow with its size, o
     await request('GET', page);
     const read = await counter.of(() => request('GET', page));
     const searched = await counter.of(() => request('GET', `${page}&status=queued&q=${encodeURIComponent('ชุด')}`));
+    const byCode = await counter.of(() => request('GET', `/api/documents/batches/${batch.id}?limit=20&offset=10`));
     const list = await counter.of(() => request('GET', '/api/documents/batches'));
-    return { total: batch.total, counts: { post, read, searched, list } };
+    return { total: batch.total, counts: { post, read, searched, byCode, list } };
   };
 
   beforeAll(async () => {

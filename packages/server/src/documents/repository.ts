@@ -65,7 +65,8 @@ export interface NewDocumentBatch {
  * A batch and its jobs, queued: the batch row, then every job in one `INSERT … SELECT` over the
  * agencies in scope (all kinds but the central bodies), whatever their number. A job's id is the
  * batch's random prefix (a version-4 UUID's first 24 characters) and the agency's id in 12 digits,
- * so ids are made in SQL alike on both engines, unique, and still UUIDs.
+ * so ids are made in SQL alike on both engines, unique, and still UUIDs. Each job keeps its place in
+ * the batch by agency code (then id), from 1: a window function, alike on both engines.
  */
 export async function insertBatch(db: Executor, batch: NewDocumentBatch): Promise<DocumentBatch> {
   const id = randomUUID();
@@ -98,6 +99,7 @@ export async function insertBatch(db: Executor, batch: NewDocumentBatch): Promis
       'attempts',
       'created_at',
       'batch_id',
+      'position',
     ])
     .expression(
       db
@@ -115,6 +117,8 @@ export async function insertBatch(db: Executor, batch: NewDocumentBatch): Promis
           sql<number>`0`.as('attempts'),
           text(createdAt).as('created_at'),
           text(id).as('batch_id'),
+          // The job's place in the batch: its pages are read in this order (batchJobPage).
+          sql<number>`row_number() over (order by agencies.code, agencies.id)`.as('position'),
         ])
         .where(within('agencies.id', batch.scope))
         .where('agencies.kind', 'not in', NOT_IN_BATCHES),
@@ -169,8 +173,15 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /**
  * A page of a batch's jobs with their agencies, of the agencies in scope, sorted, filtered by status
- * and searched; how many match; and the batch's jobs counted by status: three queries, whatever
- * the size of the batch.
+ * and searched; how many match; and the batch's jobs (in scope) counted by status: two or three
+ * queries, whatever the size of the batch.
+ *
+ * Sorted by agency code (the default) and not searched, the page is read along the jobs' places in
+ * the batch (`position`, the agencies' code order when the batch was made: codes are unique and
+ * Prongsai never changes one) from where it starts, and only its rows are joined to their agencies. The jobs are counted
+ * by status on the batch's own rows: a job's agency always exists (a foreign key that cascades), so
+ * the scope is a condition on `document_jobs.agency_id` and needs no join. How many match without a
+ * search is the sum of those counts (of the status asked for), so it takes no query of its own.
  */
 export async function batchJobPage(
   db: Executor,
@@ -178,39 +189,67 @@ export async function batchJobPage(
   scope: readonly number[] | undefined,
   page: Page<BatchJobSort> & { status?: JobStatus | undefined },
 ) {
-  const jobs = db
+  const order = page.order === 'desc' ? 'desc' : 'asc';
+  const mine = db
     .selectFrom('document_jobs')
-    .innerJoin('agencies', 'agencies.id', 'document_jobs.agency_id')
     .where('document_jobs.batch_id', '=', batchId)
-    .where(within('agencies.id', scope));
-  const matching = jobs
-    .where((eb) => (page.status ? eb('document_jobs.status', '=', page.status) : eb.and([])))
-    .where((eb) => (page.q ? agencyContains(page.q) : eb.and([])));
-  const column = page.sort === 'name' ? 'agencies.name_th' : page.sort === 'status' ? 'document_jobs.status' : 'agencies.code';
-  const [rows, count, counts] = await Promise.all([
-    matching
-      .select([
-        'document_jobs.id',
-        'document_jobs.status',
-        'document_jobs.progress',
-        'document_jobs.error',
-        'agencies.id as agency_id',
-        'agencies.code',
-        'agencies.slug',
-        'agencies.name_th',
-        'agencies.name_en',
-      ])
-      .orderBy(sql.ref(column), page.order === 'desc' ? 'desc' : 'asc')
+    .where(within('document_jobs.agency_id', scope));
+  const ofStatus = mine.where((eb) => (page.status ? eb('document_jobs.status', '=', page.status) : eb.and([])));
+  const agencyColumns = [
+    'agencies.id as agency_id',
+    'agencies.code',
+    'agencies.slug',
+    'agencies.name_th',
+    'agencies.name_en',
+  ] as const;
+  const rowsQuery = (() => {
+    if (page.sort === 'code' && !page.q) {
+      const placed = ofStatus
+        .select([
+          'document_jobs.id',
+          'document_jobs.status',
+          'document_jobs.progress',
+          'document_jobs.error',
+          'document_jobs.agency_id',
+          'document_jobs.position',
+        ])
+        .orderBy('document_jobs.position', order)
+        .limit(page.limit)
+        .offset(page.offset)
+        .as('placed');
+      return db
+        .selectFrom(placed)
+        .innerJoin('agencies', 'agencies.id', 'placed.agency_id')
+        .select(['placed.id', 'placed.status', 'placed.progress', 'placed.error', ...agencyColumns])
+        .orderBy('placed.position', order);
+    }
+    const column = page.sort === 'name' ? 'agencies.name_th' : page.sort === 'status' ? 'document_jobs.status' : 'agencies.code';
+    return ofStatus
+      .innerJoin('agencies', 'agencies.id', 'document_jobs.agency_id')
+      .where((eb) => (page.q ? agencyContains(page.q) : eb.and([])))
+      .select(['document_jobs.id', 'document_jobs.status', 'document_jobs.progress', 'document_jobs.error', ...agencyColumns])
+      .orderBy(sql.ref(column), order)
       .orderBy('agencies.code', 'asc')
       .orderBy('document_jobs.id', 'asc')
       .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    matching.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
-    jobs
+      .offset(page.offset);
+  })();
+  const [rows, counts, count] = await Promise.all([
+    rowsQuery.execute(),
+    mine
       .select(['document_jobs.status', (eb) => eb.fn.countAll<number | string>().as('n')])
       .groupBy('document_jobs.status')
       .execute(),
+    page.q
+      ? ofStatus
+          .innerJoin('agencies', 'agencies.id', 'document_jobs.agency_id')
+          .where(agencyContains(page.q))
+          .select((eb) => eb.fn.countAll<number | string>().as('n'))
+          .executeTakeFirstOrThrow()
+      : undefined,
   ]);
-  return { rows, total: Number(count.n), counts };
+  const total = count
+    ? Number(count.n)
+    : counts.filter((c) => !page.status || c.status === page.status).reduce((sum, c) => sum + Number(c.n), 0);
+  return { rows, total, counts };
 }

@@ -294,6 +294,10 @@ export class DocumentJobService {
     const batch = await findBatch(this.db, id);
     if (!batch) throw notFound('batch');
     authorize(actor, 'batch', 'read', { requestedBy: batch.requested_by });
+    // A national admin sees every job of the batch (no condition on the agencies). The one who asked
+    // saw every agency of it when it was made, but their oversight may have narrowed since (an agency
+    // moved under another parent, the person moved or no longer oversees the country): their reads
+    // stay within what they oversee now.
     const { rows, total, counts } = await batchJobPage(this.db, batch.id, overseen(actor), page);
     return {
       batch: presentBatch(batch),

@@ -26,6 +26,7 @@ import * as m0023 from './0023-shared-frameworks.js';
 import * as m0024 from './0024-kept-results.js';
 import * as m0025 from './0025-kept-late-states.js';
 import * as m0026 from './0026-agency-search.js';
+import * as m0027 from './0027-batch-job-positions.js';
 import * as m0028 from './0028-readiness-changes.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see 0001
@@ -59,6 +60,7 @@ const steps: Record<string, Step> = {
   '0024-kept-results': m0024,
   '0025-kept-late-states': m0025,
   '0026-agency-search': m0026,
+  '0027-batch-job-positions': m0027,
   '0028-readiness-changes': m0028,
 };
 
