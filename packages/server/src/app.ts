@@ -305,10 +305,8 @@ export async function buildApp({
   );
   app.addHook('onReady', () => readinessRefresh.start());
   app.addHook('onClose', () => readinessRefresh.stop());
-  const lateRefresh = new LateRefresh(
-    db.kysely,
-    { enabled: config.lateRefresh !== false, everyMs: 60_000 },
-    (error) => app.log.error({ err: error }, 'keeping the late milestones failed'),
+  const lateRefresh = new LateRefresh(db.kysely, { enabled: config.lateRefresh !== false, everyMs: 60_000 }, (error) =>
+    app.log.error({ err: error }, 'keeping the late milestones failed'),
   );
   app.addHook('onReady', () => lateRefresh.start());
   app.addHook('onClose', () => lateRefresh.stop());

@@ -364,7 +364,11 @@ export class ReadinessRepository {
    * before it reads): a change committed after this stays noted for the next keeping.
    */
   async take(agencyId: number, fiscalYear: number): Promise<void> {
-    await this.db.deleteFrom('readiness_changes').where('agency_id', '=', agencyId).where('fiscal_year', '=', fiscalYear).execute();
+    await this.db
+      .deleteFrom('readiness_changes')
+      .where('agency_id', '=', agencyId)
+      .where('fiscal_year', '=', fiscalYear)
+      .execute();
   }
 
   /** The fiscal years with stale readiness, newest first. */
@@ -373,6 +377,7 @@ export class ReadinessRepository {
       .selectFrom('readiness_changes')
       .select('fiscal_year')
       .distinct()
+      .where(hasChecklist)
       .orderBy('fiscal_year', 'desc')
       .execute();
     return rows.map((r) => r.fiscal_year);

@@ -307,7 +307,7 @@ export class OitService {
       (await new CalendarService(this.db).milestones(null, agency, fiscalYear)).find((m) => m.milestone === 'oit-evidence')
         ?.dueOn ?? defaultOitDueDate(fiscalYear);
     const items = oitChecklist(framework, previous);
-    const basis = await this.surveyBasis(agency.id, fiscalYear);
+    await this.settleSurveys(agency.id, fiscalYear);
     return this.db.transaction().execute(async (trx) => {
       await lockRow(trx, 'agencies', agency.id);
       if (await new OitRepository(trx).findChecklist(agency.id, fiscalYear)) {
@@ -326,7 +326,7 @@ export class OitService {
         agencyId: agency.id,
         after: { fiscalYear, frameworkId: framework.data.id, items: items.length },
       });
-      await this.keepReadiness(trx, agency.id, fiscalYear, basis);
+      await this.keepReadiness(trx, agency.id, fiscalYear);
       return checklist;
     });
   }
@@ -348,7 +348,7 @@ export class OitService {
       if (!view) throw badRequest(`no item ${code} in the checklist`, `ไม่มีข้อ ${code} ในรายการ OIT ปีนี้`);
       return view;
     });
-    const basis = await this.surveyBasis(agency.id, fiscalYear);
+    await this.settleSurveys(agency.id, fiscalYear);
     await this.db.transaction().execute(async (trx) => {
       await lockRow(trx, 'agencies', agency.id);
       const repository = new OitRepository(trx);
@@ -365,7 +365,7 @@ export class OitService {
         before: views.map((v) => ({ code: v.task.item_code, divisions: v.divisions, dueDate: v.task.due_date })),
         after: { fiscalYear, codes: change.codes, divisions: change.divisions, dueDate: change.dueDate },
       });
-      await this.keepReadiness(trx, agency.id, fiscalYear, basis);
+      await this.keepReadiness(trx, agency.id, fiscalYear);
     });
   }
 
@@ -390,7 +390,7 @@ export class OitService {
       file = { file_name: safeFileName(input.fileName, document.extension), mime: document.mime, bytes: document.file.length };
     }
     try {
-      const basis = await this.surveyBasis(agency.id, fiscalYear);
+      await this.settleSurveys(agency.id, fiscalYear);
       return await this.db.transaction().execute(async (trx) => {
         await lockRow(trx, 'agencies', agency.id);
         if (file) await this.store.reserve(trx, agency.id, file.bytes);
@@ -421,7 +421,7 @@ export class OitService {
           agencyId: agency.id,
           after: { code, ...presentEvidence(row) },
         });
-        await this.keepReadiness(trx, agency.id, fiscalYear, basis);
+        await this.keepReadiness(trx, agency.id, fiscalYear);
         return row;
       });
     } catch (error) {
@@ -452,7 +452,7 @@ export class OitService {
         'เอกสารนี้แสดงอยู่บนหน้าเผยแพร่ ต้องอนุมัติรายการใหม่โดยไม่มีเอกสารนี้ก่อนจึงลบได้',
       );
     }
-    const basis = await this.surveyBasis(checklist.agency_id, checklist.fiscal_year);
+    await this.settleSurveys(checklist.agency_id, checklist.fiscal_year);
     await this.db.transaction().execute(async (trx) => {
       await lockRow(trx, 'agencies', checklist.agency_id);
       await new OitRepository(trx).deleteEvidence(trx, id);
@@ -464,7 +464,7 @@ export class OitService {
         agencyId: checklist.agency_id,
         before: { code: view.task.item_code, ...presentEvidence(evidence) },
       });
-      await this.keepReadiness(trx, checklist.agency_id, checklist.fiscal_year, basis);
+      await this.keepReadiness(trx, checklist.agency_id, checklist.fiscal_year);
     });
     if (evidence.stored_name) {
       await this.store.remove('oit', evidence.agency_id, evidence.stored_name);
@@ -499,7 +499,7 @@ export class OitService {
       throw badRequest('say why the item is returned', 'กรุณาระบุเหตุผลที่ส่งกลับ');
     }
     const to: OitTaskStatus = action === 'submit' ? 'submitted' : action === 'accept' ? 'accepted' : 'returned';
-    const basis = await this.surveyBasis(agency.id, fiscalYear);
+    await this.settleSurveys(agency.id, fiscalYear);
     await this.db.transaction().execute(async (trx) => {
       await lockRow(trx, 'agencies', agency.id);
       const current = await readableTask(new OitRepository(trx), actor, agency.id, fiscalYear, code);
@@ -517,7 +517,7 @@ export class OitService {
         before: { code, status: from },
         after: { fiscalYear, code, status: to, comment: action === 'return' ? comment : undefined },
       });
-      await this.keepReadiness(trx, agency.id, fiscalYear, basis);
+      await this.keepReadiness(trx, agency.id, fiscalYear);
     });
   }
 
@@ -623,7 +623,13 @@ export class OitService {
    * Keeps the agency-year's readiness row as the checklist now stands, through the executor given
    * (the transaction of the change), from the survey basis read before it.
    */
-  private async keepReadiness(db: Kysely<Database>, agencyId: number, fiscalYear: number, basis: SurveyBasis | null) {
+  /**
+   * Keeps an agency-year's readiness in the transaction given, which holds the agency's lock: what
+   * was noted of it is taken first, then everything it reads is read in the transaction.
+   */
+  private async keepReadiness(db: Kysely<Database>, agencyId: number, fiscalYear: number) {
+    await new ReadinessRepository(db).take(agencyId, fiscalYear);
+    const basis = await this.surveyBasis(agencyId, fiscalYear, db);
     const readAt = now();
     const p = await this.predictWith(db, agencyId, fiscalYear, basis);
     await new ReadinessRepository(db).keep(
@@ -646,12 +652,21 @@ export class OitService {
     );
   }
 
-  /** Keeps a stale agency-year again: what was noted of it is taken first, then read, in one transaction. */
+  /** Keeps a stale agency-year again, under the agency's lock as the checklist's own changes are. */
   private async keepStale(agencyId: number, fiscalYear: number): Promise<void> {
+    await this.settleSurveys(agencyId, fiscalYear);
     await this.db.transaction().execute(async (trx) => {
-      await new ReadinessRepository(trx).take(agencyId, fiscalYear);
-      await this.keepReadiness(trx, agencyId, fiscalYear, await this.surveyBasis(agencyId, fiscalYear, trx));
+      await lockRow(trx, 'agencies', agencyId);
+      await this.keepReadiness(trx, agencyId, fiscalYear);
     });
+  }
+
+  /**
+   * Counts the responses waiting in the year's closed self-assessment rounds (which only the survey
+   * service may, outside a transaction): counting notes the change, so the keeping that follows reads it.
+   */
+  private async settleSurveys(agencyId: number, fiscalYear: number): Promise<void> {
+    await new SurveyService(this.db).selfAssessedScores(agencyId, fiscalYear);
   }
 
   /**

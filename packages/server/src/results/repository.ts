@@ -321,13 +321,18 @@ select assessments.id, assessments.fiscal_year,
   row_number() over (order by ${itaRankKey} desc, agencies.code asc)
 from assessments join agencies on agencies.id = assessments.agency_id
 where assessments.fiscal_year = ${fiscalYear}
-on conflict (assessment_id) do update set fiscal_year = excluded.fiscal_year, rank = excluded.rank, position = excluded.position`.execute(trx);
+on conflict (assessment_id) do update set fiscal_year = excluded.fiscal_year, rank = excluded.rank, position = excluded.position`.execute(
+    trx,
+  );
   await trx.deleteFrom('result_levels').where('fiscal_year', '=', fiscalYear).execute();
   await sql`insert into result_levels (fiscal_year, level_key, agencies, scored, ita_sum, generated, framework_id)
 select fiscal_year, coalesce(level_id, ''), count(*), count(ita), coalesce(sum(ita), 0),
   sum(case when source = 'demo-generated' then 1 else 0 end), min(framework_id)
 from assessments where fiscal_year = ${fiscalYear} group by fiscal_year, level_id`.execute(trx);
   await keepSummary(trx, fiscalYear, at);
+  // Every year's count after this year's, under its own lock (always taken second: no deadlock), so
+  // two years kept at once never leave the older count standing.
+  await lockWork(trx, 'kept-results', EVERY_YEAR);
   await keepSummary(trx, EVERY_YEAR, at);
   return true;
 }

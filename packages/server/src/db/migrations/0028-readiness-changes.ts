@@ -83,7 +83,9 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
         note.events.delete ? 'delete' : null,
       ].filter(Boolean);
       const body = [
-        note.events.insert || note.events.update ? `if tg_op in ('INSERT', 'UPDATE') then ${insertNotes(note.select('new'))} end if;` : '',
+        note.events.insert || note.events.update
+          ? `if tg_op in ('INSERT', 'UPDATE') then ${insertNotes(note.select('new'))} end if;`
+          : '',
         note.events.delete ? `if tg_op in ('UPDATE', 'DELETE') then ${insertNotes(note.select('old'))} end if;` : '',
       ].join('\n');
       statements.push(
