@@ -29,10 +29,14 @@ export function agencyContains(text: string, alias = 'agencies'): Expression<Sql
   return sql<SqlBool>`${agencySearchText(alias)} like ${pattern} escape '\\'`;
 }
 
+/** Agencies' columns that are never null: ordered plainly, a page is read along their index. */
+const NEVER_NULL = new Set(['agencies.code', 'agencies.name_th', 'agencies.slug']);
+
 /** `column asc|desc`, NULLs last on either engine, then by the tie-breaker. */
 export function orderSql(column: string | Expression<unknown>, order: 'asc' | 'desc', tieBreaker: string) {
   const direction = sql.raw(order === 'desc' ? 'desc' : 'asc');
   const value = typeof column === 'string' ? sql.ref(column) : column;
+  if (typeof column === 'string' && NEVER_NULL.has(column)) return sql`${value} ${direction}, ${sql.ref(tieBreaker)} asc`;
   return sql`(${value} is null) asc, ${value} ${direction}, ${sql.ref(tieBreaker)} asc`;
 }
 

@@ -383,7 +383,11 @@ export class ReadinessRepository {
     return rows.map((r) => r.fiscal_year);
   }
 
-  /** A page of the kept readiness of a year, with how many match and the group's sums: three queries. */
+  /**
+   * A page of the kept readiness of a year, with how many match and the group's sums: two queries, a
+   * third to count matches only when filtered (otherwise the sums hold it). The sums read the kept
+   * figures from their covering index alone (migration 0029).
+   */
   async page(
     fiscalYear: number,
     scope: readonly number[] | undefined,
@@ -414,8 +418,11 @@ export class ReadinessRepository {
         .limit(page.limit)
         .offset(page.offset)
         .execute(),
-      filtered.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
-      base
+      page.q || page.state ? filtered.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow() : null,
+      this.db
+        .selectFrom('oit_readiness')
+        .where('oit_readiness.fiscal_year', '=', fiscalYear)
+        .where(within('oit_readiness.agency_id', scope))
         .select([
           (eb) => eb.fn.countAll<number | string>().as('agencies'),
           (eb) => eb.fn.sum<number | string | null>('oit_readiness.ready').as('ready'),
@@ -430,7 +437,7 @@ export class ReadinessRepository {
         ])
         .executeTakeFirstOrThrow(),
     ]);
-    return { rows, total: Number(count.n), summary };
+    return { rows, total: Number(count ? count.n : summary.agencies), summary };
   }
 }
 
