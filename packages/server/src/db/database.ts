@@ -74,7 +74,14 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     // Kysely looks for its own tables by schema; name it so parallel schemas do not see each other's.
     ...(options.schema && engine === 'postgres' ? { migrationTableSchema: options.schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // Before it migrates, Kysely lists the tables of every schema of the database; another schema
+  // dropped at that moment (another instance's, or a test's) fails the listing with "schema … does
+  // not exist". Nothing was migrated then, so it is asked again.
+  for (let attempt = 1; error && attempt < 5 && !results?.length && isSchemaGone(error); attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   if (error) {
     await kysely.destroy();
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
@@ -89,3 +96,8 @@ export function now(): string {
 }
 
 export { fiscalYearOfDay, todayInBangkok } from '../fiscal-years/today.js';
+
+/** PostgreSQL's invalid_schema_name: a schema named in a statement (or read in a catalog listing) is gone. */
+function isSchemaGone(error: unknown): boolean {
+  return (error as { code?: string }).code === '3F000';
+}

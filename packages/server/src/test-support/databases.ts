@@ -43,23 +43,9 @@ export interface TestDatabase {
 }
 
 /** A fresh PostgreSQL schema, migrated, and how to drop it. */
-async function openPostgresSchema(attempt = 1): Promise<Db & { drop(): Promise<void> }> {
+async function openPostgresSchema(): Promise<Db & { drop(): Promise<void> }> {
   const schema = `test_${randomBytes(6).toString('hex')}`;
-  let db: Db;
-  try {
-    db = await openDatabase(POSTGRES_URL, { schema });
-  } catch (error) {
-    // Kysely's migrator lists every schema's tables; another suite dropping its own schema at that
-    // moment makes the listing fail with "schema … does not exist". Another try is a fresh schema.
-    if (attempt < 3 && /schema "[^"]+" does not exist/.test(String(error))) {
-      const client = new pg.Client({ connectionString: POSTGRES_URL });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await client.end();
-      return openPostgresSchema(attempt + 1);
-    }
-    throw error;
-  }
+  const db = await openDatabase(POSTGRES_URL, { schema });
   return {
     ...db,
     drop: async () => {
