@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { linkCheckConfig, loadConfig } from '../config.js';
 import type { Db } from '../db/database.js';
@@ -76,8 +76,11 @@ describe.each(TEST_DATABASES)('reminders by email on $engine', (database) => {
     dataDir = mkdtempSync(join(tmpdir(), 'prongsai-reminders-'));
     db = await database.openDemo({}, dataDir);
   }, 60_000);
+  // An instance left running would send the next test's queued digests: every instance serves the shared queue.
+  afterEach(async () => {
+    for (const app of apps.splice(0)) await app.close().catch(() => {});
+  });
   afterAll(async () => {
-    for (const app of apps) await app.close().catch(() => {});
     await db.drop();
     await smtp.close();
   });
@@ -163,7 +166,7 @@ describe.each(TEST_DATABASES)('reminders by email on $engine', (database) => {
   });
 
   it('stops the emails of a kind its link unsubscribes from', async () => {
-    const app = apps.at(-1)!;
+    const app = await instance();
     const text = decoded(mailsTo('finance@lak-si.demo').at(-1)!.text);
     const link = /https:\/\/ita\.example\.go\.th(\/unsubscribe\/[A-Za-z0-9_-]+)/.exec(text)![1]!;
     const page = await app.inject({ method: 'GET', url: link });
