@@ -29,14 +29,20 @@ export function agencyContains(text: string, alias = 'agencies'): Expression<Sql
   return sql<SqlBool>`${agencySearchText(alias)} like ${pattern} escape '\\'`;
 }
 
-/** Agencies' columns that are never null: ordered plainly, a page is read along their index. */
-const NEVER_NULL = new Set(['agencies.code', 'agencies.name_th', 'agencies.slug']);
+/**
+ * A column a page may be sorted by, a column's name or an expression; `notNull` when it never holds
+ * NULL: it is then ordered plainly, so a page is read along its index.
+ */
+export interface SortColumn {
+  column: string | Expression<unknown>;
+  notNull?: boolean;
+}
 
-/** `column asc|desc`, NULLs last on either engine, then by the tie-breaker. */
-export function orderSql(column: string | Expression<unknown>, order: 'asc' | 'desc', tieBreaker: string) {
+/** `column asc|desc`, NULLs last on either engine (unless the column holds none), then by the tie-breaker. */
+export function orderSql(sort: SortColumn, order: 'asc' | 'desc', tieBreaker: string) {
   const direction = sql.raw(order === 'desc' ? 'desc' : 'asc');
-  const value = typeof column === 'string' ? sql.ref(column) : column;
-  if (typeof column === 'string' && NEVER_NULL.has(column)) return sql`${value} ${direction}, ${sql.ref(tieBreaker)} asc`;
+  const value = typeof sort.column === 'string' ? sql.ref(sort.column) : sort.column;
+  if (sort.notNull) return sql`${value} ${direction}, ${sql.ref(tieBreaker)} asc`;
   return sql`(${value} is null) asc, ${value} ${direction}, ${sql.ref(tieBreaker)} asc`;
 }
 

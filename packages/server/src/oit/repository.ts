@@ -3,7 +3,7 @@ import type { OitTaskStatus, PreviousAssignment } from '@prongsai/core';
 import { now } from '../db/database.js';
 import type { Database, OitChecklist, OitEvidence, OitTask } from '../db/schema.js';
 import type { OitReadinessTable } from '../db/schema.js';
-import { agencyContains, orderSql, within, type Page } from '../db/page.js';
+import { agencyContains, orderSql, within, type Page, type SortColumn } from '../db/page.js';
 import type { LinkCheckSort, READINESS_STATES, ReadinessSort } from './schemas.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -284,15 +284,15 @@ export class OitRepository {
   }
 }
 
-const readinessColumn: Record<ReadinessSort, string> = {
-  code: 'agencies.code',
-  name: 'agencies.name_th',
-  ready: 'oit_readiness.ready',
-  atRisk: 'oit_readiness.at_risk',
-  missing: 'oit_readiness.missing',
-  oit: 'oit_readiness.oit_low',
-  ita: 'oit_readiness.ita_low',
-  dueDate: 'oit_readiness.due_date',
+const readinessColumn: Record<ReadinessSort, SortColumn> = {
+  code: { column: 'agencies.code', notNull: true },
+  name: { column: 'agencies.name_th', notNull: true },
+  ready: { column: 'oit_readiness.ready' },
+  atRisk: { column: 'oit_readiness.at_risk' },
+  missing: { column: 'oit_readiness.missing' },
+  oit: { column: 'oit_readiness.oit_low' },
+  ita: { column: 'oit_readiness.ita_low' },
+  dueDate: { column: 'oit_readiness.due_date' },
 };
 
 export type ReadinessRow = Omit<OitReadinessTable, 'updated_at' | 'survey_responses'>;
@@ -441,13 +441,13 @@ export class ReadinessRepository {
   }
 }
 
-const linkCheckColumn: Record<LinkCheckSort, string | Expression<unknown>> = {
-  code: 'agencies.code',
-  name: 'agencies.name_th',
-  total: 'r.total',
-  passed: 'r.passed',
-  failed: sql`r.checked - r.passed`,
-  finishedAt: 'r.finished_at',
+const linkCheckColumn: Record<LinkCheckSort, SortColumn> = {
+  code: { column: 'agencies.code', notNull: true },
+  name: { column: 'agencies.name_th', notNull: true },
+  total: { column: 'r.total' },
+  passed: { column: 'r.passed' },
+  failed: { column: sql`r.checked - r.passed` },
+  finishedAt: { column: 'r.finished_at' },
 };
 
 /** A page of each agency's latest finished link check of a year, with the group's sums: three queries. */

@@ -1,7 +1,7 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { Assessment, AssessmentImport, Database } from '../db/schema.js';
 import { lockWork } from '../db/locks.js';
-import { agencyContains, orderSql, within, type Page } from '../db/page.js';
+import { agencyContains, orderSql, within, type Page, type SortColumn } from '../db/page.js';
 import type { CitySort, TrendSort } from './schemas.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -104,15 +104,15 @@ export async function assessmentYears(db: Executor, agencies?: readonly number[]
   return rows.map((r) => r.fiscal_year);
 }
 
-const cityColumn: Record<CitySort, string> = {
-  rank: 'ranks.rank',
-  code: 'agencies.code',
-  name: 'agencies.name_th',
-  ita: 'ranks.ita',
-  level: 'ranks.level_id',
-  iit: 'ranks.iit',
-  eit: 'ranks.eit',
-  oit: 'ranks.oit',
+const cityColumn: Record<CitySort, SortColumn> = {
+  rank: { column: 'ranks.rank' },
+  code: { column: 'agencies.code', notNull: true },
+  name: { column: 'agencies.name_th', notNull: true },
+  ita: { column: 'ranks.ita' },
+  level: { column: 'ranks.level_id' },
+  iit: { column: 'ranks.iit' },
+  eit: { column: 'ranks.eit' },
+  oit: { column: 'ranks.oit' },
 };
 
 /**
@@ -238,15 +238,15 @@ export async function cityPage(
 }
 
 /** The kept city table's columns to sort by (the rank ascending is its kept place). */
-const keptColumn: Record<CitySort, string> = {
-  rank: 'kept.rank',
-  code: 'agencies.code',
-  name: 'agencies.name_th',
-  ita: 'assessments.ita',
-  level: 'assessments.level_id',
-  iit: 'assessments.iit',
-  eit: 'assessments.eit',
-  oit: 'assessments.oit',
+const keptColumn: Record<CitySort, SortColumn> = {
+  rank: { column: 'kept.rank' },
+  code: { column: 'agencies.code', notNull: true },
+  name: { column: 'agencies.name_th', notNull: true },
+  ita: { column: 'assessments.ita' },
+  level: { column: 'assessments.level_id' },
+  iit: { column: 'assessments.iit' },
+  eit: { column: 'assessments.eit' },
+  oit: { column: 'assessments.oit' },
 };
 
 /** A page of the whole country's city table from the kept ranks and figures: read along the kept place by default. */

@@ -1,13 +1,13 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { Database, SurveyRound } from '../db/schema.js';
-import { agencyContains, orderSql, within, type Page } from '../db/page.js';
+import { agencyContains, orderSql, within, type Page, type SortColumn } from '../db/page.js';
 import type { RoundState, SurveySort } from './schemas.js';
 
-const surveyColumn: Record<SurveySort, string> = {
-  code: 'agencies.code',
-  name: 'agencies.name_th',
-  opensOn: 'r.opens_on',
-  closesOn: 'r.closes_on',
+const surveyColumn: Record<SurveySort, SortColumn> = {
+  code: { column: 'agencies.code', notNull: true },
+  name: { column: 'agencies.name_th', notNull: true },
+  opensOn: { column: 'r.opens_on' },
+  closesOn: { column: 'r.closes_on' },
 };
 
 type Executor = Kysely<Database> | Transaction<Database>;
