@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
+import { placeBatchJobs } from '../documents/repository.js';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
 
@@ -251,13 +252,7 @@ export async function restoreBackup(db: Db, backup: BackupReader): Promise<Recor
     }
     await flush();
     // A backup from before batch jobs kept their place (migration 0027) gets their places here.
-    await sql`update document_jobs set position = placed.position
-from (
-  select document_jobs.id, row_number() over (partition by document_jobs.batch_id order by agencies.code, agencies.id) as position
-  from document_jobs inner join agencies on agencies.id = document_jobs.agency_id
-  where document_jobs.batch_id is not null
-) as placed
-where placed.id = document_jobs.id and document_jobs.position is null`.execute(trx);
+    await placeBatchJobs(trx);
     if (db.engine === 'postgres') {
       for (const table of TABLES) {
         if (!WITH_IDENTITY.has(table)) continue;

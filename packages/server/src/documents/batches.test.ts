@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROVINCE_SLUG } from '../demo/province.js';
 import type { Agency } from '../db/schema.js';
+import { placeBatchJobs } from './repository.js';
 import { demoApp, login, TEST_DATABASES, type Session } from '../test-support/databases.js';
 import { bareApp, factory, StatementCounter } from '../test-support/factories.js';
 
@@ -245,6 +246,24 @@ describe.each(TEST_DATABASES)('document batches over every agency in scope, on $
     expect((await inject(app, national, 'GET', `/api/documents/batches/${nationalBatch.id}?sort=slug`)).status).toBe(400);
     expect((await inject(app, national, 'GET', '/api/documents/batches/not-a-uuid')).status).toBe(400);
     expect((await inject(app, national, 'GET', '/api/documents/batches/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+  });
+
+  it('gives the jobs of a batch restored without their places the places the batch gave them', async () => {
+    const places = () =>
+      db.kysely
+        .selectFrom('document_jobs')
+        .select(['id', 'batch_id', 'position'])
+        .where('batch_id', 'is not', null)
+        .orderBy('id')
+        .execute();
+    const made = await places();
+    expect(made.filter((j) => j.batch_id === nationalBatch.id).length).toBe(nationalBatch.total);
+    expect(made.every((j) => j.position !== null)).toBe(true);
+    // As a backup from before batch jobs kept their place leaves them, but for a few placed since.
+    const kept = made.filter((j) => j.batch_id === nationalBatch.id && (j.position ?? 0) <= 3).map((j) => j.id);
+    await db.kysely.updateTable('document_jobs').set({ position: null }).where('id', 'not in', kept).execute();
+    await placeBatchJobs(db.kysely);
+    expect(await places()).toEqual(made);
   });
 });
 

@@ -128,6 +128,22 @@ export async function insertBatch(db: Executor, batch: NewDocumentBatch): Promis
   return db.updateTable('document_batches').set({ total }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
+/**
+ * Gives every batch job without a place its place in its batch: the agencies' code order, then their
+ * ids, from 1, as insertBatch gives it (jobs already placed count in the order and keep their place).
+ * A backup from before batch jobs kept their place (migration 0027) needs it once restored.
+ * UPDATE … FROM: PostgreSQL, SQLite 3.33 and later.
+ */
+export async function placeBatchJobs(db: Executor): Promise<void> {
+  await sql`update document_jobs set position = placed.position
+from (
+  select document_jobs.id, row_number() over (partition by document_jobs.batch_id order by agencies.code, agencies.id) as position
+  from document_jobs inner join agencies on agencies.id = document_jobs.agency_id
+  where document_jobs.batch_id is not null
+) as placed
+where placed.id = document_jobs.id and document_jobs.position is null`.execute(db);
+}
+
 export function findBatch(db: Executor, id: string): Promise<DocumentBatch | undefined> {
   return db.selectFrom('document_batches').selectAll().where('id', '=', id).executeTakeFirst();
 }
