@@ -34,3 +34,4 @@ export * from './calendar/milestones.js';
 export * from './calendar/memos.js';
 export * from './agency-kinds/kinds.js';
 export * from './agency-kinds/shipped.js';
+export * from './agency-kinds/milestones.js';

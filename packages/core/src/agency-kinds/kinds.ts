@@ -1,3 +1,5 @@
+import { MILESTONES, type Milestone } from '../calendar/milestones.js';
+
 /**
  * Kinds of agency NACC assesses: how their documents name the agency and its head, what their
  * units are called and which units they usually have, and how many respondents their surveys need.
@@ -57,6 +59,11 @@ export interface AgencyKind {
   unitTerm: UnitTerm;
   defaultUnits: UnitName[];
   sampling: { iit: IitRule; eit: EitRule; status: KindValueStatus; source: string };
+  /**
+   * The milestones of its agencies' year (ids of MILESTONES, in any order); absent: the general
+   * list (every step but the schools' staff data, which only Bangkok's district offices collect).
+   */
+  milestones?: Milestone[] | undefined;
 }
 
 export interface KindProblem {
@@ -167,6 +174,25 @@ export function checkAgencyKind(input: unknown): { kind: AgencyKind; problems: [
   }
   if (typeof sampling.source !== 'string' || sampling.source.length > 500) {
     add('sampling.source', 'the source must be a text', 'ที่มาต้องเป็นข้อความ');
+  }
+  if (input.milestones !== undefined) {
+    const milestones = Array.isArray(input.milestones) ? input.milestones : null;
+    if (!milestones || milestones.length === 0) {
+      add('milestones', 'the milestones must be a list of milestone ids', 'ขั้นตอนของปีต้องเป็นรายการรหัสขั้นตอนอย่างน้อยหนึ่งขั้นตอน');
+    }
+    const listed = new Set<unknown>();
+    for (const [i, milestone] of (milestones ?? []).entries()) {
+      if (typeof milestone !== 'string' || !(MILESTONES as readonly string[]).includes(milestone)) {
+        add(
+          `milestones.${i}`,
+          `unknown milestone "${String(milestone)}" (known: ${MILESTONES.join(', ')})`,
+          `ไม่รู้จักขั้นตอน "${String(milestone)}" (ขั้นตอนที่มี: ${MILESTONES.join(' ')})`,
+        );
+      } else if (listed.has(milestone)) {
+        add(`milestones.${i}`, `"${milestone}" is listed twice`, `ขั้นตอน "${milestone}" ซ้ำ`);
+      }
+      listed.add(milestone);
+    }
   }
   if (problems.length > 0) return { kind: null, problems };
   return { kind: input as unknown as AgencyKind, problems: [] };

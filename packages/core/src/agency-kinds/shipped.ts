@@ -1,3 +1,4 @@
+import { MILESTONES } from '../calendar/milestones.js';
 import { EIT_MINIMUMS, IIT_ALL_EMPLOYEES, IIT_EMPLOYEE_SHARE, SCHOOL_IIT } from '../surveys/roster.js';
 import type { AgencyKind, UnitName } from './kinds.js';
 
@@ -47,6 +48,8 @@ export const SHIPPED_AGENCY_KINDS: readonly AgencyKind[] = [
       status: 'official',
       source: 'BMA district rule (seed 002): IIT group 2 (1.1)/(1.2); EIT minimums per division',
     },
+    // The district offices collect their schools' staff data (seed 002), so their year has every step.
+    milestones: [...MILESTONES],
   },
   {
     id: 'central',

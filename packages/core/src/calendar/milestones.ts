@@ -18,6 +18,16 @@ export const MILESTONES = [
 ] as const;
 export type Milestone = (typeof MILESTONES)[number];
 
+/**
+ * The milestones an agency's year has unless its kind lists its own: every step but the schools'
+ * staff data, which only Bangkok's district offices collect from their schools.
+ */
+export const GENERAL_MILESTONES: readonly Milestone[] = MILESTONES.filter((m) => m !== 'schools-data');
+
+/**
+ * The milestones' Thai names as a Bangkok district office's year words them; `milestoneTh` words
+ * them for the agency's kind (its units, its schools), and every screen and export names them so.
+ */
 export const MILESTONE_TH: Record<Milestone, string> = {
   'committee-order': 'คำสั่งแต่งตั้งคณะกรรมการ ITA',
   memos: 'บันทึกข้อความแจ้งกำหนดการถึงทุกฝ่ายและโรงเรียน',

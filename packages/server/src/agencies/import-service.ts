@@ -6,6 +6,7 @@ import { now } from '../db/database.js';
 import { inputErrorAsHttp } from '../inputs/input-http.js';
 import type { Agency, Database } from '../db/schema.js';
 import { readAgencyFile } from './import-file.js';
+import { noteLateChangesOfAgencies } from '../calendar/repository.js';
 import { allKinds } from './kinds-service.js';
 import { BANGKOK_SEED, slugify } from './reference-data.js';
 import { insertAgencies, insertDivisions, listAllAgencies, listDivisionNames, updateAgency } from './repository.js';
@@ -284,6 +285,11 @@ async function apply(trx: Executor, prepared: Prepared): Promise<void> {
       parent_id: r.parent_code ? ids.get(r.parent_code)! : null,
     });
   }
+  // An agency of another kind may have other milestones: its kept late milestones are decided again.
+  await noteLateChangesOfAgencies(
+    trx,
+    rows.filter((r) => existing.has(r.code) && existing.get(r.code)!.kind !== r.kind).map((r) => existing.get(r.code)!.id),
+  );
   const divisions = [];
   for (const r of rows) {
     const wanted = units.get(r.code) ?? [];

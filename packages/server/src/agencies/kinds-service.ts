@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
-import { checkAgencyKind, SHIPPED_AGENCY_KINDS, type AgencyKind } from '@prongsai/core';
+import { checkAgencyKind, kindMilestones, SHIPPED_AGENCY_KINDS, shippedKind, type AgencyKind } from '@prongsai/core';
 import { recordAudit } from '../audit/repository.js';
 import { allows, authorize, type Actor } from '../auth/policy.js';
 import { now } from '../db/database.js';
 import type { AgencyKindRow, Database } from '../db/schema.js';
 import { badRequest, conflict, notFound } from '../http/errors.js';
+import { noteLateChangesOfKind } from '../calendar/repository.js';
 import { findKindRow, insertKindRow, listKindRows, updateKindRow } from './repository.js';
 
 type Executor = Parameters<typeof listKindRows>[0];
@@ -37,6 +38,20 @@ export async function kindById(db: Executor, id: string): Promise<AgencyKind | u
   const row = await findKindRow(db, id);
   if (row) return fromRow(row).kind;
   return SHIPPED_AGENCY_KINDS.find((k) => k.id === id);
+}
+
+/**
+ * Every kind by id, and the kind an agency of an id not known is treated as ("other", as its
+ * documents word it): what the calendar resolves several agencies' kinds with, in one query.
+ */
+export async function knownKinds(db: Executor): Promise<{ byId: ReadonlyMap<string, AgencyKind>; unknown: AgencyKind }> {
+  return { byId: new Map((await allKinds(db)).map((stored) => [stored.kind.id, stored.kind])), unknown: shippedKind('other')! };
+}
+
+/** The kind of an id as `knownKinds` resolves it. */
+export async function kindsResolver(db: Executor): Promise<(id: string) => AgencyKind> {
+  const { byId, unknown } = await knownKinds(db);
+  return (id) => byId.get(id) ?? unknown;
 }
 
 const withAbilities = (actor: Actor, stored: StoredKind) => ({
@@ -100,6 +115,8 @@ export async function changeAgencyKind(db: Kysely<Database>, actor: Actor, id: s
     const row = (await findKindRow(trx, id))
       ? await updateKindRow(trx, id, values)
       : await insertKindRow(trx, { id, ...values, shipped: 1 });
+    // The kept late milestones of its agencies are decided again, every year, with its new list.
+    if (kindMilestones(before).join() !== kindMilestones(kind).join()) await noteLateChangesOfKind(trx, id);
     await recordAudit(trx, {
       actorId: actor.id,
       action: 'update',

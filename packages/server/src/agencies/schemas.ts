@@ -80,6 +80,13 @@ export const kindBodySchema = z.object({
       .describe('official: from a cited source; review: a default an administrator should check'),
     source: z.string().max(500),
   }),
+  milestones: z
+    .array(z.string().max(64))
+    .max(50)
+    .optional()
+    .describe(
+      "ids of the calendar's milestones its agencies' year has; absent: as shipped for its id, else every one but schools-data (only Bangkok district offices collect their schools' staff data)",
+    ),
 });
 
 export const kindSchema = z.object({

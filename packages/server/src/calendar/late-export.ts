@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
-import { MILESTONE_TH, type Milestone } from '@prongsai/core';
+import { milestoneTh, type Milestone } from '@prongsai/core';
+import { kindsResolver } from '../agencies/kinds-service.js';
 import { authorize, overseen, type Actor } from '../auth/policy.js';
 import type { Database } from '../db/schema.js';
 import type { CsvValue } from '../exports/csv.js';
@@ -13,7 +14,8 @@ export const LATE_COLUMNS = ['milestone', 'milestone_th', 'agency', 'agency_th',
 
 /**
  * The late rows of every agency in scope, a page of agencies (by code) at a time, each page in one
- * query: within a page, milestone by milestone as the view lists them, each page's agencies in code order.
+ * query: within a page, milestone by milestone as the view lists them, each page's agencies in code order;
+ * each milestone named for its agency's kind.
  */
 async function* lateRecords(
   db: Kysely<Database>,
@@ -24,6 +26,7 @@ async function* lateRecords(
 ): AsyncGenerator<CsvValue[][]> {
   const calendar = new CalendarService(db);
   await calendar.keepLate(fiscalYear);
+  const resolve = await kindsResolver(db);
   let after: string | null = null;
   for (;;) {
     const agencies = await agenciesAfter(db, within, after, EXPORT_CHUNK);
@@ -36,7 +39,7 @@ async function* lateRecords(
     );
     yield rows.map((r) => [
       r.milestone,
-      MILESTONE_TH[r.milestone as Milestone],
+      milestoneTh(r.milestone as Milestone, resolve(r.kind)),
       r.slug,
       r.name_th,
       r.due_on,

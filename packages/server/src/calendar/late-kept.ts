@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import { FEATURE_MILESTONES, MEMO_KINDS, MILESTONES, NACC_WINDOWS, templateDates } from '@prongsai/core';
+import type { Kysely, Transaction } from 'kysely';
+import { FEATURE_MILESTONES, kindMilestones, MEMO_KINDS, MILESTONES, NACC_WINDOWS, templateDates } from '@prongsai/core';
+import { knownKinds } from '../agencies/kinds-service.js';
 import { now } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import {
@@ -26,6 +27,7 @@ export const LATE_BUILT_BY_READ = 500;
  * What decides the milestones an agency can be late with in a fiscal year: those it hands something
  * in for (NACC's own windows are left out: no agency is late for them), in the year's order, each
  * with the template's due date of the year, the features that tell their state, and the memo kinds.
+ * Which of them each kind of agency has is read when a year is kept (`lateKinds`).
  */
 export function lateBasis(fiscalYear: number): LateBasis {
   const template = templateDates(fiscalYear);
@@ -40,10 +42,23 @@ export function lateBasis(fiscalYear: number): LateBasis {
   };
 }
 
+/**
+ * The milestones each kind of agency has, as kept now. They are not part of the basis's key: a
+ * change of a kind's milestones notes its agencies as changed, so only they are kept again.
+ */
+async function lateKinds(trx: Transaction<Database>): Promise<NonNullable<LateBasis['kinds']>> {
+  const { byId, unknown } = await knownKinds(trx);
+  return {
+    byKind: new Map([...byId].map(([id, kind]) => [id, kindMilestones(kind)])),
+    otherwise: kindMilestones(unknown),
+  };
+}
+
 /** A short name of a basis: kept rows decided from another (an older version) are kept again. */
 export function basisKey(basis: LateBasis): string {
+  // 'by kind': rows kept before an agency's milestones depended on its kind are kept again.
   return createHash('sha256')
-    .update(JSON.stringify([basis.milestones, basis.features, basis.memoKinds, FEATURE_COLUMNS]))
+    .update(JSON.stringify([basis.milestones, basis.features, basis.memoKinds, FEATURE_COLUMNS, 'by kind']))
     .digest('hex')
     .slice(0, 32);
 }
@@ -69,7 +84,8 @@ export async function keepLateYear(db: Kysely<Database>, fiscalYear: number, lim
     if (limit !== undefined && (whole ? await repository.agencyCount() : changed.length) > limit) return false;
     const agencies = whole ? undefined : (changed as number[]);
     await takeLateChanges(trx, fiscalYear, agencies);
-    await keepLateStates(trx, basis, agencies);
+    // Read after the changes are taken: a kind's change and its agencies' notes are written together.
+    await keepLateStates(trx, { ...basis, kinds: await lateKinds(trx) }, agencies);
     await keptLateYear(trx, fiscalYear, key, at);
     return true;
   });

@@ -9,6 +9,7 @@ import {
   MEMO_KINDS,
   SCHOOL_EIT_MINIMUM,
   SCHOOL_IIT,
+  templateDates,
   type CompiledFramework,
   type MemoContent,
   type MemoDocument,
@@ -137,7 +138,9 @@ export class MemoService {
     const milestones = new Map(
       (await new CalendarService(this.db).milestones(reader, agency, fiscalYear)).map((m) => [m.milestone, m]),
     );
-    const due = (id: keyof MemoFacts['due']) => officialDate(milestones.get(id)!.dueOn);
+    // A step the agency's kind does not have (its schools' data) is dated as the template dates it.
+    const template = templateDates(fiscalYear);
+    const due = (id: keyof MemoFacts['due']) => officialDate(milestones.get(id)?.dueOn ?? template[id].dueOn);
     const found = frameworkOfOrBefore(agency, fiscalYear);
     const tools = (found?.framework.data.tools ?? []).map((tool) => ({
       code: tool.code,

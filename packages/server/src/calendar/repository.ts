@@ -57,6 +57,12 @@ export interface LateBasis {
   features: readonly (keyof typeof FEATURE_COLUMNS)[];
   /** Memo kinds that must all be issued for the memos to be done. */
   memoKinds: readonly string[];
+  /**
+   * The milestones each kind of agency has (by kind id), and those of an agency whose kind is none
+   * of them: an agency has no state for a milestone its kind does not have. Every milestone of
+   * every agency when absent.
+   */
+  kinds?: { byKind: ReadonlyMap<string, readonly string[]>; otherwise: readonly string[] } | undefined;
 }
 
 /** The late and due-soon milestones of a fiscal year on a day, over some agencies, as kept. */
@@ -99,6 +105,8 @@ export interface LateRow {
   milestone: string;
   due_on: string;
   state: 'late' | 'due-soon';
+  /** The agency's kind (its id), which names its milestones. */
+  kind: string;
 }
 
 /**
@@ -126,8 +134,25 @@ function decidedStates(b: LateBasis, agencyIds: readonly number[] | undefined): 
     : sql`null`;
   const kinds = b.memoKinds.length ? sql.join([...b.memoKinds]) : sql`null`;
   const of = (column: string) => within(column, agencyIds);
+  // The milestones (by place) each kind does not have; '' stands for every kind not listed.
+  const listed = [...(b.kinds?.byKind.keys() ?? [])];
+  const skipped = b.kinds
+    ? [...[...b.kinds.byKind].map(([kind, milestones]) => ({ kind, milestones })), { kind: '', milestones: b.kinds.otherwise }]
+        .flatMap(({ kind, milestones }) =>
+          b.milestones.map((m, place) => ({ kind, place, has: milestones.includes(m.milestone) })),
+        )
+        .filter((k) => !k.has)
+    : [];
+  const kindOf = listed.length ? sql`case when kind in (${sql.join(listed)}) then kind else '' end` : sql`''`;
+  const skip = skipped.length
+    ? sql`lacks (kind, place) as (values ${sql.join(skipped.map((k) => sql`(${k.kind}, cast(${k.place} as integer))`))}),`
+    : sql``;
+  const has = skipped.length
+    ? sql`where not exists (select 1 from lacks where lacks.kind = scope.kind and lacks.place = ms.place)`
+    : sql``;
   return sql`with ms (milestone, place, template_due_on) as (values ${ms}),
-scope as (select id, code, slug, name_th from agencies where ${of('agencies.id')}),
+${skip}
+scope as (select id, code, slug, name_th, ${kindOf} as kind from agencies where ${of('agencies.id')}),
 f as (
   select scope.id as agency_id,
     case when c.agency_id is null then 0 else 1 end as committee,
@@ -198,7 +223,8 @@ from scope
 cross join ms
 join f on f.agency_id = scope.id
 left join calendar_defaults d on d.fiscal_year = ${fy} and d.milestone = ms.milestone
-left join agency_milestones am on am.agency_id = scope.id and am.fiscal_year = ${fy} and am.milestone = ms.milestone`;
+left join agency_milestones am on am.agency_id = scope.id and am.fiscal_year = ${fy} and am.milestone = ms.milestone
+${has}`;
 }
 
 /** Not done on the day: neither the records nor the secretariat say so, nor has the survey closed. */
@@ -389,7 +415,8 @@ where ${lateConditions(scope, filter)}`.execute(this.db);
         ? sql`place asc, code asc`
         : sql`${sql.ref(column[order.by])} ${sql.raw(direction)}, slug asc, place asc`;
     const cut = page ? sql` limit ${page.limit} offset ${page.offset}` : sql``;
-    const columns = sql`agency_id, code, slug, name_th, place, milestone, due_on, ${stateOf(scope.today)} as state`;
+    const columns = sql`agency_id, code, slug, name_th, place, milestone, due_on, ${stateOf(scope.today)} as state,
+  (select kind from agencies where agencies.id = late_states.agency_id) as kind`;
     if (page && groups && order !== 'export' && order.order === 'desc' && order.by !== 'name') {
       // Last first, and within each milestone (or due date) by agency: only the groups the page
       // reaches are read, each along an index from where the page starts in it, not every row sorted.
@@ -414,7 +441,7 @@ order by slug asc, place asc limit ${take} offset ${skip}) ${sql.raw(`g${i}`)}`)
         if (want === 0) break;
       }
       if (!parts.length) return [];
-      const { rows } = await sql<LateRow>`select agency_id, code, slug, name_th, milestone, due_on, state
+      const { rows } = await sql<LateRow>`select agency_id, code, slug, name_th, milestone, due_on, state, kind
 from (${sql.join(parts, sql` union all `)}) pages
 order by ${sql.ref(column)} desc, slug asc, place asc`.execute(this.db);
       return rows;
@@ -457,6 +484,19 @@ order by fiscal_year desc`.execute(this.db);
   async agenciesMatching(text: string, limit: number): Promise<number[]> {
     const rows = await this.db.selectFrom('agencies').select('id').where(agencyContains(text)).limit(limit).execute();
     return rows.map((r) => r.id);
+  }
+
+  /** The kind (its id) of each of some agencies: one query. */
+  async agencyKinds(agencyIds: readonly number[]): Promise<Map<number, string>> {
+    if (!agencyIds.length) return new Map();
+    const rows = await this.db.selectFrom('agencies').select(['id', 'kind']).where(within('id', agencyIds)).execute();
+    return new Map(rows.map((r) => [r.id, r.kind]));
+  }
+
+  /** The kinds (their ids) of the agencies in scope (all when undefined): one query. */
+  async kindsWithin(agencyIds: readonly number[] | undefined): Promise<string[]> {
+    const rows = await this.db.selectFrom('agencies').select('kind').distinct().where(within('id', agencyIds)).execute();
+    return rows.map((r) => r.kind);
   }
 
   /** How many agencies there are. */
@@ -619,6 +659,23 @@ where taken.fiscal_year is null and taken.agency_id is not null and ${others}`.e
 select distinct k.fiscal_year, c.agency_id from late_changes c cross join late_kept k
 where c.fiscal_year is null and c.agency_id is not null and ${within('c.agency_id', agencyIds)} and ${others}`.execute(trx);
   await sql`delete from late_changes where ${ofYear}`.execute(trx);
+}
+
+/**
+ * Notes every year of a kind's agencies as changed (the milestones of its year changed): the
+ * agencies' kind is not among what the database notes by itself.
+ */
+export async function noteLateChangesOfKind(db: Executor, kind: string): Promise<void> {
+  await sql`insert into late_changes (fiscal_year, agency_id) select null, id from agencies where kind = ${kind}`.execute(db);
+}
+
+/** Notes every year of some agencies as changed (their kind changed). */
+export async function noteLateChangesOfAgencies(db: Executor, agencyIds: readonly number[]): Promise<void> {
+  if (!agencyIds.length) return;
+  await db
+    .insertInto('late_changes')
+    .values(agencyIds.map((id) => ({ fiscal_year: null, agency_id: id })))
+    .execute();
 }
 
 /** Notes the year as kept from a basis. */

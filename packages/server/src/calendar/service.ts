@@ -7,14 +7,16 @@ import {
   addDays,
   DUE_SOON_DAYS,
   FEATURE_MILESTONES,
+  kindMilestones,
   MEMO_KINDS,
-  MILESTONE_TH,
-  MILESTONES,
   milestoneState,
+  milestoneTh,
   templateDates,
+  type AgencyKind,
   type Milestone,
   type MilestoneState,
 } from '@prongsai/core';
+import { kindsResolver } from '../agencies/kinds-service.js';
 import { listAgencies, listDivisions } from '../agencies/repository.js';
 import { recordAudit } from '../audit/repository.js';
 import { allows, authorize, overseen, type Actor } from '../auth/policy.js';
@@ -114,9 +116,13 @@ export class CalendarService {
     return null;
   }
 
-  /** Several agencies' milestones of a year, read in a fixed number of queries whatever their number. */
+  /**
+   * Several agencies' milestones of a year (those their kind has, named for it), read in a fixed
+   * number of queries whatever their number.
+   */
   async yearOf(agencyIds: number[], fiscalYear: number, today: string): Promise<Map<number, MilestoneView[]>> {
     const template = templateDates(fiscalYear);
+    const kindOf = await this.kindsOf(agencyIds);
     const defaults = new Map((await this.repository.defaults(fiscalYear)).map((d) => [d.milestone, d]));
     const own = new Map<number, Map<string, Selectable<AgencyMilestoneTable>>>(agencyIds.map((id) => [id, new Map()]));
     for (const row of await this.repository.ownOfAgencies(agencyIds, fiscalYear)) own.get(row.agency_id)!.set(row.milestone, row);
@@ -124,7 +130,8 @@ export class CalendarService {
     return new Map(
       agencyIds.map((agencyId) => {
         const feature = featureDone(records.get(agencyId)!, today);
-        const views = MILESTONES.map((milestone) => {
+        const kind = kindOf.get(agencyId)!;
+        const views = kindMilestones(kind).map((milestone) => {
           const base = defaults.get(milestone);
           const mine = own.get(agencyId)!.get(milestone);
           const startsOn = mine?.starts_on ?? base?.starts_on ?? template[milestone].startsOn;
@@ -133,7 +140,7 @@ export class CalendarService {
           const done = fromFeature ? feature[milestone]! : !!mine?.done_at;
           return {
             milestone,
-            nameTh: MILESTONE_TH[milestone],
+            nameTh: milestoneTh(milestone, kind),
             startsOn,
             dueOn,
             ownerDivisionId: mine?.owner_division_id ?? null,
@@ -145,6 +152,12 @@ export class CalendarService {
         return [agencyId, views];
       }),
     );
+  }
+
+  /** The kind of each agency: one query for the agencies, one for the kinds. */
+  private async kindsOf(agencyIds: readonly number[]): Promise<Map<number, AgencyKind>> {
+    const [kinds, resolve] = await Promise.all([this.repository.agencyKinds(agencyIds), kindsResolver(this.db)]);
+    return new Map(agencyIds.map((id) => [id, resolve(kinds.get(id) ?? '')]));
   }
 
   /** A central admin sets the city-wide dates of a fiscal year (NACC's periods among them). */
@@ -179,10 +192,11 @@ export class CalendarService {
     change: { startsOn?: string | null; dueOn?: string | null; ownerDivisionId?: number | null; done?: boolean },
   ): Promise<void> {
     authorize(actor, 'calendar', 'manage', { agencyId: agency.id });
-    if (
-      change.done !== undefined &&
-      (await this.milestones(null, agency, fiscalYear)).find((m) => m.milestone === milestone)?.source === 'feature'
-    ) {
+    const view = (await this.milestones(null, agency, fiscalYear)).find((m) => m.milestone === milestone);
+    if (!view) {
+      throw badRequest(`${milestone} is not a milestone of this kind of agency`, 'หน่วยงานประเภทนี้ไม่มีขั้นตอนนี้ในกำหนดการ');
+    }
+    if (change.done !== undefined && view.source === 'feature') {
       throw badRequest(
         `${milestone} takes its state from Prongsai's records`,
         'ขั้นตอนนี้ระบบทราบสถานะจากข้อมูลในระบบเอง จึงทำเครื่องหมายเองไม่ได้',
@@ -243,6 +257,14 @@ export class CalendarService {
     authorize(actor, 'cityResults', 'read', undefined);
     const pending = await keepLateForRead(this.db, fiscalYear);
     const scope = this.lateScope(overseen(actor), fiscalYear, today);
+    // The milestones some agency in scope has, each named as their kinds all name it, else in words for any kind.
+    const resolve = await kindsResolver(this.db);
+    const kinds = (await this.repository.kindsWithin(scope.agencyIds)).map(resolve);
+    const nameOf = (milestone: Milestone) => {
+      const names = new Set(kinds.filter((k) => kindMilestones(k).includes(milestone)).map((k) => milestoneTh(milestone, k)));
+      return names.size === 1 ? [...names][0]! : milestoneTh(milestone);
+    };
+    const had = (milestone: Milestone) => kinds.some((k) => kindMilestones(k).includes(milestone));
     // A search reads the agencies it matches first: few, they are named, so their rows are read by agency.
     const matching = page.q ? await this.repository.agenciesMatching(page.q, LATE_MATCHES_NAMED + 1) : undefined;
     const filter = {
@@ -257,12 +279,14 @@ export class CalendarService {
       tallies
         .filter((t) => placeOf.get(t.place) === milestone && t.dueOn < today === late)
         .reduce((sum, t) => sum + t.agencies, 0);
-    const milestones = scope.milestones.map(({ milestone }) => ({
-      milestone: milestone as Milestone,
-      nameTh: MILESTONE_TH[milestone as Milestone],
-      late: count(milestone, true),
-      dueSoon: count(milestone, false),
-    }));
+    const milestones = scope.milestones
+      .filter(({ milestone }) => had(milestone as Milestone))
+      .map(({ milestone }) => ({
+        milestone: milestone as Milestone,
+        nameTh: nameOf(milestone as Milestone),
+        late: count(milestone, true),
+        dueSoon: count(milestone, false),
+      }));
     // Without a search, how many rows of each milestone and each due date the filter keeps is known.
     const kept = tallies.filter(
       (t) =>
@@ -284,7 +308,7 @@ export class CalendarService {
       total,
       rows: rows.map((r) => ({
         milestone: r.milestone as Milestone,
-        milestoneTh: MILESTONE_TH[r.milestone as Milestone],
+        milestoneTh: milestoneTh(r.milestone as Milestone, resolve(r.kind)),
         agency: { slug: r.slug, nameTh: r.name_th },
         dueOn: r.due_on,
         state: r.state,

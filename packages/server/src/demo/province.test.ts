@@ -1,4 +1,4 @@
-import { scoreAssessment } from '@prongsai/core';
+import { MILESTONE_TH, MILESTONES, scoreAssessment } from '@prongsai/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAgency } from '../agencies/repository.js';
 import { loadFramework } from '../frameworks/registry.js';
@@ -143,5 +143,80 @@ describe.each(TEST_DATABASES)('the demo province, on $engine', (database) => {
       },
     });
     expect(imported.statusCode).toBe(403);
+  });
+  describe('milestones of each kind of agency', () => {
+    // A past year: every milestone not done is late.
+    const YEAR = 2567;
+    type Milestone = { milestone: string; nameTh: string };
+    type LatePage = {
+      rows: { milestone: string; milestoneTh: string; agency: { slug: string } }[];
+      milestones: Milestone[];
+    };
+    const calendarOf = async (slug: string) => (await get(national, `/api/agencies/${slug}/calendar/${YEAR}`)) as Milestone[];
+    const late = async (session: Session, query = '') =>
+      (await get(session, `/api/calendar/${YEAR}/late?limit=200${query}`)) as LatePage;
+    const schoolsLate = async () => (await late(national, '&milestone=schools-data')).rows.map((r) => r.agency.slug).sort();
+    const memosTh = async (slug: string) => (await calendarOf(slug)).find((m) => m.milestone === 'memos')!.nameTh;
+
+    it("leaves the schools' step out of an อบต.'s year and late list, while a Bangkok district keeps it", async () => {
+      const sao = await calendarOf('ko-kret');
+      expect(sao.map((m) => m.milestone)).toEqual(MILESTONES.filter((m) => m !== 'schools-data'));
+      const district = await calendarOf('elsewhere');
+      expect(district.map((m) => m.milestone)).toEqual([...MILESTONES]);
+      expect(district.map((m) => m.nameTh)).toEqual(MILESTONES.map((m) => MILESTONE_TH[m]));
+
+      expect(await schoolsLate()).toEqual(['elsewhere']);
+      const all = await late(national);
+      const ofProvince = all.rows.filter((r) => PROVINCE_AGENCIES.includes(r.agency.slug));
+      expect(ofProvince.length).toBeGreaterThan(0);
+      expect(ofProvince.some((r) => r.milestone === 'schools-data')).toBe(false);
+      expect(all.milestones.find((m) => m.milestone === 'schools-data')).toMatchObject({ late: 1 });
+      const overseen = await late(overseer);
+      expect(overseen.rows.some((r) => r.milestone === 'schools-data')).toBe(false);
+      expect(overseen.milestones.map((m) => m.milestone)).not.toContain('schools-data');
+
+      const csv = (
+        await context.app.inject({ method: 'GET', url: `/api/calendar/${YEAR}/late?format=csv`, headers: national.headers })
+      ).body;
+      const lines = csv.split('\n');
+      expect(lines.filter((l) => l.startsWith('schools-data,')).map((l) => l.split(',')[2])).toEqual(['elsewhere']);
+      expect(lines.find((l) => l.startsWith('memos,') && l.includes(',nakhon-nonthaburi,'))).toContain(
+        'บันทึกข้อความแจ้งกำหนดการถึงทุกกอง,',
+      );
+    });
+
+    it("names the memos by the kind's units: กอง for a municipality, the district's wording unchanged", async () => {
+      expect(await memosTh('nakhon-nonthaburi')).toBe('บันทึกข้อความแจ้งกำหนดการถึงทุกกอง');
+      expect(await memosTh('nonthaburi')).toBe('บันทึกข้อความแจ้งกำหนดการถึงทุกกลุ่มงาน');
+      expect(await memosTh('elsewhere')).toBe('บันทึกข้อความแจ้งกำหนดการถึงทุกฝ่ายและโรงเรียน');
+      const rows = (await late(national, '&milestone=memos')).rows;
+      expect(rows.find((r) => r.agency.slug === 'nakhon-nonthaburi')!.milestoneTh).toBe('บันทึกข้อความแจ้งกำหนดการถึงทุกกอง');
+      expect(rows.find((r) => r.agency.slug === 'elsewhere')!.milestoneTh).toBe(MILESTONE_TH.memos);
+      // The province's own kinds word their units differently: the count per milestone speaks of any unit.
+      expect((await late(overseer)).milestones.find((m) => m.milestone === 'memos')!.nameTh).toBe(
+        'บันทึกข้อความแจ้งกำหนดการถึงทุกหน่วยย่อย',
+      );
+    });
+
+    it("keeps the late list to a kind's milestones as a central admin changes them, and refuses unknown ones", async () => {
+      const kinds = (await get(national, '/api/agency-kinds')) as { kind: { id: string } & Record<string, unknown> }[];
+      const { id: _, ...sao } = kinds.find((k) => k.kind.id === 'sao')!.kind;
+      const put = (body: unknown) =>
+        context.app.inject({ method: 'PUT', url: '/api/agency-kinds/sao', headers: national.headers, payload: body as object });
+      const refused = await put({ ...sao, milestones: ['committee-order', 'school-data'] });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain('unknown milestone \\"school-data\\"');
+      expect(refused.body).toContain('ไม่รู้จักขั้นตอน');
+
+      const withSchools = await put({ ...sao, milestones: [...MILESTONES] });
+      expect(withSchools.statusCode, withSchools.body).toBe(200);
+      expect(await schoolsLate()).toEqual(['bang-rak-noi', 'elsewhere', 'ko-kret', 'rat-niyom']);
+      expect(await memosTh('ko-kret')).toBe('บันทึกข้อความแจ้งกำหนดการถึงทุกกองและโรงเรียน');
+
+      const without = await put(sao);
+      expect(without.statusCode, without.body).toBe(200);
+      expect(await schoolsLate()).toEqual(['elsewhere']);
+      expect((await calendarOf('ko-kret')).map((m) => m.milestone)).not.toContain('schools-data');
+    });
   });
 });

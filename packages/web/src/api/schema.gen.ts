@@ -4041,6 +4041,8 @@ export type paths = {
                                     th: string;
                                 }[];
                                 id: string;
+                                /** @description ids of the calendar's milestones its agencies' year has; absent: as shipped for its id, else every one but schools-data (only Bangkok district offices collect their schools' staff data) */
+                                milestones?: string[];
                                 nameEn: string;
                                 nameTh: string;
                                 naming: {
@@ -4103,6 +4105,8 @@ export type paths = {
                             th: string;
                         }[];
                         id: string;
+                        /** @description ids of the calendar's milestones its agencies' year has; absent: as shipped for its id, else every one but schools-data (only Bangkok district offices collect their schools' staff data) */
+                        milestones?: string[];
                         nameEn: string;
                         nameTh: string;
                         naming: {
@@ -4160,6 +4164,8 @@ export type paths = {
                                     th: string;
                                 }[];
                                 id: string;
+                                /** @description ids of the calendar's milestones its agencies' year has; absent: as shipped for its id, else every one but schools-data (only Bangkok district offices collect their schools' staff data) */
+                                milestones?: string[];
                                 nameEn: string;
                                 nameTh: string;
                                 naming: {
@@ -4236,6 +4242,8 @@ export type paths = {
                             en: string;
                             th: string;
                         }[];
+                        /** @description ids of the calendar's milestones its agencies' year has; absent: as shipped for its id, else every one but schools-data (only Bangkok district offices collect their schools' staff data) */
+                        milestones?: string[];
                         nameEn: string;
                         nameTh: string;
                         naming: {
@@ -4293,6 +4301,8 @@ export type paths = {
                                     th: string;
                                 }[];
                                 id: string;
+                                /** @description ids of the calendar's milestones its agencies' year has; absent: as shipped for its id, else every one but schools-data (only Bangkok district offices collect their schools' staff data) */
+                                milestones?: string[];
                                 nameEn: string;
                                 nameTh: string;
                                 naming: {

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { MILESTONE_TH, MILESTONES } from '../calendar/milestones.js';
+import { checkAgencyKind } from './kinds.js';
+import { kindMilestones, milestoneTh } from './milestones.js';
+import { SHIPPED_AGENCY_KINDS, shippedKind } from './shipped.js';
+
+describe('the milestones of a kind of agency', () => {
+  it('keeps every step for a Bangkok district office, and leaves the schools out of every other kind unless it lists them', () => {
+    expect(kindMilestones(shippedKind('district')!)).toEqual([...MILESTONES]);
+    // A district kind stored before kinds listed their milestones has the shipped district's.
+    const { milestones: _, ...stored } = shippedKind('district')!;
+    expect(kindMilestones(stored)).toEqual([...MILESTONES]);
+    for (const kind of SHIPPED_AGENCY_KINDS.filter((k) => k.id !== 'district')) {
+      expect(kindMilestones(kind), kind.id).toEqual(MILESTONES.filter((m) => m !== 'schools-data'));
+    }
+    const own = { ...shippedKind('sao')!, milestones: ['results', 'schools-data', 'committee-order'] as const };
+    expect(kindMilestones({ ...own, milestones: [...own.milestones] })).toEqual(['committee-order', 'schools-data', 'results']);
+  });
+
+  it("words a district office's milestones as before, and another kind's by its units and without schools", () => {
+    const district = shippedKind('district')!;
+    for (const m of MILESTONES) expect(milestoneTh(m, district)).toBe(MILESTONE_TH[m]);
+    expect(milestoneTh('memos', district)).toBe('บันทึกข้อความแจ้งกำหนดการถึงทุกฝ่ายและโรงเรียน');
+    const municipality = shippedKind('municipality')!;
+    expect(milestoneTh('memos', municipality)).toBe('บันทึกข้อความแจ้งกำหนดการถึงทุกกอง');
+    expect(milestoneTh('oit-evidence', municipality)).toBe('กองส่งหลักฐาน OIT ตามรหัสข้อ');
+    expect(milestoneTh('eit-collection', shippedKind('province')!)).toBe('เก็บแบบวัด EIT ตามสัดส่วนของแต่ละกลุ่มงาน');
+    expect(milestoneTh('memos', shippedKind('other')!)).toBe('บันทึกข้อความแจ้งกำหนดการถึงทุกฝ่าย');
+    // A kind that lists the schools' step has its schools told too.
+    expect(milestoneTh('memos', { ...municipality, milestones: [...MILESTONES] })).toBe('บันทึกข้อความแจ้งกำหนดการถึงทุกกองและโรงเรียน');
+    expect(milestoneTh('memos')).toBe('บันทึกข้อความแจ้งกำหนดการถึงทุกหน่วยย่อย');
+    expect(milestoneTh('results', municipality)).toBe(MILESTONE_TH.results);
+  });
+
+  it('accepts a list of known milestones and refuses unknown, repeated or no milestones, in Thai and English', () => {
+    const sao = shippedKind('sao')!;
+    expect(checkAgencyKind({ ...sao, milestones: ['committee-order', 'schools-data'] }).problems).toEqual([]);
+    const bad = checkAgencyKind({ ...sao, milestones: ['committee-order', 'school-data', 'committee-order', 7] });
+    expect(bad.kind).toBeNull();
+    expect(bad.problems.map((p) => p.field)).toEqual(['milestones.1', 'milestones.2', 'milestones.3']);
+    expect(bad.problems[0]!.message).toContain('unknown milestone "school-data"');
+    expect(bad.problems[0]!.th).toContain('ไม่รู้จักขั้นตอน "school-data"');
+    expect(bad.problems[1]!.th).toBe('ขั้นตอน "committee-order" ซ้ำ');
+    for (const milestones of [[], 'memos', null]) {
+      const result = checkAgencyKind({ ...sao, milestones });
+      expect(result.problems.map((p) => p.field)).toEqual(['milestones']);
+      expect(result.problems[0]!.th.length).toBeGreaterThan(0);
+    }
+  });
+});

@@ -1,0 +1,36 @@
+import { GENERAL_MILESTONES, MILESTONE_TH, MILESTONES, type Milestone } from '../calendar/milestones.js';
+import type { AgencyKind } from './kinds.js';
+import { shippedKind } from './shipped.js';
+
+/** What the milestones of a kind's year depend on. */
+export type KindOfMilestones = Pick<AgencyKind, 'id' | 'unitTerm' | 'milestones'>;
+
+/**
+ * The milestones of a kind's year, in the year's order: those the kind lists, else those of the
+ * kind Prongsai ships with its id (a kind stored before kinds listed theirs), else the general list.
+ */
+export function kindMilestones(kind: Pick<AgencyKind, 'id' | 'milestones'>): Milestone[] {
+  const listed: readonly string[] = kind.milestones ?? shippedKind(kind.id)?.milestones ?? GENERAL_MILESTONES;
+  return MILESTONES.filter((m) => listed.includes(m));
+}
+
+/** The general word for an agency's units, where the milestone is named for agencies of several kinds. */
+const ANY_UNIT = 'หน่วยย่อย';
+
+/**
+ * A milestone's Thai name for agencies of a kind: its units by the kind's word for them, and its
+ * schools only where the kind's year has the schools' step; without a kind, in words that fit any.
+ */
+export function milestoneTh(milestone: Milestone, kind?: KindOfMilestones): string {
+  const unit = kind?.unitTerm ?? ANY_UNIT;
+  switch (milestone) {
+    case 'memos':
+      return `บันทึกข้อความแจ้งกำหนดการถึงทุก${unit}${kind && kindMilestones(kind).includes('schools-data') ? 'และโรงเรียน' : ''}`;
+    case 'oit-evidence':
+      return `${unit}ส่งหลักฐาน OIT ตามรหัสข้อ`;
+    case 'eit-collection':
+      return `เก็บแบบวัด EIT ตามสัดส่วนของแต่ละ${unit}`;
+    default:
+      return MILESTONE_TH[milestone];
+  }
+}
