@@ -8,12 +8,47 @@ export async function insertSession(db: Executor, session: Session): Promise<voi
   await db.insertInto('sessions').values(session).execute();
 }
 
-export function findSession(db: Executor, id: string): Promise<Session | undefined> {
-  return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export function findSessionUser(db: Executor, userId: number): Promise<User | undefined> {
-  return db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+/** A session with its user, in one statement: every signed-in request reads it. */
+export async function findSessionWithUser(db: Executor, id: string): Promise<{ session: Session; user: User } | undefined> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select([
+      'sessions.id as session_id',
+      'sessions.csrf_token as session_csrf_token',
+      'sessions.created_at as session_created_at',
+      'sessions.expires_at as session_expires_at',
+      'sessions.last_seen_at as session_last_seen_at',
+      'sessions.revoked_at as session_revoked_at',
+      'sessions.user_agent as session_user_agent',
+    ])
+    .where('sessions.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const {
+    session_id,
+    session_csrf_token,
+    session_created_at,
+    session_expires_at,
+    session_last_seen_at,
+    session_revoked_at,
+    session_user_agent,
+    ...user
+  } = row;
+  return {
+    session: {
+      id: session_id,
+      user_id: user.id,
+      csrf_token: session_csrf_token,
+      created_at: session_created_at,
+      expires_at: session_expires_at,
+      last_seen_at: session_last_seen_at,
+      revoked_at: session_revoked_at,
+      user_agent: session_user_agent,
+    },
+    user,
+  };
 }
 
 export async function touchSession(db: Executor, id: string, at: string): Promise<void> {

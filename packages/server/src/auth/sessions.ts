@@ -6,8 +6,7 @@ import {
   endSession,
   endSessions,
   endUserSessions,
-  findSession,
-  findSessionUser,
+  findSessionWithUser,
   insertSession,
   liveSessionIds,
   touchSession,
@@ -43,14 +42,14 @@ export async function createSession(db: Executor, userId: number, userAgent: str
 
 /** The live session behind a cookie token, with its user; ends idle and expired sessions. */
 export async function findLiveSession(db: Executor, token: string): Promise<{ session: Session; user: User } | undefined> {
-  const session = await findSession(db, digest(token));
-  if (!session || session.revoked_at !== null) return undefined;
+  const found = await findSessionWithUser(db, digest(token));
+  if (!found || found.session.revoked_at !== null) return undefined;
+  const { session, user } = found;
   const time = Date.now();
   if (session.expires_at < new Date(time).toISOString() || Date.parse(session.last_seen_at) + SESSION_IDLE_MS < time) {
     return undefined;
   }
-  const user = await findSessionUser(db, session.user_id);
-  if (!user || user.disabled === 1) return undefined;
+  if (user.disabled === 1) return undefined;
   // Refresh at most once a minute to keep reads cheap.
   if (Date.parse(session.last_seen_at) + 60_000 < time) await touchSession(db, session.id, new Date(time).toISOString());
   return { session, user };

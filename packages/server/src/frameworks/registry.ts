@@ -19,6 +19,7 @@ export class FrameworkError extends Error {
 }
 
 const cache = new Map<string, CompiledFramework>();
+const byRef = new Map<string, CompiledFramework>();
 
 let importedDir: string | null = null;
 
@@ -59,6 +60,17 @@ export function availableFrameworks(dir = frameworksDir()): string[] {
 
 /** Loads and validates a framework by id (`bma-district-2566`) or by path to a JSON file. */
 export function loadFramework(idOrPath: string, dir = frameworksDir()): CompiledFramework {
+  // A set's id is never given to other content (imports refuse a known id), so once found it is
+  // answered without looking at the disk again: lists load a set for each of their rows.
+  const ref = `${importedDir ?? ''}\0${dir}\0${idOrPath}`;
+  const found = byRef.get(ref);
+  if (found) return found;
+  const framework = loadFrameworkFile(idOrPath, dir);
+  byRef.set(ref, framework);
+  return framework;
+}
+
+function loadFrameworkFile(idOrPath: string, dir: string): CompiledFramework {
   const importedFile = importedDir && !idOrPath.endsWith('.json') ? join(importedDir, `${idOrPath}.json`) : null;
   const file = idOrPath.endsWith('.json')
     ? idOrPath
