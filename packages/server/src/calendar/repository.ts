@@ -495,6 +495,17 @@ order by fiscal_year desc`.execute(this.db);
 
   /** The kinds (their ids) of the agencies in scope (all when undefined): one query. */
   async kindsWithin(agencyIds: readonly number[] | undefined): Promise<string[]> {
+    if (agencyIds === undefined) {
+      // Every kind in use, from the first to the next along the agencies' kind index: one lookup a kind.
+      const kinds = await sql<{ kind: string }>`
+        with recursive used(kind) as (
+          select min(kind) from agencies
+          union all
+          select (select min(kind) from agencies where kind > used.kind) from used where used.kind is not null
+        )
+        select kind from used where kind is not null`.execute(this.db);
+      return kinds.rows.map((r) => r.kind);
+    }
     const rows = await this.db.selectFrom('agencies').select('kind').distinct().where(within('id', agencyIds)).execute();
     return rows.map((r) => r.kind);
   }

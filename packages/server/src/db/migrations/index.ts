@@ -29,6 +29,7 @@ import * as m0026 from './0026-agency-search.js';
 import * as m0027 from './0027-batch-job-positions.js';
 import * as m0028 from './0028-readiness-changes.js';
 import * as m0029 from './0029-readiness-figures.js';
+import * as m0030 from './0030-agency-kinds-index.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see 0001
 type Step = { up: (db: Kysely<any>, engine: Engine) => Promise<void> };
@@ -64,6 +65,7 @@ const steps: Record<string, Step> = {
   '0027-batch-job-positions': m0027,
   '0028-readiness-changes': m0028,
   '0029-readiness-figures': m0029,
+  '0030-agency-kinds-index': m0030,
 };
 
 export class BundledMigrations implements MigrationProvider {
