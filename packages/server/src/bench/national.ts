@@ -1,32 +1,54 @@
 // The national benchmark (`npm run bench -- national`, opt-in: it takes several minutes):
 // 8,300 agencies of mixed kinds in an oversight tree, loaded through the agencies import service
 // (the one `prongsai agencies import` runs), and 5 fiscal years of results through the results
-// import service, on PostgreSQL in a database of its own (created, then dropped). Then, over HTTP
+// import service, on PostgreSQL in a database of its own (created, then dropped); the measured year's
+// OIT checklists, IIT survey rounds (national-surveys.ts) and link checks against a stand-in website
+// on loopback (national-links.ts) through their services. Then, over HTTP
 // on loopback with 4 clients, each oversight endpoint against GET /api/health in the same run:
 // p50/p95 and the ratio to health; the import times; the server's resident memory at 50 and
 // 8,300 agencies and after repeated requests; SQL statements per request (Kysely's log hook).
 //
 // `--keep` keeps the loaded database (prongsai_bench_national, or prongsai_bench_national_smoke)
-// and reuses it on the next run with `--keep`, so the endpoints can be measured again in seconds;
+// and reuses it on the next run with `--keep`, so the endpoints can be measured again in seconds
+// (what it lacks of the measured year's checklists, survey rounds and link checks is loaded first);
 // `--only=city,picker` measures only the endpoints whose names contain one of those words.
+// BENCH_NATIONAL_DB names the database instead (a scratch one while the benchmark is being changed;
+// without `--keep` the run's own copy of that name is made and dropped), BENCH_NATIONAL_AGENCIES
+// loads only the first so many agencies of the 8,300, and BENCH_NATIONAL_LINK_CHECKLISTS says how
+// many of the year's checklists get links and a check (3,000 by default, spread over the agencies).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { importAgenciesFromFile } from '../agencies/import-service.js';
 import { listAllAgencies } from '../agencies/repository.js';
+import type { Actor } from '../auth/policy.js';
+import { keepLateYear } from '../calendar/late-kept.js';
 import type { Agency } from '../db/schema.js';
 import { openDatabase, type Db } from '../db/database.js';
 import { generatedContent } from '../demo/results.js';
-import { loadFramework } from '../frameworks/registry.js';
+import { loadFramework, useImportedFrameworks } from '../frameworks/registry.js';
+import { actorOf } from '../http/context.js';
 import { OitService } from '../oit/service.js';
 import { commitImport, prepareImport } from '../results/service.js';
+import { findUserByEmail } from '../users/repository.js';
 import { createUser } from '../users/service.js';
 import { load, request } from './http.js';
+import { linkRows, loadLinkChecks, startStandInSite, type LinkLoad, type StandInSite } from './national-links.js';
+import {
+  BENCH_SURVEY_KEY,
+  loadSurveyRounds,
+  surveyRows,
+  SYNTHETIC_SET,
+  useBenchSurveyKey,
+  type SurveyLoad,
+} from './national-surveys.js';
 import { printTable, writeReport } from './report.js';
 
 const CLIENTS = 4;
@@ -45,6 +67,19 @@ const ONLY = ARGS.find((a) => a.startsWith('--only='))
   .map((w) => w.trim().toLowerCase())
   .filter(Boolean);
 const POSTGRES_URL = process.env.PRONGSAI_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const AGENCIES = Number(process.env.BENCH_NATIONAL_AGENCIES ?? (SMOKE ? 400 : 8300));
+const LINK_CHECKLISTS = Number(process.env.BENCH_NATIONAL_LINK_CHECKLISTS ?? 3000);
+const DATABASE = process.env.BENCH_NATIONAL_DB ?? `prongsai_bench_national${SMOKE ? '_smoke' : ''}`;
+if (!/^[a-z][a-z0-9_]{0,40}$/.test(DATABASE)) {
+  throw new Error(`BENCH_NATIONAL_DB: "${DATABASE}" is not a lower-case database name`);
+}
+if (!Number.isInteger(AGENCIES) || AGENCIES < 51 || AGENCIES > 8300) {
+  throw new Error('BENCH_NATIONAL_AGENCIES must be a whole number from 51 (the districts and the BMA) to 8,300');
+}
+if (!(LINK_CHECKLISTS >= 0)) throw new Error('BENCH_NATIONAL_LINK_CHECKLISTS must be a number of checklists');
+/** The data directory of this run's loading and server (imported frameworks), removed at the end. */
+const DATA_DIR = mkdtempSync(join(tmpdir(), 'prongsai-bench-national-'));
+useImportedFrameworks(join(DATA_DIR, 'frameworks'));
 
 interface AgencyLine {
   code: string;
@@ -145,10 +180,9 @@ async function importResults(db: Db, agencies: Agency[]): Promise<number> {
 /**
  * The measured year's OIT checklist of every agency a set of the year serves, opened through the OIT
  * service 4 agencies at a time (agencies that have one are left as they are), so readiness is
- * measured over them. No survey round is opened: the main-round sets do not carry the survey items'
- * official wording.
+ * measured over them.
  */
-async function openYearRecords(db: Db, agencies: Agency[]): Promise<number> {
+async function openChecklists(db: Db, agencies: Agency[]): Promise<number> {
   const have = new Set(
     (await db.kysely.selectFrom('oit_checklists').select('agency_id').where('fiscal_year', '=', YEAR).execute()).map(
       (r) => r.agency_id,
@@ -173,9 +207,40 @@ async function openYearRecords(db: Db, agencies: Agency[]): Promise<number> {
       }
     }),
   );
-  // What the background refresh would keep over the next minutes: the new checklists' readiness.
-  await oit.refreshStaleReadiness(Number.MAX_SAFE_INTEGER);
   return opened;
+}
+
+/** The benchmark's overseer, who opens the rounds and puts the links on as the secretariat may. */
+async function benchActor(db: Db): Promise<Actor> {
+  const user = await findUserByEmail(db.kysely, EMAIL);
+  if (!user) throw new Error(`no account ${EMAIL} in the benchmark's database`);
+  return actorOf(user);
+}
+
+interface YearRecords {
+  checklists: number;
+  checklistSeconds: number;
+  surveys: SurveyLoad;
+  links: LinkLoad;
+  seconds: number;
+}
+
+/**
+ * What the measured year's lists read, loaded where missing: the OIT checklists, the IIT survey
+ * rounds (national-surveys.ts) and the link checks (national-links.ts); then the readiness and the
+ * late milestones kept as the background refreshes would keep them over the next minutes.
+ */
+async function loadYearRecords(db: Db, agencies: Agency[], site: StandInSite): Promise<YearRecords> {
+  const started = performance.now();
+  const checklists = await openChecklists(db, agencies);
+  const checklistSeconds = (performance.now() - started) / 1000;
+  const actor = await benchActor(db);
+  useBenchSurveyKey(db);
+  const surveys = await loadSurveyRounds(db, actor, agencies, YEAR, CLIENTS);
+  const links = await loadLinkChecks(db, actor, agencies, YEAR, site, LINK_CHECKLISTS, CLIENTS);
+  await new OitService(db.kysely, tmpdir()).refreshStaleReadiness(Number.MAX_SAFE_INTEGER);
+  await keepLateYear(db.kysely, YEAR);
+  return { checklists, checklistSeconds, surveys, links, seconds: (performance.now() - started) / 1000 };
 }
 
 interface ServerStats {
@@ -199,7 +264,12 @@ interface Server {
 
 async function startServer(url: string): Promise<Server> {
   const child = spawn(process.execPath, [...SERVER_ARGS, fileURLToPath(new URL('./national-server.js', import.meta.url))], {
-    env: { ...process.env, PRONGSAI_DATABASE_URL: url },
+    env: {
+      ...process.env,
+      PRONGSAI_DATABASE_URL: url,
+      PRONGSAI_DATA_DIR: join(DATA_DIR, 'server'),
+      PRONGSAI_SURVEY_KEY: BENCH_SURVEY_KEY,
+    },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
@@ -293,8 +363,9 @@ async function repeat(server: Server, headers: Record<string, string>, endpoints
 
 /** Loads the database: 50 agencies first (measured), then the 8,300 with 5 years of results. */
 async function loadDatabase() {
-  const lines = SMOKE ? nationalAgencies().slice(0, 400) : nationalAgencies();
-  if (!SMOKE && lines.length !== 8300) throw new Error(`expected 8,300 agencies, generated ${lines.length}`);
+  const every = nationalAgencies();
+  if (every.length !== 8300) throw new Error(`expected 8,300 agencies, generated ${every.length}`);
+  const lines = every.slice(0, AGENCIES);
   const db = await openDatabase(url.toString());
   await createUser(db.kysely, null, {
     email: EMAIL,
@@ -310,6 +381,7 @@ async function loadDatabase() {
   const districts = lines.filter((l) => l.kind === 'district').map((l) => ({ ...l, parent_code: '' }));
   await importAgenciesFromFile(db.kysely, { fileName: 'districts.csv', data: csvOf(districts) }, { dryRun: false });
   await importResults(db, await listAllAgencies(db.kysely));
+  const smallRecords = await loadYearRecords(db, await listAllAgencies(db.kysely), site!);
   server = await startServer(url.toString());
   const headers = await signIn(server.port);
   const small = await probe(server, headers);
@@ -332,7 +404,7 @@ async function loadDatabase() {
   await sql`VACUUM ANALYZE`.execute(db.kysely);
   if (KEEP) await sql`CREATE TABLE bench_national_loaded (at timestamptz DEFAULT now())`.execute(db.kysely);
   await db.close();
-  return { small, rssSmall, plan, agenciesSeconds, results, resultsSeconds, freshAgencies: fresh.length };
+  return { small, rssSmall, smallRecords, plan, agenciesSeconds, results, resultsSeconds, freshAgencies: fresh.length };
 }
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
@@ -340,9 +412,10 @@ const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 const memory = (s: ServerStats) => `${mib(s.rss)} (heap ${mib(s.heapUsed)}${s.collected ? ' live' : ''} of ${mib(s.heapLimit)})`;
 
 let server: Server | null = null;
+let site: StandInSite | null = null;
 const admin = new URL(POSTGRES_URL);
 admin.pathname = '/postgres';
-const database = KEEP ? `prongsai_bench_national${SMOKE ? '_smoke' : ''}` : `prongsai_bench_national_${process.pid}`;
+const database = KEEP ? DATABASE : `${DATABASE}_${process.pid}`;
 const url = new URL(POSTGRES_URL);
 url.pathname = `/${database}`;
 const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 3000 });
@@ -350,6 +423,7 @@ try {
   await client.connect();
 } catch {
   console.log(`\nNational benchmark: PostgreSQL does not answer at ${admin.host}: skipped`);
+  rmSync(DATA_DIR, { recursive: true, force: true });
   process.exit(0);
 }
 const exists = (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])).rowCount === 1;
@@ -370,15 +444,30 @@ const report: Record<string, unknown> = {
 };
 try {
   console.log(`\nNational benchmark on PostgreSQL (${database}${reused ? ', kept from an earlier run' : ''}), ${report.machine}`);
+  site = await startStandInSite(YEAR);
   const loaded = reused ? null : await loadDatabase();
+  let records: YearRecords;
+  let held: { surveys: Awaited<ReturnType<typeof surveyRows>>; links: Awaited<ReturnType<typeof linkRows>> };
   {
     const db = await openDatabase(url.toString());
-    const t = performance.now();
-    const opened = await openYearRecords(db, await listAllAgencies(db.kysely));
+    records = await loadYearRecords(db, await listAllAgencies(db.kysely), site);
     await sql`VACUUM ANALYZE`.execute(db.kysely);
+    held = { surveys: await surveyRows(db, YEAR), links: await linkRows(db, YEAR) };
     await db.close();
-    if (opened) console.log(`year records: ${opened} OIT checklists opened in ${((performance.now() - t) / 1000).toFixed(0)} s`);
-    report.yearRecords = { opened, seconds: (performance.now() - t) / 1000 };
+    const { surveys, links } = records;
+    console.log(
+      `year records (${records.seconds.toFixed(0)} s): ${records.checklists} OIT checklists opened in ${records.checklistSeconds.toFixed(0)} s; ` +
+        `${surveys.setImported ? `${SYNTHETIC_SET} imported; ` : ''}${surveys.opened} IIT rounds opened, ${surveys.quotaRounds} given quotas ` +
+        `(${surveys.quotaGroups} divisions), ${surveys.responses} responses, ${surveys.closed} closed in ${surveys.seconds.toFixed(0)} s; ` +
+        `${links.links} links on ${links.checklists} checklists in ${links.linkSeconds.toFixed(0)} s, ${links.runs} checks, ` +
+        `${links.seconds.toFixed(0)} s in all`,
+    );
+    console.log(
+      `year ${YEAR} now holds ${held.surveys.rounds} rounds (${held.surveys.open} open), ${held.surveys.quotas} quotas, ` +
+        `${held.surveys.counted} responses counted and ${held.surveys.waiting} waiting; ${held.links.runs} finished link checks ` +
+        `(${held.links.failed} failed) of ${held.links.results} links, ${held.links.passed} usable`,
+    );
+    report.yearRecords = { ...records, held, at50: loaded?.smallRecords ?? null };
   }
   const small = loaded?.small ?? { statements: {} as Record<string, number>, batch: null };
   const rssSmall = loaded?.rssSmall ?? 0;
@@ -448,10 +537,22 @@ try {
   printTable(
     [
       ['figure', 'value'],
-      ['agencies import, 8,300 rows (agencies import service)', `${agenciesSeconds.toFixed(1)} s`],
+      [`agencies import, ${AGENCIES.toLocaleString('en')} rows (agencies import service)`, `${agenciesSeconds.toFixed(1)} s`],
       [
         `results import, ${results.toLocaleString('en')} agency-years: ${freshAgencies.toLocaleString('en')} agencies × ${YEARS.length} years (results import service, 4 at a time)`,
         `${resultsSeconds.toFixed(0)} s`,
+      ],
+      [
+        `year ${YEAR}: OIT checklists opened now, ${records.checklists.toLocaleString('en')} (OIT service, 4 at a time)`,
+        `${records.checklistSeconds.toFixed(0)} s`,
+      ],
+      [
+        `… IIT rounds opened now, ${records.surveys.opened.toLocaleString('en')}, with quotas, ${records.surveys.responses.toLocaleString('en')} responses, ${records.surveys.closed.toLocaleString('en')} closed (survey service); ${held.surveys.rounds.toLocaleString('en')} rounds in all`,
+        `${records.surveys.seconds.toFixed(0)} s`,
+      ],
+      [
+        `… links put on ${records.links.checklists.toLocaleString('en')} checklists now, ${records.links.runs.toLocaleString('en')} checked (OIT service, link checker); ${held.links.runs.toLocaleString('en')} finished checks in all`,
+        `${records.links.seconds.toFixed(0)} s`,
       ],
       ['server RSS at 50 agencies (after one request of each endpoint)', mib(rssSmall)],
       ['server RSS at 8,300 agencies (after one request of each endpoint)', memory(rssLarge)],
@@ -489,6 +590,8 @@ try {
   writeReport('national', report);
 } finally {
   if (server) await server.stop();
+  if (site) await site.close();
   if (!KEEP) await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   await client.end();
+  rmSync(DATA_DIR, { recursive: true, force: true });
 }
