@@ -234,7 +234,7 @@ export async function cityPage(
       .execute(),
   ]);
   const total = await cityTotal(levels, page.q ? cityCount(db, fiscalYear, scope, page) : null, page.level);
-  return { rows, total, levels };
+  return { rows, total, levels, stale: false };
 }
 
 /** The kept city table's columns to sort by (the rank ascending is its kept place). */
@@ -269,21 +269,35 @@ async function keptCityPage(db: Executor, fiscalYear: number, page: Page<CitySor
       .execute(),
     keptLevels(db, fiscalYear),
   ]);
-  const total = await cityTotal(levels, page.q ? cityCount(db, fiscalYear, undefined, page) : null, page.level);
-  return { rows, total, levels };
+  const total = await cityTotal(levels.levels, page.q ? cityCount(db, fiscalYear, undefined, page) : null, page.level);
+  return { rows, total, levels: levels.levels, stale: levels.stale };
 }
 
-/** The whole country's figures of a year by level, as kept. */
-async function keptLevels(db: Executor, fiscalYear: number): Promise<CityLevel[]> {
-  const rows = await db.selectFrom('result_levels').selectAll().where('fiscal_year', '=', fiscalYear).execute();
-  return rows.map((l) => ({
-    level_id: l.level_key === '' ? null : l.level_key,
-    agencies: l.agencies,
-    scored: l.scored,
-    sum: l.ita_sum,
-    generated: l.generated,
-    framework_id: l.framework_id,
-  }));
+/** A year noted as changed since its figures were kept, or null: read beside the kept figures, in their statement. */
+const staleYear = sql<number | null>`(select min(fiscal_year) from result_changes)`;
+
+/**
+ * The whole country's figures of a year by level, as kept, and whether any year's figures are
+ * stale (then the caller keeps them and reads again). One query, or two for a year without figures.
+ */
+async function keptLevels(db: Executor, fiscalYear: number): Promise<{ levels: CityLevel[]; stale: boolean }> {
+  const rows = await db
+    .selectFrom('result_levels')
+    .selectAll()
+    .select(staleYear.as('stale_year'))
+    .where('fiscal_year', '=', fiscalYear)
+    .execute();
+  return {
+    levels: rows.map((l) => ({
+      level_id: l.level_key === '' ? null : l.level_key,
+      agencies: l.agencies,
+      scored: l.scored,
+      sum: l.ita_sum,
+      generated: l.generated,
+      framework_id: l.framework_id,
+    })),
+    stale: rows.length ? rows[0]!.stale_year !== null : (await staleResultYears(db)).length > 0,
+  };
 }
 
 /** Fiscal year 0 of the kept summaries: results of any year. */
@@ -345,16 +359,56 @@ select ${fiscalYear}, count(distinct agency_id), ${at} from assessments where ${
 on conflict (fiscal_year) do update set agencies = excluded.agencies, kept_at = excluded.kept_at`.execute(trx);
 }
 
-/** How many agencies of the whole country have results in any year, as kept. */
-async function keptAgenciesWithResults(db: Executor): Promise<number> {
-  const row = await db.selectFrom('result_summaries').select('agencies').where('fiscal_year', '=', EVERY_YEAR).executeTakeFirst();
-  return row?.agencies ?? 0;
+interface TrendYear {
+  fiscal_year: number;
+  agencies: number | string;
+  mean: number | string | null;
+}
+
+/**
+ * The whole country's mean ITA of every year and how many agencies have results in any year, as kept,
+ * and whether any year's figures are stale (then the caller keeps them and reads again): one query,
+ * or two before any year has figures.
+ */
+async function keptYears(db: Executor): Promise<{ years: TrendYear[]; withResults: number; stale: boolean }> {
+  const rows = await db
+    .selectFrom('result_levels')
+    .select([
+      'fiscal_year',
+      (eb) => eb.fn.sum<number | string>('scored').as('agencies'),
+      sql<number | string | null>`sum(ita_sum) / nullif(sum(scored), 0)`.as('mean'),
+      sql<number | string | null>`(select agencies from result_summaries where fiscal_year = ${EVERY_YEAR})`.as('with_results'),
+      staleYear.as('stale_year'),
+    ])
+    .groupBy('fiscal_year')
+    .orderBy('fiscal_year')
+    .execute();
+  return {
+    years: rows.map(({ fiscal_year, agencies, mean }) => ({ fiscal_year, agencies, mean })),
+    withResults: Number(rows[0]?.with_results ?? 0),
+    stale: rows.length ? rows[0]!.stale_year !== null : (await staleResultYears(db)).length > 0,
+  };
+}
+
+/** The mean ITA of every year over the agencies in scope, read from their results. */
+async function liveYears(db: Executor, scope: readonly number[] | undefined): Promise<TrendYear[]> {
+  return db
+    .selectFrom('assessments')
+    .select([
+      'fiscal_year',
+      (eb) => eb.fn.count<number | string>('ita').as('agencies'),
+      (eb) => eb.fn.avg<number | string | null>('ita').as('mean'),
+    ])
+    .where(within('agency_id', scope))
+    .groupBy('fiscal_year')
+    .orderBy('fiscal_year')
+    .execute();
 }
 
 /**
  * A page of the agencies in scope that have results, each with its ITA by fiscal year, and the
- * mean ITA of every year over the whole group (kept for the whole country): four queries, whatever
- * the number of agencies.
+ * mean ITA of every year over the whole group (kept for the whole country, with whether it is
+ * stale): three queries, whatever the number of agencies.
  */
 export async function trendPage(db: Executor, scope: readonly number[] | undefined, page: Page<TrendSort>) {
   const agencies = db
@@ -365,7 +419,7 @@ export async function trendPage(db: Executor, scope: readonly number[] | undefin
     )
     .where((eb) => (page.q ? agencyContains(page.q) : eb.and([])));
   const kept = scope === undefined;
-  const [rows, total, years] = await Promise.all([
+  const [rows, counted, figures] = await Promise.all([
     agencies
       .select(['agencies.id', 'agencies.code', 'agencies.slug', 'agencies.name_th', 'agencies.name_en'])
       // Code and Thai name are never null: ordered plainly, the page is read along their index and stops at its end.
@@ -375,34 +429,15 @@ export async function trendPage(db: Executor, scope: readonly number[] | undefin
       .offset(page.offset)
       .execute(),
     kept && !page.q
-      ? keptAgenciesWithResults(db)
+      ? null
       : agencies
           .select((eb) => eb.fn.countAll<number | string>().as('n'))
           .executeTakeFirstOrThrow()
           .then((r) => Number(r.n)),
-    kept
-      ? db
-          .selectFrom('result_levels')
-          .select([
-            'fiscal_year',
-            (eb) => eb.fn.sum<number | string>('scored').as('agencies'),
-            sql<number | string | null>`sum(ita_sum) / nullif(sum(scored), 0)`.as('mean'),
-          ])
-          .groupBy('fiscal_year')
-          .orderBy('fiscal_year')
-          .execute()
-      : db
-          .selectFrom('assessments')
-          .select([
-            'fiscal_year',
-            (eb) => eb.fn.count<number | string>('ita').as('agencies'),
-            (eb) => eb.fn.avg<number | string | null>('ita').as('mean'),
-          ])
-          .where(within('agency_id', scope))
-          .groupBy('fiscal_year')
-          .orderBy('fiscal_year')
-          .execute(),
+    kept ? keptYears(db) : liveYears(db, scope).then((years) => ({ years, withResults: 0, stale: false })),
   ]);
+  const { years, stale } = figures;
+  const total = counted ?? figures.withResults;
   const scores = await db
     .selectFrom('assessments')
     .select(['agency_id', 'fiscal_year', 'ita', 'level_id'])
@@ -414,5 +449,5 @@ export async function trendPage(db: Executor, scope: readonly number[] | undefin
     )
     .orderBy('fiscal_year')
     .execute();
-  return { rows, total, years, scores };
+  return { rows, total, years, scores, stale };
 }

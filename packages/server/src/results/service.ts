@@ -446,6 +446,17 @@ export async function keepCityFigures(db: Kysely<Database>): Promise<void> {
   for (const fiscalYear of stale) await db.transaction().execute((trx) => keepResultYear(trx, fiscalYear, at));
 }
 
+/**
+ * Reads the whole country's kept figures, which say in the same statement whether the database
+ * noted a change since they were kept: then they are kept again and read once more.
+ */
+async function readKept<T extends { stale: boolean }>(db: Kysely<Database>, read: () => Promise<T>): Promise<T> {
+  const found = await read();
+  if (!found.stale) return found;
+  await keepCityFigures(db);
+  return read();
+}
+
 const r2 = (v: number | null) => (v === null ? null : round2(Number(v)));
 
 /**
@@ -460,8 +471,7 @@ export async function cityResultsPage(
 ) {
   authorize(actor, 'cityResults', 'read', undefined);
   const scope = agencyScope(actor);
-  if (scope === 'all') await keepCityFigures(db);
-  const found = await cityPage(db, fiscalYear, scope === 'all' ? undefined : scope, page);
+  const found = await readKept(db, () => cityPage(db, fiscalYear, scope === 'all' ? undefined : scope, page));
   const scored = found.levels.reduce((n, l) => n + Number(l.scored), 0);
   const sum = found.levels.reduce((n, l) => n + Number(l.sum ?? 0), 0);
   return {
@@ -500,8 +510,7 @@ export async function cityResultsPage(
 export async function cityTrendsPage(db: Kysely<Database>, actor: Actor, page: Page<TrendSort>) {
   authorize(actor, 'cityResults', 'read', undefined);
   const scope = agencyScope(actor);
-  if (scope === 'all') await keepCityFigures(db);
-  const found = await trendPage(db, scope === 'all' ? undefined : scope, page);
+  const found = await readKept(db, () => trendPage(db, scope === 'all' ? undefined : scope, page));
   return {
     total: found.total,
     rows: found.rows.map((agency) => ({
