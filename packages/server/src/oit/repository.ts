@@ -384,9 +384,10 @@ export class ReadinessRepository {
   }
 
   /**
-   * A page of the kept readiness of a year, with how many match and the group's sums: two queries, a
-   * third to count matches only when filtered (otherwise the sums hold it). The sums read the kept
-   * figures from their covering index alone (migration 0029).
+   * A page of the kept readiness of a year, with how many match, the group's sums and whether any
+   * agency-year in scope is stale: two queries, a third to count matches only when filtered
+   * (otherwise the sums hold it). The sums read the kept figures from their covering index alone
+   * (migration 0029).
    */
   async page(
     fiscalYear: number,
@@ -434,10 +435,21 @@ export class ReadinessRepository {
             'all_ready',
           ),
           sql<number | string>`sum(case when oit_readiness.missing > 0 then 1 else 0 end)`.as('with_missing'),
+          // Whether the database noted a change to an agency-year in scope since it was kept.
+          (eb) =>
+            eb
+              .selectFrom('readiness_changes')
+              .select(sql<number>`1`.as('noted'))
+              .where('readiness_changes.fiscal_year', '=', fiscalYear)
+              .where(within('readiness_changes.agency_id', scope))
+              .where(hasChecklist)
+              .limit(1)
+              .as('stale'),
         ])
         .executeTakeFirstOrThrow(),
     ]);
-    return { rows, total: Number(count ? count.n : summary.agencies), summary };
+    const { stale, ...sums } = summary;
+    return { rows, total: Number(count ? count.n : sums.agencies), summary: sums, stale: stale !== null };
   }
 }
 

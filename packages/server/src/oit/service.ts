@@ -683,10 +683,16 @@ export class OitService {
     authorize(actor, 'cityResults', 'read', undefined);
     const scope = overseen(actor);
     const kept = new ReadinessRepository(this.db);
-    const stale = await kept.stale(fiscalYear, scope, READINESS_KEPT_PER_READ);
-    for (const agencyId of stale) await this.keepStale(agencyId, fiscalYear);
-    const pending = stale.length < READINESS_KEPT_PER_READ ? 0 : await kept.countStale(fiscalYear, scope);
-    const { rows, total, summary } = await kept.page(fiscalYear, scope, page);
+    // The page says whether anything in scope is stale: only then is it kept and read again.
+    let found = await kept.page(fiscalYear, scope, page);
+    let pending = 0;
+    if (found.stale) {
+      const stale = await kept.stale(fiscalYear, scope, READINESS_KEPT_PER_READ);
+      for (const agencyId of stale) await this.keepStale(agencyId, fiscalYear);
+      pending = stale.length < READINESS_KEPT_PER_READ ? 0 : await kept.countStale(fiscalYear, scope);
+      found = await kept.page(fiscalYear, scope, page);
+    }
+    const { rows, total, summary } = found;
     const n = (v: number | string | null) => Number(v ?? 0);
     const mean = (v: number | string | null) => (v === null ? null : Math.round(Number(v) * 100) / 100);
     return {
