@@ -36,6 +36,20 @@ describe.runIf(browserAvailable)('documents in Chromium', () => {
     await context.close();
   });
 
+  it('offers a municipality its memo to every กอง alone, with no district wording and no memo to schools it does not have', async () => {
+    const { context, page } = await newPage(harness);
+    await signIn(page, harness, 'admin@nakhon-nonthaburi.demo');
+    await page.getByRole('heading', { name: 'เทศบาลนครนนทบุรี' }).waitFor();
+    await page.getByRole('link', { name: 'เอกสาร', exact: true }).click();
+    await page.getByTestId('memo-summary-collection').waitFor();
+    const card = await page.getByTestId('document-memo-collection').textContent();
+    expect(card).toContain('บันทึกข้อความแจ้งทุกกอง');
+    expect(card).toContain('ถึงนายกเทศมนตรีนครนนทบุรี');
+    expect(card).not.toMatch(/ฝ่ายปกครอง|ผู้อำนวยการเขต/);
+    expect(await page.getByTestId('document-memo-schools').count()).toBe(0);
+    await context.close();
+  });
+
   it('makes the FY2567 measures document with a progress bar and offers the download', async () => {
     const { context, page } = await newPage(harness);
     await signIn(page, harness, 'admin@bang-khae.demo');

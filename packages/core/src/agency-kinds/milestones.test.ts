@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MILESTONE_TH, MILESTONES } from '../calendar/milestones.js';
+import { MEMO_KIND_TH, MEMO_KINDS } from '../calendar/memos.js';
 import { checkAgencyKind } from './kinds.js';
-import { kindMilestones, milestoneTh } from './milestones.js';
+import { kindMemoKinds, kindMilestones, memoKindTh, milestoneTh } from './milestones.js';
 import { SHIPPED_AGENCY_KINDS, shippedKind } from './shipped.js';
 
 describe('the milestones of a kind of agency', () => {
@@ -30,6 +31,32 @@ describe('the milestones of a kind of agency', () => {
     expect(milestoneTh('memos', { ...municipality, milestones: [...MILESTONES] })).toBe('บันทึกข้อความแจ้งกำหนดการถึงทุกกองและโรงเรียน');
     expect(milestoneTh('memos')).toBe('บันทึกข้อความแจ้งกำหนดการถึงทุกหน่วยย่อย');
     expect(milestoneTh('results', municipality)).toBe(MILESTONE_TH.results);
+  });
+
+  it("gives the schools' memo only to kinds whose year has the schools' step", () => {
+    expect(kindMemoKinds(shippedKind('district')!)).toEqual([...MEMO_KINDS]);
+    const { milestones: _, ...stored } = shippedKind('district')!;
+    expect(kindMemoKinds(stored)).toEqual(['collection', 'schools']);
+    for (const kind of SHIPPED_AGENCY_KINDS.filter((k) => k.id !== 'district')) {
+      expect(kindMemoKinds(kind), kind.id).toEqual(['collection']);
+    }
+    expect(kindMemoKinds({ ...shippedKind('sao')!, milestones: ['memos', 'schools-data'] })).toEqual(['collection', 'schools']);
+    expect(kindMemoKinds({ ...shippedKind('district')!, milestones: ['memos', 'results'] })).toEqual(['collection']);
+  });
+
+  it("names a district office's memos as before, and another kind's by its units without the district's divisions", () => {
+    for (const memo of MEMO_KINDS) expect(memoKindTh(memo, shippedKind('district')!)).toBe(MEMO_KIND_TH[memo]);
+    expect(memoKindTh('collection', shippedKind('district')!)).toBe('บันทึกข้อความแจ้งทุกฝ่าย (ฝ่ายปกครอง)');
+    expect(memoKindTh('schools', shippedKind('district')!)).toBe('บันทึกข้อความถึงโรงเรียนในสังกัด (ฝ่ายการศึกษา)');
+    expect(memoKindTh('collection', shippedKind('municipality')!)).toBe('บันทึกข้อความแจ้งทุกกอง');
+    expect(memoKindTh('collection', shippedKind('province')!)).toBe('บันทึกข้อความแจ้งทุกกลุ่มงาน');
+    expect(memoKindTh('collection', shippedKind('other')!)).toBe('บันทึกข้อความแจ้งทุกฝ่าย');
+    expect(memoKindTh('collection')).toBe('บันทึกข้อความแจ้งทุกหน่วยย่อย');
+    const sao = { ...shippedKind('sao')!, milestones: [...MILESTONES] };
+    expect(memoKindTh('schools', sao)).toBe('บันทึกข้อความถึงโรงเรียนในสังกัด');
+    for (const kind of SHIPPED_AGENCY_KINDS.filter((k) => k.id !== 'district')) {
+      for (const memo of MEMO_KINDS) expect(memoKindTh(memo, kind)).not.toMatch(/ฝ่ายปกครอง|ฝ่ายการศึกษา/);
+    }
   });
 
   it('accepts a list of known milestones and refuses unknown, repeated or no milestones, in Thai and English', () => {

@@ -1,4 +1,5 @@
 import { GENERAL_MILESTONES, MILESTONE_TH, MILESTONES, type Milestone } from '../calendar/milestones.js';
+import { MEMO_KIND_TH, MEMO_KINDS, type MemoKind } from '../calendar/memos.js';
 import type { AgencyKind } from './kinds.js';
 import { shippedKind } from './shipped.js';
 
@@ -33,4 +34,23 @@ export function milestoneTh(milestone: Milestone, kind?: KindOfMilestones): stri
     default:
       return MILESTONE_TH[milestone];
   }
+}
+
+/**
+ * The memos that open a kind's year: the one to every unit, and the one to the schools only where
+ * the kind's year has the schools' step. The year's memos step is done once each of them is issued.
+ */
+export function kindMemoKinds(kind: Pick<AgencyKind, 'id' | 'milestones'>): MemoKind[] {
+  const schools = kindMilestones(kind).includes('schools-data');
+  return MEMO_KINDS.filter((memo) => memo !== 'schools' || schools);
+}
+
+/**
+ * A memo's Thai name for agencies of a kind: to every unit by the kind's word for them. A Bangkok
+ * district office's also name the divisions that write them, as seed 002 does; without a kind, in
+ * words that fit any.
+ */
+export function memoKindTh(memo: MemoKind, kind?: KindOfMilestones): string {
+  if (kind?.id === 'district') return MEMO_KIND_TH[memo];
+  return memo === 'schools' ? 'บันทึกข้อความถึงโรงเรียนในสังกัด' : `บันทึกข้อความแจ้งทุก${kind?.unitTerm ?? ANY_UNIT}`;
 }

@@ -11,6 +11,7 @@ import { IIT_ALL_EMPLOYEES, IIT_EMPLOYEE_SHARE } from '../surveys/roster.js';
 export const MEMO_KINDS = ['collection', 'schools'] as const;
 export type MemoKind = (typeof MEMO_KINDS)[number];
 
+/** The memos' names in a Bangkok district office (seed 002); `memoKindTh` names them for any kind. */
 export const MEMO_KIND_TH: Record<MemoKind, string> = {
   collection: 'บันทึกข้อความแจ้งทุกฝ่าย (ฝ่ายปกครอง)',
   schools: 'บันทึกข้อความถึงโรงเรียนในสังกัด (ฝ่ายการศึกษา)',

@@ -116,27 +116,34 @@ describe.each(TEST_DATABASES)('late milestones kept as the records change, on $e
     await shows(a, 'committee-order', () => k().deleteFrom('committees').where('agency_id', '=', a.id).execute(), [false, true]);
   });
 
-  it('shows the memos issued', async () => {
-    for (const kind of ['collection', 'schools']) {
-      await k()
-        .insertInto('memos')
-        .values({
-          agency_id: a.id,
-          fiscal_year: YEAR,
-          kind,
-          content: '{}',
-          updated_by: null,
-          updated_at: AT,
-          issued_at: null,
-          issued_by: null,
-          issued_content: null,
-        })
-        .execute();
+  it("shows the memos issued: a district's both, a municipality's to every unit alone", async () => {
+    const m = await context.make.agency({ name_th: 'เทศบาลเก็บไว้', kind: 'municipality' });
+    agencies.push(m);
+    // A municipality's memo to the schools (one its kind does not have, kept from before) counts for nothing.
+    for (const agency of [a, m]) {
+      for (const kind of ['collection', 'schools']) {
+        await k()
+          .insertInto('memos')
+          .values({
+            agency_id: agency.id,
+            fiscal_year: YEAR,
+            kind,
+            content: '{}',
+            updated_by: null,
+            updated_at: AT,
+            issued_at: null,
+            issued_by: null,
+            issued_content: null,
+          })
+          .execute();
+      }
     }
-    await shows(a, 'memos', () => k().updateTable('memos').set({ issued_at: AT }).where('agency_id', '=', a.id).execute(), [
-      true,
-      false,
-    ]);
+    const issue = (agency: Agency, kind: string) => () =>
+      k().updateTable('memos').set({ issued_at: AT }).where('agency_id', '=', agency.id).where('kind', '=', kind).execute();
+    await shows(a, 'memos', issue(a, 'collection'), [true, true]);
+    await shows(a, 'memos', issue(a, 'schools'), [true, false]);
+    await shows(m, 'memos', issue(m, 'schools'), [true, true]);
+    await shows(m, 'memos', issue(m, 'collection'), [true, false]);
   });
 
   it("shows a plan's entries written, and an approved progress round", async () => {

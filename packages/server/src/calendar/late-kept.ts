@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { FEATURE_MILESTONES, kindMilestones, MEMO_KINDS, MILESTONES, NACC_WINDOWS, templateDates } from '@prongsai/core';
+import {
+  FEATURE_MILESTONES,
+  kindMemoKinds,
+  kindMilestones,
+  MEMO_KINDS,
+  MILESTONES,
+  NACC_WINDOWS,
+  templateDates,
+  type AgencyKind,
+} from '@prongsai/core';
 import { knownKinds } from '../agencies/kinds-service.js';
 import { now } from '../db/database.js';
 import type { Database } from '../db/schema.js';
@@ -11,6 +20,7 @@ import {
   keptLateYear,
   lockLateYear,
   takeLateChanges,
+  type KindBasis,
   type LateBasis,
 } from './repository.js';
 
@@ -42,23 +52,23 @@ export function lateBasis(fiscalYear: number): LateBasis {
   };
 }
 
+/** What an agency of a kind owes: its kind's milestones, and the memos its memos step needs. */
+const owedBy = (kind: AgencyKind): KindBasis => ({ milestones: kindMilestones(kind), memoKinds: kindMemoKinds(kind) });
+
 /**
- * The milestones each kind of agency has, as kept now. They are not part of the basis's key: a
- * change of a kind's milestones notes its agencies as changed, so only they are kept again.
+ * The milestones and memos each kind of agency has, as kept now. They are not part of the basis's
+ * key: a change of a kind's milestones notes its agencies as changed, so only they are kept again.
  */
 async function lateKinds(trx: Transaction<Database>): Promise<NonNullable<LateBasis['kinds']>> {
   const { byId, unknown } = await knownKinds(trx);
-  return {
-    byKind: new Map([...byId].map(([id, kind]) => [id, kindMilestones(kind)])),
-    otherwise: kindMilestones(unknown),
-  };
+  return { byKind: new Map([...byId].map(([id, kind]) => [id, owedBy(kind)])), otherwise: owedBy(unknown) };
 }
 
 /** A short name of a basis: kept rows decided from another (an older version) are kept again. */
 export function basisKey(basis: LateBasis): string {
-  // 'by kind': rows kept before an agency's milestones depended on its kind are kept again.
+  // 'by kind', 'memos by kind': rows kept before an agency's milestones, then its memos, depended on its kind are kept again.
   return createHash('sha256')
-    .update(JSON.stringify([basis.milestones, basis.features, basis.memoKinds, FEATURE_COLUMNS, 'by kind']))
+    .update(JSON.stringify([basis.milestones, basis.features, basis.memoKinds, FEATURE_COLUMNS, 'by kind', 'memos by kind']))
     .digest('hex')
     .slice(0, 32);
 }

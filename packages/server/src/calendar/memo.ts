@@ -5,18 +5,20 @@ import {
   calendarInstructions,
   EIT_MINIMUMS,
   instructionsOutdated,
-  MEMO_KIND_TH,
-  MEMO_KINDS,
+  kindMemoKinds,
+  memoKindTh,
+  milestoneTh,
   SCHOOL_EIT_MINIMUM,
   SCHOOL_IIT,
   templateDates,
+  type AgencyKind,
   type CompiledFramework,
   type MemoContent,
   type MemoDocument,
   type MemoFacts,
   type MemoKind,
 } from '@prongsai/core';
-import { kindById } from '../agencies/kinds-service.js';
+import { kindById, kindsResolver } from '../agencies/kinds-service.js';
 import { listDivisions } from '../agencies/repository.js';
 import { recordAudit } from '../audit/repository.js';
 import { allows, authorize, type Actor } from '../auth/policy.js';
@@ -25,7 +27,7 @@ import type { Agency, Database, MemoRow } from '../db/schema.js';
 import { agencyWording, educationUnit } from '../documents/agency-wording.js';
 import { officialDate } from '../documents/common.js';
 import { loadFramework } from '../frameworks/registry.js';
-import { conflict, HttpError } from '../http/errors.js';
+import { badRequest, conflict, HttpError } from '../http/errors.js';
 import { readEmblem } from '../letterhead/emblem.js';
 import { OitRepository } from '../oit/repository.js';
 import { SurveyRepository } from '../surveys/repository.js';
@@ -128,6 +130,22 @@ export class MemoService {
     this.repository = new MemoRepository(db);
   }
 
+  /** The agency's kind, resolved as the calendar resolves it, so the memos it offers are those its memos step needs. */
+  private async kindOf(agency: Agency): Promise<AgencyKind> {
+    return (await kindsResolver(this.db))(agency.kind);
+  }
+
+  /** Refuses a memo the agency's kind does not have (the schools' one where its year has no schools' step). */
+  async checkKindHas(agency: Agency, memo: MemoKind): Promise<void> {
+    const kind = await this.kindOf(agency);
+    if (!kindMemoKinds(kind).includes(memo)) {
+      throw badRequest(
+        `agencies of kind ${kind.id} have no ${memo} memo: their year has no schools' data step`,
+        `หน่วยงานประเภท${kind.nameTh}ไม่มี${memoKindTh(memo, kind)} เพราะกำหนดการของหน่วยงานประเภทนี้ไม่มีขั้นตอน${milestoneTh('schools-data', kind)}`,
+      );
+    }
+  }
+
   private async facts(
     reader: Actor,
     agency: Agency,
@@ -214,13 +232,17 @@ export class MemoService {
     };
   }
 
-  /** The year's memos as the editor shows them: each one's content, the calendar's instructions and the text. */
+  /**
+   * The year's memos its kind has, as the editor shows them: each one's content, the calendar's
+   * instructions and the text.
+   */
   async list(reader: Actor, agency: Agency, fiscalYear: number): Promise<MemoView[]> {
     authorize(reader, 'calendar', 'read', { agencyId: agency.id });
+    const agencyKind = await this.kindOf(agency);
     const facts = await this.facts(reader, agency, fiscalYear);
     const rows = new Map((await this.repository.ofYear(agency.id, fiscalYear)).map((r) => [r.kind, r]));
     const can = { edit: allows(reader, 'calendar', 'manage', { agencyId: agency.id }) };
-    return MEMO_KINDS.map((kind) => {
+    return kindMemoKinds(agencyKind).map((kind) => {
       const row = rows.get(kind);
       const content = contentOf(row);
       // An issued memo shows exactly what went out, whatever the calendar or framework say now.
@@ -228,7 +250,7 @@ export class MemoService {
       if (issued) {
         return {
           kind,
-          nameTh: MEMO_KIND_TH[kind],
+          nameTh: memoKindTh(kind, agencyKind),
           content,
           calendarInstructions: issued.calendarInstructions,
           outdated: false,
@@ -243,7 +265,7 @@ export class MemoService {
       }
       return {
         kind,
-        nameTh: MEMO_KIND_TH[kind],
+        nameTh: memoKindTh(kind, agencyKind),
         content,
         calendarInstructions: calendarInstructions(kind, facts),
         outdated: instructionsOutdated(kind, facts, content),
@@ -261,6 +283,7 @@ export class MemoService {
   /** Saves what the secretariat wrote into a memo; an issued memo must be reopened first. */
   async save(actor: Actor, agency: Agency, fiscalYear: number, kind: MemoKind, content: MemoContent): Promise<void> {
     authorize(actor, 'calendar', 'manage', { agencyId: agency.id });
+    await this.checkKindHas(agency, kind);
     const facts = await this.facts(actor, agency, fiscalYear);
     await this.db.transaction().execute(async (trx) => {
       const repository = new MemoRepository(trx);
@@ -294,10 +317,11 @@ export class MemoService {
 
   /**
    * Issues a memo: it has its number and date (today where none), and is locked from then on; the
-   * calendar's memo milestone is done once every memo of the year is issued.
+   * calendar's memo milestone is done once every memo the agency's kind has is issued.
    */
   async issue(actor: Actor, agency: Agency, fiscalYear: number, kind: MemoKind, issued: boolean): Promise<void> {
     authorize(actor, 'calendar', 'manage', { agencyId: agency.id });
+    await this.checkKindHas(agency, kind);
     const facts = issued ? await this.facts(actor, agency, fiscalYear) : null;
     await this.db.transaction().execute(async (trx) => {
       const repository = new MemoRepository(trx);
@@ -338,6 +362,7 @@ export class MemoService {
   /** A memo ready to typeset. */
   async model(reader: Actor, agency: Agency, fiscalYear: number, kind: MemoKind, dataDir: string): Promise<MemoModel> {
     authorize(reader, 'calendar', 'read', { agencyId: agency.id });
+    await this.checkKindHas(agency, kind);
     const row = await this.repository.find(agency.id, fiscalYear, kind);
     const emblem = await readEmblem(dataDir, agency.id);
     // An issued memo is typeset from what it said when issued, never recomputed.

@@ -55,14 +55,20 @@ export interface LateBasis {
   milestones: readonly { milestone: string; templateDueOn: string }[];
   /** Milestones whose done comes from the records where the agency uses the feature (keys of FEATURE_COLUMNS). */
   features: readonly (keyof typeof FEATURE_COLUMNS)[];
-  /** Memo kinds that must all be issued for the memos to be done. */
+  /** The memo kinds there are: every one must be issued for an agency's memos to be done, where `kinds` is absent. */
   memoKinds: readonly string[];
   /**
-   * The milestones each kind of agency has (by kind id), and those of an agency whose kind is none
-   * of them: an agency has no state for a milestone its kind does not have. Every milestone of
-   * every agency when absent.
+   * What each kind of agency owes (by kind id), and what an agency whose kind is none of them owes:
+   * an agency has no state for a milestone its kind does not have, and its memos are done once the
+   * memos its kind has are issued. Every milestone and memo of every agency when absent.
    */
-  kinds?: { byKind: ReadonlyMap<string, readonly string[]>; otherwise: readonly string[] } | undefined;
+  kinds?: { byKind: ReadonlyMap<string, KindBasis>; otherwise: KindBasis } | undefined;
+}
+
+/** What the agencies of a kind owe in a year: the milestones its year has, and the memos its memos step needs. */
+export interface KindBasis {
+  milestones: readonly string[];
+  memoKinds: readonly string[];
 }
 
 /** The late and due-soon milestones of a fiscal year on a day, over some agencies, as kept. */
@@ -132,17 +138,21 @@ function decidedStates(b: LateBasis, agencyIds: readonly number[] | undefined): 
         sql` `,
       )} end`
     : sql`null`;
-  const kinds = b.memoKinds.length ? sql.join([...b.memoKinds]) : sql`null`;
   const of = (column: string) => within(column, agencyIds);
-  // The milestones (by place) each kind does not have; '' stands for every kind not listed.
+  // What each kind owes; '' stands for every kind not listed.
   const listed = [...(b.kinds?.byKind.keys() ?? [])];
-  const skipped = b.kinds
-    ? [...[...b.kinds.byKind].map(([kind, milestones]) => ({ kind, milestones })), { kind: '', milestones: b.kinds.otherwise }]
-        .flatMap(({ kind, milestones }) =>
-          b.milestones.map((m, place) => ({ kind, place, has: milestones.includes(m.milestone) })),
-        )
-        .filter((k) => !k.has)
-    : [];
+  const owed = b.kinds
+    ? [...[...b.kinds.byKind].map(([kind, owes]) => ({ kind, ...owes })), { kind: '', ...b.kinds.otherwise }]
+    : [{ kind: '', milestones: b.milestones.map((m) => m.milestone), memoKinds: b.memoKinds }];
+  // The milestones (by place) each kind does not have.
+  const skipped = owed
+    .flatMap(({ kind, milestones }) => b.milestones.map((m, place) => ({ kind, place, has: milestones.includes(m.milestone) })))
+    .filter((k) => !k.has);
+  // The memos each kind's memos step needs issued.
+  const needed = owed.flatMap(({ kind, memoKinds }) => memoKinds.map((memo) => ({ kind, memo })));
+  const needs = needed.length
+    ? sql`needs (kind, memo) as (values ${sql.join(needed.map((n) => sql`(${n.kind}, ${n.memo})`))}),`
+    : sql`needs (kind, memo) as (select '', '' where 1 = 0),`;
   const kindOf = listed.length ? sql`case when kind in (${sql.join(listed)}) then kind else '' end` : sql`''`;
   const skip = skipped.length
     ? sql`lacks (kind, place) as (values ${sql.join(skipped.map((k) => sql`(${k.kind}, cast(${k.place} as integer))`))}),`
@@ -152,11 +162,12 @@ function decidedStates(b: LateBasis, agencyIds: readonly number[] | undefined): 
     : sql``;
   return sql`with ms (milestone, place, template_due_on) as (values ${ms}),
 ${skip}
+${needs}
 scope as (select id, code, slug, name_th, ${kindOf} as kind from agencies where ${of('agencies.id')}),
 f as (
   select scope.id as agency_id,
     case when c.agency_id is null then 0 else 1 end as committee,
-    case when mm.agency_id is null then null when mm.issued = ${b.memoKinds.length} then 1 else 0 end as memos,
+    case when mm.agency_id is null then null when mm.issued = coalesce(nn.n, 0) then 1 else 0 end as memos,
     case when pe.total > 0 and pe.empty = 0 then 1 else 0 end as plan_made,
     coalesce(pub.plan, 0) as plan_published,
     case when ck.id is not null and tk.total > 0 and tk.pending = 0 then 1 else 0 end as oit_evidence,
@@ -171,9 +182,14 @@ f as (
   from scope
   left join committees c on c.agency_id = scope.id and c.fiscal_year = ${fy}
   left join (
-    select agency_id, count(distinct case when issued_at is not null and kind in (${kinds}) then kind end) as issued
-    from memos where fiscal_year = ${fy} and ${of('agency_id')} group by agency_id
+    select memos.agency_id, count(distinct case when memos.issued_at is not null and needs.memo is not null then memos.kind end) as issued
+    from memos
+    join scope on scope.id = memos.agency_id
+    left join needs on needs.kind = scope.kind and needs.memo = memos.kind
+    where memos.fiscal_year = ${fy} and ${of('memos.agency_id')}
+    group by memos.agency_id
   ) mm on mm.agency_id = scope.id
+  left join (select kind, count(*) as n from needs group by kind) nn on nn.kind = scope.kind
   left join measure_plans p on p.agency_id = scope.id and p.fiscal_year = ${fy}
   left join (
     select plan_id, count(*) as total,

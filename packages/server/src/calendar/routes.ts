@@ -151,7 +151,7 @@ export async function calendarRoutes(app: FastifyInstance, { db, config }: { db:
       schema: {
         tags,
         summary:
-          "The year's memos (บันทึกข้อความ): what the secretariat wrote in, the calendar's instructions, and the text as it prints",
+          "The year's memos (บันทึกข้อความ) the agency's kind has: what the secretariat wrote in, the calendar's instructions, and the text as it prints",
         params: yearParams,
         response: { 200: z.array(memoViewSchema) },
       },
@@ -169,7 +169,7 @@ export async function calendarRoutes(app: FastifyInstance, { db, config }: { db:
       schema: {
         tags,
         summary:
-          'Write into a memo: its number, date, recipient, origin, instructions and signers (the secretariat; not once issued)',
+          "Write into a memo the agency's kind has: its number, date, recipient, origin, instructions and signers (the secretariat; not once issued)",
         params: yearParams.extend({ kind: z.enum(MEMO_KINDS) }),
         body: memoContent,
         response: { 200: z.array(memoViewSchema) },

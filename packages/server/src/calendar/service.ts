@@ -7,8 +7,8 @@ import {
   addDays,
   DUE_SOON_DAYS,
   FEATURE_MILESTONES,
+  kindMemoKinds,
   kindMilestones,
-  MEMO_KINDS,
   milestoneState,
   milestoneTh,
   templateDates,
@@ -50,15 +50,16 @@ export const daysBetween = (from: string, to: string) => Math.round((Date.parse(
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Whether each feature-tracked milestone is done, from the year's records; absent where the agency does not use the feature. */
-function featureDone(r: YearRecords, today: string): Partial<Record<Milestone, boolean>> {
+function featureDone(r: YearRecords, kind: AgencyKind, today: string): Partial<Record<Milestone, boolean>> {
   const collected = (tool: string) => {
     const own = r.surveyRounds.filter((round) => round.tool === tool);
     return own.length ? own.some((round) => round.closed || round.closesOn < today) : undefined;
   };
   const done: Partial<Record<Milestone, boolean | undefined>> = {
     'committee-order': r.committee,
-    // Memos kept elsewhere (an e-document system) leave the step to the secretariat's mark.
-    memos: r.memos.length ? MEMO_KINDS.every((kind) => r.memos.some((m) => m.kind === kind && m.issued)) : undefined,
+    // Memos kept elsewhere (an e-document system) leave the step to the secretariat's mark. Done
+    // once every memo the agency's kind has is issued (a memo of another kind's counts for nothing).
+    memos: r.memos.length ? kindMemoKinds(kind).every((memo) => r.memos.some((m) => m.kind === memo && m.issued)) : undefined,
     // A plan is made once no entry is left blank, not when its rows are created. (An entry may
     // carry only its issue: the seeds' plans share one measure across several questions.)
     'measures-plan': r.planId !== null && r.planEntries.total > 0 && r.planEntries.empty === 0,
@@ -129,8 +130,8 @@ export class CalendarService {
     const records = await this.repository.yearRecords(agencyIds, fiscalYear);
     return new Map(
       agencyIds.map((agencyId) => {
-        const feature = featureDone(records.get(agencyId)!, today);
         const kind = kindOf.get(agencyId)!;
+        const feature = featureDone(records.get(agencyId)!, kind, today);
         const views = kindMilestones(kind).map((milestone) => {
           const base = defaults.get(milestone);
           const mine = own.get(agencyId)!.get(milestone);

@@ -212,11 +212,64 @@ describe.each(TEST_DATABASES)('the demo province, on $engine', (database) => {
       expect(withSchools.statusCode, withSchools.body).toBe(200);
       expect(await schoolsLate()).toEqual(['bang-rak-noi', 'elsewhere', 'ko-kret', 'rat-niyom']);
       expect(await memosTh('ko-kret')).toBe('บันทึกข้อความแจ้งกำหนดการถึงทุกกองและโรงเรียน');
+      const memoKinds = async () =>
+        ((await get(national, `/api/agencies/ko-kret/memos/${YEAR}`)) as { kind: string }[]).map((m) => m.kind);
+      expect(await memoKinds()).toEqual(['collection', 'schools']);
 
       const without = await put(sao);
       expect(without.statusCode, without.body).toBe(200);
       expect(await schoolsLate()).toEqual(['elsewhere']);
       expect((await calendarOf('ko-kret')).map((m) => m.milestone)).not.toContain('schools-data');
+      expect(await memoKinds()).toEqual(['collection']);
+    });
+
+    it("has a municipality's memos done by its memo to every กอง alone, refuses it a schools memo, and still needs both of a district", async () => {
+      type Memo = { kind: string; nameTh: string };
+      const memosOf = async (slug: string) =>
+        ((await get(national, `/api/agencies/${slug}/memos/${YEAR}`)) as Memo[]).map((m) => [m.kind, m.nameTh]);
+      expect(await memosOf('nakhon-nonthaburi')).toEqual([['collection', 'บันทึกข้อความแจ้งทุกกอง']]);
+      expect(await memosOf('ko-kret')).toEqual([['collection', 'บันทึกข้อความแจ้งทุกกอง']]);
+      expect(await memosOf('elsewhere')).toEqual([
+        ['collection', 'บันทึกข้อความแจ้งทุกฝ่าย (ฝ่ายปกครอง)'],
+        ['schools', 'บันทึกข้อความถึงโรงเรียนในสังกัด (ฝ่ายการศึกษา)'],
+      ]);
+
+      const send = (method: 'PUT' | 'POST', url: string, payload: object) =>
+        context.app.inject({ method, url, headers: national.headers, payload });
+      const memo = (slug: string, kind: string, tail = '') => `/api/agencies/${slug}/memos/${YEAR}/${kind}${tail}`;
+      for (const refused of [
+        await send('PUT', memo('nakhon-nonthaburi', 'schools'), { number: 'นบ 1/1' }),
+        await send('PUT', memo('nakhon-nonthaburi', 'schools', '/issued'), { issued: true }),
+        await send('POST', '/api/agencies/nakhon-nonthaburi/documents', {
+          kind: 'memo',
+          memoKind: 'schools',
+          format: 'pdf',
+          year: YEAR,
+        }),
+      ]) {
+        expect(refused.statusCode, refused.body).toBe(400);
+        const { error } = refused.json() as { error: { message: string; messageTh: string } };
+        expect(error.message).toContain('no schools memo');
+        expect(error.messageTh).toContain('หน่วยงานประเภทเทศบาลไม่มีบันทึกข้อความถึงโรงเรียนในสังกัด');
+      }
+      expect(await context.db.kysely.selectFrom('memos').select('id').execute()).toEqual([]);
+
+      const memosStep = async (slug: string) => (await calendarOf(slug)).find((m) => m.milestone === 'memos')!;
+      const memosLate = async () => (await late(national, '&milestone=memos')).rows.map((r) => r.agency.slug);
+      expect(await memosLate()).toEqual(expect.arrayContaining(['nakhon-nonthaburi', 'elsewhere']));
+      for (const slug of ['nakhon-nonthaburi', 'elsewhere']) {
+        const saved = await send('PUT', memo(slug, 'collection'), { number: '1/2567' });
+        expect(saved.statusCode, saved.body).toBe(200);
+        const issued = await send('PUT', memo(slug, 'collection', '/issued'), { issued: true });
+        expect(issued.statusCode, issued.body).toBe(200);
+      }
+      // The municipality has no other memo: its step is done, and the city's late list agrees.
+      expect(await memosStep('nakhon-nonthaburi')).toMatchObject({ done: true, source: 'feature' });
+      expect(await memosLate()).not.toContain('nakhon-nonthaburi');
+      // A Bangkok district still owes its schools' memo.
+      expect(await memosStep('elsewhere')).toMatchObject({ done: false, source: 'feature', state: 'late' });
+      expect(await memosLate()).toContain('elsewhere');
+      expect(await memosLate()).toContain('ko-kret');
     });
   });
 });

@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildMemo, memoLines, shippedKind, type MemoFacts } from '@prongsai/core';
+import { buildMemo, memoLines, MILESTONES, shippedKind, type MemoFacts } from '@prongsai/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kindById } from '../agencies/kinds-service.js';
-import { findAgencyBySlug, insertAgency, insertDivision } from '../agencies/repository.js';
+import { findAgencyBySlug, insertAgency, insertDivision, insertKindRow } from '../agencies/repository.js';
 import { systemActor } from '../auth/policy.js';
 import { MemoService } from '../calendar/memo.js';
 import { committeeTemplate } from '../committees/template.js';
@@ -253,21 +253,47 @@ describe.each(TEST_DATABASES)('documents of a municipality and a province on $en
   it.runIf(poppler && unzip)(
     "makes a municipality's memos to its head, its units and its education division, with no Bangkok wording",
     async () => {
-      const agency = await insertAgency(db.kysely, {
-        code: 'NBI-M',
-        slug: 'nonthaburi-city',
-        name_th: 'เทศบาลนครนนทบุรี',
-        name_en: 'Nonthaburi City Municipality',
-        kind: 'municipality',
-        parent_id: null,
-        created_at: now(),
-      });
-      for (const [i, name] of ['สำนักปลัดเทศบาล', 'กองคลัง', 'กองการศึกษา'].entries()) {
-        await insertDivision(db.kysely, { agency_id: agency.id, name_th: name, name_en: name, sort_order: i, created_at: now() });
-      }
+      const municipalityOf = async (code: string, slug: string, kind: string) => {
+        const agency = await insertAgency(db.kysely, {
+          code,
+          slug,
+          name_th: 'เทศบาลนครนนทบุรี',
+          name_en: 'Nonthaburi City Municipality',
+          kind,
+          parent_id: null,
+          created_at: now(),
+        });
+        for (const [i, name] of ['สำนักปลัดเทศบาล', 'กองคลัง', 'กองการศึกษา'].entries()) {
+          await insertDivision(db.kysely, {
+            agency_id: agency.id,
+            name_th: name,
+            name_en: name,
+            sort_order: i,
+            created_at: now(),
+          });
+        }
+        return agency;
+      };
+      const agency = await municipalityOf('NBI-M', 'nonthaburi-city', 'municipality');
       const memos = new MemoService(db.kysely);
-      for (const kind of ['collection', 'schools'] as const) {
-        const model = await memos.model(systemActor(agency.id), agency, 2569, kind, dataDir);
+      // A municipality's year has no schools' step, so it has no memo to the schools.
+      await expect(memos.model(systemActor(agency.id), agency, 2569, 'schools', dataDir)).rejects.toMatchObject({ status: 400 });
+      // One whose kind lists the schools' step writes to them through its education division.
+      const withSchools = { ...shippedKind('municipality')!, id: 'city_schools', milestones: [...MILESTONES] };
+      await insertKindRow(db.kysely, {
+        id: withSchools.id,
+        name_th: withSchools.nameTh,
+        name_en: withSchools.nameEn,
+        definition: JSON.stringify(withSchools),
+        shipped: 0,
+        updated_at: now(),
+      });
+      const schooling = await municipalityOf('NBI-S', 'nonthaburi-city-schools', withSchools.id);
+      for (const [kind, of] of [
+        ['collection', agency],
+        ['schools', schooling],
+      ] as const) {
+        const model = await memos.model(systemActor(of.id), of, 2569, kind, dataDir);
         const lines = memoLines(model).join('\n');
         expect(bangkokIn(lines), kind).toEqual([]);
         expect(lines).toContain('เทศบาลนครนนทบุรี');

@@ -242,6 +242,8 @@ export class DocumentJobService {
   async request(actor: Actor, ref: string, request: DocumentRequest): Promise<DocumentJob> {
     const agency = await readableAgency(this.db, actor, ref);
     authorize(actor, 'document', 'generate', { agencyId: agency.id });
+    // A memo the agency's kind does not have is refused now rather than by a failed job.
+    if (request.kind === 'memo') await new MemoService(this.db).checkKindHas(agency, request.memoKind ?? 'collection');
     return this.enqueueFor(agency, actor, request);
   }
 

@@ -1403,7 +1403,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The year's memos (บันทึกข้อความ): what the secretariat wrote in, the calendar's instructions, and the text as it prints */
+        /** The year's memos (บันทึกข้อความ) the agency's kind has: what the secretariat wrote in, the calendar's instructions, and the text as it prints */
         get: {
             parameters: {
                 query?: never;
@@ -1507,7 +1507,7 @@ export type paths = {
             cookie?: never;
         };
         get?: never;
-        /** Write into a memo: its number, date, recipient, origin, instructions and signers (the secretariat; not once issued) */
+        /** Write into a memo the agency's kind has: its number, date, recipient, origin, instructions and signers (the secretariat; not once issued) */
         put: {
             parameters: {
                 query?: never;

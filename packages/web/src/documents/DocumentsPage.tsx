@@ -54,11 +54,12 @@ export function DocumentsPage() {
     },
     { key: 'order', title: t('documents.order'), hint: '', body: { kind: 'order', year } },
     { key: 'tasks', title: t('documents.tasks'), hint: t('documents.tasksHint'), body: { kind: 'tasks', year } },
-    ...(['collection', 'schools'] as const).map((memoKind) => ({
-      key: `memo-${memoKind}`,
-      title: t(`memo.${memoKind}`),
-      hint: t(`memo.${memoKind}Hint`),
-      body: { kind: 'memo' as const, memoKind, year },
+    // The memos the agency's kind has (the schools' one only where its year has the schools' step), named for its kind.
+    ...(memos.data ?? []).map((memo) => ({
+      key: `memo-${memo.kind}`,
+      title: memo.nameTh,
+      hint: t(`memo.${memo.kind}Hint`, { to: memo.document.to }),
+      body: { kind: 'memo' as const, memoKind: memo.kind, year },
     })),
   ];
   return (
