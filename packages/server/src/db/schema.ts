@@ -438,6 +438,20 @@ export interface LinkCheckRunTable {
   finished_at: Timestamp | null;
 }
 
+/** Each agency-year's latest finished ('done') run and the figures lists read, kept by the database as runs finish (migration 0032). */
+export interface LinkCheckLatestTable {
+  agency_id: number;
+  fiscal_year: number;
+  run_id: string;
+  /** The run's `trigger`. */
+  trigger: string;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+  total: number;
+  checked: number;
+  passed: number;
+}
+
 export interface LinkResultTable {
   id: Generated<number>;
   run_id: string;
@@ -741,6 +755,7 @@ export interface Database {
   oit_task_divisions: OitTaskDivisionTable;
   oit_evidence: OitEvidenceTable;
   link_check_runs: LinkCheckRunTable;
+  link_check_latest: LinkCheckLatestTable;
   link_results: LinkResultTable;
   oit_reviews: OitReviewTable;
   oit_disputes: OitDisputeTable;
@@ -789,6 +804,7 @@ export type OitChecklist = Selectable<OitChecklistTable>;
 export type OitTask = Selectable<OitTaskTable>;
 export type OitEvidence = Selectable<OitEvidenceTable>;
 export type LinkCheckRun = Selectable<LinkCheckRunTable>;
+export type LinkCheckLatest = Selectable<LinkCheckLatestTable>;
 export type LinkResult = Selectable<LinkResultTable>;
 export type OitReview = Selectable<OitReviewTable>;
 export type OitDispute = Selectable<OitDisputeTable>;

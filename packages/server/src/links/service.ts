@@ -7,7 +7,7 @@ import { authorize, type Actor } from '../auth/policy.js';
 import { linkCheckConfig, type LinkCheckConfig } from '../config.js';
 import type { Engine } from '../db/database.js';
 import { lockRow } from '../db/locks.js';
-import type { Agency, Database, LinkCheckRun, LinkResult } from '../db/schema.js';
+import type { Agency, Database, LinkCheckLatest, LinkCheckRun, LinkResult } from '../db/schema.js';
 import { badRequest } from '../http/errors.js';
 import { DurableQueue } from '../jobs/durable-queue.js';
 import { OitRepository } from '../oit/repository.js';
@@ -21,7 +21,19 @@ export const LINK_CHECKER_AGENT = 'Prongsai-LinkChecker/0.1 (OIT disclosure link
 /** How often the schedule looks for checklists due a check. */
 export const SCHEDULE_TICK_MS = 10 * 60_000;
 
-export function presentRun(run: LinkCheckRun): z.infer<typeof linkRunSchema> {
+/** What a run shows of itself. */
+type ShownRun = Pick<
+  LinkCheckRun,
+  'id' | 'fiscal_year' | 'trigger' | 'status' | 'total' | 'checked' | 'passed' | 'created_at' | 'finished_at' | 'error'
+>;
+
+/** A kept latest run (migration 0032) as the run it is: finished, so done and without error. */
+export function keptRun(kept: LinkCheckLatest): ShownRun {
+  const { run_id, fiscal_year, trigger, total, checked, passed, created_at, finished_at } = kept;
+  return { id: run_id, fiscal_year, trigger, status: 'done', total, checked, passed, created_at, finished_at, error: null };
+}
+
+export function presentRun(run: ShownRun): z.infer<typeof linkRunSchema> {
   return {
     id: run.id,
     fiscalYear: run.fiscal_year,

@@ -456,52 +456,55 @@ export class ReadinessRepository {
 const linkCheckColumn: Record<LinkCheckSort, SortColumn> = {
   code: { column: 'agencies.code', notNull: true },
   name: { column: 'agencies.name_th', notNull: true },
-  total: { column: 'r.total' },
-  passed: { column: 'r.passed' },
-  failed: { column: sql`r.checked - r.passed` },
-  finishedAt: { column: 'r.finished_at' },
+  total: { column: 'k.total' },
+  passed: { column: 'k.passed' },
+  failed: { column: sql`k.checked - k.passed` },
+  finishedAt: { column: 'k.finished_at' },
 };
 
-/** A page of each agency's latest finished link check of a year, with the group's sums: three queries. */
+/**
+ * A page of each agency's latest finished link check of a year, with the group's sums: two queries
+ * over the kept latest runs (migration 0032), never the runs themselves, whatever their number; a
+ * third counts the matches only when filtered (otherwise the sums hold it). The sums read the kept
+ * figures from their index alone.
+ */
 export async function linkCheckPage(
   db: Executor,
   fiscalYear: number,
   scope: readonly number[] | undefined,
   page: Page<LinkCheckSort> & { failing?: boolean | undefined },
 ) {
-  const base = db
-    .selectFrom('link_check_runs as r')
-    .innerJoin('agencies', 'agencies.id', 'r.agency_id')
-    .where('r.fiscal_year', '=', fiscalYear)
-    .where('r.status', '=', 'done')
-    .where(within('r.agency_id', scope))
-    .where(
-      sql<SqlBool>`r.created_at = (select max(x.created_at) from link_check_runs x
-        where x.agency_id = r.agency_id and x.fiscal_year = r.fiscal_year and x.status = 'done')`,
-    );
-  const filtered = base.where((eb) => {
-    const conditions: Expression<SqlBool>[] = [];
-    if (page.q) conditions.push(agencyContains(page.q));
-    if (page.failing) conditions.push(sql<SqlBool>`r.passed < r.checked`);
-    return eb.and(conditions);
-  });
+  const filtered = db
+    .selectFrom('link_check_latest as k')
+    .innerJoin('agencies', 'agencies.id', 'k.agency_id')
+    .where('k.fiscal_year', '=', fiscalYear)
+    .where(within('k.agency_id', scope))
+    .where((eb) => {
+      const conditions: Expression<SqlBool>[] = [];
+      if (page.q) conditions.push(agencyContains(page.q));
+      if (page.failing) conditions.push(sql<SqlBool>`k.passed < k.checked`);
+      return eb.and(conditions);
+    });
   const [rows, count, summary] = await Promise.all([
     filtered
-      .selectAll('r')
-      .select(['agencies.slug', 'agencies.name_th', sql<number>`r.checked - r.passed`.as('failed')])
+      .selectAll('k')
+      .select(['agencies.slug', 'agencies.name_th'])
       .orderBy(orderSql(linkCheckColumn[page.sort], page.order, 'agencies.code'))
       .limit(page.limit)
       .offset(page.offset)
       .execute(),
-    filtered.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
-    base
+    page.q || page.failing ? filtered.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow() : null,
+    db
+      .selectFrom('link_check_latest as k')
+      .where('k.fiscal_year', '=', fiscalYear)
+      .where(within('k.agency_id', scope))
       .select([
         (eb) => eb.fn.countAll<number | string>().as('agencies'),
-        (eb) => eb.fn.sum<number | string | null>('r.checked').as('checked'),
-        (eb) => eb.fn.sum<number | string | null>('r.passed').as('passed'),
-        sql<number | string>`sum(case when r.passed < r.checked then 1 else 0 end)`.as('failing'),
+        (eb) => eb.fn.sum<number | string | null>('k.checked').as('checked'),
+        (eb) => eb.fn.sum<number | string | null>('k.passed').as('passed'),
+        sql<number | string>`sum(case when k.passed < k.checked then 1 else 0 end)`.as('failing'),
       ])
       .executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n), summary };
+  return { rows, total: Number(count ? count.n : summary.agencies), summary };
 }

@@ -28,7 +28,7 @@ import { presentPublication } from '../publications/service.js';
 import { frameworkForAgency, oitYearsFor } from '../frameworks/for-agency.js';
 import { findAssessment } from '../results/repository.js';
 import { LinkRepository } from '../links/repository.js';
-import { presentResult, presentRun } from '../links/service.js';
+import { keptRun, presentResult, presentRun } from '../links/service.js';
 import { processOitDocument, safeFileName } from './documents.js';
 import { SurveyService } from '../surveys/service.js';
 import { CalendarService } from '../calendar/service.js';
@@ -270,7 +270,7 @@ export class OitService {
     const { rows, total, summary } = await linkCheckPage(this.db, fiscalYear, overseen(actor), page);
     return {
       total,
-      rows: rows.map(({ slug, name_th, failed: _failed, ...run }) => ({ agency: { slug, nameTh: name_th }, ...presentRun(run) })),
+      rows: rows.map(({ slug, name_th, ...run }) => ({ agency: { slug, nameTh: name_th }, ...presentRun(keptRun(run)) })),
       agencies: Number(summary.agencies),
       checked: Number(summary.checked ?? 0),
       passed: Number(summary.passed ?? 0),

@@ -31,6 +31,7 @@ import * as m0028 from './0028-readiness-changes.js';
 import * as m0029 from './0029-readiness-figures.js';
 import * as m0030 from './0030-agency-kinds-index.js';
 import * as m0031 from './0031-survey-rounds-latest.js';
+import * as m0032 from './0032-link-check-latest.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see 0001
 type Step = { up: (db: Kysely<any>, engine: Engine) => Promise<void> };
@@ -68,6 +69,7 @@ const steps: Record<string, Step> = {
   '0029-readiness-figures': m0029,
   '0030-agency-kinds-index': m0030,
   '0031-survey-rounds-latest': m0031,
+  '0032-link-check-latest': m0032,
 };
 
 export class BundledMigrations implements MigrationProvider {
