@@ -375,6 +375,19 @@ export interface OitReadinessTable {
   updated_at: Timestamp;
 }
 
+/** The whole country's readiness sums of a year, kept by triggers on oit_readiness (migration 0034). */
+export interface ReadinessTotalsTable {
+  fiscal_year: number;
+  agencies: number;
+  ready: number;
+  at_risk: number;
+  missing: number;
+  oit_low_sum: number;
+  oit_high_sum: number;
+  all_ready: number;
+  with_missing: number;
+}
+
 export interface OitTaskTable {
   id: Generated<number>;
   checklist_id: number;
@@ -750,6 +763,7 @@ export interface Database {
   publications: PublicationTable;
   oit_checklists: OitChecklistTable;
   oit_readiness: OitReadinessTable;
+  readiness_totals: ReadinessTotalsTable;
   readiness_changes: ReadinessChangeTable;
   oit_tasks: OitTaskTable;
   oit_task_divisions: OitTaskDivisionTable;

@@ -301,6 +301,58 @@ export type ReadinessRow = Omit<OitReadinessTable, 'updated_at' | 'survey_respon
 const hasChecklist = sql<SqlBool>`exists (select 1 from oit_checklists c
   where c.agency_id = readiness_changes.agency_id and c.fiscal_year = readiness_changes.fiscal_year)`;
 
+/** Whether the database noted a change to an agency-year in scope since it was kept, as a column. */
+const staleIn = (db: Executor, fiscalYear: number, scope: readonly number[] | undefined) =>
+  db
+    .selectFrom('readiness_changes')
+    .select(sql<number>`1`.as('noted'))
+    .where('readiness_changes.fiscal_year', '=', fiscalYear)
+    .where(within('readiness_changes.agency_id', scope))
+    .where(hasChecklist)
+    .limit(1)
+    .as('stale');
+
+/** The whole country's readiness sums of a year as the database keeps them (migration 0034), and whether any is stale: one row. */
+function keptTotals(db: Executor, fiscalYear: number) {
+  return db
+    .selectFrom(sql<{ one: number }>`(select 1 as one)`.as('one'))
+    .leftJoin('readiness_totals as t', (join) => join.on('t.fiscal_year', '=', fiscalYear))
+    .select([
+      't.agencies',
+      't.ready',
+      't.at_risk',
+      't.missing',
+      sql<number | string | null>`t.oit_low_sum / nullif(t.agencies, 0)`.as('oit_low'),
+      sql<number | string | null>`t.oit_high_sum / nullif(t.agencies, 0)`.as('oit_high'),
+      't.all_ready',
+      't.with_missing',
+      staleIn(db, fiscalYear, undefined),
+    ])
+    .executeTakeFirstOrThrow();
+}
+
+/** A part of the tree's readiness sums of a year, summed over its kept rows' covering index, and whether any is stale. */
+function liveTotals(db: Executor, fiscalYear: number, scope: readonly number[]) {
+  return db
+    .selectFrom('oit_readiness')
+    .where('oit_readiness.fiscal_year', '=', fiscalYear)
+    .where(within('oit_readiness.agency_id', scope))
+    .select([
+      (eb) => eb.fn.countAll<number | string>().as('agencies'),
+      (eb) => eb.fn.sum<number | string | null>('oit_readiness.ready').as('ready'),
+      (eb) => eb.fn.sum<number | string | null>('oit_readiness.at_risk').as('at_risk'),
+      (eb) => eb.fn.sum<number | string | null>('oit_readiness.missing').as('missing'),
+      (eb) => eb.fn.avg<number | string | null>('oit_readiness.oit_low').as('oit_low'),
+      (eb) => eb.fn.avg<number | string | null>('oit_readiness.oit_high').as('oit_high'),
+      sql<number | string>`sum(case when oit_readiness.missing = 0 and oit_readiness.at_risk = 0 then 1 else 0 end)`.as(
+        'all_ready',
+      ),
+      sql<number | string>`sum(case when oit_readiness.missing > 0 then 1 else 0 end)`.as('with_missing'),
+      staleIn(db, fiscalYear, scope),
+    ])
+    .executeTakeFirstOrThrow();
+}
+
 /** The kept readiness of agency-years: written with the checklist's changes, read a page at a time. */
 export class ReadinessRepository {
   constructor(private readonly db: Executor) {}
@@ -386,8 +438,8 @@ export class ReadinessRepository {
   /**
    * A page of the kept readiness of a year, with how many match, the group's sums and whether any
    * agency-year in scope is stale: two queries, a third to count matches only when filtered
-   * (otherwise the sums hold it). The sums read the kept figures from their covering index alone
-   * (migration 0029).
+   * (otherwise the sums hold it). The whole country's sums are kept by the database (0034); a part
+   * of the tree's are read from the kept figures' covering index alone (0029).
    */
   async page(
     fiscalYear: number,
@@ -420,33 +472,7 @@ export class ReadinessRepository {
         .offset(page.offset)
         .execute(),
       page.q || page.state ? filtered.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow() : null,
-      this.db
-        .selectFrom('oit_readiness')
-        .where('oit_readiness.fiscal_year', '=', fiscalYear)
-        .where(within('oit_readiness.agency_id', scope))
-        .select([
-          (eb) => eb.fn.countAll<number | string>().as('agencies'),
-          (eb) => eb.fn.sum<number | string | null>('oit_readiness.ready').as('ready'),
-          (eb) => eb.fn.sum<number | string | null>('oit_readiness.at_risk').as('at_risk'),
-          (eb) => eb.fn.sum<number | string | null>('oit_readiness.missing').as('missing'),
-          (eb) => eb.fn.avg<number | string | null>('oit_readiness.oit_low').as('oit_low'),
-          (eb) => eb.fn.avg<number | string | null>('oit_readiness.oit_high').as('oit_high'),
-          sql<number | string>`sum(case when oit_readiness.missing = 0 and oit_readiness.at_risk = 0 then 1 else 0 end)`.as(
-            'all_ready',
-          ),
-          sql<number | string>`sum(case when oit_readiness.missing > 0 then 1 else 0 end)`.as('with_missing'),
-          // Whether the database noted a change to an agency-year in scope since it was kept.
-          (eb) =>
-            eb
-              .selectFrom('readiness_changes')
-              .select(sql<number>`1`.as('noted'))
-              .where('readiness_changes.fiscal_year', '=', fiscalYear)
-              .where(within('readiness_changes.agency_id', scope))
-              .where(hasChecklist)
-              .limit(1)
-              .as('stale'),
-        ])
-        .executeTakeFirstOrThrow(),
+      scope === undefined ? keptTotals(this.db, fiscalYear) : liveTotals(this.db, fiscalYear, scope),
     ]);
     const { stale, ...sums } = summary;
     return { rows, total: Number(count ? count.n : sums.agencies), summary: sums, stale: stale !== null };

@@ -299,6 +299,42 @@ describe.each(TEST_DATABASES)('city-wide lists a page at a time, on $engine', (d
     expect(page.total).toBe(agencies.length);
     expect((page.rows[0] as { agency: { nameTh: string } }).agency.nameTh).toBe(agencies.at(-1)!.name_th);
     expect((page.counts as Record<string, number>).missing).toBeGreaterThan(0);
+    // The whole country's sums the database keeps equal the kept rows summed again, through every
+    // change above and after a row is removed.
+    const totalsAgree = async () => {
+      const live = await db.kysely
+        .selectFrom('oit_readiness')
+        .select([
+          'fiscal_year',
+          (eb) => eb.fn.countAll<number | string>().as('agencies'),
+          (eb) => eb.fn.sum<number | string>('ready').as('ready'),
+          (eb) => eb.fn.sum<number | string>('at_risk').as('at_risk'),
+          (eb) => eb.fn.sum<number | string>('missing').as('missing'),
+          (eb) => eb.fn.sum<number | string>('oit_low').as('oit_low_sum'),
+          (eb) => eb.fn.sum<number | string>('oit_high').as('oit_high_sum'),
+        ])
+        .groupBy('fiscal_year')
+        .orderBy('fiscal_year')
+        .execute();
+      const kept = await db.kysely
+        .selectFrom('readiness_totals')
+        .selectAll()
+        .where('agencies', '>', 0)
+        .orderBy('fiscal_year')
+        .execute();
+      expect(kept.map((k) => [k.fiscal_year, Number(k.agencies), Number(k.ready), Number(k.at_risk), Number(k.missing)])).toEqual(
+        live.map((l) => [l.fiscal_year, Number(l.agencies), Number(l.ready), Number(l.at_risk), Number(l.missing)]),
+      );
+      kept.forEach((k, i) => {
+        expect(Number(k.oit_low_sum)).toBeCloseTo(Number(live[i]!.oit_low_sum), 6);
+        expect(Number(k.oit_high_sum)).toBeCloseTo(Number(live[i]!.oit_high_sum), 6);
+      });
+    };
+    await totalsAgree();
+    expect(summary.agencies).toBeGreaterThan(0);
+    await db.kysely.deleteFrom('oit_readiness').where('agency_id', '=', agency.id).where('fiscal_year', '=', OTHER).execute();
+    await totalsAgree();
+    expect((await get(`/api/oit/readiness?year=${OTHER}`)).agencies).toBe(0);
   });
 
   it('ranks by the ITA as published, to the hundredth rounded half up, on the page and in the export alike', async () => {
