@@ -529,6 +529,10 @@ export interface SurveyRoundTable {
   closed_at: Timestamp | null;
   created_by: number | null;
   created_at: Timestamp;
+  /** 1 on the newest round of its agency, fiscal year and tool, else 0: kept by the database (migration 0033). */
+  latest: Generated<number>;
+  /** The sum of its quotas' required sample: kept by the database (migration 0033). */
+  required: Generated<number>;
 }
 
 export interface SurveyTallyTable {

@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { Database, SurveyRound } from '../db/schema.js';
 import { agencyContains, orderSql, within, type Page, type SortColumn } from '../db/page.js';
 import type { RoundState, SurveySort } from './schemas.js';
@@ -27,24 +27,11 @@ export class SurveyRepository {
     return this.db.selectFrom('survey_rounds').selectAll().where('agency_id', '=', agencyId).orderBy('id', 'desc').execute();
   }
 
-  /** Every agency's rounds of a year and tool, with all their counts and quotas: three queries, whatever the number of groups. */
-  async cityProgress(fiscalYear: number, tool: string, within?: readonly number[]) {
-    let query = this.db.selectFrom('survey_rounds').selectAll().where('fiscal_year', '=', fiscalYear).where('tool', '=', tool);
-    if (within !== undefined) query = query.where('agency_id', 'in', within.length ? within : [-1]);
-    const rounds = await query.orderBy('id', 'desc').execute();
-    if (!rounds.length) return { rounds, counts: [], quotas: [] };
-    const ids = rounds.map((r) => r.id);
-    const [counts, quotas] = await Promise.all([
-      this.db.selectFrom('survey_counts').select(['round_id', 'division_id', 'responses']).where('round_id', 'in', ids).execute(),
-      this.db.selectFrom('survey_quotas').select(['round_id', 'division_id', 'required']).where('round_id', 'in', ids).execute(),
-    ]);
-    return { rounds, counts, quotas };
-  }
-
   /**
    * A page of each agency's latest round of a year and tool (the agencies in scope), with those
    * rounds' counts and quotas, how many match and the group's figures: four queries (five with a
-   * filter), whatever the number of agencies.
+   * filter), whatever the number of agencies. The latest round and its quotas' sum are kept on the
+   * rounds (migration 0033): the figures are read from an index of the rounds alone.
    */
   async cityProgressPage(
     fiscalYear: number,
@@ -55,39 +42,38 @@ export class SurveyRepository {
   ) {
     const stateOf = sql<RoundState>`case when r.closed_at is null and r.opens_on <= ${today} and ${today} <= r.closes_on then 'open'
       when r.closed_at is null and r.opens_on > ${today} then 'upcoming' else 'closed' end`;
-    const base = this.db
+    const latest = this.db
       .selectFrom('survey_rounds as r')
-      .innerJoin('agencies', 'agencies.id', 'r.agency_id')
       .where('r.fiscal_year', '=', fiscalYear)
       .where('r.tool', '=', tool)
-      .where(within('r.agency_id', scope))
-      .where(
-        sql<SqlBool>`r.id = (select max(x.id) from survey_rounds x
-          where x.agency_id = r.agency_id and x.fiscal_year = r.fiscal_year and x.tool = r.tool)`,
-      );
-    const filtered = base.where((eb) => {
-      const conditions: Expression<SqlBool>[] = [];
-      if (page.q) conditions.push(agencyContains(page.q));
-      if (page.state) conditions.push(sql<SqlBool>`${stateOf} = ${page.state}`);
-      return eb.and(conditions);
-    });
+      .where('r.latest', '=', 1)
+      .where(within('r.agency_id', scope));
+    const inState = sql<SqlBool>`${stateOf} = ${page.state ?? null}`;
+    const matching = latest
+      .innerJoin('agencies', 'agencies.id', 'r.agency_id')
+      .$if(Boolean(page.q), (qb) => qb.where(agencyContains(page.q ?? '')))
+      .$if(Boolean(page.state), (qb) => qb.where(inState));
     const [rounds, count, figures] = await Promise.all([
-      filtered
+      matching
         .selectAll('r')
         .select(['agencies.code as agency_code', 'agencies.slug as agency_slug', 'agencies.name_th as agency_name_th'])
         .orderBy(orderSql(surveyColumn[page.sort], page.order, 'agencies.code'))
         .limit(page.limit)
         .offset(page.offset)
         .execute(),
-      // Without a filter, how many match is the sum of the rounds by state.
-      page.q || page.state ? filtered.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow() : null,
+      // Without a filter, how many match is the sum of the rounds by state; the agencies are read
+      // only when searched.
+      page.q || page.state
+        ? (page.q ? matching : latest.where(inState))
+            .select((eb) => eb.fn.countAll<number | string>().as('n'))
+            .executeTakeFirstOrThrow()
+        : null,
       // The rounds by state with their quotas' sum, in one reading of the group.
-      base
-        .leftJoin('survey_quotas as q', 'q.round_id', 'r.id')
+      latest
         .select([
           stateOf.as('state'),
-          sql<number | string>`count(distinct r.id)`.as('n'),
-          (eb) => eb.fn.sum<number | string | null>('q.required').as('required'),
+          (eb) => eb.fn.countAll<number | string>().as('n'),
+          (eb) => eb.fn.sum<number | string | null>('r.required').as('required'),
         ])
         .groupBy(sql`1`)
         .execute(),
@@ -140,7 +126,7 @@ export class SurveyRepository {
     return this.db.selectFrom('survey_rounds').selectAll().where('code', '=', code).executeTakeFirst();
   }
 
-  insertRound(row: Omit<SurveyRound, 'id'>): Promise<SurveyRound> {
+  insertRound(row: Omit<SurveyRound, 'id' | 'latest' | 'required'>): Promise<SurveyRound> {
     return this.db.insertInto('survey_rounds').values(row).returningAll().executeTakeFirstOrThrow();
   }
 

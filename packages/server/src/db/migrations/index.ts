@@ -32,6 +32,7 @@ import * as m0029 from './0029-readiness-figures.js';
 import * as m0030 from './0030-agency-kinds-index.js';
 import * as m0031 from './0031-survey-rounds-latest.js';
 import * as m0032 from './0032-link-check-latest.js';
+import * as m0033 from './0033-survey-rounds-kept.js';
 import * as m0034 from './0034-readiness-totals.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see 0001
@@ -71,6 +72,7 @@ const steps: Record<string, Step> = {
   '0030-agency-kinds-index': m0030,
   '0031-survey-rounds-latest': m0031,
   '0032-link-check-latest': m0032,
+  '0033-survey-rounds-kept': m0033,
   '0034-readiness-totals': m0034,
 };
 

@@ -1,0 +1,176 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findAgency, listDivisions } from '../agencies/repository.js';
+import { systemActor, type Actor } from '../auth/policy.js';
+import { openBackup, restoreBackup, writeBackup } from '../db/backup.js';
+import type { Db } from '../db/database.js';
+import type { Agency } from '../db/schema.js';
+import { TEST_DATABASES } from '../test-support/databases.js';
+import { SurveyService } from './service.js';
+
+const YEAR = 2566;
+const day = (offset: number) => new Date(Date.now() + 7 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+const central: Actor = {
+  id: 0,
+  email: 'central@localhost',
+  displayName: 'central',
+  role: 'central_admin',
+  agencyId: null,
+  divisionId: null,
+  oversees: 'all',
+};
+
+describe.each(TEST_DATABASES)('rounds keep whether they are latest and their quotas’ sum on $engine', (database) => {
+  let db: Db & { drop(): Promise<void> };
+  let dataDir: string;
+  let service: SurveyService;
+  let agency: Agency;
+  let other: Agency;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'prongsai-kept-rounds-'));
+    db = await database.openDemo({ results: false }, dataDir);
+    service = new SurveyService(db.kysely);
+    agency = (await findAgency(db.kysely, 'bang-khae'))!;
+    other = (await findAgency(db.kysely, 'bang-sue'))!;
+  }, 60_000);
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  /** Every round whose kept flag or sum differs from what the rounds and quotas say now. */
+  const drift = async () =>
+    (
+      await sql<{ id: number; latest: number; required: number; live_latest: number; live_required: number }>`
+        select r.id, r.latest, r.required,
+          case when r.id = (select max(x.id) from survey_rounds x where x.agency_id = r.agency_id
+            and x.fiscal_year = r.fiscal_year and x.tool = r.tool) then 1 else 0 end as live_latest,
+          (select coalesce(sum(q.required), 0) from survey_quotas q where q.round_id = r.id) as live_required
+        from survey_rounds r`.execute(db.kysely)
+    ).rows.filter((r) => Number(r.latest) !== Number(r.live_latest) || Number(r.required) !== Number(r.live_required));
+  const city = (tool: 'IIT' | 'EIT' = 'EIT') =>
+    service.cityProgress(central, YEAR, tool, { limit: 100, offset: 0, sort: 'code', order: 'asc' });
+  const roundOf = async (id: number) =>
+    (await db.kysely.selectFrom('survey_rounds').selectAll().where('id', '=', id).executeTakeFirst())!;
+
+  it('starts from the kept values the migration and the demo rounds give', async () => {
+    expect(await db.kysely.selectFrom('survey_rounds').select('id').execute()).not.toHaveLength(0);
+    expect(await drift()).toEqual([]);
+  });
+
+  it('lets a second round of the same agency, year and tool take over as latest, counted once', async () => {
+    const first = await service.open(null, agency, { tool: 'EIT', fiscalYear: YEAR, opensOn: day(-30), closesOn: day(-2) });
+    const before = await city();
+    const own = before.rows.filter((r) => r.agencyId === agency.id);
+    expect(own.map((r) => r.round.id)).toEqual([first.id]);
+    // EIT rounds start with the district minimums: kept on the round as they are written.
+    expect((await roundOf(first.id)).required).toBe(own[0]!.required);
+    expect(own[0]!.required).toBeGreaterThan(0);
+    await service.close(systemActor(agency.id), first);
+
+    const second = await service.open(null, agency, { tool: 'EIT', fiscalYear: YEAR, opensOn: day(0), closesOn: day(10) });
+    expect(Number((await roundOf(first.id)).latest)).toBe(0);
+    expect(Number((await roundOf(second.id)).latest)).toBe(1);
+    const after = await city();
+    expect(after.rows.filter((r) => r.agencyId === agency.id).map((r) => r.round.id)).toEqual([second.id]);
+    expect(after.total).toBe(before.total);
+    expect(after.agencies).toBe(before.agencies);
+    // The first round was closed; the agency counts once, now open.
+    expect(after.open).toBe(before.open + 1);
+    expect(after.closed).toBe(before.closed - 1);
+    expect(after.required).toBe(after.rows.reduce((sum, r) => sum + r.required, 0));
+    // The state filter and its count read the kept rounds too.
+    const open = await service.cityProgress(central, YEAR, 'EIT', {
+      limit: 100,
+      offset: 0,
+      sort: 'code',
+      order: 'asc',
+      state: 'open',
+    });
+    expect(open.rows.map((r) => r.round.id)).toEqual([second.id]);
+    expect(open.total).toBe(1);
+    const searched = await service.cityProgress(central, YEAR, 'EIT', {
+      limit: 100,
+      offset: 0,
+      sort: 'name',
+      order: 'desc',
+      q: agency.slug,
+    });
+    expect(searched.rows.map((r) => r.round.id)).toEqual([second.id]);
+    expect(searched.total).toBe(1);
+    expect(await drift()).toEqual([]);
+  });
+
+  it('keeps the quotas’ sum as quotas are set and changed', async () => {
+    const round = await service.open(null, other, { tool: 'IIT', fiscalYear: YEAR, opensOn: day(-1), closesOn: day(20) });
+    expect(Number((await roundOf(round.id)).required)).toBe(0);
+    const divisions = await listDivisions(db.kysely, other.id);
+    await service.setQuotas(
+      systemActor(other.id),
+      round,
+      divisions.slice(0, 3).map((d, i) => ({ divisionId: d.id, headcount: 20 + i, required: 10 + i })),
+    );
+    expect(Number((await roundOf(round.id)).required)).toBe(10 + 11 + 12);
+    await service.setQuotas(systemActor(other.id), round, [{ divisionId: divisions[1]!.id, headcount: 40, required: 30 }]);
+    expect(Number((await roundOf(round.id)).required)).toBe(10 + 30 + 12);
+    const row = (await city('IIT')).rows.find((r) => r.agencyId === other.id)!;
+    expect(row.round.id).toBe(round.id);
+    expect(row.required).toBe(52);
+    expect((await city('IIT')).required).toBe((await city('IIT')).rows.reduce((sum, r) => sum + r.required, 0));
+    // Quotas written or removed directly are kept the same way.
+    await db.kysely.updateTable('survey_quotas').set({ required: 1 }).where('round_id', '=', round.id).execute();
+    expect(Number((await roundOf(round.id)).required)).toBe(3);
+    await db.kysely
+      .deleteFrom('survey_quotas')
+      .where('round_id', '=', round.id)
+      .where('division_id', '=', divisions[0]!.id)
+      .execute();
+    expect(Number((await roundOf(round.id)).required)).toBe(2);
+    expect(await drift()).toEqual([]);
+  });
+
+  it('gives the flag back to the newest remaining round when the latest is removed', async () => {
+    const older = await service.open(null, other, { tool: 'EIT', fiscalYear: YEAR, opensOn: day(-40), closesOn: day(-30) });
+    const newer = await service.open(null, other, { tool: 'EIT', fiscalYear: YEAR, opensOn: day(-20), closesOn: day(-10) });
+    expect(Number((await roundOf(older.id)).latest)).toBe(0);
+    await db.kysely.deleteFrom('survey_rounds').where('id', '=', newer.id).execute();
+    expect(Number((await roundOf(older.id)).latest)).toBe(1);
+    expect((await city()).rows.filter((r) => r.agencyId === other.id).map((r) => r.round.id)).toEqual([older.id]);
+    expect(await drift()).toEqual([]);
+  });
+
+  it('restores a backup to the same kept values, neither doubled nor lost', async () => {
+    const keptOf = async () =>
+      (await db.kysely.selectFrom('survey_rounds').select(['id', 'latest', 'required']).orderBy('id').execute()).map((r) => ({
+        id: r.id,
+        latest: Number(r.latest),
+        required: Number(r.required),
+      }));
+    const before = await keptOf();
+    const file = join(dataDir, 'kept.backup.gz');
+    await writeBackup(db, file);
+    await restoreBackup(db, await openBackup(file));
+    expect(await keptOf()).toEqual(before);
+    expect(await drift()).toEqual([]);
+    // Rows of a backup from before the kept columns, or holding other values, are kept as they are restored.
+    for (const change of [
+      ({ latest: _latest, required: _required, ...row }: Record<string, unknown>) => row,
+      (row: Record<string, unknown>) => ({ ...row, latest: 1, required: 999 }),
+    ]) {
+      const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
+      const changed = lines.map((line) => {
+        if (!line.startsWith('["survey_rounds",')) return line;
+        const [table, row] = JSON.parse(line) as [string, Record<string, unknown>];
+        return JSON.stringify([table, change(row)]);
+      });
+      const other = join(dataDir, 'changed.backup.gz');
+      writeFileSync(other, gzipSync(changed.join('\n')));
+      await restoreBackup(db, await openBackup(other));
+      expect(await keptOf()).toEqual(before);
+    }
+  });
+});
