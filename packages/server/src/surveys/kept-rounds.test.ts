@@ -79,6 +79,7 @@ describe.each(TEST_DATABASES)('rounds keep whether they are latest and their quo
     expect(after.rows.filter((r) => r.agencyId === agency.id).map((r) => r.round.id)).toEqual([second.id]);
     expect(after.total).toBe(before.total);
     expect(after.agencies).toBe(before.agencies);
+    expect(after.agencies).toBe(after.open + after.upcoming + after.closed);
     // The first round was closed; the agency counts once, now open.
     expect(after.open).toBe(before.open + 1);
     expect(after.closed).toBe(before.closed - 1);
@@ -93,6 +94,30 @@ describe.each(TEST_DATABASES)('rounds keep whether they are latest and their quo
     });
     expect(open.rows.map((r) => r.round.id)).toEqual([second.id]);
     expect(open.total).toBe(1);
+    // Each state's page holds the rounds the figures count in it.
+    const past = await service.open(null, other, { tool: 'EIT', fiscalYear: YEAR, opensOn: day(-9), closesOn: day(-3) });
+    const later = await service.open(null, (await findAgency(db.kysely, 'lak-si'))!, {
+      tool: 'EIT',
+      fiscalYear: YEAR,
+      opensOn: day(3),
+      closesOn: day(9),
+    });
+    const all = await city();
+    for (const [state, ids] of [
+      ['open', [second.id]],
+      ['upcoming', [later.id]],
+      ['closed', [past.id]],
+    ] as const) {
+      const page = await service.cityProgress(central, YEAR, 'EIT', {
+        limit: 100,
+        offset: 0,
+        sort: 'closesOn',
+        order: 'desc',
+        state,
+      });
+      expect(page.rows.map((r) => r.round.id)).toEqual(ids);
+      expect(page.total).toBe(all[state]);
+    }
     const searched = await service.cityProgress(central, YEAR, 'EIT', {
       limit: 100,
       offset: 0,

@@ -6,8 +6,8 @@ import type { RoundState, SurveySort } from './schemas.js';
 const surveyColumn: Record<SurveySort, SortColumn> = {
   code: { column: 'agencies.code', notNull: true },
   name: { column: 'agencies.name_th', notNull: true },
-  opensOn: { column: 'r.opens_on' },
-  closesOn: { column: 'r.closes_on' },
+  opensOn: { column: 'r.opens_on', notNull: true },
+  closesOn: { column: 'r.closes_on', notNull: true },
 };
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -40,15 +40,18 @@ export class SurveyRepository {
     today: string,
     page: Page<SurveySort> & { state?: RoundState | undefined },
   ) {
-    const stateOf = sql<RoundState>`case when r.closed_at is null and r.opens_on <= ${today} and ${today} <= r.closes_on then 'open'
-      when r.closed_at is null and r.opens_on > ${today} then 'upcoming' else 'closed' end`;
+    // A round's state on the day, as plain conditions on its columns (a filter by state is then
+    // estimated from their statistics, and read along the agencies' order when it matches many).
+    const open = sql<SqlBool>`(r.closed_at is null and r.opens_on <= ${today} and ${today} <= r.closes_on)`;
+    const upcoming = sql<SqlBool>`(r.closed_at is null and r.opens_on > ${today})`;
+    const stateOf = sql<RoundState>`case when ${open} then 'open' when ${upcoming} then 'upcoming' else 'closed' end`;
+    const inState = { open, upcoming, closed: sql<SqlBool>`(not ${open} and not ${upcoming})` }[page.state ?? 'open'];
     const latest = this.db
       .selectFrom('survey_rounds as r')
       .where('r.fiscal_year', '=', fiscalYear)
       .where('r.tool', '=', tool)
       .where('r.latest', '=', 1)
       .where(within('r.agency_id', scope));
-    const inState = sql<SqlBool>`${stateOf} = ${page.state ?? null}`;
     const matching = latest
       .innerJoin('agencies', 'agencies.id', 'r.agency_id')
       .$if(Boolean(page.q), (qb) => qb.where(agencyContains(page.q ?? '')))
