@@ -382,8 +382,9 @@ export interface ReadinessTotalsTable {
   ready: number;
   at_risk: number;
   missing: number;
-  oit_low_sum: number;
-  oit_high_sum: number;
+  /** Sums of the predicted OIT range in hundredths (the scores are kept to the hundredth): exact. */
+  oit_low_hundredths: number | string;
+  oit_high_hundredths: number | string;
   all_ready: number;
   with_missing: number;
 }

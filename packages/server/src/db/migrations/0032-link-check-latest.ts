@@ -41,12 +41,6 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
     .execute();
   await db.schema.createIndex('link_check_latest_run').on('link_check_latest').column('run_id').execute();
 
-  await sql`insert into link_check_latest (${sql.raw(COLUMNS)})
-select agency_id, fiscal_year, id, "trigger", created_at, finished_at, total, checked, passed from (
-  select r.*, row_number() over (partition by agency_id, fiscal_year order by created_at desc, id desc) as n
-  from link_check_runs r where status = 'done') latest
-where n = 1`.execute(db);
-
   if (engine === 'sqlite') {
     await sql
       .raw(`create trigger link_check_latest_insert after insert on link_check_runs when new.status = 'done' begin ${KEEP} end`)
@@ -74,6 +68,20 @@ for each row when (new.status = 'done') execute function link_check_latest_keep(
       )
       .execute(db);
   }
+
+  // Filled after the triggers are made: on PostgreSQL making them locks out writers of the runs until
+  // the migration commits, so a run finishing meanwhile is kept by its trigger or read here, never
+  // missed; a row its trigger kept first stays unless this one is newer.
+  await sql`insert into link_check_latest (${sql.raw(COLUMNS)})
+select agency_id, fiscal_year, id, "trigger", created_at, finished_at, total, checked, passed from (
+  select r.*, row_number() over (partition by agency_id, fiscal_year order by created_at desc, id desc) as n
+  from link_check_runs r where status = 'done') latest
+where n = 1
+on conflict (agency_id, fiscal_year) do update set run_id = excluded.run_id, "trigger" = excluded."trigger",
+  created_at = excluded.created_at, finished_at = excluded.finished_at, total = excluded.total,
+  checked = excluded.checked, passed = excluded.passed
+where excluded.created_at > link_check_latest.created_at
+  or (excluded.created_at = link_check_latest.created_at and excluded.run_id > link_check_latest.run_id)`.execute(db);
 
   // An agency-year's runs newest first (its latest run, a recent or pending one), replacing the
   // index on the agency-year alone; the schedule's due check reads the runs created since a moment
