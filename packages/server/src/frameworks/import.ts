@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/repository.js';
 import { authorize, type Actor } from '../auth/policy.js';
 import type { Database } from '../db/schema.js';
 import { conflict } from '../http/errors.js';
-import { availableFrameworks, importedFrameworksDir, loadFramework } from './registry.js';
+import { availableFrameworks, forgetFrameworkIds, importedFrameworksDir, loadFramework } from './registry.js';
 import { claimFrameworkId, frameworkUse } from './repository.js';
 import { keepFrameworkFile, syncImportedFrameworks } from './shared.js';
 import { locateProblems, workbookError, workbookToFramework, type WorkbookCells } from './workbook.js';
@@ -128,7 +128,10 @@ export async function importFramework(
       if (!kept) throw taken();
     });
   } catch (error) {
-    if (kept) await rm(copy, { force: true });
+    if (kept) {
+      await rm(copy, { force: true });
+      forgetFrameworkIds();
+    }
     throw error;
   }
   return { ok: true, ...summary, saved: true };

@@ -59,6 +59,14 @@ export function availableFrameworks(dir = frameworksDir()): string[] {
 }
 
 /** Loads and validates a framework by id (`bma-district-2566`) or by path to a JSON file. */
+/**
+ * Forgets which file each id was found in: a set written into the imported folder (by an import or
+ * by copying another instance's) is found first from then on, should it share an id with a shipped one.
+ */
+export function forgetFrameworkIds(): void {
+  byRef.clear();
+}
+
 export function loadFramework(idOrPath: string, dir = frameworksDir()): CompiledFramework {
   // A set's id is never given to other content (imports refuse a known id), so once found it is
   // answered without looking at the disk again: lists load a set for each of their rows.

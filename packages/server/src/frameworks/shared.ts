@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { compileFramework } from '@prongsai/core';
 import type { Database } from '../db/schema.js';
-import { importedFrameworksDir } from './registry.js';
+import { forgetFrameworkIds, importedFrameworksDir } from './registry.js';
 import { fillFrameworkData, frameworkClaims, importedFrameworkIds, importedFrameworks } from './repository.js';
 
 /**
@@ -41,6 +41,7 @@ export async function keepFrameworkFile(dir: string, id: string, text: string, i
     const at = new Date(importedAt);
     if (!Number.isNaN(at.getTime())) await utimes(temporary, at, at);
     await link(temporary, join(dir, `${id}.json`));
+    forgetFrameworkIds();
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
