@@ -3,6 +3,7 @@ import { checkAgencyKind, kindMilestones, SHIPPED_AGENCY_KINDS, shippedKind, typ
 import { recordAudit } from '../audit/repository.js';
 import { allows, authorize, type Actor } from '../auth/policy.js';
 import { now } from '../db/database.js';
+import { lockRow } from '../db/locks.js';
 import type { AgencyKindRow, Database } from '../db/schema.js';
 import { badRequest, conflict, notFound } from '../http/errors.js';
 import { noteLateChangesOfKind } from '../calendar/repository.js';
@@ -107,10 +108,13 @@ export async function addAgencyKind(db: Kysely<Database>, actor: Actor, input: u
 /** Changes a kind's names, naming, units or sampling (central admins); its id stays. */
 export async function changeAgencyKind(db: Kysely<Database>, actor: Actor, id: string, input: unknown) {
   authorize(actor, 'agencyKind', 'manage', undefined);
-  const before = await kindById(db, id);
-  if (!before) throw notFound('agency kind');
   const kind = checked({ ...(input as object), id });
   return db.transaction().execute(async (trx) => {
+    // Read under the kind's row lock, so of two edits at once the later compares its milestones with
+    // the earlier's and neither misses noting the kind's agencies as changed.
+    await lockRow(trx, 'agency_kinds', id);
+    const before = await kindById(trx, id);
+    if (!before) throw notFound('agency kind');
     const values = { name_th: kind.nameTh, name_en: kind.nameEn, definition: JSON.stringify(kind), updated_at: now() };
     const row = (await findKindRow(trx, id))
       ? await updateKindRow(trx, id, values)

@@ -13,7 +13,14 @@ const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof Postgre
  * same thing run one after another. PostgreSQL takes a row lock; SQLite needs nothing more,
  * since the one connection runs one transaction at a time.
  */
-export async function lockRow(trx: Transaction<Database>, table: LockableTable, id: number): Promise<void> {
+export async function lockRow(trx: Transaction<Database>, table: LockableTable, id: number): Promise<void>;
+/** Holds a row of a table keyed by text (a kind of agency, by its id), as above. */
+export async function lockRow(trx: Transaction<Database>, table: 'agency_kinds', id: string): Promise<void>;
+export async function lockRow(
+  trx: Transaction<Database>,
+  table: LockableTable | 'agency_kinds',
+  id: number | string,
+): Promise<void> {
   if (!isPostgres(trx)) return;
   await sql`select id from ${sql.table(table)} where id = ${id} for update`.execute(trx);
 }
