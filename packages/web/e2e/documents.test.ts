@@ -50,6 +50,27 @@ describe.runIf(browserAvailable)('documents in Chromium', () => {
     await context.close();
   });
 
+  it("words a district office's memo cards as before, and names the memos in English for English readers", async () => {
+    const { context, page } = await newPage(harness);
+    await signIn(page, harness, 'admin@phasi-charoen.demo');
+    await page.getByRole('heading', { name: 'สำนักงานเขตภาษีเจริญ' }).waitFor();
+    await page.getByRole('link', { name: 'เอกสาร', exact: true }).click();
+    await page.getByTestId('memo-summary-collection').waitFor();
+    const collection = () => page.getByTestId('document-memo-collection').textContent();
+    const schools = () => page.getByTestId('document-memo-schools').textContent();
+    expect(await collection()).toContain('บันทึกข้อความแจ้งทุกฝ่าย (ฝ่ายปกครอง)');
+    expect(await collection()).toContain('ถึงผู้อำนวยการเขต: เครื่องมือและน้ำหนัก');
+    expect(await schools()).toContain('บันทึกข้อความถึงโรงเรียนในสังกัด (ฝ่ายการศึกษา)');
+    await page.getByText('English', { exact: true }).first().click();
+    await expect.poll(collection).toContain('Memo to every division (administration)');
+    expect(await collection()).toContain('To the district director:');
+    expect(await collection()).not.toContain('บันทึกข้อความ');
+    expect(await schools()).toContain('Memo to the schools (education division)');
+    await page.getByText('ไทย', { exact: true }).first().click();
+    await expect.poll(collection).toContain('บันทึกข้อความแจ้งทุกฝ่าย (ฝ่ายปกครอง)');
+    await context.close();
+  });
+
   it('makes the FY2567 measures document with a progress bar and offers the download', async () => {
     const { context, page } = await newPage(harness);
     await signIn(page, harness, 'admin@bang-khae.demo');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MILESTONE_TH, MILESTONES } from '../calendar/milestones.js';
 import { MEMO_KIND_TH, MEMO_KINDS } from '../calendar/memos.js';
 import { checkAgencyKind } from './kinds.js';
-import { kindMemoKinds, kindMilestones, memoKindTh, milestoneTh } from './milestones.js';
+import { kindMemoKinds, kindMilestones, memoKindEn, memoKindTh, milestoneTh } from './milestones.js';
 import { SHIPPED_AGENCY_KINDS, shippedKind } from './shipped.js';
 
 describe('the milestones of a kind of agency', () => {
@@ -57,6 +57,15 @@ describe('the milestones of a kind of agency', () => {
     for (const kind of SHIPPED_AGENCY_KINDS.filter((k) => k.id !== 'district')) {
       for (const memo of MEMO_KINDS) expect(memoKindTh(memo, kind)).not.toMatch(/ฝ่ายปกครอง|ฝ่ายการศึกษา/);
     }
+  });
+
+  it("names the memos in English as the district's pages did, and another kind's by the English of its units", () => {
+    expect(memoKindEn('collection', shippedKind('district')!)).toBe('Memo to every division (administration)');
+    expect(memoKindEn('schools', shippedKind('district')!)).toBe('Memo to the schools (education division)');
+    expect(memoKindEn('collection', shippedKind('municipality')!)).toBe('Memo to every division');
+    expect(memoKindEn('collection', shippedKind('province')!)).toBe('Memo to every work group');
+    expect(memoKindEn('schools', shippedKind('sao')!)).toBe('Memo to the schools');
+    expect(memoKindEn('collection')).toBe('Memo to every unit');
   });
 
   it('accepts a list of known milestones and refuses unknown, repeated or no milestones, in Thai and English', () => {

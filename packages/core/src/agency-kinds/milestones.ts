@@ -1,6 +1,6 @@
 import { GENERAL_MILESTONES, MILESTONE_TH, MILESTONES, type Milestone } from '../calendar/milestones.js';
 import { MEMO_KIND_TH, MEMO_KINDS, type MemoKind } from '../calendar/memos.js';
-import type { AgencyKind } from './kinds.js';
+import { UNIT_TERMS, type AgencyKind } from './kinds.js';
 import { shippedKind } from './shipped.js';
 
 /** What the milestones of a kind's year depend on. */
@@ -53,4 +53,21 @@ export function kindMemoKinds(kind: Pick<AgencyKind, 'id' | 'milestones'>): Memo
 export function memoKindTh(memo: MemoKind, kind?: KindOfMilestones): string {
   if (kind?.id === 'district') return MEMO_KIND_TH[memo];
   return memo === 'schools' ? 'บันทึกข้อความถึงโรงเรียนในสังกัด' : `บันทึกข้อความแจ้งทุก${kind?.unitTerm ?? ANY_UNIT}`;
+}
+
+/** The memos' English names in a Bangkok district office, as its pages named them before kinds had their own memos. */
+const DISTRICT_MEMO_EN: Record<MemoKind, string> = {
+  collection: 'Memo to every division (administration)',
+  schools: 'Memo to the schools (education division)',
+};
+
+/**
+ * A memo's English name for agencies of a kind, as `memoKindTh` names it in Thai: to every unit by
+ * the English of the kind's word for them (without its Thai gloss), else a word that fits any.
+ */
+export function memoKindEn(memo: MemoKind, kind?: KindOfMilestones): string {
+  if (kind?.id === 'district') return DISTRICT_MEMO_EN[memo];
+  if (memo === 'schools') return 'Memo to the schools';
+  const unit = kind && kind.unitTerm in UNIT_TERMS ? UNIT_TERMS[kind.unitTerm].split(' (')[0]!.toLowerCase() : 'unit';
+  return `Memo to every ${unit}`;
 }

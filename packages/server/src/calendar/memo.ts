@@ -6,6 +6,8 @@ import {
   EIT_MINIMUMS,
   instructionsOutdated,
   kindMemoKinds,
+  MEMO_KINDS,
+  memoKindEn,
   memoKindTh,
   milestoneTh,
   SCHOOL_EIT_MINIMUM,
@@ -45,6 +47,7 @@ export interface MemoModel extends MemoDocument {
 export interface MemoView {
   kind: MemoKind;
   nameTh: string;
+  nameEn: string;
   content: MemoContent;
   /** The instructions the calendar gives today: what the editor starts from. */
   calendarInstructions: string[];
@@ -69,6 +72,13 @@ export interface MemoWarning {
   en: string;
   blocking: boolean;
 }
+
+/** The refusal of a memo an agency's kind does not have. */
+const lacking = (kind: AgencyKind, memo: MemoKind) =>
+  badRequest(
+    `agencies of kind ${kind.id} have no ${memo} memo: their year has no schools' data step`,
+    `หน่วยงานประเภท${kind.nameTh}ไม่มี${memoKindTh(memo, kind)} เพราะกำหนดการของหน่วยงานประเภทนี้ไม่มีขั้นตอน${milestoneTh('schools-data', kind)}`,
+  );
 
 const contentOf = (row: MemoRow | undefined): MemoContent => (row ? (JSON.parse(row.content) as MemoContent) : {});
 
@@ -135,15 +145,23 @@ export class MemoService {
     return (await kindsResolver(this.db))(agency.kind);
   }
 
-  /** Refuses a memo the agency's kind does not have (the schools' one where its year has no schools' step). */
+  /**
+   * Refuses to write into, issue or reopen a memo the agency's kind does not have (the schools' one
+   * where its year has no schools' step): reopened, it could not be issued again.
+   */
   async checkKindHas(agency: Agency, memo: MemoKind): Promise<void> {
     const kind = await this.kindOf(agency);
-    if (!kindMemoKinds(kind).includes(memo)) {
-      throw badRequest(
-        `agencies of kind ${kind.id} have no ${memo} memo: their year has no schools' data step`,
-        `หน่วยงานประเภท${kind.nameTh}ไม่มี${memoKindTh(memo, kind)} เพราะกำหนดการของหน่วยงานประเภทนี้ไม่มีขั้นตอน${milestoneTh('schools-data', kind)}`,
-      );
-    }
+    if (!kindMemoKinds(kind).includes(memo)) throw lacking(kind, memo);
+  }
+
+  /**
+   * Refuses to print a memo the agency's kind does not have, unless it was issued (before its kind
+   * lost the memo): an issued memo is printed from what it said when issued.
+   */
+  async checkPrintable(agency: Agency, fiscalYear: number, memo: MemoKind): Promise<void> {
+    const kind = await this.kindOf(agency);
+    if (kindMemoKinds(kind).includes(memo)) return;
+    if (!issuedOf(await this.repository.find(agency.id, fiscalYear, memo))) throw lacking(kind, memo);
   }
 
   private async facts(
@@ -234,23 +252,28 @@ export class MemoService {
 
   /**
    * The year's memos its kind has, as the editor shows them: each one's content, the calendar's
-   * instructions and the text.
+   * instructions and the text; and any memo issued before its kind lost it (a municipality's memo
+   * to the schools of a year when every kind had one), as it went out, neither changed nor reopened.
    */
   async list(reader: Actor, agency: Agency, fiscalYear: number): Promise<MemoView[]> {
     authorize(reader, 'calendar', 'read', { agencyId: agency.id });
     const agencyKind = await this.kindOf(agency);
     const facts = await this.facts(reader, agency, fiscalYear);
     const rows = new Map((await this.repository.ofYear(agency.id, fiscalYear)).map((r) => [r.kind, r]));
-    const can = { edit: allows(reader, 'calendar', 'manage', { agencyId: agency.id }) };
-    return kindMemoKinds(agencyKind).map((kind) => {
+    const has = kindMemoKinds(agencyKind);
+    const manage = allows(reader, 'calendar', 'manage', { agencyId: agency.id });
+    const listed = MEMO_KINDS.filter((kind) => has.includes(kind) || issuedOf(rows.get(kind)));
+    return listed.map((kind) => {
       const row = rows.get(kind);
       const content = contentOf(row);
+      const can = { edit: manage && has.includes(kind) };
+      const names = { nameTh: memoKindTh(kind, agencyKind), nameEn: memoKindEn(kind, agencyKind) };
       // An issued memo shows exactly what went out, whatever the calendar or framework say now.
       const issued = issuedOf(row);
       if (issued) {
         return {
           kind,
-          nameTh: memoKindTh(kind, agencyKind),
+          ...names,
           content,
           calendarInstructions: issued.calendarInstructions,
           outdated: false,
@@ -265,7 +288,7 @@ export class MemoService {
       }
       return {
         kind,
-        nameTh: memoKindTh(kind, agencyKind),
+        ...names,
         content,
         calendarInstructions: calendarInstructions(kind, facts),
         outdated: instructionsOutdated(kind, facts, content),
@@ -317,7 +340,8 @@ export class MemoService {
 
   /**
    * Issues a memo: it has its number and date (today where none), and is locked from then on; the
-   * calendar's memo milestone is done once every memo the agency's kind has is issued.
+   * calendar's memo milestone is done once every memo the agency's kind has is issued. A memo its
+   * kind lacks is neither issued nor reopened (an issued one stays as it went out).
    */
   async issue(actor: Actor, agency: Agency, fiscalYear: number, kind: MemoKind, issued: boolean): Promise<void> {
     authorize(actor, 'calendar', 'manage', { agencyId: agency.id });
@@ -362,8 +386,9 @@ export class MemoService {
   /** A memo ready to typeset. */
   async model(reader: Actor, agency: Agency, fiscalYear: number, kind: MemoKind, dataDir: string): Promise<MemoModel> {
     authorize(reader, 'calendar', 'read', { agencyId: agency.id });
-    await this.checkKindHas(agency, kind);
     const row = await this.repository.find(agency.id, fiscalYear, kind);
+    // A memo the agency's kind lacks is printed only as it was issued (before its kind lost it).
+    if (!issuedOf(row)) await this.checkKindHas(agency, kind);
     const emblem = await readEmblem(dataDir, agency.id);
     // An issued memo is typeset from what it said when issued, never recomputed.
     const issued = issuedOf(row);

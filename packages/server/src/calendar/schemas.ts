@@ -92,6 +92,8 @@ export const memoDocumentSchema = z.object({
 export const memoViewSchema = z.object({
   kind: z.enum(MEMO_KINDS),
   nameTh: z.string(),
+  /** The memo's name in English, by the English of the kind's word for its units. */
+  nameEn: z.string(),
   content: memoContentSchema,
   /** The instructions the calendar gives today: what the editor starts from. */
   calendarInstructions: z.array(z.string()),

@@ -1,6 +1,9 @@
 import { MILESTONE_TH, MILESTONES, scoreAssessment } from '@prongsai/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findAgency } from '../agencies/repository.js';
+import { tmpdir } from 'node:os';
+import { findAgency, findAgencyBySlug } from '../agencies/repository.js';
+import { systemActor } from '../auth/policy.js';
+import { MemoService } from '../calendar/memo.js';
 import { loadFramework } from '../frameworks/registry.js';
 import { login, TEST_DATABASES, type Session } from '../test-support/databases.js';
 import { bareApp } from '../test-support/factories.js';
@@ -270,6 +273,83 @@ describe.each(TEST_DATABASES)('the demo province, on $engine', (database) => {
       expect(await memosStep('elsewhere')).toMatchObject({ done: false, source: 'feature', state: 'late' });
       expect(await memosLate()).toContain('elsewhere');
       expect(await memosLate()).toContain('ko-kret');
+    });
+
+    it("keeps a municipality's schools memo issued before its kind lost it: listed, printed as issued, never reopened", async () => {
+      type Memo = {
+        kind: string;
+        nameTh: string;
+        nameEn: string;
+        issuedAt: string | null;
+        document: object;
+        can: { edit: boolean };
+      };
+      const earlier = YEAR - 1;
+      const memosOf = async (year: number) => (await get(national, `/api/agencies/nakhon-nonthaburi/memos/${year}`)) as Memo[];
+      // Issued when every kind had the schools' memo: what it said then is kept.
+      const agency = await context.db.kysely
+        .selectFrom('agencies')
+        .select('id')
+        .where('slug', '=', 'nakhon-nonthaburi')
+        .executeTakeFirstOrThrow();
+      const went = { ...(await memosOf(earlier))[0]!.document, subject: 'แจ้งกำหนดการถึงโรงเรียน (ออกเลขแล้ว)' };
+      const snapshot = { document: went, calendarInstructions: ['ตามที่แจ้ง'], frameworkId: null, frameworkFromEarlierYear: false };
+      await context.db.kysely
+        .insertInto('memos')
+        .values({
+          agency_id: agency.id,
+          fiscal_year: earlier,
+          kind: 'schools',
+          content: JSON.stringify({ number: 'นบ 9/2566' }),
+          updated_by: null,
+          updated_at: new Date().toISOString(),
+          issued_at: new Date().toISOString(),
+          issued_by: null,
+          issued_content: JSON.stringify(snapshot),
+        })
+        .execute();
+
+      const listed = await memosOf(earlier);
+      expect(listed.map((m) => [m.kind, m.nameTh, m.nameEn])).toEqual([
+        ['collection', 'บันทึกข้อความแจ้งทุกกอง', 'Memo to every division'],
+        ['schools', 'บันทึกข้อความถึงโรงเรียนในสังกัด', 'Memo to the schools'],
+      ]);
+      const schools = listed.find((m) => m.kind === 'schools')!;
+      expect(schools.issuedAt).not.toBeNull();
+      expect(schools.document).toEqual(went);
+      // The secretariat may write into its memo to every กอง, not into one its kind no longer has.
+      expect(listed.map((m) => m.can.edit)).toEqual([true, false]);
+      // The year it has none issued still lists its memo to every กอง alone.
+      expect((await memosOf(YEAR)).map((m) => m.kind)).toEqual(['collection']);
+
+      const model = await new MemoService(context.db.kysely).model(
+        systemActor(agency.id),
+        (await findAgencyBySlug(context.db.kysely, 'nakhon-nonthaburi'))!,
+        earlier,
+        'schools',
+        tmpdir(),
+      );
+      expect(model.subject).toBe(went.subject);
+      const send = (method: 'PUT' | 'POST', url: string, payload: object) =>
+        context.app.inject({ method, url, headers: national.headers, payload });
+      const printed = await send('POST', '/api/agencies/nakhon-nonthaburi/documents', {
+        kind: 'memo',
+        memoKind: 'schools',
+        format: 'pdf',
+        year: earlier,
+      });
+      expect(printed.statusCode, printed.body).toBe(202);
+
+      // Reopened, it could not be issued again: refused, as is writing into it; it stays issued.
+      const memo = `/api/agencies/nakhon-nonthaburi/memos/${earlier}/schools`;
+      for (const refused of [
+        await send('PUT', `${memo}/issued`, { issued: false }),
+        await send('PUT', memo, { number: 'นบ 10/2566' }),
+      ]) {
+        expect(refused.statusCode, refused.body).toBe(400);
+        expect((refused.json() as { error: { message: string } }).error.message).toContain('no schools memo');
+      }
+      expect((await memosOf(earlier)).find((m) => m.kind === 'schools')!.issuedAt).toBe(schools.issuedAt);
     });
   });
 });

@@ -2,6 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROVINCE_SLUG } from '../demo/province.js';
 import type { Agency } from '../db/schema.js';
+import { MILESTONES, shippedKind } from '@prongsai/core';
+import { insertKindRow } from '../agencies/repository.js';
+import { now } from '../db/database.js';
 import { placeBatchJobs } from './repository.js';
 import { demoApp, login, TEST_DATABASES, type Session } from '../test-support/databases.js';
 import { bareApp, factory, StatementCounter } from '../test-support/factories.js';
@@ -264,6 +267,67 @@ describe.each(TEST_DATABASES)('document batches over every agency in scope, on $
     await db.kysely.updateTable('document_jobs').set({ position: null }).where('id', 'not in', kept).execute();
     await placeBatchJobs(db.kysely);
     expect(await places()).toEqual(made);
+  });
+
+  it('makes a memo batch only for the agencies whose kind has the memo, and refuses one that would make none', async () => {
+    // A kind stored as data whose year has the schools' step has the schools' memo too.
+    const municipality = shippedKind('municipality')!;
+    const schooling = { ...municipality, id: 'city_schools', milestones: [...MILESTONES] };
+    await insertKindRow(db.kysely, {
+      id: schooling.id,
+      name_th: schooling.nameTh,
+      name_en: schooling.nameEn,
+      definition: JSON.stringify(schooling),
+      shipped: 0,
+      updated_at: now(),
+    });
+    const make = factory(db.kysely, app);
+    await make.agency({ code: 'CS-T', slug: 'city-schools-test', name_th: 'เทศบาลทดสอบ', kind: schooling.id });
+    const agencies = await db.kysely.selectFrom('agencies').select(['slug', 'kind']).execute();
+    const withSchools = agencies
+      .filter((a) => a.kind === 'district' || a.kind === schooling.id)
+      .map((a) => a.slug)
+      .sort();
+    expect(withSchools).toContain('bang-khae');
+    expect(withSchools).toContain('city-schools-test');
+    const batchCount = async () =>
+      Number(
+        (
+          await db.kysely
+            .selectFrom('document_batches')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+
+    const schools = await start(national, { kind: 'memo', memoKind: 'schools', format: 'pdf', year: YEAR });
+    expect(schools.total).toBe(withSchools.length);
+    const page = await jobs(national, schools.id, '?limit=200');
+    expect(page.rows.map((r) => r.agency.slug).sort()).toEqual(withSchools);
+    expect(page.counts).toEqual({ queued: withSchools.length, running: 0, done: 0, failed: 0 });
+    expect(page.batch.total).toBe(page.total);
+    expect(page.rows[0]!.agency.slug).not.toBe('bma-test');
+
+    // Every kind has the memo to every unit: the whole country but the central bodies.
+    const collection = await start(national, { kind: 'memo', memoKind: 'collection', format: 'pdf', year: YEAR });
+    expect(collection.total).toBe(expectedSlugs.length + 1);
+
+    // No agency of the province has the schools' memo: refused, and no batch is left behind.
+    const before = await batchCount();
+    const refused = await inject(app, overseer, 'POST', '/api/documents/batch', {
+      kind: 'memo',
+      memoKind: 'schools',
+      format: 'pdf',
+      year: YEAR,
+    });
+    expect(refused.status, JSON.stringify(refused.body)).toBe(400);
+    const { error } = refused.body as { error: { message: string; messageTh: string } };
+    expect(error.message).toContain('no agency this batch covers has the schools memo');
+    expect(error.messageTh).toContain('ไม่มีหน่วยงานในชุดนี้ที่มีบันทึกข้อความถึงโรงเรียนในสังกัด');
+    expect(await batchCount()).toBe(before);
+    expect((await start(overseer, { kind: 'memo', memoKind: 'collection', format: 'pdf', year: YEAR })).total).toBe(
+      provinceSlugs.length,
+    );
   });
 });
 

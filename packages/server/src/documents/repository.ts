@@ -58,12 +58,14 @@ export interface NewDocumentBatch {
   request: { fiscalYear: number; kind: string; format: string };
   /** The agencies the batch covers, or undefined for every agency. */
   scope: readonly number[] | undefined;
+  /** The kinds of agency it covers (a memo's: those whose kind has it), or those it leaves out; every kind when absent. */
+  kinds?: { only: readonly string[] } | { except: readonly string[] } | undefined;
   fileName: { prefix: string; suffix: string };
 }
 
 /**
  * A batch and its jobs, queued: the batch row, then every job in one `INSERT … SELECT` over the
- * agencies in scope (all kinds but the central bodies), whatever their number. A job's id is the
+ * agencies in scope (all kinds but the central bodies, and of the kinds asked for), whatever their number. A job's id is the
  * batch's random prefix (a version-4 UUID's first 24 characters) and the agency's id in 12 digits,
  * so ids are made in SQL alike on both engines, unique, and still UUIDs. Each job keeps its place in
  * the batch by agency code (then id), from 1: a window function, alike on both engines.
@@ -121,7 +123,17 @@ export async function insertBatch(db: Executor, batch: NewDocumentBatch): Promis
           sql<number>`row_number() over (order by agencies.code, agencies.id)`.as('position'),
         ])
         .where(within('agencies.id', batch.scope))
-        .where('agencies.kind', 'not in', NOT_IN_BATCHES),
+        .where('agencies.kind', 'not in', [
+          ...NOT_IN_BATCHES,
+          ...(batch.kinds && 'except' in batch.kinds ? batch.kinds.except : []),
+        ])
+        .where((eb) =>
+          batch.kinds && 'only' in batch.kinds
+            ? batch.kinds.only.length
+              ? eb('agencies.kind', 'in', batch.kinds.only)
+              : sql<boolean>`1 = 0`
+            : eb.and([]),
+        ),
     )
     .executeTakeFirst();
   const total = Number(inserted.numInsertedOrUpdatedRows ?? 0);

@@ -21,7 +21,8 @@ import {
   type JobStatus,
 } from './repository.js';
 import { documentOptions } from './common.js';
-import type { MemoKind } from '@prongsai/core';
+import { kindMemoKinds, memoKindTh, milestoneTh, type MemoKind } from '@prongsai/core';
+import { knownKinds } from '../agencies/kinds-service.js';
 import { MemoService } from '../calendar/memo.js';
 import { taskSheetModel } from '../calendar/task-sheet.js';
 import { ClarificationService, type ClarificationModel } from '../oit/clarification.js';
@@ -213,6 +214,13 @@ function presentBatch(batch: DocumentBatch) {
   };
 }
 
+/** The refusal of a memo batch that would make no document: no agency it covers has the memo. */
+const noAgencyHas = (memo: MemoKind) =>
+  badRequest(
+    `no agency this batch covers has the ${memo} memo${memo === 'schools' ? ": an agency has it only where its kind's year has the schools' data step" : ''}`,
+    `ไม่มีหน่วยงานในชุดนี้ที่มี${memoKindTh(memo)}${memo === 'schools' ? ` เพราะหน่วยงานจะมีบันทึกนี้เฉพาะเมื่อกำหนดการของประเภทหน่วยงานมีขั้นตอน${milestoneTh('schools-data')}` : ''}`,
+  );
+
 /** Jobs counted by status, every status named. */
 function countsOf(rows: { status: string; n: number | string }[]): Record<JobStatus, number> {
   const counts = { queued: 0, running: 0, done: 0, failed: 0 };
@@ -242,25 +250,33 @@ export class DocumentJobService {
   async request(actor: Actor, ref: string, request: DocumentRequest): Promise<DocumentJob> {
     const agency = await readableAgency(this.db, actor, ref);
     authorize(actor, 'document', 'generate', { agencyId: agency.id });
-    // A memo the agency's kind does not have is refused now rather than by a failed job.
-    if (request.kind === 'memo') await new MemoService(this.db).checkKindHas(agency, request.memoKind ?? 'collection');
+    // A memo the agency's kind does not have is refused now rather than by a failed job, unless it was issued.
+    if (request.kind === 'memo') {
+      await new MemoService(this.db).checkPrintable(agency, request.fiscalYear, request.memoKind ?? 'collection');
+    }
     return this.enqueueFor(agency, actor, request);
   }
 
   /**
    * Starts a batch: one document for every agency the central admin oversees (every kind but the
-   * central bodies), its jobs inserted in one statement within one transaction, audited; then the
-   * queue is woken. Answers the batch.
+   * central bodies; a memo's, only of the kinds that have it), its jobs inserted in one statement
+   * within one transaction, audited; then the queue is woken. Answers the batch; a memo batch that
+   * would make no document is refused.
    */
   async requestBatch(actor: Actor, request: DocumentRequest): Promise<DocumentBatch> {
     authorize(actor, 'document', 'generateForEvery', undefined);
+    const memo = request.kind === 'memo' ? (request.memoKind ?? 'collection') : null;
+    const kinds = memo ? await this.kindsWithMemo(memo) : undefined;
     const batch = await this.db.transaction().execute(async (trx) => {
       const made = await insertBatch(trx, {
         requestedBy: actor.id,
         request: batchRequest(request),
         scope: overseen(actor),
+        kinds,
         fileName: fileNameParts(request),
       });
+      // Written and refused as one: a memo no agency of the batch has leaves no empty batch behind.
+      if (memo && made.total === 0) throw noAgencyHas(memo);
       await recordAudit(trx, {
         actorId: actor.id,
         action: 'create',
@@ -273,6 +289,20 @@ export class DocumentJobService {
     });
     this.jobs.kick();
     return batch;
+  }
+
+  /**
+   * The kinds of agency a memo batch covers: those whose kind has the memo (the schools' one only
+   * where the kind's year has the schools' step), as the calendar resolves kinds; where an agency
+   * of a kind not known would have it, every kind but those that lack it.
+   */
+  private async kindsWithMemo(memo: MemoKind): Promise<{ only: string[] } | { except: string[] }> {
+    const { byId, unknown } = await knownKinds(this.db);
+    const kinds = [...byId.values()];
+    const has = kinds.filter((kind) => kindMemoKinds(kind).includes(memo)).map((kind) => kind.id);
+    if (kindMemoKinds(unknown).includes(memo)) return { except: kinds.map((kind) => kind.id).filter((id) => !has.includes(id)) };
+    if (!has.length) throw noAgencyHas(memo);
+    return { only: has };
   }
 
   /** A page of the batches the actor asked for, newest first by default, each with its jobs counted by status. */

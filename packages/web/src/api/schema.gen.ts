@@ -1476,6 +1476,7 @@ export type paths = {
                             issuedAt: string | null;
                             /** @enum {string} */
                             kind: "collection" | "schools";
+                            nameEn: string;
                             nameTh: string;
                             outdated: boolean;
                             updatedAt: string | null;
@@ -1596,6 +1597,7 @@ export type paths = {
                             issuedAt: string | null;
                             /** @enum {string} */
                             kind: "collection" | "schools";
+                            nameEn: string;
                             nameTh: string;
                             outdated: boolean;
                             updatedAt: string | null;
@@ -1706,6 +1708,7 @@ export type paths = {
                             issuedAt: string | null;
                             /** @enum {string} */
                             kind: "collection" | "schools";
+                            nameEn: string;
                             nameTh: string;
                             outdated: boolean;
                             updatedAt: string | null;

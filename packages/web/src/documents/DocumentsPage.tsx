@@ -15,7 +15,7 @@ import { DocumentButton, type DocumentRequest } from './DocumentButton';
 import { FiscalYearSelect } from '../forms/FiscalYearSelect';
 
 export function DocumentsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { agency: slug = '' } = useParams();
   // Opens on the year last chosen here, else the current fiscal year; any offered year can be
   // chosen (a committee order or memo needs no plan), and stays chosen after a reload.
@@ -54,11 +54,15 @@ export function DocumentsPage() {
     },
     { key: 'order', title: t('documents.order'), hint: '', body: { kind: 'order', year } },
     { key: 'tasks', title: t('documents.tasks'), hint: t('documents.tasksHint'), body: { kind: 'tasks', year } },
-    // The memos the agency's kind has (the schools' one only where its year has the schools' step), named for its kind.
+    // The memos the agency's kind has (the schools' one only where its year has the schools' step) and
+    // any issued before its kind lost it, named for its kind; a Bangkok district office's worded as before.
     ...(memos.data ?? []).map((memo) => ({
       key: `memo-${memo.kind}`,
-      title: memo.nameTh,
-      hint: t(`memo.${memo.kind}Hint`, { to: memo.document.to }),
+      title: i18n.language.startsWith('en') ? memo.nameEn : memo.nameTh,
+      hint:
+        memo.kind === 'collection' && agency.data?.kind === 'district'
+          ? t('memo.collectionHintDistrict')
+          : t(`memo.${memo.kind}Hint`, { to: memo.document.to }),
       body: { kind: 'memo' as const, memoKind: memo.kind, year },
     })),
   ];

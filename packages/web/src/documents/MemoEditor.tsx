@@ -104,7 +104,7 @@ export function MemoEditor({
     <Modal
       opened={memo !== null}
       onClose={onClose}
-      title={memo ? `${memo.nameTh} ${t('memo.ofYear', { year })}` : ''}
+      title={memo ? `${i18n.language.startsWith('en') ? memo.nameEn : memo.nameTh} ${t('memo.ofYear', { year })}` : ''}
       size="72rem"
       fullScreen={phone}
     >
