@@ -84,20 +84,32 @@ export class SurveyRepository {
     const states = figures.map(({ state, n }) => ({ state, n }));
     const required = figures.reduce((sum, f) => sum + Number(f.required ?? 0), 0);
     const total = count ? Number(count.n) : states.reduce((sum, f) => sum + Number(f.n), 0);
-    const ids = rounds.map((r) => r.id);
-    const [counts, quotas] = await Promise.all([
-      this.db
-        .selectFrom('survey_counts')
-        .select(['round_id', 'division_id', 'responses'])
-        .where(within('round_id', ids))
-        .execute(),
-      this.db
-        .selectFrom('survey_quotas')
-        .select(['round_id', 'division_id', 'required'])
-        .where(within('round_id', ids))
-        .execute(),
-    ]);
-    return { rounds, counts, quotas, total, states, required };
+    const parts = await this.roundParts(rounds.map((r) => r.id));
+    return { rounds, ...parts, total, states, required };
+  }
+
+  /**
+   * Some rounds' responses counted by division, their quotas by division and how many responses
+   * wait to be counted: one statement.
+   */
+  async roundParts(ids: readonly number[]) {
+    const counts: { round_id: number; division_id: number; responses: number }[] = [];
+    const quotas: { round_id: number; division_id: number; required: number }[] = [];
+    const pending: { round_id: number; n: number }[] = [];
+    if (!ids.length) return { counts, quotas, pending };
+    const of = sql.join(ids);
+    const rows = await sql<{ part: string; round_id: number; division_id: number | null; n: number | string }>`
+select 'count' as part, round_id, division_id, responses as n from survey_counts where round_id in (${of})
+union all
+select 'quota', round_id, division_id, required from survey_quotas where round_id in (${of})
+union all
+select 'pending', round_id, null, count(*) from survey_pending where round_id in (${of}) group by round_id`.execute(this.db);
+    for (const { part, round_id, division_id, n } of rows.rows) {
+      if (part === 'count') counts.push({ round_id, division_id: division_id!, responses: Number(n) });
+      else if (part === 'quota') quotas.push({ round_id, division_id: division_id!, required: Number(n) });
+      else pending.push({ round_id, n: Number(n) });
+    }
+    return { counts, quotas, pending };
   }
 
   /** An agency's rounds of a fiscal year, newest first (for the OIT prediction, which sees no actor). */
@@ -185,17 +197,6 @@ export class SurveyRepository {
       .where('round_id', '=', roundId)
       .executeTakeFirst();
     return Number(row?.n ?? 0);
-  }
-
-  pendingCounts(roundIds: number[]) {
-    if (!roundIds.length) return Promise.resolve([]);
-    return this.db
-      .selectFrom('survey_pending')
-      .select('round_id')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('round_id', 'in', roundIds)
-      .groupBy('round_id')
-      .execute();
   }
 
   pending(trx: Transaction<Database>, roundId: number) {

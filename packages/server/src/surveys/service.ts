@@ -424,7 +424,7 @@ export class SurveyService {
     const today = todayInBangkok();
     let found = await this.repository.cityProgressPage(fiscalYear, tool, scope, today, page);
     const past = found.rounds.filter((r) => !isOpen(r, today));
-    const due = (await this.repository.pendingCounts(past.map((r) => r.id))).filter((p) => Number(p.n) >= MIN_GROUP_SIZE);
+    const due = found.pending.filter((p) => p.n >= MIN_GROUP_SIZE && past.some((r) => r.id === p.round_id));
     if (due.length) {
       for (const { round_id } of due) await this.settle(past.find((r) => r.id === round_id)!);
       found = await this.repository.cityProgressPage(fiscalYear, tool, scope, today, page);
