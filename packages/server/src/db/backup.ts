@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
-import { placeBatchJobs } from '../documents/repository.js';
+import { placeBatchJobs, recountBatchJobs } from '../documents/repository.js';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
 
@@ -253,6 +253,8 @@ export async function restoreBackup(db: Db, backup: BackupReader): Promise<Recor
     await flush();
     // A backup from before batch jobs kept their place (migration 0027) gets their places here.
     await placeBatchJobs(trx);
+    // Each batch's jobs counted by status from its restored jobs, not from the counts it carried.
+    await recountBatchJobs(trx);
     if (db.engine === 'postgres') {
       for (const table of TABLES) {
         if (!WITH_IDENTITY.has(table)) continue;

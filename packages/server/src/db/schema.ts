@@ -288,6 +288,11 @@ export interface DocumentBatchTable {
   /** How many jobs (agencies) the batch holds. */
   total: number;
   created_at: Timestamp;
+  /** Its jobs by status, kept by the database as they move (migration 0035). */
+  jobs_queued: Generated<number>;
+  jobs_running: Generated<number>;
+  jobs_done: Generated<number>;
+  jobs_failed: Generated<number>;
 }
 
 export interface PublicationTable {

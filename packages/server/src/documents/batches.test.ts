@@ -5,7 +5,7 @@ import type { Agency } from '../db/schema.js';
 import { MILESTONES, shippedKind } from '@prongsai/core';
 import { insertKindRow } from '../agencies/repository.js';
 import { now } from '../db/database.js';
-import { placeBatchJobs } from './repository.js';
+import { placeBatchJobs, recountBatchJobs } from './repository.js';
 import { demoApp, login, TEST_DATABASES, type Session } from '../test-support/databases.js';
 import { bareApp, factory, StatementCounter } from '../test-support/factories.js';
 
@@ -267,6 +267,47 @@ describe.each(TEST_DATABASES)('document batches over every agency in scope, on $
     await db.kysely.updateTable('document_jobs').set({ position: null }).where('id', 'not in', kept).execute();
     await placeBatchJobs(db.kysely);
     expect(await places()).toEqual(made);
+  });
+
+  it("keeps each batch's jobs counted by status as they move, equal to counting them, and counts them again on a restore", async () => {
+    const live = async () =>
+      Object.fromEntries(
+        (
+          await db.kysely
+            .selectFrom('document_jobs')
+            .select(['batch_id', 'status', (eb) => eb.fn.countAll<number | string>().as('n')])
+            .where('batch_id', 'is not', null)
+            .groupBy(['batch_id', 'status'])
+            .execute()
+        ).map((r) => [`${r.batch_id}:${r.status}`, Number(r.n)]),
+      );
+    const kept = async () =>
+      Object.fromEntries(
+        (await db.kysely.selectFrom('document_batches').selectAll().execute()).flatMap((b) =>
+          (['queued', 'running', 'done', 'failed'] as const)
+            .map((status) => [`${b.id}:${status}`, Number(b[`jobs_${status}`])] as const)
+            .filter(([, n]) => n !== 0),
+        ),
+      );
+    expect(await kept()).toEqual(await live());
+    // Jobs move on as the queue runs them, one at a time and several in one statement; one is removed.
+    const ids = (await jobs(national, nationalBatch.id, '?limit=6')).rows.map((r) => r.id);
+    await db.kysely.updateTable('document_jobs').set({ status: 'running' }).where('id', 'in', ids.slice(0, 4)).execute();
+    await db.kysely.updateTable('document_jobs').set({ status: 'done' }).where('id', '=', ids[0]!).execute();
+    await db.kysely.updateTable('document_jobs').set({ status: 'failed' }).where('id', '=', ids[1]!).execute();
+    await db.kysely.updateTable('document_jobs').set({ progress: 50 }).where('id', '=', ids[2]!).execute();
+    await db.kysely.deleteFrom('document_jobs').where('id', '=', ids[5]!).execute();
+    expect(await kept()).toEqual(await live());
+    const page = await jobs(national, nationalBatch.id);
+    expect(page.counts).toEqual({ queued: nationalBatch.total - 5, running: 2, done: 1, failed: 1 });
+    // Read by the province's overseer, the counts are of its own agencies, counted on the read.
+    expect((await jobs(overseer, provinceBatch.id)).counts.queued).toBe(provinceSlugs.length);
+    // Counts carried in from elsewhere (a restore) are counted again from the jobs.
+    await db.kysely.updateTable('document_batches').set({ jobs_queued: 999, jobs_done: 0 }).execute();
+    await recountBatchJobs(db.kysely);
+    expect(await kept()).toEqual(await live());
+    await db.kysely.updateTable('document_jobs').set({ status: 'queued' }).where('id', 'in', ids.slice(0, 4)).execute();
+    expect(await kept()).toEqual(await live());
   });
 
   it('makes a memo batch only for the agencies whose kind has the memo, and refuses one that would make none', async () => {

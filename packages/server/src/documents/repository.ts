@@ -156,6 +156,19 @@ from (
 where placed.id = document_jobs.id and document_jobs.position is null`.execute(db);
 }
 
+/**
+ * Counts every batch's jobs by status again, from the jobs: what the database keeps on each batch as
+ * its jobs move (migration 0035). A restore needs it once its rows are in, whatever counts they carried.
+ */
+export async function recountBatchJobs(db: Executor): Promise<void> {
+  const count = (status: string) =>
+    sql<number>`(select count(*) from document_jobs j where j.batch_id = document_batches.id and j.status = ${status})`;
+  await db
+    .updateTable('document_batches')
+    .set({ jobs_queued: count('queued'), jobs_running: count('running'), jobs_done: count('done'), jobs_failed: count('failed') })
+    .execute();
+}
+
 export function findBatch(db: Executor, id: string): Promise<DocumentBatch | undefined> {
   return db.selectFrom('document_batches').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -201,26 +214,28 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /**
  * A page of a batch's jobs with their agencies, of the agencies in scope, sorted, filtered by status
- * and searched; how many match; and the batch's jobs (in scope) counted by status: two or three
+ * and searched; how many match; and the batch's jobs (in scope) counted by status: one to three
  * queries, whatever the size of the batch.
  *
  * Sorted by agency code (the default) and not searched, the page is read along the jobs' places in
  * the batch (`position`, the agencies' code order when the batch was made: codes are unique and
- * Prongsai never changes one) from where it starts, and only its rows are joined to their agencies. The jobs are counted
- * by status on the batch's own rows: a job's agency always exists (a foreign key that cascades), so
- * the scope is a condition on `document_jobs.agency_id` and needs no join. How many match without a
- * search is the sum of those counts (of the status asked for), so it takes no query of its own.
+ * Prongsai never changes one) from where it starts, and only its rows are joined to their agencies.
+ * Read whole (no scope), the jobs' counts by status are those kept on the batch (migration 0035); in
+ * a part of the tree they are counted on the batch's own rows: a job's agency always exists (a
+ * foreign key that cascades), so the scope is a condition on `document_jobs.agency_id` and needs no
+ * join. How many match without a search is the sum of those counts (of the status asked for), so it
+ * takes no query of its own.
  */
 export async function batchJobPage(
   db: Executor,
-  batchId: string,
+  batch: DocumentBatch,
   scope: readonly number[] | undefined,
   page: Page<BatchJobSort> & { status?: JobStatus | undefined },
 ) {
   const order = page.order === 'desc' ? 'desc' : 'asc';
   const mine = db
     .selectFrom('document_jobs')
-    .where('document_jobs.batch_id', '=', batchId)
+    .where('document_jobs.batch_id', '=', batch.id)
     .where(within('document_jobs.agency_id', scope));
   const ofStatus = mine.where((eb) => (page.status ? eb('document_jobs.status', '=', page.status) : eb.and([])));
   const agencyColumns = [
@@ -264,10 +279,18 @@ export async function batchJobPage(
   })();
   const [rows, counts, count] = await Promise.all([
     rowsQuery.execute(),
-    mine
-      .select(['document_jobs.status', (eb) => eb.fn.countAll<number | string>().as('n')])
-      .groupBy('document_jobs.status')
-      .execute(),
+    // Every job of the batch: its counts as the database keeps them on the batch; else counted in scope.
+    scope === undefined
+      ? [
+          { status: 'queued', n: batch.jobs_queued },
+          { status: 'running', n: batch.jobs_running },
+          { status: 'done', n: batch.jobs_done },
+          { status: 'failed', n: batch.jobs_failed },
+        ]
+      : mine
+          .select(['document_jobs.status', (eb) => eb.fn.countAll<number | string>().as('n')])
+          .groupBy('document_jobs.status')
+          .execute(),
     page.q
       ? ofStatus
           .innerJoin('agencies', 'agencies.id', 'document_jobs.agency_id')

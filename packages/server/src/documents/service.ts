@@ -330,7 +330,7 @@ export class DocumentJobService {
     // saw every agency of it when it was made, but their oversight may have narrowed since (an agency
     // moved under another parent, the person moved or no longer oversees the country): their reads
     // stay within what they oversee now.
-    const { rows, total, counts } = await batchJobPage(this.db, batch.id, overseen(actor), page);
+    const { rows, total, counts } = await batchJobPage(this.db, batch, overseen(actor), page);
     return {
       batch: presentBatch(batch),
       total,

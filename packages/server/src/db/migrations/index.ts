@@ -34,6 +34,7 @@ import * as m0031 from './0031-survey-rounds-latest.js';
 import * as m0032 from './0032-link-check-latest.js';
 import * as m0033 from './0033-survey-rounds-kept.js';
 import * as m0034 from './0034-readiness-totals.js';
+import * as m0035 from './0035-batch-job-counts.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see 0001
 type Step = { up: (db: Kysely<any>, engine: Engine) => Promise<void> };
@@ -74,6 +75,7 @@ const steps: Record<string, Step> = {
   '0032-link-check-latest': m0032,
   '0033-survey-rounds-kept': m0033,
   '0034-readiness-totals': m0034,
+  '0035-batch-job-counts': m0035,
 };
 
 export class BundledMigrations implements MigrationProvider {
