@@ -50,6 +50,47 @@ describe.runIf(browserAvailable)('documents in Chromium', () => {
     await context.close();
   });
 
+  it("speaks of a municipality's and an อบต.'s units as กอง on the overview and the task-sheet card", async () => {
+    const sao = await newPage(harness);
+    await signIn(sao.page, harness, 'admin@ko-kret.demo');
+    await sao.page.getByRole('heading', { name: 'องค์การบริหารส่วนตำบลเกาะเกร็ด' }).waitFor();
+    await sao.page.getByRole('heading', { name: 'กองในหน่วยงาน', exact: true }).waitFor();
+    await expect.poll(() => sao.page.getByText(/^\d+ กอง$/).count()).toBe(1);
+    expect(await sao.page.getByText('ฝ่ายในหน่วยงาน').count()).toBe(0);
+    await sao.context.close();
+
+    const { context, page } = await newPage(harness);
+    await signIn(page, harness, 'admin@nakhon-pak-kret.demo');
+    await page.getByRole('heading', { name: 'เทศบาลนครปากเกร็ด' }).waitFor();
+    await page.getByRole('heading', { name: 'กองในหน่วยงาน', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'เอกสาร', exact: true }).click();
+    const tasks = () => page.getByTestId('document-tasks').textContent();
+    await expect.poll(tasks).toContain('งานที่ยังค้างส่งรายกอง');
+    expect(await tasks()).toContain('กองละหนึ่งหน้า: หลักฐาน OIT รายงานความก้าวหน้า และขั้นตอนที่กองรับผิดชอบ');
+    expect(await tasks()).not.toContain('ฝ่าย');
+    await page.getByText('English', { exact: true }).first().click();
+    await expect.poll(tasks).toContain('What each division still owes');
+    expect(await tasks()).toContain('One page per division:');
+    await page.getByText('ไทย', { exact: true }).first().click();
+    await expect.poll(tasks).toContain('งานที่ยังค้างส่งรายกอง');
+    await context.close();
+  });
+
+  it("speaks of a district office's units as ฝ่าย, as before, on the overview and the task-sheet card", async () => {
+    const { context, page } = await newPage(harness);
+    await signIn(page, harness, 'admin@phasi-charoen.demo');
+    await page.getByRole('heading', { name: 'สำนักงานเขตภาษีเจริญ' }).waitFor();
+    await page.getByRole('heading', { name: 'ฝ่ายในหน่วยงาน', exact: true }).waitFor();
+    await expect.poll(() => page.getByText(/^\d+ ฝ่าย$/).count()).toBe(1);
+    await page.getByRole('link', { name: 'เอกสาร', exact: true }).click();
+    await page.getByTestId('memo-summary-collection').waitFor();
+    const tasks = () => page.getByTestId('document-tasks').textContent();
+    expect(await tasks()).toContain('งานที่ยังค้างส่งรายฝ่าย');
+    expect(await tasks()).toContain('ฝ่ายละหนึ่งหน้า: หลักฐาน OIT รายงานความก้าวหน้า และขั้นตอนที่ฝ่ายรับผิดชอบซึ่งยังไม่เสร็จ พร้อมกำหนดส่ง');
+    expect(await tasks()).not.toContain('กอง');
+    await context.close();
+  });
+
   it("words a district office's memo cards as before, and names the memos in English for English readers", async () => {
     const { context, page } = await newPage(harness);
     await signIn(page, harness, 'admin@phasi-charoen.demo');

@@ -155,8 +155,8 @@ export async function agencyRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request) => {
-      const { agency, assessedAs, can } = await agencyForActor(db.kysely, requireActor(request), request.params.agency);
-      return { ...presentAgency(agency), assessedAs, can };
+      const { agency, assessedAs, unitTerm, can } = await agencyForActor(db.kysely, requireActor(request), request.params.agency);
+      return { ...presentAgency(agency), assessedAs, unitTerm, can };
     },
   );
 

@@ -17,6 +17,8 @@ export const agencySchema = z.object({
 export const agencyWithAbilitiesSchema = agencySchema.extend({
   /** The kind of agency whose question sets it takes (a set's `agencyKinds` must include it). */
   assessedAs: z.string(),
+  /** What its kind calls its units: the Thai word and its English one (ฝ่าย: Division, กอง: Division (Kong)…). */
+  unitTerm: z.object({ th: z.enum(['ฝ่าย', 'กอง', 'สำนัก', 'กลุ่มงาน', 'งาน']), en: z.string() }),
   can: z.object({
     update: z.boolean(),
     manageDivisions: z.boolean(),

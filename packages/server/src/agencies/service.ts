@@ -20,7 +20,7 @@ import {
   updateAgency,
   updateDivision,
 } from './repository.js';
-import type { AgencyKind } from '@prongsai/core';
+import { shippedKind, UNIT_TERMS, type AgencyKind } from '@prongsai/core';
 import { assessedAs } from '../frameworks/for-agency.js';
 import { kindById } from './kinds-service.js';
 import { slugify } from './reference-data.js';
@@ -89,7 +89,13 @@ export function agencyAbilities(actor: Actor, agency: Agency) {
 /** One agency as its pages show it: the record and what the actor may do with it. */
 export async function agencyForActor(db: Kysely<Database>, actor: Actor, ref: string) {
   const agency = await readableAgency(db, actor, ref);
-  return { agency, assessedAs: assessedAs(agency.kind), can: agencyAbilities(actor, agency) };
+  const unitTerm = ((await kindById(db, agency.kind)) ?? shippedKind('other')!).unitTerm;
+  return {
+    agency,
+    assessedAs: assessedAs(agency.kind),
+    unitTerm: { th: unitTerm, en: UNIT_TERMS[unitTerm] },
+    can: agencyAbilities(actor, agency),
+  };
 }
 
 /** The agencies the actor may see: those a central admin oversees (every one for the whole country), else their own. */

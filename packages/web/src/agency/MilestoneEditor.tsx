@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, http, ok, type ApiData, type Division } from '../api/client';
 import { ThaiDateInput } from '../forms/ThaiDateInput';
+import { useUnitWords } from './unit-words';
 
 export type EditableMilestone = ApiData<'/api/agencies/{agency}/calendar/{year}'>[number];
 
@@ -22,6 +23,7 @@ export function MilestoneEditor({
   onDone: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const units = useUnitWords();
   const client = useQueryClient();
   const [startsOn, setStartsOn] = useState<string | null>(milestone.startsOn);
   const [dueOn, setDueOn] = useState<string | null>(milestone.dueOn);
@@ -60,7 +62,7 @@ export function MilestoneEditor({
         />
         <ThaiDateInput label={t('calendar.dueOn')} value={dueOn} onChange={setDueOn} w={170} data-testid="milestone-due-on" />
         <Select
-          label={t('calendar.owner')}
+          label={t('calendar.owner', units)}
           value={owner}
           onChange={setOwner}
           clearable

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { ApiError, http, ok } from '../api/client';
 import { YearAtAGlance } from './YearAtAGlance';
+import { unitWords } from './unit-words';
 import { fiscalYearOf, fiscalYearRange, formatDate, todayInBangkok } from '../i18n/dates';
 
 function errorText(error: unknown, lang: string, fallback: string) {
@@ -58,6 +59,7 @@ export function OverviewPage() {
   const range = fiscalYearRange(fy);
   const canManage = a.can.manageDivisions;
   const lang = i18n.language;
+  const units = unitWords(a.unitTerm, lang);
 
   return (
     <Stack>
@@ -88,9 +90,9 @@ export function OverviewPage() {
       <Card withBorder>
         <Group justify="space-between" mb="sm">
           <Title order={3} size="h4">
-            {t('overview.divisions')}
+            {t('overview.divisions', units)}
           </Title>
-          <Badge variant="light">{t('overview.divisionCount', { count: divisions.data?.length ?? 0 })}</Badge>
+          <Badge variant="light">{t('overview.divisionCount', { ...units, count: divisions.data?.length ?? 0 })}</Badge>
         </Group>
         {(add.error || save.error) && (
           <Alert color="red" mb="sm" role="alert">
@@ -172,7 +174,7 @@ export function OverviewPage() {
               onChange={(e) => setAdding({ ...adding, nameEn: e.currentTarget.value })}
             />
             <Button onClick={() => add.mutate()} loading={add.isPending} disabled={!adding.nameTh || !adding.nameEn}>
-              {t('overview.addDivision')}
+              {t('overview.addDivision', units)}
             </Button>
           </Group>
         )}

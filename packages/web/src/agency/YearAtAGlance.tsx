@@ -7,6 +7,7 @@ import { ApiError, http, ok, type ApiData, type Division } from '../api/client';
 import { DocumentButton } from '../documents/DocumentButton';
 import { MilestoneEditor } from './MilestoneEditor';
 import { fiscalYearOf, formatIsoDate, todayInBangkok } from '../i18n/dates';
+import { useUnitWords } from './unit-words';
 
 type Milestone = ApiData<'/api/agencies/{agency}/calendar/{year}'>[number];
 
@@ -21,6 +22,7 @@ const STATE_COLOURS: Record<Milestone['state'], string> = {
 /** The agency's first page: the year's milestones with where it stands, and what the signed-in person must do now. */
 export function YearAtAGlance({ slug, divisions }: { slug: string; divisions: Division[] }) {
   const { t, i18n } = useTranslation();
+  const units = useUnitWords();
   const lang = i18n.language;
   const current = fiscalYearOf(todayInBangkok());
   const [year, setYear] = useState(current);
@@ -87,7 +89,7 @@ export function YearAtAGlance({ slug, divisions }: { slug: string; divisions: Di
           </Title>
           {feedDivision !== null && (
             <div data-testid="task-sheet">
-              <DocumentButton slug={slug} body={{ kind: 'tasks', year, format: 'pdf' }} label={t('calendar.taskSheet')} />
+              <DocumentButton slug={slug} body={{ kind: 'tasks', year, format: 'pdf' }} label={t('calendar.taskSheet', units)} />
             </div>
           )}
         </Group>

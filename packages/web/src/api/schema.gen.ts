@@ -140,6 +140,11 @@ export type paths = {
                             nameTh: string;
                             parentId: number | null;
                             slug: string;
+                            unitTerm: {
+                                en: string;
+                                /** @enum {string} */
+                                th: "ฝ่าย" | "กอง" | "สำนัก" | "กลุ่มงาน" | "งาน";
+                            };
                         };
                     };
                 };

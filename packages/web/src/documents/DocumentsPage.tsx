@@ -13,6 +13,7 @@ import { EmblemUpload } from './EmblemUpload';
 import { PublishPanel } from './PublishPanel';
 import { DocumentButton, type DocumentRequest } from './DocumentButton';
 import { FiscalYearSelect } from '../forms/FiscalYearSelect';
+import { unitWords } from '../agency/unit-words';
 
 export function DocumentsPage() {
   const { t, i18n } = useTranslation();
@@ -41,6 +42,7 @@ export function DocumentsPage() {
     queryKey: ['memos', slug, year],
     queryFn: () => ok(http.GET('/api/agencies/{agency}/memos/{year}', { params: { path: { agency: slug, year } } })),
   });
+  const units = unitWords(agency.data?.unitTerm, i18n.language);
   const [editingMemo, setEditingMemo] = useState<MemoKind | null>(null);
   // The secretariat (and central admins) write the committee and upload the emblem: the draft says whether the caller may.
   const canEditCommittee = committee.data?.can.edit === true;
@@ -53,7 +55,7 @@ export function DocumentsPage() {
       body: { kind: 'progress', year, round },
     },
     { key: 'order', title: t('documents.order'), hint: '', body: { kind: 'order', year } },
-    { key: 'tasks', title: t('documents.tasks'), hint: t('documents.tasksHint'), body: { kind: 'tasks', year } },
+    { key: 'tasks', title: t('documents.tasks', units), hint: t('documents.tasksHint', units), body: { kind: 'tasks', year } },
     // The memos the agency's kind has (the schools' one only where its year has the schools' step) and
     // any issued before its kind lost it, named for its kind; a Bangkok district office's worded as before.
     ...(memos.data ?? []).map((memo) => ({

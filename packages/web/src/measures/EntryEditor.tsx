@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { ThaiDateInput } from '../forms/ThaiDateInput';
 import { ApiError, http, ok, type ApiBody, type Division } from '../api/client';
 import type { Entry } from '../api/measures';
+import { useUnitWords } from '../agency/unit-words';
 
 const CADENCES = ['bimonthly', 'quarterly', 'semiannual', 'twice-yearly', 'custom'] as const;
 type EntryBody = ApiBody<'/api/agencies/{agency}/plans/{year}/entries', 'post'>;
@@ -38,6 +39,7 @@ export function EntryEditor({
   onClose: (saved: boolean) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const units = useUnitWords();
   const lang = i18n.language;
   const [form, setForm] = useState({
     title: entry?.title ?? '',
@@ -134,7 +136,7 @@ export function EntryEditor({
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <MultiSelect
-            label={t('measures.divisions')}
+            label={t('measures.divisions', units)}
             value={form.divisions}
             onChange={(v) =>
               setForm({
@@ -143,7 +145,7 @@ export function EntryEditor({
               })
             }
             data={[
-              { value: 'all', label: t('measures.all') },
+              { value: 'all', label: t('measures.all', units) },
               ...divisions.map((d) => ({ value: String(d.id), label: lang === 'th' ? d.nameTh : d.nameEn })),
             ]}
           />

@@ -10,6 +10,7 @@ import type { Divisions, Entry } from '../api/measures';
 import { fiscalYearOf, formatIsoDate, todayInBangkok } from '../i18n/dates';
 import { useFramework } from '../results/useFramework';
 import { EntryEditor } from './EntryEditor';
+import { useUnitWords } from '../agency/unit-words';
 
 export function divisionNames(divisions: Divisions, all: Division[], lang: string, everyone: string) {
   return divisions
@@ -19,6 +20,7 @@ export function divisionNames(divisions: Divisions, all: Division[], lang: strin
 
 export function MeasuresPage() {
   const { t, i18n } = useTranslation();
+  const units = useUnitWords();
   const lang = i18n.language;
   const client = useQueryClient();
   const { agency: slug = '' } = useParams();
@@ -152,7 +154,7 @@ export function MeasuresPage() {
                   <Table.Th w={220}>{t('measures.point')}</Table.Th>
                   <Table.Th>{t('measures.issue')}</Table.Th>
                   <Table.Th>{t('measures.activities')}</Table.Th>
-                  <Table.Th w={140}>{t('measures.divisions')}</Table.Th>
+                  <Table.Th w={140}>{t('measures.divisions', units)}</Table.Th>
                   <Table.Th w={110}>{t('measures.cadence')}</Table.Th>
                   <Table.Th w={150}>{t('measures.period')}</Table.Th>
                   {canManage && <Table.Th />}
@@ -198,7 +200,7 @@ export function MeasuresPage() {
                         </List>
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm">{divisionNames(e.divisions, divisions.data ?? [], lang, t('measures.all'))}</Text>
+                        <Text size="sm">{divisionNames(e.divisions, divisions.data ?? [], lang, t('measures.all', units))}</Text>
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">{e.cadence === 'custom' ? e.cadenceText : t(`measures.cadences.${e.cadence}`)}</Text>

@@ -29,6 +29,7 @@ import { ThaiDateInput } from '../forms/ThaiDateInput';
 import { fiscalYearOf, formatIsoDate, formatTimestamp, todayInBangkok } from '../i18n/dates';
 import { useYearChoice } from '../layout/yearChoice';
 import { ClarificationPanel } from './ClarificationPanel';
+import { useUnitWords } from '../agency/unit-words';
 
 /** The server refuses larger files; checked here first so a slow phone does not send them. */
 const MAX_DOCUMENT_BYTES = 15 * 1024 * 1024;
@@ -47,6 +48,7 @@ function ErrorText({ error }: { error: unknown }) {
 
 function ItemCard({ item, slug, year, divisions }: { item: OitItem; slug: string; year: number; divisions: Division[] }) {
   const { t, i18n } = useTranslation();
+  const units = useUnitWords();
   const lang = i18n.language;
   const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
@@ -124,7 +126,7 @@ function ItemCard({ item, slug, year, divisions }: { item: OitItem; slug: string
             {t('oit.indicator', { number: item.indicator })}
             {item.subIndicator ? ` · ${item.subIndicator}` : ''}
             {' · '}
-            {names.length ? names.join(', ') : t('oit.unassigned')}
+            {names.length ? names.join(', ') : t('oit.unassigned', units)}
           </Text>
         </div>
         <Stack gap={4} align="flex-end">
@@ -351,6 +353,7 @@ function PredictionCard({ prediction, items }: { prediction: OitPrediction; item
 
 function BulkAssign({ slug, year, items, divisions }: { slug: string; year: number; items: OitItem[]; divisions: Division[] }) {
   const { t, i18n } = useTranslation();
+  const units = useUnitWords();
   const client = useQueryClient();
   const [codes, setCodes] = useState<string[]>([]);
   const [chosen, setChosen] = useState<string[]>([]);
@@ -375,7 +378,7 @@ function BulkAssign({ slug, year, items, divisions }: { slug: string; year: numb
   return (
     <Card withBorder>
       <Title order={3} size="h5" mb="xs">
-        {t('oit.assignTitle')}
+        {t('oit.assignTitle', units)}
       </Title>
       <Group align="flex-end" wrap="wrap">
         <MultiSelect
@@ -387,7 +390,7 @@ function BulkAssign({ slug, year, items, divisions }: { slug: string; year: numb
           w={260}
         />
         <MultiSelect
-          label={t('oit.divisions')}
+          label={t('oit.divisions', units)}
           data={divisions.map((d) => ({ value: String(d.id), label: i18n.language === 'th' ? d.nameTh : d.nameEn }))}
           value={chosen}
           onChange={setChosen}
@@ -405,6 +408,7 @@ function BulkAssign({ slug, year, items, divisions }: { slug: string; year: numb
 
 export function OitPage() {
   const { t, i18n } = useTranslation();
+  const units = useUnitWords();
   const lang = i18n.language;
   const me = useMe();
   const client = useQueryClient();
@@ -593,10 +597,10 @@ export function OitPage() {
             <ErrorText error={checkLinks.error} />
             {v.can.readWhole && v.board.owed.length > 0 && (
               <Table mt="sm" fz="sm" captionSide="top">
-                <Table.Caption>{t('oit.owedCaption')}</Table.Caption>
+                <Table.Caption>{t('oit.owedCaption', units)}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>{t('oit.division')}</Table.Th>
+                    <Table.Th>{t('oit.division', units)}</Table.Th>
                     <Table.Th>{t('oit.owed')}</Table.Th>
                     <Table.Th>{t('oit.overdue')}</Table.Th>
                   </Table.Tr>
@@ -628,7 +632,7 @@ export function OitPage() {
             }))}
             data-testid="oit-filter"
           />
-          {!v.can.readWhole && v.items.length === 0 && <Alert color="blue">{t('oit.nothingAssigned')}</Alert>}
+          {!v.can.readWhole && v.items.length === 0 && <Alert color="blue">{t('oit.nothingAssigned', units)}</Alert>}
           <Stack>
             {shown.map((item) => (
               <ItemCard key={item.code} item={item} slug={slug} year={year} divisions={all} />

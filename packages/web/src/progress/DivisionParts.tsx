@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, http, ok } from '../api/client';
 import { REPORT_STATUSES, type ReportPart } from '../api/measures';
+import { useUnitWords } from '../agency/unit-words';
 
 /** One division's own part: what it did, sent when ready; the report goes to review once all are sent. */
 /** The report a part belongs to: its measure and its round. */
@@ -11,6 +12,7 @@ type ReportRef = { entry: number; round: 6 | 12 };
 
 function PartEditor({ part, report, onSaved }: { part: ReportPart; report: ReportRef; onSaved: () => void }) {
   const { t, i18n } = useTranslation();
+  const units = useUnitWords();
   const [form, setForm] = useState({ status: part.status, narrative: part.narrative });
   const path = { ...report, division: part.divisionId };
   const write = () => ok(http.PUT('/api/entries/{entry}/reports/{round}/parts/{division}', { params: { path }, body: form }));
@@ -51,7 +53,7 @@ function PartEditor({ part, report, onSaved }: { part: ReportPart; report: Repor
           {t('progress.save')}
         </Button>
         <Button size="xs" onClick={() => send.mutate()} loading={send.isPending} data-testid="part-submit">
-          {t('progress.partSubmit')}
+          {t('progress.partSubmit', units)}
         </Button>
       </Group>
     </Stack>
@@ -75,6 +77,7 @@ export function DivisionParts({
   ownOnly: boolean;
 }) {
   const { t, i18n } = useTranslation();
+  const units = useUnitWords();
   const client = useQueryClient();
   const [editing, setEditing] = useState<number | null>(null);
   const refresh = () => {
@@ -88,7 +91,7 @@ export function DivisionParts({
   return (
     <Stack gap={4} mt="xs" data-testid="division-parts">
       <Text fw={600} size="sm">
-        {t('progress.parts', { sent, count: parts.length })}
+        {t('progress.parts', { ...units, sent, count: parts.length })}
       </Text>
       {parts
         .filter((part) => !ownOnly || part.can.edit)

@@ -33,6 +33,7 @@ import { ApiError, fileToBase64, http, ok, type Division } from '../api/client';
 import { REPORT_STATUSES, type RoundView } from '../api/measures';
 import { formatDate } from '../i18n/dates';
 import { divisionNames } from '../measures/MeasuresPage';
+import { useUnitWords } from '../agency/unit-words';
 
 /** The server refuses larger evidence files; checked here first so a slow phone does not send them. */
 const MAX_EVIDENCE_BYTES = 15 * 1024 * 1024;
@@ -63,6 +64,7 @@ function ReportCard({
   divisions: Division[];
 }) {
   const { t, i18n } = useTranslation();
+  const units = useUnitWords();
   const lang = i18n.language;
   const client = useQueryClient();
   const { entry, report, evidence } = item;
@@ -158,7 +160,7 @@ function ReportCard({
           </Text>
           <Text size="sm">{entry.issue}</Text>
           <Text size="xs" c="dimmed">
-            {divisionNames(entry.divisions, divisions, lang, t('measures.all'))}
+            {divisionNames(entry.divisions, divisions, lang, t('measures.all', units))}
           </Text>
         </div>
         <Badge color={REVIEW_COLOURS[report.review] ?? 'gray'} data-testid="review-badge">
@@ -187,7 +189,7 @@ function ReportCard({
       {item.parts.length > 0 && (
         <>
           <Text size="xs" c="dimmed">
-            {t('progress.partsHint')}
+            {t('progress.partsHint', units)}
           </Text>
           <DivisionParts
             parts={item.parts}
@@ -230,7 +232,7 @@ function ReportCard({
             />
           )}
           <Textarea
-            label={item.parts.length > 0 ? t('progress.consolidated') : t('progress.narrative')}
+            label={item.parts.length > 0 ? t('progress.consolidated', units) : t('progress.narrative')}
             autosize
             minRows={3}
             value={form.narrative}
@@ -359,6 +361,7 @@ function ReportCard({
 
 export function ProgressPage() {
   const { t, i18n } = useTranslation();
+  const units = useUnitWords();
   const lang = i18n.language;
   const client = useQueryClient();
   const { agency: slug = '' } = useParams();
@@ -499,7 +502,7 @@ export function ProgressPage() {
               </Table>
             )}
           </Card>
-          {v.entries.length === 0 && <Alert color="blue">{t('progress.noEntries')}</Alert>}
+          {v.entries.length === 0 && <Alert color="blue">{t('progress.noEntries', units)}</Alert>}
           {v.entries.length > 0 && (
             <Group justify="space-between" wrap="wrap">
               <FilterTabs

@@ -13,6 +13,7 @@ import { barOption, radarOption, statsOption } from './charts';
 import { ImportWizard } from './ImportWizard';
 import { useFramework } from './useFramework';
 import { WhatIfPanel } from './WhatIfPanel';
+import { useUnitWords } from '../agency/unit-words';
 
 /** A question's or OIT item's wording, or a plain note where the year's framework does not have it. */
 function UnitText({ text }: { text: string | undefined }) {
@@ -28,6 +29,7 @@ function UnitText({ text }: { text: string | undefined }) {
 
 export function ResultsPage() {
   const { t, i18n } = useTranslation();
+  const units = useUnitWords();
   const lang = i18n.language;
   const { agency: slug = '' } = useParams();
   const [chosenYear, setChosenYear] = useState<number | null>(null);
@@ -330,7 +332,7 @@ export function ResultsPage() {
               return (
                 <div key={key}>
                   <Text fw={600} size="sm">
-                    {tool} · {t(`results.dimension.${dimension}`)}
+                    {tool} · {t(`results.dimension.${dimension}`, units)}
                   </Text>
                   <EChart
                     label={`${tool} ${dimension}`}

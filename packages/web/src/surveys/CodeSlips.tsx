@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, http, ok } from '../api/client';
 import { CountInput, parseCount } from '../forms/CountInput';
 import type { Progress, Round } from './types';
+import { useUnitWords } from '../agency/unit-words';
 
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -54,6 +55,7 @@ export function CodeSlips({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const units = useUnitWords();
   const [division, setDivision] = useState<string | null>(null);
   const [count, setCount] = useState('');
   const [issued, setIssued] = useState<{ division: string; codes: string[] } | null>(null);
@@ -105,7 +107,7 @@ export function CodeSlips({
           </SimpleGrid>
           <Group justify="flex-end" mt="md">
             <Button variant="default" onClick={() => setIssued(null)}>
-              {t('surveys.codes.another')}
+              {t('surveys.codes.another', units)}
             </Button>
             <Button onClick={print} data-testid="codes-print">
               {t('surveys.codes.print')}
@@ -115,11 +117,11 @@ export function CodeSlips({
       ) : (
         <>
           <Text size="sm" c="dimmed">
-            {t('surveys.codes.intro')}
+            {t('surveys.codes.intro', units)}
           </Text>
           <Group align="flex-end" mt="sm">
             <Select
-              label={t('surveys.division')}
+              label={t('surveys.division', units)}
               value={division}
               onChange={setDivision}
               data={progress.divisions.map((d) => ({ value: String(d.divisionId), label: d.nameTh }))}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, http, ok } from '../api/client';
 import { CountInput, parseCount } from '../forms/CountInput';
 import type { Progress, QuotaRow, Round } from './types';
+import { useUnitWords } from '../agency/unit-words';
 
 interface Row {
   civilServants: string;
@@ -18,6 +19,7 @@ interface Row {
  */
 export function QuotaEditor({ round, progress, onClose }: { round: Round; progress: Progress; onClose: () => void }) {
   const { t } = useTranslation();
+  const units = useUnitWords();
   const client = useQueryClient();
   const iit = round.tool === 'IIT';
   const [rows, setRows] = useState<Record<number, Row>>(() =>
@@ -52,15 +54,15 @@ export function QuotaEditor({ round, progress, onClose }: { round: Round; progre
     },
   });
   return (
-    <Modal opened onClose={onClose} title={t('surveys.quotas.title')} size="xl">
+    <Modal opened onClose={onClose} title={t('surveys.quotas.title', units)} size="xl">
       <Text size="sm" c="dimmed">
-        {iit ? t('surveys.quotas.iitRule') : t('surveys.quotas.eitRule')}
+        {iit ? t('surveys.quotas.iitRule') : t('surveys.quotas.eitRule', units)}
       </Text>
       <Table.ScrollContainer minWidth={520}>
         <Table fz="sm" mt="xs" data-testid="quota-editor">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('surveys.division')}</Table.Th>
+              <Table.Th>{t('surveys.division', units)}</Table.Th>
               <Table.Th ta="right">{t('surveys.quotas.now')}</Table.Th>
               {iit && <Table.Th>{t('surveys.quotas.civilServants')}</Table.Th>}
               {iit && <Table.Th>{t('surveys.quotas.employees')}</Table.Th>}

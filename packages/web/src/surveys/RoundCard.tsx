@@ -7,6 +7,7 @@ import { formatIsoDate, todayInBangkok } from '../i18n/dates';
 import { CodeSlips } from './CodeSlips';
 import { QuotaEditor } from './QuotaEditor';
 import type { RosterCount, Round } from './types';
+import { useUnitWords } from '../agency/unit-words';
 
 /** The largest roster the server takes (8 MB as base64). */
 const ROSTER_MAX_BYTES = 6 * 1024 * 1024;
@@ -16,6 +17,7 @@ const errorText = (error: unknown) => (error instanceof ApiError ? error.message
 /** One round: its link and QR codes, quotas against responses, score, and the secretariat's tools. */
 export function RoundCard({ round, agencyName }: { round: Round; agencyName: string }) {
   const { t, i18n } = useTranslation();
+  const units = useUnitWords();
   const client = useQueryClient();
   const [dialog, setDialog] = useState<'quotas' | 'codes' | 'close' | null>(null);
   const [roster, setRoster] = useState<RosterCount | null>(null);
@@ -99,7 +101,7 @@ export function RoundCard({ round, agencyName }: { round: Round; agencyName: str
             disabled={!progress.data}
             data-testid="quota-edit"
           >
-            {t('surveys.quotas.edit')}
+            {t('surveys.quotas.edit', units)}
           </Button>
           {round.tool === 'IIT' && (
             <FileButton onChange={(file) => file && upload.mutate(file)} accept=".csv,.xlsx,text/csv">
@@ -135,7 +137,7 @@ export function RoundCard({ round, agencyName }: { round: Round; agencyName: str
       )}
       {roster && (
         <Alert color={roster.problems.length ? 'yellow' : 'teal'} mt="xs" data-testid="roster-result">
-          {t('surveys.roster.counted', { eligible: roster.eligible, notYet: roster.notYet })}
+          {t('surveys.roster.counted', { ...units, eligible: roster.eligible, notYet: roster.notYet })}
           {roster.problems.length > 0 && (
             <List size="sm" mt={4}>
               {roster.problems.slice(0, 10).map((p) => (
@@ -161,7 +163,7 @@ export function RoundCard({ round, agencyName }: { round: Round; agencyName: str
           <Table fz="sm" mt="xs" data-testid="survey-progress">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('surveys.division')}</Table.Th>
+                <Table.Th>{t('surveys.division', units)}</Table.Th>
                 <Table.Th ta="right">{t('surveys.headcount')}</Table.Th>
                 <Table.Th ta="right">{t('surveys.required')}</Table.Th>
                 <Table.Th ta="right">{t('surveys.responses')}</Table.Th>

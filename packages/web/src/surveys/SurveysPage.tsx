@@ -9,6 +9,7 @@ import { FiscalYearSelect } from '../forms/FiscalYearSelect';
 import { ThaiDateInput } from '../forms/ThaiDateInput';
 import { fiscalYearOf, todayInBangkok } from '../i18n/dates';
 import { RoundCard } from './RoundCard';
+import { useUnitWords } from '../agency/unit-words';
 
 type FrameworkSummary = ApiData<'/api/frameworks'>[number];
 
@@ -22,6 +23,7 @@ const surveyable = (f: FrameworkSummary, kind: string | undefined) =>
 /** The agency's self-assessment surveys: open a round, share its link and QR codes, set quotas, issue codes, follow its score. */
 export function SurveysPage() {
   const { t, i18n } = useTranslation();
+  const units = useUnitWords();
   const me = useMe();
   const client = useQueryClient();
   const { agency: slug = '' } = useParams();
@@ -75,7 +77,7 @@ export function SurveysPage() {
         {t('surveys.anonymity')}
       </Text>
       <Text size="sm" c="dimmed">
-        {t('surveys.batches')}
+        {t('surveys.batches', units)}
       </Text>
       {canOpen && (
         <Card withBorder>
