@@ -34,6 +34,26 @@ describe.each(TEST_DATABASES)('what each role may do with an agency, on $engine'
     expect(await read('editor')).toEqual({ status: 200, can: none });
   });
 
+  it("gives the kind's word for the agency's units, in Thai and English", async () => {
+    await context.make.agency({
+      slug: 'pak-kret',
+      kind: 'municipality',
+      name_th: 'เทศบาลนครปากเกร็ด',
+      name_en: 'Nakhon Pak Kret Municipality',
+    });
+    const unitTerm = async (slug: string) =>
+      (
+        (
+          await context.app.inject({ method: 'GET', url: `/api/agencies/${slug}`, headers: sessions.central!.headers })
+        ).json() as { unitTerm: unknown }
+      ).unitTerm;
+    expect(await unitTerm('pak-kret')).toEqual({ th: 'กอง', en: 'Division (Kong)' });
+    const own = await context.app.inject({ method: 'GET', url: '/api/agencies/own', headers: sessions.central!.headers });
+    const kind = (own.json() as { kind: string }).kind;
+    expect(kind).toBe('district');
+    expect(await unitTerm('own')).toEqual({ th: 'ฝ่าย', en: 'Division' });
+  });
+
   it('are found by a search of their name, code or slug, a page at a time, within what the reader may see', async () => {
     const search = async (who: string, query: string) =>
       (
