@@ -42,33 +42,39 @@ begin update document_batches set ${add('old', '-')} where id = old.batch_id; en
       )
       .execute(db);
   } else {
-    // A batch's jobs are made in one statement: counted once for the statement, not once a job.
-    const counted = (status: string) => `made.jobs_${status}`;
-    await sql
-      .raw(
-        `create function document_batches_jobs_made() returns trigger language plpgsql as $$
+    // A batch's jobs are made in one statement, and a restore removes them all in one: each statement
+    // is counted once per batch, not once a job.
+    const grouped = (table: string) =>
+      `(select batch_id, ${STATUSES.map((s) => `sum(case when status = '${s}' then 1 else 0 end) as jobs_${s}`).join(', ')}
+        from ${table} where batch_id is not null group by batch_id) counted`;
+    const counted = (status: string) => `counted.jobs_${status}`;
+    for (const [name, event, table, sign] of [
+      ['made', 'insert', 'new table as made_jobs', '+'],
+      ['gone', 'delete', 'old table as gone_jobs', '-'],
+    ] as const) {
+      await sql
+        .raw(
+          `create function document_batches_jobs_${name}() returns trigger language plpgsql as $$
 begin
-  update document_batches set ${add('made', '+', counted)}
-  from (select batch_id, ${STATUSES.map((s) => `sum(case when status = '${s}' then 1 else 0 end) as jobs_${s}`).join(', ')}
-        from made_jobs where batch_id is not null group by batch_id) made
-  where document_batches.id = made.batch_id;
+  update document_batches set ${add('counted', sign, counted)}
+  from ${grouped(`${name}_jobs`)}
+  where document_batches.id = counted.batch_id;
   return null;
 end $$`,
-      )
-      .execute(db);
-    await sql
-      .raw(
-        `create trigger document_batches_jobs_made after insert on document_jobs
-referencing new table as made_jobs for each statement execute function document_batches_jobs_made()`,
-      )
-      .execute(db);
+        )
+        .execute(db);
+      await sql
+        .raw(
+          `create trigger document_batches_jobs_${name} after ${event} on document_jobs
+referencing ${table} for each statement execute function document_batches_jobs_${name}()`,
+        )
+        .execute(db);
+    }
     await sql
       .raw(
         `create function document_batches_jobs_moved() returns trigger language plpgsql as $$
 begin
-  if tg_op = 'DELETE' then
-    update document_batches set ${add('old', '-')} where id = old.batch_id;
-  elsif old.status is distinct from new.status or old.batch_id is distinct from new.batch_id then
+  if old.status is distinct from new.status or old.batch_id is distinct from new.batch_id then
     ${moved}
   end if;
   return null;
@@ -77,7 +83,7 @@ end $$`,
       .execute(db);
     await sql
       .raw(
-        `create trigger document_batches_jobs_moved after update of status, batch_id or delete on document_jobs
+        `create trigger document_batches_jobs_moved after update of status, batch_id on document_jobs
 for each row execute function document_batches_jobs_moved()`,
       )
       .execute(db);
