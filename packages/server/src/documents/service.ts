@@ -308,7 +308,8 @@ export class DocumentJobService {
   /** A page of the batches the actor asked for, newest first by default, each with its jobs counted by status. */
   async batches(actor: Actor, page: Page<BatchSort>) {
     authorize(actor, 'document', 'generateForEvery', undefined);
-    const { rows, total, counts } = await batchPage(this.db, actor.id, page);
+    // Counted over what the actor oversees now, as a batch's own page counts them.
+    const { rows, total, counts } = await batchPage(this.db, actor.id, overseen(actor), page);
     return {
       total,
       rows: rows.map((batch) => ({
