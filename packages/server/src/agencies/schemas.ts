@@ -1,5 +1,9 @@
+import { UNIT_TERMS, type UnitTerm } from '@prongsai/core';
 import { z } from 'zod';
 import type { Agency, Division } from '../db/schema.js';
+
+/** The words a kind of agency may call its units (the core's list). */
+const UNIT_TERM_NAMES = Object.keys(UNIT_TERMS) as [UnitTerm, ...UnitTerm[]];
 
 export const agencySchema = z.object({
   id: z.number(),
@@ -18,7 +22,7 @@ export const agencyWithAbilitiesSchema = agencySchema.extend({
   /** The kind of agency whose question sets it takes (a set's `agencyKinds` must include it). */
   assessedAs: z.string(),
   /** What its kind calls its units: the Thai word and its English one (ฝ่าย: Division, กอง: Division (Kong)…). */
-  unitTerm: z.object({ th: z.enum(['ฝ่าย', 'กอง', 'สำนัก', 'กลุ่มงาน', 'งาน']), en: z.string() }),
+  unitTerm: z.object({ th: z.enum(UNIT_TERM_NAMES), en: z.string() }),
   can: z.object({
     update: z.boolean(),
     manageDivisions: z.boolean(),
@@ -61,7 +65,7 @@ export const kindBodySchema = z.object({
   nameTh: z.string().trim().min(1).max(200),
   nameEn: z.string().trim().min(1).max(200),
   naming: z.object({ agencyTh: z.string(), agencyEn: z.string(), headTh: z.string(), headEn: z.string() }),
-  unitTerm: z.enum(['ฝ่าย', 'กอง', 'สำนัก', 'กลุ่มงาน', 'งาน']),
+  unitTerm: z.enum(UNIT_TERM_NAMES),
   defaultUnits: z.array(unitSchema).max(100),
   sampling: z.object({
     iit: z.discriminatedUnion('rule', [
