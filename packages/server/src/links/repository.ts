@@ -1,6 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { within } from '../db/page.js';
-import type { Database, LinkCheckLatest, LinkCheckRun, LinkResult } from '../db/schema.js';
+import type { Database, LinkCheckRun, LinkResult } from '../db/schema.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -80,16 +79,5 @@ export class LinkRepository {
       last_run_at: r.last_run_at,
       pending: Number(r.pending) === 1,
     }));
-  }
-
-  /** Each agency's latest finished run of the year (of these agencies when given), as the database keeps it (migration 0032). */
-  latestRunsOfYear(fiscalYear: number, agencies?: readonly number[]): Promise<LinkCheckLatest[]> {
-    return this.db
-      .selectFrom('link_check_latest')
-      .selectAll()
-      .where('fiscal_year', '=', fiscalYear)
-      .where(within('agency_id', agencies))
-      .orderBy('agency_id')
-      .execute();
   }
 }
