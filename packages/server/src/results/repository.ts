@@ -276,6 +276,11 @@ async function keptCityPage(db: Executor, fiscalYear: number, page: Page<CitySor
 /** A year noted as changed since its figures were kept, or null: read beside the kept figures, in their statement. */
 const staleYear = sql<number | null>`(select min(fiscal_year) from result_changes)`;
 
+/** Whether kept figures read with `staleYear` are stale; with no figures read, asked apart. */
+async function staleBeside(db: Executor, rows: readonly { stale_year: number | null }[]): Promise<boolean> {
+  return rows.length ? rows[0]!.stale_year !== null : (await staleResultYears(db)).length > 0;
+}
+
 /**
  * The whole country's figures of a year by level, as kept, and whether any year's figures are
  * stale (then the caller keeps them and reads again). One query, or two for a year without figures.
@@ -296,7 +301,7 @@ async function keptLevels(db: Executor, fiscalYear: number): Promise<{ levels: C
       generated: l.generated,
       framework_id: l.framework_id,
     })),
-    stale: rows.length ? rows[0]!.stale_year !== null : (await staleResultYears(db)).length > 0,
+    stale: await staleBeside(db, rows),
   };
 }
 
@@ -386,7 +391,7 @@ async function keptYears(db: Executor): Promise<{ years: TrendYear[]; withResult
   return {
     years: rows.map(({ fiscal_year, agencies, mean }) => ({ fiscal_year, agencies, mean })),
     withResults: Number(rows[0]?.with_results ?? 0),
-    stale: rows.length ? rows[0]!.stale_year !== null : (await staleResultYears(db)).length > 0,
+    stale: await staleBeside(db, rows),
   };
 }
 
