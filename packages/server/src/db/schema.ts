@@ -539,6 +539,33 @@ export interface SurveyRoundTable {
   latest: Generated<number>;
   /** The sum of its quotas' required sample: kept by the database (migration 0033). */
   required: Generated<number>;
+  /**
+   * 1 while the four figures below are those of the round's counts and quotas: written by the survey
+   * service, set to 0 by the database whenever counts or quotas change (migration 0036).
+   */
+  shown_kept: Generated<number>;
+  /** Its responses as they may be shown: null under 5. */
+  shown_responses: Generated<number | null>;
+  /** How many divisions have a quota, how many of them are short, and by how many responses in all. */
+  quota_groups: Generated<number>;
+  groups_short: Generated<number>;
+  short_by: Generated<number>;
+}
+
+/**
+ * The latest rounds of a fiscal year and tool counted by their days and whether they were closed,
+ * with their quotas' sum: kept by the database as rounds change (migration 0037), so that the whole
+ * country's rounds by state on a day are read from a few rows.
+ */
+export interface SurveyRoundDayTable {
+  fiscal_year: number;
+  tool: string;
+  opens_on: string;
+  closes_on: string;
+  /** 1 for rounds closed before their last day. */
+  closed: number;
+  rounds: number;
+  required: number;
 }
 
 export interface SurveyTallyTable {
@@ -790,6 +817,7 @@ export interface Database {
   survey_codes: SurveyCodeTable;
   survey_pending: SurveyPendingTable;
   survey_quotas: SurveyQuotaTable;
+  survey_round_days: SurveyRoundDayTable;
   calendar_defaults: CalendarDefaultTable;
   agency_milestones: AgencyMilestoneTable;
   calendar_feeds: CalendarFeedTable;

@@ -6,6 +6,7 @@ import type { Database, SurveyRound } from '../db/schema.js';
 import { loadFramework } from '../frameworks/registry.js';
 import { HttpError } from '../http/errors.js';
 import { hashCode } from './codes.js';
+import { keepShownFigures } from './shown.js';
 import { SurveyRepository } from './repository.js';
 import { randomRowId, seal, surveyKeyOf, tagOf, unseal, type SurveyKey } from './sealing.js';
 
@@ -99,6 +100,7 @@ export async function countWaiting(
     [...tallies.values()],
     [...counts].sort(([a], [b]) => a - b).map(([division_id, responses]) => ({ round_id: round.id, division_id, responses })),
   );
+  await keepShownFigures(trx, [round.id]);
   return true;
 }
 

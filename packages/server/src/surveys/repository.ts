@@ -2,6 +2,10 @@ import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { Database, SurveyRound } from '../db/schema.js';
 import { agencyContains, orderSql, within, type Page, type SortColumn } from '../db/page.js';
 import type { RoundState, SurveySort } from './schemas.js';
+import type { ShownFigures } from './shown.js';
+
+/** A round's columns the database or the survey service keep, never given when a round is made. */
+type KeptColumn = 'latest' | 'required' | 'shown_kept' | 'shown_responses' | 'quota_groups' | 'groups_short' | 'short_by';
 
 const surveyColumn: Record<SurveySort, SortColumn> = {
   code: { column: 'agencies.code', notNull: true },
@@ -56,6 +60,12 @@ export class SurveyRepository {
       .innerJoin('agencies', 'agencies.id', 'r.agency_id')
       .$if(Boolean(page.q), (qb) => qb.where(agencyContains(page.q ?? '')))
       .$if(Boolean(page.state), (qb) => qb.where(inState));
+    // The whole country's figures are read from the rounds counted by their days (kept by the
+    // database), an overseer's from the rounds of the agencies overseen.
+    const whole = scope === undefined;
+    const days = sql<RoundState>`case
+      when d.closed = 0 and d.opens_on <= ${today} and ${today} <= d.closes_on then 'open'
+      when d.closed = 0 and d.opens_on > ${today} then 'upcoming' else 'closed' end`;
     const [rounds, count, figures] = await Promise.all([
       matching
         .selectAll('r')
@@ -64,28 +74,41 @@ export class SurveyRepository {
         .limit(page.limit)
         .offset(page.offset)
         .execute(),
-      // Without a filter, how many match is the sum of the rounds by state; the agencies are read
-      // only when searched.
-      page.q || page.state
+      // Without a search, how many match is the sum of the rounds (in the state asked for); the
+      // agencies are read only when searched.
+      page.q || (page.state && !whole)
         ? (page.q ? matching : latest.where(inState))
             .select((eb) => eb.fn.countAll<number | string>().as('n'))
             .executeTakeFirstOrThrow()
         : null,
       // The rounds by state with their quotas' sum, in one reading of the group.
-      latest
-        .select([
-          stateOf.as('state'),
-          (eb) => eb.fn.countAll<number | string>().as('n'),
-          (eb) => eb.fn.sum<number | string | null>('r.required').as('required'),
-        ])
-        .groupBy(sql`1`)
-        .execute(),
+      whole
+        ? this.db
+            .selectFrom('survey_round_days as d')
+            .where('d.fiscal_year', '=', fiscalYear)
+            .where('d.tool', '=', tool)
+            .select([
+              days.as('state'),
+              (eb) => eb.fn.sum<number | string>('d.rounds').as('n'),
+              (eb) => eb.fn.sum<number | string | null>('d.required').as('required'),
+            ])
+            .groupBy(sql`1`)
+            .execute()
+        : latest
+            .select([
+              stateOf.as('state'),
+              (eb) => eb.fn.countAll<number | string>().as('n'),
+              (eb) => eb.fn.sum<number | string | null>('r.required').as('required'),
+            ])
+            .groupBy(sql`1`)
+            .execute(),
     ]);
     const states = figures.map(({ state, n }) => ({ state, n }));
     const required = figures.reduce((sum, f) => sum + Number(f.required ?? 0), 0);
-    const total = count ? Number(count.n) : states.reduce((sum, f) => sum + Number(f.n), 0);
-    const parts = await this.roundParts(rounds.map((r) => r.id));
-    return { rounds, ...parts, total, states, required };
+    const inStates = (wanted: readonly RoundState[]) =>
+      states.filter((f) => wanted.includes(f.state)).reduce((sum, f) => sum + Number(f.n), 0);
+    const total = count ? Number(count.n) : inStates(page.state ? [page.state] : ['open', 'upcoming', 'closed']);
+    return { rounds, total, states, required };
   }
 
   /**
@@ -110,6 +133,34 @@ select 'pending', round_id, null, count(*) from survey_pending where round_id in
       else pending.push({ round_id, n: Number(n) });
     }
     return { counts, quotas, pending };
+  }
+
+  /** How many responses wait to be counted in each of some rounds (those with none are left out). */
+  async pendingOf(ids: readonly number[]): Promise<{ round_id: number; n: number }[]> {
+    if (!ids.length) return [];
+    const rows = await this.db
+      .selectFrom('survey_pending')
+      .select('round_id')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('round_id', 'in', ids)
+      .groupBy('round_id')
+      .execute();
+    return rows.map((r) => ({ round_id: r.round_id, n: Number(r.n) }));
+  }
+
+  /** Keeps what the city's progress shows of a round (worked out by the caller from its counts and quotas). */
+  async keepShown(trx: Transaction<Database>, id: number, figures: ShownFigures): Promise<void> {
+    await trx
+      .updateTable('survey_rounds')
+      .set({
+        shown_kept: 1,
+        shown_responses: figures.responses,
+        quota_groups: figures.quotaGroups,
+        groups_short: figures.groupsShort,
+        short_by: figures.shortBy,
+      })
+      .where('id', '=', id)
+      .execute();
   }
 
   /** An agency's rounds of a fiscal year, newest first (for the OIT prediction, which sees no actor). */
@@ -141,7 +192,7 @@ select 'pending', round_id, null, count(*) from survey_pending where round_id in
     return this.db.selectFrom('survey_rounds').selectAll().where('code', '=', code).executeTakeFirst();
   }
 
-  insertRound(row: Omit<SurveyRound, 'id' | 'latest' | 'required'>): Promise<SurveyRound> {
+  insertRound(row: Omit<SurveyRound, 'id' | KeptColumn>): Promise<SurveyRound> {
     return this.db.insertInto('survey_rounds').values(row).returningAll().executeTakeFirstOrThrow();
   }
 

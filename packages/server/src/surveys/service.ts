@@ -13,7 +13,6 @@ import {
   MIN_GROUP_SIZE,
   presentResult,
   scoreAssessment,
-  suppressSmallGroups,
   surveyItems,
   talliesToScoreInput,
   unknownItems,
@@ -35,6 +34,7 @@ import type { RoundState, SurveySort } from './schemas.js';
 import { readRoster } from './roster.js';
 import type { roundSchema, roundViewSchema, surveyAbilitiesSchema } from './schemas.js';
 import { hasSurveyKey, surveyKeyOf } from './sealing.js';
+import { isShort, keepShownFigures, shownCounts } from './shown.js';
 
 const thaiDay = (iso: string) => {
   const [year, month, day] = iso.split('-').map(Number);
@@ -46,31 +46,6 @@ const divisionCache = new Map<number, { ids: Set<number>; until: number }>();
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const randomCode = (length: number) => Array.from({ length }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 export { hashCode };
-
-/**
- * Responses per division as they may be shown: a group under 5 (none included) is null, and so are
- * as many more as it takes for the hidden ones to hold none or at least 5 together (the analysis'
- * own small-group rule). Groups go in by division id, so that every view of a round hides the same
- * ones. The total is null under 5.
- */
-function shownCounts(counts: ReadonlyMap<number, number>, divisionIds: readonly number[]) {
-  const ids = [...new Set([0, ...divisionIds, ...counts.keys()])].sort((a, b) => a - b);
-  const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  const shown = suppressSmallGroups(
-    ids.map((id) => ({ tool: '', dimension: 'division', label: String(id), count: counts.get(id) ?? 0, percent: null })),
-  );
-  return {
-    total: total >= MIN_GROUP_SIZE ? total : null,
-    of: (id: number) => {
-      const s = shown[ids.indexOf(id)];
-      return !s || s.suppressed ? null : s.count;
-    },
-  };
-}
-
-/** A group whose count is hidden is short when its quota is 5 or more (it has fewer than 5); else when it has fewer than asked. */
-const isShort = (responses: number | null, required: number) =>
-  responses === null ? required >= MIN_GROUP_SIZE : responses < required;
 
 export const isOpen = (round: SurveyRound, today = todayInBangkok()) =>
   round.closed_at === null && round.opens_on <= today && today <= round.closes_on;
@@ -258,6 +233,7 @@ export class SurveyService {
         const required = q.required ?? (round.tool === 'IIT' ? q.headcount : (current.get(q.divisionId)?.required ?? 0));
         await new SurveyRepository(trx).setQuota(trx, round.id, q.divisionId, q.headcount, Math.max(required, 0));
       }
+      await keepShownFigures(trx, [round.id]);
       await recordAudit(trx, {
         actorId: actor.id,
         action: 'update',
@@ -410,8 +386,9 @@ export class SurveyService {
 
   /**
    * City-wide: each agency's latest round of a year and tool, its responses against the sum of its
-   * quotas, and the divisions still short, worked out from the counts as the round's own progress
-   * shows them (so that nothing here undoes a hidden division).
+   * quotas, and the divisions still short, as the round's own progress shows them (so that nothing
+   * here undoes a hidden division): kept on each round, and worked out again for a round whose
+   * counts or quotas changed since.
    */
   async cityProgress(
     actor: Actor,
@@ -424,37 +401,38 @@ export class SurveyService {
     const today = todayInBangkok();
     let found = await this.repository.cityProgressPage(fiscalYear, tool, scope, today, page);
     const past = found.rounds.filter((r) => !isOpen(r, today));
-    const due = found.pending.filter((p) => p.n >= MIN_GROUP_SIZE && past.some((r) => r.id === p.round_id));
+    const due = (await this.repository.pendingOf(past.map((r) => r.id))).filter((p) => p.n >= MIN_GROUP_SIZE);
     if (due.length) {
       for (const { round_id } of due) await this.settle(past.find((r) => r.id === round_id)!);
       found = await this.repository.cityProgressPage(fiscalYear, tool, scope, today, page);
     }
-    const byRound = <T extends { round_id: number }>(rows: T[]) => {
-      const map = new Map<number, T[]>();
-      for (const row of rows) map.set(row.round_id, [...(map.get(row.round_id) ?? []), row]);
-      return map;
-    };
-    const countsOf = byRound(found.counts);
-    const quotasOf = byRound(found.quotas);
+    const unkept = found.rounds.filter((r) => r.shown_kept !== 1).map((r) => r.id);
+    const kept = unkept.length
+      ? await this.db.transaction().execute(async (trx) => {
+          unkept.sort((a, b) => a - b);
+          for (const id of unkept) await lockRow(trx, 'survey_rounds', id);
+          return keepShownFigures(trx, unkept);
+        })
+      : undefined;
     const state = (name: RoundState) => Number(found.states.find((s) => s.state === name)?.n ?? 0);
     return {
       total: found.total,
       rows: found.rounds.map(({ agency_code, agency_slug, agency_name_th, ...round }) => {
-        const own = quotasOf.get(round.id) ?? [];
-        const shown = shownCounts(
-          new Map((countsOf.get(round.id) ?? []).map((c) => [c.division_id, Number(c.responses)])),
-          own.map((q) => q.division_id),
-        );
-        const short = own.filter((q) => isShort(shown.of(q.division_id), q.required));
+        const figures = kept?.get(round.id) ?? {
+          responses: round.shown_responses,
+          quotaGroups: round.quota_groups,
+          groupsShort: round.groups_short,
+          shortBy: round.short_by,
+        };
         return {
           agencyId: round.agency_id,
           agency: { code: agency_code, slug: agency_slug, nameTh: agency_name_th },
           round: presentRound(round),
-          responses: shown.total,
-          required: own.reduce((sum, q) => sum + q.required, 0),
-          quotaGroups: own.length,
-          groupsShort: short.length,
-          shortBy: short.reduce((sum, q) => sum + q.required - (shown.of(q.division_id) ?? 0), 0),
+          responses: figures.responses,
+          required: round.required,
+          quotaGroups: figures.quotaGroups,
+          groupsShort: figures.groupsShort,
+          shortBy: figures.shortBy,
         };
       }),
       agencies: state('open') + state('upcoming') + state('closed'),

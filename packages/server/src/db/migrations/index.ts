@@ -35,6 +35,8 @@ import * as m0032 from './0032-link-check-latest.js';
 import * as m0033 from './0033-survey-rounds-kept.js';
 import * as m0034 from './0034-readiness-totals.js';
 import * as m0035 from './0035-batch-job-counts.js';
+import * as m0036 from './0036-survey-rounds-shown.js';
+import * as m0037 from './0037-survey-round-days.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see 0001
 type Step = { up: (db: Kysely<any>, engine: Engine) => Promise<void> };
@@ -76,6 +78,8 @@ const steps: Record<string, Step> = {
   '0033-survey-rounds-kept': m0033,
   '0034-readiness-totals': m0034,
   '0035-batch-job-counts': m0035,
+  '0036-survey-rounds-shown': m0036,
+  '0037-survey-round-days': m0037,
 };
 
 export class BundledMigrations implements MigrationProvider {
