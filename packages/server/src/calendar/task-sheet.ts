@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { isOitOverdue, toThaiDigits, type MilestoneState, type OitTaskStatus } from '@prongsai/core';
+import { isOitOverdue, toThaiDigits, type AgencyKind, type MilestoneState, type OitTaskStatus } from '@prongsai/core';
+import { kindById } from '../agencies/kinds-service.js';
 import { listDivisions } from '../agencies/repository.js';
 import { authorize, type Actor } from '../auth/policy.js';
 import { todayInBangkok } from '../db/database.js';
@@ -25,6 +26,8 @@ export interface OwedRow {
 /** The sheet the secretariat hands each division: what it still owes this year, one division a page. */
 export interface TaskSheetModel {
   agency: Agency;
+  /** The agency's kind as stored, whose word for its units the sheet uses (documents/agency-wording.ts). */
+  kind?: AgencyKind | undefined;
   fiscalYear: number;
   /** The day the sheet was made, as an official date. */
   asOf: string;
@@ -153,6 +156,7 @@ export async function taskSheetModel(
   const byDue = (a: Owed, b: Owed) => Number(b.late) - Number(a.late) || (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999');
   return {
     agency,
+    kind: await kindById(db, agency.kind),
     fiscalYear,
     asOf: officialDate(today),
     divisions: divisions

@@ -12,7 +12,8 @@ import { MemoService } from '../calendar/memo.js';
 import { committeeTemplate } from '../committees/template.js';
 import { now } from '../db/database.js';
 import type { Agency } from '../db/schema.js';
-import { demoApp, TEST_DATABASES } from '../test-support/databases.js';
+import { demoApp, login, TEST_DATABASES, type Session } from '../test-support/databases.js';
+import { makeDocument } from '../test-support/documents.js';
 import { agencyWording } from './agency-wording.js';
 import { measuresDocx, memoDocx, orderDocx } from './docx.js';
 import { introBlocks, measuresCaptions } from './measures-outline.js';
@@ -314,5 +315,90 @@ describe.each(TEST_DATABASES)('documents of a municipality and a province on $en
       }
     },
     60_000,
+  );
+});
+
+describe.each(TEST_DATABASES)("a kind's word for its units as a central admin changed it, on $engine", (database) => {
+  let app: Awaited<ReturnType<typeof demoApp>>['app'];
+  let db: Awaited<ReturnType<typeof demoApp>>['db'];
+  let close: () => Promise<void>;
+  let central: Session;
+
+  beforeAll(async () => {
+    ({ app, db, close } = await demoApp(database));
+    central = await login(app, 'admin@prongsai.demo');
+  }, 60_000);
+  afterAll(async () => {
+    await close();
+  });
+
+  /** An agency of a kind with units that owe nothing yet, so that its task sheet lists them all as clear. */
+  async function agencyOf(code: string, slug: string, name: string, kind: string, units: string[]) {
+    const agency = await insertAgency(db.kysely, {
+      code,
+      slug,
+      name_th: name,
+      name_en: slug,
+      kind,
+      parent_id: null,
+      created_at: now(),
+    });
+    for (const [i, unit] of units.entries()) {
+      await insertDivision(db.kysely, { agency_id: agency.id, name_th: unit, name_en: unit, sort_order: i, created_at: now() });
+    }
+    return agency;
+  }
+  /** The task sheet's text, as a PDF and as a DOCX. */
+  const taskSheets = async (slug: string, file: string) => [
+    pdfText(
+      `tasks-${file}-${database.engine}`,
+      await makeDocument(app, central, slug, { kind: 'tasks', format: 'pdf', year: 2569 }),
+    ),
+    docxText(
+      `tasks-${file}-${database.engine}`,
+      await makeDocument(app, central, slug, { kind: 'tasks', format: 'docx', year: 2569 }),
+    ),
+  ];
+  const template = async (slug: string) =>
+    (
+      (
+        await app.inject({ method: 'GET', url: `/api/agencies/${slug}/committees/2569/draft`, headers: central.headers })
+      ).json() as {
+        committee: { members: { name: string }[] };
+      }
+    ).committee.members.map((m) => m.name);
+
+  it.runIf(poppler && unzip)(
+    "prints a municipality's units by the word the admin gave its kind, and a district office's as before",
+    async () => {
+      await agencyOf('NBI-W', 'nonthaburi-words', 'เทศบาลนครนนทบุรี', 'municipality', ['สำนักปลัดเทศบาล', 'กองคลัง']);
+      await agencyOf('DIST-W', 'district-words', 'สำนักงานเขตทดสอบ', 'district', ['ฝ่ายปกครอง', 'ฝ่ายการคลัง']);
+      const district = await taskSheets('district-words', 'district-before');
+      for (const text of district) expect(plain(text)).toContain(plain('ฝ่ายที่ไม่มีงานค้าง: ฝ่ายปกครอง ฝ่ายการคลัง'));
+      for (const text of await taskSheets('nonthaburi-words', 'municipality-before')) {
+        expect(plain(text)).toContain(plain('กองที่ไม่มีงานค้าง: สำนักปลัดเทศบาล กองคลัง'));
+      }
+      expect(await template('nonthaburi-words')).toContain('ผู้อำนวยการกองทุกกอง');
+
+      const kinds = (await app.inject({ method: 'GET', url: '/api/agency-kinds', headers: central.headers })).json() as {
+        kind: { id: string; unitTerm: string };
+      }[];
+      const { id: _id, ...municipality } = kinds.find((k) => k.kind.id === 'municipality')!.kind;
+      const changed = await app.inject({
+        method: 'PUT',
+        url: '/api/agency-kinds/municipality',
+        headers: central.headers,
+        payload: { ...municipality, unitTerm: 'สำนัก' },
+      });
+      expect(changed.statusCode, changed.body).toBe(200);
+
+      for (const text of await taskSheets('nonthaburi-words', 'municipality-after')) {
+        expect(plain(text)).toContain(plain('สำนักที่ไม่มีงานค้าง: สำนักปลัดเทศบาล กองคลัง'));
+        expect(plain(text)).not.toContain(plain('กองที่ไม่มีงานค้าง'));
+      }
+      expect(await template('nonthaburi-words')).toContain('ผู้อำนวยการสำนักทุกสำนัก');
+      expect(await taskSheets('district-words', 'district-after')).toEqual(district);
+    },
+    120_000,
   );
 });

@@ -56,7 +56,7 @@ import type { ClarificationModel } from '../oit/clarification.js';
 import type { MemoModel } from '../calendar/memo.js';
 import type { TaskSheetModel } from '../calendar/task-sheet.js';
 import { divisionText, type MeasuresModel, type OrderModel, type ProgressModel } from './model.js';
-import { agencyWording, wordingOf } from './agency-wording.js';
+import { wordingOf } from './agency-wording.js';
 
 // Word and LibreOffice set Thai in the complex-script font: name it, and its size, everywhere.
 const FONT = { ascii: DOCX_FONT, hAnsi: DOCX_FONT, cs: DOCX_FONT, eastAsia: DOCX_FONT };
@@ -684,7 +684,7 @@ export async function taskSheetDocx(m: TaskSheetModel): Promise<Buffer> {
         headers: { default: pageHeader },
         children: [
           ...(m.divisions.length ? divisions : [para(title, { bold: true, size: 32 }), para(`ข้อมูล ณ วันที่ ${m.asOf}`)]),
-          ...(m.clear.length ? [para(''), para(`${agencyWording(m.agency).unitTerm}ที่ไม่มีงานค้าง: ${m.clear.join(' ')}`)] : []),
+          ...(m.clear.length ? [para(''), para(`${wordingOf(m).unitTerm}ที่ไม่มีงานค้าง: ${m.clear.join(' ')}`)] : []),
         ],
       },
     ],

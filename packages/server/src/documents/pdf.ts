@@ -38,7 +38,7 @@ import type { MemoModel } from '../calendar/memo.js';
 import type { TaskSheetModel } from '../calendar/task-sheet.js';
 import { divisionText, type MeasuresModel, type OrderModel, type ProgressModel } from './model.js';
 import { renderPdf, thaiPageHeader } from './thai-pdf.js';
-import { agencyWording, wordingOf } from './agency-wording.js';
+import { wordingOf } from './agency-wording.js';
 import { EMBLEM_HEIGHT_PT } from '../letterhead/emblem.js';
 import { breakable, breakableUrl } from './thai-text.js';
 
@@ -679,9 +679,7 @@ export function taskSheetPdf(m: TaskSheetModel): Promise<Buffer> {
         } as Content,
       ]),
       ...(m.divisions.length === 0 ? [title(), t(`ข้อมูล ณ วันที่ ${m.asOf}`, { margin: [0, 0, 0, 8] })] : []),
-      ...(m.clear.length
-        ? [t(`${agencyWording(m.agency).unitTerm}ที่ไม่มีงานค้าง: ${m.clear.join(' ')}`, { margin: [0, 12, 0, 0] })]
-        : []),
+      ...(m.clear.length ? [t(`${wordingOf(m).unitTerm}ที่ไม่มีงานค้าง: ${m.clear.join(' ')}`, { margin: [0, 12, 0, 0] })] : []),
     ],
     info: { title: `งาน ITA ที่ยังค้างส่ง ${m.agency.name_th} ${m.fiscalYear}` },
   } as TDocumentDefinitions);
