@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { addDays, fiscalYearOf, MILESTONES, templateDates, toThaiDigits, type Milestone } from '@prongsai/core';
+import { kindById } from '../agencies/kinds-service.js';
 import { findAgency, listDivisions } from '../agencies/repository.js';
 import { CalendarRepository } from '../calendar/repository.js';
 import { MemoRepository } from '../calendar/memo-repository.js';
@@ -78,7 +79,9 @@ async function demoCommittee(
 ): Promise<void> {
   if (await findCommittee(db, agency.id, fiscalYear)) return;
   const last = await latestCommitteeBefore(db, agency.id, fiscalYear);
-  const draft = last ? carryCommittee(last.committee, last.fiscalYear, fiscalYear) : committeeTemplate(agency, fiscalYear);
+  const draft = last
+    ? carryCommittee(last.committee, last.fiscalYear, fiscalYear)
+    : committeeTemplate(agency, fiscalYear, await kindById(db, agency.kind));
   const signed = [`${fiscalYear - 544}-11-15`, today].sort()[0]!;
   const committee = {
     ...draft,
