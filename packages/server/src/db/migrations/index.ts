@@ -37,6 +37,7 @@ import * as m0034 from './0034-readiness-totals.js';
 import * as m0035 from './0035-batch-job-counts.js';
 import * as m0036 from './0036-survey-rounds-shown.js';
 import * as m0037 from './0037-survey-round-days.js';
+import * as m0038 from './0038-readiness-with-checklist.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see 0001
 type Step = { up: (db: Kysely<any>, engine: Engine) => Promise<void> };
@@ -80,6 +81,7 @@ const steps: Record<string, Step> = {
   '0035-batch-job-counts': m0035,
   '0036-survey-rounds-shown': m0036,
   '0037-survey-round-days': m0037,
+  '0038-readiness-with-checklist': m0038,
 };
 
 export class BundledMigrations implements MigrationProvider {
