@@ -31,16 +31,20 @@ export function unitWords(term: UnitTerm | undefined, lang: string): UnitWords {
   return { unit: Unit.toLowerCase(), units: Units.toLowerCase(), Unit, Units };
 }
 
-/** The words for the units of the agency in the route (or the one named), in the reader's language. */
-export function useUnitWords(slug?: string): UnitWords {
-  const { i18n } = useTranslation();
+/** The answer of the agency in the route (or the one named). */
+export function useAgencyAnswer(slug?: string) {
   const { agency: routed = '' } = useParams();
   const ref = slug ?? routed;
-  const agency = useQuery({
+  return useQuery({
     queryKey: ['agency', ref],
     queryFn: () => ok(http.GET('/api/agencies/{agency}', { params: { path: { agency: ref } } })),
     enabled: ref !== '',
     retry: false,
   });
-  return unitWords(agency.data?.unitTerm, i18n.language);
+}
+
+/** The words for the units of the agency in the route (or the one named), in the reader's language. */
+export function useUnitWords(slug?: string): UnitWords {
+  const { i18n } = useTranslation();
+  return unitWords(useAgencyAnswer(slug).data?.unitTerm, i18n.language);
 }

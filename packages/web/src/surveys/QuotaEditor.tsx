@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, http, ok } from '../api/client';
 import { CountInput, parseCount } from '../forms/CountInput';
 import type { Progress, QuotaRow, Round } from './types';
-import { useUnitWords } from '../agency/unit-words';
+import { useAgencyAnswer, useUnitWords } from '../agency/unit-words';
+import { iitRuleText } from './quota-rule';
 
 interface Row {
   civilServants: string;
@@ -15,11 +16,12 @@ interface Row {
 
 /**
  * Each division's eligible staff and required sample. IIT takes civil servants and employees apart,
- * and the server sets the sample by the BMA rule unless one is typed; EIT takes the minimum sample.
+ * and the server sets the sample from them unless one is typed; EIT takes the minimum sample.
  */
 export function QuotaEditor({ round, progress, onClose }: { round: Round; progress: Progress; onClose: () => void }) {
   const { t } = useTranslation();
   const units = useUnitWords();
+  const agency = useAgencyAnswer();
   const client = useQueryClient();
   const iit = round.tool === 'IIT';
   const [rows, setRows] = useState<Record<number, Row>>(() =>
@@ -56,7 +58,7 @@ export function QuotaEditor({ round, progress, onClose }: { round: Round; progre
   return (
     <Modal opened onClose={onClose} title={t('surveys.quotas.title', units)} size="xl">
       <Text size="sm" c="dimmed">
-        {iit ? t('surveys.quotas.iitRule') : t('surveys.quotas.eitRule', units)}
+        {iit ? iitRuleText(t, agency.data?.kind, units) : t('surveys.quotas.eitRule', units)}
       </Text>
       <Table.ScrollContainer minWidth={520}>
         <Table fz="sm" mt="xs" data-testid="quota-editor">
