@@ -20,21 +20,19 @@ import {
   type BatchSort,
   type JobStatus,
 } from './repository.js';
-import { documentOptions } from './common.js';
 import { kindMemoKinds, memoKindTh, milestoneTh, type MemoKind } from '@prongsai/core';
 import { knownKinds } from '../agencies/kinds-service.js';
 import { MemoService } from '../calendar/memo.js';
 import { taskSheetModel } from '../calendar/task-sheet.js';
 import { ClarificationService, type ClarificationModel } from '../oit/clarification.js';
 import { badRequest, HttpError, notFound } from '../http/errors.js';
-import { clarificationDocx, measuresDocx, memoDocx, orderDocx, progressDocx, taskSheetDocx } from './docx.js';
 import { measuresModel, orderModel, progressModel } from './model.js';
-import { clarificationPdf, measuresPdf, memoPdf, orderPdf, progressPdf, taskSheetPdf } from './pdf.js';
+import { documentRenderer } from './renderer.js';
+import type { DocumentFormat, DocumentKind } from './renderers.js';
 
 export { BATCH_JOB_SORTS, BATCH_SORTS } from './repository.js';
 
-export type DocumentKind = 'measures' | 'progress' | 'order' | 'clarification' | 'memo' | 'tasks';
-export type DocumentFormat = 'pdf' | 'docx';
+export type { DocumentFormat, DocumentKind } from './renderers.js';
 
 export interface DocumentRequest {
   kind: DocumentKind;
@@ -113,7 +111,12 @@ export async function generateDocument(
     onProgress(1);
     return { bytes: cached, cached: true, hash };
   }
-  const bytes = await documentOptions.run({ thaiDigits: request.thaiDigits ?? false }, () => render(request, model));
+  const bytes = await documentRenderer.render({
+    kind: request.kind,
+    format: request.format,
+    thaiDigits: request.thaiDigits ?? false,
+    model,
+  });
   onProgress(0.9);
   // Kept whole or not at all (the disk store writes beside and renames), in the store every instance reads.
   await files.put(key, bytes);
@@ -140,21 +143,6 @@ export async function readCachedDocument(files: FileStore, key: string, format: 
   if (isCompleteDocument(bytes, format)) return bytes;
   await files.delete(key);
   return null;
-}
-
-const RENDERERS = {
-  measures: { pdf: measuresPdf, docx: measuresDocx },
-  progress: { pdf: progressPdf, docx: progressDocx },
-  order: { pdf: orderPdf, docx: orderDocx },
-  clarification: { pdf: clarificationPdf, docx: clarificationDocx },
-  memo: { pdf: memoPdf, docx: memoDocx },
-  tasks: { pdf: taskSheetPdf, docx: taskSheetDocx },
-} as const;
-
-function render(request: DocumentRequest, model: unknown): Promise<Buffer> {
-  // The model was loaded for this kind of document above.
-  const renderer = RENDERERS[request.kind][request.format] as (model: unknown) => Promise<Buffer>;
-  return renderer(model);
 }
 
 /** The clarification form's model: the round as the requester may read it, with at least one disputed item. */

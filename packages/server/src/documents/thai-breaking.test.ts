@@ -9,6 +9,7 @@ import { demoApp, login, TEST_DATABASES } from '../test-support/databases.js';
 import { makeDocument } from '../test-support/documents.js';
 import type * as ThaiPdf from './thai-pdf.js';
 import { renderPdf } from './thai-pdf.js';
+import { documentRenderer } from './renderer.js';
 import { breakable } from './thai-text.js';
 
 const OUTPUT = fileURLToPath(new URL('../../../../test-output/documents/', import.meta.url));
@@ -260,9 +261,14 @@ describe.each(TEST_DATABASES)('Thai words kept whole at line ends, in every docu
   let close: () => Promise<void>;
 
   beforeAll(async () => {
+    // Laid out here, where the mock above sees the text pdfmake is given.
+    documentRenderer.onCallingThread(true);
     ({ app, close } = await demoApp(database));
   }, 60_000);
-  afterAll(async () => close());
+  afterAll(async () => {
+    documentRenderer.onCallingThread(false);
+    await close();
+  });
 
   /** Makes a PDF, keeps it to look at, and counts its line ends. */
   async function breaksOf(name: string, make: () => Promise<Buffer>) {
