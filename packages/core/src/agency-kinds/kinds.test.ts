@@ -29,9 +29,39 @@ describe('kinds of agency', () => {
     expect(district.sampling.status).toBe('official');
     expect(district.sampling.eit.minimums).toEqual(EIT_MINIMUMS);
     for (const unit of DISTRICT_UNITS) expect(eitMinimum(district, unit.th)).toBe(EIT_MINIMUMS[unit.th] ?? null);
-    for (const unit of ['ฝ่ายโยธา', 'ฝ่ายการคลัง']) expect(iitUnitRequired(district, unit, 7, 13)).toBe(iitRequired(unit, 7, 13));
+    for (const unit of ['ฝ่ายโยธา', 'ฝ่ายการคลัง']) {
+      expect(iitUnitRequired(district.sampling.iit, unit, 7, 13, 100)).toBe(iitRequired(unit, 7, 13));
+    }
     expect(SHIPPED_AGENCY_KINDS.filter((k) => k.sampling.status === 'official').map((k) => k.id)).toEqual(['district']);
-    expect(iitUnitRequired(shippedKind('municipality')!, 'กองคลัง', 7, 13)).toBeNull();
+  });
+
+  it("sets a unit's IIT sample by its kind's rule", () => {
+    const district = shippedKind('district')!.sampling.iit;
+    // The BMA rule: every civil servant; all employees of the listed divisions, 80% (rounded up) of the others'.
+    expect(iitUnitRequired(district, 'ฝ่ายโยธา', 7, 13, 500)).toBe(20);
+    expect(iitUnitRequired(district, 'ฝ่ายการคลัง', 7, 13, 500)).toBe(18);
+    expect(iitUnitRequired(district, 'ฝ่ายการคลัง', 0, 0, 0)).toBe(0);
+    // ITAS computes its own sample: a self-assessment asks every eligible person.
+    for (const id of ['municipality', 'sao', 'province', 'other']) {
+      const rule = shippedKind(id)!.sampling.iit;
+      expect(rule.rule, id).toBe('itas-computed');
+      expect(iitUnitRequired(rule, 'กองคลัง', 7, 13, 500), id).toBe(20);
+      expect(iitUnitRequired(rule, 'กองคลัง', 0, 0, 500), id).toBe(0);
+    }
+    // A minimum for the whole agency: each unit its share by its eligible staff, rounded up.
+    const school = shippedKind('school')!.sampling.iit;
+    expect(school).toEqual({ rule: 'minimum', minimum: 25 });
+    expect(iitUnitRequired(school, 'กลุ่มบริหารงานวิชาการ', 20, 10, 100)).toBe(8);
+    expect(iitUnitRequired(school, 'กลุ่มบริหารงานงบประมาณ', 5, 0, 100)).toBe(2);
+    const units = [30, 25, 25, 20];
+    const shares = units.map((n) => iitUnitRequired(school, 'x', n, 0, 100));
+    expect(shares).toEqual([8, 7, 7, 5]);
+    expect(shares.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(25);
+    // Fewer eligible than the minimum: every one of them.
+    expect(iitUnitRequired(school, 'x', 6, 4, 18)).toBe(10);
+    expect(iitUnitRequired(school, 'x', 0, 0, 0)).toBe(0);
+    // The agency's total never counts fewer than the unit's own.
+    expect(iitUnitRequired(school, 'x', 30, 0, 0)).toBe(25);
   });
 
   it('names an agency and its head by the kind pattern, and finds the short name back', () => {

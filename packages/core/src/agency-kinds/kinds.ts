@@ -100,11 +100,33 @@ export function eitMinimum(kind: AgencyKind, unitTh: string): number | null {
   return kind.sampling.eit.minimums[unitTh] ?? kind.sampling.eit.defaultMinimum;
 }
 
-/** The IIT respondents a unit must reach, when the kind's rule says so per unit (the BMA district rule). */
-export function iitUnitRequired(kind: AgencyKind, unitTh: string, civilServants: number, employees: number): number | null {
-  const iit = kind.sampling.iit;
-  if (iit.rule !== 'bma-district') return null;
-  return civilServants + (iit.allEmployeesUnits.includes(unitTh) ? employees : Math.ceil(employees * iit.employeeShare));
+/**
+ * The IIT respondents a unit must reach under a kind's rule, from its eligible civil servants and
+ * employees (a full year of service) and the eligible staff of the whole agency (for a minimum set
+ * on the agency as a whole).
+ */
+export function iitUnitRequired(
+  iit: IitRule,
+  unitTh: string,
+  civilServants: number,
+  employees: number,
+  agencyEligible: number,
+): number {
+  const eligible = civilServants + employees;
+  switch (iit.rule) {
+    case 'bma-district':
+      return civilServants + (iit.allEmployeesUnits.includes(unitTh) ? employees : Math.ceil(employees * iit.employeeShare));
+    case 'itas-computed':
+      // ITAS computes the minimum sample from the number of eligible staff declared, and that formula
+      // is not published: a self-assessment asks every eligible person, which never falls short of it.
+      return eligible;
+    case 'minimum': {
+      // The agency as a whole must reach the minimum (or all its eligible staff, if fewer): each unit
+      // takes its share of it by its eligible staff, rounded up, never more than it has.
+      const total = Math.max(agencyEligible, eligible);
+      return total === 0 ? 0 : Math.min(eligible, Math.ceil((eligible * iit.minimum) / total));
+    }
+  }
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

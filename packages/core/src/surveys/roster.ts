@@ -1,3 +1,4 @@
+import { iitUnitRequired } from '../agency-kinds/kinds.js';
 import type { Table } from '../inputs/table.js';
 
 /** A date as a roster gives it: `2023-05-01`, `1/5/2566` or `1/5/2023` (a year over 2400 is Buddhist Era). */
@@ -85,7 +86,8 @@ export const IIT_EMPLOYEE_SHARE = 0.8;
 
 /** The IIT sample a division must reach by the BMA district rule: its civil servants, and all or 80% of its employees. */
 export function iitRequired(division: string, civilServants: number, employees: number): number {
-  return civilServants + (IIT_ALL_EMPLOYEES.includes(division) ? employees : Math.ceil(employees * IIT_EMPLOYEE_SHARE));
+  const rule = { rule: 'bma-district' as const, employeeShare: IIT_EMPLOYEE_SHARE, allEmployeesUnits: IIT_ALL_EMPLOYEES };
+  return iitUnitRequired(rule, division, civilServants, employees, civilServants + employees);
 }
 
 /**
