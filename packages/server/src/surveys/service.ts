@@ -4,10 +4,10 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import {
   countRosterByKind,
-  iitRequired,
+  eitMinimum,
+  iitUnitRequired,
   whatIf,
   checkAnswers,
-  EIT_MINIMUMS,
   formatThaiDate,
   findWeakPoints,
   MIN_GROUP_SIZE,
@@ -17,6 +17,7 @@ import {
   talliesToScoreInput,
   unknownItems,
 } from '@prongsai/core';
+import { kindsResolver } from '../agencies/kinds-service.js';
 import { listAgencies, listDivisions } from '../agencies/repository.js';
 import { recordAudit } from '../audit/repository.js';
 import { allows, authorize, overseen, type Actor } from '../auth/policy.js';
@@ -186,8 +187,10 @@ export class SurveyService {
         created_at: new Date().toISOString(),
       });
       if (request.tool === 'EIT') {
+        // The EIT minimums of the agency's kind as stored; a kind that sets none writes no quota.
+        const kind = (await kindsResolver(trx))(agency.kind);
         for (const division of await listDivisions(trx, agency.id)) {
-          const minimum = EIT_MINIMUMS[division.name_th];
+          const minimum = eitMinimum(kind, division.name_th);
           if (minimum) await repository.setQuota(trx, round.id, division.id, 0, minimum);
         }
       }
@@ -204,34 +207,45 @@ export class SurveyService {
   }
 
   /**
-   * Sets the eligible headcount and the required sample of divisions. IIT asks every eligible
-   * person by default (the BMA rule for civil servants); EIT keeps its minimums unless given.
+   * Sets the eligible headcount and the required sample of divisions. IIT sets the sample by the
+   * IIT rule of the agency's kind as stored, from civil servants and employees given apart (a
+   * headcount alone counts as civil servants); EIT keeps its minimums unless given.
    */
   async setQuotas(
     actor: Actor,
     round: SurveyRound,
     given: { divisionId: number; headcount?: number; civilServants?: number; employees?: number; required?: number }[],
   ) {
-    const names = new Map((await listDivisions(this.db, round.agency_id)).map((d) => [d.id, d.name_th]));
-    // Civil servants and employees given apart: the headcount is both, and the IIT sample follows the BMA rule.
-    const quotas = given.map((q) => {
-      if (q.civilServants === undefined && q.employees === undefined) {
-        return { divisionId: q.divisionId, headcount: q.headcount ?? 0, required: q.required };
-      }
-      const civil = q.civilServants ?? 0;
-      const employees = q.employees ?? 0;
-      const rule = round.tool === 'IIT' ? iitRequired(names.get(q.divisionId) ?? '', civil, employees) : undefined;
-      return { divisionId: q.divisionId, headcount: civil + employees, required: q.required ?? rule };
-    });
     authorize(actor, 'survey', 'manage', { agencyId: round.agency_id });
-    const own = new Set((await listDivisions(this.db, round.agency_id)).map((d) => d.id));
-    const strange = quotas.filter((q) => !own.has(q.divisionId)).map((q) => q.divisionId);
+    const divisions = await listDivisions(this.db, round.agency_id);
+    const own = new Set(divisions.map((d) => d.id));
+    const strange = given.filter((q) => !own.has(q.divisionId)).map((q) => q.divisionId);
     if (strange.length) throw badRequest(`divisions ${strange.join(', ')} are not of this agency`, 'มีฝ่ายที่ไม่ใช่ของหน่วยงานนี้');
     const current = new Map((await this.repository.quotas(round.id)).map((q) => [q.division_id, q]));
+    const counted = given.map((q) => {
+      const apart = q.civilServants !== undefined || q.employees !== undefined;
+      const civilServants = apart ? (q.civilServants ?? 0) : (q.headcount ?? 0);
+      const employees = apart ? (q.employees ?? 0) : 0;
+      return { ...q, civilServants, employees, headcount: civilServants + employees };
+    });
+    const iit = round.tool === 'IIT' ? (await this.kindOf(round.agency_id)).sampling.iit : null;
+    // The agency's eligible staff: the headcounts given, and those kept of the divisions not given.
+    const headcounts = new Map([...current].map(([id, q]) => [id, q.headcount]));
+    for (const q of counted) headcounts.set(q.divisionId, q.headcount);
+    const agencyEligible = [...headcounts.values()].reduce((sum, n) => sum + n, 0);
+    const names = new Map(divisions.map((d) => [d.id, d.name_th]));
+    const quotas = counted.map((q) => ({
+      divisionId: q.divisionId,
+      headcount: q.headcount,
+      required:
+        q.required ??
+        (iit
+          ? iitUnitRequired(iit, names.get(q.divisionId) ?? '', q.civilServants, q.employees, agencyEligible)
+          : (current.get(q.divisionId)?.required ?? 0)),
+    }));
     await this.db.transaction().execute(async (trx) => {
       for (const q of quotas) {
-        const required = q.required ?? (round.tool === 'IIT' ? q.headcount : (current.get(q.divisionId)?.required ?? 0));
-        await new SurveyRepository(trx).setQuota(trx, round.id, q.divisionId, q.headcount, Math.max(required, 0));
+        await new SurveyRepository(trx).setQuota(trx, round.id, q.divisionId, q.headcount, Math.max(q.required, 0));
       }
       await keepShownFigures(trx, [round.id]);
       await recordAudit(trx, {
@@ -243,6 +257,12 @@ export class SurveyService {
         after: quotas,
       });
     });
+  }
+
+  /** The kind of the agency as stored, resolved as the calendar and documents resolve it. */
+  private async kindOf(agencyId: number) {
+    const [agency] = await listAgencies(this.db, agencyId);
+    return (await kindsResolver(this.db))(agency!.kind);
   }
 
   /**
@@ -264,15 +284,7 @@ export class SurveyService {
     await this.setQuotas(
       actor,
       round,
-      divisions.map((d) => {
-        const kinds = counted.byKind.get(d.name_th) ?? { civilServants: 0, employees: 0 };
-        const headcount = kinds.civilServants + kinds.employees;
-        return {
-          divisionId: d.id,
-          headcount,
-          ...(round.tool === 'IIT' ? { required: iitRequired(d.name_th, kinds.civilServants, kinds.employees) } : {}),
-        };
-      }),
+      divisions.map((d) => ({ divisionId: d.id, ...(counted.byKind.get(d.name_th) ?? { civilServants: 0, employees: 0 }) })),
     );
     return {
       eligible: counted.eligible,
