@@ -155,8 +155,12 @@ export async function agencyRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request) => {
-      const { agency, assessedAs, unitTerm, can } = await agencyForActor(db.kysely, requireActor(request), request.params.agency);
-      return { ...presentAgency(agency), assessedAs, unitTerm, can };
+      const { agency, assessedAs, unitTerm, iitRule, can } = await agencyForActor(
+        db.kysely,
+        requireActor(request),
+        request.params.agency,
+      );
+      return { ...presentAgency(agency), assessedAs, unitTerm, iitRule, can };
     },
   );
 

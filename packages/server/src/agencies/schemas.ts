@@ -5,6 +5,17 @@ import type { Agency, Division } from '../db/schema.js';
 /** The words a kind of agency may call its units (the core's list). */
 const UNIT_TERM_NAMES = Object.keys(UNIT_TERMS) as [UnitTerm, ...UnitTerm[]];
 
+/** Who answers IIT under a kind's rule (the core's `IitRule`). */
+const iitRuleSchema = z.discriminatedUnion('rule', [
+  z.object({
+    rule: z.literal('bma-district'),
+    employeeShare: z.number().min(0).max(1),
+    allEmployeesUnits: z.array(z.string()),
+  }),
+  z.object({ rule: z.literal('itas-computed') }),
+  z.object({ rule: z.literal('minimum'), minimum: z.number().int().min(0) }),
+]);
+
 export const agencySchema = z.object({
   id: z.number(),
   code: z.string(),
@@ -23,6 +34,8 @@ export const agencyWithAbilitiesSchema = agencySchema.extend({
   assessedAs: z.string(),
   /** What its kind calls its units: the Thai word and its English one (ฝ่าย: Division, กอง: Division (Kong)…). */
   unitTerm: z.object({ th: z.enum(UNIT_TERM_NAMES), en: z.string() }),
+  /** Its kind's IIT rule, by which the surveys set each unit's sample. */
+  iitRule: iitRuleSchema,
   can: z.object({
     update: z.boolean(),
     manageDivisions: z.boolean(),
@@ -68,15 +81,7 @@ export const kindBodySchema = z.object({
   unitTerm: z.enum(UNIT_TERM_NAMES),
   defaultUnits: z.array(unitSchema).max(100),
   sampling: z.object({
-    iit: z.discriminatedUnion('rule', [
-      z.object({
-        rule: z.literal('bma-district'),
-        employeeShare: z.number().min(0).max(1),
-        allEmployeesUnits: z.array(z.string()),
-      }),
-      z.object({ rule: z.literal('itas-computed') }),
-      z.object({ rule: z.literal('minimum'), minimum: z.number().int().min(0) }),
-    ]),
+    iit: iitRuleSchema,
     eit: z.object({
       minimums: z.record(z.string(), z.number().int().min(0)),
       defaultMinimum: z.number().int().min(0).nullable(),

@@ -89,11 +89,12 @@ export function agencyAbilities(actor: Actor, agency: Agency) {
 /** One agency as its pages show it: the record and what the actor may do with it. */
 export async function agencyForActor(db: Kysely<Database>, actor: Actor, ref: string) {
   const agency = await readableAgency(db, actor, ref);
-  const unitTerm = ((await kindById(db, agency.kind)) ?? shippedKind('other')!).unitTerm;
+  const { unitTerm, sampling } = (await kindById(db, agency.kind)) ?? shippedKind('other')!;
   return {
     agency,
     assessedAs: assessedAs(agency.kind),
     unitTerm: { th: unitTerm, en: UNIT_TERMS[unitTerm] },
+    iitRule: sampling.iit,
     can: agencyAbilities(actor, agency),
   };
 }

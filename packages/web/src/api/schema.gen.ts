@@ -135,6 +135,19 @@ export type paths = {
                             };
                             code: string;
                             id: number;
+                            iitRule: {
+                                allEmployeesUnits: string[];
+                                employeeShare: number;
+                                /** @enum {string} */
+                                rule: "bma-district";
+                            } | {
+                                /** @enum {string} */
+                                rule: "itas-computed";
+                            } | {
+                                minimum: number;
+                                /** @enum {string} */
+                                rule: "minimum";
+                            };
                             kind: string;
                             nameEn: string;
                             nameTh: string;
