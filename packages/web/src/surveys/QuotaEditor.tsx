@@ -58,7 +58,7 @@ export function QuotaEditor({ round, progress, onClose }: { round: Round; progre
   return (
     <Modal opened onClose={onClose} title={t('surveys.quotas.title', units)} size="xl">
       <Text size="sm" c="dimmed">
-        {iit ? iitRuleText(t, agency.data?.kind, units) : t('surveys.quotas.eitRule', units)}
+        {iit ? iitRuleText(t, agency.data, units) : t('surveys.quotas.eitRule', units)}
       </Text>
       <Table.ScrollContainer minWidth={520}>
         <Table fz="sm" mt="xs" data-testid="quota-editor">
