@@ -91,6 +91,19 @@ describe.each(TEST_DATABASES)('document jobs that outlive their instance, on $en
     await app!.close();
   });
 
+  it('holds queued jobs while its queue is stopped, and makes them once it starts again', async () => {
+    const [app] = await instances(db, dataDir, 1);
+    await app!.ready();
+    await app!.documentJobs.stop();
+    const held = await insertJob({ status: 'queued', attempts: 0, heartbeatAt: null, worker: null });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await jobRow(held.id)).toMatchObject({ status: 'queued', attempts: 0 });
+    await app!.documentJobs.start();
+    await app!.documentJobs.idle();
+    expect(await jobRow(held.id)).toMatchObject({ status: 'done', attempts: 1, progress: 100 });
+    await app!.close();
+  });
+
   it('runs each job once with two instances sharing the queue', async () => {
     const apps = await instances(db, dataDir, 2);
     await Promise.all(apps.map((a) => a.ready()));

@@ -58,6 +58,7 @@ export class DurableQueue<Row extends QueuedRow> {
 
   /** Takes over jobs of dead instances and starts polling for queued ones. */
   async start(): Promise<void> {
+    this.stopped = false;
     await this.recover();
     this.timer = setInterval(() => {
       void this.recover()
