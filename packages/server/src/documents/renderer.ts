@@ -46,7 +46,11 @@ export class DocumentRenderer {
 
   private started(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(workerFile('render-worker.js', import.meta.url, '../../dist/documents/render-worker.js'));
+    // Its heap is bounded: left to V8's default it grew by some 200 MiB over a national batch before
+    // collecting; the seeds' documents, photos included, are made within this bound.
+    const worker = new Worker(workerFile('render-worker.js', import.meta.url, '../../dist/documents/render-worker.js'), {
+      resourceLimits: { maxOldGenerationSizeMb: 192 },
+    });
     worker.on('message', (answer: Answer) => {
       const waiting = this.waiting.get(answer.id);
       if (!waiting) return;
