@@ -39,7 +39,7 @@ import { OitService } from '../oit/service.js';
 import { commitImport, prepareImport } from '../results/service.js';
 import { findUserByEmail } from '../users/repository.js';
 import { createUser } from '../users/service.js';
-import { load, request } from './http.js';
+import { load, percentile, request } from './http.js';
 import { linkRows, loadLinkChecks, startStandInSite, type LinkLoad, type StandInSite } from './national-links.js';
 import {
   BENCH_SURVEY_KEY,
@@ -259,6 +259,8 @@ interface Server {
   port: number;
   child: ChildProcess;
   stats(): Promise<ServerStats>;
+  /** Runs or holds the server's document queue. */
+  jobs(state: 'render' | 'hold'): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -280,6 +282,11 @@ async function startServer(url: string): Promise<Server> {
       const answer = once(child, 'message') as Promise<[ServerStats]>;
       child.send('stats');
       return (await answer)[0];
+    },
+    jobs: async (state) => {
+      const answer = once(child, 'message');
+      child.send(state);
+      await answer;
     },
     stop: async () => {
       child.kill('SIGTERM');
@@ -331,7 +338,73 @@ async function startBatch(server: Server, headers: Record<string, string>) {
   if (response.status !== 202) throw new Error(`document batch: ${response.status} ${response.body.slice(0, 200)}`);
   const batch = JSON.parse(response.body) as { id: string; total: number };
   batchId = batch.id;
+  startedBatches.push(batch.id);
   return { ms, statements: (await server.stats()).statements - before, total: batch.total };
+}
+
+/** How long the server makes documents for while it is measured (BENCH_NATIONAL_RENDER_SECONDS). */
+const RENDER_SECONDS = Number(process.env.BENCH_NATIONAL_RENDER_SECONDS ?? 30);
+
+/** Health one request at a time (20 ms apart) for a while: p50, p95 and the slowest, in ms. */
+async function healthFor(port: number, seconds: number) {
+  const agent = new http.Agent({ keepAlive: true });
+  const ms: number[] = [];
+  const until = performance.now() + seconds * 1000;
+  while (performance.now() < until) {
+    const t = performance.now();
+    await request(agent, port, '/api/health');
+    ms.push(performance.now() - t);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  agent.destroy();
+  ms.sort((a, b) => a - b);
+  return { p50: percentile(ms, 50), p95: percentile(ms, 95), max: ms.at(-1)!, requests: ms.length };
+}
+
+/**
+ * A memo batch for every agency overseen, made by the server's own document queue for a while as it
+ * answers health: how many documents it makes a second, and how long health waits meanwhile. The
+ * batches this run started are removed afterwards, so a kept database does not gather them.
+ */
+async function makeDocuments(server: Server, headers: Record<string, string>, databaseUrl: string) {
+  // The queue takes the oldest jobs first: the batch of orders the page was read from goes before.
+  await removeBatches(databaseUrl);
+  const agent = new http.Agent({ keepAlive: false });
+  const body = JSON.stringify({ kind: 'memo', memoKind: 'collection', format: 'pdf', year: YEAR });
+  const response = await request(agent, server.port, '/api/documents/batch', headers, body);
+  if (response.status !== 202) throw new Error(`memo batch: ${response.status} ${response.body.slice(0, 200)}`);
+  const batch = JSON.parse(response.body) as { id: string; total: number };
+  const idle = await healthFor(server.port, 5);
+  await server.jobs('render');
+  const busy = await healthFor(server.port, RENDER_SECONDS);
+  await server.jobs('hold');
+  const page = await request(agent, server.port, `/api/documents/batches/${batch.id}?limit=1`, headers);
+  agent.destroy();
+  const { counts } = JSON.parse(page.body) as { counts: { done: number; failed: number } };
+  const made = {
+    total: batch.total,
+    done: counts.done,
+    failed: counts.failed,
+    perSecond: counts.done / RENDER_SECONDS,
+    idle,
+    busy,
+  };
+  startedBatches.push(batch.id);
+  return made;
+}
+
+/** The batches this run started, removed at its end. */
+const startedBatches: string[] = [];
+
+/** Removes the batches this run started, with their jobs. */
+async function removeBatches(databaseUrl: string) {
+  if (!startedBatches.length) return;
+  const kept = new pg.Client({ connectionString: databaseUrl });
+  await kept.connect();
+  await kept.query('delete from document_jobs where batch_id = any($1)', [startedBatches]);
+  await kept.query('delete from document_batches where id = any($1)', [startedBatches]);
+  await kept.end();
+  startedBatches.length = 0;
 }
 
 /** The endpoints that answer 200 (one request each, which warms them); the others with their status. */
@@ -534,6 +607,8 @@ try {
   }
   agent.destroy();
   const rssExports = await server.stats();
+  const making = await makeDocuments(server, headers, url.toString());
+  const rssMaking = await server.stats();
 
   printTable(rows);
   console.log('');
@@ -564,6 +639,15 @@ try {
       ['… after the latency runs', memory(rssLoaded)],
       ...EXPORTS.map(([name]) => [name, `${(exportsMs[name]! / 1000).toFixed(1)} s`]),
       ['… RSS after the two exports', memory(rssExports)],
+      [
+        `documents made while serving: memo PDFs of a ${making.total.toLocaleString('en')}-agency batch, one worker thread`,
+        `${making.done} in ${RENDER_SECONDS} s (${making.perSecond.toFixed(1)}/s: the whole batch ≈ ${(making.total / making.perSecond / 60).toFixed(0)} min), ${making.failed} failed`,
+      ],
+      [
+        '… GET /api/health one at a time before / while they are made: p50, p95, max',
+        `${making.idle.p50.toFixed(1)}, ${making.idle.p95.toFixed(1)}, ${making.idle.max.toFixed(1)} / ${making.busy.p50.toFixed(1)}, ${making.busy.p95.toFixed(1)}, ${making.busy.max.toFixed(1)} ms`,
+      ],
+      ['… RSS after making them', memory(rssMaking)],
       ...[small.batch, large.batch].flatMap((batch) =>
         batch
           ? [
@@ -586,13 +670,23 @@ try {
     statements: { at50: small.statements, at8300: large.statements },
     batchStart: { at50: small.batch, at8300: large.batch },
     status: large.status,
-    rss: { at50: rssSmall, at8300: rssLarge, after20: rss20, after40: rss40, afterLoad: rssLoaded, afterExports: rssExports },
+    rss: {
+      at50: rssSmall,
+      at8300: rssLarge,
+      after20: rss20,
+      after40: rss40,
+      afterLoad: rssLoaded,
+      afterExports: rssExports,
+      afterMaking: rssMaking,
+    },
+    making,
     serverArgs: SERVER_ARGS,
     exportsMs,
   });
   writeReport('national', report);
 } finally {
   if (server) await server.stop();
+  if (KEEP) await removeBatches(url.toString());
   if (site) await site.close();
   if (!KEEP) await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   await client.end();
