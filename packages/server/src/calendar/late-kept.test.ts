@@ -1,10 +1,11 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MILESTONES, NACC_WINDOWS, type Milestone } from '@prongsai/core';
 import type { Actor } from '../auth/policy.js';
 import type { Agency } from '../db/schema.js';
 import { TEST_DATABASES } from '../test-support/databases.js';
 import { bareApp } from '../test-support/factories.js';
-import { LATE_KEPT_PER_READ, settleLateKeeping } from './late-kept.js';
+import { keepLateYear, LATE_KEPT_PER_READ, settleLateKeeping } from './late-kept.js';
 import { LateRefresh } from './late-refresh.js';
 import { CalendarService } from './service.js';
 
@@ -417,6 +418,53 @@ describe.each(TEST_DATABASES)('late milestones kept as the records change, on $e
     expect(await k().selectFrom('late_changes').select('id').execute()).toHaveLength(0);
     await agrees();
   });
+
+  // PostgreSQL alone: SQLite's one connection runs one transaction at a time, so nothing is held beside a read.
+  it.skipIf(database.engine !== 'postgres')(
+    "answers pending at once while a year's first keeping is held, instead of waiting for it",
+    async () => {
+      const year = YEAR + 3;
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      // Another transaction holds the table the keeping writes last, so the first keeping of the year
+      // stays inside its transaction for as long as the test wants.
+      let holding!: () => void;
+      const held = new Promise<void>((resolve) => (holding = resolve));
+      const blocker = k()
+        .transaction()
+        .execute(async (trx) => {
+          await sql`lock table late_states in exclusive mode`.execute(trx);
+          holding();
+          await released;
+        });
+      await held;
+      const first = keepLateYear(k(), year);
+      // Until the keeping waits on the held table, with the year's row locked.
+      for (let i = 0; i < 200; i++) {
+        const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+          where wait_event_type = 'Lock' and datname = current_database()`.execute(k());
+        if (rows[0]!.n > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      const read = new CalendarService(k()).cityLatePage(central, year, TODAY, {
+        sort: 'dueOn',
+        order: 'asc',
+        limit: 10,
+        offset: 0,
+      });
+      const answered = await Promise.race([
+        read.then((page) => page.pending),
+        new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 10_000)),
+      ]);
+      release();
+      await blocker;
+      expect(await first).toBe(true);
+      await read;
+      await settleLateKeeping(k());
+      expect(answered).toBe(true);
+    },
+    30_000,
+  );
 
   it('is kept in the background too, and the export lists what the page does', async () => {
     await k().insertInto('committees').values({ agency_id: b.id, fiscal_year: YEAR, data: '{}', updated_at: AT }).execute();

@@ -19,6 +19,7 @@ import {
   keepLateStates,
   keptLateYear,
   lockLateYear,
+  noteLateYear,
   takeLateChanges,
   type KindBasis,
   type LateBasis,
@@ -83,9 +84,10 @@ export async function keepLateYear(db: Kysely<Database>, fiscalYear: number, lim
   const basis = lateBasis(fiscalYear);
   const key = basisKey(basis);
   const at = now();
+  await noteLateYear(db, fiscalYear, at);
   return db.transaction().execute(async (trx) => {
     // A read does not wait for another keeping the year (it answers pending); the background does.
-    const kept = await lockLateYear(trx, fiscalYear, at, limit === undefined);
+    const kept = await lockLateYear(trx, fiscalYear, limit === undefined);
     if (kept === null) return false;
     const repository = new CalendarRepository(trx);
     const changed = await repository.lateChangedAgencies(fiscalYear, limit === undefined ? undefined : limit + 1);

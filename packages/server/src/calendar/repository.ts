@@ -641,21 +641,24 @@ order by fiscal_year desc`.execute(this.db);
 const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /**
- * Holds the year's kept late states for this transaction (PostgreSQL: a row lock; SQLite runs one
- * transaction at a time), noting the year as kept from nothing when it never was; answers its basis
- * ('' when never kept), or null without waiting when another transaction holds it.
+ * Notes the year as kept from nothing when it never was, on its own (outside the keeping's
+ * transaction): a row inserted inside it would hold every other reader's insert of the same year
+ * until the year's first keeping ends, however long that takes.
  */
-export async function lockLateYear(
-  trx: Transaction<Database>,
-  fiscalYear: number,
-  at: string,
-  wait: boolean,
-): Promise<string | null> {
-  await trx
+export async function noteLateYear(db: Kysely<Database>, fiscalYear: number, at: string): Promise<void> {
+  await db
     .insertInto('late_kept')
     .values({ fiscal_year: fiscalYear, basis: '', kept_at: at })
     .onConflict((oc) => oc.column('fiscal_year').doNothing())
     .execute();
+}
+
+/**
+ * Holds the year's kept late states for this transaction (PostgreSQL: a row lock; SQLite runs one
+ * transaction at a time), noted by `noteLateYear` first; answers its basis ('' when never kept), or
+ * null without waiting when another transaction holds it (or the year was not noted).
+ */
+export async function lockLateYear(trx: Transaction<Database>, fiscalYear: number, wait: boolean): Promise<string | null> {
   const lock = isPostgres(trx) ? (wait ? ' for update' : ' for update skip locked') : '';
   const { rows } = await sql<{ basis: string }>`select basis from late_kept where fiscal_year = ${fiscalYear}${sql.raw(
     lock,
