@@ -4,26 +4,19 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAgency } from '../agencies/repository.js';
-import { systemActor, type Actor } from '../auth/policy.js';
+import { systemActor } from '../auth/policy.js';
 import { openBackup, restoreBackup, writeBackup } from '../db/backup.js';
 import type { Db } from '../db/database.js';
 import { up as migration0038 } from '../db/migrations/0038-readiness-with-checklist.js';
 import type { Agency } from '../db/schema.js';
 import { TEST_DATABASES } from '../test-support/databases.js';
+import { nationalAdmin } from '../test-support/factories.js';
 import { OitService } from './service.js';
 
 const YEAR = 2567;
 const OTHER = YEAR - 1;
 const AT = '2025-01-01T00:00:00.000Z';
-const central: Actor = {
-  id: 0,
-  email: 'central@localhost',
-  displayName: 'central',
-  role: 'central_admin',
-  agencyId: null,
-  divisionId: null,
-  oversees: 'all',
-};
+const central = nationalAdmin;
 
 describe.each(TEST_DATABASES)('kept OIT readiness as checklists and agencies are removed, on $engine', (database) => {
   let db: Db & { drop(): Promise<void> };

@@ -5,24 +5,17 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAgency, listDivisions } from '../agencies/repository.js';
-import { systemActor, type Actor } from '../auth/policy.js';
+import { systemActor } from '../auth/policy.js';
 import { openBackup, restoreBackup, writeBackup } from '../db/backup.js';
 import type { Db } from '../db/database.js';
 import type { Agency } from '../db/schema.js';
 import { TEST_DATABASES } from '../test-support/databases.js';
+import { nationalAdmin } from '../test-support/factories.js';
 import { SurveyService } from './service.js';
 
 const YEAR = 2566;
 const day = (offset: number) => new Date(Date.now() + 7 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
-const central: Actor = {
-  id: 0,
-  email: 'central@localhost',
-  displayName: 'central',
-  role: 'central_admin',
-  agencyId: null,
-  divisionId: null,
-  oversees: 'all',
-};
+const central = nationalAdmin;
 
 describe.each(TEST_DATABASES)('rounds keep whether they are latest and their quotas’ sum on $engine', (database) => {
   let db: Db & { drop(): Promise<void> };

@@ -111,28 +111,21 @@ export class SurveyRepository {
     return { rounds, total, states, required };
   }
 
-  /**
-   * Some rounds' responses counted by division, their quotas by division and how many responses
-   * wait to be counted: one statement.
-   */
+  /** Some rounds' responses counted by division and their quotas by division: one statement. */
   async roundParts(ids: readonly number[]) {
     const counts: { round_id: number; division_id: number; responses: number }[] = [];
     const quotas: { round_id: number; division_id: number; required: number }[] = [];
-    const pending: { round_id: number; n: number }[] = [];
-    if (!ids.length) return { counts, quotas, pending };
+    if (!ids.length) return { counts, quotas };
     const of = sql.join(ids);
-    const rows = await sql<{ part: string; round_id: number; division_id: number | null; n: number | string }>`
+    const rows = await sql<{ part: string; round_id: number; division_id: number; n: number | string }>`
 select 'count' as part, round_id, division_id, responses as n from survey_counts where round_id in (${of})
 union all
-select 'quota', round_id, division_id, required from survey_quotas where round_id in (${of})
-union all
-select 'pending', round_id, null, count(*) from survey_pending where round_id in (${of}) group by round_id`.execute(this.db);
+select 'quota', round_id, division_id, required from survey_quotas where round_id in (${of})`.execute(this.db);
     for (const { part, round_id, division_id, n } of rows.rows) {
-      if (part === 'count') counts.push({ round_id, division_id: division_id!, responses: Number(n) });
-      else if (part === 'quota') quotas.push({ round_id, division_id: division_id!, required: Number(n) });
-      else pending.push({ round_id, n: Number(n) });
+      if (part === 'count') counts.push({ round_id, division_id, responses: Number(n) });
+      else quotas.push({ round_id, division_id, required: Number(n) });
     }
-    return { counts, quotas, pending };
+    return { counts, quotas };
   }
 
   /** How many responses wait to be counted in each of some rounds (those with none are left out). */

@@ -15,6 +15,7 @@ import type {
 } from 'kysely';
 import { insertAgency, insertDivision } from '../agencies/repository.js';
 import { buildApp } from '../app.js';
+import type { Actor } from '../auth/policy.js';
 import { loadConfig, withoutSchedules } from '../config.js';
 import { now, type Db } from '../db/database.js';
 import type { Agency, Database, Division, Role, User } from '../db/schema.js';
@@ -128,3 +129,14 @@ export function factory(db: Kysely<Database>, app: FastifyInstance) {
     },
   };
 }
+
+/** A central admin over the whole country, for calling services directly. */
+export const nationalAdmin: Actor = {
+  id: 0,
+  email: 'central@localhost',
+  displayName: 'central',
+  role: 'central_admin',
+  agencyId: null,
+  divisionId: null,
+  oversees: 'all',
+};
