@@ -256,11 +256,14 @@ export class CalendarService {
     page: Page<LateSort> & { milestone?: Milestone | undefined; state?: 'late' | 'due-soon' | undefined },
   ) {
     authorize(actor, 'cityResults', 'read', undefined);
-    const pending = await keepLateForRead(this.db, fiscalYear);
     const scope = this.lateScope(overseen(actor), fiscalYear, today);
     // The milestones some agency in scope has, each named as their kinds all name it, else in words for any kind.
-    const resolve = await kindsResolver(this.db);
-    const kinds = (await this.repository.kindsWithin(scope.agencyIds)).map(resolve);
+    const [pending, resolve, used] = await Promise.all([
+      keepLateForRead(this.db, fiscalYear),
+      kindsResolver(this.db),
+      this.repository.kindsWithin(scope.agencyIds),
+    ]);
+    const kinds = used.map(resolve);
     const nameOf = (milestone: Milestone) => {
       const names = new Set(kinds.filter((k) => kindMilestones(k).includes(milestone)).map((k) => milestoneTh(milestone, k)));
       return names.size === 1 ? [...names][0]! : milestoneTh(milestone);

@@ -1,12 +1,9 @@
-import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import { isPostgres } from './json.js';
 import type { Database } from './schema.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** Tables whose rows serialise the writes that depend on them. */
 type LockableTable = 'agencies' | 'measure_plans' | 'measure_entries' | 'progress_rounds' | 'progress_reports' | 'survey_rounds';
-
-const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /**
  * Holds a row until the transaction ends, so concurrent read-then-write transactions on the

@@ -1,5 +1,6 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { Assessment, AssessmentImport, Database } from '../db/schema.js';
+import { jsonArrayOf, jsonRows } from '../db/json.js';
 import { lockWork } from '../db/locks.js';
 import { agencyContains, orderSql, within, type Page, type SortColumn } from '../db/page.js';
 import type { CitySort, TrendSort } from './schemas.js';
@@ -411,9 +412,9 @@ async function liveYears(db: Executor, scope: readonly number[] | undefined): Pr
 }
 
 /**
- * A page of the agencies in scope that have results, each with its ITA by fiscal year, and the
- * mean ITA of every year over the whole group (kept for the whole country, with whether it is
- * stale): three queries, whatever the number of agencies.
+ * A page of the agencies in scope that have results, each with its ITA by fiscal year (read with
+ * its row), and the mean ITA of every year over the whole group (kept for the whole country, with
+ * whether it is stale): two queries, or three with a search, whatever the number of agencies.
  */
 export async function trendPage(db: Executor, scope: readonly number[] | undefined, page: Page<TrendSort>) {
   const agencies = db
@@ -426,7 +427,21 @@ export async function trendPage(db: Executor, scope: readonly number[] | undefin
   const kept = scope === undefined;
   const [rows, counted, figures] = await Promise.all([
     agencies
-      .select(['agencies.id', 'agencies.code', 'agencies.slug', 'agencies.name_th', 'agencies.name_en'])
+      .select((eb) => [
+        'agencies.id',
+        'agencies.code',
+        'agencies.slug',
+        'agencies.name_th',
+        'agencies.name_en',
+        jsonArrayOf(
+          db,
+          eb
+            .selectFrom('assessments')
+            .select(['assessments.fiscal_year', 'assessments.ita', 'assessments.level_id'])
+            .whereRef('assessments.agency_id', '=', 'agencies.id')
+            .orderBy('assessments.fiscal_year'),
+        ).as('years'),
+      ])
       // Code and Thai name are never null: ordered plainly, the page is read along their index and stops at its end.
       .orderBy(sql.ref(page.sort === 'name' ? 'agencies.name_th' : 'agencies.code'), page.order === 'desc' ? 'desc' : 'asc')
       .orderBy('agencies.id', 'asc')
@@ -443,16 +458,13 @@ export async function trendPage(db: Executor, scope: readonly number[] | undefin
   ]);
   const { years, stale } = figures;
   const total = counted ?? figures.withResults;
-  const scores = await db
-    .selectFrom('assessments')
-    .select(['agency_id', 'fiscal_year', 'ita', 'level_id'])
-    .where(
-      within(
-        'agency_id',
-        rows.map((r) => r.id),
-      ),
-    )
-    .orderBy('fiscal_year')
-    .execute();
-  return { rows, total, years, scores, stale };
+  return {
+    rows: rows.map(({ years, ...agency }) => ({
+      ...agency,
+      years: jsonRows(years).sort((a, b) => a.fiscal_year - b.fiscal_year),
+    })),
+    total,
+    years,
+    stale,
+  };
 }

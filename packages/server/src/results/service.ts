@@ -515,9 +515,7 @@ export async function cityTrendsPage(db: Kysely<Database>, actor: Actor, page: P
     total: found.total,
     rows: found.rows.map((agency) => ({
       agency: { id: agency.id, code: agency.code, slug: agency.slug, nameTh: agency.name_th, nameEn: agency.name_en },
-      years: found.scores
-        .filter((s) => s.agency_id === agency.id)
-        .map((s) => ({ fiscalYear: s.fiscal_year, ita: r2(s.ita), levelId: s.level_id })),
+      years: agency.years.map((s) => ({ fiscalYear: s.fiscal_year, ita: r2(s.ita), levelId: s.level_id })),
     })),
     years: found.years.map((y) => ({
       fiscalYear: y.fiscal_year,

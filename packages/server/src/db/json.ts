@@ -1,0 +1,21 @@
+import { PostgresAdapter, type Kysely, type Transaction } from 'kysely';
+import { jsonArrayFrom as postgresArrayFrom } from 'kysely/helpers/postgres';
+import { jsonArrayFrom as sqliteArrayFrom } from 'kysely/helpers/sqlite';
+import type { Database } from './schema.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/**
+ * A subquery's rows as one JSON array of objects in a column, in the engine's own JSON: each
+ * parent row brings its few child rows in the same statement. Read it with `jsonRows`.
+ */
+export function jsonArrayOf<O>(db: Executor, rows: Parameters<typeof sqliteArrayFrom<O>>[0]) {
+  return isPostgres(db) ? postgresArrayFrom(rows) : sqliteArrayFrom(rows);
+}
+
+/** A column made by `jsonArrayOf`: PostgreSQL's driver parses JSON, SQLite's gives its text. */
+export function jsonRows<T>(value: T[]): T[] {
+  return typeof value === 'string' ? (JSON.parse(value) as T[]) : value;
+}
