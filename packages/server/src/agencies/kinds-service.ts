@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { checkAgencyKind, kindMilestones, SHIPPED_AGENCY_KINDS, shippedKind, type AgencyKind } from '@prongsai/core';
+import { checkAgencyKind, kindMilestones, SHIPPED_AGENCY_KINDS, shippedKind, UNIT_TERMS, type AgencyKind } from '@prongsai/core';
 import { recordAudit } from '../audit/repository.js';
 import { allows, authorize, type Actor } from '../auth/policy.js';
 import { now } from '../db/database.js';
@@ -47,6 +47,11 @@ export async function kindById(db: Executor, id: string): Promise<AgencyKind | u
  */
 export async function knownKinds(db: Executor): Promise<{ byId: ReadonlyMap<string, AgencyKind>; unknown: AgencyKind }> {
   return { byId: new Map((await allKinds(db)).map((stored) => [stored.kind.id, stored.kind])), unknown: shippedKind('other')! };
+}
+
+/** What a kind calls its units, in Thai and English, as answers present it. */
+export function unitTermOf(kind: AgencyKind) {
+  return { th: kind.unitTerm, en: UNIT_TERMS[kind.unitTerm] };
 }
 
 /** The kind of an id as `knownKinds` resolves it. */

@@ -28,12 +28,15 @@ export const agencySchema = z.object({
   parentId: z.number().nullable(),
 });
 
+/** What a kind of agency calls its units: the Thai word and its English one (ฝ่าย: Division, กอง: Division (Kong)…). */
+export const unitTermSchema = z.object({ th: z.enum(UNIT_TERM_NAMES), en: z.string() });
+
 /** One agency with what the reader may do with it. */
 export const agencyWithAbilitiesSchema = agencySchema.extend({
   /** The kind of agency whose question sets it takes (a set's `agencyKinds` must include it). */
   assessedAs: z.string(),
-  /** What its kind calls its units: the Thai word and its English one (ฝ่าย: Division, กอง: Division (Kong)…). */
-  unitTerm: z.object({ th: z.enum(UNIT_TERM_NAMES), en: z.string() }),
+  /** What its kind calls its units. */
+  unitTerm: unitTermSchema,
   /** Its kind's IIT rule, by which the surveys set each unit's sample. */
   iitRule: iitRuleSchema,
   can: z.object({

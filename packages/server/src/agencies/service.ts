@@ -20,9 +20,9 @@ import {
   updateAgency,
   updateDivision,
 } from './repository.js';
-import { shippedKind, UNIT_TERMS, type AgencyKind } from '@prongsai/core';
+import { shippedKind, type AgencyKind } from '@prongsai/core';
 import { assessedAs } from '../frameworks/for-agency.js';
-import { kindById } from './kinds-service.js';
+import { kindById, unitTermOf } from './kinds-service.js';
 import { slugify } from './reference-data.js';
 
 /** Adds an agency, with its kind's default units if asked, in one transaction with its audit entry. */
@@ -89,12 +89,12 @@ export function agencyAbilities(actor: Actor, agency: Agency) {
 /** One agency as its pages show it: the record and what the actor may do with it. */
 export async function agencyForActor(db: Kysely<Database>, actor: Actor, ref: string) {
   const agency = await readableAgency(db, actor, ref);
-  const { unitTerm, sampling } = (await kindById(db, agency.kind)) ?? shippedKind('other')!;
+  const kind = (await kindById(db, agency.kind)) ?? shippedKind('other')!;
   return {
     agency,
     assessedAs: assessedAs(agency.kind),
-    unitTerm: { th: unitTerm, en: UNIT_TERMS[unitTerm] },
-    iitRule: sampling.iit,
+    unitTerm: unitTermOf(kind),
+    iitRule: kind.sampling.iit,
     can: agencyAbilities(actor, agency),
   };
 }

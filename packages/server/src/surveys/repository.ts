@@ -69,7 +69,12 @@ export class SurveyRepository {
     const [rounds, count, figures] = await Promise.all([
       matching
         .selectAll('r')
-        .select(['agencies.code as agency_code', 'agencies.slug as agency_slug', 'agencies.name_th as agency_name_th'])
+        .select([
+          'agencies.code as agency_code',
+          'agencies.slug as agency_slug',
+          'agencies.name_th as agency_name_th',
+          'agencies.kind as agency_kind',
+        ])
         .orderBy(orderSql(surveyColumn[page.sort], page.order, 'agencies.code'))
         .limit(page.limit)
         .offset(page.offset)

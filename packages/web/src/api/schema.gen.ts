@@ -8594,6 +8594,11 @@ export type paths = {
                                     useCodes: boolean;
                                 };
                                 shortBy: number;
+                                unitTerm: {
+                                    en: string;
+                                    /** @enum {string} */
+                                    th: "ฝ่าย" | "กอง" | "สำนัก" | "กลุ่มงาน" | "งาน";
+                                };
                             }[];
                             total: number;
                             upcoming: number;

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { http, ok } from '../api/client';
+import { unitWords } from '../agency/unit-words';
 import { FiscalYearSelect } from '../forms/FiscalYearSelect';
 import { fiscalYearOf, formatIsoDate, todayInBangkok } from '../i18n/dates';
 import { PageControls, SearchBox, SortHeader, usePaged } from './paging';
@@ -98,7 +99,13 @@ export function SurveyProgress() {
                       {row.required > 0 && ` / ${row.required}`}
                     </Table.Td>
                     <Table.Td ta="right" c={row.groupsShort ? 'red.8' : undefined}>
-                      {row.quotaGroups === 0 ? '–' : t('city.surveysShort', { short: row.groupsShort, groups: row.quotaGroups })}
+                      {row.quotaGroups === 0
+                        ? '–'
+                        : t('city.surveysShort', {
+                            short: row.groupsShort,
+                            groups: row.quotaGroups,
+                            units: unitWords(row.unitTerm, i18n.language).units,
+                          })}
                     </Table.Td>
                   </Table.Tr>
                 );
