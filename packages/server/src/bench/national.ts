@@ -383,6 +383,7 @@ async function makeDocuments(server: Server, headers: Record<string, string>, da
   agent.destroy();
   const { counts } = JSON.parse(page.body) as { counts: { done: number; failed: number } };
   const made = {
+    batch: batch.id,
     total: batch.total,
     done: counts.done,
     failed: counts.failed,
@@ -392,6 +393,41 @@ async function makeDocuments(server: Server, headers: Record<string, string>, da
   };
   startedBatches.push(batch.id);
   return made;
+}
+
+/**
+ * The same batch then made by two instances of the server at once, sharing the database's queue as
+ * instances behind a load balancer do (each with its one worker thread): how many documents they
+ * make a second together, and how many each made.
+ */
+async function makeDocumentsOnTwo(first: Server, headers: Record<string, string>, url: string, batch: string) {
+  const second = await startServer(url);
+  try {
+    const agent = new http.Agent({ keepAlive: false });
+    const doneOf = async () => {
+      const page = await request(agent, first.port, `/api/documents/batches/${batch}?limit=1`, headers);
+      return (JSON.parse(page.body) as { counts: { done: number } }).counts.done;
+    };
+    const before = await doneOf();
+    const since = new Date().toISOString();
+    await Promise.all([first.jobs('render'), second.jobs('render')]);
+    await new Promise((resolve) => setTimeout(resolve, RENDER_SECONDS * 1000));
+    await Promise.all([first.jobs('hold'), second.jobs('hold')]);
+    const done = (await doneOf()) - before;
+    agent.destroy();
+    // Each job done keeps the name of the instance's queue that made it.
+    const kept = new pg.Client({ connectionString: url });
+    await kept.connect();
+    const { rows } = await kept.query<{ n: string }>(
+      `select count(*) as n from document_jobs where batch_id = $1 and status = 'done' and finished_at >= $2
+group by worker order by n desc`,
+      [batch, since],
+    );
+    await kept.end();
+    return { done, perSecond: done / RENDER_SECONDS, each: rows.map((r) => Number(r.n)) };
+  } finally {
+    await second.stop();
+  }
 }
 
 /** The batches this run started, removed at its end. */
@@ -610,6 +646,7 @@ try {
   const rssExports = await server.stats();
   const making = await makeDocuments(server, headers, url.toString());
   const rssMaking = await server.stats();
+  const makingOnTwo = await makeDocumentsOnTwo(server, headers, url.toString(), making.batch);
 
   printTable(rows);
   console.log('');
@@ -649,6 +686,10 @@ try {
         `${making.idle.p50.toFixed(1)}, ${making.idle.p95.toFixed(1)}, ${making.idle.max.toFixed(1)} / ${making.busy.p50.toFixed(1)}, ${making.busy.p95.toFixed(1)}, ${making.busy.max.toFixed(1)} ms`,
       ],
       ['… RSS after making them', memory(rssMaking)],
+      [
+        '… the same batch made by two instances of the server at once (each its own worker), sharing the queue',
+        `${makingOnTwo.done} in ${RENDER_SECONDS} s (${makingOnTwo.perSecond.toFixed(1)}/s, ${(makingOnTwo.perSecond / making.perSecond).toFixed(2)}× one; ${makingOnTwo.each.join(' + ')})`,
+      ],
       ...[small.batch, large.batch].flatMap((batch) =>
         batch
           ? [
@@ -681,6 +722,7 @@ try {
       afterMaking: rssMaking,
     },
     making,
+    makingOnTwo,
     serverArgs: SERVER_ARGS,
     exportsMs,
   });
