@@ -27,6 +27,7 @@ import { OitRepository } from '../oit/repository.js';
 import type { z } from 'zod';
 import { basisKey, keepLateForRead, keepLateYear, lateBasis } from './late-kept.js';
 import { CalendarRepository, type LateScope, type LateTally, type YearRecords } from './repository.js';
+import { readSnapshot } from '../db/snapshot.js';
 import type { presentedMilestoneSchema } from './schemas.js';
 
 export interface MilestoneView {
@@ -277,8 +278,29 @@ export class CalendarService {
       q: page.q,
       matching: matching && matching.length <= LATE_MATCHES_NAMED ? matching : undefined,
     };
-    const tallies = await this.repository.lateTallies(scope);
     const placeOf = new Map(scope.milestones.map((m) => [m.place, m.milestone]));
+    // The tallies and the page's rows are read on one snapshot, so a keeping meanwhile never splits them.
+    const { tallies, kept, rows, searched } = await readSnapshot(this.db, async (trx) => {
+      const repository = new CalendarRepository(trx);
+      const tallies = await repository.lateTallies(scope);
+      // Without a search, how many rows of each milestone and each due date the filter keeps is known.
+      const kept = tallies.filter(
+        (t) =>
+          (!filter.milestone || placeOf.get(t.place) === filter.milestone) &&
+          (!filter.state || (t.dueOn < today ? 'late' : 'due-soon') === filter.state),
+      );
+      const sum = <K>(key: (t: LateTally) => K) => {
+        const sizes = new Map<K, number>();
+        for (const t of kept) sizes.set(key(t), (sizes.get(key(t)) ?? 0) + t.agencies);
+        return sizes;
+      };
+      const groups = filter.q ? undefined : { byPlace: sum((t) => t.place), byDueOn: sum((t) => t.dueOn) };
+      const [rows, searched] = await Promise.all([
+        repository.lateRows(scope, filter, { by: page.sort, order: page.order }, page, groups),
+        filter.q ? repository.lateTotal(scope, filter) : null,
+      ]);
+      return { tallies, kept, rows, searched };
+    });
     const count = (milestone: string, late: boolean) =>
       tallies
         .filter((t) => placeOf.get(t.place) === milestone && t.dueOn < today === late)
@@ -291,22 +313,6 @@ export class CalendarService {
         late: count(milestone, true),
         dueSoon: count(milestone, false),
       }));
-    // Without a search, how many rows of each milestone and each due date the filter keeps is known.
-    const kept = tallies.filter(
-      (t) =>
-        (!filter.milestone || placeOf.get(t.place) === filter.milestone) &&
-        (!filter.state || (t.dueOn < today ? 'late' : 'due-soon') === filter.state),
-    );
-    const sum = <K>(key: (t: LateTally) => K) => {
-      const sizes = new Map<K, number>();
-      for (const t of kept) sizes.set(key(t), (sizes.get(key(t)) ?? 0) + t.agencies);
-      return sizes;
-    };
-    const groups = filter.q ? undefined : { byPlace: sum((t) => t.place), byDueOn: sum((t) => t.dueOn) };
-    const [rows, searched] = await Promise.all([
-      this.repository.lateRows(scope, filter, { by: page.sort, order: page.order }, page, groups),
-      filter.q ? this.repository.lateTotal(scope, filter) : null,
-    ]);
     const total = searched ?? kept.reduce((n, t) => n + t.agencies, 0);
     return {
       total,
