@@ -253,8 +253,11 @@ interface ServerStats {
   collected: boolean;
 }
 
-/** Node options of the benchmark's server, e.g. `--expose-gc --max-old-space-size=256` (BENCH_NATIONAL_SERVER_ARGS). */
-const SERVER_ARGS = (process.env.BENCH_NATIONAL_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+/**
+ * Node options of the benchmark's server (BENCH_NATIONAL_SERVER_ARGS, e.g. `--expose-gc`; empty for
+ * V8's defaults): by default the bounded heap the README says a national instance runs with.
+ */
+const SERVER_ARGS = (process.env.BENCH_NATIONAL_SERVER_ARGS ?? '--max-old-space-size=256').split(' ').filter(Boolean);
 
 interface Server {
   port: number;
