@@ -62,6 +62,7 @@ export async function kindsResolver(db: Executor): Promise<(id: string) => Agenc
 
 const withAbilities = (actor: Actor, stored: StoredKind) => ({
   ...stored,
+  unitTerm: unitTermOf(stored.kind),
   can: { edit: allows(actor, 'agencyKind', 'manage', undefined) },
 });
 

@@ -105,6 +105,8 @@ export const kindBodySchema = z.object({
 
 export const kindSchema = z.object({
   kind: kindBodySchema,
+  /** Its unit word in Thai and English, as an agency's answer gives it. */
+  unitTerm: unitTermSchema,
   shipped: z.boolean(),
   updatedAt: z.string().nullable(),
   can: z.object({ edit: z.boolean() }),

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { pageSchema } from '../http/page.js';
-import { unitTermSchema } from '../agencies/schemas.js';
 import { presentedResultSchema, weakPointSchema } from '../results/schemas.js';
 
 /** What the reader may do with a round: manage it (quotas, rosters, codes, closing). */
@@ -58,9 +57,8 @@ export const rosterCountSchema = z.object({
 /** One agency's row of the city-wide survey progress. */
 export const cityProgressSchema = z.object({
   agencyId: z.number(),
-  agency: z.object({ code: z.string(), slug: z.string(), nameTh: z.string() }),
-  /** What the agency's kind calls its units, which its quota groups are. */
-  unitTerm: unitTermSchema,
+  /** The agency; its kind's unit word (GET /api/agency-kinds) names its quota groups. */
+  agency: z.object({ code: z.string(), slug: z.string(), nameTh: z.string(), kind: z.string() }),
   round: roundSchema,
   responses: z.number().nullable(),
   required: z.number(),

@@ -17,7 +17,7 @@ import {
   talliesToScoreInput,
   unknownItems,
 } from '@prongsai/core';
-import { kindsResolver, unitTermOf } from '../agencies/kinds-service.js';
+import { kindsResolver } from '../agencies/kinds-service.js';
 import { listAgencies, listDivisions } from '../agencies/repository.js';
 import { recordAudit } from '../audit/repository.js';
 import { allows, authorize, overseen, type Actor } from '../auth/policy.js';
@@ -411,11 +411,7 @@ export class SurveyService {
     authorize(actor, 'cityResults', 'read', undefined);
     const scope = overseen(actor);
     const today = todayInBangkok();
-    const [first, resolve] = await Promise.all([
-      this.repository.cityProgressPage(fiscalYear, tool, scope, today, page),
-      kindsResolver(this.db),
-    ]);
-    let found = first;
+    let found = await this.repository.cityProgressPage(fiscalYear, tool, scope, today, page);
     const past = found.rounds.filter((r) => !isOpen(r, today));
     const due = (await this.repository.pendingOf(past.map((r) => r.id))).filter((p) => p.n >= MIN_GROUP_SIZE);
     if (due.length) {
@@ -442,8 +438,7 @@ export class SurveyService {
         };
         return {
           agencyId: round.agency_id,
-          agency: { code: agency_code, slug: agency_slug, nameTh: agency_name_th },
-          unitTerm: unitTermOf(resolve(agency_kind)),
+          agency: { code: agency_code, slug: agency_slug, nameTh: agency_name_th, kind: agency_kind },
           round: presentRound(round),
           responses: figures.responses,
           required: round.required,

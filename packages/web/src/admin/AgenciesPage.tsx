@@ -14,7 +14,8 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useAgencyKinds } from '../agency/unit-words';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, fileToBase64, http, ok, type ApiBody, type ApiData } from '../api/client';
@@ -48,7 +49,7 @@ export function AgenciesPage() {
   const [plan, setPlan] = useState<ImportPlan | null>(null);
   const [problems, setProblems] = useState<RowProblem[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const kinds = useQuery({ queryKey: ['agency-kinds'], queryFn: () => ok(http.GET('/api/agency-kinds')) });
+  const kinds = useAgencyKinds();
   /** The kind being edited as JSON: an existing one (by id) or a new one (null id). */
   const [editing, setEditing] = useState<{ id: string | null; text: string } | null>(null);
   const [editError, setEditError] = useState<string | null>(null);

@@ -48,3 +48,16 @@ export function useUnitWords(slug?: string): UnitWords {
   const { i18n } = useTranslation();
   return unitWords(useAgencyAnswer(slug).data?.unitTerm, i18n.language);
 }
+
+/** The kinds of agency as `GET /api/agency-kinds` lists them, read once and shared by the pages that need them. */
+export function useAgencyKinds() {
+  return useQuery({ queryKey: ['agency-kinds'], queryFn: () => ok(http.GET('/api/agency-kinds')) });
+}
+
+/** The word a kind (by id) calls its units, from the kinds listed; undefined for a kind not listed. */
+export function kindUnitTerm(
+  kinds: readonly { kind: { id: string }; unitTerm: UnitTerm }[] | undefined,
+  id: string,
+): UnitTerm | undefined {
+  return kinds?.find((k) => k.kind.id === id)?.unitTerm;
+}

@@ -4103,6 +4103,11 @@ export type paths = {
                                 unitTerm: "ฝ่าย" | "กอง" | "สำนัก" | "กลุ่มงาน" | "งาน";
                             };
                             shipped: boolean;
+                            unitTerm: {
+                                en: string;
+                                /** @enum {string} */
+                                th: "ฝ่าย" | "กอง" | "สำนัก" | "กลุ่มงาน" | "งาน";
+                            };
                             updatedAt: string | null;
                         }[];
                     };
@@ -4226,6 +4231,11 @@ export type paths = {
                                 unitTerm: "ฝ่าย" | "กอง" | "สำนัก" | "กลุ่มงาน" | "งาน";
                             };
                             shipped: boolean;
+                            unitTerm: {
+                                en: string;
+                                /** @enum {string} */
+                                th: "ฝ่าย" | "กอง" | "สำนัก" | "กลุ่มงาน" | "งาน";
+                            };
                             updatedAt: string | null;
                         };
                     };
@@ -4363,6 +4373,11 @@ export type paths = {
                                 unitTerm: "ฝ่าย" | "กอง" | "สำนัก" | "กลุ่มงาน" | "งาน";
                             };
                             shipped: boolean;
+                            unitTerm: {
+                                en: string;
+                                /** @enum {string} */
+                                th: "ฝ่าย" | "กอง" | "สำนัก" | "กลุ่มงาน" | "งาน";
+                            };
                             updatedAt: string | null;
                         };
                     };
@@ -8571,6 +8586,7 @@ export type paths = {
                             rows: {
                                 agency: {
                                     code: string;
+                                    kind: string;
                                     nameTh: string;
                                     slug: string;
                                 };
@@ -8594,11 +8610,6 @@ export type paths = {
                                     useCodes: boolean;
                                 };
                                 shortBy: number;
-                                unitTerm: {
-                                    en: string;
-                                    /** @enum {string} */
-                                    th: "ฝ่าย" | "กอง" | "สำนัก" | "กลุ่มงาน" | "งาน";
-                                };
                             }[];
                             total: number;
                             upcoming: number;

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { http, ok } from '../api/client';
-import { unitWords } from '../agency/unit-words';
+import { kindUnitTerm, unitWords, useAgencyKinds } from '../agency/unit-words';
 import { FiscalYearSelect } from '../forms/FiscalYearSelect';
 import { fiscalYearOf, formatIsoDate, todayInBangkok } from '../i18n/dates';
 import { PageControls, SearchBox, SortHeader, usePaged } from './paging';
@@ -23,6 +23,12 @@ export function SurveyProgress() {
     queryFn: () => ok(http.GET('/api/surveys/city', { params: { query: { year, tool, ...paged.query } } })),
     placeholderData: keepPreviousData,
   });
+  const kinds = useAgencyKinds();
+  // Each row's groups are its own kind's units; a kind not (yet) read is spoken of neutrally.
+  const unitsOf = (kind: string) => {
+    const term = kindUnitTerm(kinds.data, kind);
+    return term ? unitWords(term, i18n.language).units : t('city.surveysUnits');
+  };
   const summary = rows.data;
   const sorted = rows.data?.rows ?? [];
   return (
@@ -104,7 +110,7 @@ export function SurveyProgress() {
                         : t('city.surveysShort', {
                             short: row.groupsShort,
                             groups: row.quotaGroups,
-                            units: unitWords(row.unitTerm, i18n.language).units,
+                            units: unitsOf(row.agency.kind),
                           })}
                     </Table.Td>
                   </Table.Tr>
