@@ -1,4 +1,5 @@
 import { PostgresAdapter, sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { jsonAggOf, jsonRows } from '../db/json.js';
 import { agencyContains, within } from '../db/page.js';
 import type { Database } from '../db/schema.js';
 
@@ -246,6 +247,36 @@ ${has}`;
 /** Not done on the day: neither the records nor the secretariat say so, nor has the survey closed. */
 const openOn = (today: string) => sql`done = 0 and (done_after is null or done_after >= ${today})`;
 
+/** The columns of a late row as read (`place` too, to order by). */
+function lateColumns(scope: LateScope): RawBuilder<unknown> {
+  return sql`agency_id, code, slug, name_th, place, milestone, due_on, ${stateOf(scope.today)} as state,
+  (select kind from agencies where agencies.id = late_states.agency_id) as kind`;
+}
+
+/** The columns of `LateRow`, in a JSON array of rows. */
+const LATE_ROW_COLUMNS = ['agency_id', 'code', 'slug', 'name_th', 'milestone', 'due_on', 'state', 'kind'] as const;
+
+type TallyRow = { place: number; due_on: string; n: number | string };
+
+/** How many agencies are late or due soon per milestone and due date over the scope: the statement. */
+function talliesOf(scope: LateScope): RawBuilder<TallyRow> {
+  return scope.agencyIds === undefined
+    ? sql`select place, due_on, sum(agencies) as n
+from late_tallies
+where fiscal_year = ${scope.fiscalYear} and due_on <= ${scope.soon} and (done_after = '' or done_after >= ${scope.today})
+group by place, due_on`
+    : sql`select place, due_on, count(*) as n
+from late_states where ${lateConditions(scope, {})} group by place, due_on`;
+}
+
+/** The tallies read of the scope's milestones, each with some agencies. */
+function talliesIn(scope: LateScope, rows: readonly TallyRow[]): LateTally[] {
+  const places = new Set(scope.milestones.map((m) => m.place));
+  return rows
+    .map((r) => ({ place: Number(r.place), dueOn: r.due_on, agencies: Number(r.n) }))
+    .filter((r) => places.has(r.place) && r.agencies > 0);
+}
+
 /** The kept rows of the scope late or due soon on its day, before the filter's own conditions. */
 function lateConditions(s: LateScope, filter: LateFilter): RawBuilder<unknown> {
   const conditions = [
@@ -389,18 +420,32 @@ export class CalendarRepository {
    * the scope's states.
    */
   async lateTallies(scope: LateScope): Promise<LateTally[]> {
-    const { rows } =
-      scope.agencyIds === undefined
-        ? await sql<{ place: number; due_on: string; n: number | string }>`select place, due_on, sum(agencies) as n
-from late_tallies
-where fiscal_year = ${scope.fiscalYear} and due_on <= ${scope.soon} and (done_after = '' or done_after >= ${scope.today})
-group by place, due_on`.execute(this.db)
-        : await sql<{ place: number; due_on: string; n: number | string }>`select place, due_on, count(*) as n
-from late_states where ${lateConditions(scope, {})} group by place, due_on`.execute(this.db);
-    const places = new Set(scope.milestones.map((m) => m.place));
-    return rows
-      .map((r) => ({ place: Number(r.place), dueOn: r.due_on, agencies: Number(r.n) }))
-      .filter((r) => places.has(r.place) && r.agencies > 0);
+    const { rows } = await sql<TallyRow>`${talliesOf(scope)}`.execute(this.db);
+    return talliesIn(scope, rows);
+  }
+
+  /**
+   * The tallies, the page of rows the filter keeps in the order asked (as `lateRows` reads them,
+   * when the page needs no group sizes first) and, with a search, how many rows it keeps: one
+   * statement, so all come from one snapshot even while a keeping commits.
+   */
+  async lateTalliesAndPage(
+    scope: LateScope,
+    filter: LateFilter,
+    order: Exclude<LateOrder, 'export'>,
+    page: { limit: number; offset: number },
+  ): Promise<{ tallies: LateTally[]; rows: LateRow[]; total: number | null }> {
+    const total = filter.q ? sql`(select count(*) from late_states where ${lateConditions(scope, filter)})` : sql`null`;
+    const { rows } = await sql<{ tallies: TallyRow[] | string; rows: LateRow[] | string; total: number | string | null }>`select
+  ${jsonAggOf(this.db, talliesOf(scope), ['place', 'due_on', 'n'])} as tallies,
+  ${jsonAggOf(this.db, this.rowsOf(scope, filter, order, page), LATE_ROW_COLUMNS)} as rows,
+  ${total} as total`.execute(this.db);
+    const found = rows[0]!;
+    return {
+      tallies: talliesIn(scope, jsonRows(found.tallies as TallyRow[])),
+      rows: jsonRows(found.rows as LateRow[]),
+      total: found.total === null ? null : Number(found.total),
+    };
   }
 
   /** How many late and due-soon rows the filter keeps, as kept: one query. */
@@ -424,15 +469,7 @@ where ${lateConditions(scope, filter)}`.execute(this.db);
     page?: { limit: number; offset: number },
     groups?: { byPlace: ReadonlyMap<number, number>; byDueOn: ReadonlyMap<string, number> },
   ) {
-    const column = { dueOn: 'due_on', name: 'name_th', milestone: 'place' } as const;
-    const direction = order === 'export' ? 'asc' : order.order === 'desc' ? 'desc' : 'asc';
-    const orderBy =
-      order === 'export'
-        ? sql`place asc, code asc`
-        : sql`${sql.ref(column[order.by])} ${sql.raw(direction)}, slug asc, place asc`;
-    const cut = page ? sql` limit ${page.limit} offset ${page.offset}` : sql``;
-    const columns = sql`agency_id, code, slug, name_th, place, milestone, due_on, ${stateOf(scope.today)} as state,
-  (select kind from agencies where agencies.id = late_states.agency_id) as kind`;
+    const columns = lateColumns(scope);
     if (page && groups && order !== 'export' && order.order === 'desc' && order.by !== 'name') {
       // Last first, and within each milestone (or due date) by agency: only the groups the page
       // reaches are read, each along an index from where the page starts in it, not every row sorted.
@@ -462,11 +499,23 @@ from (${sql.join(parts, sql` union all `)}) pages
 order by ${sql.ref(column)} desc, slug asc, place asc`.execute(this.db);
       return rows;
     }
-    const { rows } = await sql<LateRow>`select ${columns}
+    const { rows } = await sql<LateRow>`${this.rowsOf(scope, filter, order, page)}`.execute(this.db);
+    return rows;
+  }
+
+  /** The rows the filter keeps in the order asked, a page when limited: the statement `lateRows` reads them with. */
+  private rowsOf(scope: LateScope, filter: LateFilter, order: LateOrder, page?: { limit: number; offset: number }) {
+    const column = { dueOn: 'due_on', name: 'name_th', milestone: 'place' } as const;
+    const direction = order === 'export' ? 'asc' : order.order === 'desc' ? 'desc' : 'asc';
+    const orderBy =
+      order === 'export'
+        ? sql`place asc, code asc`
+        : sql`${sql.ref(column[order.by])} ${sql.raw(direction)}, slug asc, place asc`;
+    const cut = page ? sql` limit ${page.limit} offset ${page.offset}` : sql``;
+    return sql`select ${lateColumns(scope)}
 from late_states
 where ${lateConditions(scope, filter)}
-order by ${orderBy}${cut}`.execute(this.db);
-    return rows;
+order by ${orderBy}${cut}`;
   }
 
   /** The year's basis as kept (null: never kept) and whether changes wait to be taken into account: one query. */

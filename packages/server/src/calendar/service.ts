@@ -279,28 +279,34 @@ export class CalendarService {
       matching: matching && matching.length <= LATE_MATCHES_NAMED ? matching : undefined,
     };
     const placeOf = new Map(scope.milestones.map((m) => [m.place, m.milestone]));
-    // The tallies and the page's rows are read on one snapshot, so a keeping meanwhile never splits them.
-    const { tallies, kept, rows, searched } = await readSnapshot(this.db, async (trx) => {
-      const repository = new CalendarRepository(trx);
-      const tallies = await repository.lateTallies(scope);
-      // Without a search, how many rows of each milestone and each due date the filter keeps is known.
-      const kept = tallies.filter(
+    // How many rows of each milestone and each due date the filter keeps (without a search).
+    const keptOf = (tallies: LateTally[]) =>
+      tallies.filter(
         (t) =>
           (!filter.milestone || placeOf.get(t.place) === filter.milestone) &&
           (!filter.state || (t.dueOn < today ? 'late' : 'due-soon') === filter.state),
       );
-      const sum = <K>(key: (t: LateTally) => K) => {
-        const sizes = new Map<K, number>();
-        for (const t of kept) sizes.set(key(t), (sizes.get(key(t)) ?? 0) + t.agencies);
-        return sizes;
-      };
-      const groups = filter.q ? undefined : { byPlace: sum((t) => t.place), byDueOn: sum((t) => t.dueOn) };
-      const [rows, searched] = await Promise.all([
-        repository.lateRows(scope, filter, { by: page.sort, order: page.order }, page, groups),
-        filter.q ? repository.lateTotal(scope, filter) : null,
-      ]);
-      return { tallies, kept, rows, searched };
-    });
+    const order = { by: page.sort, order: page.order };
+    // The tallies and the page's rows come from one snapshot, so a keeping meanwhile never splits
+    // them: read in one statement, or, for a page by milestone or due date last first (which reads
+    // only the groups it reaches, so needs their sizes first), in one read-only transaction.
+    const grouped = !filter.q && page.order === 'desc' && page.sort !== 'name';
+    const { tallies, rows, searched } = grouped
+      ? await readSnapshot(this.db, async (trx) => {
+          const repository = new CalendarRepository(trx);
+          const tallies = await repository.lateTallies(scope);
+          const sum = <K>(key: (t: LateTally) => K) => {
+            const sizes = new Map<K, number>();
+            for (const t of keptOf(tallies)) sizes.set(key(t), (sizes.get(key(t)) ?? 0) + t.agencies);
+            return sizes;
+          };
+          const groups = { byPlace: sum((t) => t.place), byDueOn: sum((t) => t.dueOn) };
+          return { tallies, rows: await repository.lateRows(scope, filter, order, page, groups), searched: null };
+        })
+      : await this.repository
+          .lateTalliesAndPage(scope, filter, order, page)
+          .then(({ tallies, rows, total }) => ({ tallies, rows, searched: total }));
+    const kept = keptOf(tallies);
     const count = (milestone: string, late: boolean) =>
       tallies
         .filter((t) => placeOf.get(t.place) === milestone && t.dueOn < today === late)

@@ -1,4 +1,4 @@
-import { PostgresAdapter, type Kysely, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { jsonArrayFrom as postgresArrayFrom } from 'kysely/helpers/postgres';
 import { jsonArrayFrom as sqliteArrayFrom } from 'kysely/helpers/sqlite';
 import type { Database } from './schema.js';
@@ -18,4 +18,15 @@ export function jsonArrayOf<O>(db: Executor, rows: Parameters<typeof sqliteArray
 /** A column made by `jsonArrayOf`: PostgreSQL's driver parses JSON, SQLite's gives its text. */
 export function jsonRows<T>(value: T[]): T[] {
   return typeof value === 'string' ? (JSON.parse(value) as T[]) : value;
+}
+
+/**
+ * The rows of a statement as one JSON array of objects with these columns, in the statement's
+ * order: several results read in one statement, on one snapshot. Read it with `jsonRows`.
+ */
+export function jsonAggOf(db: Executor, rows: RawBuilder<unknown>, columns: readonly string[]): RawBuilder<unknown> {
+  const fields = sql.join(columns.map((c) => sql`${sql.lit(c)}, ${sql.ref(`agg.${c}`)}`));
+  return isPostgres(db)
+    ? sql`(select coalesce(json_agg(json_build_object(${fields})), '[]') from (${rows}) agg)`
+    : sql`(select coalesce(json_group_array(json_object(${fields})), '[]') from (${rows}) agg)`;
 }
