@@ -1,4 +1,5 @@
-import { PostgresAdapter, sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { isPostgres } from '../db/engine.js';
 import { jsonAggOf, jsonRows } from '../db/json.js';
 import { agencyContains, within } from '../db/page.js';
 import type { Database } from '../db/schema.js';
@@ -686,8 +687,6 @@ order by fiscal_year desc`.execute(this.db);
     return Number(result.numUpdatedRows);
   }
 }
-
-const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /**
  * Notes the year as kept from nothing when it never was, on its own (outside the keeping's

@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import { isPostgres } from './json.js';
+import { isPostgres } from './engine.js';
 import type { Database } from './schema.js';
 
 /** Tables whose rows serialise the writes that depend on them. */

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { isPostgres } from './json.js';
+import { isPostgres } from './engine.js';
 import type { Database } from './schema.js';
 
 /**
