@@ -449,13 +449,6 @@ export class CalendarRepository {
     };
   }
 
-  /** How many late and due-soon rows the filter keeps, as kept: one query. */
-  async lateTotal(scope: LateScope, filter: LateFilter): Promise<number> {
-    const { rows } = await sql<{ total: number | string }>`select count(*) as total from late_states
-where ${lateConditions(scope, filter)}`.execute(this.db);
-    return Number(rows[0]?.total ?? 0);
-  }
-
   /**
    * The late and due-soon rows the filter keeps, in the order asked (ties by slug, then the year's
    * order of milestones), or for the export by milestone then agency code; a page when limited. As
