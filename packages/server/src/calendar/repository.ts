@@ -105,6 +105,13 @@ export interface LateTally {
 
 export type LateOrder = { by: 'dueOn' | 'name' | 'milestone'; order: 'asc' | 'desc' } | 'export';
 
+/**
+ * Whether a page in this order is read group by group (last first by milestone or due date): it then
+ * needs the sizes of the groups, from the tallies, before its rows.
+ */
+export const readsByGroups = (order: LateOrder): order is Exclude<LateOrder, 'export'> =>
+  order !== 'export' && order.order === 'desc' && order.by !== 'name';
+
 export interface LateRow {
   agency_id: number;
   code: string;
@@ -443,8 +450,8 @@ export class CalendarRepository {
   ${total} as total`.execute(this.db);
     const found = rows[0]!;
     return {
-      tallies: talliesIn(scope, jsonRows(found.tallies as TallyRow[])),
-      rows: jsonRows(found.rows as LateRow[]),
+      tallies: talliesIn(scope, jsonRows(found.tallies)),
+      rows: jsonRows(found.rows),
       total: found.total === null ? null : Number(found.total),
     };
   }
@@ -464,7 +471,7 @@ export class CalendarRepository {
     groups?: { byPlace: ReadonlyMap<number, number>; byDueOn: ReadonlyMap<string, number> },
   ) {
     const columns = lateColumns(scope);
-    if (page && groups && order !== 'export' && order.order === 'desc' && order.by !== 'name') {
+    if (page && groups && readsByGroups(order)) {
       // Last first, and within each milestone (or due date) by agency: only the groups the page
       // reaches are read, each along an index from where the page starts in it, not every row sorted.
       const column = order.by === 'milestone' ? 'place' : 'due_on';

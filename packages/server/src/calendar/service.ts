@@ -26,7 +26,7 @@ import { badRequest } from '../http/errors.js';
 import { OitRepository } from '../oit/repository.js';
 import type { z } from 'zod';
 import { basisKey, keepLateForRead, keepLateYear, lateBasis } from './late-kept.js';
-import { CalendarRepository, type LateScope, type LateTally, type YearRecords } from './repository.js';
+import { CalendarRepository, readsByGroups, type LateScope, type LateTally, type YearRecords } from './repository.js';
 import { readSnapshot } from '../db/snapshot.js';
 import type { presentedMilestoneSchema } from './schemas.js';
 
@@ -290,22 +290,22 @@ export class CalendarService {
     // The tallies and the page's rows come from one snapshot, so a keeping meanwhile never splits
     // them: read in one statement, or, for a page by milestone or due date last first (which reads
     // only the groups it reaches, so needs their sizes first), in one read-only transaction.
-    const grouped = !filter.q && page.order === 'desc' && page.sort !== 'name';
-    const { tallies, rows, searched } = grouped
-      ? await readSnapshot(this.db, async (trx) => {
-          const repository = new CalendarRepository(trx);
-          const tallies = await repository.lateTallies(scope);
-          const sum = <K>(key: (t: LateTally) => K) => {
-            const sizes = new Map<K, number>();
-            for (const t of keptOf(tallies)) sizes.set(key(t), (sizes.get(key(t)) ?? 0) + t.agencies);
-            return sizes;
-          };
-          const groups = { byPlace: sum((t) => t.place), byDueOn: sum((t) => t.dueOn) };
-          return { tallies, rows: await repository.lateRows(scope, filter, order, page, groups), searched: null };
-        })
-      : await this.repository
-          .lateTalliesAndPage(scope, filter, order, page)
-          .then(({ tallies, rows, total }) => ({ tallies, rows, searched: total }));
+    const { tallies, rows, searched } =
+      !filter.q && readsByGroups(order)
+        ? await readSnapshot(this.db, async (trx) => {
+            const repository = new CalendarRepository(trx);
+            const tallies = await repository.lateTallies(scope);
+            const sum = <K>(key: (t: LateTally) => K) => {
+              const sizes = new Map<K, number>();
+              for (const t of keptOf(tallies)) sizes.set(key(t), (sizes.get(key(t)) ?? 0) + t.agencies);
+              return sizes;
+            };
+            const groups = { byPlace: sum((t) => t.place), byDueOn: sum((t) => t.dueOn) };
+            return { tallies, rows: await repository.lateRows(scope, filter, order, page, groups), searched: null };
+          })
+        : await this.repository
+            .lateTalliesAndPage(scope, filter, order, page)
+            .then(({ tallies, rows, total }) => ({ tallies, rows, searched: total }));
     const kept = keptOf(tallies);
     const count = (milestone: string, late: boolean) =>
       tallies

@@ -7,15 +7,15 @@ import type { Database } from './schema.js';
 type Executor = Kysely<Database> | Transaction<Database>;
 
 /**
- * A subquery's rows as one JSON array of objects in a column, in the engine's own JSON: each
- * parent row brings its few child rows in the same statement. Read it with `jsonRows`.
+ * A subquery's rows as one JSON array of objects in a column, in the engine's own JSON and the
+ * subquery's order: each parent row brings its few child rows in the same statement. Read it with `jsonRows`.
  */
 export function jsonArrayOf<O>(db: Executor, rows: Parameters<typeof sqliteArrayFrom<O>>[0]) {
   return isPostgres(db) ? postgresArrayFrom(rows) : sqliteArrayFrom(rows);
 }
 
-/** A column made by `jsonArrayOf`: PostgreSQL's driver parses JSON, SQLite's gives its text. */
-export function jsonRows<T>(value: T[]): T[] {
+/** A column made by `jsonArrayOf` or `jsonAggOf`: PostgreSQL's driver parses JSON, SQLite's gives its text. */
+export function jsonRows<T>(value: T[] | string): T[] {
   return typeof value === 'string' ? (JSON.parse(value) as T[]) : value;
 }
 

@@ -202,6 +202,11 @@ describe.each(TEST_DATABASES)('city-wide lists a page at a time, on $engine', (d
       { fiscalYear: YEAR - 1, agencies: agencies.length, mean: 70 },
       expect.objectContaining({ fiscalYear: YEAR }),
     ]);
+    // Each agency's years, read with its row, oldest first.
+    for (const row of trends.rows as { years: { fiscalYear: number; ita: number | null }[] }[]) {
+      expect(row.years.map((y) => y.fiscalYear)).toEqual([YEAR - 1, YEAR]);
+      expect(row.years[0]!.ita).toBe(70);
+    }
     const links = await get(`/api/oit/link-checks?year=${YEAR}&failing=true&limit=200`);
     const failing = agencies.filter((_, serial) => serial % 3 === 0).length;
     expect(links.total).toBe(failing);

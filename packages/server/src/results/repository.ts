@@ -459,10 +459,7 @@ export async function trendPage(db: Executor, scope: readonly number[] | undefin
   const { years, stale } = figures;
   const total = counted ?? figures.withResults;
   return {
-    rows: rows.map(({ years, ...agency }) => ({
-      ...agency,
-      years: jsonRows(years).sort((a, b) => a.fiscal_year - b.fiscal_year),
-    })),
+    rows: rows.map(({ years, ...agency }) => ({ ...agency, years: jsonRows(years) })),
     total,
     years,
     stale,
